@@ -1,0 +1,49 @@
+# Atelier — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+RUN_DB ?= $(CURDIR)/.atelier/atelier.sqlite3
+
+.PHONY: setup run test lint pytest bench bundle screenshots translations clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+## make run: the app on a local SQLite file (.atelier/), with a demo workshop the first time
+run: setup
+	@mkdir -p $(dir $(RUN_DB))
+	@$(PY) -m app --db "$(RUN_DB)" list --json | grep -q '"id"' || $(PY) -m app --db "$(RUN_DB)" demo
+	$(PY) -m app --db "$(RUN_DB)"
+
+## make test: lint, then every test (PostgreSQL is started by the test run itself)
+test: setup lint pytest
+
+lint: setup
+	$(VENV)/bin/ruff check app widgets tests bench
+	$(VENV)/bin/ruff format --check app widgets tests bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+pytest: setup
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+bundle: setup
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m widgets.screenshots screenshots
+
+translations: setup
+	$(VENV)/bin/pyside6-lupdate widgets -ts assets/i18n/atelier_en.ts -no-obsolete
+	$(VENV)/bin/pyside6-lrelease assets/i18n/atelier_en.ts -qm assets/i18n/atelier_en.qm
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

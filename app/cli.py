@@ -1,0 +1,142 @@
+"""The `atelier` command (also `python -m app`).
+
+`atelier` alone opens the window; the subcommands work headless. Errors print one
+clear line on stderr and exit non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.errors import KnownError
+
+EXIT_KNOWN_ERROR = 2
+EXIT_BUG = 70
+
+FORMAT_ALIASES = {"3h": "3h", "3j": "3j", "3m": "3m"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="CHEMIN_OU_URL",
+                        help="fichier SQLite ou URL SQLAlchemy (postgresql+psycopg://…); défaut : $ATELIER_DB "
+                        "ou le dossier de données de l'utilisateur")
+    parser = argparse.ArgumentParser(
+        prog="atelier", parents=[common],
+        description="Atelier : préparer, animer et restituer des ateliers participatifs, hors ligne.",
+    )
+    parser.add_argument("--version", action="version", version=f"atelier {__version__}")
+    parser.add_argument("--self-check", action="store_true",
+                        help="vérifie l'installation (bibliothèque, base, interface) puis quitte")
+    parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface (défaut : français)")
+    parser.add_argument("--workshop", type=int, metavar="ID", help="ouvre directement cet atelier")
+    parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé sur la console")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    new = sub.add_parser("new", parents=[common], help="crée un atelier et affiche son numéro")
+    new.add_argument("--format", required=True, choices=sorted(FORMAT_ALIASES), help="3h, 3j ou 3m")
+    new.add_argument("--title", required=True, help="titre de l'atelier")
+    new.add_argument("--place", default="", help="lieu")
+
+    lst = sub.add_parser("list", parents=[common], help="liste les ateliers (numéro, titre, format, état)")
+    lst.add_argument("--json", action="store_true", help="sortie JSON pour les scripts")
+    lst.add_argument("--all", action="store_true", help="inclut les ateliers archivés")
+
+    sub.add_parser("demo", parents=[common], help="crée un atelier de démonstration et affiche son numéro")
+    sub.add_parser("formats", parents=[common], help="liste les formats et les méthodes disponibles")
+    return parser
+
+
+def _context(db_target: str | None):  # type: ignore[no-untyped-def]
+    from app.ops.base import Context
+    from app.store.db import Database
+
+    return Context(Database.open(db_target))
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from app.ops.workshops import create_workshop
+
+    ctx = _context(args.db)
+    change = create_workshop(ctx, format_key=FORMAT_ALIASES[args.format], title=args.title, place=args.place)
+    print(f"Atelier créé : « {args.title.strip()} »")
+    print(change.workshop_id)
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from app.ops.queries import list_workshops
+
+    ctx = _context(args.db)
+    rows = list_workshops(ctx, include_archived=args.all)
+    if args.json:
+        print(json.dumps(
+            [{"id": w.id, "title": w.title, "format": w.format_key, "status": w.status.value,
+              "place": w.place, "start_date": w.start_date.isoformat() if w.start_date else None}
+             for w in rows],
+            ensure_ascii=False, indent=2,
+        ))
+        return 0
+    for w in rows:
+        title = w.title.replace("\t", " ").replace("\n", " ")
+        print(f"{w.id}\t{title}\t{w.format_key}\t{w.status.value}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from app.ops.demo import create_demo
+
+    ctx = _context(args.db)
+    change = create_demo(ctx)
+    print("Atelier de démonstration créé.")
+    print(change.workshop_id)
+    return 0
+
+
+def _cmd_formats(args: argparse.Namespace) -> int:
+    from app.library import BRIQUES, load_library
+
+    lib = load_library()
+    for fmt in lib.formats.values():
+        print(f"{fmt.key}\t{fmt.name}\t{fmt.tagline}")
+    for brique, label in BRIQUES.items():
+        names = [m.name for m in lib.methods.values() if m.brique == brique]
+        print(f"{label} ({len(names)}) : {', '.join(names)}")
+    for problem in lib.problems:
+        print(f"Attention : {problem.message}", file=sys.stderr)
+    return 0
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    # The window lives in widgets/ (Qt); the core only loads it by name, never imports it.
+    gui = importlib.import_module("widgets.application")
+    return int(gui.run(db=args.db, workshop_id=args.workshop, lang=args.lang, self_check=args.self_check))
+
+
+COMMANDS = {"new": _cmd_new, "list": _cmd_list, "demo": _cmd_demo, "formats": _cmd_formats}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    handler = COMMANDS.get(args.command or "", _cmd_gui)
+    try:
+        return handler(args)
+    except KnownError as exc:
+        print(f"atelier : {exc.message}", file=sys.stderr)
+        return EXIT_KNOWN_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: one line here, the details in the log
+        from app.crash import report_bug
+
+        path = report_bug(exc)
+        print(f"atelier : erreur inattendue ({type(exc).__name__}). Rapport : {path}", file=sys.stderr)
+        return EXIT_BUG

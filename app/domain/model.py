@@ -1,0 +1,134 @@
+"""Plain data handed to views and the command line. No ORM, no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    LIVE = "live"
+    CLOSED = "closed"
+    ARCHIVED = "archived"
+
+
+STATUS_LABELS = {
+    Status.DRAFT: "En préparation",
+    Status.LIVE: "En cours",
+    Status.CLOSED: "Terminé",
+    Status.ARCHIVED: "Archivé",
+}
+
+
+class PhaseKind(StrEnum):
+    WORK = "work"
+    BREAK = "break"
+
+
+CADRAGE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    # key, French label, hint shown in the empty field
+    ("owners", "Porteurs du projet", "Qui porte le projet ? Direction, service, personne référente…"),
+    ("why", "Pourquoi", "Le problème ou l'occasion qui motive l'atelier."),
+    ("objectives", "Objectifs", "Ce que l'on veut avoir obtenu à la fin."),
+    ("scope", "Périmètre", "Ce qui est dans le sujet, et ce qui n'y est pas."),
+    ("deliverables", "Livrables", "Ce qui sera remis : compte-rendu, plan d'action, prototype…"),
+    ("partners", "Partenaires concernés", "Une organisation par ligne."),
+    ("audience", "Public visé", "Agents, partenaires, acteurs privés, usagers…"),
+)
+CADRAGE_KEYS = tuple(key for key, _, _ in CADRAGE_FIELDS)
+CADRAGE_MAX_CHARS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Cadrage:
+    owners: str = ""
+    why: str = ""
+    objectives: str = ""
+    scope: str = ""
+    deliverables: str = ""
+    partners: str = ""
+    audience: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, str] | None) -> Cadrage:
+        data = data or {}
+        return cls(**{k: str(data.get(k, "") or "") for k in CADRAGE_KEYS})
+
+    def to_dict(self) -> dict[str, str]:
+        return {k: getattr(self, k) for k in CADRAGE_KEYS}
+
+    def partner_list(self) -> list[str]:
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkshopSummary:
+    id: int
+    title: str
+    format_key: str
+    format_name: str
+    status: Status
+    updated_at: float
+    start_date: date | None = None
+    place: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseInfo:
+    id: int
+    block_id: int
+    position: int
+    title: str
+    planned_minutes: int
+    kind: PhaseKind = PhaseKind.WORK
+    method_key: str | None = None
+    instructions: str = ""
+    notes: str = ""
+    actual_start: float | None = None
+    actual_end: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockInfo:
+    id: int
+    number: int
+    title: str
+    week: int | None
+    day: date | None
+    phases: tuple[PhaseInfo, ...] = ()
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(p.planned_minutes for p in self.phases)
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneInfo:
+    id: int
+    title: str
+    week: int
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WorkshopDetail:
+    id: int
+    title: str
+    format_key: str
+    format_name: str
+    status: Status
+    cadrage: Cadrage
+    place: str
+    start_date: date | None
+    block_label: str
+    block_minutes: int
+    blocks: tuple[BlockInfo, ...]
+    milestones: tuple[MilestoneInfo, ...] = ()
+    can_undo: bool = False
+    can_redo: bool = False
+    undo_label: str = ""
+    redo_label: str = ""
+    last_seq: int = 0
+    counts: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,45 @@
+"""Two kinds of errors.
+
+`KnownError`: something the environment or the user did (a bad file, a taken port,
+a full disk, a value out of range). It carries a French message for people and a
+stable code for machines, and is shown as such, never as a traceback.
+
+Anything else is a bug, reported with the log path.
+"""
+
+from __future__ import annotations
+
+
+class KnownError(Exception):
+    """An expected failure with a message a facilitator can act on."""
+
+    code = "erreur"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+
+
+class NotFound(KnownError):
+    code = "introuvable"
+
+
+class InvalidInput(KnownError):
+    code = "saisie_invalide"
+
+
+class DatabaseError(KnownError):
+    code = "base_de_donnees"
+
+
+class FormatFileError(KnownError):
+    code = "format_invalide"
+
+    def __init__(self, path: str, line: int | None, problem: str) -> None:
+        where = f"{path}, ligne {line}" if line else path
+        super().__init__(f"{where} : {problem}")
+        self.path = path
+        self.line = line
+        self.problem = problem

@@ -1,0 +1,186 @@
+"""What every operation shares: the context, the journal, mutations and undo.
+
+An operation validates its input, applies one or more *mutations* in a single
+transaction, appends one journal entry (monotonic `seq`, who, when, what) in that
+same transaction, then publishes one event. A mutation returns the arguments it
+really applied (with the ids it assigned) and the mutations that revert it, so
+the journal holds both directions: undo applies `inverse`, redo applies `forward`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.events import Event, EventBus, Topic
+from app.library import Library, load_library
+from app.store.db import Database
+from app.store.models import JournalEntry
+
+Action = list[Any]  # [mutation name, arguments]
+Mutation = Callable[[Session, dict[str, Any]], tuple[dict[str, Any], list[Action]]]
+
+MUTATIONS: dict[str, Mutation] = {}
+
+
+def mutation(name: str) -> Callable[[Mutation], Mutation]:
+    def register(fn: Mutation) -> Mutation:
+        MUTATIONS[name] = fn
+        return fn
+
+    return register
+
+
+@dataclass
+class Context:
+    """Everything an operation needs; built once by the window, the CLI or the server."""
+
+    db: Database
+    bus: EventBus = field(default_factory=EventBus)
+    library: Library = field(default_factory=load_library)
+    actor: str = "animatrice"
+    clock: Callable[[], float] = time.time
+
+    def as_actor(self, actor: str) -> Context:
+        return Context(self.db, self.bus, self.library, actor, self.clock)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an operation changed: enough for a view to decide whether to refresh."""
+
+    op: str
+    topic: Topic
+    seq: int
+    workshop_id: int | None
+    ids: tuple[int, ...] = ()
+    result: Any = None
+
+
+def apply_actions(session: Session, actions: list[Action]) -> tuple[list[Action], list[Action]]:
+    """Apply mutations in order; return (forward as applied, inverse in reverse order)."""
+    forward: list[Action] = []
+    inverse: list[Action] = []
+    for name, args in actions:
+        applied, undo = MUTATIONS[name](session, dict(args))
+        forward.append([name, applied])
+        inverse[:0] = undo
+    return forward, inverse
+
+
+def journal(
+    session: Session,
+    ctx: Context,
+    *,
+    op: str,
+    workshop_id: int | None,
+    forward: list[Action],
+    inverse: list[Action] | None = None,
+    label: str = "",
+) -> JournalEntry:
+    undoable = inverse is not None and workshop_id is not None
+    if undoable:
+        # a new action forgets what was undone before it (the usual redo rule)
+        session.execute(
+            update(JournalEntry)
+            .where(JournalEntry.workshop_id == workshop_id, JournalEntry.undo_state == "undone")
+            .values(undo_state="dead")
+        )
+    entry = JournalEntry(
+        workshop_id=workshop_id,
+        at=ctx.clock(),
+        actor=ctx.actor,
+        op=op,
+        label=label[:200],
+        forward=forward,
+        inverse=inverse if undoable else None,
+        undo_state="done" if undoable else "",
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def execute(
+    ctx: Context,
+    *,
+    op: str,
+    topic: Topic,
+    build: Callable[[Session], tuple[int | None, list[Action], str]],
+    undoable: bool = True,
+) -> Change:
+    """Run one operation: `build` validates and returns (workshop id, mutations, label)."""
+
+    def work(session: Session) -> Change:
+        workshop_id, actions, label = build(session)
+        forward, inverse = apply_actions(session, actions)
+        entry = journal(
+            session, ctx, op=op, workshop_id=workshop_id, forward=forward,
+            inverse=inverse if undoable else None, label=label,
+        )
+        ids = tuple(a[1]["id"] for a in forward if isinstance(a[1].get("id"), int))
+        return Change(op, topic, entry.seq, workshop_id, ids)
+
+    change = ctx.db.write(work)
+    publish(ctx, change)
+    return change
+
+
+def publish(ctx: Context, change: Change) -> None:
+    ctx.bus.publish(Event(change.topic, change.op, change.workshop_id, change.seq, change.ids))
+
+
+def undo_candidates(session: Session, workshop_id: int) -> tuple[JournalEntry | None, JournalEntry | None]:
+    """The entry an undo would revert, and the one a redo would apply again."""
+    undo = session.scalars(
+        select(JournalEntry)
+        .where(JournalEntry.workshop_id == workshop_id, JournalEntry.undo_state == "done")
+        .order_by(JournalEntry.seq.desc())
+        .limit(1)
+    ).first()
+    redo = session.scalars(
+        select(JournalEntry)
+        .where(JournalEntry.workshop_id == workshop_id, JournalEntry.undo_state == "undone")
+        .order_by(JournalEntry.seq.asc())
+        .limit(1)
+    ).first()
+    return undo, redo
+
+
+def _undo_or_redo(ctx: Context, workshop_id: int, *, redo: bool) -> Change | None:
+    def work(session: Session) -> Change | None:
+        to_undo, to_redo = undo_candidates(session, workshop_id)
+        target = to_redo if redo else to_undo
+        if target is None:
+            return None
+        actions = target.forward if redo else (target.inverse or [])
+        forward, _ = apply_actions(session, actions)
+        target.undo_state = "done" if redo else "undone"
+        entry = JournalEntry(
+            workshop_id=workshop_id, at=ctx.clock(), actor=ctx.actor,
+            op="redo" if redo else "undo", label=target.label, forward=forward,
+            inverse=None, undo_state="",
+        )
+        session.add(entry)
+        session.flush()
+        topic = Topic.AGENDA if target.op.startswith("agenda.") else Topic.WORKSHOP
+        return Change(entry.op, topic, entry.seq, workshop_id, (target.seq,))
+
+    change = ctx.db.write(work)
+    if change is not None:
+        publish(ctx, change)
+    return change
+
+
+def undo(ctx: Context, workshop_id: int) -> Change | None:
+    """Revert the workshop's last undoable action (it survives a restart: it is in the journal)."""
+    return _undo_or_redo(ctx, workshop_id, redo=False)
+
+
+def redo(ctx: Context, workshop_id: int) -> Change | None:
+    return _undo_or_redo(ctx, workshop_id, redo=True)

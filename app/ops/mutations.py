@@ -1,0 +1,118 @@
+"""The reversible mutations the journal records. Each returns (applied args, inverse)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.errors import NotFound
+from app.ops.base import Action, mutation
+from app.store.models import Phase, Workshop
+
+PHASE_FIELDS = ("title", "method_key", "planned_minutes", "kind", "instructions", "notes")
+WORKSHOP_FIELDS = ("title", "cadrage", "place", "start_date", "status")
+
+
+def get_phase(session: Session, phase_id: int) -> Phase:
+    phase = session.get(Phase, phase_id)
+    if phase is None:
+        raise NotFound("Cette séquence n'existe plus.")
+    return phase
+
+
+def get_workshop(session: Session, workshop_id: int) -> Workshop:
+    workshop = session.get(Workshop, workshop_id)
+    if workshop is None:
+        raise NotFound(f"L'atelier n° {workshop_id} n'existe pas (ou a été supprimé).")
+    return workshop
+
+
+def _shift(session: Session, block_id: int, from_position: int, delta: int) -> None:
+    session.execute(
+        update(Phase)
+        .where(Phase.block_id == block_id, Phase.position >= from_position)
+        .values(position=Phase.position + delta)
+    )
+
+
+def _block_size(session: Session, block_id: int) -> int:
+    return len(session.scalars(select(Phase.id).where(Phase.block_id == block_id)).all())
+
+
+@mutation("phase.insert")
+def phase_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    position = max(0, min(int(args["position"]), _block_size(session, args["block_id"])))
+    _shift(session, args["block_id"], position, +1)
+    phase = Phase(
+        id=args.get("id"), workshop_id=args["workshop_id"], block_id=args["block_id"], position=position,
+        **{k: args[k] for k in PHASE_FIELDS if k in args},
+    )
+    session.add(phase)
+    session.flush()
+    applied = {**args, "id": phase.id, "position": position}
+    return applied, [["phase.delete", {"id": phase.id}]]
+
+
+@mutation("phase.delete")
+def phase_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    phase = get_phase(session, args["id"])
+    snapshot = {
+        "id": phase.id, "workshop_id": phase.workshop_id, "block_id": phase.block_id,
+        "position": phase.position, **{k: getattr(phase, k) for k in PHASE_FIELDS},
+    }
+    session.delete(phase)
+    session.flush()
+    _shift(session, snapshot["block_id"], snapshot["position"] + 1, -1)
+    return {"id": snapshot["id"]}, [["phase.insert", snapshot]]
+
+
+@mutation("phase.update")
+def phase_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    phase = get_phase(session, args["id"])
+    changes = {k: v for k, v in args["changes"].items() if k in PHASE_FIELDS}
+    old = {k: getattr(phase, k) for k in changes}
+    for key, value in changes.items():
+        setattr(phase, key, value)
+    return {"id": phase.id, "changes": changes}, [["phase.update", {"id": phase.id, "changes": old}]]
+
+
+@mutation("phase.move")
+def phase_move(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    phase = get_phase(session, args["id"])
+    old_block, old_position = phase.block_id, phase.position
+    new_block = args.get("block_id") or old_block
+    phase.position = -1  # out of the way while the others close the gap
+    session.flush()
+    _shift(session, old_block, old_position + 1, -1)
+    position = max(0, min(int(args["position"]), _block_size(session, new_block) - (1 if new_block == old_block else 0)))
+    _shift(session, new_block, position, +1)
+    phase.block_id = new_block
+    phase.position = position
+    session.flush()
+    applied = {"id": phase.id, "block_id": new_block, "position": position}
+    return applied, [["phase.move", {"id": phase.id, "block_id": old_block, "position": old_position}]]
+
+
+def _to_db(key: str, value: Any) -> Any:
+    if key == "start_date" and isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
+
+
+def _to_json(key: str, value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+@mutation("workshop.update")
+def workshop_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    workshop = get_workshop(session, args["id"])
+    changes = {k: _to_json(k, v) for k, v in args["changes"].items() if k in WORKSHOP_FIELDS}
+    old = {k: _to_json(k, getattr(workshop, k)) for k in changes}
+    for key, value in changes.items():
+        setattr(workshop, key, _to_db(key, value))
+    return {"id": workshop.id, "changes": changes}, [["workshop.update", {"id": workshop.id, "changes": old}]]

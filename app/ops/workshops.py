@@ -1,0 +1,200 @@
+"""Workshop operations: create from a format, rename, duplicate, archive, delete, cadrage."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.agenda import MAX_TITLE_CHARS, clean_text
+from app.domain.model import CADRAGE_KEYS, CADRAGE_MAX_CHARS, Cadrage, Status
+from app.errors import InvalidInput
+from app.events import Topic
+from app.library import Format
+from app.ops import mutations as _mutations  # noqa: F401  (registers the mutations)
+from app.ops.base import Action, Change, Context, execute, journal, publish
+from app.ops.mutations import get_workshop
+from app.store.models import Block, Milestone, Phase, Programme, Workshop
+
+
+def _title(value: object) -> str:
+    title = clean_text(value, what="Titre", limit=MAX_TITLE_CHARS, required=True).strip()
+    return " ".join(title.split())
+
+
+def _format(ctx: Context, key: str) -> Format:
+    fmt = ctx.library.format(key)
+    if fmt is None:
+        known = ", ".join(sorted(ctx.library.formats)) or "aucun"
+        raise InvalidInput(f"Format inconnu « {key} » (formats disponibles : {known}).")
+    return fmt
+
+
+def _add_agenda(session: Session, workshop: Workshop, fmt: Format) -> None:
+    for number, block_t in enumerate(fmt.blocks, start=1):
+        block = Block(workshop_id=workshop.id, number=number, title=block_t.title, week=block_t.week)
+        session.add(block)
+        session.flush()
+        for position, phase_t in enumerate(block_t.phases):
+            session.add(Phase(
+                workshop_id=workshop.id, block_id=block.id, position=position, title=phase_t.title,
+                method_key=phase_t.method, planned_minutes=phase_t.minutes, kind=phase_t.kind,
+                instructions=phase_t.instructions, notes=phase_t.notes,
+            ))
+    if fmt.milestones:
+        programme = Programme(workshop_id=workshop.id, start_date=workshop.start_date)
+        session.add(programme)
+        session.flush()
+        for m in fmt.milestones:
+            session.add(Milestone(programme_id=programme.id, title=m.title, week=m.week))
+
+
+def create_workshop(
+    ctx: Context, *, format_key: str, title: str, place: str = "", start_date: date | None = None,
+) -> Change:
+    """A new workshop with the format's agenda (and, for a programme, its sessions and milestones)."""
+    fmt = _format(ctx, format_key)
+    clean_title = _title(title)
+    clean_place = clean_text(place, what="Lieu", limit=200).strip()
+
+    def work(session: Session) -> Change:
+        now = ctx.clock()
+        workshop = Workshop(
+            title=clean_title, format_key=fmt.key, status=Status.DRAFT.value, cadrage=Cadrage().to_dict(),
+            place=clean_place, start_date=start_date, block_label=fmt.block_label,
+            block_minutes=fmt.block_minutes, created_at=now, updated_at=now,
+        )
+        session.add(workshop)
+        session.flush()
+        _add_agenda(session, workshop, fmt)
+        entry = journal(
+            session, ctx, op="workshop.create", workshop_id=workshop.id,
+            forward=[["workshop.create", {"id": workshop.id, "format_key": fmt.key, "title": clean_title}]],
+            label=f"Création de « {clean_title} »",
+        )
+        return Change("workshop.create", Topic.WORKSHOPS, entry.seq, workshop.id, (workshop.id,))
+
+    change = ctx.db.write(work)
+    publish(ctx, change)
+    return change
+
+
+def _update(ctx: Context, workshop_id: int, op: str, label: str, changes: dict[str, Any],
+            topic: Topic = Topic.WORKSHOPS) -> Change:
+    def build(session: Session) -> tuple[int | None, list[Action], str]:
+        workshop = get_workshop(session, workshop_id)
+        workshop.updated_at = ctx.clock()
+        return workshop.id, [["workshop.update", {"id": workshop.id, "changes": changes}]], label
+
+    return execute(ctx, op=op, topic=topic, build=build, undoable=False)
+
+
+def rename_workshop(ctx: Context, workshop_id: int, title: str) -> Change:
+    clean = _title(title)
+    return _update(ctx, workshop_id, "workshop.rename", f"Renommé en « {clean} »", {"title": clean})
+
+
+def update_details(ctx: Context, workshop_id: int, *, place: str | None = None,
+                   start_date: date | None | str = "") -> Change:
+    changes: dict[str, Any] = {}
+    if place is not None:
+        changes["place"] = clean_text(place, what="Lieu", limit=200).strip()
+    if start_date != "":
+        changes["start_date"] = start_date.isoformat() if isinstance(start_date, date) else None
+    return _update(ctx, workshop_id, "workshop.details", "Lieu et date", changes, Topic.WORKSHOP)
+
+
+def update_cadrage(ctx: Context, workshop_id: int, **fields: str) -> Change:
+    """Save some fields of the cadrage as typed (the rest is kept)."""
+    unknown = set(fields) - set(CADRAGE_KEYS)
+    if unknown:
+        raise InvalidInput(f"Champ de cadrage inconnu : {', '.join(sorted(unknown))}.")
+    cleaned = {k: clean_text(v, what="Cadrage", limit=CADRAGE_MAX_CHARS) for k, v in fields.items()}
+
+    def build(session: Session) -> tuple[int | None, list[Action], str]:
+        workshop = get_workshop(session, workshop_id)
+        workshop.updated_at = ctx.clock()
+        merged = {**Cadrage.from_dict(workshop.cadrage).to_dict(), **cleaned}
+        return workshop.id, [["workshop.update", {"id": workshop.id, "changes": {"cadrage": merged}}]], "Cadrage"
+
+    return execute(ctx, op="workshop.cadrage", topic=Topic.WORKSHOP, build=build, undoable=False)
+
+
+def set_status(ctx: Context, workshop_id: int, status: Status) -> Change:
+    label = {Status.ARCHIVED: "Archivé", Status.DRAFT: "Remis en préparation"}.get(status, status.value)
+    return _update(ctx, workshop_id, "workshop.status", label, {"status": status.value})
+
+
+def archive_workshop(ctx: Context, workshop_id: int) -> Change:
+    return set_status(ctx, workshop_id, Status.ARCHIVED)
+
+
+def unarchive_workshop(ctx: Context, workshop_id: int) -> Change:
+    return set_status(ctx, workshop_id, Status.DRAFT)
+
+
+def duplicate_workshop(ctx: Context, workshop_id: int, title: str | None = None) -> Change:
+    """Reuse a workshop as a template: same cadrage and agenda, nothing of the live session."""
+
+    def work(session: Session) -> Change:
+        src = get_workshop(session, workshop_id)
+        now = ctx.clock()
+        new_title = _title(title) if title else _title(f"{src.title} (copie)"[:MAX_TITLE_CHARS])
+        copy = Workshop(
+            title=new_title, format_key=src.format_key, status=Status.DRAFT.value, cadrage=dict(src.cadrage),
+            place=src.place, start_date=None, block_label=src.block_label, block_minutes=src.block_minutes,
+            created_at=now, updated_at=now,
+        )
+        session.add(copy)
+        session.flush()
+        for block in src.blocks:
+            new_block = Block(workshop_id=copy.id, number=block.number, title=block.title, week=block.week)
+            session.add(new_block)
+            session.flush()
+            for p in block.phases:
+                session.add(Phase(
+                    workshop_id=copy.id, block_id=new_block.id, position=p.position, title=p.title,
+                    method_key=p.method_key, planned_minutes=p.planned_minutes, kind=p.kind,
+                    instructions=p.instructions, notes=p.notes,
+                ))
+        if src.programme is not None:
+            programme = Programme(workshop_id=copy.id)
+            session.add(programme)
+            session.flush()
+            for m in src.programme.milestones:
+                session.add(Milestone(programme_id=programme.id, title=m.title, week=m.week))
+        entry = journal(
+            session, ctx, op="workshop.duplicate", workshop_id=copy.id,
+            forward=[["workshop.duplicate", {"id": copy.id, "source": src.id, "title": new_title}]],
+            label=f"Copie de « {src.title} »",
+        )
+        return Change("workshop.duplicate", Topic.WORKSHOPS, entry.seq, copy.id, (copy.id,))
+
+    change = ctx.db.write(work)
+    publish(ctx, change)
+    return change
+
+
+def delete_workshop(ctx: Context, workshop_id: int) -> Change:
+    """Delete for good (the window asks for confirmation; the journal keeps the trace)."""
+
+    def work(session: Session) -> Change:
+        workshop = get_workshop(session, workshop_id)
+        title = workshop.title
+        session.delete(workshop)
+        entry = journal(
+            session, ctx, op="workshop.delete", workshop_id=workshop_id,
+            forward=[["workshop.delete", {"id": workshop_id, "title": title}]],
+            label=f"Suppression de « {title} »",
+        )
+        return Change("workshop.delete", Topic.WORKSHOPS, entry.seq, workshop_id, (workshop_id,))
+
+    change = ctx.db.write(work)
+    publish(ctx, change)
+    return change
+
+
+def workshop_ids(ctx: Context) -> list[int]:
+    return ctx.db.read(lambda s: list(s.scalars(select(Workshop.id).order_by(Workshop.id))))

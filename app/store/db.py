@@ -1,0 +1,272 @@
+"""Opening, checking, migrating and writing to Atelier's database.
+
+SQLite (the default, one file) runs in WAL mode with synchronous=FULL, so an
+acknowledged write survives a kill -9 and a power cut. A full SQLAlchemy URL
+selects PostgreSQL for a lab's shared server.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_dir
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import APP_NAME, ORG_NAME
+from app.errors import DatabaseError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+APPLICATION_ID = 0x41544C52  # "ATLR", written in the SQLite header by the first migration
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BACKUPS_KEPT = 10
+BUSY_RETRY_SECONDS = 10.0
+
+
+def default_db_path() -> Path:
+    return Path(user_data_dir(APP_NAME, ORG_NAME)) / "atelier.sqlite3"
+
+
+def resolve_url(target: str | os.PathLike[str] | None) -> str:
+    """`--db` value, else $ATELIER_DB, else the file in the user's data folder."""
+    value = os.fspath(target) if target else os.environ.get("ATELIER_DB") or ""
+    if "://" in value:
+        return value
+    path = Path(value).expanduser() if value else default_db_path()
+    return f"sqlite:///{path.resolve()}"
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse, with a clear message, a file that is not an Atelier database or is damaged."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise DatabaseError(f"« {path} » est un dossier, pas une base de données Atelier.")
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_MAGIC))
+    if header != SQLITE_MAGIC:
+        raise DatabaseError(
+            f"Le fichier « {path.name} » n'est pas une base de données Atelier. "
+            "Il n'a pas été modifié. Choisissez un autre fichier."
+        )
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            check = con.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"Le fichier « {path.name} » est endommagé et ne peut pas être ouvert ({exc}). "
+            "Il n'a pas été modifié : restaurez une sauvegarde du dossier « backups »."
+        ) from None
+    if check != "ok":
+        raise DatabaseError(
+            f"Le fichier « {path.name} » est endommagé ({check}). Il n'a pas été modifié : "
+            "restaurez une sauvegarde du dossier « backups »."
+        )
+    if tables and app_id != APPLICATION_ID:
+        raise DatabaseError(
+            f"Le fichier « {path.name} » appartient à un autre logiciel : ce n'est pas une base "
+            "Atelier. Il n'a pas été modifié."
+        )
+
+
+class Database:
+    """The store: one engine, a write lock, retries on a busy database, backups."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        self.path: Path | None = Path(url.split("///", 1)[1]) if self.is_sqlite else None
+        self._write_lock = threading.RLock()
+        self.engine = self._make_engine()
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    # -- opening ----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, target: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
+        url = resolve_url(target)
+        if url.startswith("sqlite"):
+            path = Path(url.split("///", 1)[1])
+            _check_sqlite_file(path)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"Impossible de créer le dossier « {path.parent} » ({exc.strerror}).") from None
+        db = cls(url)
+        if migrate:
+            try:
+                db.migrate()
+            except DatabaseError:
+                db.close()
+                raise
+        return db
+
+    def _make_engine(self) -> Engine:
+        if self.is_sqlite:
+            engine = create_engine(self.url, connect_args={"timeout": 5.0, "check_same_thread": False})
+
+            @event.listens_for(engine, "connect")
+            def _pragmas(dbapi_con, _record):  # type: ignore[no-untyped-def]
+                dbapi_con.isolation_level = None  # SQLAlchemy emits BEGIN itself, see below
+                cur = dbapi_con.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=FULL")
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA busy_timeout=5000")
+                cur.close()
+
+            @event.listens_for(engine, "begin")
+            def _begin(conn):  # type: ignore[no-untyped-def]
+                conn.exec_driver_sql("BEGIN")
+
+            return engine
+        try:
+            return create_engine(self.url, pool_pre_ping=True)
+        except Exception as exc:  # bad driver name, malformed URL
+            raise DatabaseError(f"Adresse de base de données invalide : {exc}") from None
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def migrate(self) -> None:
+        """Bring the schema to the current version; refuse a newer or foreign database."""
+        script = ScriptDirectory.from_config(_alembic_config())
+        head = script.get_current_head()
+        try:
+            with self.engine.connect() as conn:
+                tables = set(inspect(conn).get_table_names())
+                current = MigrationContext.configure(conn).get_current_revision()
+        except OperationalError as exc:
+            raise DatabaseError(f"Impossible d'ouvrir la base de données : {exc.orig}") from None
+        if current is None and tables - {"alembic_version"}:
+            raise DatabaseError(
+                "Cette base de données contient des tables qui ne sont pas celles d'Atelier. "
+                "Elle n'a pas été modifiée."
+            )
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current is not None and current not in known:
+            raise DatabaseError(
+                "Cette base a été créée par une version plus récente d'Atelier "
+                f"(schéma {current}). Mettez Atelier à jour pour l'ouvrir ; le fichier n'a pas été modifié."
+            )
+        if current == head:
+            return
+        if current is not None:
+            self.backup(f"avant-migration-{current}")
+        cfg = _alembic_config()
+        with self._write_lock, self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        log.info("database schema %s -> %s", current, head)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- units of work ----------------------------------------------------------------------
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def write(self, work: Callable[[Session], T]) -> T:
+        """Run `work` in one transaction, serialised with other writers, retried while busy."""
+        deadline = time.monotonic() + BUSY_RETRY_SECONDS
+        delay = 0.01
+        while True:
+            try:
+                with self._write_lock, self._session() as session:
+                    return work(session)
+            except OperationalError as exc:
+                message = str(exc.orig).lower()
+                if ("locked" in message or "busy" in message) and time.monotonic() < deadline:
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.5)
+                    continue
+                raise self._known(exc) from None
+            except DBAPIError as exc:
+                if exc.connection_invalidated:
+                    raise DatabaseError("La connexion à la base de données a été perdue.") from None
+                raise
+
+    def read(self, work: Callable[[Session], T]) -> T:
+        try:
+            with self._session() as session:
+                return work(session)
+        except OperationalError as exc:
+            raise self._known(exc) from None
+
+    @staticmethod
+    def _known(exc: OperationalError) -> DatabaseError:
+        message = str(exc.orig).lower()
+        if "disk is full" in message or "database or disk is full" in message:
+            return DatabaseError("Le disque est plein : la dernière action n'a pas été enregistrée.")
+        if "readonly" in message or "read-only" in message:
+            return DatabaseError("La base de données est en lecture seule : rien ne peut être enregistré.")
+        if "locked" in message or "busy" in message:
+            return DatabaseError("La base de données est occupée par un autre programme. Réessayez.")
+        return DatabaseError(f"Erreur de la base de données : {exc.orig}")
+
+    # -- backups ----------------------------------------------------------------------------
+    def backup_dir(self) -> Path | None:
+        return self.path.parent / "backups" if self.path else None
+
+    def backup(self, reason: str) -> Path | None:
+        """Copy the SQLite file (consistently, with SQLite's backup API); keep the newest ones."""
+        if not self.path or not self.path.exists():
+            return None
+        folder = self.backup_dir()
+        assert folder is not None
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{self.path.stem}-{stamp}-{reason}.sqlite3"
+        tmp = target.with_suffix(".tmp")
+        src = sqlite3.connect(str(self.path))
+        try:
+            dst = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        tmp.replace(target)
+        backups = sorted(folder.glob(f"{self.path.stem}-*.sqlite3"))
+        for old in backups[:-BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+        return target

@@ -1,0 +1,290 @@
+"""SQLAlchemy 2 models. Timestamps are UTC epoch seconds (float), dates are `date`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+def _fk(target: str) -> Any:
+    return ForeignKey(target, ondelete="CASCADE")
+
+
+class Workshop(Base):
+    __tablename__ = "workshops"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    format_key: Mapped[str] = mapped_column(String(60))
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    cadrage: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    block_label: Mapped[str] = mapped_column(String(40), default="Séance")
+    block_minutes: Mapped[int] = mapped_column(Integer, default=180)
+    created_at: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)
+
+    blocks: Mapped[list[Block]] = relationship(
+        back_populates="workshop", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Block.number",
+    )
+    programme: Mapped[Programme | None] = relationship(
+        back_populates="workshop", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Programme(Base):
+    """A programme of several sessions (the blocks of a 3 mois workshop) and milestones."""
+
+    __tablename__ = "programmes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), unique=True)
+    start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    workshop: Mapped[Workshop] = relationship(back_populates="programme")
+    milestones: Mapped[list[Milestone]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Milestone.week"
+    )
+
+
+class Milestone(Base):
+    __tablename__ = "milestones"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = mapped_column(_fk("programmes.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    week: Mapped[int] = mapped_column(Integer)
+    done_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class Block(Base):
+    """One day (3 jours), one séance (3 mois), or the whole half-day (3 heures)."""
+
+    __tablename__ = "blocks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    week: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    day: Mapped[date | None] = mapped_column(Date, nullable=True)
+    workshop: Mapped[Workshop] = relationship(back_populates="blocks")
+    phases: Mapped[list[Phase]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Phase.position"
+    )
+
+
+class Phase(Base):
+    __tablename__ = "phases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    block_id: Mapped[int] = mapped_column(_fk("blocks.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    method_key: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    planned_minutes: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10), default="work")
+    instructions: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    actual_start: Mapped[float | None] = mapped_column(Float, nullable=True)
+    actual_end: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class CustomMethod(Base):
+    """A method a facilitator added to her library (the shipped ones live in formats/)."""
+
+    __tablename__ = "methods"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class Participant(Base):
+    __tablename__ = "participants"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    category: Mapped[str] = mapped_column(String(20))  # public, prive, association, usager
+    consent_named: Mapped[bool] = mapped_column(Boolean, default=False)
+    token: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class CheckIn(Base):
+    __tablename__ = "checkins"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant_id: Mapped[int] = mapped_column(_fk("participants.id"), index=True)
+    block_id: Mapped[int | None] = mapped_column(_fk("blocks.id"), nullable=True)
+    at: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(10), default="phone")  # phone, manual
+
+
+class Cluster(Base):
+    __tablename__ = "clusters"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    phase_id: Mapped[int | None] = mapped_column(ForeignKey("phases.id", ondelete="SET NULL"), nullable=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    color: Mapped[str] = mapped_column(String(20), default="jaune")
+    x: Mapped[float] = mapped_column(Float, default=0.0)
+    y: Mapped[float] = mapped_column(Float, default=0.0)
+    collapsed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Note(Base):
+    """A post-it."""
+
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    phase_id: Mapped[int | None] = mapped_column(ForeignKey("phases.id", ondelete="SET NULL"), nullable=True)
+    cluster_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clusters.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL"), nullable=True
+    )
+    author: Mapped[str] = mapped_column(String(120), default="")
+    text: Mapped[str] = mapped_column(Text)
+    color: Mapped[str] = mapped_column(String(20), default="jaune")
+    x: Mapped[float] = mapped_column(Float, default=0.0)
+    y: Mapped[float] = mapped_column(Float, default=0.0)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class VoteRound(Base):
+    __tablename__ = "vote_rounds"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    phase_id: Mapped[int | None] = mapped_column(ForeignKey("phases.id", ondelete="SET NULL"), nullable=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))  # dots, points, majority, criteria
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    items: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [["note", id], ["cluster", id]]
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    revealed: Mapped[bool] = mapped_column(Boolean, default=False)
+    opened_at: Mapped[float] = mapped_column(Float)
+    closed_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class Vote(Base):
+    """One participant's allocation to one item (and criterion), a row of its own."""
+
+    __tablename__ = "votes"
+    __table_args__ = (
+        UniqueConstraint("round_id", "voter", "item_type", "item_id", "criterion", name="uq_votes_ballot"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(_fk("vote_rounds.id"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL"), nullable=True
+    )
+    voter: Mapped[str] = mapped_column(String(80))  # "p:<participant id>" or "paper:<n>"
+    item_type: Mapped[str] = mapped_column(String(10))
+    item_id: Mapped[int] = mapped_column(Integer)
+    criterion: Mapped[str] = mapped_column(String(60), default="")
+    value: Mapped[int] = mapped_column(Integer)
+    paper: Mapped[bool] = mapped_column(Boolean, default=False)
+    at: Mapped[float] = mapped_column(Float)
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL"), nullable=True, unique=True
+    )
+    rating: Mapped[int] = mapped_column(Integer)
+    keep: Mapped[str] = mapped_column(Text, default="")
+    improve: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[float] = mapped_column(Float)
+
+
+class Action(Base):
+    """A line of the action plan: what, who, by when."""
+
+    __tablename__ = "actions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    what: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(200), default="")
+    due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Project(Base):
+    """A chantier: an idea promoted to be worked on and followed through incubation."""
+
+    __tablename__ = "projects"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="idee")
+    source_note_id: Mapped[int | None] = mapped_column(
+        ForeignKey("notes.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class JournalEntry(Base):
+    """The operation journal: audit trail, undo/redo, and what replicas replay.
+
+    `forward` and `inverse` are lists of [mutation, arguments] pairs; applying
+    `inverse` undoes the entry, applying `forward` again redoes it.
+    """
+
+    __tablename__ = "journal"
+    __table_args__ = (Index("ix_journal_workshop_seq", "workshop_id", "seq"),)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    workshop_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    at: Mapped[float] = mapped_column(Float)
+    actor: Mapped[str] = mapped_column(String(120))
+    op: Mapped[str] = mapped_column(String(60))
+    label: Mapped[str] = mapped_column(String(200), default="")
+    forward: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    inverse: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
+    undo_state: Mapped[str] = mapped_column(String(10), default="")  # "", done, undone, dead
+
+
+class IdempotentRequest(Base):
+    """The first answer to a write that a phone or a laptop may retry.
+
+    A retry carrying the same key gets this answer back instead of writing twice.
+    """
+
+    __tablename__ = "idempotent_requests"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    actor: Mapped[str] = mapped_column(String(120))
+    response: Mapped[dict[str, Any]] = mapped_column(JSON)
+    at: Mapped[float] = mapped_column(Float)
