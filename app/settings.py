@@ -1,0 +1,90 @@
+"""Settings, described once: name, type, default, French label and description.
+
+Stored as JSON in the user's config folder; an unreadable file falls back to the
+defaults (and is kept aside, never overwritten silently).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir
+
+from app import APP_NAME, ORG_NAME
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    label: str
+    description: str
+    choices: tuple[tuple[str, str], ...] = ()
+    secret: bool = False
+
+
+SCHEMA: tuple[Setting, ...] = (
+    Setting("language", str, "fr", "Langue de l'interface",
+            "Le français est la langue de référence ; l'anglais est une traduction.",
+            choices=(("fr", "Français"), ("en", "English"))),
+    Setting("facilitator_name", str, "", "Votre nom",
+            "Apparaît dans l'historique des actions et sur le compte-rendu."),
+    Setting("organisation", str, "LaBase", "Votre structure",
+            "Le laboratoire ou le service qui organise les ateliers."),
+    Setting("default_place", str, "LaBase, Bordeaux", "Lieu habituel",
+            "Proposé à la création d'un atelier ; modifiable pour les séances hors les murs."),
+    Setting("wifi_ssid", str, "", "Nom du réseau Wi-Fi de la salle",
+            "Pour le QR code qui fait rejoindre le Wi-Fi aux téléphones."),
+    Setting("wifi_password", str, "", "Mot de passe du Wi-Fi",
+            "Reste sur cet ordinateur ; n'est jamais envoyé ailleurs.", secret=True),
+    Setting("large_text", bool, False, "Grands caractères",
+            "Agrandit le texte de l'interface (utile sur un écran à haute résolution)."),
+)
+DEFAULTS = {s.name: s.default for s in SCHEMA}
+
+
+def settings_path() -> Path:
+    override = os.environ.get("ATELIER_CONFIG")
+    if override:
+        return Path(override)
+    return Path(user_config_dir(APP_NAME, ORG_NAME)) / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> dict[str, Any]:
+    path = path or settings_path()
+    values = dict(DEFAULTS)
+    if not path.exists():
+        return values
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(stored, dict):
+            raise ValueError("not an object")
+    except (OSError, ValueError) as exc:
+        log.warning("settings file %s unreadable (%s): using defaults", path, exc)
+        return values
+    for setting in SCHEMA:
+        value = stored.get(setting.name)
+        if isinstance(value, setting.type):
+            values[setting.name] = value
+    return values
+
+
+def save_settings(values: dict[str, Any], path: Path | None = None) -> None:
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    clean = {s.name: values.get(s.name, s.default) for s in SCHEMA}
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(clean, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+
+
+def custom_formats_dir() -> Path:
+    return settings_path().parent / "formats"

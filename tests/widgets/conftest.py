@@ -1,0 +1,84 @@
+"""Qt fixtures: a window factory that checks for leaks, and fake dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.library import Format
+from app.store.db import Database
+from widgets.application import build_window
+from widgets.main_window import MainWindow
+from widgets.new_workshop_dialog import NewWorkshop
+
+
+class FakeDialogs:
+    """Answers the window's questions from queues set by the test."""
+
+    def __init__(self) -> None:
+        self.new: list[NewWorkshop | None] = []
+        self.texts: list[str | None] = []
+        self.confirms: list[bool] = []
+        self.errors: list[str] = []
+        self.asked: list[str] = []
+
+    def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
+        self.asked.append("new")
+        return self.new.pop(0)
+
+    def text(self, title: str, label: str, value: str = "") -> str | None:
+        self.asked.append(title)
+        return self.texts.pop(0)
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        self.asked.append(text)
+        return self.confirms.pop(0)
+
+    def error(self, text: str) -> None:
+        self.errors.append(text)
+
+    def info(self, title: str, text: str) -> None:
+        self.asked.append(title)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ATELIER_CONFIG", str(tmp_path / "config" / "settings.json"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "atelier.sqlite3"
+
+
+@pytest.fixture
+def make_window(qtbot: Any, db_path: Path) -> Iterator[Callable[..., MainWindow]]:
+    """Build main windows on one database file; on teardown close them and check for leaks."""
+    made: list[tuple[MainWindow, Database]] = []
+
+    def factory(path: Path | None = None) -> MainWindow:
+        db = Database.open(path or db_path)
+        window = build_window(db)
+        window.dialogs = FakeDialogs()  # type: ignore[assignment]
+        window.resize(1400, 860)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append((window, db))
+        return window
+
+    yield factory
+
+    for window, db in made:
+        window.close()
+        running = [t.objectName() or repr(t) for t in window.findChildren(QTimer) if t.isActive()]
+        assert not running, f"QTimers still running after close: {running}"
+        window.deleteLater()
+        db.close()
+    QApplication.processEvents()
+    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not leaked, f"widgets left open: {leaked}"

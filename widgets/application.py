@@ -1,0 +1,93 @@
+"""Start the window: Qt application, fonts, translation, database, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, ORG_NAME, __version__
+from app.errors import KnownError
+from app.events import EventBus
+from app.library import load_library
+from app.ops.base import Context
+from app.resources import asset
+from app.settings import custom_formats_dir, load_settings
+from app.store.db import Database
+from widgets.bridge import EventBridge
+from widgets.controller import Controller
+from widgets.main_window import MainWindow
+from widgets.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """French is the source language; English comes from assets/i18n/atelier_en.qm."""
+    translators: list[QTranslator] = []
+    QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English))
+    qt = QTranslator(app)
+    if qt.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    if lang != "fr":
+        ours = QTranslator(app)
+        if ours.load(str(asset("i18n", f"atelier_{lang}.qm"))):
+            app.installTranslator(ours)
+            translators.append(ours)
+        else:
+            log.warning("no translation for %s", lang)
+    return translators
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def build_window(db: Database, *, bus: EventBus | None = None) -> MainWindow:
+    ctx = Context(db, bus or EventBus(), load_library(custom=custom_formats_dir()),
+                  actor=str(load_settings().get("facilitator_name") or "animatrice"))
+    bridge = EventBridge(ctx.bus)
+    controller = Controller(ctx)
+    window = MainWindow(controller, bridge)
+    bridge.setParent(window)
+    controller.setParent(window)
+    return window
+
+
+def run(*, db: str | None = None, workshop_id: int | None = None, lang: str | None = None,
+        self_check: bool = False) -> int:
+    settings = load_settings()
+    app = make_app()
+    apply_theme(app, large_text=bool(settings.get("large_text")))
+    install_translations(app, lang or str(settings.get("language") or "fr"))
+    try:
+        database = Database.open(db)
+    except KnownError as exc:
+        if self_check:
+            print(f"atelier : {exc.message}", file=sys.stderr)
+            return 2
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return 2
+    window = build_window(database)
+    if workshop_id is not None:
+        window.open_workshop(workshop_id)
+    window.show()
+    if self_check:
+        # start, show, process events once, then leave: proves the bundle is complete
+        QTimer.singleShot(0, window.close)
+        app.exec()
+        ok = bool(window.controller.formats()) and not window.controller.library_problems()
+        database.close()
+        print("self-check ok" if ok else "self-check: format library incomplete")
+        return 0 if ok else 1
+    code = app.exec()
+    database.close()
+    return code

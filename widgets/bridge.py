@@ -1,0 +1,27 @@
+"""The one place where core events reach Qt: re-emitted as a queued signal on the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from app.events import Event, EventBus
+
+
+class EventBridge(QObject):
+    """Subscribes to the core's bus; `event` is always delivered in the GUI thread."""
+
+    event = Signal(object)
+    _incoming = Signal(object)
+
+    def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # queued: an event published from the server thread is delivered by the GUI event loop
+        self._incoming.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._unsubscribe = bus.subscribe(self._incoming.emit)
+
+    @Slot(object)
+    def _deliver(self, event: Event) -> None:
+        self.event.emit(event)
+
+    def close(self) -> None:
+        self._unsubscribe()

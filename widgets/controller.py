@@ -1,0 +1,104 @@
+"""The window's single door to the core: calls `app.ops`, hands plain data back.
+
+Widgets never see a session or an ORM row. A `KnownError` becomes the `error`
+signal (a French message for a dialog); anything else is a bug and propagates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from app.domain.model import PhaseKind, WorkshopDetail, WorkshopSummary
+from app.errors import KnownError
+from app.library import Format, Method
+from app.ops import agenda, formats, queries, workshops
+from app.ops.base import Change, Context, redo, undo
+from app.settings import custom_formats_dir
+
+T = TypeVar("T")
+
+
+class Controller(QObject):
+    error = Signal(str)
+
+    def __init__(self, ctx: Context, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def _call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        try:
+            return fn(*args, **kwargs)
+        except KnownError as exc:
+            self.error.emit(exc.message)
+            return None
+
+    # -- reads -------------------------------------------------------------------------------
+    def workshops(self) -> list[WorkshopSummary]:
+        return queries.list_workshops(self.ctx, include_archived=True)
+
+    def detail(self, workshop_id: int) -> WorkshopDetail | None:
+        return self._call(queries.workshop_detail, self.ctx, workshop_id)
+
+    def formats(self) -> list[Format]:
+        order = {"3h": 0, "3j": 1, "3m": 2}
+        return sorted(self.ctx.library.formats.values(), key=lambda f: (order.get(f.key, 9), f.name))
+
+    def methods(self) -> list[Method]:
+        return sorted(self.ctx.library.methods.values(), key=lambda m: m.name.casefold())
+
+    def method(self, key: str | None) -> Method | None:
+        return self.ctx.library.method(key)
+
+    def library_problems(self) -> list[str]:
+        return [p.message for p in self.ctx.library.problems]
+
+    # -- workshops ---------------------------------------------------------------------------
+    def create(self, format_key: str, title: str, place: str, start_date: Any) -> Change | None:
+        return self._call(workshops.create_workshop, self.ctx, format_key=format_key, title=title,
+                          place=place, start_date=start_date)
+
+    def rename(self, workshop_id: int, title: str) -> Change | None:
+        return self._call(workshops.rename_workshop, self.ctx, workshop_id, title)
+
+    def duplicate(self, workshop_id: int) -> Change | None:
+        return self._call(workshops.duplicate_workshop, self.ctx, workshop_id)
+
+    def archive(self, workshop_id: int, archived: bool) -> Change | None:
+        fn = workshops.archive_workshop if archived else workshops.unarchive_workshop
+        return self._call(fn, self.ctx, workshop_id)
+
+    def delete(self, workshop_id: int) -> Change | None:
+        return self._call(workshops.delete_workshop, self.ctx, workshop_id)
+
+    def save_cadrage(self, workshop_id: int, fields: dict[str, str]) -> Change | None:
+        return self._call(workshops.update_cadrage, self.ctx, workshop_id, **fields)
+
+    def save_details(self, workshop_id: int, place: str, start_date: Any) -> Change | None:
+        return self._call(workshops.update_details, self.ctx, workshop_id, place=place, start_date=start_date)
+
+    def save_as_format(self, workshop_id: int, name: str) -> Format | None:
+        return self._call(formats.save_as_format, self.ctx, workshop_id, name, custom_formats_dir())
+
+    # -- agenda ------------------------------------------------------------------------------
+    def add_phase(self, block_id: int, method_key: str | None = None, position: int | None = None,
+                  kind: PhaseKind = PhaseKind.WORK) -> Change | None:
+        return self._call(agenda.add_phase, self.ctx, block_id, method_key=method_key, position=position,
+                          kind=kind)
+
+    def remove_phase(self, phase_id: int) -> Change | None:
+        return self._call(agenda.remove_phase, self.ctx, phase_id)
+
+    def move_phase(self, phase_id: int, position: int) -> Change | None:
+        return self._call(agenda.move_phase, self.ctx, phase_id, position)
+
+    def update_phase(self, phase_id: int, fields: dict[str, Any]) -> Change | None:
+        return self._call(agenda.update_phase, self.ctx, phase_id, **fields)
+
+    def undo(self, workshop_id: int) -> Change | None:
+        return self._call(undo, self.ctx, workshop_id)
+
+    def redo(self, workshop_id: int) -> Change | None:
+        return self._call(redo, self.ctx, workshop_id)

@@ -1,0 +1,41 @@
+"""The questions the window asks; tests replace this object with a fake."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from app.library import Format
+from widgets.new_workshop_dialog import NewWorkshop, NewWorkshopDialog
+
+
+class Dialogs:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
+        dialog = NewWorkshopDialog(formats, default_place, self.parent)
+        try:
+            return dialog.value() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+
+    def text(self, title: str, label: str, value: str = "") -> str | None:
+        text, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, value)
+        return text if ok else None
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # titles typed by people are not markup
+        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.parent.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def error(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.parent.tr("Atelier"), text, parent=self.parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)

@@ -1,0 +1,257 @@
+"""The home page: the list of workshops, with search, status and the usual actions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.model import STATUS_LABELS, Status, WorkshopSummary
+from widgets.theme import STATUS_COLORS
+from widgets.text import french_date, plain_label
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class HomeView(QWidget):
+    open_requested = Signal(int)
+    new_requested = Signal()
+    rename_requested = Signal(int)
+    duplicate_requested = Signal(int)
+    archive_requested = Signal(int, bool)  # id, archive (False = bring back)
+    delete_requested = Signal(int)
+
+    COLUMNS = ("Titre", "Format", "État", "Date", "Lieu", "Modifié")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workshops: list[WorkshopSummary] = []
+
+        title = QLabel(self.tr("Vos ateliers"))
+        title.setObjectName("pageTitle")
+        subtitle = plain_label(self.tr("Préparez, animez et restituez vos ateliers, sans connexion internet."))
+        subtitle.setObjectName("muted")
+        self.new_button = QPushButton(self.tr("+  Nouvel atelier"))
+        self.new_button.setObjectName("primary")
+        self.new_button.setToolTip(self.tr("Créer un atelier à partir d'un format (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_requested)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Rechercher un atelier (titre ou lieu)…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._refilter)
+        self.show_archived = QCheckBox(self.tr("Afficher les ateliers archivés"))
+        self.show_archived.toggled.connect(self._refilter)
+
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(self.COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.doubleClicked.connect(lambda _index: self._emit_current(self.open_requested))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.open_button = QPushButton(self.tr("Ouvrir"))
+        self.open_button.clicked.connect(lambda: self._emit_current(self.open_requested))
+        self.duplicate_button = QPushButton(self.tr("Dupliquer"))
+        self.duplicate_button.setToolTip(self.tr("Réutiliser cet atelier comme modèle (Ctrl+D)"))
+        self.duplicate_button.clicked.connect(lambda: self._emit_current(self.duplicate_requested))
+        self.rename_button = QPushButton(self.tr("Renommer"))
+        self.rename_button.clicked.connect(lambda: self._emit_current(self.rename_requested))
+        self.archive_button = QPushButton(self.tr("Archiver"))
+        self.archive_button.clicked.connect(self._toggle_archive)
+        self.delete_button = QPushButton(self.tr("Supprimer…"))
+        self.delete_button.setObjectName("danger")
+        self.delete_button.clicked.connect(lambda: self._emit_current(self.delete_requested))
+
+        self._actions: list[QAction] = []
+        for text, shortcut, signal in (
+            (self.tr("Ouvrir"), QKeySequence(Qt.Key.Key_Return), self.open_requested),
+            (self.tr("Renommer"), QKeySequence(Qt.Key.Key_F2), self.rename_requested),
+            (self.tr("Dupliquer"), QKeySequence("Ctrl+D"), self.duplicate_requested),
+            (self.tr("Supprimer…"), QKeySequence(QKeySequence.StandardKey.Delete), self.delete_requested),
+        ):
+            action = QAction(text, self.table)
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, s=signal: self._emit_current(s))
+            self.table.addAction(action)
+            self._actions.append(action)
+
+        self.empty = self._empty_state()
+        self.no_match = plain_label(self.tr("Aucun atelier ne correspond à cette recherche."))
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setObjectName("muted")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.no_match)
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(title)
+        titles.addWidget(subtitle)
+        top.addLayout(titles, 1)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignBottom)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.show_archived)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.duplicate_button, self.rename_button, self.archive_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(14)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def _empty_state(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        title = QLabel(self.tr("Aucun atelier pour l'instant"))
+        title.setObjectName("emptyTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = plain_label(self.tr(
+            "Créez votre premier atelier à partir d'un format de LaBase : 3 heures pour démarrer "
+            "un projet, 3 jours pour un sprint, 3 mois pour une incubation."
+        ))
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        text.setObjectName("muted")
+        button = QPushButton(self.tr("Créer un atelier"))
+        button.setObjectName("primary")
+        button.clicked.connect(self.new_requested)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+        return box
+
+    # -- data --------------------------------------------------------------------------------
+    def set_workshops(self, workshops: list[WorkshopSummary]) -> None:
+        current = self.current_id()
+        self._workshops = list(workshops)
+        self._refilter()
+        if current is not None:
+            self.select(current)
+
+    def visible_ids(self) -> list[int]:
+        return [self.table.item(r, 0).data(ID_ROLE) for r in range(self.table.rowCount())]
+
+    def current_id(self) -> int | None:
+        row = self.table.currentRow()
+        if row < 0 or not self.table.selectionModel().hasSelection():
+            return None
+        item = self.table.item(row, 0)
+        return item.data(ID_ROLE) if item else None
+
+    def current(self) -> WorkshopSummary | None:
+        wid = self.current_id()
+        return next((w for w in self._workshops if w.id == wid), None)
+
+    def select(self, workshop_id: int) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(ID_ROLE) == workshop_id:
+                self.table.selectRow(row)
+                return
+
+    def _refilter(self) -> None:
+        needle = self.search.text().strip().casefold()
+        archived = self.show_archived.isChecked()
+        rows = [
+            w for w in self._workshops
+            if (archived or w.status != Status.ARCHIVED)
+            and (not needle or needle in w.title.casefold() or needle in w.place.casefold())
+        ]
+        self.table.setRowCount(0)
+        self.table.setRowCount(len(rows))
+        for r, w in enumerate(rows):
+            updated = datetime.fromtimestamp(w.updated_at)
+            values = (
+                w.title, w.format_name, STATUS_LABELS[w.status],
+                french_date(w.start_date) if w.start_date else "—", w.place or "—",
+                french_date(updated.date()) + updated.strftime(" à %H:%M"),
+            )
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value.replace("\n", " "))
+                if c == 0:
+                    item.setData(ID_ROLE, w.id)
+                    item.setToolTip(w.title)
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                if c == 2:
+                    item.setForeground(QColor(STATUS_COLORS[w.status.value]))
+                self.table.setItem(r, c, item)
+        if not self._workshops:
+            self.stack.setCurrentWidget(self.empty)
+        elif not rows:
+            self.stack.setCurrentWidget(self.no_match)
+        else:
+            self.stack.setCurrentWidget(self.table)
+        self._update_buttons()
+
+    # -- intents -----------------------------------------------------------------------------
+    def _emit_current(self, signal) -> None:  # type: ignore[no-untyped-def]
+        wid = self.current_id()
+        if wid is not None:
+            signal.emit(wid)
+
+    def _toggle_archive(self) -> None:
+        w = self.current()
+        if w is not None:
+            self.archive_requested.emit(w.id, w.status != Status.ARCHIVED)
+
+    def _update_buttons(self) -> None:
+        w = self.current()
+        for button in (self.open_button, self.duplicate_button, self.rename_button,
+                       self.archive_button, self.delete_button):
+            button.setEnabled(w is not None)
+        self.archive_button.setText(
+            self.tr("Désarchiver") if w is not None and w.status == Status.ARCHIVED else self.tr("Archiver")
+        )
+
+    def _context_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+        if self.current_id() is None:
+            return
+        menu = QMenu(self)
+        for action in self._actions:
+            menu.addAction(action)
+        menu.addSeparator()
+        archive = menu.addAction(self.archive_button.text())
+        archive.triggered.connect(self._toggle_archive)
+        menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -1,0 +1,238 @@
+"""The main window: home (list of workshops) and the workshop editor, menus and shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+
+from app import __version__
+from app.events import Event, Topic
+from app.settings import load_settings
+from widgets.bridge import EventBridge
+from widgets.controller import Controller
+from widgets.dialogs import Dialogs
+from widgets.home_view import HomeView
+from widgets.settings_dialog import SettingsDialog
+from widgets.workshop_editor import WorkshopEditor
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: Controller, bridge: EventBridge) -> None:
+        super().__init__()
+        self.controller = controller
+        self.bridge = bridge
+        self.dialogs = Dialogs(self)
+        self.setWindowTitle(self.tr("Atelier"))
+        self.resize(1400, 860)
+
+        self.home = HomeView()
+        self.editor = WorkshopEditor(controller.methods())
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.editor)
+        self.setCentralWidget(self.stack)
+
+        self.home.new_requested.connect(self.new_workshop)
+        self.home.open_requested.connect(self.open_workshop)
+        self.home.rename_requested.connect(self.rename_workshop)
+        self.home.duplicate_requested.connect(self.duplicate_workshop)
+        self.home.archive_requested.connect(self.controller.archive)
+        self.home.delete_requested.connect(self.delete_workshop)
+        self.editor.back_requested.connect(self.show_home)
+        self.editor.rename_requested.connect(self.rename_workshop)
+        self.editor.save_format_requested.connect(self.save_as_format)
+        self.editor.cadrage.save_requested.connect(
+            lambda fields: self.controller.save_cadrage(self.editor.workshop_id, fields))
+        self.editor.cadrage.details_requested.connect(
+            lambda place, day: self.controller.save_details(self.editor.workshop_id, place, day))
+        agenda = self.editor.agenda
+        agenda.add_requested.connect(self._add_phase)
+        agenda.remove_requested.connect(self.controller.remove_phase)
+        agenda.move_requested.connect(self.controller.move_phase)
+        agenda.update_requested.connect(self.controller.update_phase)
+        controller.error.connect(self.dialogs_error)
+        bridge.event.connect(self.on_event)
+
+        self._build_menus()
+        self.db_label = QLabel()
+        self.db_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.db_label.setText(self.tr("Base : {where}").format(where=controller.ctx.db.url.split("///")[-1]))
+        problems = controller.library_problems()
+        if problems:
+            self.statusBar().showMessage(
+                self.tr("Un fichier de format a été ignoré : {problem}").format(problem=problems[0]))
+        self.refresh_home()
+
+    # -- menus -------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        self.new_action = self._action(self.tr("&Nouvel atelier…"), QKeySequence.StandardKey.New,
+                                       self.new_workshop)
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self._action(self.tr("Liste des &ateliers"), "Ctrl+L", self.show_home))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Paramètres…"), "Ctrl+,", self.show_settings))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quitter"), QKeySequence.StandardKey.Quit, self.close))
+        edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
+        self.undo_action = self._action(self.tr("&Annuler"), QKeySequence.StandardKey.Undo, self.undo)
+        self.redo_action = self._action(self.tr("&Rétablir"), "Ctrl+Shift+Z", self.redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        help_menu.addAction(self._action(self.tr("À &propos d'Atelier"), None, self.about))
+        self._update_undo()
+
+    def _action(self, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # -- navigation --------------------------------------------------------------------------
+    def refresh_home(self) -> None:
+        self.home.set_workshops(self.controller.workshops())
+
+    def show_home(self) -> None:
+        self.editor.flush()
+        self.stack.setCurrentWidget(self.home)
+        if self.editor.workshop_id is not None:
+            self.home.select(self.editor.workshop_id)
+        self.home.table.setFocus()
+        self._update_undo()
+
+    def open_workshop(self, workshop_id: int) -> None:
+        detail = self.controller.detail(workshop_id)
+        if detail is None:
+            return
+        self.editor.set_detail(detail)
+        self.stack.setCurrentWidget(self.editor)
+        self._update_undo(detail)
+
+    def current_workshop_id(self) -> int | None:
+        return self.editor.workshop_id if self.stack.currentWidget() is self.editor else None
+
+    # -- actions -----------------------------------------------------------------------------
+    def new_workshop(self) -> None:
+        default_place = str(load_settings().get("default_place", ""))
+        request = self.dialogs.new_workshop(self.controller.formats(), default_place)
+        if request is None:
+            return
+        change = self.controller.create(request.format_key, request.title, request.place, request.start_date)
+        if change is not None and change.workshop_id is not None:
+            self.open_workshop(change.workshop_id)
+
+    def rename_workshop(self, workshop_id: int) -> None:
+        detail = self.controller.detail(workshop_id)
+        if detail is None:
+            return
+        title = self.dialogs.text(self.tr("Renommer l'atelier"), self.tr("Nouveau titre :"), detail.title)
+        if title is not None and title.strip() and title.strip() != detail.title:
+            self.controller.rename(workshop_id, title)
+
+    def duplicate_workshop(self, workshop_id: int) -> None:
+        change = self.controller.duplicate(workshop_id)
+        if change is not None and change.workshop_id is not None:
+            self.home.select(change.workshop_id)
+            self.statusBar().showMessage(self.tr("Atelier dupliqué : la copie est prête à être adaptée."), 5000)
+
+    def delete_workshop(self, workshop_id: int) -> None:
+        detail = self.controller.detail(workshop_id)
+        if detail is None:
+            return
+        counts = detail.counts
+        text = self.tr(
+            "Supprimer définitivement « {title} » ?\n\n"
+            "Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes "
+            "seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien "
+            "perdre, choisissez plutôt « Archiver »."
+        ).format(title=detail.title, participants=counts.get("participants", 0), notes=counts.get("notes", 0))
+        if self.dialogs.confirm(self.tr("Supprimer l'atelier"), text, self.tr("Supprimer")):
+            if self.editor.workshop_id == workshop_id:
+                self.show_home()
+            self.controller.delete(workshop_id)
+
+    def save_as_format(self, workshop_id: int) -> None:
+        detail = self.controller.detail(workshop_id)
+        if detail is None:
+            return
+        name = self.dialogs.text(self.tr("Enregistrer comme format"),
+                                 self.tr("Nom du nouveau format :"), f"{detail.format_name} — {detail.title}")
+        if name:
+            fmt = self.controller.save_as_format(workshop_id, name)
+            if fmt is not None:
+                self.statusBar().showMessage(
+                    self.tr("Format « {name} » enregistré : il est proposé à la création d'un atelier.")
+                    .format(name=fmt.name), 6000)
+
+    def _add_phase(self, block_id: int, method_key: object, kind: str) -> None:
+        from app.domain.model import PhaseKind
+
+        change = self.controller.add_phase(block_id, method_key if isinstance(method_key, str) else None,
+                                           kind=PhaseKind(kind))
+        if change is not None and change.ids:
+            self._refresh_editor()
+            self.editor.agenda.select_phase(change.ids[0])
+
+    def undo(self) -> None:
+        wid = self.current_workshop_id()
+        if wid is not None:
+            self.editor.flush()
+            self.controller.undo(wid)
+
+    def redo(self) -> None:
+        wid = self.current_workshop_id()
+        if wid is not None:
+            self.controller.redo(wid)
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def about(self) -> None:
+        self.dialogs.info(self.tr("À propos d'Atelier"), self.tr(
+            "Atelier {version}\n\nPréparer, animer et restituer des ateliers participatifs, "
+            "entièrement hors ligne.\nConçu pour LaBase, le laboratoire d'innovation publique de "
+            "Nouvelle-Aquitaine.").format(version=__version__))
+
+    def dialogs_error(self, message: str) -> None:
+        self.dialogs.error(message)
+
+    # -- events from the core ----------------------------------------------------------------
+    def on_event(self, event: Event) -> None:
+        if event.topic == Topic.WORKSHOPS or event.topic == Topic.WORKSHOP:
+            self.refresh_home()
+        if self.editor.workshop_id is not None and event.workshop_id == self.editor.workshop_id:
+            if event.topic == Topic.WORKSHOPS and event.op == "workshop.delete":
+                self.editor.workshop_id = None
+                return
+            self._refresh_editor()
+
+    def _refresh_editor(self) -> None:
+        if self.editor.workshop_id is None:
+            return
+        detail = self.controller.detail(self.editor.workshop_id)
+        if detail is not None:
+            self.editor.set_detail(detail)
+            self._update_undo(detail)
+
+    def _update_undo(self, detail=None) -> None:  # type: ignore[no-untyped-def]
+        in_editor = self.stack.currentWidget() is self.editor
+        can_undo = bool(in_editor and detail and detail.can_undo)
+        can_redo = bool(in_editor and detail and detail.can_redo)
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+        self.undo_action.setText(self.tr("&Annuler : {what}").format(what=detail.undo_label.replace("&", "&&"))
+                                 if can_undo and detail else self.tr("&Annuler"))
+        self.redo_action.setText(self.tr("&Rétablir : {what}").format(what=detail.redo_label.replace("&", "&&"))
+                                 if can_redo and detail else self.tr("&Rétablir"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor.flush()  # nothing she typed is lost
+        self.bridge.close()
+        super().closeEvent(event)

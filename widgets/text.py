@@ -1,0 +1,18 @@
+"""Participant text is data, never markup: helpers that keep Qt from reading it as rich text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from app.domain.french import french_date
+
+__all__ = ["french_date", "plain_label"]
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A QLabel that never interprets its text as HTML."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label

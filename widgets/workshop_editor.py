@@ -1,0 +1,162 @@
+"""The workshop editor: cadrage, agenda with the method library, and the programme (3 mois)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.agenda import format_minutes
+from app.domain.model import STATUS_LABELS, WorkshopDetail
+from app.library import Method
+from widgets.agenda_editor import AgendaEditor
+from widgets.cadrage_form import CadrageForm
+from widgets.method_library import MethodLibrary
+from widgets.text import french_date, plain_label
+
+
+class ProgrammeView(QWidget):
+    """The sessions and milestones of a programme, week by week."""
+
+    session_requested = Signal(int)  # block index
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("Calendrier du programme"))
+        title.setObjectName("sectionTitle")
+        self.list = QListWidget()
+        self.list.itemDoubleClicked.connect(self._open)
+        hint = plain_label(self.tr("Double-cliquez sur une séance pour modifier son agenda."))
+        hint.setObjectName("muted")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addWidget(self.list, 1)
+
+    def set_detail(self, detail: WorkshopDetail) -> None:
+        self.list.clear()
+        rows: list[tuple[int, int, str, int | None]] = []
+        for index, block in enumerate(detail.blocks):
+            rows.append((block.week or 0, 0, f"Semaine {block.week or '?'} · {detail.block_label} "
+                         f"{block.number} — {block.title} ({format_minutes(block.planned_minutes)})", index))
+        for m in detail.milestones:
+            mark = "✓" if m.done else "◆"
+            rows.append((m.week, 1, f"Semaine {m.week} · {mark} Jalon — {m.title}", None))
+        for _week, _order, text, index in sorted(rows, key=lambda r: (r[0], r[1])):
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            if index is None:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.list.addItem(item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        index = item.data(Qt.ItemDataRole.UserRole)
+        if index is not None:
+            self.session_requested.emit(index)
+
+
+class WorkshopEditor(QWidget):
+    back_requested = Signal()
+    rename_requested = Signal(int)
+    save_format_requested = Signal(int)
+
+    def __init__(self, methods: list[Method], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workshop_id: int | None = None
+
+        self.back = QPushButton(self.tr("← Ateliers"))
+        self.back.setToolTip(self.tr("Revenir à la liste des ateliers (Alt+←)"))
+        self.back.setShortcut("Alt+Left")
+        self.back.clicked.connect(self._leave)
+        self.title = plain_label()
+        self.title.setObjectName("pageTitle")
+        self.subtitle = plain_label()
+        self.subtitle.setObjectName("muted")
+        self.saved = plain_label(self.tr("Enregistré ✓"))
+        self.saved.setObjectName("muted")
+        self.rename = QPushButton(self.tr("Renommer"))
+        self.rename.clicked.connect(lambda: self.rename_requested.emit(self.workshop_id))
+        self.save_format = QPushButton(self.tr("Enregistrer comme format…"))
+        self.save_format.setToolTip(self.tr("Réutiliser cet agenda pour de prochains ateliers"))
+        self.save_format.clicked.connect(lambda: self.save_format_requested.emit(self.workshop_id))
+
+        self.cadrage = CadrageForm()
+        self.cadrage.dirty_changed.connect(self._dirty_changed)
+        self.agenda = AgendaEditor(methods)
+        self.library = MethodLibrary(methods)
+        self.library.add_requested.connect(self.agenda.add_method)
+        agenda_page = QSplitter(Qt.Orientation.Horizontal)
+        agenda_page.addWidget(self.agenda)
+        agenda_page.addWidget(self.library)
+        agenda_page.setStretchFactor(0, 3)
+        agenda_page.setStretchFactor(1, 1)
+        agenda_page.setSizes([1100, 420])
+        self.programme = ProgrammeView()
+        self.programme.session_requested.connect(self._open_session)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.cadrage, self.tr("Cadrage"))
+        self.tabs.addTab(agenda_page, self.tr("Agenda"))
+        self.tabs.addTab(self.programme, self.tr("Programme"))
+        self.tabs.currentChanged.connect(lambda _i: self.flush())
+
+        header = QHBoxLayout()
+        header.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        header.addSpacing(12)
+        header.addLayout(titles, 1)
+        header.addWidget(self.saved, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self.rename, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self.save_format, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+    def set_detail(self, detail: WorkshopDetail) -> None:
+        if detail.id != self.workshop_id:
+            self.flush()
+            self.workshop_id = detail.id
+        self.title.setText(detail.title)
+        self.title.setToolTip(detail.title)
+        bits = [detail.format_name, STATUS_LABELS[detail.status]]
+        if detail.start_date:
+            bits.append(french_date(detail.start_date))
+        if detail.place:
+            bits.append(detail.place)
+        self.subtitle.setText(" · ".join(bits))
+        self.cadrage.set_values(detail.cadrage, detail.place, detail.start_date)
+        self.agenda.set_detail(detail)
+        is_programme = bool(detail.milestones) or any(b.week for b in detail.blocks)
+        self.tabs.setTabVisible(2, is_programme)
+        if is_programme:
+            self.programme.set_detail(detail)
+
+    def _open_session(self, index: int) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.agenda.select_block(index)
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        self.saved.setText(self.tr("Enregistrement…") if dirty else self.tr("Enregistré ✓"))
+
+    def flush(self) -> None:
+        """Save whatever is still pending in the forms."""
+        self.cadrage.flush()
+        self.agenda.flush()
+
+    def _leave(self) -> None:
+        self.flush()
+        self.back_requested.emit()
