@@ -24,19 +24,30 @@ FORMAT_ALIASES = {"3h": "3h", "3j": "3j", "3m": "3m"}
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="CHEMIN_OU_URL",
-                        help="fichier SQLite ou URL SQLAlchemy (postgresql+psycopg://…); défaut : $ATELIER_DB "
-                        "ou le dossier de données de l'utilisateur")
+    common.add_argument(
+        "--db",
+        metavar="CHEMIN_OU_URL",
+        help="fichier SQLite ou URL SQLAlchemy (postgresql+psycopg://…); défaut : $ATELIER_DB "
+        "ou le dossier de données de l'utilisateur",
+    )
     parser = argparse.ArgumentParser(
-        prog="atelier", parents=[common],
+        prog="atelier",
+        parents=[common],
         description="Atelier : préparer, animer et restituer des ateliers participatifs, hors ligne.",
     )
     parser.add_argument("--version", action="version", version=f"atelier {__version__}")
-    parser.add_argument("--self-check", action="store_true",
-                        help="vérifie l'installation (bibliothèque, base, interface) puis quitte")
-    parser.add_argument("--lang", choices=["fr", "en"], help="langue de l'interface (défaut : français)")
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="vérifie l'installation (bibliothèque, base, interface) puis quitte",
+    )
+    parser.add_argument(
+        "--lang", choices=["fr", "en"], help="langue de l'interface (défaut : français)"
+    )
     parser.add_argument("--workshop", type=int, metavar="ID", help="ouvre directement cet atelier")
-    parser.add_argument("-v", "--verbose", action="store_true", help="journal détaillé sur la console")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="journal détaillé sur la console"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     new = sub.add_parser("new", parents=[common], help="crée un atelier et affiche son numéro")
@@ -44,16 +55,22 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--title", required=True, help="titre de l'atelier")
     new.add_argument("--place", default="", help="lieu")
 
-    lst = sub.add_parser("list", parents=[common], help="liste les ateliers (numéro, titre, format, état)")
+    lst = sub.add_parser(
+        "list", parents=[common], help="liste les ateliers (numéro, titre, format, état)"
+    )
     lst.add_argument("--json", action="store_true", help="sortie JSON pour les scripts")
     lst.add_argument("--all", action="store_true", help="inclut les ateliers archivés")
 
-    sub.add_parser("demo", parents=[common], help="crée un atelier de démonstration et affiche son numéro")
-    sub.add_parser("formats", parents=[common], help="liste les formats et les méthodes disponibles")
+    sub.add_parser(
+        "demo", parents=[common], help="crée un atelier de démonstration et affiche son numéro"
+    )
+    sub.add_parser(
+        "formats", parents=[common], help="liste les formats et les méthodes disponibles"
+    )
     return parser
 
 
-def _context(db_target: str | None):  # type: ignore[no-untyped-def]
+def _context(db_target: str | None):
     from app.ops.base import Context
     from app.store.db import Database
 
@@ -64,7 +81,9 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from app.ops.workshops import create_workshop
 
     ctx = _context(args.db)
-    change = create_workshop(ctx, format_key=FORMAT_ALIASES[args.format], title=args.title, place=args.place)
+    change = create_workshop(
+        ctx, format_key=FORMAT_ALIASES[args.format], title=args.title, place=args.place
+    )
     print(f"Atelier créé : « {args.title.strip()} »")
     print(change.workshop_id)
     return 0
@@ -76,12 +95,23 @@ def _cmd_list(args: argparse.Namespace) -> int:
     ctx = _context(args.db)
     rows = list_workshops(ctx, include_archived=args.all)
     if args.json:
-        print(json.dumps(
-            [{"id": w.id, "title": w.title, "format": w.format_key, "status": w.status.value,
-              "place": w.place, "start_date": w.start_date.isoformat() if w.start_date else None}
-             for w in rows],
-            ensure_ascii=False, indent=2,
-        ))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": w.id,
+                        "title": w.title,
+                        "format": w.format_key,
+                        "status": w.status.value,
+                        "place": w.place,
+                        "start_date": w.start_date.isoformat() if w.start_date else None,
+                    }
+                    for w in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for w in rows:
         title = w.title.replace("\t", " ").replace("\n", " ")
@@ -116,7 +146,9 @@ def _cmd_formats(args: argparse.Namespace) -> int:
 def _cmd_gui(args: argparse.Namespace) -> int:
     # The window lives in widgets/ (Qt); the core only loads it by name, never imports it.
     gui = importlib.import_module("widgets.application")
-    return int(gui.run(db=args.db, workshop_id=args.workshop, lang=args.lang, self_check=args.self_check))
+    return int(
+        gui.run(db=args.db, workshop_id=args.workshop, lang=args.lang, self_check=args.self_check)
+    )
 
 
 COMMANDS = {"new": _cmd_new, "list": _cmd_list, "demo": _cmd_demo, "formats": _cmd_formats}
@@ -124,8 +156,10 @@ COMMANDS = {"new": _cmd_new, "list": _cmd_list, "demo": _cmd_demo, "formats": _c
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     handler = COMMANDS.get(args.command or "", _cmd_gui)
     try:
         return handler(args)
@@ -138,5 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.crash import report_bug
 
         path = report_bug(exc)
-        print(f"atelier : erreur inattendue ({type(exc).__name__}). Rapport : {path}", file=sys.stderr)
+        print(
+            f"atelier : erreur inattendue ({type(exc).__name__}). Rapport : {path}", file=sys.stderr
+        )
         return EXIT_BUG

@@ -46,8 +46,15 @@ class Method(_Strict):
     key: Key
     name: Annotated[str, Field(min_length=1, max_length=120)]
     brique: Literal[
-        "inspiration", "centre-usager", "ideation", "co-creation", "visualisation",
-        "narration", "prototypage", "documentation", "mise-en-oeuvre",
+        "inspiration",
+        "centre-usager",
+        "ideation",
+        "co-creation",
+        "visualisation",
+        "narration",
+        "prototypage",
+        "documentation",
+        "mise-en-oeuvre",
     ]
     summary: Text = ""
     duration_min: Annotated[int, Field(ge=1, le=720)]
@@ -73,7 +80,10 @@ class Method(_Strict):
 
     @property
     def default_minutes(self) -> int:
-        return max(self.duration_min, min(self.duration_max, round((self.duration_min + self.duration_max) / 2 / 5) * 5))
+        return max(
+            self.duration_min,
+            min(self.duration_max, round((self.duration_min + self.duration_max) / 2 / 5) * 5),
+        )
 
 
 class PhaseTemplate(_Strict):
@@ -193,7 +203,9 @@ def load_methods(path: Path) -> dict[str, Method]:
     methods: dict[str, Method] = {}
     for index, method in enumerate(parsed.method):
         if method.key in methods:
-            raise FormatFileError(str(path), _line_of(text, ("method", index)), f"clé « {method.key} » en double")
+            raise FormatFileError(
+                str(path), _line_of(text, ("method", index)), f"clé « {method.key} » en double"
+            )
         methods[method.key] = method
     return methods
 

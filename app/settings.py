@@ -32,21 +32,57 @@ class Setting:
 
 
 SCHEMA: tuple[Setting, ...] = (
-    Setting("language", str, "fr", "Langue de l'interface",
-            "Le français est la langue de référence ; l'anglais est une traduction.",
-            choices=(("fr", "Français"), ("en", "English"))),
-    Setting("facilitator_name", str, "", "Votre nom",
-            "Apparaît dans l'historique des actions et sur le compte-rendu."),
-    Setting("organisation", str, "LaBase", "Votre structure",
-            "Le laboratoire ou le service qui organise les ateliers."),
-    Setting("default_place", str, "LaBase, Bordeaux", "Lieu habituel",
-            "Proposé à la création d'un atelier ; modifiable pour les séances hors les murs."),
-    Setting("wifi_ssid", str, "", "Nom du réseau Wi-Fi de la salle",
-            "Pour le QR code qui fait rejoindre le Wi-Fi aux téléphones."),
-    Setting("wifi_password", str, "", "Mot de passe du Wi-Fi",
-            "Reste sur cet ordinateur ; n'est jamais envoyé ailleurs.", secret=True),
-    Setting("large_text", bool, False, "Grands caractères",
-            "Agrandit le texte de l'interface (utile sur un écran à haute résolution)."),
+    Setting(
+        "language",
+        str,
+        "fr",
+        "Langue de l'interface",
+        "Le français est la langue de référence ; l'anglais est une traduction.",
+        choices=(("fr", "Français"), ("en", "English")),
+    ),
+    Setting(
+        "facilitator_name",
+        str,
+        "",
+        "Votre nom",
+        "Apparaît dans l'historique des actions et sur le compte-rendu.",
+    ),
+    Setting(
+        "organisation",
+        str,
+        "LaBase",
+        "Votre structure",
+        "Le laboratoire ou le service qui organise les ateliers.",
+    ),
+    Setting(
+        "default_place",
+        str,
+        "LaBase, Bordeaux",
+        "Lieu habituel",
+        "Proposé à la création d'un atelier ; modifiable pour les séances hors les murs.",
+    ),
+    Setting(
+        "wifi_ssid",
+        str,
+        "",
+        "Nom du réseau Wi-Fi de la salle",
+        "Pour le QR code qui fait rejoindre le Wi-Fi aux téléphones.",
+    ),
+    Setting(
+        "wifi_password",
+        str,
+        "",
+        "Mot de passe du Wi-Fi",
+        "Reste sur cet ordinateur ; n'est jamais envoyé ailleurs.",
+        secret=True,
+    ),
+    Setting(
+        "large_text",
+        bool,
+        False,
+        "Grands caractères",
+        "Agrandit le texte de l'interface (utile sur un écran à haute résolution).",
+    ),
 )
 DEFAULTS = {s.name: s.default for s in SCHEMA}
 

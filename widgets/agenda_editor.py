@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,11 +48,17 @@ EDIT_DEBOUNCE_MS = 500
 class PhaseDelegate(QStyledItemDelegate):
     """Draws a phase as: start time · title / method · duration. Text drawn as plain text."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         return QSize(option.rect.width(), 58)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         start, title, subtitle, minutes, is_break = index.data(LINE_ROLE)
         painter.save()
         rect = option.rect.adjusted(4, 3, -4, -3)
@@ -58,23 +73,37 @@ class PhaseDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(QColor(PRIMARY))
-        painter.drawText(QRect(rect.left() + 12, rect.top(), 70, rect.height()),
-                         Qt.AlignmentFlag.AlignVCenter, start)
+        painter.drawText(
+            QRect(rect.left() + 12, rect.top(), 70, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter,
+            start,
+        )
         pill_w = 80
         text_rect = QRect(rect.left() + 90, rect.top() + 6, rect.width() - 90 - pill_w - 16, 22)
         painter.setPen(QColor(MUTED if is_break else "#1d2433"))
         metrics = painter.fontMetrics()
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(title, Qt.TextElideMode.ElideRight, text_rect.width()))
+        painter.drawText(
+            text_rect,
+            Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(title, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
         painter.setFont(small)
         painter.setPen(QColor(MUTED))
         sub_rect = QRect(text_rect.left(), text_rect.bottom() + 2, text_rect.width(), 20)
-        painter.drawText(sub_rect, Qt.AlignmentFlag.AlignVCenter,
-                         painter.fontMetrics().elidedText(subtitle, Qt.TextElideMode.ElideRight, sub_rect.width()))
+        painter.drawText(
+            sub_rect,
+            Qt.AlignmentFlag.AlignVCenter,
+            painter.fontMetrics().elidedText(
+                subtitle, Qt.TextElideMode.ElideRight, sub_rect.width()
+            ),
+        )
         painter.setFont(bold)
         painter.setPen(QColor("#1d2433"))
-        painter.drawText(QRect(rect.right() - pill_w - 8, rect.top(), pill_w, rect.height()),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, format_minutes(minutes))
+        painter.drawText(
+            QRect(rect.right() - pill_w - 8, rect.top(), pill_w, rect.height()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            format_minutes(minutes),
+        )
         painter.restore()
 
 
@@ -131,17 +160,22 @@ class PhaseDetails(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Travail"), PhaseKind.WORK.value)
         self.kind.addItem(self.tr("Pause"), PhaseKind.BREAK.value)
-        self.kind.activated.connect(lambda _i: self._queue("kind", self.kind.currentData(), now=True))
+        self.kind.activated.connect(
+            lambda _i: self._queue("kind", self.kind.currentData(), now=True)
+        )
         self.method = QComboBox()
         self.method.addItem(self.tr("(aucune méthode)"), None)
         for m in methods:
             self.method.addItem(f"{m.name} — {m.brique_label}", m.key)
-        self.method.activated.connect(lambda _i: self._queue("method_key", self.method.currentData(), now=True))
+        self.method.activated.connect(
+            lambda _i: self._queue("method_key", self.method.currentData(), now=True)
+        )
         self.instructions = QPlainTextEdit()
         self.instructions.setPlaceholderText(self.tr("Consigne affichée aux participants"))
         self.instructions.setTabChangesFocus(True)
         self.instructions.textChanged.connect(
-            lambda: self._queue("instructions", self.instructions.toPlainText()))
+            lambda: self._queue("instructions", self.instructions.toPlainText())
+        )
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("Vos notes d'animation (jamais affichées en salle)"))
         self.notes.setTabChangesFocus(True)
@@ -180,7 +214,10 @@ class PhaseDetails(QWidget):
                 self.minutes.setValue(phase.planned_minutes)
             self.kind.setCurrentIndex(max(0, self.kind.findData(phase.kind.value)))
             self.method.setCurrentIndex(max(0, self.method.findData(phase.method_key)))
-            if "instructions" not in self._pending and self.instructions.toPlainText() != phase.instructions:
+            if (
+                "instructions" not in self._pending
+                and self.instructions.toPlainText() != phase.instructions
+            ):
                 self.instructions.setPlainText(phase.instructions)
             if "notes" not in self._pending and self.notes.toPlainText() != phase.notes:
                 self.notes.setPlainText(phase.notes)
@@ -246,7 +283,9 @@ class AgendaEditor(QWidget):
         self.down_button.clicked.connect(lambda: self._move_current(+1))
         self.remove_button = QPushButton(self.tr("Retirer"))
         self.remove_button.setObjectName("danger")
-        self.remove_button.setToolTip(self.tr("Retirer la séquence de l'agenda (Suppr ; Ctrl+Z pour annuler)"))
+        self.remove_button.setToolTip(
+            self.tr("Retirer la séquence de l'agenda (Suppr ; Ctrl+Z pour annuler)")
+        )
         self.remove_button.clicked.connect(self._remove_current)
         for keys, slot in (
             ("Alt+Up", lambda: self._move_current(-1)),
@@ -254,7 +293,9 @@ class AgendaEditor(QWidget):
             ("Ctrl+Return", lambda: self._request_add(None, PhaseKind.WORK)),
         ):
             QShortcut(QKeySequence(keys), self, slot)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, self._remove_current)
+        delete = QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete), self.list, self._remove_current
+        )
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 
         buttons = QHBoxLayout()
@@ -339,10 +380,20 @@ class AgendaEditor(QWidget):
                 subtitle = method.name if method else self.tr("Sans méthode")
             item = QListWidgetItem()
             item.setData(PHASE_ROLE, phase.id)
-            item.setData(LINE_ROLE, (clock_time(start), phase.title, subtitle, phase.planned_minutes,
-                                     phase.kind == PhaseKind.BREAK))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{clock_time(start)}, {phase.title}, {format_minutes(phase.planned_minutes)}")
+            item.setData(
+                LINE_ROLE,
+                (
+                    clock_time(start),
+                    phase.title,
+                    subtitle,
+                    phase.planned_minutes,
+                    phase.kind == PhaseKind.BREAK,
+                ),
+            )
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"{clock_time(start)}, {phase.title}, {format_minutes(phase.planned_minutes)}",
+            )
             item.setToolTip(phase.instructions or phase.title)
             self.list.addItem(item)
             start += phase.planned_minutes
@@ -362,7 +413,8 @@ class AgendaEditor(QWidget):
         length = self._detail.block_minutes
         end = clock_time(DAY_START_MINUTES + planned)
         text = self.tr("Total : {planned} sur {length} prévues · fin à {end}").format(
-            planned=format_minutes(planned), length=format_minutes(length), end=end)
+            planned=format_minutes(planned), length=format_minutes(length), end=end
+        )
         if planned > length:
             text += self.tr(" · dépasse de {over}").format(over=format_minutes(planned - length))
             color = DANGER
@@ -372,7 +424,9 @@ class AgendaEditor(QWidget):
         else:
             color = OK
         self.total.setText(text)
-        self.total.setStyleSheet(f"color: {color}; font-weight: bold; font-size: 11.5pt; padding: 4px 0;")
+        self.total.setStyleSheet(
+            f"color: {color}; font-weight: bold; font-size: 11.5pt; padding: 4px 0;"
+        )
         self.total.setProperty("over", planned > length)
 
     def _show_current(self) -> None:

@@ -27,9 +27,13 @@ log = logging.getLogger(__name__)
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     """French is the source language; English comes from assets/i18n/atelier_en.qm."""
     translators: list[QTranslator] = []
-    QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
+    )
     qt = QTranslator(app)
-    if qt.load(QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(
+        QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt)
         translators.append(qt)
     if lang != "fr":
@@ -52,8 +56,12 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(db: Database, *, bus: EventBus | None = None) -> MainWindow:
-    ctx = Context(db, bus or EventBus(), load_library(custom=custom_formats_dir()),
-                  actor=str(load_settings().get("facilitator_name") or "animatrice"))
+    ctx = Context(
+        db,
+        bus or EventBus(),
+        load_library(custom=custom_formats_dir()),
+        actor=str(load_settings().get("facilitator_name") or "animatrice"),
+    )
     bridge = EventBridge(ctx.bus)
     controller = Controller(ctx)
     window = MainWindow(controller, bridge)
@@ -62,8 +70,13 @@ def build_window(db: Database, *, bus: EventBus | None = None) -> MainWindow:
     return window
 
 
-def run(*, db: str | None = None, workshop_id: int | None = None, lang: str | None = None,
-        self_check: bool = False) -> int:
+def run(
+    *,
+    db: str | None = None,
+    workshop_id: int | None = None,
+    lang: str | None = None,
+    self_check: bool = False,
+) -> int:
     settings = load_settings()
     app = make_app()
     apply_theme(app, large_text=bool(settings.get("large_text")))

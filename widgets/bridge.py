@@ -1,4 +1,4 @@
-"""The one place where core events reach Qt: re-emitted as a queued signal on the GUI thread."""
+"""The one place where core events reach Qt: re-emitted as a signal on the GUI thread."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ class EventBridge(QObject):
 
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # queued: an event published from the server thread is delivered by the GUI event loop
-        self._incoming.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # Auto: an event published on the GUI thread (a facilitator's own action) is delivered
+        # at once, so the window is up to date when the action returns; one published from the
+        # server thread is queued and delivered by the GUI event loop.
+        self._incoming.connect(self._deliver, Qt.ConnectionType.AutoConnection)
         self._unsubscribe = bus.subscribe(self._incoming.emit)
 
     @Slot(object)

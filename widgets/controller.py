@@ -44,7 +44,9 @@ class Controller(QObject):
 
     def formats(self) -> list[Format]:
         order = {"3h": 0, "3j": 1, "3m": 2}
-        return sorted(self.ctx.library.formats.values(), key=lambda f: (order.get(f.key, 9), f.name))
+        return sorted(
+            self.ctx.library.formats.values(), key=lambda f: (order.get(f.key, 9), f.name)
+        )
 
     def methods(self) -> list[Method]:
         return sorted(self.ctx.library.methods.values(), key=lambda m: m.name.casefold())
@@ -57,8 +59,14 @@ class Controller(QObject):
 
     # -- workshops ---------------------------------------------------------------------------
     def create(self, format_key: str, title: str, place: str, start_date: Any) -> Change | None:
-        return self._call(workshops.create_workshop, self.ctx, format_key=format_key, title=title,
-                          place=place, start_date=start_date)
+        return self._call(
+            workshops.create_workshop,
+            self.ctx,
+            format_key=format_key,
+            title=title,
+            place=place,
+            start_date=start_date,
+        )
 
     def rename(self, workshop_id: int, title: str) -> Change | None:
         return self._call(workshops.rename_workshop, self.ctx, workshop_id, title)
@@ -77,16 +85,29 @@ class Controller(QObject):
         return self._call(workshops.update_cadrage, self.ctx, workshop_id, **fields)
 
     def save_details(self, workshop_id: int, place: str, start_date: Any) -> Change | None:
-        return self._call(workshops.update_details, self.ctx, workshop_id, place=place, start_date=start_date)
+        return self._call(
+            workshops.update_details, self.ctx, workshop_id, place=place, start_date=start_date
+        )
 
     def save_as_format(self, workshop_id: int, name: str) -> Format | None:
         return self._call(formats.save_as_format, self.ctx, workshop_id, name, custom_formats_dir())
 
     # -- agenda ------------------------------------------------------------------------------
-    def add_phase(self, block_id: int, method_key: str | None = None, position: int | None = None,
-                  kind: PhaseKind = PhaseKind.WORK) -> Change | None:
-        return self._call(agenda.add_phase, self.ctx, block_id, method_key=method_key, position=position,
-                          kind=kind)
+    def add_phase(
+        self,
+        block_id: int,
+        method_key: str | None = None,
+        position: int | None = None,
+        kind: PhaseKind = PhaseKind.WORK,
+    ) -> Change | None:
+        return self._call(
+            agenda.add_phase,
+            self.ctx,
+            block_id,
+            method_key=method_key,
+            position=position,
+            kind=kind,
+        )
 
     def remove_phase(self, phase_id: int) -> Change | None:
         return self._call(agenda.remove_phase, self.ctx, phase_id)

@@ -33,7 +33,9 @@ class Dialogs:
         return box.clickedButton() is yes
 
     def error(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.parent.tr("Atelier"), text, parent=self.parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.parent.tr("Atelier"), text, parent=self.parent
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 

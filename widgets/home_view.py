@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import STATUS_LABELS, Status, WorkshopSummary
-from widgets.theme import STATUS_COLORS
 from widgets.text import french_date, plain_label
+from widgets.theme import STATUS_COLORS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -45,7 +45,9 @@ class HomeView(QWidget):
 
         title = QLabel(self.tr("Vos ateliers"))
         title.setObjectName("pageTitle")
-        subtitle = plain_label(self.tr("Préparez, animez et restituez vos ateliers, sans connexion internet."))
+        subtitle = plain_label(
+            self.tr("Préparez, animez et restituez vos ateliers, sans connexion internet.")
+        )
         subtitle.setObjectName("muted")
         self.new_button = QPushButton(self.tr("+  Nouvel atelier"))
         self.new_button.setObjectName("primary")
@@ -97,7 +99,11 @@ class HomeView(QWidget):
             (self.tr("Ouvrir"), QKeySequence(Qt.Key.Key_Return), self.open_requested),
             (self.tr("Renommer"), QKeySequence(Qt.Key.Key_F2), self.rename_requested),
             (self.tr("Dupliquer"), QKeySequence("Ctrl+D"), self.duplicate_requested),
-            (self.tr("Supprimer…"), QKeySequence(QKeySequence.StandardKey.Delete), self.delete_requested),
+            (
+                self.tr("Supprimer…"),
+                QKeySequence(QKeySequence.StandardKey.Delete),
+                self.delete_requested,
+            ),
         ):
             action = QAction(text, self.table)
             action.setShortcut(shortcut)
@@ -125,7 +131,12 @@ class HomeView(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.show_archived)
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.duplicate_button, self.rename_button, self.archive_button):
+        for button in (
+            self.open_button,
+            self.duplicate_button,
+            self.rename_button,
+            self.archive_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
@@ -145,10 +156,12 @@ class HomeView(QWidget):
         title = QLabel(self.tr("Aucun atelier pour l'instant"))
         title.setObjectName("emptyTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = plain_label(self.tr(
-            "Créez votre premier atelier à partir d'un format de LaBase : 3 heures pour démarrer "
-            "un projet, 3 jours pour un sprint, 3 mois pour une incubation."
-        ))
+        text = plain_label(
+            self.tr(
+                "Créez votre premier atelier à partir d'un format de LaBase : 3 heures pour démarrer "
+                "un projet, 3 jours pour un sprint, 3 mois pour une incubation."
+            )
+        )
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
         text.setObjectName("muted")
@@ -193,7 +206,8 @@ class HomeView(QWidget):
         needle = self.search.text().strip().casefold()
         archived = self.show_archived.isChecked()
         rows = [
-            w for w in self._workshops
+            w
+            for w in self._workshops
             if (archived or w.status != Status.ARCHIVED)
             and (not needle or needle in w.title.casefold() or needle in w.place.casefold())
         ]
@@ -202,8 +216,11 @@ class HomeView(QWidget):
         for r, w in enumerate(rows):
             updated = datetime.fromtimestamp(w.updated_at)
             values = (
-                w.title, w.format_name, STATUS_LABELS[w.status],
-                french_date(w.start_date) if w.start_date else "—", w.place or "—",
+                w.title,
+                w.format_name,
+                STATUS_LABELS[w.status],
+                french_date(w.start_date) if w.start_date else "—",
+                w.place or "—",
                 french_date(updated.date()) + updated.strftime(" à %H:%M"),
             )
             for c, value in enumerate(values):
@@ -238,11 +255,18 @@ class HomeView(QWidget):
 
     def _update_buttons(self) -> None:
         w = self.current()
-        for button in (self.open_button, self.duplicate_button, self.rename_button,
-                       self.archive_button, self.delete_button):
+        for button in (
+            self.open_button,
+            self.duplicate_button,
+            self.rename_button,
+            self.archive_button,
+            self.delete_button,
+        ):
             button.setEnabled(w is not None)
         self.archive_button.setText(
-            self.tr("Désarchiver") if w is not None and w.status == Status.ARCHIVED else self.tr("Archiver")
+            self.tr("Désarchiver")
+            if w is not None and w.status == Status.ARCHIVED
+            else self.tr("Archiver")
         )
 
     def _context_menu(self, pos) -> None:  # type: ignore[no-untyped-def]

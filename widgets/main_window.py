@@ -43,9 +43,11 @@ class MainWindow(QMainWindow):
         self.editor.rename_requested.connect(self.rename_workshop)
         self.editor.save_format_requested.connect(self.save_as_format)
         self.editor.cadrage.save_requested.connect(
-            lambda fields: self.controller.save_cadrage(self.editor.workshop_id, fields))
+            lambda fields: self.controller.save_cadrage(self.editor.workshop_id, fields)
+        )
         self.editor.cadrage.details_requested.connect(
-            lambda place, day: self.controller.save_details(self.editor.workshop_id, place, day))
+            lambda place, day: self.controller.save_details(self.editor.workshop_id, place, day)
+        )
         agenda = self.editor.agenda
         agenda.add_requested.connect(self._add_phase)
         agenda.remove_requested.connect(self.controller.remove_phase)
@@ -58,26 +60,34 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.db_label)
-        self.db_label.setText(self.tr("Base : {where}").format(where=controller.ctx.db.url.split("///")[-1]))
+        self.db_label.setText(
+            self.tr("Base : {where}").format(where=controller.ctx.db.url.split("///")[-1])
+        )
         problems = controller.library_problems()
         if problems:
             self.statusBar().showMessage(
-                self.tr("Un fichier de format a été ignoré : {problem}").format(problem=problems[0]))
+                self.tr("Un fichier de format a été ignoré : {problem}").format(problem=problems[0])
+            )
         self.refresh_home()
 
     # -- menus -------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
-        self.new_action = self._action(self.tr("&Nouvel atelier…"), QKeySequence.StandardKey.New,
-                                       self.new_workshop)
+        self.new_action = self._action(
+            self.tr("&Nouvel atelier…"), QKeySequence.StandardKey.New, self.new_workshop
+        )
         file_menu.addAction(self.new_action)
         file_menu.addAction(self._action(self.tr("Liste des &ateliers"), "Ctrl+L", self.show_home))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Paramètres…"), "Ctrl+,", self.show_settings))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quitter"), QKeySequence.StandardKey.Quit, self.close))
+        file_menu.addAction(
+            self._action(self.tr("&Quitter"), QKeySequence.StandardKey.Quit, self.close)
+        )
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
-        self.undo_action = self._action(self.tr("&Annuler"), QKeySequence.StandardKey.Undo, self.undo)
+        self.undo_action = self._action(
+            self.tr("&Annuler"), QKeySequence.StandardKey.Undo, self.undo
+        )
         self.redo_action = self._action(self.tr("&Rétablir"), "Ctrl+Shift+Z", self.redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
@@ -122,7 +132,9 @@ class MainWindow(QMainWindow):
         request = self.dialogs.new_workshop(self.controller.formats(), default_place)
         if request is None:
             return
-        change = self.controller.create(request.format_key, request.title, request.place, request.start_date)
+        change = self.controller.create(
+            request.format_key, request.title, request.place, request.start_date
+        )
         if change is not None and change.workshop_id is not None:
             self.open_workshop(change.workshop_id)
 
@@ -130,7 +142,9 @@ class MainWindow(QMainWindow):
         detail = self.controller.detail(workshop_id)
         if detail is None:
             return
-        title = self.dialogs.text(self.tr("Renommer l'atelier"), self.tr("Nouveau titre :"), detail.title)
+        title = self.dialogs.text(
+            self.tr("Renommer l'atelier"), self.tr("Nouveau titre :"), detail.title
+        )
         if title is not None and title.strip() and title.strip() != detail.title:
             self.controller.rename(workshop_id, title)
 
@@ -138,7 +152,9 @@ class MainWindow(QMainWindow):
         change = self.controller.duplicate(workshop_id)
         if change is not None and change.workshop_id is not None:
             self.home.select(change.workshop_id)
-            self.statusBar().showMessage(self.tr("Atelier dupliqué : la copie est prête à être adaptée."), 5000)
+            self.statusBar().showMessage(
+                self.tr("Atelier dupliqué : la copie est prête à être adaptée."), 5000
+            )
 
     def delete_workshop(self, workshop_id: int) -> None:
         detail = self.controller.detail(workshop_id)
@@ -150,7 +166,11 @@ class MainWindow(QMainWindow):
             "Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes "
             "seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien "
             "perdre, choisissez plutôt « Archiver »."
-        ).format(title=detail.title, participants=counts.get("participants", 0), notes=counts.get("notes", 0))
+        ).format(
+            title=detail.title,
+            participants=counts.get("participants", 0),
+            notes=counts.get("notes", 0),
+        )
         if self.dialogs.confirm(self.tr("Supprimer l'atelier"), text, self.tr("Supprimer")):
             if self.editor.workshop_id == workshop_id:
                 self.show_home()
@@ -160,20 +180,27 @@ class MainWindow(QMainWindow):
         detail = self.controller.detail(workshop_id)
         if detail is None:
             return
-        name = self.dialogs.text(self.tr("Enregistrer comme format"),
-                                 self.tr("Nom du nouveau format :"), f"{detail.format_name} — {detail.title}")
+        name = self.dialogs.text(
+            self.tr("Enregistrer comme format"),
+            self.tr("Nom du nouveau format :"),
+            f"{detail.format_name} — {detail.title}",
+        )
         if name:
             fmt = self.controller.save_as_format(workshop_id, name)
             if fmt is not None:
                 self.statusBar().showMessage(
-                    self.tr("Format « {name} » enregistré : il est proposé à la création d'un atelier.")
-                    .format(name=fmt.name), 6000)
+                    self.tr(
+                        "Format « {name} » enregistré : il est proposé à la création d'un atelier."
+                    ).format(name=fmt.name),
+                    6000,
+                )
 
     def _add_phase(self, block_id: int, method_key: object, kind: str) -> None:
         from app.domain.model import PhaseKind
 
-        change = self.controller.add_phase(block_id, method_key if isinstance(method_key, str) else None,
-                                           kind=PhaseKind(kind))
+        change = self.controller.add_phase(
+            block_id, method_key if isinstance(method_key, str) else None, kind=PhaseKind(kind)
+        )
         if change is not None and change.ids:
             self._refresh_editor()
             self.editor.agenda.select_phase(change.ids[0])
@@ -195,10 +222,14 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def about(self) -> None:
-        self.dialogs.info(self.tr("À propos d'Atelier"), self.tr(
-            "Atelier {version}\n\nPréparer, animer et restituer des ateliers participatifs, "
-            "entièrement hors ligne.\nConçu pour LaBase, le laboratoire d'innovation publique de "
-            "Nouvelle-Aquitaine.").format(version=__version__))
+        self.dialogs.info(
+            self.tr("À propos d'Atelier"),
+            self.tr(
+                "Atelier {version}\n\nPréparer, animer et restituer des ateliers participatifs, "
+                "entièrement hors ligne.\nConçu pour LaBase, le laboratoire d'innovation publique de "
+                "Nouvelle-Aquitaine."
+            ).format(version=__version__),
+        )
 
     def dialogs_error(self, message: str) -> None:
         self.dialogs.error(message)
@@ -227,12 +258,19 @@ class MainWindow(QMainWindow):
         can_redo = bool(in_editor and detail and detail.can_redo)
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
-        self.undo_action.setText(self.tr("&Annuler : {what}").format(what=detail.undo_label.replace("&", "&&"))
-                                 if can_undo and detail else self.tr("&Annuler"))
-        self.redo_action.setText(self.tr("&Rétablir : {what}").format(what=detail.redo_label.replace("&", "&&"))
-                                 if can_redo and detail else self.tr("&Rétablir"))
+        self.undo_action.setText(
+            self.tr("&Annuler : {what}").format(what=detail.undo_label.replace("&", "&&"))
+            if can_undo and detail
+            else self.tr("&Annuler")
+        )
+        self.redo_action.setText(
+            self.tr("&Rétablir : {what}").format(what=detail.redo_label.replace("&", "&&"))
+            if can_redo and detail
+            else self.tr("&Rétablir")
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush()  # nothing she typed is lost
+        self.statusBar().clearMessage()  # stops the message's own timer
         self.bridge.close()
         super().closeEvent(event)

@@ -28,7 +28,9 @@ def method_html(method: Method) -> str:
     e = html.escape
 
     def items(values: list[str], tag: str) -> str:
-        return f"<{tag}>" + "".join(f"<li>{e(v)}</li>" for v in values) + f"</{tag}>" if values else ""
+        return (
+            f"<{tag}>" + "".join(f"<li>{e(v)}</li>" for v in values) + f"</{tag}>" if values else ""
+        )
 
     facts = (
         f"{method.duration_min}–{method.duration_max} min · "
@@ -97,7 +99,9 @@ class MethodLibrary(QWidget):
                 continue
             if needle and needle not in m.name.casefold() and needle not in m.summary.casefold():
                 continue
-            item = QListWidgetItem(f"{m.name}\n{m.brique_label} · {m.duration_min}–{m.duration_max} min")
+            item = QListWidgetItem(
+                f"{m.name}\n{m.brique_label} · {m.duration_min}–{m.duration_max} min"
+            )
             item.setData(KEY_ROLE, m.key)
             item.setToolTip(m.summary)
             self.list.addItem(item)

@@ -1,4 +1,4 @@
-""""Nouvel atelier": pick a format, give a title, a place and a date."""
+""" "Nouvel atelier": pick a format, give a title, a place and a date."""
 
 from __future__ import annotations
 
@@ -35,7 +35,9 @@ class NewWorkshop:
 
 
 class NewWorkshopDialog(QDialog):
-    def __init__(self, formats: list[Format], default_place: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, formats: list[Format], default_place: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Nouvel atelier"))
         self.setMinimumWidth(720)
@@ -70,7 +72,9 @@ class NewWorkshopDialog(QDialog):
         self.group.idToggled.connect(self._update_ok)
 
         self.title = QLineEdit()
-        self.title.setPlaceholderText(self.tr("Par exemple : Mobilité des agents — atelier de lancement"))
+        self.title.setPlaceholderText(
+            self.tr("Par exemple : Mobilité des agents — atelier de lancement")
+        )
         self.title.setMaxLength(200)
         self.title.textChanged.connect(self._update_ok)
         self.place = QLineEdit(default_place)

@@ -21,8 +21,12 @@ def capture(folder: Path, size: tuple[int, int] = (1600, 900)) -> list[Path]:
     db = Database.open(Path(tmp) / "shots.sqlite3")
     window = build_window(db)
     ctx = window.controller.ctx
-    create_workshop(ctx, format_key="3m", title="Incubation : alimentation et territoire",
-                    place="LaBase hors les murs, Poitiers")
+    create_workshop(
+        ctx,
+        format_key="3m",
+        title="Incubation : alimentation et territoire",
+        place="LaBase hors les murs, Poitiers",
+    )
     create_workshop(ctx, format_key="3j", title="Sprint concept alimentation et territoire")
     demo = create_demo(ctx)
     window.resize(*size)

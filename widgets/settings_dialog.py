@@ -58,10 +58,15 @@ class SettingsDialog(QDialog):
             help_text.setWordWrap(True)
             box.addWidget(help_text)
             form.addRow(QLabel(setting.label), box)
-        note = plain_label(self.tr(
-            "Les changements de langue et de taille du texte s'appliquent au prochain démarrage."))
+        note = plain_label(
+            self.tr(
+                "Les changements de langue et de taille du texte s'appliquent au prochain démarrage."
+            )
+        )
         note.setObjectName("muted")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         buttons.accepted.connect(self.accept)

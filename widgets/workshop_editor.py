@@ -46,8 +46,15 @@ class ProgrammeView(QWidget):
         self.list.clear()
         rows: list[tuple[int, int, str, int | None]] = []
         for index, block in enumerate(detail.blocks):
-            rows.append((block.week or 0, 0, f"Semaine {block.week or '?'} · {detail.block_label} "
-                         f"{block.number} — {block.title} ({format_minutes(block.planned_minutes)})", index))
+            rows.append(
+                (
+                    block.week or 0,
+                    0,
+                    f"Semaine {block.week or '?'} · {detail.block_label} "
+                    f"{block.number} — {block.title} ({format_minutes(block.planned_minutes)})",
+                    index,
+                )
+            )
         for m in detail.milestones:
             mark = "✓" if m.done else "◆"
             rows.append((m.week, 1, f"Semaine {m.week} · {mark} Jalon — {m.title}", None))

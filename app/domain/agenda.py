@@ -19,13 +19,15 @@ def check_minutes(minutes: object) -> int:
     return minutes
 
 
-def clean_text(value: object, *, what: str, limit: int = MAX_TEXT_CHARS, required: bool = False) -> str:
+def clean_text(
+    value: object, *, what: str, limit: int = MAX_TEXT_CHARS, required: bool = False
+) -> str:
     """Plain text as typed, minus NUL and other control characters (tabs and newlines kept)."""
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise InvalidInput(f"{what} : un texte est attendu.")
-    text = "".join(ch for ch in value if ch in "\n\t" or ord(ch) >= 32 and ord(ch) != 127)
+    text = "".join(ch for ch in value if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > limit:
         raise InvalidInput(f"{what} : {limit} caractères au plus ({len(text)} saisis).")

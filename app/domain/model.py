@@ -29,7 +29,11 @@ class PhaseKind(StrEnum):
 
 CADRAGE_FIELDS: tuple[tuple[str, str, str], ...] = (
     # key, French label, hint shown in the empty field
-    ("owners", "Porteurs du projet", "Qui porte le projet ? Direction, service, personne référente…"),
+    (
+        "owners",
+        "Porteurs du projet",
+        "Qui porte le projet ? Direction, service, personne référente…",
+    ),
     ("why", "Pourquoi", "Le problème ou l'occasion qui motive l'atelier."),
     ("objectives", "Objectifs", "Ce que l'on veut avoir obtenu à la fin."),
     ("scope", "Périmètre", "Ce qui est dans le sujet, et ce qui n'y est pas."),

@@ -31,8 +31,14 @@ def _touch(session: Session, ctx: Context, workshop_id: int) -> None:
 
 
 def add_phase(
-    ctx: Context, block_id: int, *, method_key: str | None = None, title: str | None = None,
-    minutes: int | None = None, position: int | None = None, kind: PhaseKind = PhaseKind.WORK,
+    ctx: Context,
+    block_id: int,
+    *,
+    method_key: str | None = None,
+    title: str | None = None,
+    minutes: int | None = None,
+    position: int | None = None,
+    kind: PhaseKind = PhaseKind.WORK,
 ) -> Change:
     """Add a phase, from a method of the library or blank; at the end unless a position is given."""
     method = ctx.library.method(method_key)
@@ -44,7 +50,9 @@ def add_phase(
         default_title, default_minutes = method.name, method.default_minutes
     else:
         default_title, default_minutes = "Nouvelle séquence", 15
-    clean_title = clean_text(title or default_title, what="Titre", limit=MAX_TITLE_CHARS, required=True)
+    clean_title = clean_text(
+        title or default_title, what="Titre", limit=MAX_TITLE_CHARS, required=True
+    )
     planned = check_minutes(minutes if minutes is not None else default_minutes)
     instructions = method.summary if method else ""
 
@@ -53,10 +61,15 @@ def add_phase(
         _touch(session, ctx, block.workshop_id)
         count = len(session.scalars(select(Phase.id).where(Phase.block_id == block.id)).all())
         args = {
-            "workshop_id": block.workshop_id, "block_id": block.id,
-            "position": count if position is None else position, "title": clean_title,
-            "method_key": method.key if method else None, "planned_minutes": planned,
-            "kind": PhaseKind(kind).value, "instructions": instructions, "notes": "",
+            "workshop_id": block.workshop_id,
+            "block_id": block.id,
+            "position": count if position is None else position,
+            "title": clean_title,
+            "method_key": method.key if method else None,
+            "planned_minutes": planned,
+            "kind": PhaseKind(kind).value,
+            "instructions": instructions,
+            "notes": "",
         }
         return block.workshop_id, [["phase.insert", args]], f"Ajout de « {clean_title} »"
 
@@ -67,7 +80,11 @@ def remove_phase(ctx: Context, phase_id: int) -> Change:
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         phase = get_phase(session, phase_id)
         _touch(session, ctx, phase.workshop_id)
-        return phase.workshop_id, [["phase.delete", {"id": phase.id}]], f"Suppression de « {phase.title} »"
+        return (
+            phase.workshop_id,
+            [["phase.delete", {"id": phase.id}]],
+            f"Suppression de « {phase.title} »",
+        )
 
     return execute(ctx, op="agenda.remove", topic=Topic.AGENDA, build=build)
 

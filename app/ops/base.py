@@ -120,8 +120,13 @@ def execute(
         workshop_id, actions, label = build(session)
         forward, inverse = apply_actions(session, actions)
         entry = journal(
-            session, ctx, op=op, workshop_id=workshop_id, forward=forward,
-            inverse=inverse if undoable else None, label=label,
+            session,
+            ctx,
+            op=op,
+            workshop_id=workshop_id,
+            forward=forward,
+            inverse=inverse if undoable else None,
+            label=label,
         )
         ids = tuple(a[1]["id"] for a in forward if isinstance(a[1].get("id"), int))
         return Change(op, topic, entry.seq, workshop_id, ids)
@@ -135,7 +140,9 @@ def publish(ctx: Context, change: Change) -> None:
     ctx.bus.publish(Event(change.topic, change.op, change.workshop_id, change.seq, change.ids))
 
 
-def undo_candidates(session: Session, workshop_id: int) -> tuple[JournalEntry | None, JournalEntry | None]:
+def undo_candidates(
+    session: Session, workshop_id: int
+) -> tuple[JournalEntry | None, JournalEntry | None]:
     """The entry an undo would revert, and the one a redo would apply again."""
     undo = session.scalars(
         select(JournalEntry)
@@ -162,9 +169,14 @@ def _undo_or_redo(ctx: Context, workshop_id: int, *, redo: bool) -> Change | Non
         forward, _ = apply_actions(session, actions)
         target.undo_state = "done" if redo else "undone"
         entry = JournalEntry(
-            workshop_id=workshop_id, at=ctx.clock(), actor=ctx.actor,
-            op="redo" if redo else "undo", label=target.label, forward=forward,
-            inverse=None, undo_state="",
+            workshop_id=workshop_id,
+            at=ctx.clock(),
+            actor=ctx.actor,
+            op="redo" if redo else "undo",
+            label=target.label,
+            forward=forward,
+            inverse=None,
+            undo_state="",
         )
         session.add(entry)
         session.flush()

@@ -75,78 +75,102 @@ PEOPLE = [
 ]
 
 CLUSTERS: list[tuple[str, str, list[str]]] = [
-    ("Le dernier kilomètre", "jaune", [
-        "Le tram s'arrête à 800 m du bâtiment, à pied sous la pluie c'est dissuasif",
-        "Pas de navette entre la gare et la cité administrative",
-        "Des vélos en libre-service devant chaque site",
-        "Cartographier les trajets piétons sûrs depuis les arrêts",
-        "Trottoirs encombrés le matin près du site de Mériadeck",
-        "Un abri couvert à l'arrêt le plus proche",
-        "Prêt de trottinettes entre collègues",
-        "Signalétique du tram jusqu'à l'entrée du bâtiment",
-        "Le bus de 7 h 52 est toujours plein",
-        "Tester une navette partagée entre deux administrations voisines",
-    ]),
-    ("Vélo : stationner et se changer", "bleu", [
-        "Aucun local vélo fermé sur notre site",
-        "Des douches et vestiaires pour ceux qui viennent de loin",
-        "Atelier de réparation une fois par mois",
-        "Prime mobilité durable mieux expliquée",
-        "Arceaux pris d'assaut dès 8 h 30",
-        "Prêt de vélos électriques pour essayer un mois",
-        "Casiers pour laisser ses affaires de pluie",
-        "Itinéraires cyclables conseillés par des collègues",
-        "Le parking voiture est gratuit, le vélo non abrité : signal contradictoire",
-        "Bourse aux vélos d'occasion entre agents",
-    ]),
-    ("Horaires et télétravail", "vert", [
-        "Décaler les horaires pour éviter l'heure de pointe",
-        "Réunions jamais avant 9 h 30",
-        "Une journée de télétravail commune par équipe",
-        "Tiers-lieux près de chez soi pour les agents éloignés",
-        "Badgeuse qui pénalise les arrivées tardives",
-        "Flexibilité réelle des horaires, pas seulement sur le papier",
-        "Visioconférence par défaut pour les réunions inter-sites",
-        "Calendrier partagé des jours de présence",
-        "Limiter les réunions en fin de journée",
-        "Droit à l'erreur quand le tram est en panne",
-    ]),
-    ("Covoiturage entre administrations", "orange", [
-        "Une plateforme commune aux quatre administrations",
-        "Places réservées aux covoitureurs",
-        "Garantie de retour si le conducteur a un imprévu",
-        "Je ne sais pas qui habite près de chez moi",
-        "Indemniser les conducteurs comme les passagers",
-        "Animer une semaine du covoiturage",
-        "Les horaires décalés rendent le covoiturage difficile",
-        "Mettre en relation par quartier plutôt que par service",
-        "Faire connaître les aires de covoiturage du Département",
-        "Badge de parking partagé pour deux covoitureurs",
-    ]),
-    ("Information et habitudes", "violet", [
-        "Personne ne connaît le plan de mobilité",
-        "Un conseiller mobilité pour les nouveaux arrivants",
-        "Défi mobilité entre services, avec un classement ludique",
-        "Témoignages de collègues qui ont changé de mode",
-        "Calculateur du coût réel de la voiture",
-        "Informations trafic en temps réel à l'accueil",
-        "Kit d'accueil mobilité pour chaque agent",
-        "Les managers doivent montrer l'exemple",
-        "Visite à vélo des itinéraires avec un collègue référent",
-        "Rendre visible ce qui marche déjà",
-    ]),
-    ("Tarifs et prise en charge", "rouge", [
-        "Prise en charge à 75 % de l'abonnement transport",
-        "Forfait mobilités durables cumulable",
-        "Abonnement combiné train + tram simplifié",
-        "Le stationnement gratuit encourage la voiture",
-        "Ticket gratuit les jours de pic de pollution",
-        "Remboursement plus rapide des abonnements",
-        "Aide à l'achat de vélo pour les agents",
-        "Tarif réduit parking relais pour les agents",
-        "Simplifier les justificatifs demandés",
-        "Rendre la prime lisible sur la fiche de paie",
-    ]),
+    (
+        "Le dernier kilomètre",
+        "jaune",
+        [
+            "Le tram s'arrête à 800 m du bâtiment, à pied sous la pluie c'est dissuasif",
+            "Pas de navette entre la gare et la cité administrative",
+            "Des vélos en libre-service devant chaque site",
+            "Cartographier les trajets piétons sûrs depuis les arrêts",
+            "Trottoirs encombrés le matin près du site de Mériadeck",
+            "Un abri couvert à l'arrêt le plus proche",
+            "Prêt de trottinettes entre collègues",
+            "Signalétique du tram jusqu'à l'entrée du bâtiment",
+            "Le bus de 7 h 52 est toujours plein",
+            "Tester une navette partagée entre deux administrations voisines",
+        ],
+    ),
+    (
+        "Vélo : stationner et se changer",
+        "bleu",
+        [
+            "Aucun local vélo fermé sur notre site",
+            "Des douches et vestiaires pour ceux qui viennent de loin",
+            "Atelier de réparation une fois par mois",
+            "Prime mobilité durable mieux expliquée",
+            "Arceaux pris d'assaut dès 8 h 30",
+            "Prêt de vélos électriques pour essayer un mois",
+            "Casiers pour laisser ses affaires de pluie",
+            "Itinéraires cyclables conseillés par des collègues",
+            "Le parking voiture est gratuit, le vélo non abrité : signal contradictoire",
+            "Bourse aux vélos d'occasion entre agents",
+        ],
+    ),
+    (
+        "Horaires et télétravail",
+        "vert",
+        [
+            "Décaler les horaires pour éviter l'heure de pointe",
+            "Réunions jamais avant 9 h 30",
+            "Une journée de télétravail commune par équipe",
+            "Tiers-lieux près de chez soi pour les agents éloignés",
+            "Badgeuse qui pénalise les arrivées tardives",
+            "Flexibilité réelle des horaires, pas seulement sur le papier",
+            "Visioconférence par défaut pour les réunions inter-sites",
+            "Calendrier partagé des jours de présence",
+            "Limiter les réunions en fin de journée",
+            "Droit à l'erreur quand le tram est en panne",
+        ],
+    ),
+    (
+        "Covoiturage entre administrations",
+        "orange",
+        [
+            "Une plateforme commune aux quatre administrations",
+            "Places réservées aux covoitureurs",
+            "Garantie de retour si le conducteur a un imprévu",
+            "Je ne sais pas qui habite près de chez moi",
+            "Indemniser les conducteurs comme les passagers",
+            "Animer une semaine du covoiturage",
+            "Les horaires décalés rendent le covoiturage difficile",
+            "Mettre en relation par quartier plutôt que par service",
+            "Faire connaître les aires de covoiturage du Département",
+            "Badge de parking partagé pour deux covoitureurs",
+        ],
+    ),
+    (
+        "Information et habitudes",
+        "violet",
+        [
+            "Personne ne connaît le plan de mobilité",
+            "Un conseiller mobilité pour les nouveaux arrivants",
+            "Défi mobilité entre services, avec un classement ludique",
+            "Témoignages de collègues qui ont changé de mode",
+            "Calculateur du coût réel de la voiture",
+            "Informations trafic en temps réel à l'accueil",
+            "Kit d'accueil mobilité pour chaque agent",
+            "Les managers doivent montrer l'exemple",
+            "Visite à vélo des itinéraires avec un collègue référent",
+            "Rendre visible ce qui marche déjà",
+        ],
+    ),
+    (
+        "Tarifs et prise en charge",
+        "rouge",
+        [
+            "Prise en charge à 75 % de l'abonnement transport",
+            "Forfait mobilités durables cumulable",
+            "Abonnement combiné train + tram simplifié",
+            "Le stationnement gratuit encourage la voiture",
+            "Ticket gratuit les jours de pic de pollution",
+            "Remboursement plus rapide des abonnements",
+            "Aide à l'achat de vélo pour les agents",
+            "Tarif réduit parking relais pour les agents",
+            "Simplifier les justificatifs demandés",
+            "Rendre la prime lisible sur la fiche de paie",
+        ],
+    ),
 ]
 
 COLORS_FOR_FEEDBACK = [
@@ -175,8 +199,9 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
     """Create the demo workshop and return the change (its id in `workshop_id`)."""
     today = today or date.today()
     rng = random.Random(seed)
-    created = create_workshop(ctx, format_key="3h", title=TITLE, place="LaBase, Bordeaux",
-                              start_date=today)
+    created = create_workshop(
+        ctx, format_key="3h", title=TITLE, place="LaBase, Bordeaux", start_date=today
+    )
     workshop_id = created.workshop_id
     assert workshop_id is not None
 
@@ -191,29 +216,55 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
         _record_actual_times(block, start, rng)
         participants = []
         for i, (name, org, category, consent) in enumerate(PEOPLE):
-            p = Participant(workshop_id=w.id, name=name, organisation=org, category=category,
-                            consent_named=consent, created_at=start + 60 * i)
+            p = Participant(
+                workshop_id=w.id,
+                name=name,
+                organisation=org,
+                category=category,
+                consent_named=consent,
+                created_at=start + 60 * i,
+            )
             session.add(p)
             participants.append(p)
         session.flush()
         for i, p in enumerate(participants):
-            session.add(CheckIn(participant_id=p.id, block_id=block.id, at=start + 30 * i,
-                                source="manual" if i % 9 == 8 else "phone"))
-        ideation = next((ph for ph in block.phases if ph.method_key and "brain" in ph.method_key), None)
+            session.add(
+                CheckIn(
+                    participant_id=p.id,
+                    block_id=block.id,
+                    at=start + 30 * i,
+                    source="manual" if i % 9 == 8 else "phone",
+                )
+            )
+        ideation = next(
+            (ph for ph in block.phases if ph.method_key and "brain" in ph.method_key), None
+        )
         notes_by_cluster: list[list[Note]] = []
         for c_index, (title, color, texts) in enumerate(CLUSTERS):
             col, row = c_index % 3, c_index // 3
-            cluster = Cluster(workshop_id=w.id, phase_id=ideation.id if ideation else None, title=title,
-                              color=color, x=40 + col * 620, y=40 + row * 700)
+            cluster = Cluster(
+                workshop_id=w.id,
+                phase_id=ideation.id if ideation else None,
+                title=title,
+                color=color,
+                x=40 + col * 620,
+                y=40 + row * 700,
+            )
             session.add(cluster)
             session.flush()
             group = []
             for n_index, text in enumerate(texts):
                 author = rng.choice(participants)
                 note = Note(
-                    workshop_id=w.id, phase_id=cluster.phase_id, cluster_id=cluster.id,
-                    participant_id=author.id, author=author.name, text=text, color=color,
-                    x=cluster.x + 20 + (n_index % 3) * 190, y=cluster.y + 70 + (n_index // 3) * 150,
+                    workshop_id=w.id,
+                    phase_id=cluster.phase_id,
+                    cluster_id=cluster.id,
+                    participant_id=author.id,
+                    author=author.name,
+                    text=text,
+                    color=color,
+                    x=cluster.x + 20 + (n_index % 3) * 190,
+                    y=cluster.y + 70 + (n_index // 3) * 150,
                     created_at=start + 2400 + rng.randint(0, 1500),
                 )
                 session.add(note)
@@ -222,55 +273,125 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
         session.flush()
         items = [n for group in notes_by_cluster for n in group]
         vote = VoteRound(
-            workshop_id=w.id, title="Quelles pistes tester d'abord ?", kind="dots",
-            settings={"dots": 3, "max_per_item": 2, "self_vote": True, "anonymous": True,
-                      "hidden_until_reveal": True},
-            items=[["note", n.id] for n in items], status="closed", revealed=True,
-            opened_at=start + 7200, closed_at=start + 7800,
+            workshop_id=w.id,
+            title="Quelles pistes tester d'abord ?",
+            kind="dots",
+            settings={
+                "dots": 3,
+                "max_per_item": 2,
+                "self_vote": True,
+                "anonymous": True,
+                "hidden_until_reveal": True,
+            },
+            items=[["note", n.id] for n in items],
+            status="closed",
+            revealed=True,
+            opened_at=start + 7200,
+            closed_at=start + 7800,
         )
         session.add(vote)
         session.flush()
-        favourites = [notes_by_cluster[0][9], notes_by_cluster[3][0], notes_by_cluster[1][5],
-                      notes_by_cluster[2][5], notes_by_cluster[4][2]]
+        favourites = [
+            notes_by_cluster[0][9],
+            notes_by_cluster[3][0],
+            notes_by_cluster[1][5],
+            notes_by_cluster[2][5],
+            notes_by_cluster[4][2],
+        ]
         weights = [9, 7, 5, 3, 2]
         for p in participants[:23]:
             dots = 3
             while dots:
                 note = rng.choices(favourites + items, weights=weights + [1] * len(items))[0]
-                existing = next((v for v in session.new if isinstance(v, Vote) and v.voter == f"p:{p.id}"
-                                 and v.item_id == note.id), None)
+                existing = next(
+                    (
+                        v
+                        for v in session.new
+                        if isinstance(v, Vote) and v.voter == f"p:{p.id}" and v.item_id == note.id
+                    ),
+                    None,
+                )
                 if existing is not None:
                     if existing.value >= 2:
                         continue
                     existing.value += 1
                 else:
-                    session.add(Vote(round_id=vote.id, participant_id=p.id, voter=f"p:{p.id}",
-                                     item_type="note", item_id=note.id, value=1, at=start + 7300))
+                    session.add(
+                        Vote(
+                            round_id=vote.id,
+                            participant_id=p.id,
+                            voter=f"p:{p.id}",
+                            item_type="note",
+                            item_id=note.id,
+                            value=1,
+                            at=start + 7300,
+                        )
+                    )
                 dots -= 1
         for p, (rating, keep, improve) in zip(participants, COLORS_FOR_FEEDBACK, strict=False):
-            session.add(Feedback(workshop_id=w.id, participant_id=p.id, rating=rating, keep=keep,
-                                 improve=improve, at=start + 10500))
+            session.add(
+                Feedback(
+                    workshop_id=w.id,
+                    participant_id=p.id,
+                    rating=rating,
+                    keep=keep,
+                    improve=improve,
+                    at=start + 10500,
+                )
+            )
         due = today + timedelta(days=30)
         plan = [
-            ("Tester une navette partagée Gare – Cité administrative pendant 6 semaines",
-             "Lucas Fontaine et Claire Martin", due),
-            ("Lancer une plateforme de covoiturage commune aux quatre administrations",
-             "Camille Girard", due + timedelta(days=30)),
-            ("Prêter 20 vélos électriques aux agents volontaires pendant un mois",
-             "Léa Morel", due + timedelta(days=15)),
-            ("Présenter les résultats au comité de pilotage de LaBase", "Isabelle Moreau", due - timedelta(days=15)),
+            (
+                "Tester une navette partagée Gare – Cité administrative pendant 6 semaines",
+                "Lucas Fontaine et Claire Martin",
+                due,
+            ),
+            (
+                "Lancer une plateforme de covoiturage commune aux quatre administrations",
+                "Camille Girard",
+                due + timedelta(days=30),
+            ),
+            (
+                "Prêter 20 vélos électriques aux agents volontaires pendant un mois",
+                "Léa Morel",
+                due + timedelta(days=15),
+            ),
+            (
+                "Présenter les résultats au comité de pilotage de LaBase",
+                "Isabelle Moreau",
+                due - timedelta(days=15),
+            ),
         ]
         for i, (what, who, when) in enumerate(plan):
             session.add(Action(workshop_id=w.id, position=i, what=what, who=who, due=when))
-        session.add(Project(workshop_id=w.id, title="Navette partagée du dernier kilomètre",
-                            description="Une navette mutualisée entre deux administrations voisines.",
-                            status="incubation", source_note_id=favourites[0].id, created_at=now))
-        session.add(Project(workshop_id=w.id, title="Covoiturage inter-administrations",
-                            description="Une mise en relation par quartier, commune aux quatre partenaires.",
-                            status="incubation", source_note_id=favourites[1].id, created_at=now))
-        entry = journal(session, ctx, op="demo.create", workshop_id=w.id,
-                        forward=[["demo.create", {"id": w.id, "seed": seed}]],
-                        label="Atelier de démonstration")
+        session.add(
+            Project(
+                workshop_id=w.id,
+                title="Navette partagée du dernier kilomètre",
+                description="Une navette mutualisée entre deux administrations voisines.",
+                status="incubation",
+                source_note_id=favourites[0].id,
+                created_at=now,
+            )
+        )
+        session.add(
+            Project(
+                workshop_id=w.id,
+                title="Covoiturage inter-administrations",
+                description="Une mise en relation par quartier, commune aux quatre partenaires.",
+                status="incubation",
+                source_note_id=favourites[1].id,
+                created_at=now,
+            )
+        )
+        entry = journal(
+            session,
+            ctx,
+            op="demo.create",
+            workshop_id=w.id,
+            forward=[["demo.create", {"id": w.id, "seed": seed}]],
+            label="Atelier de démonstration",
+        )
         return Change("demo.create", Topic.WORKSHOPS, entry.seq, w.id, (w.id,))
 
     change = ctx.db.write(work)

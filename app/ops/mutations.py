@@ -47,7 +47,10 @@ def phase_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any]
     position = max(0, min(int(args["position"]), _block_size(session, args["block_id"])))
     _shift(session, args["block_id"], position, +1)
     phase = Phase(
-        id=args.get("id"), workshop_id=args["workshop_id"], block_id=args["block_id"], position=position,
+        id=args.get("id"),
+        workshop_id=args["workshop_id"],
+        block_id=args["block_id"],
+        position=position,
         **{k: args[k] for k in PHASE_FIELDS if k in args},
     )
     session.add(phase)
@@ -60,8 +63,11 @@ def phase_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any]
 def phase_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
     phase = get_phase(session, args["id"])
     snapshot = {
-        "id": phase.id, "workshop_id": phase.workshop_id, "block_id": phase.block_id,
-        "position": phase.position, **{k: getattr(phase, k) for k in PHASE_FIELDS},
+        "id": phase.id,
+        "workshop_id": phase.workshop_id,
+        "block_id": phase.block_id,
+        "position": phase.position,
+        **{k: getattr(phase, k) for k in PHASE_FIELDS},
     }
     session.delete(phase)
     session.flush()
@@ -76,7 +82,9 @@ def phase_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any]
     old = {k: getattr(phase, k) for k in changes}
     for key, value in changes.items():
         setattr(phase, key, value)
-    return {"id": phase.id, "changes": changes}, [["phase.update", {"id": phase.id, "changes": old}]]
+    return {"id": phase.id, "changes": changes}, [
+        ["phase.update", {"id": phase.id, "changes": old}]
+    ]
 
 
 @mutation("phase.move")
@@ -87,13 +95,21 @@ def phase_move(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], 
     phase.position = -1  # out of the way while the others close the gap
     session.flush()
     _shift(session, old_block, old_position + 1, -1)
-    position = max(0, min(int(args["position"]), _block_size(session, new_block) - (1 if new_block == old_block else 0)))
+    position = max(
+        0,
+        min(
+            int(args["position"]),
+            _block_size(session, new_block) - (1 if new_block == old_block else 0),
+        ),
+    )
     _shift(session, new_block, position, +1)
     phase.block_id = new_block
     phase.position = position
     session.flush()
     applied = {"id": phase.id, "block_id": new_block, "position": position}
-    return applied, [["phase.move", {"id": phase.id, "block_id": old_block, "position": old_position}]]
+    return applied, [
+        ["phase.move", {"id": phase.id, "block_id": old_block, "position": old_position}]
+    ]
 
 
 def _to_db(key: str, value: Any) -> Any:
@@ -115,4 +131,6 @@ def workshop_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, A
     old = {k: _to_json(k, getattr(workshop, k)) for k in changes}
     for key, value in changes.items():
         setattr(workshop, key, _to_db(key, value))
-    return {"id": workshop.id, "changes": changes}, [["workshop.update", {"id": workshop.id, "changes": old}]]
+    return {"id": workshop.id, "changes": changes}, [
+        ["workshop.update", {"id": workshop.id, "changes": old}]
+    ]

@@ -34,15 +34,25 @@ def _format(ctx: Context, key: str) -> Format:
 
 def _add_agenda(session: Session, workshop: Workshop, fmt: Format) -> None:
     for number, block_t in enumerate(fmt.blocks, start=1):
-        block = Block(workshop_id=workshop.id, number=number, title=block_t.title, week=block_t.week)
+        block = Block(
+            workshop_id=workshop.id, number=number, title=block_t.title, week=block_t.week
+        )
         session.add(block)
         session.flush()
         for position, phase_t in enumerate(block_t.phases):
-            session.add(Phase(
-                workshop_id=workshop.id, block_id=block.id, position=position, title=phase_t.title,
-                method_key=phase_t.method, planned_minutes=phase_t.minutes, kind=phase_t.kind,
-                instructions=phase_t.instructions, notes=phase_t.notes,
-            ))
+            session.add(
+                Phase(
+                    workshop_id=workshop.id,
+                    block_id=block.id,
+                    position=position,
+                    title=phase_t.title,
+                    method_key=phase_t.method,
+                    planned_minutes=phase_t.minutes,
+                    kind=phase_t.kind,
+                    instructions=phase_t.instructions,
+                    notes=phase_t.notes,
+                )
+            )
     if fmt.milestones:
         programme = Programme(workshop_id=workshop.id, start_date=workshop.start_date)
         session.add(programme)
@@ -52,7 +62,12 @@ def _add_agenda(session: Session, workshop: Workshop, fmt: Format) -> None:
 
 
 def create_workshop(
-    ctx: Context, *, format_key: str, title: str, place: str = "", start_date: date | None = None,
+    ctx: Context,
+    *,
+    format_key: str,
+    title: str,
+    place: str = "",
+    start_date: date | None = None,
 ) -> Change:
     """A new workshop with the format's agenda (and, for a programme, its sessions and milestones)."""
     fmt = _format(ctx, format_key)
@@ -62,16 +77,31 @@ def create_workshop(
     def work(session: Session) -> Change:
         now = ctx.clock()
         workshop = Workshop(
-            title=clean_title, format_key=fmt.key, status=Status.DRAFT.value, cadrage=Cadrage().to_dict(),
-            place=clean_place, start_date=start_date, block_label=fmt.block_label,
-            block_minutes=fmt.block_minutes, created_at=now, updated_at=now,
+            title=clean_title,
+            format_key=fmt.key,
+            status=Status.DRAFT.value,
+            cadrage=Cadrage().to_dict(),
+            place=clean_place,
+            start_date=start_date,
+            block_label=fmt.block_label,
+            block_minutes=fmt.block_minutes,
+            created_at=now,
+            updated_at=now,
         )
         session.add(workshop)
         session.flush()
         _add_agenda(session, workshop, fmt)
         entry = journal(
-            session, ctx, op="workshop.create", workshop_id=workshop.id,
-            forward=[["workshop.create", {"id": workshop.id, "format_key": fmt.key, "title": clean_title}]],
+            session,
+            ctx,
+            op="workshop.create",
+            workshop_id=workshop.id,
+            forward=[
+                [
+                    "workshop.create",
+                    {"id": workshop.id, "format_key": fmt.key, "title": clean_title},
+                ]
+            ],
             label=f"Création de « {clean_title} »",
         )
         return Change("workshop.create", Topic.WORKSHOPS, entry.seq, workshop.id, (workshop.id,))
@@ -81,8 +111,14 @@ def create_workshop(
     return change
 
 
-def _update(ctx: Context, workshop_id: int, op: str, label: str, changes: dict[str, Any],
-            topic: Topic = Topic.WORKSHOPS) -> Change:
+def _update(
+    ctx: Context,
+    workshop_id: int,
+    op: str,
+    label: str,
+    changes: dict[str, Any],
+    topic: Topic = Topic.WORKSHOPS,
+) -> Change:
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         workshop = get_workshop(session, workshop_id)
         workshop.updated_at = ctx.clock()
@@ -96,8 +132,9 @@ def rename_workshop(ctx: Context, workshop_id: int, title: str) -> Change:
     return _update(ctx, workshop_id, "workshop.rename", f"Renommé en « {clean} »", {"title": clean})
 
 
-def update_details(ctx: Context, workshop_id: int, *, place: str | None = None,
-                   start_date: date | None | str = "") -> Change:
+def update_details(
+    ctx: Context, workshop_id: int, *, place: str | None = None, start_date: date | str | None = ""
+) -> Change:
     changes: dict[str, Any] = {}
     if place is not None:
         changes["place"] = clean_text(place, what="Lieu", limit=200).strip()
@@ -117,13 +154,19 @@ def update_cadrage(ctx: Context, workshop_id: int, **fields: str) -> Change:
         workshop = get_workshop(session, workshop_id)
         workshop.updated_at = ctx.clock()
         merged = {**Cadrage.from_dict(workshop.cadrage).to_dict(), **cleaned}
-        return workshop.id, [["workshop.update", {"id": workshop.id, "changes": {"cadrage": merged}}]], "Cadrage"
+        return (
+            workshop.id,
+            [["workshop.update", {"id": workshop.id, "changes": {"cadrage": merged}}]],
+            "Cadrage",
+        )
 
     return execute(ctx, op="workshop.cadrage", topic=Topic.WORKSHOP, build=build, undoable=False)
 
 
 def set_status(ctx: Context, workshop_id: int, status: Status) -> Change:
-    label = {Status.ARCHIVED: "Archivé", Status.DRAFT: "Remis en préparation"}.get(status, status.value)
+    label = {Status.ARCHIVED: "Archivé", Status.DRAFT: "Remis en préparation"}.get(
+        status, status.value
+    )
     return _update(ctx, workshop_id, "workshop.status", label, {"status": status.value})
 
 
@@ -143,22 +186,39 @@ def duplicate_workshop(ctx: Context, workshop_id: int, title: str | None = None)
         now = ctx.clock()
         new_title = _title(title) if title else _title(f"{src.title} (copie)"[:MAX_TITLE_CHARS])
         copy = Workshop(
-            title=new_title, format_key=src.format_key, status=Status.DRAFT.value, cadrage=dict(src.cadrage),
-            place=src.place, start_date=None, block_label=src.block_label, block_minutes=src.block_minutes,
-            created_at=now, updated_at=now,
+            title=new_title,
+            format_key=src.format_key,
+            status=Status.DRAFT.value,
+            cadrage=dict(src.cadrage),
+            place=src.place,
+            start_date=None,
+            block_label=src.block_label,
+            block_minutes=src.block_minutes,
+            created_at=now,
+            updated_at=now,
         )
         session.add(copy)
         session.flush()
         for block in src.blocks:
-            new_block = Block(workshop_id=copy.id, number=block.number, title=block.title, week=block.week)
+            new_block = Block(
+                workshop_id=copy.id, number=block.number, title=block.title, week=block.week
+            )
             session.add(new_block)
             session.flush()
             for p in block.phases:
-                session.add(Phase(
-                    workshop_id=copy.id, block_id=new_block.id, position=p.position, title=p.title,
-                    method_key=p.method_key, planned_minutes=p.planned_minutes, kind=p.kind,
-                    instructions=p.instructions, notes=p.notes,
-                ))
+                session.add(
+                    Phase(
+                        workshop_id=copy.id,
+                        block_id=new_block.id,
+                        position=p.position,
+                        title=p.title,
+                        method_key=p.method_key,
+                        planned_minutes=p.planned_minutes,
+                        kind=p.kind,
+                        instructions=p.instructions,
+                        notes=p.notes,
+                    )
+                )
         if src.programme is not None:
             programme = Programme(workshop_id=copy.id)
             session.add(programme)
@@ -166,7 +226,10 @@ def duplicate_workshop(ctx: Context, workshop_id: int, title: str | None = None)
             for m in src.programme.milestones:
                 session.add(Milestone(programme_id=programme.id, title=m.title, week=m.week))
         entry = journal(
-            session, ctx, op="workshop.duplicate", workshop_id=copy.id,
+            session,
+            ctx,
+            op="workshop.duplicate",
+            workshop_id=copy.id,
             forward=[["workshop.duplicate", {"id": copy.id, "source": src.id, "title": new_title}]],
             label=f"Copie de « {src.title} »",
         )
@@ -185,7 +248,10 @@ def delete_workshop(ctx: Context, workshop_id: int) -> Change:
         title = workshop.title
         session.delete(workshop)
         entry = journal(
-            session, ctx, op="workshop.delete", workshop_id=workshop_id,
+            session,
+            ctx,
+            op="workshop.delete",
+            workshop_id=workshop_id,
             forward=[["workshop.delete", {"id": workshop_id, "title": title}]],
             label=f"Suppression de « {title} »",
         )

@@ -84,7 +84,9 @@ def _check_sqlite_file(path: Path) -> None:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             check = con.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             con.close()
@@ -118,7 +120,9 @@ class Database:
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
-    def open(cls, target: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
+    def open(
+        cls, target: str | os.PathLike[str] | None = None, *, migrate: bool = True
+    ) -> Database:
         url = resolve_url(target)
         if url.startswith("sqlite"):
             path = Path(url.split("///", 1)[1])
@@ -126,7 +130,9 @@ class Database:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise DatabaseError(f"Impossible de créer le dossier « {path.parent} » ({exc.strerror}).") from None
+                raise DatabaseError(
+                    f"Impossible de créer le dossier « {path.parent} » ({exc.strerror})."
+                ) from None
         db = cls(url)
         if migrate:
             try:
@@ -138,10 +144,12 @@ class Database:
 
     def _make_engine(self) -> Engine:
         if self.is_sqlite:
-            engine = create_engine(self.url, connect_args={"timeout": 5.0, "check_same_thread": False})
+            engine = create_engine(
+                self.url, connect_args={"timeout": 5.0, "check_same_thread": False}
+            )
 
             @event.listens_for(engine, "connect")
-            def _pragmas(dbapi_con, _record):  # type: ignore[no-untyped-def]
+            def _pragmas(dbapi_con, _record):
                 dbapi_con.isolation_level = None  # SQLAlchemy emits BEGIN itself, see below
                 cur = dbapi_con.cursor()
                 cur.execute("PRAGMA journal_mode=WAL")
@@ -151,7 +159,7 @@ class Database:
                 cur.close()
 
             @event.listens_for(engine, "begin")
-            def _begin(conn):  # type: ignore[no-untyped-def]
+            def _begin(conn):
                 conn.exec_driver_sql("BEGIN")
 
             return engine
@@ -235,11 +243,17 @@ class Database:
     def _known(exc: OperationalError) -> DatabaseError:
         message = str(exc.orig).lower()
         if "disk is full" in message or "database or disk is full" in message:
-            return DatabaseError("Le disque est plein : la dernière action n'a pas été enregistrée.")
+            return DatabaseError(
+                "Le disque est plein : la dernière action n'a pas été enregistrée."
+            )
         if "readonly" in message or "read-only" in message:
-            return DatabaseError("La base de données est en lecture seule : rien ne peut être enregistré.")
+            return DatabaseError(
+                "La base de données est en lecture seule : rien ne peut être enregistré."
+            )
         if "locked" in message or "busy" in message:
-            return DatabaseError("La base de données est occupée par un autre programme. Réessayez.")
+            return DatabaseError(
+                "La base de données est occupée par un autre programme. Réessayez."
+            )
         return DatabaseError(f"Erreur de la base de données : {exc.orig}")
 
     # -- backups ----------------------------------------------------------------------------

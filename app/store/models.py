@@ -53,7 +53,9 @@ class Workshop(Base):
     updated_at: Mapped[float] = mapped_column(Float)
 
     blocks: Mapped[list[Block]] = relationship(
-        back_populates="workshop", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="workshop",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="Block.number",
     )
     programme: Mapped[Programme | None] = relationship(
@@ -150,7 +152,9 @@ class Cluster(Base):
     __tablename__ = "clusters"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
-    phase_id: Mapped[int | None] = mapped_column(ForeignKey("phases.id", ondelete="SET NULL"), nullable=True)
+    phase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("phases.id", ondelete="SET NULL"), nullable=True
+    )
     title: Mapped[str] = mapped_column(String(200), default="")
     color: Mapped[str] = mapped_column(String(20), default="jaune")
     x: Mapped[float] = mapped_column(Float, default=0.0)
@@ -164,7 +168,9 @@ class Note(Base):
     __tablename__ = "notes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
-    phase_id: Mapped[int | None] = mapped_column(ForeignKey("phases.id", ondelete="SET NULL"), nullable=True)
+    phase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("phases.id", ondelete="SET NULL"), nullable=True
+    )
     cluster_id: Mapped[int | None] = mapped_column(
         ForeignKey("clusters.id", ondelete="SET NULL"), nullable=True, index=True
     )
@@ -184,7 +190,9 @@ class VoteRound(Base):
     __tablename__ = "vote_rounds"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
-    phase_id: Mapped[int | None] = mapped_column(ForeignKey("phases.id", ondelete="SET NULL"), nullable=True)
+    phase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("phases.id", ondelete="SET NULL"), nullable=True
+    )
     title: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20))  # dots, points, majority, criteria
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -200,7 +208,9 @@ class Vote(Base):
 
     __tablename__ = "votes"
     __table_args__ = (
-        UniqueConstraint("round_id", "voter", "item_type", "item_id", "criterion", name="uq_votes_ballot"),
+        UniqueConstraint(
+            "round_id", "voter", "item_type", "item_id", "criterion", name="uq_votes_ballot"
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     round_id: Mapped[int] = mapped_column(_fk("vote_rounds.id"), index=True)

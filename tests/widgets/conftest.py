@@ -67,7 +67,9 @@ def make_window(qtbot: Any, db_path: Path) -> Iterator[Callable[..., MainWindow]
         window.dialogs = FakeDialogs()  # type: ignore[assignment]
         window.resize(1400, 860)
         window.show()
+        window.activateWindow()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         made.append((window, db))
         return window
 
@@ -75,7 +77,11 @@ def make_window(qtbot: Any, db_path: Path) -> Iterator[Callable[..., MainWindow]
 
     for window, db in made:
         window.close()
-        running = [t.objectName() or repr(t) for t in window.findChildren(QTimer) if t.isActive()]
+        running = [
+            f"{t.objectName() or t!r} in {t.parent()!r}"
+            for t in window.findChildren(QTimer)
+            if t.isActive()
+        ]
         assert not running, f"QTimers still running after close: {running}"
         window.deleteLater()
         db.close()

@@ -81,13 +81,18 @@ def test_cadrage_is_saved_while_typing_and_on_close(make_window, qtbot, db_path:
     field = window.editor.cadrage.fields["why"]
     field.setFocus()
     qtbot.keyClicks(field, "Les agents viennent seuls en voiture.")
-    qtbot.waitUntil(lambda: queries.workshop_detail(ctx, wid).cadrage.why.endswith("voiture."), timeout=3000)
+    qtbot.waitUntil(
+        lambda: queries.workshop_detail(ctx, wid).cadrage.why.endswith("voiture."), timeout=3000
+    )
 
     objectives = window.editor.cadrage.fields["objectives"]
     qtbot.keyClicks(objectives, "Tester deux pistes")
     window.close()  # before the autosave timer fires
     reopened = make_window(db_path)
-    assert queries.workshop_detail(reopened.controller.ctx, wid).cadrage.objectives == "Tester deux pistes"
+    assert (
+        queries.workshop_detail(reopened.controller.ctx, wid).cadrage.objectives
+        == "Tester deux pistes"
+    )
 
 
 def test_agenda_add_from_library_reorder_durations_undo(make_window, qtbot):
@@ -186,7 +191,10 @@ def test_three_months_shows_the_programme(make_window):
     wid = create_workshop(ctx, format_key="3m", title="Incubation").workshop_id
     window.open_workshop(wid)
     assert window.editor.tabs.isTabVisible(2)
-    texts = [window.editor.programme.list.item(i).text() for i in range(window.editor.programme.list.count())]
+    texts = [
+        window.editor.programme.list.item(i).text()
+        for i in range(window.editor.programme.list.count())
+    ]
     assert any("Jalon" in t for t in texts)
     fmt = ctx.library.format("3m")
     assert window.editor.agenda.blocks.count() == len(fmt.blocks)

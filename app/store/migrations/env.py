@@ -23,7 +23,7 @@ def run() -> None:
         context.run_migrations()
 
 
-def _configure(connection) -> None:  # type: ignore[no-untyped-def]
+def _configure(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
