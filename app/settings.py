@@ -83,6 +83,13 @@ SCHEMA: tuple[Setting, ...] = (
         "Grands caractères",
         "Agrandit le texte de l'interface (utile sur un écran à haute résolution).",
     ),
+    Setting(
+        "chime",
+        bool,
+        True,
+        "Carillon en fin de séquence",
+        "Un son bref quand le temps d'une séquence est écoulé (muet sans haut-parleur).",
+    ),
 )
 DEFAULTS = {s.name: s.default for s in SCHEMA}
 

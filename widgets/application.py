@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -55,13 +56,17 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(db: Database, *, bus: EventBus | None = None) -> MainWindow:
+def build_window(
+    db: Database, *, bus: EventBus | None = None, clock: Callable[[], float] | None = None
+) -> MainWindow:
     ctx = Context(
         db,
         bus or EventBus(),
         load_library(custom=custom_formats_dir()),
         actor=str(load_settings().get("facilitator_name") or "animatrice"),
     )
+    if clock is not None:  # tests and benchmarks move time by hand
+        ctx.clock = clock
     bridge = EventBridge(ctx.bus)
     controller = Controller(ctx)
     window = MainWindow(controller, bridge)

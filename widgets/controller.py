@@ -12,9 +12,10 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.model import PhaseKind, WorkshopDetail, WorkshopSummary
+from app.domain.timer import LiveSession
 from app.errors import KnownError
 from app.library import Format, Method
-from app.ops import agenda, formats, queries, workshops
+from app.ops import agenda, formats, live, queries, workshops
 from app.ops.base import Change, Context, redo, undo
 from app.settings import custom_formats_dir
 
@@ -123,3 +124,20 @@ class Controller(QObject):
 
     def redo(self, workshop_id: int) -> Change | None:
         return self._call(redo, self.ctx, workshop_id)
+
+    # -- the live séance ---------------------------------------------------------------------
+    def live_session(self, workshop_id: int) -> LiveSession | None:
+        return self._call(live.live_session, self.ctx, workshop_id)
+
+    def start_session(self, workshop_id: int, block_id: int | None = None) -> bool:
+        """Open (or resume) the séance; False if the core refused (the error was shown)."""
+        try:
+            live.start_session(self.ctx, workshop_id, block_id)
+        except KnownError as exc:
+            self.error.emit(exc.message)
+            return False
+        return True
+
+    def timer(self, action: str, workshop_id: int, *args: Any) -> Change | None:
+        """toggle, adjust, reset, next_phase, previous_phase, end_session."""
+        return self._call(getattr(live, action), self.ctx, workshop_id, *args)

@@ -13,6 +13,7 @@ from widgets.bridge import EventBridge
 from widgets.controller import Controller
 from widgets.dialogs import Dialogs
 from widgets.home_view import HomeView
+from widgets.session_runner import SessionRunner
 from widgets.settings_dialog import SettingsDialog
 from widgets.workshop_editor import WorkshopEditor
 
@@ -31,6 +32,17 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.editor)
+        self.runner = SessionRunner(
+            controller,
+            self,
+            lambda title, text, action: self.dialogs.confirm(title, text, action),
+            chime=bool(load_settings().get("chime", True)),
+        )
+        self.stack.addWidget(self.runner.console)
+        self.stack.currentChanged.connect(
+            lambda _i: self.runner.set_active(self.stack.currentWidget() is self.runner.console)
+        )
+        self.runner.leave_requested.connect(self.open_workshop)
         self.setCentralWidget(self.stack)
 
         self.home.new_requested.connect(self.new_workshop)
@@ -42,6 +54,7 @@ class MainWindow(QMainWindow):
         self.editor.back_requested.connect(self.show_home)
         self.editor.rename_requested.connect(self.rename_workshop)
         self.editor.save_format_requested.connect(self.save_as_format)
+        self.editor.start_requested.connect(self.start_session)
         self.editor.cadrage.save_requested.connect(
             lambda fields: self.controller.save_cadrage(self.editor.workshop_id, fields)
         )
@@ -91,6 +104,13 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(self.tr("&Rétablir"), "Ctrl+Shift+Z", self.redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        live_menu = self.menuBar().addMenu(self.tr("&Séance"))
+        self.start_action = self._action(
+            self.tr("&Démarrer la séance"), "Ctrl+D", self._start_current
+        )
+        live_menu.addAction(self.start_action)
+        live_menu.addSeparator()
+        self.runner.fill_menu(live_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         help_menu.addAction(self._action(self.tr("À &propos d'Atelier"), None, self.about))
         self._update_undo()
@@ -122,6 +142,20 @@ class MainWindow(QMainWindow):
         self.editor.set_detail(detail)
         self.stack.setCurrentWidget(self.editor)
         self._update_undo(detail)
+
+    def start_session(self, workshop_id: int) -> None:
+        """Open the console (and the projector) on the workshop's séance, resuming a running one."""
+        self.editor.flush()
+        if self.runner.open(workshop_id):
+            self.stack.setCurrentWidget(self.runner.console)
+            self._update_undo()
+
+    def _start_current(self) -> None:
+        workshop_id = self.current_workshop_id()
+        if workshop_id is None and self.stack.currentWidget() is self.home:
+            workshop_id = self.home.current_id()
+        if workshop_id is not None:
+            self.start_session(workshop_id)
 
     def current_workshop_id(self) -> int | None:
         return self.editor.workshop_id if self.stack.currentWidget() is self.editor else None
@@ -236,6 +270,7 @@ class MainWindow(QMainWindow):
 
     # -- events from the core ----------------------------------------------------------------
     def on_event(self, event: Event) -> None:
+        self.runner.on_event(event)
         if event.topic == Topic.WORKSHOPS or event.topic == Topic.WORKSHOP:
             self.refresh_home()
         if self.editor.workshop_id is not None and event.workshop_id == self.editor.workshop_id:
@@ -272,5 +307,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush()  # nothing she typed is lost
         self.statusBar().clearMessage()  # stops the message's own timer
+        self.runner.shutdown()  # the timer runs on in the core; its views close
         self.bridge.close()
         super().closeEvent(event)

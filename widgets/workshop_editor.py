@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.agenda import format_minutes
-from app.domain.model import STATUS_LABELS, WorkshopDetail
+from app.domain.model import STATUS_LABELS, Status, WorkshopDetail
 from app.library import Method
 from widgets.agenda_editor import AgendaEditor
 from widgets.cadrage_form import CadrageForm
@@ -77,6 +77,7 @@ class WorkshopEditor(QWidget):
     back_requested = Signal()
     rename_requested = Signal(int)
     save_format_requested = Signal(int)
+    start_requested = Signal(int)  # workshop id: open the séance's console
 
     def __init__(self, methods: list[Method], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +98,11 @@ class WorkshopEditor(QWidget):
         self.save_format = QPushButton(self.tr("Enregistrer comme format…"))
         self.save_format.setToolTip(self.tr("Réutiliser cet agenda pour de prochains ateliers"))
         self.save_format.clicked.connect(lambda: self.save_format_requested.emit(self.workshop_id))
+
+        self.start = QPushButton(self.tr("Démarrer la séance ▶"))
+        self.start.setObjectName("primary")
+        self.start.setToolTip(self.tr("Ouvrir la console d'animation et la projection (Ctrl+D)"))
+        self.start.clicked.connect(self._start)
 
         self.cadrage = CadrageForm()
         self.cadrage.dirty_changed.connect(self._dirty_changed)
@@ -128,12 +134,23 @@ class WorkshopEditor(QWidget):
         header.addWidget(self.saved, 0, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(self.rename, 0, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(self.save_format, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self.start, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
+    def _start(self) -> None:
+        if self.workshop_id is not None:
+            self.flush()
+            self.start_requested.emit(self.workshop_id)
+
     def set_detail(self, detail: WorkshopDetail) -> None:
+        self.start.setText(
+            self.tr("Reprendre la séance ▶")
+            if detail.status == Status.LIVE
+            else self.tr("Démarrer la séance ▶")
+        )
         if detail.id != self.workshop_id:
             self.flush()
             self.workshop_id = detail.id

@@ -9,7 +9,6 @@ the journal holds both directions: undo applies `inverse`, redo applies `forward
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.domain.clock import Clock
 from app.events import Event, EventBus, Topic
 from app.library import Library, load_library
 from app.store.db import Database
@@ -44,7 +44,7 @@ class Context:
     bus: EventBus = field(default_factory=EventBus)
     library: Library = field(default_factory=load_library)
     actor: str = "animatrice"
-    clock: Callable[[], float] = time.time
+    clock: Callable[[], float] = field(default_factory=Clock)
 
     def as_actor(self, actor: str) -> Context:
         return Context(self.db, self.bus, self.library, actor, self.clock)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFound
 from app.ops.base import Action, mutation
-from app.store.models import Phase, Workshop
+from app.store.models import LiveTimer, Phase, Workshop
 
 PHASE_FIELDS = ("title", "method_key", "planned_minutes", "kind", "instructions", "notes")
 WORKSHOP_FIELDS = ("title", "cadrage", "place", "start_date", "status")
@@ -134,3 +134,55 @@ def workshop_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, A
     return {"id": workshop.id, "changes": changes}, [
         ["workshop.update", {"id": workshop.id, "changes": old}]
     ]
+
+
+TIMER_FIELDS = (
+    "block_id",
+    "phase_id",
+    "state",
+    "planned",
+    "remaining",
+    "deadline",
+    "session_start",
+)
+
+
+def _timer_row(timer: LiveTimer | None) -> dict[str, Any] | None:
+    if timer is None:
+        return None
+    return {"workshop_id": timer.workshop_id, **{k: getattr(timer, k) for k in TIMER_FIELDS}}
+
+
+@mutation("timer.set")
+def timer_set(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    """Replace the workshop's timer row (`row` None removes it)."""
+    workshop_id = args["workshop_id"]
+    timer = session.get(LiveTimer, workshop_id)
+    before = _timer_row(timer)
+    row = args.get("row")
+    if row is None:
+        if timer is not None:
+            session.delete(timer)
+    else:
+        if timer is None:
+            timer = LiveTimer(workshop_id=workshop_id)
+            session.add(timer)
+        for key in TIMER_FIELDS:
+            setattr(timer, key, row[key])
+    session.flush()
+    return {"workshop_id": workshop_id, "row": row}, [
+        ["timer.set", {"workshop_id": workshop_id, "row": before}]
+    ]
+
+
+@mutation("phase.times")
+def phase_times(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    """Record when a phase really started and ended."""
+    phase = get_phase(session, args["id"])
+    old = {"actual_start": phase.actual_start, "actual_end": phase.actual_end}
+    for key in ("actual_start", "actual_end"):
+        if key in args:
+            setattr(phase, key, args[key])
+    applied: dict[str, Any] = {"id": phase.id}
+    applied.update({k: args[k] for k in ("actual_start", "actual_end") if k in args})
+    return applied, [["phase.times", {"id": phase.id, **old}]]

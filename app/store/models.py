@@ -287,6 +287,20 @@ class JournalEntry(Base):
     undo_state: Mapped[str] = mapped_column(String(10), default="")  # "", done, undone, dead
 
 
+class LiveTimer(Base):
+    """The running séance's timer, one row per workshop (see app/domain/timer.py)."""
+
+    __tablename__ = "live_timers"
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), primary_key=True)
+    block_id: Mapped[int] = mapped_column(_fk("blocks.id"))
+    phase_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    state: Mapped[str] = mapped_column(String(10))
+    planned: Mapped[float] = mapped_column(Float)
+    remaining: Mapped[float] = mapped_column(Float)
+    deadline: Mapped[float | None] = mapped_column(Float, nullable=True)
+    session_start: Mapped[float] = mapped_column(Float)
+
+
 class IdempotentRequest(Base):
     """The first answer to a write that a phone or a laptop may retry.
 

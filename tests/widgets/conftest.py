@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,10 @@ from app.store.db import Database
 from widgets.application import build_window
 from widgets.main_window import MainWindow
 from widgets.new_workshop_dialog import NewWorkshop
+
+# Offscreen by default; ATELIER_TEST_DISPLAY=1 keeps the real platform to watch a test run.
+if not os.environ.get("ATELIER_TEST_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 class FakeDialogs:
@@ -61,9 +66,9 @@ def make_window(qtbot: Any, db_path: Path) -> Iterator[Callable[..., MainWindow]
     """Build main windows on one database file; on teardown close them and check for leaks."""
     made: list[tuple[MainWindow, Database]] = []
 
-    def factory(path: Path | None = None) -> MainWindow:
+    def factory(path: Path | None = None, clock: Any = None) -> MainWindow:
         db = Database.open(path or db_path)
-        window = build_window(db)
+        window = build_window(db, clock=clock)
         window.dialogs = FakeDialogs()  # type: ignore[assignment]
         window.resize(1400, 860)
         window.show()

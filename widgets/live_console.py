@@ -1,0 +1,348 @@
+"""The facilitator's console during a séance: agenda, current phase, countdown, drift, controls."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.agenda import format_minutes
+from app.domain.model import WorkshopDetail
+from app.domain.timer import Display, LiveSession, Stage, TimerState, drift_text
+from widgets.live_clock import LiveClock
+from widgets.projector_view import PALETTE, wall_clock
+from widgets.text import plain_label
+from widgets.theme import FONT_FAMILY, MUTED
+
+STATE_LABELS = {
+    Stage.READY: "Prêt : appuyez sur Espace pour démarrer",
+    Stage.NORMAL: "En cours",
+    Stage.AMBER: "Moins de 2 minutes",
+    Stage.OVERRUN: "Temps dépassé",
+    Stage.PAUSED: "En pause",
+    Stage.BREAK: "Pause",
+    Stage.ENDED: "Séance terminée",
+}
+
+
+def programme_rows(detail: WorkshopDetail, today: date) -> list[tuple[int, str, str]]:
+    """(week, mark, text) for the programme timeline: séances and milestones, week by week."""
+    current_week = None
+    if detail.start_date is not None:
+        current_week = (today - detail.start_date).days // 7 + 1
+    rows: list[tuple[int, int, str, str]] = []
+    next_found = False
+    for block in detail.blocks:
+        done = bool(block.phases) and all(p.actual_end is not None for p in block.phases)
+        if done:
+            mark = "✓ fait"
+        elif not next_found:
+            mark, next_found = "▶ prochaine", True
+        else:
+            mark = "à venir"
+        rows.append(
+            (
+                block.week or 0,
+                0,
+                mark,
+                f"{detail.block_label} {block.number} — {block.title}",
+            )
+        )
+    for milestone in detail.milestones:
+        if milestone.done:
+            mark = "✓ atteint"
+        elif current_week is not None and milestone.week < current_week:
+            mark = "⚠ en retard"
+        else:
+            mark = "◆ jalon"
+        rows.append((milestone.week, 1, mark, milestone.title))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return [(week, mark, text) for week, _, mark, text in rows]
+
+
+class LiveConsole(QWidget):
+    back_requested = Signal()
+    toggle_requested = Signal()
+    adjust_requested = Signal(int)  # seconds
+    reset_requested = Signal()
+    next_requested = Signal()
+    previous_requested = Signal()
+    end_requested = Signal()
+    projector_requested = Signal()
+    block_requested = Signal(int)  # block id: run that séance
+
+    def __init__(self, live: LiveClock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.live = live
+        self.detail: WorkshopDetail | None = None
+
+        # -- header
+        back = QPushButton(self.tr("← Retour à l'atelier"))
+        back.clicked.connect(self.back_requested)
+        self.heading = plain_label()
+        self.heading.setObjectName("pageTitle")
+        self.drift = plain_label()
+        self.drift.setObjectName("drift")
+        self.projector_button = QPushButton(self.tr("Projection (F5)"))
+        self.projector_button.clicked.connect(self.projector_requested)
+        self.end_button = QPushButton(self.tr("Terminer la séance"))
+        self.end_button.setObjectName("danger")
+        self.end_button.clicked.connect(self.end_requested)
+        header = QHBoxLayout()
+        header.addWidget(back)
+        header.addWidget(self.heading, 1)
+        header.addWidget(self.drift)
+        header.addWidget(self.projector_button)
+        header.addWidget(self.end_button)
+
+        # -- left: the séance's agenda, the other séances, the programme
+        self.agenda = QListWidget()
+        self.agenda.setObjectName("liveAgenda")
+        self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.blocks = QComboBox()
+        self.run_block = QPushButton(self.tr("Lancer cette séance"))
+        self.run_block.clicked.connect(self._run_block)
+        block_row = QHBoxLayout()
+        block_row.addWidget(self.blocks, 1)
+        block_row.addWidget(self.run_block)
+        self.block_picker = QWidget()
+        self.block_picker.setLayout(block_row)
+        agenda_page = QWidget()
+        agenda_layout = QVBoxLayout(agenda_page)
+        agenda_layout.setContentsMargins(0, 0, 0, 0)
+        agenda_layout.addWidget(self.block_picker)
+        agenda_layout.addWidget(self.agenda, 1)
+        self.programme = QListWidget()
+        self.programme.setObjectName("programmeTimeline")
+        self.programme.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(agenda_page, self.tr("Agenda"))
+        self.programme_index = self.tabs.addTab(self.programme, self.tr("Programme"))
+
+        # -- centre: the current phase
+        self.position = plain_label()
+        self.position.setObjectName("muted")
+        self.phase_title = plain_label()
+        self.phase_title.setObjectName("livePhaseTitle")
+        self.phase_title.setWordWrap(True)
+        self.countdown = plain_label("00:00")
+        self.countdown.setObjectName("countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        big = QFont(FONT_FAMILY)
+        big.setPixelSize(120)
+        big.setBold(True)
+        self.countdown.setFont(big)
+        self.countdown.setAutoFillBackground(True)
+        self.state = plain_label()
+        self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_label = plain_label()
+        self.next_label.setWordWrap(True)
+
+        self.toggle_button = QPushButton(self.tr("Démarrer (Espace)"))
+        self.toggle_button.setObjectName("primary")
+        self.toggle_button.clicked.connect(self.toggle_requested)
+        self.previous_button = QPushButton(self.tr("◀ Précédente"))
+        self.previous_button.clicked.connect(self.previous_requested)
+        self.next_button = QPushButton(self.tr("Suivante ▶ (→)"))
+        self.next_button.clicked.connect(self.next_requested)
+        self.minus_button = QPushButton(self.tr("−1 min"))
+        self.minus_button.clicked.connect(lambda: self.adjust_requested.emit(-60))
+        self.plus_button = QPushButton(self.tr("+1 min"))
+        self.plus_button.clicked.connect(lambda: self.adjust_requested.emit(60))
+        self.plus5_button = QPushButton(self.tr("+5 min"))
+        self.plus5_button.clicked.connect(lambda: self.adjust_requested.emit(300))
+        self.reset_button = QPushButton(self.tr("Réinitialiser"))
+        self.reset_button.clicked.connect(self.reset_requested)
+        for button in (
+            self.toggle_button, self.previous_button, self.next_button, self.minus_button,
+            self.plus_button, self.plus5_button, self.reset_button,
+        ):  # fmt: skip
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space belongs to the timer
+            button.setMinimumHeight(44)
+        controls = QGridLayout()
+        controls.addWidget(self.previous_button, 0, 0)
+        controls.addWidget(self.toggle_button, 0, 1, 1, 2)
+        controls.addWidget(self.next_button, 0, 3)
+        controls.addWidget(self.minus_button, 1, 0)
+        controls.addWidget(self.plus_button, 1, 1)
+        controls.addWidget(self.plus5_button, 1, 2)
+        controls.addWidget(self.reset_button, 1, 3)
+
+        instructions_title = plain_label(self.tr("Consigne aux participants"))
+        instructions_title.setObjectName("sectionTitle")
+        self.instructions = plain_label()
+        self.instructions.setWordWrap(True)
+        self.instructions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        notes_title = plain_label(self.tr("Notes d'animation (visibles de vous seule)"))
+        notes_title.setObjectName("sectionTitle")
+        self.notes = plain_label()
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        centre = QVBoxLayout()
+        centre.addWidget(self.position)
+        centre.addWidget(self.phase_title)
+        centre.addWidget(self.countdown)
+        centre.addWidget(self.state)
+        centre.addLayout(controls)
+        centre.addWidget(self.next_label)
+        card = QFrame()
+        card.setObjectName("card")
+        card_layout = QVBoxLayout(card)
+        card_layout.addWidget(instructions_title)
+        card_layout.addWidget(self.instructions)
+        card_layout.addWidget(notes_title)
+        card_layout.addWidget(self.notes)
+        centre.addWidget(card)
+        centre.addStretch(1)
+
+        body = QHBoxLayout()
+        body.addWidget(self.tabs, 2)
+        body.addLayout(centre, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        live.changed.connect(self.show_display)
+
+    # -- data --------------------------------------------------------------------------------
+    @property
+    def session(self) -> LiveSession | None:
+        return self.live.session
+
+    def set_detail(self, detail: WorkshopDetail, today: date | None = None) -> None:
+        """The workshop around the séance: its other séances and, for 3 mois, the programme."""
+        self.detail = detail
+        self.blocks.blockSignals(True)
+        self.blocks.clear()
+        for block in detail.blocks:
+            self.blocks.addItem(f"{detail.block_label} {block.number} — {block.title}", block.id)
+        self.blocks.blockSignals(False)
+        self.block_picker.setVisible(len(detail.blocks) > 1)
+        is_programme = bool(detail.milestones) or any(b.week for b in detail.blocks)
+        self.tabs.setTabVisible(self.programme_index, is_programme)
+        self.programme.clear()
+        for week, mark, text in programme_rows(detail, today or date.today()):
+            item = QListWidgetItem(f"Semaine {week} · {mark} · {text}")
+            if mark.startswith("⚠"):
+                item.setForeground(QColor("#b3261e"))
+            elif mark.startswith("▶"):
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.programme.addItem(item)
+        self._select_block()
+
+    def set_session(self, session: LiveSession | None) -> None:
+        self.agenda.clear()
+        if session is None:
+            return
+        self.heading.setText(f"{session.title} · {session.block_title}")
+        index = session.index
+        for i, phase in enumerate(session.phases):
+            if phase.done:
+                actual = round((phase.actual_seconds or 0) / 60)
+                mark = "✓"
+                detail = self.tr("{actual} min (prévu {planned})").format(
+                    actual=actual, planned=format_minutes(phase.planned_minutes)
+                )
+            else:
+                mark = "▶" if i == index else "  "
+                detail = format_minutes(phase.planned_minutes)
+            item = QListWidgetItem(f"{mark} {phase.title} — {detail}")
+            if i == index:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setBackground(QColor("#d7efec"))
+            elif phase.done:
+                item.setForeground(QColor(MUTED))
+            self.agenda.addItem(item)
+        if index is not None:
+            self.agenda.setCurrentRow(index)
+            self.agenda.scrollToItem(self.agenda.item(index))
+        current = session.current
+        total = len(session.phases)
+        self.position.setText(
+            self.tr("Séquence {n} sur {total}").format(n=(index or 0) + 1, total=total)
+            if current
+            else ""
+        )
+        self.phase_title.setText(current.title if current else self.tr("Séance terminée"))
+        self.instructions.setText(
+            (current.instructions if current else "") or self.tr("Pas de consigne pour ce temps.")
+        )
+        self.notes.setText((current.notes if current else "") or self.tr("Aucune note."))
+        upcoming = session.next
+        self.next_label.setText(
+            self.tr("À suivre : {title} ({minutes})").format(
+                title=upcoming.title, minutes=format_minutes(upcoming.planned_minutes)
+            )
+            if upcoming
+            else self.tr("C'est la dernière séquence de la séance.")
+        )
+        running = session.timer.state == TimerState.RUNNING
+        ended = session.timer.state == TimerState.ENDED
+        self.toggle_button.setText(self.tr("Pause (Espace)") if running else self._start_text())
+        for button in (
+            self.toggle_button, self.previous_button, self.next_button, self.minus_button,
+            self.plus_button, self.plus5_button, self.reset_button, self.end_button,
+        ):  # fmt: skip
+            button.setEnabled(not ended)
+        self.previous_button.setEnabled(not ended and bool(index))
+        self._select_block()
+
+    def _start_text(self) -> str:
+        session = self.session
+        if session and session.timer.state == TimerState.PAUSED:
+            return self.tr("Reprendre (Espace)")
+        return self.tr("Démarrer (Espace)")
+
+    def _select_block(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        index = self.blocks.findData(session.block_id)
+        if index >= 0:
+            self.blocks.setCurrentIndex(index)
+
+    def _run_block(self) -> None:
+        block_id = self.blocks.currentData()
+        if block_id is not None:
+            self.block_requested.emit(int(block_id))
+
+    # -- the countdown -----------------------------------------------------------------------
+    def show_display(self, shown: Display) -> None:
+        background, ink, _ = PALETTE[shown.stage]
+        self.countdown.setStyleSheet(
+            f"QLabel#countdown {{ background: {background}; color: {ink}; border-radius: 12px; }}"
+        )
+        self.countdown.setProperty("stage", shown.stage.value)
+        self.countdown.setText(shown.text if shown.stage != Stage.ENDED else "—")
+        state = self.tr(STATE_LABELS[shown.stage])
+        session = self.session
+        if shown.stage == Stage.BREAK and session is not None:
+            state = self.tr("Pause — reprise à {time}").format(
+                time=wall_clock(session.resume_at(self.live.clock()))
+            )
+        self.state.setText(state)
+        if session is not None:
+            drift = session.drift(self.live.clock())
+            self.drift.setText(drift_text(drift))
+            self.drift.setProperty("late", drift >= 60)
+            self.drift.setStyleSheet(
+                "color: #b3261e; font-weight: bold;" if drift >= 60 else "color: #2e7d32;"
+            )

@@ -1,0 +1,177 @@
+"""The projector: the phase, a countdown readable from the back of the room, a progress ring.
+
+A view only: it shows what `LiveClock` computes and never owns the timer, so closing it never
+stops the countdown. F5 toggles full screen, Esc leaves it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from app.domain.french import clock_time
+from app.domain.timer import Display, LiveSession, Stage
+from widgets.live_clock import LiveClock
+from widgets.progress_ring import ProgressRing
+from widgets.text import plain_label
+from widgets.theme import FONT_FAMILY
+
+# (background, text, ring) per stage: high contrast on a projector in a lit room
+PALETTE: dict[Stage, tuple[str, str, str]] = {
+    Stage.READY: ("#0f172a", "#ffffff", "#2dd4bf"),
+    Stage.NORMAL: ("#0f172a", "#ffffff", "#2dd4bf"),
+    Stage.AMBER: ("#f59e0b", "#111827", "#111827"),
+    Stage.OVERRUN: ("#b91c1c", "#ffffff", "#ffffff"),
+    Stage.PAUSED: ("#334155", "#ffffff", "#94a3b8"),
+    Stage.BREAK: ("#0e4d64", "#ffffff", "#7dd3fc"),
+    Stage.ENDED: ("#0f172a", "#ffffff", "#2dd4bf"),
+}
+
+
+def wall_clock(timestamp: float) -> str:
+    moment = datetime.fromtimestamp(timestamp)
+    return clock_time(moment.hour * 60 + moment.minute)
+
+
+class ProjectorView(QWidget):
+    closed = Signal()
+
+    def __init__(self, live: LiveClock, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("projector")
+        self.setWindowTitle(self.tr("Atelier — projection"))
+        self.live = live
+        self.stage = Stage.ENDED
+        self.setAutoFillBackground(True)
+
+        self.title = plain_label()
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle = plain_label()
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ring = ProgressRing()
+        self.next_label = plain_label()
+        self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_label.setWordWrap(True)
+        # filled by the phones issue: the join QR code and address
+        self.qr_area = QWidget()
+        self.qr_area.setObjectName("qrArea")
+        self.qr_area.setMinimumWidth(360)
+        self.qr_area.hide()
+
+        column = QVBoxLayout()
+        column.addWidget(self.subtitle)
+        column.addWidget(self.title)
+        column.addWidget(self.ring, 1)
+        column.addWidget(self.next_label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.addLayout(column, 1)
+        layout.addWidget(self.qr_area)
+
+        live.changed.connect(self.show_display)
+        self.resize(1280, 720)
+        self._apply_fonts()
+
+    # -- content -----------------------------------------------------------------------------
+    @property
+    def session(self) -> LiveSession | None:
+        return self.live.session
+
+    def show_display(self, shown: Display) -> None:
+        session = self.session
+        current = session.current if session else None
+        self.stage = shown.stage
+        caption = {
+            Stage.READY: self.tr("Prêt à démarrer"),
+            Stage.PAUSED: self.tr("En pause"),
+            Stage.OVERRUN: self.tr("Temps dépassé"),
+        }.get(shown.stage, "")
+        if session is None or current is None or shown.stage == Stage.ENDED:
+            self.title.setText(self.tr("Séance terminée — merci à toutes et à tous !"))
+            self.subtitle.setText(session.title if session else "")
+            self.next_label.setText("")
+            text = ""
+        elif shown.stage == Stage.BREAK:
+            resume = wall_clock(session.resume_at(self.live.clock()))
+            self.title.setText(self.tr("Pause — reprise à {time}").format(time=resume))
+            self.subtitle.setText(session.title)
+            text = shown.text
+        else:
+            self.title.setText(current.title)
+            self.subtitle.setText(f"{session.title} · {session.block_title}")
+            text = shown.text
+        if session is not None and shown.stage != Stage.ENDED:
+            upcoming = session.next
+            self.next_label.setText(
+                self.tr("À suivre : {title}").format(title=upcoming.title)
+                if upcoming
+                else self.tr("Dernière séquence")
+            )
+        background, ink, ring = PALETTE[shown.stage]
+        self.setStyleSheet(
+            f"QWidget#projector {{ background: {background}; }}"
+            f" QWidget#projector QLabel {{ color: {ink}; background: transparent; }}"
+        )
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), QColor(background))
+        self.setPalette(palette)
+        self.ring.set_state(shown.progress, text, caption, QColor(ring), QColor(ink))
+
+    def background_color(self) -> QColor:
+        return QColor(PALETTE[self.stage][0])
+
+    # -- window ------------------------------------------------------------------------------
+    def place_on_second_screen(self) -> None:
+        """Full screen on a second screen if there is one; a normal window otherwise."""
+        screens = QGuiApplication.screens()
+        here = self.screen() or QGuiApplication.primaryScreen()
+        others = [s for s in screens if s is not QGuiApplication.primaryScreen()]
+        if others:
+            target = others[0]
+            self.setGeometry(target.geometry())
+            self.show()
+            self.windowHandle().setScreen(target)
+            self.showFullScreen()
+        else:
+            if here is not None:
+                self.resize(here.availableGeometry().size() * 0.6)
+            self.show()
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F5:
+            self.toggle_full_screen()
+        elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # closing the projector hides a view; the timer runs on in the core
+        self.closed.emit()
+        super().closeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_fonts()
+
+    def _apply_fonts(self) -> None:
+        height = max(300, self.height())
+        for label, share, bold in (
+            (self.title, 0.075, True),
+            (self.subtitle, 0.03, False),
+            (self.next_label, 0.04, False),
+        ):
+            font = QFont(FONT_FAMILY)
+            font.setPixelSize(int(height * share))
+            font.setBold(bold)
+            label.setFont(font)

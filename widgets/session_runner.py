@@ -1,0 +1,158 @@
+"""Runs a séance in the window: the console page, the projector window, the chime, the keys.
+
+The timer lives in the core; this class turns the facilitator's keys into operations and the
+core's events into a fresh `LiveSession` for the views.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from app.domain.timer import TimerState
+from app.events import Event, Topic
+from widgets.chime import Chime
+from widgets.controller import Controller
+from widgets.live_clock import LiveClock
+from widgets.live_console import LiveConsole
+from widgets.projector_view import ProjectorView
+
+
+class SessionRunner(QObject):
+    leave_requested = Signal(int)  # back to the workshop's editor
+
+    def __init__(
+        self,
+        controller: Controller,
+        window: QWidget,
+        confirm: Callable[[str, str, str], bool],
+        *,
+        chime: bool = True,
+    ) -> None:
+        super().__init__(window)
+        self.controller = controller
+        self.confirm = confirm
+        self.workshop_id: int | None = None
+        self.live = LiveClock(controller.ctx.clock, self)
+        self.console = LiveConsole(self.live)
+        # its own top-level window, but owned by the main window: destroyed with it
+        self.projector = ProjectorView(self.live, window)
+        self.chime = Chime(self, enabled=chime)
+        self.live.reached_zero.connect(self.chime.play)
+
+        self.console.back_requested.connect(self.leave)
+        self.console.toggle_requested.connect(lambda: self._timer("toggle"))
+        self.console.adjust_requested.connect(lambda s: self._timer("adjust", s))
+        self.console.reset_requested.connect(lambda: self._timer("reset"))
+        self.console.next_requested.connect(lambda: self._timer("next_phase"))
+        self.console.previous_requested.connect(lambda: self._timer("previous_phase"))
+        self.console.end_requested.connect(self.end)
+        self.console.projector_requested.connect(self.toggle_projector)
+        self.console.block_requested.connect(self.run_block)
+
+        self.actions: list[QAction] = []
+        self.toggle_action = self._action(self.tr("Démarrer / pause"), "Space", "toggle")
+        self.next_action = self._action(self.tr("Séquence suivante"), "Right", "next_phase")
+        self.previous_action = self._action(
+            self.tr("Séquence précédente"), "Left", "previous_phase"
+        )
+        self.plus_action = self._action(self.tr("+1 minute"), "+", "adjust", 60)
+        self.plus5_action = self._action(self.tr("+5 minutes"), "Shift+Right", "adjust", 300)
+        self.minus_action = self._action(self.tr("−1 minute"), "-", "adjust", -60)
+        self.reset_action = self._action(self.tr("Réinitialiser le minuteur"), "Ctrl+R", "reset")
+        self.projector_action = QAction(self.tr("Projection plein écran"), self)
+        self.projector_action.setShortcut(QKeySequence("F5"))
+        self.projector_action.triggered.connect(self.toggle_projector)
+        self.end_action = QAction(self.tr("Terminer la séance…"), self)
+        self.end_action.triggered.connect(self.end)
+        self.actions += [self.projector_action, self.end_action]
+        for action in self.actions:
+            window.addAction(action)
+        self.set_active(False)
+
+    def _action(self, text: str, key: str, op: str, *args: int) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: self._timer(op, *args))
+        self.actions.append(action)
+        return action
+
+    def fill_menu(self, menu: QMenu) -> None:
+        for action in self.actions[:7]:
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.projector_action)
+        menu.addAction(self.end_action)
+
+    def set_active(self, active: bool) -> None:
+        """Keys act on the timer only while the console is shown."""
+        for action in self.actions:
+            action.setEnabled(active)
+
+    # -- séance ------------------------------------------------------------------------------
+    def open(self, workshop_id: int, block_id: int | None = None) -> bool:
+        if not self.controller.start_session(workshop_id, block_id):
+            return False
+        self.workshop_id = workshop_id
+        self.reload()
+        if not self.projector.isVisible():
+            self.projector.place_on_second_screen()
+        return True
+
+    def run_block(self, block_id: int) -> None:
+        if self.workshop_id is not None:
+            self.open(self.workshop_id, block_id)
+
+    def reload(self) -> None:
+        if self.workshop_id is None:
+            return
+        session = self.controller.live_session(self.workshop_id)
+        detail = self.controller.detail(self.workshop_id)
+        if detail is not None:
+            self.console.set_detail(detail)
+        self.live.set_session(session)
+        self.console.set_session(session)
+        self.live.refresh()
+
+    def on_event(self, event: Event) -> None:
+        if self.workshop_id is None or event.workshop_id != self.workshop_id:
+            return
+        if event.topic in (Topic.TIMER, Topic.AGENDA, Topic.WORKSHOP):
+            self.reload()
+
+    def _timer(self, op: str, *args: int) -> None:
+        if self.workshop_id is not None:
+            self.controller.timer(op, self.workshop_id, *args)
+
+    def end(self) -> None:
+        if self.workshop_id is None:
+            return
+        session = self.live.session
+        if session is None or session.timer.state == TimerState.ENDED:
+            return
+        if self.confirm(
+            self.tr("Terminer la séance"),
+            self.tr(
+                "Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le "
+                "compte-rendu. Vous pourrez encore consulter la console."
+            ),
+            self.tr("Terminer"),
+        ):
+            self._timer("end_session")
+
+    def toggle_projector(self) -> None:
+        if not self.projector.isVisible():
+            self.projector.place_on_second_screen()
+        else:
+            self.projector.toggle_full_screen()
+
+    def leave(self) -> None:
+        if self.workshop_id is not None:
+            self.leave_requested.emit(self.workshop_id)
+
+    def shutdown(self) -> None:
+        self.live.stop()
+        self.projector.close()
