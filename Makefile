@@ -42,7 +42,7 @@ screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m widgets.screenshots screenshots
 
 translations: setup
-	$(VENV)/bin/pyside6-lupdate widgets -ts assets/i18n/atelier_en.ts -no-obsolete
+	$(VENV)/bin/pyside6-lupdate widgets/*.py -ts assets/i18n/atelier_en.ts -no-obsolete
 	$(VENV)/bin/pyside6-lrelease assets/i18n/atelier_en.ts -qm assets/i18n/atelier_en.qm
 
 clean:

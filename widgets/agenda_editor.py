@@ -51,7 +51,7 @@ class PhaseDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(option.rect.width(), 58)
+        return QSize(1, 58)  # as wide as the list: the view stretches rows to its width
 
     def paint(
         self,
@@ -118,6 +118,7 @@ class PhaseList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setItemDelegate(PhaseDelegate(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(1)
 
     def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]

@@ -138,6 +138,10 @@ class LiveConsole(QWidget):
         self.phase_title = plain_label()
         self.phase_title.setObjectName("livePhaseTitle")
         self.phase_title.setWordWrap(True)
+        title_font = QFont(FONT_FAMILY)
+        title_font.setPixelSize(30)
+        title_font.setBold(True)
+        self.phase_title.setFont(title_font)
         self.countdown = plain_label("00:00")
         self.countdown.setObjectName("countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -250,7 +254,7 @@ class LiveConsole(QWidget):
         self.agenda.clear()
         if session is None:
             return
-        self.heading.setText(f"{session.title} · {session.block_title}")
+        self.heading.setText(session.heading)
         index = session.index
         for i, phase in enumerate(session.phases):
             if phase.done:

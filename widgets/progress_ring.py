@@ -52,7 +52,7 @@ class ProgressRing(QWidget):
         # the countdown: as large as fits inside the ring
         font = QFont(FONT_FAMILY)
         font.setBold(True)
-        digits = max(5, len(self.text))
+        digits = max(5, len(self.text)) + (0.6 if self.text.startswith("−") else 0)
         font.setPixelSize(max(12, int(rect.width() * 1.45 / digits)))
         painter.setFont(font)
         painter.setPen(self.text_color)

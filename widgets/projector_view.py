@@ -102,7 +102,7 @@ class ProjectorView(QWidget):
             text = shown.text
         else:
             self.title.setText(current.title)
-            self.subtitle.setText(f"{session.title} · {session.block_title}")
+            self.subtitle.setText(session.heading)
             text = shown.text
         if session is not None and shown.stage != Stage.ENDED:
             upcoming = session.next

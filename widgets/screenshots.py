@@ -6,6 +6,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from app.domain.clock import FakeClock
+from app.ops import live
 from app.ops.demo import create_demo
 from app.ops.workshops import create_workshop
 from app.store.db import Database
@@ -19,7 +21,8 @@ def capture(folder: Path, size: tuple[int, int] = (1600, 900)) -> list[Path]:
     apply_theme(app)
     tmp = tempfile.mkdtemp()
     db = Database.open(Path(tmp) / "shots.sqlite3")
-    window = build_window(db)
+    clock = FakeClock(__import__("time").time())
+    window = build_window(db, clock=clock)
     ctx = window.controller.ctx
     create_workshop(
         ctx,
@@ -53,8 +56,58 @@ def capture(folder: Path, size: tuple[int, int] = (1600, 900)) -> list[Path]:
     window.editor.tabs.setCurrentIndex(1)
     window.editor.agenda.select_block(2)
     save("editor-agenda-3m")
+    shots += capture_live(window, folder, clock)
     window.close()
     db.close()
+    return shots
+
+
+def capture_live(window, folder: Path, clock: FakeClock) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The console and the projector (1920×1080) in each of their looks."""
+    app = make_app()
+    ctx = window.controller.ctx
+    wid = create_workshop(
+        ctx, format_key="3h", title="Mobilité des agents : venir au travail autrement"
+    ).workshop_id
+    assert wid is not None
+    window.start_session(wid)
+    projector = window.runner.projector
+    projector.resize(1920, 1080)
+    shots: list[Path] = []
+
+    def save(name: str, widget) -> None:  # type: ignore[no-untyped-def]
+        window.runner.live.refresh()
+        app.processEvents()
+        path = folder / f"{name}.png"
+        widget.grab().save(str(path))
+        shots.append(path)
+
+    live.start(ctx, wid)
+    clock.advance(10 * 60 + 95)  # the welcome ran 1 min 35 over
+    live.next_phase(ctx, wid)
+    clock.advance(10 * 60)
+    live.next_phase(ctx, wid)
+    clock.advance(5 * 60 + 48)
+    save("live-console", window)
+    save("projector-normal", projector)
+    clock.advance(15 * 60 - 5 * 60 - 48 - 90)
+    save("projector-amber", projector)
+    clock.advance(90 + 42)
+    save("projector-overrun", projector)
+    save("live-console-overrun", window)
+    live.next_phase(ctx, wid)
+    clock.advance(3 * 60 + 10)
+    live.pause(ctx, wid)
+    save("projector-paused", projector)
+    live.start(ctx, wid)
+    while (
+        (session := live.live_session(ctx, wid))
+        and session.current
+        and not session.current.is_break
+    ):
+        live.next_phase(ctx, wid)
+    clock.advance(4 * 60)
+    save("projector-break", projector)
     return shots
 
 

@@ -22,6 +22,8 @@ OK = "#2e7d32"
 
 STATUS_COLORS = {"draft": "#5b6475", "live": "#0b6e69", "closed": "#2e7d32", "archived": "#8a8f99"}
 
+_ICONS = asset("icons").as_posix()
+
 STYLE = f"""
 QWidget {{ color: {INK}; }}
 QMainWindow, QDialog {{ background: {PAPER}; }}
@@ -50,6 +52,18 @@ QLineEdit, QPlainTextEdit, QSpinBox, QComboBox, QDateEdit {{
 QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QComboBox:focus, QDateEdit:focus {{
     border: 2px solid {PRIMARY};
 }}
+QComboBox::drop-down, QDateEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 24px; border: none;
+}}
+QComboBox::down-arrow, QDateEdit::down-arrow, QSpinBox::down-arrow {{
+    image: url("{_ICONS}/chevron-down.svg"); width: 12px; height: 8px;
+}}
+QSpinBox::up-arrow {{ image: url("{_ICONS}/chevron-up.svg"); width: 12px; height: 8px; }}
+QSpinBox::up-button, QSpinBox::down-button {{
+    subcontrol-origin: border; width: 22px; border: none; background: transparent;
+}}
+QSpinBox::up-button {{ subcontrol-position: top right; }}
+QSpinBox::down-button {{ subcontrol-position: bottom right; }}
 QTableView, QListView, QTreeView {{
     background: {CARD}; border: 1px solid {LINE}; border-radius: 6px;
     selection-background-color: #d4ecea; selection-color: {INK}; outline: 0;

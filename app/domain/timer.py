@@ -166,6 +166,13 @@ class LiveSession:
     phases: tuple[PhaseRun, ...]
 
     @property
+    def heading(self) -> str:
+        """'Title · Jour 2 — Imaginer et choisir', or the title alone for a single séance."""
+        if not self.block_title or self.block_title == self.block_label:
+            return self.title
+        return f"{self.title} · {self.block_title}"
+
+    @property
     def index(self) -> int | None:
         for i, phase in enumerate(self.phases):
             if phase.id == self.timer.phase_id:
