@@ -280,11 +280,11 @@ def next_phase(ctx: Context, workshop_id: int) -> Change:
         phases = _block_phases(session, timer.block_id)
         ids = [p.id for p in phases]
         index = ids.index(timer.phase_id) if timer.phase_id in ids else -1
+        if index + 1 >= len(phases):
+            return _ending(session, timer, now)
         actions: list[Action] = []
         if timer.phase_id is not None:
             actions += _close_phase(session, timer.phase_id, now)
-        if index + 1 >= len(phases):
-            return [*actions, _set(workshop_id, _row(timer, state=TimerState.ENDED.value))]
         target = phases[index + 1]
         running = timer.state == TimerState.RUNNING
         actions.append(_goto(session, timer, target, now, running))
@@ -292,7 +292,10 @@ def next_phase(ctx: Context, workshop_id: int) -> Change:
             actions.append(["phase.times", {"id": target.id, "actual_start": now}])
         return actions
 
-    return _timer_op(ctx, workshop_id, "live.next", "Séquence suivante", plan)
+    change = _timer_op(ctx, workshop_id, "live.next", "Séquence suivante", plan)
+    if ctx.db.read(lambda s: _timer(s, workshop_id).state) == TimerState.ENDED:
+        ctx.db.backup("fin-seance")
+    return change
 
 
 def previous_phase(ctx: Context, workshop_id: int) -> Change:
@@ -324,28 +327,36 @@ def previous_phase(ctx: Context, workshop_id: int) -> Change:
     return _timer_op(ctx, workshop_id, "live.previous", "Séquence précédente", plan)
 
 
+def _ending(session: Session, timer: LiveTimer, now: float) -> list[Action]:
+    """End the séance; the workshop is closed once every phase of it has been run."""
+    workshop_id = timer.workshop_id
+    actions: list[Action] = []
+    if timer.phase_id is not None:
+        actions += _close_phase(session, timer.phase_id, now)
+    actions.append(_set(workshop_id, _row(timer, state=TimerState.ENDED.value, deadline=None)))
+    others = session.scalars(
+        select(Phase.id).where(
+            Phase.workshop_id == workshop_id,
+            Phase.actual_end.is_(None),
+            Phase.id != (timer.phase_id or -1),
+        )
+    ).first()
+    if others is None:
+        actions.append(
+            ["workshop.update", {"id": workshop_id, "changes": {"status": Status.CLOSED.value}}]
+        )
+    return actions
+
+
 def end_session(ctx: Context, workshop_id: int) -> Change:
-    """End the séance; the workshop is closed once every séance of it has been run."""
-
-    def plan(session: Session, timer: LiveTimer, now: float) -> list[Action]:
-        actions: list[Action] = []
-        if timer.phase_id is not None:
-            actions += _close_phase(session, timer.phase_id, now)
-        actions.append(_set(workshop_id, _row(timer, state=TimerState.ENDED.value, deadline=None)))
-        others = session.scalars(
-            select(Phase.id).where(
-                Phase.workshop_id == workshop_id,
-                Phase.actual_end.is_(None),
-                Phase.id != (timer.phase_id or -1),
-            )
-        ).first()
-        if others is None:
-            actions.append(
-                ["workshop.update", {"id": workshop_id, "changes": {"status": Status.CLOSED.value}}]
-            )
-        return actions
-
-    change = _timer_op(ctx, workshop_id, "live.end_session", "Séance terminée", plan)
+    """End the séance now (also what "next" does after the last phase)."""
+    change = _timer_op(
+        ctx,
+        workshop_id,
+        "live.end_session",
+        "Séance terminée",
+        lambda session, timer, now: _ending(session, timer, now),
+    )
     ctx.db.backup("fin-seance")  # the rotating backup taken when a séance ends
     return change
 

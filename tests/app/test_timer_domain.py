@@ -1,0 +1,97 @@
+"""The timer's arithmetic: computed from a deadline, never accumulated."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.domain.clock import Clock, FakeClock
+from app.domain.timer import (
+    Stage,
+    Timer,
+    TimerState,
+    countdown_text,
+    display,
+    drift_text,
+    until_next_second,
+)
+
+
+def _running(planned: float, start: float) -> Timer:
+    return Timer(1, 1, 1, TimerState.RUNNING, planned, planned, start + planned, start)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (600, "10:00"),
+        (599.2, "10:00"),  # rounded up while counting down: 10:00 until a full second went by
+        (599.0, "09:59"),
+        (0.4, "00:01"),
+        (0.0, "00:00"),
+        (-0.6, "00:00"),  # the first overrun second shows 00:00, then −00:01
+        (-1.0, "−00:01"),
+        (-42.5, "−00:42"),
+        (3 * 3600 + 61, "3:01:01"),
+        (-3725, "−1:02:05"),
+    ],
+)
+def test_countdown_text(seconds, text):
+    assert countdown_text(seconds) == text
+
+
+def test_stages_follow_the_time_left():
+    start = 1_000_000.0
+    timer = _running(15 * 60, start)
+    assert display(timer, start + 60).stage == Stage.NORMAL
+    assert display(timer, start + 13 * 60 + 1).stage == Stage.AMBER
+    assert display(timer, start + 15 * 60 + 42).stage == Stage.OVERRUN
+    assert display(timer, start + 15 * 60 + 42).text == "−00:42"
+    paused = Timer(1, 1, 1, TimerState.PAUSED, 900, 300, None, start)
+    assert display(paused, start + 10_000).text == "05:00"  # a paused timer does not move
+    assert display(paused, start).stage == Stage.PAUSED
+    pause_break = Timer(1, 1, 1, TimerState.RUNNING, 900, 900, start + 900, start, is_break=True)
+    assert display(pause_break, start + 10).stage == Stage.BREAK
+    assert display(None, start).stage == Stage.ENDED
+
+
+@given(st.floats(min_value=-5000, max_value=5000, allow_nan=False))
+def test_the_displayed_second_changes_exactly_at_the_boundary(seconds):
+    wait = until_next_second(seconds)
+    assert 0 < wait <= 1
+    before = countdown_text(seconds - wait + 1e-4)
+    after = countdown_text(seconds - wait - 1e-4)
+    assert before == countdown_text(seconds) or wait < 2e-4
+    assert after != before or seconds - wait == pytest.approx(0, abs=1e-3)
+
+
+def test_three_hours_of_ticks_drift_by_zero():
+    """Recompute at every tick of a 3-hour session: the result is the exact arithmetic."""
+    clock = FakeClock(1_795_000_000.0)
+    start = clock()
+    timer = _running(3 * 3600, start)
+    ticks = 0
+    while clock() - start < 3 * 3600:
+        shown = display(timer, clock())
+        clock.advance(shown.next_change)  # what the boundary timer waits for
+        ticks += 1
+    assert ticks == 3 * 3600
+    assert display(timer, clock()).seconds == pytest.approx(0.0, abs=1e-6)
+
+
+def test_the_clock_is_wall_time_that_moves_monotonically():
+    clock = Clock()
+    first = clock()
+    second = clock()
+    assert second >= first
+    import time
+
+    assert abs(first - time.time()) < 5
+
+
+def test_drift_wording():
+    assert drift_text(0) == "À l’heure"
+    assert drift_text(29) == "À l’heure"
+    assert drift_text(7 * 60) == "+7 min sur le programme"
+    assert drift_text(-3 * 60) == "−3 min sur le programme"
