@@ -203,3 +203,36 @@ class LiveSession:
     def resume_at(self, now: float) -> float:
         """Wall-clock time at which the current phase ends (e.g. when a break is over)."""
         return now + max(0.0, self.timer.remaining_at(now))
+
+
+def clock_offset(sent: float, server_now: float, received: float) -> float:
+    """Server clock minus local clock, from one request/answer (the midpoint estimate).
+
+    A remote view (phone, co-facilitator laptop) sends at `sent`, the server answers with its
+    `server_now`, the answer arrives at `received` (both local times). The error is at most half
+    the round trip; views keep the estimate from the exchange with the shortest round trip.
+    """
+    return server_now - (sent + received) / 2
+
+
+def from_wire(data: dict[str, object], workshop_id: int = 0) -> Timer:
+    """The inverse of `Timer.to_wire`, for a remote view."""
+
+    def number(key: str) -> float:
+        value = data[key]
+        assert isinstance(value, int | float)
+        return float(value)
+
+    deadline = data.get("deadline")
+    phase = data.get("phase_id")
+    return Timer(
+        workshop_id=workshop_id,
+        block_id=0,
+        phase_id=int(phase) if isinstance(phase, int) else None,
+        state=TimerState(str(data["state"])),
+        planned=number("planned"),
+        remaining=number("remaining"),
+        deadline=float(deadline) if isinstance(deadline, int | float) else None,
+        session_start=0.0,
+        is_break=bool(data.get("is_break")),
+    )
