@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -21,6 +21,28 @@ from PySide6.QtWidgets import (
 from app.domain.model import CADRAGE_FIELDS, CADRAGE_MAX_CHARS, Cadrage
 
 AUTOSAVE_MS = 600
+
+
+# The cadrage's labels and hints live in app/domain/model.py (no Qt there); listed here so that
+# lupdate files them under this widget's context, where `self.tr(label)` looks them up.
+_TRANSLATABLE = (
+    QT_TRANSLATE_NOOP("CadrageForm", "Porteurs du projet"),
+    QT_TRANSLATE_NOOP(
+        "CadrageForm", "Qui porte le projet ? Direction, service, personne référente…"
+    ),
+    QT_TRANSLATE_NOOP("CadrageForm", "Pourquoi"),
+    QT_TRANSLATE_NOOP("CadrageForm", "Le problème ou l'occasion qui motive l'atelier."),
+    QT_TRANSLATE_NOOP("CadrageForm", "Objectifs"),
+    QT_TRANSLATE_NOOP("CadrageForm", "Ce que l'on veut avoir obtenu à la fin."),
+    QT_TRANSLATE_NOOP("CadrageForm", "Périmètre"),
+    QT_TRANSLATE_NOOP("CadrageForm", "Ce qui est dans le sujet, et ce qui n'y est pas."),
+    QT_TRANSLATE_NOOP("CadrageForm", "Livrables"),
+    QT_TRANSLATE_NOOP("CadrageForm", "Ce qui sera remis : compte-rendu, plan d'action, prototype…"),
+    QT_TRANSLATE_NOOP("CadrageForm", "Partenaires concernés"),
+    QT_TRANSLATE_NOOP("CadrageForm", "Une organisation par ligne."),
+    QT_TRANSLATE_NOOP("CadrageForm", "Public visé"),
+    QT_TRANSLATE_NOOP("CadrageForm", "Agents, partenaires, acteurs privés, usagers…"),
+)
 
 
 class CadrageForm(QWidget):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from app.library import Format
@@ -28,13 +28,18 @@ class Dialogs:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # titles typed by people are not markup
         yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.parent.tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(
+            QCoreApplication.translate("Dialogs", "Annuler"), QMessageBox.ButtonRole.RejectRole
+        )
         box.exec()
         return box.clickedButton() is yes
 
     def error(self, text: str) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.parent.tr("Atelier"), text, parent=self.parent
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("Dialogs", "Atelier"),
+            text,
+            parent=self.parent,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()

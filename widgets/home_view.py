@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,14 @@ class HomeView(QWidget):
     archive_requested = Signal(int, bool)  # id, archive (False = bring back)
     delete_requested = Signal(int)
 
-    COLUMNS = ("Titre", "Format", "État", "Date", "Lieu", "Modifié")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("HomeView", "Titre"),
+        QT_TRANSLATE_NOOP("HomeView", "Format"),
+        QT_TRANSLATE_NOOP("HomeView", "État"),
+        QT_TRANSLATE_NOOP("HomeView", "Date"),
+        QT_TRANSLATE_NOOP("HomeView", "Lieu"),
+        QT_TRANSLATE_NOOP("HomeView", "Modifié"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,13 +28,13 @@ from widgets.text import plain_label
 from widgets.theme import FONT_FAMILY, MUTED
 
 STATE_LABELS = {
-    Stage.READY: "Prêt : appuyez sur Espace pour démarrer",
-    Stage.NORMAL: "En cours",
-    Stage.AMBER: "Moins de 2 minutes",
-    Stage.OVERRUN: "Temps dépassé",
-    Stage.PAUSED: "En pause",
-    Stage.BREAK: "Pause",
-    Stage.ENDED: "Séance terminée",
+    Stage.READY: QT_TRANSLATE_NOOP("LiveConsole", "Prêt : appuyez sur Espace pour démarrer"),
+    Stage.NORMAL: QT_TRANSLATE_NOOP("LiveConsole", "En cours"),
+    Stage.AMBER: QT_TRANSLATE_NOOP("LiveConsole", "Moins de 2 minutes"),
+    Stage.OVERRUN: QT_TRANSLATE_NOOP("LiveConsole", "Temps dépassé"),
+    Stage.PAUSED: QT_TRANSLATE_NOOP("LiveConsole", "En pause"),
+    Stage.BREAK: QT_TRANSLATE_NOOP("LiveConsole", "Pause"),
+    Stage.ENDED: QT_TRANSLATE_NOOP("LiveConsole", "Séance terminée"),
 }
 
 
@@ -158,7 +158,7 @@ class LiveConsole(QWidget):
         self.toggle_button = QPushButton(self.tr("Démarrer (Espace)"))
         self.toggle_button.setObjectName("primary")
         self.toggle_button.clicked.connect(self.toggle_requested)
-        self.previous_button = QPushButton(self.tr("◀ Précédente"))
+        self.previous_button = QPushButton(self.tr("◀ Précédente (←)"))
         self.previous_button.clicked.connect(self.previous_requested)
         self.next_button = QPushButton(self.tr("Suivante ▶ (→)"))
         self.next_button.clicked.connect(self.next_requested)
@@ -190,7 +190,7 @@ class LiveConsole(QWidget):
         self.instructions = plain_label()
         self.instructions.setWordWrap(True)
         self.instructions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        notes_title = plain_label(self.tr("Notes d'animation (visibles de vous seule)"))
+        notes_title = plain_label(self.tr("Notes d'animation (visibles par vous uniquement)"))
         notes_title.setObjectName("sectionTitle")
         self.notes = plain_label()
         self.notes.setWordWrap(True)
@@ -287,7 +287,8 @@ class LiveConsole(QWidget):
         )
         self.phase_title.setText(current.title if current else self.tr("Séance terminée"))
         self.instructions.setText(
-            (current.instructions if current else "") or self.tr("Pas de consigne pour ce temps.")
+            (current.instructions if current else "")
+            or self.tr("Pas de consigne pour cette séquence.")
         )
         self.notes.setText((current.notes if current else "") or self.tr("Aucune note."))
         upcoming = session.next

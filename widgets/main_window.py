@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         live_menu = self.menuBar().addMenu(self.tr("&Séance"))
         self.start_action = self._action(
-            self.tr("&Démarrer la séance"), "Ctrl+D", self._start_current
+            self.tr("&Démarrer la séance"), "Ctrl+Shift+D", self._start_current
         )
         live_menu.addAction(self.start_action)
         live_menu.addSeparator()

@@ -54,7 +54,7 @@ class SessionRunner(QObject):
         self.console.block_requested.connect(self.run_block)
 
         self.actions: list[QAction] = []
-        self.toggle_action = self._action(self.tr("Démarrer / pause"), "Space", "toggle")
+        self.toggle_action = self._action(self.tr("Démarrer / mettre en pause"), "Space", "toggle")
         self.next_action = self._action(self.tr("Séquence suivante"), "Right", "next_phase")
         self.previous_action = self._action(
             self.tr("Séquence précédente"), "Left", "previous_phase"

@@ -101,7 +101,9 @@ class WorkshopEditor(QWidget):
 
         self.start = QPushButton(self.tr("Démarrer la séance ▶"))
         self.start.setObjectName("primary")
-        self.start.setToolTip(self.tr("Ouvrir la console d'animation et la projection (Ctrl+D)"))
+        self.start.setToolTip(
+            self.tr("Ouvrir la console d'animation et la projection (Ctrl+Maj+D)")
+        )
         self.start.clicked.connect(self._start)
 
         self.cadrage = CadrageForm()

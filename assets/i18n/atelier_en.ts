@@ -1,0 +1,972 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AgendaEditor</name>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="274"/>
+        <source>+ Séquence</source>
+        <translation>+ Activity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="275"/>
+        <source>Ajouter une séquence vide (Ctrl+Entrée)</source>
+        <translation>Add an empty activity (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="277"/>
+        <source>+ Pause</source>
+        <translation>+ Break</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="279"/>
+        <source>Monter</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="280"/>
+        <source>Monter la séquence (Alt+↑)</source>
+        <translation>Move the activity up (Alt+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="282"/>
+        <source>Descendre</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="283"/>
+        <source>Descendre la séquence (Alt+↓)</source>
+        <translation>Move the activity down (Alt+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="285"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="288"/>
+        <source>Retirer la séquence de l&apos;agenda (Suppr ; Ctrl+Z pour annuler)</source>
+        <translation>Remove the activity from the agenda (Del; Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="313"/>
+        <source>Séquence sélectionnée</source>
+        <translation>Selected activity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="379"/>
+        <source>Pause</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="381"/>
+        <source>Sans méthode</source>
+        <translation>No method</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="416"/>
+        <source>Total : {planned} sur {length} prévues · fin à {end}</source>
+        <translation>Total: {planned} of {length} planned · ends at {end}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="420"/>
+        <source> · dépasse de {over}</source>
+        <translation> · {over} over</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="423"/>
+        <source> · reste {left}</source>
+        <translation> · {left} left</translation>
+    </message>
+</context>
+<context>
+    <name>CadrageForm</name>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="29"/>
+        <source>Porteurs du projet</source>
+        <translation>Project owners</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="30"/>
+        <source>Qui porte le projet ? Direction, service, personne référente…</source>
+        <translation>Who owns the project? Directorate, department, contact person…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="33"/>
+        <source>Pourquoi</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="34"/>
+        <source>Le problème ou l&apos;occasion qui motive l&apos;atelier.</source>
+        <translation>The problem or opportunity behind the workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="35"/>
+        <source>Objectifs</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="36"/>
+        <source>Ce que l&apos;on veut avoir obtenu à la fin.</source>
+        <translation>What we want to have achieved by the end.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="37"/>
+        <source>Périmètre</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="38"/>
+        <source>Ce qui est dans le sujet, et ce qui n&apos;y est pas.</source>
+        <translation>What is in scope, and what is not.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="39"/>
+        <source>Livrables</source>
+        <translation>Deliverables</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="40"/>
+        <source>Ce qui sera remis : compte-rendu, plan d&apos;action, prototype…</source>
+        <translation>What will be delivered: report, action plan, prototype…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="41"/>
+        <source>Partenaires concernés</source>
+        <translation>Partners involved</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="42"/>
+        <source>Une organisation par ligne.</source>
+        <translation>One organisation per line.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="43"/>
+        <source>Public visé</source>
+        <translation>Target audience</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="44"/>
+        <source>Agents, partenaires, acteurs privés, usagers…</source>
+        <translation>Civil servants, partners, private actors, service users…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="67"/>
+        <source>Salle, ville (hors les murs : Poitiers, Limoges…)</source>
+        <translation>Room, town (off-site: Poitiers, Limoges…)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="69"/>
+        <source>Date fixée</source>
+        <translation>Date set</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="85"/>
+        <source>Lieu</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cadrage_form.py" line="86"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../widgets/dialogs.py" line="32"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dialogs.py" line="40"/>
+        <source>Atelier</source>
+        <translation>Atelier</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../../widgets/home_view.py" line="41"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="42"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="43"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="44"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="45"/>
+        <source>Lieu</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="46"/>
+        <source>Modifié</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="53"/>
+        <source>Vos ateliers</source>
+        <translation>Your workshops</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="56"/>
+        <source>Préparez, animez et restituez vos ateliers, sans connexion internet.</source>
+        <translation>Prepare, facilitate and report on your workshops, no internet connection needed.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="59"/>
+        <source>+  Nouvel atelier</source>
+        <translation>+  New workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="61"/>
+        <source>Créer un atelier à partir d&apos;un format (Ctrl+N)</source>
+        <translation>Create a workshop from a format (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="65"/>
+        <source>Rechercher un atelier (titre ou lieu)…</source>
+        <translation>Search workshops (title or venue)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="68"/>
+        <source>Afficher les ateliers archivés</source>
+        <translation>Show archived workshops</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="91"/>
+        <location filename="../../widgets/home_view.py" line="106"/>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="93"/>
+        <location filename="../../widgets/home_view.py" line="108"/>
+        <source>Dupliquer</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="94"/>
+        <source>Réutiliser cet atelier comme modèle (Ctrl+D)</source>
+        <translation>Reuse this workshop as a template (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="96"/>
+        <location filename="../../widgets/home_view.py" line="107"/>
+        <source>Renommer</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="98"/>
+        <location filename="../../widgets/home_view.py" line="276"/>
+        <source>Archiver</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="100"/>
+        <location filename="../../widgets/home_view.py" line="110"/>
+        <source>Supprimer…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="123"/>
+        <source>Aucun atelier ne correspond à cette recherche.</source>
+        <translation>No workshop matches this search.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="163"/>
+        <source>Aucun atelier pour l&apos;instant</source>
+        <translation>No workshops yet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="168"/>
+        <source>Créez votre premier atelier à partir d&apos;un format de LaBase : 3 heures pour démarrer un projet, 3 jours pour un sprint, 3 mois pour une incubation.</source>
+        <translation>Create your first workshop from a LaBase format: 3 hours to kick off a project, 3 days for a sprint, 3 months for an incubation.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="175"/>
+        <source>Créer un atelier</source>
+        <translation>Create a workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="274"/>
+        <source>Désarchiver</source>
+        <translation>Unarchive</translation>
+    </message>
+</context>
+<context>
+    <name>LiveConsole</name>
+    <message>
+        <location filename="../../widgets/live_console.py" line="31"/>
+        <source>Prêt : appuyez sur Espace pour démarrer</source>
+        <translation>Ready: press Space to start</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="32"/>
+        <source>En cours</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="33"/>
+        <source>Moins de 2 minutes</source>
+        <translation>Less than 2 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="34"/>
+        <source>Temps dépassé</source>
+        <translation>Over time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="35"/>
+        <source>En pause</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="36"/>
+        <source>Pause</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="93"/>
+        <source>← Retour à l&apos;atelier</source>
+        <translation>← Back to the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="99"/>
+        <source>Projection (F5)</source>
+        <translation>Projector (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="101"/>
+        <source>Terminer la séance</source>
+        <translation>End session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="116"/>
+        <source>Lancer cette séance</source>
+        <translation>Start this session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="132"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="133"/>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="158"/>
+        <location filename="../../widgets/live_console.py" line="317"/>
+        <source>Démarrer (Espace)</source>
+        <translation>Start (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="161"/>
+        <source>◀ Précédente (←)</source>
+        <translation>◀ Previous (←)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="193"/>
+        <source>Notes d&apos;animation (visibles par vous uniquement)</source>
+        <translation>Facilitation notes (only you can see them)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="291"/>
+        <source>Pas de consigne pour cette séquence.</source>
+        <translation>No instructions for this activity.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="163"/>
+        <source>Suivante ▶ (→)</source>
+        <translation>Next ▶ (→)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="165"/>
+        <source>−1 min</source>
+        <translation>−1 min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="167"/>
+        <source>+1 min</source>
+        <translation>+1 min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="169"/>
+        <source>+5 min</source>
+        <translation>+5 min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="171"/>
+        <source>Réinitialiser</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="188"/>
+        <source>Consigne aux participants</source>
+        <translation>Instructions for participants</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="263"/>
+        <source>{actual} min (prévu {planned})</source>
+        <translation>{actual} min (planned {planned})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="284"/>
+        <source>Séquence {n} sur {total}</source>
+        <translation>Activity {n} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="37"/>
+        <location filename="../../widgets/live_console.py" line="288"/>
+        <source>Séance terminée</source>
+        <translation>Session ended</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="293"/>
+        <source>Aucune note.</source>
+        <translation>No notes.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="296"/>
+        <source>À suivre : {title} ({minutes})</source>
+        <translation>Up next: {title} ({minutes})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="300"/>
+        <source>C&apos;est la dernière séquence de la séance.</source>
+        <translation>This is the last activity of the session.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="304"/>
+        <source>Pause (Espace)</source>
+        <translation>Pause (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="316"/>
+        <source>Reprendre (Espace)</source>
+        <translation>Resume (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="343"/>
+        <source>Pause — reprise à {time}</source>
+        <translation>Break — back at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../widgets/main_window.py" line="27"/>
+        <source>Atelier</source>
+        <translation>Atelier</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="77"/>
+        <source>Base : {where}</source>
+        <translation>Database: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="82"/>
+        <source>Un fichier de format a été ignoré : {problem}</source>
+        <translation>A format file was skipped: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="88"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="90"/>
+        <source>&amp;Nouvel atelier…</source>
+        <translation>&amp;New workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="93"/>
+        <source>Liste des &amp;ateliers</source>
+        <translation>&amp;Workshop list</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="95"/>
+        <source>&amp;Paramètres…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="98"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="100"/>
+        <source>&amp;Édition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="102"/>
+        <location filename="../../widgets/main_window.py" line="299"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="104"/>
+        <location filename="../../widgets/main_window.py" line="304"/>
+        <source>&amp;Rétablir</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="107"/>
+        <source>&amp;Séance</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="109"/>
+        <source>&amp;Démarrer la séance</source>
+        <translation>&amp;Start session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="114"/>
+        <source>&amp;Aide</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="115"/>
+        <source>À &amp;propos d&apos;Atelier</source>
+        <translation>&amp;About Atelier</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="180"/>
+        <source>Renommer l&apos;atelier</source>
+        <translation>Rename workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="180"/>
+        <source>Nouveau titre :</source>
+        <translation>New title:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="190"/>
+        <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
+        <translation>Workshop duplicated: the copy is ready to adapt.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="199"/>
+        <source>Supprimer définitivement « {title} » ?
+
+Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
+        <translation>Permanently delete “{title}”?
+
+Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="208"/>
+        <source>Supprimer l&apos;atelier</source>
+        <translation>Delete workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="208"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="218"/>
+        <source>Enregistrer comme format</source>
+        <translation>Save as format</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="219"/>
+        <source>Nom du nouveau format :</source>
+        <translation>Name of the new format:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="227"/>
+        <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
+        <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="260"/>
+        <source>À propos d&apos;Atelier</source>
+        <translation>About Atelier</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="262"/>
+        <source>Atelier {version}
+
+Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
+Conçu pour LaBase, le laboratoire d&apos;innovation publique de Nouvelle-Aquitaine.</source>
+        <translation>Atelier {version}
+
+Prepare, facilitate and report on participatory workshops, entirely offline.
+Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="297"/>
+        <source>&amp;Annuler : {what}</source>
+        <translation>&amp;Undo: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="302"/>
+        <source>&amp;Rétablir : {what}</source>
+        <translation>&amp;Redo: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>MethodLibrary</name>
+    <message>
+        <location filename="../../widgets/method_library.py" line="59"/>
+        <source>Bibliothèque de méthodes</source>
+        <translation>Method library</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="62"/>
+        <source>Rechercher une méthode…</source>
+        <translation>Search methods…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="66"/>
+        <source>Toutes les briques</source>
+        <translation>All building blocks</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="76"/>
+        <source>Ajouter à l&apos;agenda</source>
+        <translation>Add to agenda</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="111"/>
+        <source>Aucune méthode ne correspond à cette recherche.</source>
+        <translation>No method matches this search.</translation>
+    </message>
+</context>
+<context>
+    <name>NewWorkshopDialog</name>
+    <message>
+        <location filename="../../widgets/new_workshop_dialog.py" line="42"/>
+        <source>Nouvel atelier</source>
+        <translation>New workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/new_workshop_dialog.py" line="46"/>
+        <source>Choisissez un format</source>
+        <translation>Choose a format</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/new_workshop_dialog.py" line="76"/>
+        <source>Par exemple : Mobilité des agents — atelier de lancement</source>
+        <translation>For example: Staff mobility — kick-off workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/new_workshop_dialog.py" line="82"/>
+        <source>Date connue</source>
+        <translation>Date known</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/new_workshop_dialog.py" line="93"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/new_workshop_dialog.py" line="94"/>
+        <source>Lieu</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/new_workshop_dialog.py" line="95"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/new_workshop_dialog.py" line="100"/>
+        <source>Créer l&apos;atelier</source>
+        <translation>Create workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/new_workshop_dialog.py" line="102"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseDetails</name>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="162"/>
+        <source>Travail</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="163"/>
+        <source>Pause</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="168"/>
+        <source>(aucune méthode)</source>
+        <translation>(no method)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="175"/>
+        <source>Consigne affichée aux participants</source>
+        <translation>Instructions shown to participants</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="181"/>
+        <source>Vos notes d&apos;animation (jamais affichées en salle)</source>
+        <translation>Your facilitation notes (never shown in the room)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="187"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="188"/>
+        <source>Durée</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="189"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="190"/>
+        <source>Méthode</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="191"/>
+        <source>Consigne</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="192"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeView</name>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="34"/>
+        <source>Calendrier du programme</source>
+        <translation>Programme calendar</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="38"/>
+        <source>Double-cliquez sur une séance pour modifier son agenda.</source>
+        <translation>Double-click a session to edit its agenda.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorView</name>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="45"/>
+        <source>Atelier — projection</source>
+        <translation>Atelier — Projector</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="89"/>
+        <source>Prêt à démarrer</source>
+        <translation>Ready to start</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="90"/>
+        <source>En pause</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="91"/>
+        <source>Temps dépassé</source>
+        <translation>Over time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="94"/>
+        <source>Séance terminée — merci à toutes et à tous !</source>
+        <translation>Session over — thank you, everyone!</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="100"/>
+        <source>Pause — reprise à {time}</source>
+        <translation>Break — back at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="110"/>
+        <source>À suivre : {title}</source>
+        <translation>Up next: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="112"/>
+        <source>Dernière séquence</source>
+        <translation>Last activity</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRunner</name>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="57"/>
+        <source>Démarrer / mettre en pause</source>
+        <translation>Start / pause</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="58"/>
+        <source>Séquence suivante</source>
+        <translation>Next activity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="60"/>
+        <source>Séquence précédente</source>
+        <translation>Previous activity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="62"/>
+        <source>+1 minute</source>
+        <translation>+1 minute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="63"/>
+        <source>+5 minutes</source>
+        <translation>+5 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="64"/>
+        <source>−1 minute</source>
+        <translation>−1 minute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="65"/>
+        <source>Réinitialiser le minuteur</source>
+        <translation>Reset timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="66"/>
+        <source>Projection plein écran</source>
+        <translation>Full-screen projector</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="69"/>
+        <source>Terminer la séance…</source>
+        <translation>End session…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="137"/>
+        <source>Terminer la séance</source>
+        <translation>End session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="139"/>
+        <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
+        <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="142"/>
+        <source>Terminer</source>
+        <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../widgets/settings_dialog.py" line="27"/>
+        <source>Paramètres</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings_dialog.py" line="63"/>
+        <source>Les changements de langue et de taille du texte s&apos;appliquent au prochain démarrage.</source>
+        <translation>Changes to language and text size take effect the next time Atelier starts.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings_dialog.py" line="70"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings_dialog.py" line="71"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopEditor</name>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="86"/>
+        <source>← Ateliers</source>
+        <translation>← Workshops</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="87"/>
+        <source>Revenir à la liste des ateliers (Alt+←)</source>
+        <translation>Back to the workshop list (Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="94"/>
+        <location filename="../../widgets/workshop_editor.py" line="179"/>
+        <source>Enregistré ✓</source>
+        <translation>Saved ✓</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="96"/>
+        <source>Renommer</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="98"/>
+        <source>Enregistrer comme format…</source>
+        <translation>Save as format…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="99"/>
+        <source>Réutiliser cet agenda pour de prochains ateliers</source>
+        <translation>Reuse this agenda for future workshops</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="102"/>
+        <location filename="../../widgets/workshop_editor.py" line="154"/>
+        <source>Démarrer la séance ▶</source>
+        <translation>Start session ▶</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="105"/>
+        <source>Ouvrir la console d&apos;animation et la projection (Ctrl+Maj+D)</source>
+        <translation>Open the facilitation console and the projector (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="124"/>
+        <source>Cadrage</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="125"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="126"/>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="152"/>
+        <source>Reprendre la séance ▶</source>
+        <translation>Resume session ▶</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="179"/>
+        <source>Enregistrement…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+</TS>
