@@ -12,9 +12,9 @@ from app.domain.model import PhaseKind
 from app.errors import InvalidInput, NotFound
 from app.events import Topic
 from app.ops import mutations as _mutations  # noqa: F401
-from app.ops.base import Action, Change, Context, execute
+from app.ops.base import Action, Change, Context, execute, touch
 from app.ops.mutations import get_phase
-from app.store.models import Block, Phase, Workshop
+from app.store.models import Block, Phase
 
 
 def _get_block(session: Session, block_id: int) -> Block:
@@ -25,9 +25,7 @@ def _get_block(session: Session, block_id: int) -> Block:
 
 
 def _touch(session: Session, ctx: Context, workshop_id: int) -> None:
-    workshop = session.get(Workshop, workshop_id)
-    if workshop is not None:
-        workshop.updated_at = ctx.clock()
+    touch(session, workshop_id, ctx.clock())
 
 
 def add_phase(

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.clock import Clock
 from app.events import Event, EventBus, Topic
 from app.library import Library, load_library
 from app.store.db import Database
-from app.store.models import JournalEntry
+from app.store.models import JournalEntry, Workshop
+
+T = TypeVar("T")
 
 Action = list[Any]  # [mutation name, arguments]
 Mutation = Callable[[Session, dict[str, Any]], tuple[dict[str, Any], list[Action]]]
@@ -73,6 +75,11 @@ def apply_actions(session: Session, actions: list[Action]) -> tuple[list[Action]
     return forward, inverse
 
 
+@dataclass(frozen=True, slots=True)
+class JournalRef:
+    seq: int
+
+
 def journal(
     session: Session,
     ctx: Context,
@@ -82,28 +89,54 @@ def journal(
     forward: list[Action],
     inverse: list[Action] | None = None,
     label: str = "",
-) -> JournalEntry:
+) -> JournalRef:
+    """Append one entry to the journal, in the operation's transaction; returns its `seq`.
+
+    Written with Core statements rather than the ORM's unit of work: this is the hot path of
+    every operation (see bench/ops.py).
+    """
     undoable = inverse is not None and workshop_id is not None
+    session.flush()  # the operation's own ORM changes go first
+    connection = session.connection()  # Core statements: no unit of work, no identity map
     if undoable:
         # a new action forgets what was undone before it (the usual redo rule)
-        session.execute(
+        connection.execute(
             update(JournalEntry)
             .where(JournalEntry.workshop_id == workshop_id, JournalEntry.undo_state == "undone")
             .values(undo_state="dead")
         )
-    entry = JournalEntry(
-        workshop_id=workshop_id,
-        at=ctx.clock(),
-        actor=ctx.actor,
-        op=op,
-        label=label[:200],
-        forward=forward,
-        inverse=inverse if undoable else None,
-        undo_state="done" if undoable else "",
+    result = connection.execute(
+        insert(JournalEntry).values(
+            workshop_id=workshop_id,
+            at=ctx.clock(),
+            actor=ctx.actor,
+            op=op,
+            label=label[:200],
+            forward=forward,
+            inverse=inverse if undoable else None,
+            undo_state="done" if undoable else "",
+        )
     )
-    session.add(entry)
-    session.flush()
-    return entry
+    key = result.inserted_primary_key
+    assert key is not None
+    return JournalRef(int(key[0]))
+
+
+def touch(session: Session, workshop_id: int, at: float) -> None:
+    """Mark the workshop as modified without loading it."""
+    session.connection().execute(
+        update(Workshop).where(Workshop.id == workshop_id).values(updated_at=at)
+    )
+
+
+def pin(session: Session, obj: T) -> T:
+    """Keep `obj` in the session's identity map until the transaction ends.
+
+    The identity map holds unmodified objects weakly: an entity loaded to validate an operation
+    would be loaded again by its mutation a moment later. Pinning saves that second SELECT.
+    """
+    session.info.setdefault("pinned", []).append(obj)
+    return obj
 
 
 def execute(

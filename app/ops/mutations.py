@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
-from app.ops.base import Action, mutation
+from app.ops.base import Action, mutation, pin
 from app.store.models import LiveTimer, Phase, Workshop
 
 PHASE_FIELDS = ("title", "method_key", "planned_minutes", "kind", "instructions", "notes")
@@ -20,7 +20,7 @@ def get_phase(session: Session, phase_id: int) -> Phase:
     phase = session.get(Phase, phase_id)
     if phase is None:
         raise NotFound("Cette séquence n'existe plus.")
-    return phase
+    return pin(session, phase)
 
 
 def get_workshop(session: Session, workshop_id: int) -> Workshop:

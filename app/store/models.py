@@ -275,7 +275,11 @@ class JournalEntry(Base):
     """
 
     __tablename__ = "journal"
-    __table_args__ = (Index("ix_journal_workshop_seq", "workshop_id", "seq"),)
+    __table_args__ = (
+        Index("ix_journal_workshop_seq", "workshop_id", "seq"),
+        # undo, redo and the redo rule look up entries by state: keep it an index lookup
+        Index("ix_journal_workshop_undo", "workshop_id", "undo_state"),
+    )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     workshop_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     at: Mapped[float] = mapped_column(Float)
