@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.domain.timer import Display, LiveSession, TimerState, display
 
@@ -28,6 +28,8 @@ class LiveClock(QObject):
         self._timer = QTimer(self)
         self._timer.setObjectName("countdown-boundary")
         self._timer.setSingleShot(True)
+        # a coarse timer may fire up to 5 % early, i.e. just before the second changes
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.refresh)
         self._last: tuple[int | None, float] | None = None  # (phase, seconds) last shown
 
