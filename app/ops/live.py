@@ -9,6 +9,7 @@ clock says it is. Actual start and end of each phase are recorded for planned vs
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -107,7 +108,9 @@ def start_session(ctx: Context, workshop_id: int, block_id: int | None = None) -
             if chosen is None:
                 raise NotFound("Cette séance n'appartient pas à l'atelier.")
         else:
-            chosen = next(
+            # today's day of a 3 jours, else the first séance not yet run
+            today = date.fromtimestamp(ctx.clock())
+            chosen = next((b for b in blocks if b.day == today), None) or next(
                 (
                     b
                     for b in blocks

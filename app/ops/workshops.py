@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -33,9 +33,18 @@ def _format(ctx: Context, key: str) -> Format:
 
 
 def _add_agenda(session: Session, workshop: Workshop, fmt: Format) -> None:
+    start = workshop.start_date
     for number, block_t in enumerate(fmt.blocks, start=1):
+        day = None
+        if start is not None:  # 3 jours: consecutive days; 3 mois: the week's first day
+            offset = (block_t.week - 1) * 7 if block_t.week else number - 1
+            day = start + timedelta(days=offset)
         block = Block(
-            workshop_id=workshop.id, number=number, title=block_t.title, week=block_t.week
+            workshop_id=workshop.id,
+            number=number,
+            title=block_t.title,
+            week=block_t.week,
+            day=day,
         )
         session.add(block)
         session.flush()

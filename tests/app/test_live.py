@@ -216,3 +216,16 @@ def test_kill_9_mid_phase_then_restart_resumes_where_the_wall_clock_is(tmp_path)
         assert display(session.timer, now).seconds == pytest.approx(expected, abs=0.5)
     finally:
         db.close()
+
+
+def test_three_days_opens_on_todays_day(lctx, clock):
+    from datetime import date, timedelta
+
+    today = date.fromtimestamp(clock())
+    wid = create_workshop(
+        lctx, format_key="3j", title="Sprint", start_date=today - timedelta(days=1)
+    ).workshop_id
+    days = queries.workshop_detail(lctx, wid).blocks
+    assert [d.day for d in days] == [today - timedelta(days=1), today, today + timedelta(days=1)]
+    live.start_session(lctx, wid)
+    assert live.live_session(lctx, wid).block_id == days[1].id
