@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from app import __version__
 from app.errors import KnownError
@@ -22,15 +23,22 @@ EXIT_BUG = 70
 FORMAT_ALIASES = {"3h": "3h", "3j": "3j", "3m": "3m"}
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # one line, like every other error (argparse would print the usage first)
+        self.exit(EXIT_KNOWN_ERROR, f"{self.prog} : {message} (voir {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--db",
+        default=argparse.SUPPRESS,  # a subcommand must not reset a --db given before it
         metavar="CHEMIN_OU_URL",
         help="fichier SQLite ou URL SQLAlchemy (postgresql+psycopg://…); défaut : $ATELIER_DB "
         "ou le dossier de données de l'utilisateur",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="atelier",
         parents=[common],
         description="Atelier : préparer, animer et restituer des ateliers participatifs, hors ligne.",
@@ -156,6 +164,7 @@ COMMANDS = {"new": _cmd_new, "list": _cmd_list, "demo": _cmd_demo, "formats": _c
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    args.db = getattr(args, "db", None)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -164,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except KnownError as exc:
-        print(f"atelier : {exc.message}", file=sys.stderr)
+        print(f"atelier : {' '.join(exc.message.split())}", file=sys.stderr)  # one line
         return EXIT_KNOWN_ERROR
     except KeyboardInterrupt:
         return 130

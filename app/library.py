@@ -237,15 +237,16 @@ def load_library(shipped: Path | None = None, custom: Path | None = None) -> Lib
             log.warning("%s", problem.message)
             lib.problems.append(problem)
     format_files = [p for p in sorted(shipped.glob("*.toml")) if p not in method_files]
-    if custom and custom.is_dir():
-        format_files += sorted(custom.glob("*.toml"))
-    for path in format_files:
+    custom_files = sorted(custom.glob("*.toml")) if custom and custom.is_dir() else []
+    for path in format_files + custom_files:
         try:
             fmt = load_format(path, lib.methods)
         except FormatFileError as problem:
             log.warning("%s", problem.message)
             lib.problems.append(problem)
             continue
+        if path in custom_files:  # hers: she may save over it (see ops/formats.py)
+            fmt = fmt.model_copy(update={"custom": True})
         if fmt.key in lib.formats:
             lib.problems.append(FormatFileError(str(path), 1, f"format « {fmt.key} » déjà défini"))
             continue

@@ -27,8 +27,8 @@ def clean_text(
         value = ""
     if not isinstance(value, str):
         raise InvalidInput(f"{what} : un texte est attendu.")
-    text = "".join(ch for ch in value if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = value.replace("\r\n", "\n").replace("\r", "\n")  # CR/CRLF to LF, then strip controls
+    text = "".join(ch for ch in text if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127))
     if len(text) > limit:
         raise InvalidInput(f"{what} : {limit} caractères au plus ({len(text)} saisis).")
     if required and not text.strip():
