@@ -37,6 +37,7 @@ from app.domain.agenda import MAX_PHASE_MINUTES, MIN_PHASE_MINUTES, format_minut
 from app.domain.french import clock_time
 from app.domain.model import BlockInfo, PhaseInfo, PhaseKind, WorkshopDetail
 from app.library import Method
+from widgets.text import plain_tooltip
 from widgets.theme import DANGER, LINE, MUTED, OK, PRIMARY
 
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -395,7 +396,7 @@ class AgendaEditor(QWidget):
                 Qt.ItemDataRole.AccessibleTextRole,
                 f"{clock_time(start)}, {phase.title}, {format_minutes(phase.planned_minutes)}",
             )
-            item.setToolTip(phase.instructions or phase.title)
+            item.setToolTip(plain_tooltip(phase.instructions or phase.title))
             self.list.addItem(item)
             start += phase.planned_minutes
         self.list.blockSignals(False)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import STATUS_LABELS, Status, WorkshopSummary
-from widgets.text import french_date, plain_label
+from widgets.text import french_date, plain_label, plain_tooltip
 from widgets.theme import STATUS_COLORS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -234,7 +234,7 @@ class HomeView(QWidget):
                 item = QTableWidgetItem(value.replace("\n", " "))
                 if c == 0:
                     item.setData(ID_ROLE, w.id)
-                    item.setToolTip(w.title)
+                    item.setToolTip(plain_tooltip(w.title))
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)

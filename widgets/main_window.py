@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.stack.currentChanged.connect(
             lambda _i: self.runner.set_active(self.stack.currentWidget() is self.runner.console)
         )
-        self.runner.leave_requested.connect(self.open_workshop)
+        self.runner.leave_requested.connect(self._leave_console)
         self.setCentralWidget(self.stack)
 
         self.home.new_requested.connect(self.new_workshop)
@@ -149,6 +149,13 @@ class MainWindow(QMainWindow):
         if self.runner.open(workshop_id):
             self.stack.setCurrentWidget(self.runner.console)
             self._update_undo()
+            self.activateWindow()  # the keys stay with the console, not the projector
+
+    def _leave_console(self, workshop_id: int) -> None:
+        if workshop_id < 0:  # its workshop was deleted
+            self.show_home()
+        else:
+            self.open_workshop(workshop_id)
 
     def _start_current(self) -> None:
         workshop_id = self.current_workshop_id()
@@ -270,14 +277,14 @@ class MainWindow(QMainWindow):
 
     # -- events from the core ----------------------------------------------------------------
     def on_event(self, event: Event) -> None:
-        self.runner.on_event(event)
-        if event.topic == Topic.WORKSHOPS or event.topic == Topic.WORKSHOP:
+        if event.topic in (Topic.WORKSHOPS, Topic.WORKSHOP, Topic.TIMER):  # status may change
             self.refresh_home()
         if self.editor.workshop_id is not None and event.workshop_id == self.editor.workshop_id:
             if event.topic == Topic.WORKSHOPS and event.op == "workshop.delete":
                 self.editor.workshop_id = None
-                return
-            self._refresh_editor()
+            else:
+                self._refresh_editor()
+        self.runner.on_event(event)
 
     def _refresh_editor(self) -> None:
         if self.editor.workshop_id is None:

@@ -46,6 +46,8 @@ class ProjectorView(QWidget):
         self.live = live
         self.stage = Stage.ENDED
         self.setAutoFillBackground(True)
+        # showing the projector must not take the keyboard from the console
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
 
         self.title = plain_label()
         self.title.setWordWrap(True)

@@ -71,6 +71,8 @@ class SessionRunner(QObject):
         self.actions += [self.projector_action, self.end_action]
         for action in self.actions:
             window.addAction(action)
+            self.projector.addAction(action)  # the keys work whichever window has the focus
+        self._active = False
         self.set_active(False)
 
     def _action(self, text: str, key: str, op: str, *args: int) -> QAction:
@@ -88,12 +90,38 @@ class SessionRunner(QObject):
         menu.addAction(self.end_action)
 
     def set_active(self, active: bool) -> None:
-        """Keys act on the timer only while the console is shown."""
+        """Keys act on the timer only while the console is shown, and until the séance ends."""
+        self._active = active
+        session = self.live.session
+        ended = session is None or session.timer.state == TimerState.ENDED
         for action in self.actions:
-            action.setEnabled(active)
+            action.setEnabled(active and (not ended or action is self.projector_action))
 
     # -- séance ------------------------------------------------------------------------------
+    def running_elsewhere(self, workshop_id: int) -> bool:
+        """Another workshop's séance has its countdown started (running or paused)."""
+        session = self.live.session
+        return (
+            self.workshop_id is not None
+            and self.workshop_id != workshop_id
+            and session is not None
+            and session.timer.state in (TimerState.RUNNING, TimerState.PAUSED)
+        )
+
     def open(self, workshop_id: int, block_id: int | None = None) -> bool:
+        if self.running_elsewhere(workshop_id):
+            title = self.live.session.title if self.live.session else ""
+            if not self.confirm(
+                self.tr("Une séance est déjà ouverte"),
+                self.tr(
+                    "La séance de « {title} » est ouverte. La mettre en pause et ouvrir "
+                    "celle-ci ? Vous pourrez la reprendre depuis son atelier."
+                ).format(title=title),
+                self.tr("Mettre en pause et continuer"),
+            ):
+                return False
+            if self.live.session and self.live.session.timer.state == TimerState.RUNNING:
+                self._timer("pause")
         if not self.controller.start_session(workshop_id, block_id):
             return False
         self.workshop_id = workshop_id
@@ -101,6 +129,14 @@ class SessionRunner(QObject):
         if not self.projector.isVisible():
             self.projector.place_on_second_screen()
         return True
+
+    def close_seance_views(self) -> None:
+        """The workshop went away: its views stop (the core has nothing left to count)."""
+        self.workshop_id = None
+        self.live.set_session(None)
+        self.console.set_session(None)
+        self.projector.hide()
+        self.set_active(self._active)
 
     def run_block(self, block_id: int) -> None:
         if self.workshop_id is not None:
@@ -115,12 +151,15 @@ class SessionRunner(QObject):
             self.console.set_detail(detail)
         self.live.set_session(session)
         self.console.set_session(session)
-        self.live.refresh()
+        self.set_active(self._active)
 
     def on_event(self, event: Event) -> None:
         if self.workshop_id is None or event.workshop_id != self.workshop_id:
             return
-        if event.topic in (Topic.TIMER, Topic.AGENDA, Topic.WORKSHOP):
+        if event.op == "workshop.delete":
+            self.close_seance_views()
+            self.leave_requested.emit(-1)
+        elif event.topic in (Topic.TIMER, Topic.AGENDA, Topic.WORKSHOP):
             self.reload()
 
     def _timer(self, op: str, *args: int) -> None:

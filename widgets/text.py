@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.domain.french import french_date
 
-__all__ = ["french_date", "plain_label"]
+__all__ = ["french_date", "plain_label", "plain_tooltip"]
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltips guess whether their text is rich text: people's text is escaped to stay text."""
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 def plain_label(text: str = "") -> QLabel:

@@ -21,7 +21,7 @@ from app.library import Method
 from widgets.agenda_editor import AgendaEditor
 from widgets.cadrage_form import CadrageForm
 from widgets.method_library import MethodLibrary
-from widgets.text import french_date, plain_label
+from widgets.text import french_date, plain_label, plain_tooltip
 
 
 class ProgrammeView(QWidget):
@@ -157,7 +157,7 @@ class WorkshopEditor(QWidget):
             self.flush()
             self.workshop_id = detail.id
         self.title.setText(detail.title)
-        self.title.setToolTip(detail.title)
+        self.title.setToolTip(plain_tooltip(detail.title))
         bits = [detail.format_name, STATUS_LABELS[detail.status]]
         if detail.start_date:
             bits.append(french_date(detail.start_date))

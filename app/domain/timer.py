@@ -103,7 +103,7 @@ def display(timer: Timer | None, now: float, amber_at: float = AMBER_SECONDS) ->
     text = countdown_text(seconds)
     progress = 1.0 if timer.planned <= 0 else min(1.0, max(0.0, 1 - seconds / timer.planned))
     running = timer.state == TimerState.RUNNING
-    if timer.is_break and seconds > 0:
+    if timer.is_break and seconds > 0 and running:
         stage = Stage.BREAK
     elif timer.state == TimerState.READY:
         stage = Stage.READY
@@ -196,8 +196,14 @@ class LiveSession:
             if phase.actual_seconds is not None:
                 total += phase.actual_seconds - phase.planned_minutes * 60
         current = self.current
-        if current is not None and not current.done and self.timer.state != TimerState.ENDED:
-            total += max(0.0, -self.timer.remaining_at(now))
+        if (
+            current is not None
+            and not current.done
+            and current.actual_start is not None
+            and self.timer.state != TimerState.ENDED
+        ):
+            # the same measure as a finished phase: time in the room beyond what was planned
+            total += max(0.0, now - current.actual_start - current.planned_minutes * 60)
         return total
 
     def resume_at(self, now: float) -> float:

@@ -114,7 +114,7 @@ def start_session(ctx: Context, workshop_id: int, block_id: int | None = None) -
                 (
                     b
                     for b in blocks
-                    if any(p.actual_end is None for p in _block_phases(session, b.id))
+                    if all(p.actual_end is None for p in _block_phases(session, b.id))
                 ),
                 blocks[0] if blocks else None,
             )
@@ -129,17 +129,17 @@ def start_session(ctx: Context, workshop_id: int, block_id: int | None = None) -
         now = ctx.clock()
         actions: list[Action] = []
         if existing is not None and existing.state != TimerState.ENDED and existing.phase_id:
-            actions += _close_phase(session, existing.phase_id, now)
+            actions += _leave(session, existing, now)
         row = {
             "block_id": chosen.id,
-            "phase_id": first.id,
+            "phase_id": None,
             "state": TimerState.READY.value,
-            "planned": first.planned_minutes * 60.0,
-            "remaining": first.planned_minutes * 60.0,
+            "planned": 0.0,
+            "remaining": 0.0,
             "deadline": None,
             "session_start": now,
         }
-        actions.append(_set(workshop_id, row))
+        actions += _enter(workshop_id, row, first, now, running=False)
         if workshop.status != Status.LIVE.value:
             actions.append(
                 ["workshop.update", {"id": workshop_id, "changes": {"status": Status.LIVE.value}}]
@@ -149,11 +149,59 @@ def start_session(ctx: Context, workshop_id: int, block_id: int | None = None) -
     return execute(ctx, op="live.start_session", topic=Topic.TIMER, build=build, undoable=False)
 
 
-def _close_phase(session: Session, phase_id: int, now: float) -> list[Action]:
-    phase = session.get(Phase, phase_id)
-    if phase is None or phase.actual_start is None or phase.actual_end is not None:
+def _leave(session: Session, timer: LiveTimer, now: float) -> list[Action]:
+    """The séance moves away from its current phase: record its end and what was left of it.
+
+    A phase left without ever being started was skipped: it is recorded with 0 minutes.
+    """
+    phase = session.get(Phase, timer.phase_id) if timer.phase_id else None
+    if phase is None:
         return []
-    return [["phase.times", {"id": phase_id, "actual_end": now}]]
+    args: dict[str, Any] = {
+        "id": phase.id,
+        "left_remaining": _remaining(timer, now),
+        "left_planned": timer.planned,
+    }
+    if phase.actual_start is None:
+        args["actual_start"] = now
+    if phase.actual_end is None:
+        args["actual_end"] = now
+    return [["phase.times", args]]
+
+
+def _enter(
+    workshop_id: int, row: dict[str, Any], target: Phase, now: float, *, running: bool
+) -> list[Action]:
+    """Make `target` the current phase; one already run resumes with the time it had left."""
+    planned = target.planned_minutes * 60.0
+    times: dict[str, Any] = {"id": target.id}
+    if target.actual_start is not None and target.actual_end is not None:
+        spent = target.actual_end - target.actual_start
+        remaining = target.left_remaining if target.left_remaining is not None else planned - spent
+        planned = target.left_planned if target.left_planned is not None else planned
+        # it goes on from where it stopped: its start moves by the time spent elsewhere
+        times.update(actual_start=now - spent, actual_end=None)
+        fresh = spent == 0 and remaining == planned
+        state = (
+            TimerState.RUNNING if running else (TimerState.READY if fresh else TimerState.PAUSED)
+        )
+    else:
+        remaining = planned
+        if running and target.actual_start is None:
+            times["actual_start"] = now
+        state = TimerState.RUNNING if running else TimerState.READY
+    row = {
+        **row,
+        "phase_id": target.id,
+        "state": state.value,
+        "planned": planned,
+        "remaining": remaining,
+        "deadline": now + remaining if running else None,
+    }
+    actions: list[Action] = [_set(workshop_id, row)]
+    if len(times) > 1:
+        actions.append(["phase.times", times])
+    return actions
 
 
 def start(ctx: Context, workshop_id: int) -> Change:
@@ -248,103 +296,59 @@ def reset(ctx: Context, workshop_id: int) -> Change:
     return _timer_op(ctx, workshop_id, "live.reset", "Minuteur remis à zéro", plan)
 
 
-def _goto(session: Session, timer: LiveTimer, target: Phase, now: float, running: bool) -> Action:
-    done_seconds = 0.0
-    if target.actual_start is not None and target.actual_end is not None:
-        done_seconds = target.actual_end - target.actual_start
-    planned = target.planned_minutes * 60.0
-    remaining = planned - done_seconds
-    if running:
-        row = _row(
-            timer,
-            phase_id=target.id,
-            state=TimerState.RUNNING.value,
-            planned=planned,
-            remaining=remaining,
-            deadline=now + remaining,
-        )
+def _step(ctx: Context, workshop_id: int, direction: int) -> Change:
+    """Leave the current phase for the next (+1) or the previous (−1) one."""
+    if direction > 0:
+        op, label = "live.next", "Séquence suivante"
     else:
-        state = TimerState.READY if done_seconds == 0 else TimerState.PAUSED
-        row = _row(
-            timer,
-            phase_id=target.id,
-            state=state.value,
-            planned=planned,
-            remaining=remaining,
-            deadline=None,
-        )
-    return _set(timer.workshop_id, row)
-
-
-def next_phase(ctx: Context, workshop_id: int) -> Change:
-    """Close the current phase and go to the next; after the last one, the séance ends."""
+        op, label = "live.previous", "Séquence précédente"
 
     def plan(session: Session, timer: LiveTimer, now: float) -> list[Action]:
         phases = _block_phases(session, timer.block_id)
         ids = [p.id for p in phases]
-        index = ids.index(timer.phase_id) if timer.phase_id in ids else -1
-        if index + 1 >= len(phases):
+        if timer.phase_id in ids:
+            target_index = ids.index(timer.phase_id) + direction
+        else:  # the current phase left the séance (moved away): go to the first not run
+            target_index = next((i for i, p in enumerate(phases) if p.actual_end is None), 0)
+        if target_index < 0:
+            raise InvalidInput("C'est déjà la première séquence de la séance.")
+        if target_index >= len(phases):
             return _ending(session, timer, now)
-        actions: list[Action] = []
-        if timer.phase_id is not None:
-            actions += _close_phase(session, timer.phase_id, now)
-        target = phases[index + 1]
         running = timer.state == TimerState.RUNNING
-        actions.append(_goto(session, timer, target, now, running))
-        if running:
-            actions.append(["phase.times", {"id": target.id, "actual_start": now}])
-        return actions
+        target = phases[target_index]
+        return _leave(session, timer, now) + _enter(
+            workshop_id, _row(timer), target, now, running=running
+        )
 
-    change = _timer_op(ctx, workshop_id, "live.next", "Séquence suivante", plan)
+    change = _timer_op(ctx, workshop_id, op, label, plan)
     if ctx.db.read(lambda s: _timer(s, workshop_id).state) == TimerState.ENDED:
         ctx.db.backup("fin-seance")
     return change
 
 
+def next_phase(ctx: Context, workshop_id: int) -> Change:
+    """Close the current phase and go to the next; after the last one, the séance ends."""
+    return _step(ctx, workshop_id, +1)
+
+
 def previous_phase(ctx: Context, workshop_id: int) -> Change:
     """Go back one phase: it resumes with the time it had left."""
-
-    def plan(session: Session, timer: LiveTimer, now: float) -> list[Action]:
-        phases = _block_phases(session, timer.block_id)
-        ids = [p.id for p in phases]
-        index = ids.index(timer.phase_id) if timer.phase_id in ids else 0
-        if index == 0:
-            raise InvalidInput("C'est déjà la première séquence de la séance.")
-        current, target = phases[index], phases[index - 1]
-        actions: list[Action] = []
-        if current.actual_end is None:
-            actions.append(["phase.times", {"id": current.id, "actual_start": None}])
-        running = timer.state == TimerState.RUNNING
-        actions.append(_goto(session, timer, target, now, running))
-        if target.actual_start is not None and target.actual_end is not None:
-            # it starts again where it stopped: its start moves by the time spent elsewhere
-            spent = target.actual_end - target.actual_start
-            actions.append(
-                [
-                    "phase.times",
-                    {"id": target.id, "actual_start": now - spent, "actual_end": None},
-                ]
-            )
-        return actions
-
-    return _timer_op(ctx, workshop_id, "live.previous", "Séquence précédente", plan)
+    return _step(ctx, workshop_id, -1)
 
 
 def _ending(session: Session, timer: LiveTimer, now: float) -> list[Action]:
     """End the séance; the workshop is closed once every phase of it has been run."""
     workshop_id = timer.workshop_id
-    actions: list[Action] = []
-    if timer.phase_id is not None:
-        actions += _close_phase(session, timer.phase_id, now)
+    actions = _leave(session, timer, now)
     actions.append(_set(workshop_id, _row(timer, state=TimerState.ENDED.value, deadline=None)))
-    others = session.scalars(
-        select(Phase.id).where(
-            Phase.workshop_id == workshop_id,
-            Phase.actual_end.is_(None),
-            Phase.id != (timer.phase_id or -1),
-        )
-    ).first()
-    if others is None:
+    # closed once every séance of the workshop has been run (at least one phase of each)
+    unrun = [
+        block_id
+        for block_id in session.scalars(select(Block.id).where(Block.workshop_id == workshop_id))
+        if block_id != timer.block_id
+        and all(p.actual_end is None for p in _block_phases(session, block_id))
+    ]
+    if not unrun:
         actions.append(
             ["workshop.update", {"id": workshop_id, "changes": {"status": Status.CLOSED.value}}]
         )

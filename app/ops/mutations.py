@@ -8,11 +8,13 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.errors import NotFound
+from app.errors import InvalidInput, NotFound
 from app.ops.base import Action, mutation, pin
 from app.store.models import LiveTimer, Phase, Workshop
 
 PHASE_FIELDS = ("title", "method_key", "planned_minutes", "kind", "instructions", "notes")
+# what a séance recorded on a phase: kept by delete/undo, changed only by `phase.times`
+PHASE_TIMES = ("actual_start", "actual_end", "left_remaining", "left_planned")
 WORKSHOP_FIELDS = ("title", "cadrage", "place", "start_date", "status")
 
 
@@ -51,7 +53,7 @@ def phase_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any]
         workshop_id=args["workshop_id"],
         block_id=args["block_id"],
         position=position,
-        **{k: args[k] for k in PHASE_FIELDS if k in args},
+        **{k: args[k] for k in PHASE_FIELDS + PHASE_TIMES if k in args},
     )
     session.add(phase)
     session.flush()
@@ -62,12 +64,20 @@ def phase_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any]
 @mutation("phase.delete")
 def phase_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
     phase = get_phase(session, args["id"])
+    live = session.scalars(
+        select(LiveTimer).where(LiveTimer.phase_id == phase.id, LiveTimer.state != "ended")
+    ).first()
+    if live is not None:
+        raise InvalidInput(
+            f"« {phase.title} » est en cours dans la séance : passez à une autre séquence "
+            "avant de la retirer."
+        )
     snapshot = {
         "id": phase.id,
         "workshop_id": phase.workshop_id,
         "block_id": phase.block_id,
         "position": phase.position,
-        **{k: getattr(phase, k) for k in PHASE_FIELDS},
+        **{k: getattr(phase, k) for k in PHASE_FIELDS + PHASE_TIMES},
     }
     session.delete(phase)
     session.flush()
@@ -179,10 +189,10 @@ def timer_set(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], l
 def phase_times(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
     """Record when a phase really started and ended."""
     phase = get_phase(session, args["id"])
-    old = {"actual_start": phase.actual_start, "actual_end": phase.actual_end}
-    for key in ("actual_start", "actual_end"):
+    old = {k: getattr(phase, k) for k in PHASE_TIMES}
+    for key in PHASE_TIMES:
         if key in args:
             setattr(phase, key, args[key])
     applied: dict[str, Any] = {"id": phase.id}
-    applied.update({k: args[k] for k in ("actual_start", "actual_end") if k in args})
+    applied.update({k: args[k] for k in PHASE_TIMES if k in args})
     return applied, [["phase.times", {"id": phase.id, **old}]]

@@ -115,6 +115,9 @@ class Phase(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     actual_start: Mapped[float | None] = mapped_column(Float, nullable=True)
     actual_end: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # when a séance leaves the phase before its end: what was left, and its (adjusted) length
+    left_remaining: Mapped[float | None] = mapped_column(Float, nullable=True)
+    left_planned: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class CustomMethod(Base):

@@ -86,10 +86,21 @@ def test_a_seance_step_by_step(lctx, clock):
     assert session.timer.state == TimerState.RUNNING
     assert session.phases[0].actual_seconds == 90 + 1000 + 5
 
+    clock.advance(20)
     live.previous_phase(lctx, wid)  # back: the first phase resumes with the time it had
     session = live.live_session(lctx, wid)
     assert session.current.id == first.id
-    assert session.phases[1].actual_start is None
+    left = first.planned_minutes * 60 + 60 - 95  # +1 min, 95 s running (the pause excluded)
+    assert display(session.timer, clock()).seconds == left
+    assert session.timer.planned == first.planned_minutes * 60 + 60  # its adjusted length
+    assert session.phases[1].actual_seconds == 20  # the 20 s spent on the second phase
+    assert session.phases[0].actual_end is None  # in progress again
+    clock.advance(30)
+    live.next_phase(lctx, wid)  # forward again: the second phase goes on from 20 s
+    session = live.live_session(lctx, wid)
+    assert display(session.timer, clock()).seconds == second.planned_minutes * 60 - 20
+    assert session.phases[0].actual_seconds == 90 + 1000 + 5 + 30
+    live.previous_phase(lctx, wid)
     live.reset(lctx, wid)
     session = live.live_session(lctx, wid)
     assert session.timer.state == TimerState.READY
@@ -229,3 +240,63 @@ def test_three_days_opens_on_todays_day(lctx, clock):
     assert [d.day for d in days] == [today - timedelta(days=1), today, today + timedelta(days=1)]
     live.start_session(lctx, wid)
     assert live.live_session(lctx, wid).block_id == days[1].id
+
+
+def test_the_running_phase_cannot_be_removed_and_undo_keeps_recorded_times(lctx, clock):
+    from app.ops.base import undo
+
+    wid = _new(lctx)
+    live.start_session(lctx, wid)
+    live.start(lctx, wid)
+    session = live.live_session(lctx, wid)
+    current = session.current
+    before = _journal(lctx, wid)
+    with pytest.raises(InvalidInput, match="en cours"):
+        agenda.remove_phase(lctx, current.id)
+    assert _journal(lctx, wid) == before
+    clock.advance(600)
+    live.next_phase(lctx, wid)
+    agenda.remove_phase(lctx, current.id)  # no longer running: allowed, and undoable
+    undo(lctx, wid)
+    restored = next(p for p in live.live_session(lctx, wid).phases if p.id == current.id)
+    assert restored.actual_seconds == 600
+
+
+def test_undoing_the_add_of_the_running_phase_is_refused(lctx):
+    from app.errors import KnownError
+    from app.ops.base import undo
+
+    wid = _new(lctx)
+    block = queries.workshop_detail(lctx, wid).blocks[0]
+    added = agenda.add_phase(lctx, block.id, position=0)
+    live.start_session(lctx, wid)
+    assert live.live_session(lctx, wid).current.id == added.ids[0]
+    with pytest.raises(KnownError):
+        undo(lctx, wid)
+    assert live.live_session(lctx, wid).current.id == added.ids[0]
+
+
+def test_a_skipped_phase_counts_zero_and_the_next_day_follows(lctx, clock):
+    wid = _new(lctx, "3j")
+    days = queries.workshop_detail(lctx, wid).blocks
+    live.start_session(lctx, wid)
+    live.next_phase(lctx, wid)  # skipped without starting
+    session = live.live_session(lctx, wid)
+    assert session.phases[0].actual_seconds == 0
+    live.end_session(lctx, wid)
+    live.start_session(lctx, wid)  # the next morning, no dates set
+    assert live.live_session(lctx, wid).block_id == days[1].id
+    assert queries.workshop_detail(lctx, wid).status == Status.LIVE
+
+
+def test_drift_counts_the_time_in_the_room(lctx, clock):
+    wid = _new(lctx)
+    live.start_session(lctx, wid)
+    live.start(lctx, wid)
+    planned = live.live_session(lctx, wid).current.planned_minutes * 60
+    live.adjust(lctx, wid, 300)
+    clock.advance(planned + 180)  # 3 min beyond the programme, within the extension
+    session = live.live_session(lctx, wid)
+    assert session.drift(clock()) == 180
+    live.next_phase(lctx, wid)
+    assert live.live_session(lctx, wid).drift(clock()) == 180  # the same once recorded

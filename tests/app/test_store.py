@@ -42,6 +42,35 @@ def _alembic(db: Database, revision: str) -> None:
         command.upgrade(cfg, revision)
 
 
+def _old_workshop(db: Database, title: str) -> int:
+    """A workshop with one phase, written as a 0001-era Atelier wrote it (today's ORM has
+    columns that schema does not)."""
+    with db.engine.begin() as conn:
+        wid = conn.execute(
+            text(
+                "INSERT INTO workshops (title, format_key, status, cadrage, place, block_label,"
+                " block_minutes, created_at, updated_at) VALUES (:t, '3h', 'draft', '{}', '',"
+                " 'Séance', 180, 0, 0) RETURNING id"
+            ),
+            {"t": title},
+        ).scalar_one()
+        block = conn.execute(
+            text(
+                "INSERT INTO blocks (workshop_id, number, title) VALUES (:w, 1, 'Séance')"
+                " RETURNING id"
+            ),
+            {"w": wid},
+        ).scalar_one()
+        conn.execute(
+            text(
+                "INSERT INTO phases (workshop_id, block_id, position, title, planned_minutes,"
+                " kind, instructions, notes) VALUES (:w, :b, 0, 'Accueil', 10, 'work', '', '')"
+            ),
+            {"w": wid, "b": block},
+        )
+    return int(wid)
+
+
 def _tables(db: Database) -> set[str]:
     with db.engine.connect() as conn:
         return set(inspect(conn).get_table_names())
@@ -102,7 +131,7 @@ def test_older_sqlite_database_is_backed_up_then_upgraded(sqlite_path: Path) -> 
     _alembic(old, "0001")
     assert old.current_revision() == "0001"
     assert "idempotent_requests" not in _tables(old)
-    wid = create_workshop(Context(old), format_key="3h", title="Avant la mise à jour").workshop_id
+    wid = _old_workshop(old, "Avant la mise à jour")
     old.close()
 
     db = Database.open(sqlite_path)
@@ -111,6 +140,8 @@ def test_older_sqlite_database_is_backed_up_then_upgraded(sqlite_path: Path) -> 
         assert "idempotent_requests" in _tables(db)
         title = db.read(lambda s: s.get(Workshop, wid).title)
         assert title == "Avant la mise à jour"
+        phases = workshop_detail(Context(db), wid).blocks[0].phases
+        assert [p.title for p in phases] == ["Accueil"]
         backups = sorted(db.backup_dir().iterdir())
     finally:
         db.close()
@@ -129,7 +160,7 @@ def test_older_sqlite_database_is_backed_up_then_upgraded(sqlite_path: Path) -> 
 def test_older_postgres_database_is_upgraded(pg_database: str) -> None:
     old = Database.open(pg_database, migrate=False)
     _alembic(old, "0001")
-    wid = create_workshop(Context(old), format_key="3j", title="Avant").workshop_id
+    wid = _old_workshop(old, "Avant")
     old.close()
 
     db = Database.open(pg_database)

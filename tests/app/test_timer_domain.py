@@ -118,3 +118,9 @@ def test_a_remote_view_with_a_wrong_clock_shows_the_same_second():
         here = display(timer, now).seconds
         there = display(remote, (now + skew) + offset).seconds
         assert abs(here - there) < 0.25
+
+
+def test_a_break_not_started_is_ready_not_running():
+    start = 1_000_000.0
+    ready = Timer(1, 1, 1, TimerState.READY, 900, 900, None, start, is_break=True)
+    assert display(ready, start + 600).stage == Stage.READY

@@ -81,7 +81,8 @@ def test_space_plus_next_overrun_and_colours(make_window, qtbot):
     assert projector.stage == Stage.OVERRUN
     assert _background(projector) == QColor(PALETTE[Stage.OVERRUN][0])
     assert runner.chime.played == played + 1  # rang once, silently here (no audio device)
-    assert console.drift.text() == "+1 min sur le programme"
+    # 25 min 42 s in the room (a 10-min pause included) for 10 min planned
+    assert console.drift.text() == "+16 min sur le programme"
 
     qtbot.keyClick(window, Qt.Key.Key_Right)
     second = ctx.library.format("3h").blocks[0].phases[1]
@@ -179,3 +180,46 @@ def test_adjust_refuses_beyond_twelve_hours(make_window, qtbot):
     assert window.dialogs.errors
     assert "12 heures" in window.dialogs.errors[-1]
     assert window.runner.console.countdown.text() == "12:00:00"
+
+
+def test_keys_stay_with_the_console_and_stop_when_the_seance_ends(make_window, qtbot):
+    window, ctx, wid, clock = _start(make_window, qtbot)
+    projector = window.runner.projector
+    assert projector.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert window.runner.toggle_action in projector.actions()  # Space works there too
+    window.dialogs.confirms.append(True)
+    window.runner.end_action.trigger()
+    assert not window.runner.toggle_action.isEnabled()
+    assert window.runner.projector_action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.dialogs.errors == []
+
+
+def test_deleting_the_live_workshop_closes_its_views(make_window, qtbot):
+    window, ctx, wid, clock = _start(make_window, qtbot)
+    window.runner.console.toggle_button.click()
+    window.controller.delete(wid)
+    assert window.stack.currentWidget() is window.home
+    assert not window.runner.projector.isVisible()
+    assert not window.runner.live._timer.isActive()
+    assert window.dialogs.errors == []
+
+
+def test_opening_another_seance_pauses_the_running_one_after_asking(make_window, qtbot):
+    window, ctx, first, clock = _start(make_window, qtbot)
+    window.runner.console.toggle_button.click()
+    other = create_workshop(ctx, format_key="3h", title="Autre atelier").workshop_id
+    window.dialogs.confirms.append(False)
+    window.start_session(other)
+    assert window.runner.workshop_id == first
+    window.dialogs.confirms.append(True)
+    window.start_session(other)
+    assert window.runner.workshop_id == other
+    assert live.live_session(ctx, first).timer.state == TimerState.PAUSED
+
+
+def test_home_shows_the_live_status(make_window, qtbot):
+    window, ctx, wid, clock = _start(make_window, qtbot)
+    window.show_home()
+    row = window.home.visible_ids().index(wid)
+    assert window.home.table.item(row, 2).text() == "En cours"

@@ -199,3 +199,16 @@ def test_three_months_shows_the_programme(make_window):
     fmt = ctx.library.format("3m")
     assert window.editor.agenda.blocks.count() == len(fmt.blocks)
     QApplication.processEvents()
+
+
+def test_tooltips_show_typed_text_not_markup(make_window):
+    window = make_window()
+    ctx = window.controller.ctx
+    hostile = '<img src="x"><b>Gras</b> & <script>'
+    wid = create_workshop(ctx, format_key="3h", title=hostile).workshop_id
+    window.refresh_home()
+    row = window.home.visible_ids().index(wid)
+    tip = window.home.table.item(row, 0).toolTip()
+    assert "&lt;b&gt;Gras&lt;/b&gt;" in tip and "<b>" not in tip
+    window.open_workshop(wid)
+    assert "<img" not in window.editor.title.toolTip()
