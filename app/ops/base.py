@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.clock import Clock
@@ -75,6 +75,21 @@ def apply_actions(session: Session, actions: list[Action]) -> tuple[list[Action]
     return forward, inverse
 
 
+# Built once: executing a prepared statement with parameters skips SQLAlchemy's per-call
+# coercion and cache-key work, a large share of an operation's cost (see bench/ops.py).
+_FORGET_UNDONE = (
+    update(JournalEntry)
+    .where(JournalEntry.workshop_id == bindparam("wid"), JournalEntry.undo_state == "undone")
+    .values(undo_state="dead")
+)
+_APPEND = insert(JournalEntry)
+_TOUCH = (
+    update(Workshop)
+    .where(Workshop.id == bindparam("wid"))
+    .values(updated_at=bindparam("touched_at"))
+)
+
+
 @dataclass(frozen=True, slots=True)
 class JournalRef:
     seq: int
@@ -100,22 +115,19 @@ def journal(
     connection = session.connection()  # Core statements: no unit of work, no identity map
     if undoable:
         # a new action forgets what was undone before it (the usual redo rule)
-        connection.execute(
-            update(JournalEntry)
-            .where(JournalEntry.workshop_id == workshop_id, JournalEntry.undo_state == "undone")
-            .values(undo_state="dead")
-        )
+        connection.execute(_FORGET_UNDONE, {"wid": workshop_id})
     result = connection.execute(
-        insert(JournalEntry).values(
-            workshop_id=workshop_id,
-            at=ctx.clock(),
-            actor=ctx.actor,
-            op=op,
-            label=label[:200],
-            forward=forward,
-            inverse=inverse if undoable else None,
-            undo_state="done" if undoable else "",
-        )
+        _APPEND,
+        {
+            "workshop_id": workshop_id,
+            "at": ctx.clock(),
+            "actor": ctx.actor,
+            "op": op,
+            "label": label[:200],
+            "forward": forward,
+            "inverse": inverse if undoable else None,
+            "undo_state": "done" if undoable else "",
+        },
     )
     key = result.inserted_primary_key
     assert key is not None
@@ -124,9 +136,7 @@ def journal(
 
 def touch(session: Session, workshop_id: int, at: float) -> None:
     """Mark the workshop as modified without loading it."""
-    session.connection().execute(
-        update(Workshop).where(Workshop.id == workshop_id).values(updated_at=at)
-    )
+    session.connection().execute(_TOUCH, {"wid": workshop_id, "touched_at": at})
 
 
 def pin(session: Session, obj: T) -> T:
