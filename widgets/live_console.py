@@ -47,8 +47,11 @@ def programme_rows(detail: WorkshopDetail, today: date) -> list[tuple[int, str, 
     next_found = False
     for block in detail.blocks:
         done = bool(block.phases) and all(p.actual_end is not None for p in block.phases)
+        past = current_week is not None and (block.week or 0) < current_week
         if done:
             mark = "✓ fait"
+        elif past:
+            mark = "⚠ en retard"
         elif not next_found:
             mark, next_found = "▶ prochaine", True
         else:

@@ -108,6 +108,21 @@ def capture_live(window, folder: Path, clock: FakeClock) -> list[Path]:  # type:
         live.next_phase(ctx, wid)
     clock.advance(4 * 60)
     save("projector-break", projector)
+    # a 3 mois programme five weeks in: the console's timeline
+    from datetime import date, timedelta
+
+    programme = create_workshop(
+        ctx,
+        format_key="3m",
+        title="Incubation : alimentation et territoire",
+        start_date=date.today() - timedelta(weeks=5),
+    ).workshop_id
+    assert programme is not None
+    window.runner.confirm = lambda *_args: True  # pause the running séance to open this one
+    window.start_session(programme)
+    console = window.runner.console
+    console.tabs.setCurrentIndex(console.programme_index)
+    save("live-console-3m", window)
     return shots
 
 
