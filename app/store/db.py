@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -107,6 +107,20 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
+class _Abandon(Exception):
+    """One write of a group failed: roll the group back and run the others again."""
+
+
+class _Job:
+    __slots__ = ("done", "error", "result", "work")
+
+    def __init__(self, work: Callable[[Session], Any]) -> None:
+        self.work = work
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.done = False
+
+
 class Database:
     """The store: one engine, a write lock, retries on a busy database, backups."""
 
@@ -114,7 +128,10 @@ class Database:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         self.path: Path | None = Path(url.split("///", 1)[1]) if self.is_sqlite else None
-        self._write_lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._pending_lock = threading.Lock()
+        self._pending: list[_Job] = []
+        self._local = threading.local()
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -213,24 +230,77 @@ class Database:
             yield session
 
     def write(self, work: Callable[[Session], T]) -> T:
-        """Run `work` in one transaction, serialised with other writers, retried while busy."""
+        """Run `work` in a transaction, serialised with other writers, retried while busy.
+
+        Group commit: writes that arrive while another is being committed wait, then go
+        together in the next transaction, so one disk flush acknowledges all of them (what
+        many phones writing at once need). Each returns only once its transaction committed.
+        A write that fails is taken out and the others are run again without it: a failure
+        never takes another writer's work with it.
+        """
+        if getattr(self._local, "in_batch", False):
+            raise RuntimeError("Database.write called from inside a write")
+        job = _Job(work)
+        with self._pending_lock:
+            self._pending.append(job)
+        with self._write_lock:
+            if not job.done:  # else a writer before us committed it with its own batch
+                self._run_batch()
+        if job.error is not None:
+            raise job.error
+        return job.result
+
+    def _run_batch(self) -> None:
+        with self._pending_lock:
+            batch, self._pending = self._pending, []
         deadline = time.monotonic() + BUSY_RETRY_SECONDS
         delay = 0.01
-        while True:
-            try:
-                with self._write_lock, self._session() as session:
-                    return work(session)
-            except OperationalError as exc:
-                message = str(exc.orig).lower()
-                if ("locked" in message or "busy" in message) and time.monotonic() < deadline:
-                    time.sleep(delay)
-                    delay = min(delay * 2, 0.5)
+        self._local.in_batch = True
+        try:
+            while batch:
+                failed: _Job | None = None
+                try:
+                    with self._session() as session:
+                        for job in batch:
+                            try:
+                                job.result = job.work(session)
+                            except (OperationalError, DBAPIError):
+                                raise
+                            except BaseException as exc:
+                                failed, job.error = job, exc
+                                raise _Abandon from None
+                except _Abandon:
+                    assert failed is not None
+                    failed.done = True
+                    batch = [job for job in batch if job is not failed]
                     continue
-                raise self._known(exc) from None
-            except DBAPIError as exc:
-                if exc.connection_invalidated:
-                    raise DatabaseError("La connexion à la base de données a été perdue.") from None
-                raise
+                except OperationalError as exc:
+                    message = str(exc.orig).lower()
+                    if ("locked" in message or "busy" in message) and time.monotonic() < deadline:
+                        time.sleep(delay)
+                        delay = min(delay * 2, 0.5)
+                        continue
+                    self._fail(batch, self._known(exc))
+                    return
+                except DBAPIError as exc:
+                    if exc.connection_invalidated:
+                        error: BaseException = DatabaseError(
+                            "La connexion à la base de données a été perdue."
+                        )
+                    else:
+                        error = exc
+                    self._fail(batch, error)
+                    return
+                for job in batch:  # committed: every write of the batch is acknowledged
+                    job.done = True
+                batch = []
+        finally:
+            self._local.in_batch = False
+
+    @staticmethod
+    def _fail(batch: list[_Job], error: BaseException) -> None:
+        for job in batch:
+            job.error, job.done = error, True
 
     def read(self, work: Callable[[Session], T]) -> T:
         try:

@@ -1,0 +1,87 @@
+"""Group commit: writes that queue up go in one transaction, and one failure spares the rest."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import event, func, select
+
+from app.errors import InvalidInput
+from app.ops import agenda, queries
+from app.ops.base import Context
+from app.ops.workshops import create_workshop
+from app.store.db import Database
+from app.store.models import JournalEntry
+
+
+def _wait_until(condition, timeout: float = 10.0) -> None:
+    """Poll a condition (what qtbot.waitUntil does), failing after `timeout`."""
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "condition not reached"
+        time.sleep(0.001)
+
+
+def test_queued_writes_share_one_commit_and_a_failure_spares_the_others(tmp_path):
+    db = Database.open(tmp_path / "g.sqlite3")
+    try:
+        ctx = Context(db)
+        wid = create_workshop(ctx, format_key="3h", title="Groupe").workshop_id
+        phases = [p.id for p in queries.workshop_detail(ctx, wid).blocks[0].phases]
+        commits = []
+        event.listen(db.engine, "commit", lambda _c: commits.append(1))
+        count = lambda: db.read(  # noqa: E731
+            lambda s: s.scalar(select(func.count()).select_from(JournalEntry))
+        )
+        before = count()
+        results: dict[str, object] = {}
+
+        def run(name, fn):
+            try:
+                results[name] = fn()
+            except Exception as exc:  # the test looks at what each writer got
+                results[name] = exc
+
+        jobs = {
+            "a": lambda: agenda.set_phase_minutes(ctx, phases[0], 31),
+            "bad": lambda: agenda.remove_phase(ctx, 10_000_000),  # no such phase
+            "b": lambda: agenda.set_phase_minutes(ctx, phases[1], 32),
+            "c": lambda: agenda.update_phase(ctx, phases[2], title="Troisième"),
+        }
+        with db._write_lock:  # a commit in progress: the writers queue up behind it
+            threads = [threading.Thread(target=run, args=item) for item in jobs.items()]
+            for t in threads:
+                t.start()
+            _wait_until(lambda: len(db._pending) == len(jobs))
+            commits.clear()
+        for t in threads:
+            t.join()
+
+        assert len(commits) == 1  # three acknowledged writes, one disk flush
+        assert isinstance(results["bad"], Exception)
+        for name in ("a", "b", "c"):
+            assert not isinstance(results[name], Exception), results[name]
+        detail = queries.workshop_detail(ctx, wid).blocks[0].phases
+        assert (detail[0].planned_minutes, detail[1].planned_minutes) == (31, 32)
+        assert detail[2].title == "Troisième"
+        assert count() == before + 3
+        seqs = sorted(results[n].seq for n in ("a", "b", "c"))
+        assert len(set(seqs)) == 3
+    finally:
+        db.close()
+
+
+def test_a_write_inside_a_write_is_a_bug_not_a_deadlock(tmp_path):
+    db = Database.open(tmp_path / "n.sqlite3")
+    try:
+        with pytest.raises(RuntimeError, match="inside a write"):
+            db.write(lambda _s: db.write(lambda _s2: None))
+        # and the store still works afterwards
+        ctx = Context(db)
+        assert create_workshop(ctx, format_key="3h", title="Après").workshop_id
+        with pytest.raises(InvalidInput):
+            agenda.set_phase_minutes(ctx, 1, 0)
+    finally:
+        db.close()
