@@ -75,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "formats", parents=[common], help="liste les formats et les méthodes disponibles"
     )
+    serve = sub.add_parser(
+        "serve", parents=[common], help="sert les téléphones d'un atelier, sans fenêtre"
+    )
+    serve.add_argument("--workshop", type=int, required=True, metavar="ID", help="l'atelier")
+    serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8765, help="port (défaut 8765, ou le suivant)")
     return parser
 
 
@@ -159,7 +165,42 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
-COMMANDS = {"new": _cmd_new, "list": _cmd_list, "demo": _cmd_demo, "formats": _cmd_formats}
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import secrets
+    import signal
+    import threading
+
+    from app.ops.queries import workshop_detail
+    from app.server.app import create_app
+    from app.server.runner import ServerThread
+
+    ctx = _context(args.db)
+    detail = workshop_detail(ctx, args.workshop)  # a clear error if it does not exist
+    api = create_app(ctx, detail.id)
+    api.state.facilitator_token = secrets.token_urlsafe(24)  # 192 bits
+    server = ServerThread(api, args.host, args.port).start()
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    print(f"Atelier « {detail.title} » servi.")
+    print(f"Participants : {server.url}web/")
+    print(f"Jeton d'animation : {api.state.facilitator_token}", flush=True)
+    try:
+        stop.wait()
+    finally:
+        server.stop()
+        ctx.db.close()
+    print("Serveur arrêté.", flush=True)
+    return 0
+
+
+COMMANDS = {
+    "new": _cmd_new,
+    "list": _cmd_list,
+    "demo": _cmd_demo,
+    "formats": _cmd_formats,
+    "serve": _cmd_serve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

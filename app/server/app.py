@@ -1,0 +1,196 @@
+"""The local HTTP API that phones (and later co-facilitator laptops) talk to.
+
+No Qt here. Every answer is JSON with a stable `code` and a French `message` on error; the
+server serves nothing outside `assets/web/`; FastAPI's documentation pages, which load scripts
+from a CDN, are off (the schema stays at `/openapi.json`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app import __version__
+from app.errors import InvalidInput, KnownError, NotFound
+from app.ops import live, queries
+from app.ops.base import Context
+from app.resources import asset
+
+MAX_BODY = 16 * 1024
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+    "form-action 'self'"
+)
+STATUS = {"introuvable": 404, "saisie_invalide": 422, "trop_gros": 413}
+
+
+class Health(BaseModel):
+    ok: bool
+    version: str
+
+
+class ServerTime(BaseModel):
+    server_now: float
+
+
+class PhaseOut(BaseModel):
+    id: int
+    title: str
+    planned_minutes: int
+    is_break: bool
+    instructions: str
+
+
+class TimerOut(BaseModel):
+    phase_id: int | None
+    state: str
+    planned: float
+    remaining: float
+    deadline: float | None
+    is_break: bool
+    server_now: float
+
+
+class State(BaseModel):
+    workshop: str
+    heading: str
+    phase: PhaseOut | None
+    next_title: str | None
+    timer: TimerOut | None
+
+
+class Problem(BaseModel):
+    code: str
+    message: str
+
+
+def problem(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"code": code, "message": message}, status_code=status)
+
+
+class Guard:
+    """Security headers on every answer, and request bodies capped before they are read."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            await problem(413, "trop_gros", "Envoi trop volumineux (16 Ko au plus).")(
+                scope, receive, send
+            )
+            return
+        received = 0
+
+        async def capped_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_BODY:
+                raise _TooLarge
+            return message
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                extra = [
+                    (b"content-security-policy", CSP.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                    (b"cache-control", b"no-store"),
+                ]
+                message["headers"] = list(message.get("headers", [])) + extra
+            await send(message)
+
+        try:
+            await self.app(scope, capped_receive, send_with_headers)
+        except _TooLarge:
+            await problem(413, "trop_gros", "Envoi trop volumineux (16 Ko au plus).")(
+                scope, receive, send_with_headers
+            )
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def create_app(ctx: Context, workshop_id: int) -> FastAPI:
+    """The server of one workshop's séance."""
+    api = FastAPI(
+        title="Atelier",
+        version=__version__,
+        docs_url=None,  # the docs pages load scripts from a CDN: never offline
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+
+    @api.exception_handler(KnownError)
+    async def known(_request: Request, exc: KnownError) -> JSONResponse:
+        return problem(STATUS.get(exc.code, 400), exc.code, exc.message)
+
+    @api.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return problem(422, InvalidInput.code, "Données envoyées incomplètes ou invalides.")
+
+    @api.get("/api/health", response_model=Health)
+    def health() -> Health:
+        return Health(ok=True, version=__version__)
+
+    @api.get("/api/time", response_model=ServerTime)
+    def server_time() -> ServerTime:
+        """The server's clock, for a phone to estimate its offset (sent, server_now, received)."""
+        return ServerTime(server_now=ctx.clock())
+
+    @api.get(
+        "/api/state",
+        response_model=State,
+        responses={404: {"model": Problem}},
+    )
+    def state() -> State:
+        """What a phone shows: the current phase and the timer, computed by the phone itself."""
+        detail = queries.workshop_detail(ctx, workshop_id)
+        session = live.live_session(ctx, workshop_id)
+        if session is None:
+            return State(
+                workshop=detail.title, heading=detail.title, phase=None, next_title=None, timer=None
+            )
+        current = session.current
+        now = ctx.clock()
+        wire: dict[str, Any] = session.timer.to_wire(now)
+        return State(
+            workshop=detail.title,
+            heading=session.heading,
+            phase=PhaseOut(
+                id=current.id,
+                title=current.title,
+                planned_minutes=current.planned_minutes,
+                is_break=current.is_break,
+                instructions=current.instructions,
+            )
+            if current
+            else None,
+            next_title=session.next.title if session.next else None,
+            timer=TimerOut(**wire),
+        )
+
+    @api.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/web/")
+
+    web = asset("web")
+    if not web.is_dir():
+        raise NotFound(f"Les pages des téléphones manquent ({web}).")
+    api.mount("/web", StaticFiles(directory=web, html=True), name="web")
+    api.add_middleware(Guard)
+    return api
