@@ -13,7 +13,7 @@ from app.errors import InvalidInput, NotFound
 from app.events import Topic
 from app.ops import mutations as _mutations  # noqa: F401
 from app.ops.base import Action, Change, Context, execute, touch
-from app.ops.mutations import get_phase
+from app.ops.mutations import get_phase, phase_row
 from app.store.models import Block, Phase
 
 
@@ -132,10 +132,10 @@ def update_phase(ctx: Context, phase_id: int, **fields: Any) -> Change:
             raise InvalidInput(f"Champ inconnu « {key} ».")
 
     def build(session: Session) -> tuple[int | None, list[Action], str]:
-        phase = get_phase(session, phase_id)
-        _touch(session, ctx, phase.workshop_id)
+        phase = phase_row(session, phase_id)
+        _touch(session, ctx, phase["workshop_id"])
         what = "Durée" if set(changes) == {"planned_minutes"} else "Modification"
-        label = f"{what} de « {phase.title} »"
-        return phase.workshop_id, [["phase.update", {"id": phase.id, "changes": changes}]], label
+        label = f"{what} de « {phase['title']} »"
+        return phase["workshop_id"], [["phase.update", {"id": phase_id, "changes": changes}]], label
 
     return execute(ctx, op="agenda.update", topic=Topic.AGENDA, build=build)

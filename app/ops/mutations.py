@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import RowMapping, Update, bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.errors import InvalidInput, NotFound
 from app.ops.base import Action, mutation, pin
@@ -23,6 +25,30 @@ def get_phase(session: Session, phase_id: int) -> Phase:
     if phase is None:
         raise NotFound("Cette séquence n'existe plus.")
     return pin(session, phase)
+
+
+# The agenda's hot path reads and writes a phase's plain fields with prepared statements
+# instead of loading an ORM object and flushing it (see bench/ops.py).
+_PHASE_ROW = select(Phase.id, Phase.workshop_id, *(getattr(Phase, k) for k in PHASE_FIELDS)).where(
+    Phase.id == bindparam("pid")
+)
+
+
+def phase_row(session: Session, phase_id: int) -> RowMapping:
+    """A phase's plain fields, without loading it as an object."""
+    row = session.connection().execute(_PHASE_ROW, {"pid": phase_id}).mappings().first()
+    if row is None:
+        raise NotFound("Cette séquence n'existe plus.")
+    return row
+
+
+@lru_cache(maxsize=64)
+def _phase_update_statement(keys: tuple[str, ...]) -> Update:
+    return (
+        update(Phase)
+        .where(Phase.id == bindparam("pid"))
+        .values({key: bindparam(f"new_{key}") for key in keys})
+    )
 
 
 def get_workshop(session: Session, workshop_id: int) -> Workshop:
@@ -87,13 +113,20 @@ def phase_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any]
 
 @mutation("phase.update")
 def phase_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
-    phase = get_phase(session, args["id"])
+    row = phase_row(session, args["id"])
     changes = {k: v for k, v in args["changes"].items() if k in PHASE_FIELDS}
-    old = {k: getattr(phase, k) for k in changes}
-    for key, value in changes.items():
-        setattr(phase, key, value)
-    return {"id": phase.id, "changes": changes}, [
-        ["phase.update", {"id": phase.id, "changes": old}]
+    old = {k: row[k] for k in changes}
+    if changes:
+        session.flush()  # earlier ORM changes of the transaction go first
+        statement = _phase_update_statement(tuple(sorted(changes)))
+        params = {"pid": row["id"], **{f"new_{k}": v for k, v in changes.items()}}
+        session.connection().execute(statement, params)
+        loaded = session.identity_map.get(session.identity_key(Phase, row["id"]))
+        if loaded is not None:  # an object of this phase already loaded sees the new values
+            for key, value in changes.items():
+                set_committed_value(loaded, key, value)
+    return {"id": row["id"], "changes": changes}, [
+        ["phase.update", {"id": row["id"], "changes": old}]
     ]
 
 

@@ -129,8 +129,9 @@ class Database:
         self.is_sqlite = url.startswith("sqlite")
         self.path: Path | None = Path(url.split("///", 1)[1]) if self.is_sqlite else None
         self._write_lock = threading.Lock()
-        self._pending_lock = threading.Lock()
+        self._queue = threading.Condition()
         self._pending: list[_Job] = []
+        self._leading = False
         self._local = threading.local()
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -241,17 +242,28 @@ class Database:
         if getattr(self._local, "in_batch", False):
             raise RuntimeError("Database.write called from inside a write")
         job = _Job(work)
-        with self._pending_lock:
+        with self._queue:
             self._pending.append(job)
-        with self._write_lock:
-            if not job.done:  # else a writer before us committed it with its own batch
-                self._run_batch()
+            # followers wait for the leader's commit; the first one left over leads next
+            while self._leading and not job.done:
+                self._queue.wait()
+            lead = not job.done
+            if lead:
+                self._leading = True
+        if lead:
+            try:
+                with self._write_lock:
+                    self._run_batch()
+            finally:
+                with self._queue:
+                    self._leading = False
+                    self._queue.notify_all()
         if job.error is not None:
             raise job.error
         return job.result
 
     def _run_batch(self) -> None:
-        with self._pending_lock:
+        with self._queue:
             batch, self._pending = self._pending, []
         deadline = time.monotonic() + BUSY_RETRY_SECONDS
         delay = 0.01
