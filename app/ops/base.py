@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.clock import Clock
@@ -112,11 +112,11 @@ def journal(
     """
     undoable = inverse is not None and workshop_id is not None
     session.flush()  # the operation's own ORM changes go first
-    connection = session.connection()  # Core statements: no unit of work, no identity map
+    conn = connection(session)  # Core statements: no unit of work, no identity map
     if undoable:
         # a new action forgets what was undone before it (the usual redo rule)
-        connection.execute(_FORGET_UNDONE, {"wid": workshop_id})
-    result = connection.execute(
+        conn.execute(_FORGET_UNDONE, {"wid": workshop_id})
+    result = conn.execute(
         _APPEND,
         {
             "workshop_id": workshop_id,
@@ -129,14 +129,23 @@ def journal(
             "undo_state": "done" if undoable else "",
         },
     )
+    session.info.pop("phase_row", None)  # what one operation read is not the next one's
     key = result.inserted_primary_key
     assert key is not None
     return JournalRef(int(key[0]))
 
 
+def connection(session: Session) -> Connection:
+    """The session's connection, looked up once per transaction (a hot path)."""
+    conn = session.info.get("connection")
+    if conn is None:
+        conn = session.info["connection"] = session.connection()
+    return conn
+
+
 def touch(session: Session, workshop_id: int, at: float) -> None:
     """Mark the workshop as modified without loading it."""
-    session.connection().execute(_TOUCH, {"wid": workshop_id, "touched_at": at})
+    connection(session).execute(_TOUCH, {"wid": workshop_id, "touched_at": at})
 
 
 def pin(session: Session, obj: T) -> T:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.errors import InvalidInput, NotFound
-from app.ops.base import Action, mutation, pin
+from app.ops.base import Action, connection, mutation, pin
 from app.store.models import LiveTimer, Phase, Workshop
 
 PHASE_FIELDS = ("title", "method_key", "planned_minutes", "kind", "instructions", "notes")
@@ -35,10 +35,18 @@ _PHASE_ROW = select(Phase.id, Phase.workshop_id, *(getattr(Phase, k) for k in PH
 
 
 def phase_row(session: Session, phase_id: int) -> RowMapping:
-    """A phase's plain fields, without loading it as an object."""
-    row = session.connection().execute(_PHASE_ROW, {"pid": phase_id}).mappings().first()
+    """A phase's plain fields, without loading it as an object.
+
+    The row an operation read to validate is handed to its mutation (one SELECT, not two);
+    the journal entry that ends the operation forgets it.
+    """
+    cached = session.info.get("phase_row")
+    if cached is not None and cached["id"] == phase_id:
+        return cached
+    row = connection(session).execute(_PHASE_ROW, {"pid": phase_id}).mappings().first()
     if row is None:
         raise NotFound("Cette séquence n'existe plus.")
+    session.info["phase_row"] = row
     return row
 
 
@@ -114,13 +122,14 @@ def phase_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any]
 @mutation("phase.update")
 def phase_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
     row = phase_row(session, args["id"])
+    session.info.pop("phase_row", None)  # used once: the phase changes now
     changes = {k: v for k, v in args["changes"].items() if k in PHASE_FIELDS}
     old = {k: row[k] for k in changes}
     if changes:
         session.flush()  # earlier ORM changes of the transaction go first
         statement = _phase_update_statement(tuple(sorted(changes)))
         params = {"pid": row["id"], **{f"new_{k}": v for k, v in changes.items()}}
-        session.connection().execute(statement, params)
+        connection(session).execute(statement, params)
         loaded = session.identity_map.get(session.identity_key(Phase, row["id"]))
         if loaded is not None:  # an object of this phase already loaded sees the new values
             for key, value in changes.items():
