@@ -113,9 +113,13 @@ def journal(
     undoable = inverse is not None and workshop_id is not None
     session.flush()  # the operation's own ORM changes go first
     conn = connection(session)  # Core statements: no unit of work, no identity map
-    if undoable:
-        # a new action forgets what was undone before it (the usual redo rule)
-        conn.execute(_FORGET_UNDONE, {"wid": workshop_id})
+    if undoable and workshop_id is not None:
+        # a new action forgets what was undone before it (the usual redo rule); once per
+        # workshop and transaction is enough, until an undo in the same transaction
+        applied: set[int] = session.info.setdefault("redo_rule_applied", set())
+        if workshop_id not in applied:
+            conn.execute(_FORGET_UNDONE, {"wid": workshop_id})
+            applied.add(workshop_id)
     result = conn.execute(
         _APPEND,
         {
@@ -144,8 +148,12 @@ def connection(session: Session) -> Connection:
 
 
 def touch(session: Session, workshop_id: int, at: float) -> None:
-    """Mark the workshop as modified without loading it."""
-    connection(session).execute(_TOUCH, {"wid": workshop_id, "touched_at": at})
+    """Mark the workshop as modified without loading it (once per transaction: the writes
+    grouped in one transaction are milliseconds apart)."""
+    touched: set[int] = session.info.setdefault("touched", set())
+    if workshop_id not in touched:
+        connection(session).execute(_TOUCH, {"wid": workshop_id, "touched_at": at})
+        touched.add(workshop_id)
 
 
 def pin(session: Session, obj: T) -> T:
@@ -220,6 +228,7 @@ def _undo_or_redo(ctx: Context, workshop_id: int, *, redo: bool) -> Change | Non
         actions = target.forward if redo else (target.inverse or [])
         forward, _ = apply_actions(session, actions)
         target.undo_state = "done" if redo else "undone"
+        session.info.get("redo_rule_applied", set()).discard(workshop_id)
         entry = JournalEntry(
             workshop_id=workshop_id,
             at=ctx.clock(),

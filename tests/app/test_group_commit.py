@@ -85,3 +85,37 @@ def test_a_write_inside_a_write_is_a_bug_not_a_deadlock(tmp_path):
             agenda.set_phase_minutes(ctx, 1, 0)
     finally:
         db.close()
+
+
+def test_grouped_writes_keep_the_redo_rule_and_undo_in_between(tmp_path):
+    """Several undoable writes and an undo in one transaction: redo history stays right."""
+    from app.ops.base import redo, undo
+
+    db = Database.open(tmp_path / "r.sqlite3")
+    try:
+        ctx = Context(db)
+        wid = create_workshop(ctx, format_key="3h", title="Refaire").workshop_id
+        phase = queries.workshop_detail(ctx, wid).blocks[0].phases[0].id
+        agenda.set_phase_minutes(ctx, phase, 21)
+        results = []
+        steps = [
+            lambda: undo(ctx, wid),  # 21 undone: redo possible
+            lambda: agenda.set_phase_minutes(ctx, phase, 22),  # a new action: redo forgotten
+            lambda: undo(ctx, wid),  # 22 undone
+            lambda: agenda.set_phase_minutes(ctx, phase, 23),  # forgets it again
+        ]
+        with db._write_lock:
+            threads = []
+            for step in steps:  # queued in this order behind the commit in progress
+                t = threading.Thread(target=lambda s=step: results.append(s()))
+                t.start()
+                threads.append(t)
+                _wait_until(lambda n=len(threads): len(db._pending) == n)
+        for t in threads:
+            t.join()
+        detail = queries.workshop_detail(ctx, wid)
+        assert detail.blocks[0].phases[0].planned_minutes == 23
+        assert not detail.can_redo  # both undone actions were forgotten by the next action
+        assert redo(ctx, wid) is None
+    finally:
+        db.close()
