@@ -110,7 +110,8 @@ def test_grouped_writes_keep_the_redo_rule_and_undo_in_between(tmp_path):
                 t = threading.Thread(target=lambda s=step: results.append(s()))
                 t.start()
                 threads.append(t)
-                _wait_until(lambda n=len(threads): len(db._pending) == n)
+                queued = len(threads)
+                _wait_until(lambda: len(db._pending) == queued)  # noqa: B023
         for t in threads:
             t.join()
         detail = queries.workshop_detail(ctx, wid)
