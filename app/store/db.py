@@ -276,8 +276,13 @@ class Database:
                         for job in batch:
                             try:
                                 job.result = job.work(session)
-                            except (OperationalError, DBAPIError):
-                                raise
+                            except OperationalError:
+                                raise  # the database itself (busy, full, read-only): all
+                            except DBAPIError as exc:
+                                if exc.connection_invalidated:
+                                    raise
+                                failed, job.error = job, exc  # e.g. a constraint: this one
+                                raise _Abandon from None
                             except BaseException as exc:
                                 failed, job.error = job, exc
                                 raise _Abandon from None

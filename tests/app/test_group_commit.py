@@ -120,3 +120,45 @@ def test_grouped_writes_keep_the_redo_rule_and_undo_in_between(tmp_path):
         assert redo(ctx, wid) is None
     finally:
         db.close()
+
+
+def test_a_constraint_violation_fails_only_its_own_write(tmp_path):
+    from sqlalchemy.exc import IntegrityError
+
+    from app.store.models import Phase
+
+    db = Database.open(tmp_path / "c.sqlite3")
+    try:
+        ctx = Context(db)
+        wid = create_workshop(ctx, format_key="3h", title="Contrainte").workshop_id
+        phase = queries.workshop_detail(ctx, wid).blocks[0].phases[0].id
+        results: dict[str, object] = {}
+
+        def orphan(session):  # a phase of a block that does not exist: foreign key refused
+            session.add(Phase(workshop_id=wid, block_id=999_999, position=0, title="x",
+                              planned_minutes=5))  # fmt: skip
+            session.flush()
+
+        def run(name, fn):
+            try:
+                results[name] = fn()
+            except Exception as exc:
+                results[name] = exc
+
+        with db._write_lock:
+            threads = [
+                threading.Thread(target=run, args=("bad", lambda: db.write(orphan))),
+                threading.Thread(
+                    target=run, args=("good", lambda: agenda.set_phase_minutes(ctx, phase, 44))
+                ),
+            ]
+            for t in threads:
+                t.start()
+            _wait_until(lambda: len(db._pending) == 2)
+        for t in threads:
+            t.join()
+        assert isinstance(results["bad"], IntegrityError)
+        assert not isinstance(results["good"], Exception)
+        assert queries.workshop_detail(ctx, wid).blocks[0].phases[0].planned_minutes == 44
+    finally:
+        db.close()
