@@ -7,19 +7,21 @@ from a CDN, are off (the schema stays at `/openapi.json`).
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from app.errors import InvalidInput, KnownError, NotFound
-from app.ops import live, queries
+from app.ops import live, participants, queries
 from app.ops.base import Context
+from app.ops.participants import CATEGORIES, MAX_NAME, MAX_ORGANISATION
 from app.resources import asset
 
 MAX_BODY = 16 * 1024
@@ -28,7 +30,7 @@ CSP = (
     "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
     "form-action 'self'"
 )
-STATUS = {"introuvable": 404, "saisie_invalide": 422, "trop_gros": 413}
+STATUS = {"introuvable": 404, "saisie_invalide": 422, "trop_gros": 413, "jeton_invalide": 401}
 
 
 class Health(BaseModel):
@@ -64,6 +66,33 @@ class State(BaseModel):
     phase: PhaseOut | None
     next_title: str | None
     timer: TimerOut | None
+
+
+class JoinIn(BaseModel):
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    organisation: str = Field(default="", max_length=MAX_ORGANISATION)
+    category: str = Field(max_length=20)
+    consent_named: bool = False
+    key: str = Field(min_length=8, max_length=64)
+
+
+class JoinOut(BaseModel):
+    participant_id: int
+    token: str
+    name: str
+
+
+class Me(BaseModel):
+    id: int
+    name: str
+    organisation: str
+    category: str
+    consent_named: bool
+
+
+class Choices(BaseModel):
+    partners: list[str]
+    categories: dict[str, str]
 
 
 class Problem(BaseModel):
@@ -183,6 +212,46 @@ def create_app(ctx: Context, workshop_id: int) -> FastAPI:
             next_title=session.next.title if session.next else None,
             timer=TimerOut(**wire),
         )
+
+    @api.get("/api/choices", response_model=Choices)
+    def choices() -> Choices:
+        """What the check-in form offers: the workshop's partners and the categories."""
+        detail = queries.workshop_detail(ctx, workshop_id)
+        return Choices(partners=detail.cadrage.partner_list(), categories=CATEGORIES)
+
+    @api.post(
+        "/api/join",
+        response_model=JoinOut,
+        status_code=201,
+        responses={422: {"model": Problem}, 413: {"model": Problem}},
+    )
+    def join(body: JoinIn) -> JoinOut:
+        """Check in; the same `key` again (a retry) returns the first answer and writes nothing."""
+        result = participants.check_in(
+            ctx,
+            workshop_id,
+            name=body.name,
+            organisation=body.organisation,
+            category=body.category,
+            consent_named=body.consent_named,
+            key=body.key,
+        )
+        return JoinOut(participant_id=result.participant_id, token=result.token, name=result.name)
+
+    @api.get("/api/me", response_model=Me, responses={401: {"model": Problem}})
+    def me(authorization: str = Header(default="")) -> Me:
+        """Who this phone is: a reloaded page comes back as the same participant."""
+        scheme, _, token = authorization.partition(" ")
+        found = (
+            participants.participant_by_token(ctx, workshop_id, token.strip())
+            if scheme.lower() == "bearer"
+            else None
+        )
+        if found is None:
+            raise KnownError(
+                "Ce téléphone n'est pas encore enregistré pour cet atelier.", code="jeton_invalide"
+            )
+        return Me(**asdict(found))
 
     @api.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

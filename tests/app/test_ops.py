@@ -38,7 +38,7 @@ from app.store.models import (
     VoteRound,
 )
 
-HOSTILE = Path("/work/shared/data/hostile-text.txt")
+HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile-text.txt"  # from shared/data
 
 # -- helpers ---------------------------------------------------------------------------------
 
