@@ -54,6 +54,98 @@ function render() {
   }
 }
 
+// -- who this phone is: a token kept in the phone's storage --------------------------------
+const TOKEN = "atelier.token", PENDING = "atelier.join";
+
+function key() {  // one key per check-in attempt, kept until it succeeds: retries count once
+  let pending = localStorage.getItem(PENDING);
+  if (!pending) {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    pending = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    localStorage.setItem(PENDING, pending);
+  }
+  return pending;
+}
+
+function option(parent, value, label) {
+  const item = document.createElement("option");
+  item.value = value;
+  item.textContent = label;  // text, never HTML
+  parent.appendChild(item);
+}
+
+async function showJoin() {
+  const choices = await (await fetch("/api/choices", { cache: "no-store" })).json();
+  const organisation = $("organisation");
+  organisation.replaceChildren();
+  option(organisation, "", "Choisissez…");
+  for (const partner of choices.partners) option(organisation, partner, partner);
+  option(organisation, "__autre__", "Autre");
+  organisation.onchange = () => { $("organisation-other").hidden = organisation.value !== "__autre__"; };
+  const categories = $("categories");
+  categories.replaceChildren();
+  for (const [value, label] of Object.entries(choices.categories)) {
+    const row = document.createElement("label");
+    const radio = document.createElement("input");
+    radio.type = "radio"; radio.name = "category"; radio.value = value;
+    row.appendChild(radio);
+    row.appendChild(document.createTextNode(label));
+    categories.appendChild(row);
+  }
+  $("join").hidden = false;
+  $("live").hidden = true;
+  $("join").onsubmit = submitJoin;
+  await refresh();
+}
+
+function fail(message) {
+  $("join-error").textContent = message;
+  $("join-error").hidden = false;
+}
+
+async function submitJoin(event) {
+  event.preventDefault();
+  const name = $("name").value.trim();
+  const picked = document.querySelector("input[name=category]:checked");
+  let organisation = $("organisation").value;
+  if (organisation === "__autre__") organisation = $("organisation-other").value.trim();
+  if (!name) return fail("Indiquez un nom ou un pseudonyme.");
+  if (!picked) return fail("Choisissez à quel titre vous venez.");
+  $("join-button").disabled = true;
+  try {
+    const answer = await fetch("/api/join", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name, organisation, category: picked.value,
+                             consent_named: $("consent").checked, key: key() }),
+    });
+    const body = await answer.json();
+    if (!answer.ok) return fail(body.message || "L’enregistrement a échoué.");
+    localStorage.setItem(TOKEN, body.token);
+    localStorage.removeItem(PENDING);
+    await showLive();
+  } catch (error) {
+    fail("Pas de réseau pour l’instant : réessayez dans un instant.");
+  } finally {
+    $("join-button").disabled = false;
+  }
+}
+
+async function showLive() {
+  const token = localStorage.getItem(TOKEN);
+  if (token) {
+    const answer = await fetch("/api/me", { headers: { Authorization: `Bearer ${token}` } });
+    if (answer.status === 401) { localStorage.removeItem(TOKEN); return showJoin(); }
+    if (answer.ok) $("me").textContent = `Vous êtes enregistré·e : ${(await answer.json()).name}`;
+  } else {
+    return showJoin();
+  }
+  $("join").hidden = true;
+  $("live").hidden = false;
+  await refresh();
+}
+
 async function refresh() {
   try {
     const state = await (await fetch("/api/state", { cache: "no-store" })).json();
@@ -72,7 +164,7 @@ async function start() {
   for (let i = 0; i < 3; i++) {
     try { await measureOffset(); } catch (error) { $("network").hidden = false; }
   }
-  await refresh();
+  try { await showLive(); } catch (error) { $("network").hidden = false; }
   setInterval(refresh, 5000);
   setInterval(() => { measureOffset().catch(() => {}); }, 60000);
 }

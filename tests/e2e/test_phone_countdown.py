@@ -63,3 +63,40 @@ def test_the_phone_shows_the_same_countdown_as_the_projector(browser, tmp_path):
         page.close()
         server.stop()
         db.close()
+
+
+def test_check_in_from_the_phone_then_reload_as_the_same_participant(browser, tmp_path):
+    from sqlalchemy import func, select
+
+    from app.ops.workshops import update_cadrage
+    from app.store.models import Participant
+
+    db = Database.open(tmp_path / "join.sqlite3")
+    ctx = Context(db)
+    wid = create_workshop(ctx, format_key="3h", title="Accueil").workshop_id
+    update_cadrage(ctx, wid, partners="Bordeaux Métropole\nDREAL Nouvelle-Aquitaine")
+    server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    count = lambda: db.read(  # noqa: E731
+        lambda s: s.scalar(select(func.count()).select_from(Participant))
+    )
+    try:
+        page.goto(f"{server.url}web/")
+        page.wait_for_selector("#join:not([hidden])")
+        page.fill("#name", "Camille <b>Durand</b>")
+        page.select_option("#organisation", "DREAL Nouvelle-Aquitaine")
+        page.check("input[name=category][value=public]")
+        page.screenshot(path=str(tmp_path / "phone-join.png"))
+        page.click("#join-button")
+        page.wait_for_selector("#live:not([hidden])")
+        assert page.locator("#me").text_content().endswith("Camille <b>Durand</b>")
+        assert page.locator("#me b").count() == 0
+        assert count() == 1
+        page.reload()
+        page.wait_for_selector("#live:not([hidden])")
+        assert "Camille" in page.locator("#me").text_content()
+        assert count() == 1  # the same participant, not a second one
+    finally:
+        page.close()
+        server.stop()
+        db.close()
