@@ -77,6 +77,14 @@ SCHEMA: tuple[Setting, ...] = (
         secret=True,
     ),
     Setting(
+        "server_host",
+        str,
+        "",
+        "Adresse de cet ordinateur pour les téléphones",
+        "Laissez vide : Atelier choisit l'adresse du réseau Wi-Fi de la salle. Un point d'accès "
+        "mobile Windows n'accepte que 8 appareils : au-delà, prévoyez un routeur de voyage.",
+    ),
+    Setting(
         "large_text",
         bool,
         False,

@@ -141,3 +141,18 @@ class Controller(QObject):
     def timer(self, action: str, workshop_id: int, *args: Any) -> Change | None:
         """toggle, adjust, reset, next_phase, previous_phase, end_session."""
         return self._call(getattr(live, action), self.ctx, workshop_id, *args)
+
+    # -- the phones' server ------------------------------------------------------------------
+    def start_server(self, workshop_id: int, host: str, port: int) -> tuple[Any, str] | None:
+        """Serve the workshop to phones; returns (server, the address phones use) or None."""
+        from app.server.app import create_app
+        from app.server.network import likely_address
+        from app.server.runner import ServerThread
+
+        def start() -> tuple[Any, str]:
+            server = ServerThread(create_app(self.ctx, workshop_id), host or "0.0.0.0", port)
+            server.start()
+            shown = host if host and host != "0.0.0.0" else likely_address()
+            return server, f"http://{shown}:{server.port}/web/"
+
+        return self._call(start)

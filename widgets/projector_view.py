@@ -16,6 +16,7 @@ from app.domain.french import clock_time
 from app.domain.timer import Display, LiveSession, Stage
 from widgets.live_clock import LiveClock
 from widgets.progress_ring import ProgressRing
+from widgets.qr_code import QrCode
 from widgets.text import plain_label
 from widgets.theme import FONT_FAMILY
 
@@ -58,10 +59,22 @@ class ProjectorView(QWidget):
         self.next_label = plain_label()
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_label.setWordWrap(True)
-        # filled by the phones issue: the join QR code and address
+        # how phones join: the QR code, and the address for those who cannot scan
         self.qr_area = QWidget()
         self.qr_area.setObjectName("qrArea")
-        self.qr_area.setMinimumWidth(360)
+        self.qr_invite = plain_label(self.tr("Participez avec votre téléphone"))
+        self.qr_invite.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_invite.setWordWrap(True)
+        self.qr = QrCode()
+        self.qr_address = plain_label()
+        self.qr_address.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_address.setWordWrap(True)
+        qr_column = QVBoxLayout(self.qr_area)
+        qr_column.addStretch(1)
+        qr_column.addWidget(self.qr_invite)
+        qr_column.addWidget(self.qr, 4)
+        qr_column.addWidget(self.qr_address)
+        qr_column.addStretch(1)
         self.qr_area.hide()
 
         column = QVBoxLayout()
@@ -123,6 +136,13 @@ class ProjectorView(QWidget):
         self.setPalette(palette)
         self.ring.set_state(shown.progress, text, caption, QColor(ring), QColor(ink))
 
+    def set_join_address(self, url: str) -> None:
+        """Show how phones join (an empty address hides the area)."""
+        self.qr.set_text(url)
+        self.qr_address.setText(url.removeprefix("http://").removesuffix("/"))
+        self.qr_area.setVisible(bool(url))
+        self._apply_fonts()
+
     def background_color(self) -> QColor:
         return QColor(PALETTE[self.stage][0])
 
@@ -168,10 +188,13 @@ class ProjectorView(QWidget):
 
     def _apply_fonts(self) -> None:
         height = max(300, self.height())
+        self.qr_area.setFixedWidth(int(max(300, self.width()) * 0.3))
         for label, share, bold in (
             (self.title, 0.075, True),
             (self.subtitle, 0.03, False),
             (self.next_label, 0.04, False),
+            (self.qr_invite, 0.035, True),
+            (self.qr_address, 0.04, True),
         ):
             font = QFont(FONT_FAMILY)
             font.setPixelSize(int(height * share))

@@ -7,6 +7,7 @@ core's events into a fresh `LiveSession` for the views.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,11 +15,14 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from app.domain.timer import TimerState
 from app.events import Event, Topic
+from app.settings import load_settings
 from widgets.chime import Chime
 from widgets.controller import Controller
 from widgets.live_clock import LiveClock
 from widgets.live_console import LiveConsole
 from widgets.projector_view import ProjectorView
+
+SERVER_PORT = 8765  # the next free one if taken
 
 
 class SessionRunner(QObject):
@@ -41,6 +45,8 @@ class SessionRunner(QObject):
         # its own top-level window, but owned by the main window: destroyed with it
         self.projector = ProjectorView(self.live, window)
         self.chime = Chime(self, enabled=chime)
+        self.server: Any = None  # the phones' server, running while a séance is open
+        self.server_workshop: int | None = None
         self.live.reached_zero.connect(self.chime.play)
 
         self.console.back_requested.connect(self.leave)
@@ -125,14 +131,35 @@ class SessionRunner(QObject):
         if not self.controller.start_session(workshop_id, block_id):
             return False
         self.workshop_id = workshop_id
+        self.start_server(workshop_id)
         self.reload()
         if not self.projector.isVisible():
             self.projector.place_on_second_screen()
         return True
 
+    def start_server(self, workshop_id: int) -> None:
+        if self.server is not None and self.server_workshop == workshop_id:
+            return
+        self.stop_server()
+        host = str(load_settings().get("server_host") or "")
+        started = self.controller.start_server(workshop_id, host, SERVER_PORT)
+        if started is None:  # the error was shown; the séance runs on without phones
+            return
+        self.server, url = started
+        self.server_workshop = workshop_id
+        self.projector.set_join_address(url)
+
+    def stop_server(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+        self.server = None
+        self.server_workshop = None
+        self.projector.set_join_address("")
+
     def close_seance_views(self) -> None:
         """The workshop went away: its views stop (the core has nothing left to count)."""
         self.workshop_id = None
+        self.stop_server()
         self.live.set_session(None)
         self.console.set_session(None)
         self.projector.hide()
@@ -151,6 +178,8 @@ class SessionRunner(QObject):
             self.console.set_detail(detail)
         self.live.set_session(session)
         self.console.set_session(session)
+        if session is not None and session.timer.state == TimerState.ENDED:
+            self.stop_server()  # the server lives as long as the séance
         self.set_active(self._active)
 
     def on_event(self, event: Event) -> None:
@@ -193,5 +222,6 @@ class SessionRunner(QObject):
             self.leave_requested.emit(self.workshop_id)
 
     def shutdown(self) -> None:
+        self.stop_server()
         self.live.stop()
         self.projector.close()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.library import Format
+from app.settings import save_settings
 from app.store.db import Database
 from widgets.application import build_window
 from widgets.main_window import MainWindow
@@ -53,7 +54,9 @@ class FakeDialogs:
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ATELIER_CONFIG", str(tmp_path / "config" / "settings.json"))
+    path = tmp_path / "config" / "settings.json"
+    monkeypatch.setenv("ATELIER_CONFIG", str(path))
+    save_settings({"server_host": "127.0.0.1"}, path)  # the phones' server stays on loopback
 
 
 @pytest.fixture

@@ -223,3 +223,36 @@ def test_home_shows_the_live_status(make_window, qtbot):
     window.show_home()
     row = window.home.visible_ids().index(wid)
     assert window.home.table.item(row, 2).text() == "En cours"
+
+
+def test_the_projector_shows_a_qr_code_phones_can_open(make_window, qtbot, tmp_path):
+    import shutil
+    import subprocess
+
+    import httpx
+
+    window, ctx, wid, clock = _start(make_window, qtbot)
+    runner = window.runner
+    assert runner.server is not None and runner.server.running
+    projector = runner.projector
+    projector.resize(1920, 1080)
+    qtbot.waitUntil(lambda: projector.qr.geometry().right() < projector.qr_area.width())
+    qtbot.waitUntil(lambda: projector.qr_area.geometry().right() <= projector.width())
+    assert projector.qr_area.isVisible()
+    url = projector.qr.text
+    assert url.startswith("http://127.0.0.1:") and url.endswith("/web/")
+    assert projector.qr_address.text() in url
+    # read the QR back from the rendered projector, as a phone's camera would
+    shot = tmp_path / "projector.png"
+    projector.grab().save(str(shot))
+    zbar = shutil.which("zbarimg")
+    assert zbar, "zbar-tools is needed (installed by .ci/run)"
+    decoded = subprocess.run(
+        [zbar, "--quiet", "--raw", str(shot)], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert decoded == url
+    assert httpx.get(url.replace("/web/", "/api/health"), timeout=10).json()["ok"]
+    # the séance ends: the server stops with it
+    window.dialogs.confirms.append(True)
+    runner.end_action.trigger()
+    assert runner.server is None and not projector.qr_area.isVisible()
