@@ -7,6 +7,9 @@ from a CDN, are off (the schema stays at `/openapi.json`).
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import deque
 from dataclasses import asdict
 from typing import Any
 
@@ -19,8 +22,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from app.errors import InvalidInput, KnownError, NotFound
-from app.ops import live, participants, queries
+from app.ops import live, notes, participants, queries
 from app.ops.base import Context
+from app.ops.notes import MAX_NOTE
 from app.ops.participants import CATEGORIES, MAX_NAME, MAX_ORGANISATION
 from app.resources import asset
 
@@ -30,7 +34,14 @@ CSP = (
     "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
     "form-action 'self'"
 )
-STATUS = {"introuvable": 404, "saisie_invalide": 422, "trop_gros": 413, "jeton_invalide": 401}
+STATUS = {
+    "introuvable": 404,
+    "saisie_invalide": 422,
+    "trop_gros": 413,
+    "jeton_invalide": 401,
+    "trop_de_requetes": 429,
+}
+NOTES_PER_MINUTE = 20
 
 
 class Health(BaseModel):
@@ -88,6 +99,17 @@ class Me(BaseModel):
     organisation: str
     category: str
     consent_named: bool
+
+
+class NoteIn(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_NOTE)
+    key: str = Field(min_length=8, max_length=64)
+
+
+class NoteOut(BaseModel):
+    id: int
+    text: str
+    created_at: float
 
 
 class Choices(BaseModel):
@@ -154,8 +176,32 @@ class _TooLarge(Exception):
     pass
 
 
+class RateLimit:
+    """At most `limit` writes a minute per participant: a flood from one phone is refused
+    (429) without slowing the others."""
+
+    def __init__(self, limit: int = NOTES_PER_MINUTE, window: float = 60.0) -> None:
+        self.limit, self.window = limit, window
+        self._seen: dict[int, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, participant_id: int) -> None:
+        now = time.monotonic()
+        with self._lock:
+            seen = self._seen.setdefault(participant_id, deque())
+            while seen and now - seen[0] > self.window:
+                seen.popleft()
+            if len(seen) >= self.limit:
+                raise KnownError(
+                    "Beaucoup de post-its d'un coup : attendez un instant avant le suivant.",
+                    code="trop_de_requetes",
+                )
+            seen.append(now)
+
+
 def create_app(ctx: Context, workshop_id: int) -> FastAPI:
     """The server of one workshop's séance."""
+    limiter = RateLimit()
     api = FastAPI(
         title="Atelier",
         version=__version__,
@@ -238,9 +284,7 @@ def create_app(ctx: Context, workshop_id: int) -> FastAPI:
         )
         return JoinOut(participant_id=result.participant_id, token=result.token, name=result.name)
 
-    @api.get("/api/me", response_model=Me, responses={401: {"model": Problem}})
-    def me(authorization: str = Header(default="")) -> Me:
-        """Who this phone is: a reloaded page comes back as the same participant."""
+    def participant(authorization: str) -> participants.ParticipantInfo:
         scheme, _, token = authorization.partition(" ")
         found = (
             participants.participant_by_token(ctx, workshop_id, token.strip())
@@ -251,7 +295,30 @@ def create_app(ctx: Context, workshop_id: int) -> FastAPI:
             raise KnownError(
                 "Ce téléphone n'est pas encore enregistré pour cet atelier.", code="jeton_invalide"
             )
-        return Me(**asdict(found))
+        return found
+
+    @api.get("/api/me", response_model=Me, responses={401: {"model": Problem}})
+    def me(authorization: str = Header(default="")) -> Me:
+        """Who this phone is: a reloaded page comes back as the same participant."""
+        return Me(**asdict(participant(authorization)))
+
+    @api.post(
+        "/api/notes",
+        response_model=NoteOut,
+        status_code=201,
+        responses={401: {"model": Problem}, 422: {"model": Problem}, 429: {"model": Problem}},
+    )
+    def add_note(body: NoteIn, authorization: str = Header(default="")) -> NoteOut:
+        """Post a post-it; the same `key` again (a retry) returns the first answer."""
+        who = participant(authorization)
+        limiter.check(who.id)
+        info, _replayed = notes.post_note(ctx, workshop_id, who.id, text=body.text, key=body.key)
+        return NoteOut(**asdict(info))
+
+    @api.get("/api/notes/mine", response_model=list[NoteOut], responses={401: {"model": Problem}})
+    def mine(authorization: str = Header(default="")) -> list[NoteOut]:
+        who = participant(authorization)
+        return [NoteOut(**asdict(n)) for n in notes.my_notes(ctx, workshop_id, who.id)]
 
     @api.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

@@ -1,0 +1,84 @@
+"""Post-its written on phones: one operation each, retried safely with the phone's key."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.agenda import clean_text
+from app.errors import InvalidInput, NotFound
+from app.events import Topic
+from app.ops.base import Change, Context, journal, publish
+from app.ops.participants import check_key
+from app.store.models import IdempotentRequest, LiveTimer, Note, Participant
+
+MAX_NOTE = 280
+
+
+@dataclass(frozen=True, slots=True)
+class NoteInfo:
+    id: int
+    text: str
+    created_at: float
+
+
+def post_note(
+    ctx: Context, workshop_id: int, participant_id: int, *, text: str, key: str
+) -> tuple[NoteInfo, bool]:
+    """Add a participant's post-it; returns it and whether this was a replayed retry."""
+    clean = clean_text(text, what="Post-it", limit=MAX_NOTE, required=True).strip()
+    if not clean:
+        raise InvalidInput("Le post-it est vide.")
+    scoped = f"{workshop_id}:p{participant_id}:{check_key(key)}"
+
+    def work(session: Session) -> tuple[Change | None, NoteInfo, bool]:
+        earlier = session.get(IdempotentRequest, scoped)
+        if earlier is not None:
+            return None, NoteInfo(**earlier.response), True
+        participant = session.get(Participant, participant_id)
+        if participant is None or participant.workshop_id != workshop_id:
+            raise NotFound("Participant inconnu pour cet atelier.")
+        timer = session.get(LiveTimer, workshop_id)
+        now = ctx.clock()
+        note = Note(
+            workshop_id=workshop_id,
+            phase_id=timer.phase_id if timer is not None else None,
+            participant_id=participant_id,
+            author=participant.name,
+            text=clean,
+            created_at=now,
+        )
+        session.add(note)
+        session.flush()
+        info = NoteInfo(note.id, clean, now)
+        session.add(IdempotentRequest(key=scoped, actor=f"participant:{participant_id}",
+                                      response=asdict(info), at=now))  # fmt: skip
+        entry = journal(
+            session,
+            ctx.as_actor(f"participant:{participant_id}"),
+            op="board.note_add",
+            workshop_id=workshop_id,
+            forward=[["note.add", {"id": note.id, "text": clean, "participant": participant_id}]],
+            label=f"Post-it de {participant.name}",
+        )
+        change = Change("board.note_add", Topic.BOARD, entry.seq, workshop_id, (note.id,))
+        return change, info, False
+
+    change, info, replayed = ctx.db.write(work)
+    if change is not None:
+        publish(ctx, change)
+    return info, replayed
+
+
+def my_notes(ctx: Context, workshop_id: int, participant_id: int) -> list[NoteInfo]:
+    def work(session: Session) -> list[NoteInfo]:
+        rows = session.scalars(
+            select(Note)
+            .where(Note.workshop_id == workshop_id, Note.participant_id == participant_id)
+            .order_by(Note.id)
+        )
+        return [NoteInfo(n.id, n.text, n.created_at) for n in rows]
+
+    return ctx.db.read(work)
