@@ -143,8 +143,89 @@ async function showLive() {
   }
   $("join").hidden = true;
   $("live").hidden = false;
+  renderNotes();
   await refresh();
+  await flush();
 }
+
+// -- post-its: written into an outbox on the phone first, sent when the network allows -------
+const OUTBOX = "atelier.outbox";
+let sent = [];  // this phone's post-its as the server has them
+
+function outbox() { return JSON.parse(localStorage.getItem(OUTBOX) || "[]"); }
+function saveOutbox(items) { localStorage.setItem(OUTBOX, JSON.stringify(items)); }
+function auth() { return { Authorization: `Bearer ${localStorage.getItem(TOKEN)}` }; }
+
+function newKey() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function renderNotes() {
+  const list = $("mine");
+  list.replaceChildren();
+  const waiting = outbox();
+  const item = (text, status, pending) => {
+    const li = document.createElement("li");
+    if (pending) li.className = "pending";
+    li.appendChild(document.createTextNode(text));  // text, never HTML
+    const small = document.createElement("span");
+    small.className = "status";
+    small.textContent = status;
+    li.appendChild(small);
+    list.appendChild(li);
+  };
+  for (const note of sent) item(note.text, "envoyé ✓", false);
+  for (const note of waiting) item(note.text, "en attente du réseau", true);
+}
+
+let flushing = false;
+async function flush() {
+  if (flushing || !localStorage.getItem(TOKEN)) return;
+  flushing = true;
+  try {
+    for (const note of outbox()) {
+      let answer;
+      try {
+        answer = await fetch("/api/notes", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", ...auth() },
+          body: JSON.stringify({ text: note.text, key: note.key }),
+        });
+      } catch (error) { break; }  // no network: the rest waits with it
+      if (answer.status === 429) break;  // too many at once: later
+      if (!answer.ok) {  // refused for good (empty, too long…): say so, do not retry forever
+        const body = await answer.json().catch(() => ({}));
+        $("note-error").textContent = body.message || "Ce post-it a été refusé.";
+        $("note-error").hidden = false;
+      }
+      saveOutbox(outbox().filter((item) => item.key !== note.key));
+    }
+    const mine = await fetch("/api/notes/mine", { headers: auth(), cache: "no-store" });
+    if (mine.ok) sent = await mine.json();
+  } catch (error) {
+    // offline: what is in the outbox stays there
+  } finally {
+    flushing = false;
+    renderNotes();
+  }
+}
+
+function send() {
+  const text = $("note").value.trim();
+  $("note-error").hidden = true;
+  if (!text) return;
+  saveOutbox([...outbox(), { key: newKey(), text }]);  // kept on the phone before anything
+  $("note").value = "";
+  $("note-count").textContent = "0 / 280";
+  renderNotes();
+  flush();
+}
+
+$("send").onclick = send;
+$("note").oninput = () => { $("note-count").textContent = `${$("note").value.length} / 280`; };
+window.addEventListener("online", flush);
 
 async function refresh() {
   try {
@@ -165,7 +246,7 @@ async function start() {
     try { await measureOffset(); } catch (error) { $("network").hidden = false; }
   }
   try { await showLive(); } catch (error) { $("network").hidden = false; }
-  setInterval(refresh, 5000);
+  setInterval(() => { refresh(); flush(); }, 5000);
   setInterval(() => { measureOffset().catch(() => {}); }, 60000);
 }
 

@@ -100,3 +100,59 @@ def test_check_in_from_the_phone_then_reload_as_the_same_participant(browser, tm
         page.close()
         server.stop()
         db.close()
+
+
+def test_a_post_it_written_offline_arrives_once_when_the_network_returns(browser, tmp_path):
+    from sqlalchemy import select
+
+    from app.store.models import Note
+
+    db = Database.open(tmp_path / "offline.sqlite3")
+    ctx = Context(db)
+    wid = create_workshop(ctx, format_key="3h", title="Hors ligne").workshop_id
+    live.start_session(ctx, wid)
+    server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    stored = lambda: db.read(lambda s: [n.text for n in s.scalars(select(Note))])  # noqa: E731
+    try:
+        page.goto(f"{server.url}web/")
+        page.wait_for_selector("#join:not([hidden])")
+        page.fill("#name", "Alex")
+        page.check("input[name=category][value=usager]")
+        page.click("#join-button")
+        page.wait_for_selector("#live:not([hidden])")
+
+        page.fill("#note", "Des navettes <b>entre</b> sites")
+        page.click("#send")
+        page.wait_for_function(
+            "() => document.querySelector('#mine li .status')?.textContent === 'envoyé ✓'"
+        )
+        assert stored() == ["Des navettes <b>entre</b> sites"]
+
+        context.set_offline(True)  # the Wi-Fi drops
+        page.fill("#note", "Un parking vélo couvert")
+        page.click("#send")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('#mine li .status')]"
+            ".some(s => s.textContent === 'en attente du réseau')"
+        )
+        page.screenshot(path=str(tmp_path / "phone-offline.png"))
+        assert len(stored()) == 1
+
+        context.set_offline(False)  # back: the outbox is sent, each item once
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('#mine li .status')]"
+            ".every(s => s.textContent === 'envoyé ✓') "
+            "&& document.querySelectorAll('#mine li').length === 2",
+            timeout=20_000,
+        )
+        assert stored() == ["Des navettes <b>entre</b> sites", "Un parking vélo couvert"]
+        assert page.locator("#mine b").count() == 0
+        page.reload()  # and after a reload, still two, still the same participant
+        page.wait_for_function("() => document.querySelectorAll('#mine li').length === 2")
+        assert len(stored()) == 2
+    finally:
+        context.close()
+        server.stop()
+        db.close()
