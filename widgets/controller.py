@@ -15,7 +15,7 @@ from app.domain.model import PhaseKind, WorkshopDetail, WorkshopSummary
 from app.domain.timer import LiveSession
 from app.errors import KnownError
 from app.library import Format, Method
-from app.ops import agenda, formats, live, queries, workshops
+from app.ops import agenda, formats, live, notes, participants, queries, workshops
 from app.ops.base import Change, Context, redo, undo
 from app.settings import custom_formats_dir
 
@@ -156,3 +156,35 @@ class Controller(QObject):
             return server, f"http://{shown}:{server.port}/web/"
 
         return self._call(start)
+
+    # -- participants and their post-its ------------------------------------------------------
+    def attendees(self, workshop_id: int) -> list[Any]:
+        return self._call(participants.attendees, self.ctx, workshop_id) or []
+
+    def check_in_by_hand(
+        self, workshop_id: int, name: str, organisation: str, category: str, consent: bool
+    ) -> Any:
+        import secrets
+
+        return self._call(
+            participants.check_in,
+            self.ctx,
+            workshop_id,
+            name=name,
+            organisation=organisation,
+            category=category,
+            consent_named=consent,
+            key=secrets.token_hex(16),
+            source="manual",
+        )
+
+    def rename_participant(self, workshop_id: int, participant_id: int, name: str) -> Any:
+        return self._call(
+            participants.rename_participant, self.ctx, workshop_id, participant_id, name
+        )
+
+    def remove_participant(self, workshop_id: int, participant_id: int) -> Any:
+        return self._call(participants.remove_participant, self.ctx, workshop_id, participant_id)
+
+    def workshop_notes(self, workshop_id: int) -> list[Any]:
+        return self._call(notes.workshop_notes, self.ctx, workshop_id) or []

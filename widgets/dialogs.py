@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from app.library import Format
+from widgets.manual_checkin_dialog import ManualCheckIn, ManualCheckInDialog
 from widgets.new_workshop_dialog import NewWorkshop, NewWorkshopDialog
 
 
@@ -15,6 +16,13 @@ class Dialogs:
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         dialog = NewWorkshopDialog(formats, default_place, self.parent)
+        try:
+            return dialog.value() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+
+    def manual_check_in(self, partners: list[str]) -> ManualCheckIn | None:
+        dialog = ManualCheckInDialog(partners, self.parent)
         try:
             return dialog.value() if dialog.exec() else None
         finally:

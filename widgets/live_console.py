@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
 from app.domain.agenda import format_minutes
 from app.domain.model import WorkshopDetail
 from app.domain.timer import Display, LiveSession, Stage, TimerState, drift_text
+from widgets.checkin_panel import CheckInPanel
 from widgets.live_clock import LiveClock
+from widgets.notes_inbox import NotesInbox
 from widgets.projector_view import PALETTE, wall_clock
 from widgets.text import plain_label
 from widgets.theme import FONT_FAMILY, MUTED
@@ -131,8 +134,12 @@ class LiveConsole(QWidget):
         self.programme = QListWidget()
         self.programme.setObjectName("programmeTimeline")
         self.programme.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.checkin = CheckInPanel()
+        self.inbox = NotesInbox()
         self.tabs = QTabWidget()
         self.tabs.addTab(agenda_page, self.tr("Agenda"))
+        self.checkin_index = self.tabs.addTab(self.checkin, self.tr("Présents"))
+        self.inbox_index = self.tabs.addTab(self.inbox, self.tr("Post-its"))
         self.programme_index = self.tabs.addTab(self.programme, self.tr("Programme"))
 
         # -- centre: the current phase
@@ -252,6 +259,13 @@ class LiveConsole(QWidget):
                 item.setFont(font)
             self.programme.addItem(item)
         self._select_block()
+
+    def set_people(self, attendees: list[Any], notes: list[Any]) -> None:
+        """Who checked in, and the post-its received: refreshed as phones write."""
+        self.checkin.set_attendees(attendees)
+        self.inbox.set_notes(notes)
+        self.tabs.setTabText(self.checkin_index, self.tr("Présents ({n})").format(n=len(attendees)))
+        self.tabs.setTabText(self.inbox_index, self.tr("Post-its ({n})").format(n=len(notes)))
 
     def set_session(self, session: LiveSession | None) -> None:
         self.agenda.clear()

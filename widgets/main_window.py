@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
             self,
             lambda title, text, action: self.dialogs.confirm(title, text, action),
             chime=bool(load_settings().get("chime", True)),
+            dialogs=lambda: self.dialogs,
         )
         self.stack.addWidget(self.runner.console)
         self.stack.currentChanged.connect(

@@ -35,10 +35,12 @@ class SessionRunner(QObject):
         confirm: Callable[[str, str, str], bool],
         *,
         chime: bool = True,
+        dialogs: Callable[[], Any] | None = None,
     ) -> None:
         super().__init__(window)
         self.controller = controller
         self.confirm = confirm
+        self.dialogs = dialogs
         self.workshop_id: int | None = None
         self.live = LiveClock(controller.ctx.clock, self)
         self.console = LiveConsole(self.live)
@@ -58,6 +60,9 @@ class SessionRunner(QObject):
         self.console.end_requested.connect(self.end)
         self.console.projector_requested.connect(self.toggle_projector)
         self.console.block_requested.connect(self.run_block)
+        self.console.checkin.add_requested.connect(self.add_attendee)
+        self.console.checkin.rename_requested.connect(self.rename_attendee)
+        self.console.checkin.remove_requested.connect(self.remove_attendee)
 
         self.actions: list[QAction] = []
         self.toggle_action = self._action(self.tr("Démarrer / mettre en pause"), "Space", "toggle")
@@ -178,6 +183,7 @@ class SessionRunner(QObject):
             self.console.set_detail(detail)
         self.live.set_session(session)
         self.console.set_session(session)
+        self.reload_people()
         if session is not None and session.timer.state == TimerState.ENDED:
             self.stop_server()  # the server lives as long as the séance
         self.set_active(self._active)
@@ -190,6 +196,51 @@ class SessionRunner(QObject):
             self.leave_requested.emit(-1)
         elif event.topic in (Topic.TIMER, Topic.AGENDA, Topic.WORKSHOP):
             self.reload()
+        elif event.topic in (Topic.PARTICIPANTS, Topic.BOARD):
+            self.reload_people()
+
+    def reload_people(self) -> None:
+        if self.workshop_id is None:
+            return
+        self.console.set_people(
+            self.controller.attendees(self.workshop_id),
+            self.controller.workshop_notes(self.workshop_id),
+        )
+
+    # -- check-in by hand --------------------------------------------------------------------
+    def add_attendee(self) -> None:
+        if self.workshop_id is None or self.dialogs is None:
+            return
+        detail = self.controller.detail(self.workshop_id)
+        partners = detail.cadrage.partner_list() if detail else []
+        answer = self.dialogs().manual_check_in(partners)
+        if answer is not None:
+            self.controller.check_in_by_hand(
+                self.workshop_id,
+                answer.name,
+                answer.organisation,
+                answer.category,
+                answer.consent_named,
+            )
+
+    def rename_attendee(self, participant_id: int, name: str) -> None:
+        if self.workshop_id is None or self.dialogs is None:
+            return
+        new = self.dialogs().text(self.tr("Corriger le nom"), self.tr("Nom :"), name)
+        if new is not None and new.strip() and new.strip() != name:
+            self.controller.rename_participant(self.workshop_id, participant_id, new)
+
+    def remove_attendee(self, participant_id: int, name: str) -> None:
+        if self.workshop_id is None:
+            return
+        if self.confirm(
+            self.tr("Retirer de la liste"),
+            self.tr(
+                "Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom."
+            ).format(name=name),
+            self.tr("Retirer"),
+        ):
+            self.controller.remove_participant(self.workshop_id, participant_id)
 
     def _timer(self, op: str, *args: int) -> None:
         if self.workshop_id is not None:

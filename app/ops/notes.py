@@ -82,3 +82,23 @@ def my_notes(ctx: Context, workshop_id: int, participant_id: int) -> list[NoteIn
         return [NoteInfo(n.id, n.text, n.created_at) for n in rows]
 
     return ctx.db.read(work)
+
+
+@dataclass(frozen=True, slots=True)
+class BoardNote:
+    id: int
+    author: str
+    text: str
+    created_at: float
+
+
+def workshop_notes(ctx: Context, workshop_id: int) -> list[BoardNote]:
+    """Every post-it of the workshop, oldest first (the board issue lays them out)."""
+
+    def work(session: Session) -> list[BoardNote]:
+        rows = session.scalars(
+            select(Note).where(Note.workshop_id == workshop_id).order_by(Note.id)
+        )
+        return [BoardNote(n.id, n.author or "anonyme", n.text, n.created_at) for n in rows]
+
+    return ctx.db.read(work)

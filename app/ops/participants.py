@@ -145,3 +145,91 @@ def participant_by_token(ctx: Context, workshop_id: int, token: str) -> Particip
         return ParticipantInfo(p.id, p.name, p.organisation, p.category, p.consent_named)
 
     return ctx.db.read(work)
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """One line of the check-in panel."""
+
+    id: int
+    name: str
+    organisation: str
+    category: str
+    consent_named: bool
+    arrived_at: float | None
+    source: str
+
+
+def attendees(ctx: Context, workshop_id: int) -> list[Attendee]:
+    def work(session: Session) -> list[Attendee]:
+        people = session.scalars(
+            select(Participant)
+            .where(Participant.workshop_id == workshop_id)
+            .order_by(Participant.id)
+        ).all()
+        first: dict[int, CheckIn] = {}
+        for c in session.scalars(
+            select(CheckIn)
+            .join(Participant, CheckIn.participant_id == Participant.id)
+            .where(Participant.workshop_id == workshop_id)
+            .order_by(CheckIn.at)
+        ):
+            first.setdefault(c.participant_id, c)
+        return [
+            Attendee(
+                p.id,
+                p.name,
+                p.organisation,
+                p.category,
+                p.consent_named,
+                first[p.id].at if p.id in first else None,
+                first[p.id].source if p.id in first else "",
+            )
+            for p in people
+        ]
+
+    return ctx.db.read(work)
+
+
+def _participant(session: Session, workshop_id: int, participant_id: int) -> Participant:
+    p = session.get(Participant, participant_id)
+    if p is None or p.workshop_id != workshop_id:
+        raise InvalidInput("Ce participant n'existe plus.")
+    return p
+
+
+def rename_participant(ctx: Context, workshop_id: int, participant_id: int, name: str) -> Change:
+    clean = clean_text(name, what="Nom", limit=MAX_NAME, required=True).strip()
+
+    def work(session: Session) -> Change:
+        p = _participant(session, workshop_id, participant_id)
+        old, p.name = p.name, clean
+        entry = journal(session, ctx, op="participants.rename", workshop_id=workshop_id,
+                        forward=[["participant.rename", {"id": p.id, "name": clean}]],
+                        label=f"« {old} » renommé « {clean} »")  # fmt: skip
+        return Change("participants.rename", Topic.PARTICIPANTS, entry.seq, workshop_id, (p.id,))
+
+    change = ctx.db.write(work)
+    publish(ctx, change)
+    return change
+
+
+def remove_participant(ctx: Context, workshop_id: int, participant_id: int) -> Change:
+    """Remove a duplicate: their check-ins go; their post-its stay, without an author link."""
+
+    def work(session: Session) -> Change:
+        p = _participant(session, workshop_id, participant_id)
+        name = p.name
+        for c in session.scalars(select(CheckIn).where(CheckIn.participant_id == p.id)):
+            session.delete(c)
+        session.delete(p)
+        session.flush()
+        entry = journal(session, ctx, op="participants.remove", workshop_id=workshop_id,
+                        forward=[["participant.remove", {"id": participant_id}]],
+                        label=f"{name} retiré·e de la liste")  # fmt: skip
+        return Change("participants.remove", Topic.PARTICIPANTS, entry.seq, workshop_id,
+                      (participant_id,))  # fmt: skip
+
+    change = ctx.db.write(work)
+    publish(ctx, change)
+    return change

@@ -16,6 +16,7 @@ from app.settings import save_settings
 from app.store.db import Database
 from widgets.application import build_window
 from widgets.main_window import MainWindow
+from widgets.manual_checkin_dialog import ManualCheckIn
 from widgets.new_workshop_dialog import NewWorkshop
 
 # Offscreen by default; ATELIER_TEST_DISPLAY=1 keeps the real platform to watch a test run.
@@ -32,10 +33,15 @@ class FakeDialogs:
         self.confirms: list[bool] = []
         self.errors: list[str] = []
         self.asked: list[str] = []
+        self.manual: list[ManualCheckIn | None] = []
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
         return self.new.pop(0)
+
+    def manual_check_in(self, partners: list[str]) -> ManualCheckIn | None:
+        self.asked.append("manual")
+        return self.manual.pop(0)
 
     def text(self, title: str, label: str, value: str = "") -> str | None:
         self.asked.append(title)
