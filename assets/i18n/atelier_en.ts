@@ -4,77 +4,77 @@
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="274"/>
+        <location filename="../../widgets/agenda_editor.py" line="275"/>
         <source>+ Séquence</source>
         <translation>+ Activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="275"/>
+        <location filename="../../widgets/agenda_editor.py" line="276"/>
         <source>Ajouter une séquence vide (Ctrl+Entrée)</source>
         <translation>Add an empty activity (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="277"/>
+        <location filename="../../widgets/agenda_editor.py" line="278"/>
         <source>+ Pause</source>
         <translation>+ Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="279"/>
+        <location filename="../../widgets/agenda_editor.py" line="280"/>
         <source>Monter</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="280"/>
+        <location filename="../../widgets/agenda_editor.py" line="281"/>
         <source>Monter la séquence (Alt+↑)</source>
         <translation>Move the activity up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="282"/>
+        <location filename="../../widgets/agenda_editor.py" line="283"/>
         <source>Descendre</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="283"/>
+        <location filename="../../widgets/agenda_editor.py" line="284"/>
         <source>Descendre la séquence (Alt+↓)</source>
         <translation>Move the activity down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="285"/>
+        <location filename="../../widgets/agenda_editor.py" line="286"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="288"/>
+        <location filename="../../widgets/agenda_editor.py" line="289"/>
         <source>Retirer la séquence de l&apos;agenda (Suppr ; Ctrl+Z pour annuler)</source>
         <translation>Remove the activity from the agenda (Del; Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="313"/>
+        <location filename="../../widgets/agenda_editor.py" line="314"/>
         <source>Séquence sélectionnée</source>
         <translation>Selected activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="379"/>
+        <location filename="../../widgets/agenda_editor.py" line="380"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="381"/>
+        <location filename="../../widgets/agenda_editor.py" line="382"/>
         <source>Sans méthode</source>
         <translation>No method</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="416"/>
+        <location filename="../../widgets/agenda_editor.py" line="417"/>
         <source>Total : {planned} sur {length} prévues · fin à {end}</source>
         <translation>Total: {planned} of {length} planned · ends at {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="420"/>
+        <location filename="../../widgets/agenda_editor.py" line="421"/>
         <source> · dépasse de {over}</source>
         <translation> · {over} over</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="423"/>
+        <location filename="../../widgets/agenda_editor.py" line="424"/>
         <source> · reste {left}</source>
         <translation> · {left} left</translation>
     </message>
@@ -173,14 +173,67 @@
     </message>
 </context>
 <context>
+    <name>CheckInPanel</name>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="42"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="42"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="42"/>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="42"/>
+        <source>Arrivée</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="51"/>
+        <source>Personne n&apos;est encore arrivé. Les téléphones s&apos;enregistrent en scannant le QR code projeté ; « Ajouter » enregistre quelqu&apos;un sans téléphone.</source>
+        <translation>Nobody has arrived yet. Phones check in by scanning the projected QR code; “Add” checks in someone without a phone.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="56"/>
+        <source>Ajouter à la main…</source>
+        <translation>Add by hand…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="58"/>
+        <source>Corriger le nom…</source>
+        <translation>Fix the name…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="60"/>
+        <source>Retirer (doublon)…</source>
+        <translation>Remove (duplicate)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="100"/>
+        <source>{n} présent(s)</source>
+        <translation>{n} present</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="100"/>
+        <source>Aucun présent</source>
+        <translation>Nobody present</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../widgets/dialogs.py" line="32"/>
+        <location filename="../../widgets/dialogs.py" line="40"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="40"/>
+        <location filename="../../widgets/dialogs.py" line="48"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
@@ -311,159 +364,179 @@
 <context>
     <name>LiveConsole</name>
     <message>
-        <location filename="../../widgets/live_console.py" line="31"/>
+        <location filename="../../widgets/live_console.py" line="34"/>
         <source>Prêt : appuyez sur Espace pour démarrer</source>
         <translation>Ready: press Space to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="32"/>
+        <location filename="../../widgets/live_console.py" line="35"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="33"/>
+        <location filename="../../widgets/live_console.py" line="36"/>
         <source>Moins de 2 minutes</source>
         <translation>Less than 2 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="34"/>
+        <location filename="../../widgets/live_console.py" line="37"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="35"/>
+        <location filename="../../widgets/live_console.py" line="38"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="36"/>
+        <location filename="../../widgets/live_console.py" line="39"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="93"/>
+        <location filename="../../widgets/live_console.py" line="99"/>
         <source>← Retour à l&apos;atelier</source>
         <translation>← Back to the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="99"/>
+        <location filename="../../widgets/live_console.py" line="105"/>
         <source>Projection (F5)</source>
         <translation>Projector (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="101"/>
+        <location filename="../../widgets/live_console.py" line="107"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="116"/>
+        <location filename="../../widgets/live_console.py" line="122"/>
         <source>Lancer cette séance</source>
         <translation>Start this session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="132"/>
+        <location filename="../../widgets/live_console.py" line="140"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="133"/>
+        <location filename="../../widgets/live_console.py" line="141"/>
+        <source>Présents</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="142"/>
+        <source>Post-its</source>
+        <translation>Sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="143"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="158"/>
-        <location filename="../../widgets/live_console.py" line="317"/>
+        <location filename="../../widgets/live_console.py" line="168"/>
+        <location filename="../../widgets/live_console.py" line="334"/>
         <source>Démarrer (Espace)</source>
         <translation>Start (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="161"/>
+        <location filename="../../widgets/live_console.py" line="171"/>
         <source>◀ Précédente (←)</source>
         <translation>◀ Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="193"/>
+        <location filename="../../widgets/live_console.py" line="203"/>
         <source>Notes d&apos;animation (visibles par vous uniquement)</source>
         <translation>Facilitation notes (only you can see them)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="291"/>
+        <location filename="../../widgets/live_console.py" line="267"/>
+        <source>Présents ({n})</source>
+        <translation>Present ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="268"/>
+        <source>Post-its ({n})</source>
+        <translation>Sticky notes ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="308"/>
         <source>Pas de consigne pour cette séquence.</source>
         <translation>No instructions for this activity.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="163"/>
+        <location filename="../../widgets/live_console.py" line="173"/>
         <source>Suivante ▶ (→)</source>
         <translation>Next ▶ (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="165"/>
+        <location filename="../../widgets/live_console.py" line="175"/>
         <source>−1 min</source>
         <translation>−1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="167"/>
+        <location filename="../../widgets/live_console.py" line="177"/>
         <source>+1 min</source>
         <translation>+1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="169"/>
+        <location filename="../../widgets/live_console.py" line="179"/>
         <source>+5 min</source>
         <translation>+5 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="171"/>
+        <location filename="../../widgets/live_console.py" line="181"/>
         <source>Réinitialiser</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="188"/>
+        <location filename="../../widgets/live_console.py" line="198"/>
         <source>Consigne aux participants</source>
         <translation>Instructions for participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="263"/>
+        <location filename="../../widgets/live_console.py" line="280"/>
         <source>{actual} min (prévu {planned})</source>
         <translation>{actual} min (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="284"/>
+        <location filename="../../widgets/live_console.py" line="301"/>
         <source>Séquence {n} sur {total}</source>
         <translation>Activity {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="37"/>
-        <location filename="../../widgets/live_console.py" line="288"/>
+        <location filename="../../widgets/live_console.py" line="40"/>
+        <location filename="../../widgets/live_console.py" line="305"/>
         <source>Séance terminée</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="293"/>
+        <location filename="../../widgets/live_console.py" line="310"/>
         <source>Aucune note.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="296"/>
+        <location filename="../../widgets/live_console.py" line="313"/>
         <source>À suivre : {title} ({minutes})</source>
         <translation>Up next: {title} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="300"/>
+        <location filename="../../widgets/live_console.py" line="317"/>
         <source>C&apos;est la dernière séquence de la séance.</source>
         <translation>This is the last activity of the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="304"/>
+        <location filename="../../widgets/live_console.py" line="321"/>
         <source>Pause (Espace)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="316"/>
+        <location filename="../../widgets/live_console.py" line="333"/>
         <source>Reprendre (Espace)</source>
         <translation>Resume (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="343"/>
+        <location filename="../../widgets/live_console.py" line="360"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
@@ -476,94 +549,94 @@
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="77"/>
+        <location filename="../../widgets/main_window.py" line="78"/>
         <source>Base : {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="82"/>
+        <location filename="../../widgets/main_window.py" line="83"/>
         <source>Un fichier de format a été ignoré : {problem}</source>
         <translation>A format file was skipped: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="88"/>
+        <location filename="../../widgets/main_window.py" line="89"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="90"/>
+        <location filename="../../widgets/main_window.py" line="91"/>
         <source>&amp;Nouvel atelier…</source>
         <translation>&amp;New workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="93"/>
+        <location filename="../../widgets/main_window.py" line="94"/>
         <source>Liste des &amp;ateliers</source>
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="95"/>
+        <location filename="../../widgets/main_window.py" line="96"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="98"/>
+        <location filename="../../widgets/main_window.py" line="99"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="100"/>
+        <location filename="../../widgets/main_window.py" line="101"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="102"/>
-        <location filename="../../widgets/main_window.py" line="299"/>
+        <location filename="../../widgets/main_window.py" line="103"/>
+        <location filename="../../widgets/main_window.py" line="307"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="104"/>
-        <location filename="../../widgets/main_window.py" line="304"/>
+        <location filename="../../widgets/main_window.py" line="105"/>
+        <location filename="../../widgets/main_window.py" line="312"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="107"/>
+        <location filename="../../widgets/main_window.py" line="108"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="109"/>
+        <location filename="../../widgets/main_window.py" line="110"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="114"/>
+        <location filename="../../widgets/main_window.py" line="115"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="115"/>
+        <location filename="../../widgets/main_window.py" line="116"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="180"/>
+        <location filename="../../widgets/main_window.py" line="188"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="180"/>
+        <location filename="../../widgets/main_window.py" line="188"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="190"/>
+        <location filename="../../widgets/main_window.py" line="198"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="199"/>
+        <location filename="../../widgets/main_window.py" line="207"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -572,37 +645,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="208"/>
+        <location filename="../../widgets/main_window.py" line="216"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="208"/>
+        <location filename="../../widgets/main_window.py" line="216"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="218"/>
+        <location filename="../../widgets/main_window.py" line="226"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="219"/>
+        <location filename="../../widgets/main_window.py" line="227"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="260"/>
+        <location filename="../../widgets/main_window.py" line="268"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262"/>
+        <location filename="../../widgets/main_window.py" line="270"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -613,14 +686,52 @@ Prepare, facilitate and report on participatory workshops, entirely offline.
 Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="297"/>
+        <location filename="../../widgets/main_window.py" line="305"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="310"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>ManualCheckInDialog</name>
+    <message>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="31"/>
+        <source>Enregistrer une arrivée</source>
+        <translation>Check someone in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="41"/>
+        <source>Apparaître nommément dans le compte-rendu</source>
+        <translation>Appear by name in the report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="45"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="46"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="50"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="51"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="52"/>
+        <source>Catégorie</source>
+        <translation>Category</translation>
     </message>
 </context>
 <context>
@@ -700,59 +811,72 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
     </message>
 </context>
 <context>
+    <name>NotesInbox</name>
+    <message>
+        <location filename="../../widgets/notes_inbox.py" line="36"/>
+        <source>{n} post-it(s) reçu(s)</source>
+        <translation>{n} sticky note(s) received</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notes_inbox.py" line="38"/>
+        <source>Aucun post-it pour l&apos;instant</source>
+        <translation>No sticky notes yet</translation>
+    </message>
+</context>
+<context>
     <name>PhaseDetails</name>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="162"/>
+        <location filename="../../widgets/agenda_editor.py" line="163"/>
         <source>Travail</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="163"/>
+        <location filename="../../widgets/agenda_editor.py" line="164"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="168"/>
+        <location filename="../../widgets/agenda_editor.py" line="169"/>
         <source>(aucune méthode)</source>
         <translation>(no method)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="175"/>
+        <location filename="../../widgets/agenda_editor.py" line="176"/>
         <source>Consigne affichée aux participants</source>
         <translation>Instructions shown to participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="181"/>
+        <location filename="../../widgets/agenda_editor.py" line="182"/>
         <source>Vos notes d&apos;animation (jamais affichées en salle)</source>
         <translation>Your facilitation notes (never shown in the room)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="187"/>
+        <location filename="../../widgets/agenda_editor.py" line="188"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="188"/>
+        <location filename="../../widgets/agenda_editor.py" line="189"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="189"/>
+        <location filename="../../widgets/agenda_editor.py" line="190"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="190"/>
+        <location filename="../../widgets/agenda_editor.py" line="191"/>
         <source>Méthode</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="191"/>
+        <location filename="../../widgets/agenda_editor.py" line="192"/>
         <source>Consigne</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="192"/>
+        <location filename="../../widgets/agenda_editor.py" line="193"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -773,42 +897,47 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../widgets/projector_view.py" line="45"/>
+        <location filename="../../widgets/projector_view.py" line="46"/>
         <source>Atelier — projection</source>
         <translation>Atelier — Projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="89"/>
+        <location filename="../../widgets/projector_view.py" line="65"/>
+        <source>Participez avec votre téléphone</source>
+        <translation>Join in with your phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="104"/>
         <source>Prêt à démarrer</source>
         <translation>Ready to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="90"/>
+        <location filename="../../widgets/projector_view.py" line="105"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="91"/>
+        <location filename="../../widgets/projector_view.py" line="106"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="94"/>
+        <location filename="../../widgets/projector_view.py" line="109"/>
         <source>Séance terminée — merci à toutes et à tous !</source>
         <translation>Session over — thank you, everyone!</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="100"/>
+        <location filename="../../widgets/projector_view.py" line="115"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="110"/>
+        <location filename="../../widgets/projector_view.py" line="125"/>
         <source>À suivre : {title}</source>
         <translation>Up next: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="112"/>
+        <location filename="../../widgets/projector_view.py" line="127"/>
         <source>Dernière séquence</source>
         <translation>Last activity</translation>
     </message>
@@ -816,62 +945,102 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="57"/>
+        <location filename="../../widgets/session_runner.py" line="68"/>
         <source>Démarrer / mettre en pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="58"/>
+        <location filename="../../widgets/session_runner.py" line="69"/>
         <source>Séquence suivante</source>
         <translation>Next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="60"/>
+        <location filename="../../widgets/session_runner.py" line="71"/>
         <source>Séquence précédente</source>
         <translation>Previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="62"/>
+        <location filename="../../widgets/session_runner.py" line="73"/>
         <source>+1 minute</source>
         <translation>+1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="63"/>
+        <location filename="../../widgets/session_runner.py" line="74"/>
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="64"/>
+        <location filename="../../widgets/session_runner.py" line="75"/>
         <source>−1 minute</source>
         <translation>−1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="65"/>
+        <location filename="../../widgets/session_runner.py" line="76"/>
         <source>Réinitialiser le minuteur</source>
         <translation>Reset timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="66"/>
+        <location filename="../../widgets/session_runner.py" line="77"/>
         <source>Projection plein écran</source>
         <translation>Full-screen projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="69"/>
+        <location filename="../../widgets/session_runner.py" line="80"/>
         <source>Terminer la séance…</source>
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="137"/>
+        <location filename="../../widgets/session_runner.py" line="126"/>
+        <source>Une séance est déjà ouverte</source>
+        <translation>A session is already open</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="128"/>
+        <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
+        <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="131"/>
+        <source>Mettre en pause et continuer</source>
+        <translation>Pause it and continue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="229"/>
+        <source>Corriger le nom</source>
+        <translation>Fix the name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="229"/>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="237"/>
+        <source>Retirer de la liste</source>
+        <translation>Remove from the list</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="239"/>
+        <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
+        <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="241"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="256"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="139"/>
+        <location filename="../../widgets/session_runner.py" line="258"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="142"/>
+        <location filename="../../widgets/session_runner.py" line="261"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>
