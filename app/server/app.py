@@ -13,11 +13,12 @@ from collections import deque
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import FastAPI, Header, Request
+from fastapi import FastAPI, Header, Request, WebSocket
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
@@ -27,6 +28,7 @@ from app.ops.base import Context
 from app.ops.notes import MAX_NOTE
 from app.ops.participants import CATEGORIES, MAX_NAME, MAX_ORGANISATION
 from app.resources import asset
+from app.server.push import Broadcaster
 
 MAX_BODY = 16 * 1024
 CSP = (
@@ -319,6 +321,22 @@ def create_app(ctx: Context, workshop_id: int) -> FastAPI:
     def mine(authorization: str = Header(default="")) -> list[NoteOut]:
         who = participant(authorization)
         return [NoteOut(**asdict(n)) for n in notes.my_notes(ctx, workshop_id, who.id)]
+
+    def latest_seq() -> int:
+        return queries.workshop_detail(ctx, workshop_id).last_seq
+
+    broadcaster = Broadcaster(ctx.bus, workshop_id, latest_seq)
+    api.state.broadcaster = broadcaster
+
+    @api.websocket("/ws")
+    async def changes(websocket: WebSocket, token: str = "", since: int = 0) -> None:
+        """Each phone holds one socket: told when something changed (coalesced), and at
+        once on connecting if the journal moved on since the sequence it last saw."""
+        found = await run_in_threadpool(participants.participant_by_token, ctx, workshop_id, token)
+        if found is None:
+            await websocket.close(code=4401)
+            return
+        await broadcaster.serve(websocket, since)
 
     @api.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

@@ -51,6 +51,7 @@ def _bind(host: str, port: int) -> socket.socket:
 class ServerThread:
     def __init__(self, app: FastAPI, host: str = "127.0.0.1", port: int = 8765) -> None:
         self.host = host
+        self._app = app
         self._socket = _bind(host, port)
         self.port: int = self._socket.getsockname()[1]
         config = uvicorn.Config(
@@ -90,6 +91,9 @@ class ServerThread:
         return self
 
     def stop(self, timeout: float = 10.0) -> None:
+        broadcaster = getattr(self._app.state, "broadcaster", None)
+        if broadcaster is not None:
+            broadcaster.close()  # no more events from the core to this server
         self._server.should_exit = True
         if self._thread.is_alive():
             self._thread.join(timeout)

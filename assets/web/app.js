@@ -146,6 +146,7 @@ async function showLive() {
   renderNotes();
   await refresh();
   await flush();
+  listen();
 }
 
 // -- post-its: written into an outbox on the phone first, sent when the network allows -------
@@ -241,12 +242,35 @@ async function refresh() {
   }
 }
 
+// -- told when something changed: one websocket, reconnected after sleep or Wi-Fi loss -------
+let lastSeq = 0, socket = null, retry = 1000;
+
+function listen() {
+  const token = localStorage.getItem(TOKEN);
+  if (!token || socket) return;
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  socket = new WebSocket(`${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}&since=${lastSeq}`);
+  socket.onmessage = (event) => {
+    const message = JSON.parse(event.data);
+    retry = 1000;
+    $("network").hidden = true;
+    if (message.type === "changed" || message.behind) { refresh(); flush(); }
+    lastSeq = Math.max(lastSeq, message.seq || 0);
+  };
+  socket.onclose = () => {
+    socket = null;
+    setTimeout(listen, retry);  // back off while the network is away
+    retry = Math.min(retry * 2, 15000);
+  };
+}
+
 async function start() {
   for (let i = 0; i < 3; i++) {
     try { await measureOffset(); } catch (error) { $("network").hidden = false; }
   }
   try { await showLive(); } catch (error) { $("network").hidden = false; }
-  setInterval(() => { refresh(); flush(); }, 5000);
+  // the socket brings changes at once; this slow poll is only a safety net
+  setInterval(() => { refresh(); flush(); }, 15000);
   setInterval(() => { measureOffset().catch(() => {}); }, 60000);
 }
 

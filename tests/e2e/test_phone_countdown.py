@@ -156,3 +156,34 @@ def test_a_post_it_written_offline_arrives_once_when_the_network_returns(browser
         context.close()
         server.stop()
         db.close()
+
+
+def test_the_phone_follows_the_laptop_at_once(browser, tmp_path):
+    db = Database.open(tmp_path / "push.sqlite3")
+    ctx = Context(db)
+    wid = create_workshop(ctx, format_key="3h", title="Direct").workshop_id
+    live.start_session(ctx, wid)
+    server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{server.url}web/")
+        page.wait_for_selector("#join:not([hidden])")
+        page.fill("#name", "Alex")
+        page.check("input[name=category][value=usager]")
+        page.click("#join-button")
+        page.wait_for_selector("#live:not([hidden])")
+        page.wait_for_function("() => document.getElementById('state').textContent === 'Bientôt'")
+        live.start(ctx, wid)  # she presses Space on the laptop
+        # the socket brings it well before the 15-second safety poll
+        page.wait_for_function(
+            "() => document.getElementById('state').textContent === 'En cours'", timeout=3000
+        )
+        live.next_phase(ctx, wid)
+        title = live.live_session(ctx, wid).current.title
+        page.wait_for_function(
+            "t => document.getElementById('phase').textContent === t", arg=title, timeout=3000
+        )
+    finally:
+        page.close()
+        server.stop()
+        db.close()

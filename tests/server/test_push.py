@@ -1,0 +1,93 @@
+"""Phones are told what changed over their websocket, and catch up when they reconnect."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from websockets.exceptions import InvalidStatus
+from websockets.sync.client import connect
+
+from app.ops import live, queries
+from app.ops.base import Context
+from app.ops.workshops import create_workshop
+from app.server.app import create_app
+from app.server.runner import ServerThread
+from app.store.db import Database
+
+
+@pytest.fixture
+def room(tmp_path: Path) -> Iterator[tuple[Context, int, str, str]]:
+    db = Database.open(tmp_path / "w.sqlite3")
+    ctx = Context(db)
+    wid = create_workshop(ctx, format_key="3h", title="Direct").workshop_id
+    assert wid is not None
+    server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
+    token = httpx.post(
+        f"{server.url}api/join",
+        json={"name": "Alex", "category": "usager", "key": "join-alex-0001"},
+        timeout=10,
+    ).json()["token"]
+    try:
+        yield ctx, wid, server.url, token
+    finally:
+        server.stop()
+        db.close()
+
+
+def _ws(url: str, token: str, since: int = 0):
+    return connect(url.replace("http://", "ws://") + f"ws?token={token}&since={since}",
+                   open_timeout=10, close_timeout=5)  # fmt: skip
+
+
+def test_a_phone_hears_the_timer_and_new_post_its(room):
+    ctx, wid, url, token = room
+    with _ws(url, token) as ws:
+        hello = json.loads(ws.recv(timeout=10))
+        assert hello["type"] == "hello" and hello["behind"] is True
+        live.start_session(ctx, wid)  # the facilitator, on the laptop
+        live.start(ctx, wid)
+        changed = json.loads(ws.recv(timeout=10))
+        assert changed["type"] == "changed" and "timer" in changed["topics"]
+        httpx.post(f"{url}api/notes", json={"text": "idée", "key": "note-alex-0001"},
+                   headers={"Authorization": f"Bearer {token}"}, timeout=10)  # fmt: skip
+        seen = json.loads(ws.recv(timeout=10))
+        while "board" not in seen["topics"]:
+            seen = json.loads(ws.recv(timeout=10))
+        assert seen["seq"] > changed["seq"]
+
+
+def test_a_reconnecting_phone_is_told_whether_it_missed_something(room):
+    ctx, wid, url, token = room
+    with _ws(url, token) as ws:
+        latest = json.loads(ws.recv(timeout=10))["seq"]
+    with _ws(url, token, since=latest) as ws:
+        assert json.loads(ws.recv(timeout=10))["behind"] is False
+    live.start_session(ctx, wid)  # happens while the phone sleeps
+    with _ws(url, token, since=latest) as ws:
+        hello = json.loads(ws.recv(timeout=10))
+        assert hello["behind"] is True and hello["seq"] > latest
+
+
+def test_bursts_are_coalesced(room):
+    ctx, wid, url, token = room
+    live.start_session(ctx, wid)
+    with _ws(url, token) as ws:
+        json.loads(ws.recv(timeout=10))
+        for _ in range(20):
+            live.adjust(ctx, wid, 60)
+        final = queries.workshop_detail(ctx, wid).last_seq
+        messages = [json.loads(ws.recv(timeout=10))]
+        while messages[-1]["seq"] < final:
+            messages.append(json.loads(ws.recv(timeout=10)))
+        assert len(messages) < 20  # twenty changes, fewer messages
+
+
+def test_a_socket_without_a_valid_token_is_refused(room):
+    _ctx, _wid, url, _token = room
+    with pytest.raises(InvalidStatus) as refused:
+        _ws(url, "x" * 32)
+    assert refused.value.response.status_code == 403
