@@ -176,8 +176,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     ctx = _context(args.db)
     detail = workshop_detail(ctx, args.workshop)  # a clear error if it does not exist
-    api = create_app(ctx, detail.id)
-    api.state.facilitator_token = secrets.token_urlsafe(24)  # 192 bits
+    token = secrets.token_urlsafe(24)  # 192 bits
+    api = create_app(ctx, detail.id, facilitator_token=token)
+    api.state.facilitator_token = token
     server = ServerThread(api, args.host, args.port).start()
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -7,12 +7,14 @@ from a CDN, are off (the schema stays at `/openapi.json`).
 
 from __future__ import annotations
 
+import secrets
 import threading
 import time
 from collections import deque
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Literal
 
+from anyio import to_thread
 from fastapi import FastAPI, Header, Request, WebSocket
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
@@ -37,6 +39,7 @@ CSP = (
     "form-action 'self'"
 )
 STATUS = {
+    "interdit": 403,
     "introuvable": 404,
     "saisie_invalide": 422,
     "trop_gros": 413,
@@ -44,6 +47,7 @@ STATUS = {
     "trop_de_requetes": 429,
 }
 NOTES_PER_MINUTE = 20
+WORKER_THREADS = 6
 
 
 class Health(BaseModel):
@@ -114,6 +118,16 @@ class NoteOut(BaseModel):
     created_at: float
 
 
+class TimerAction(BaseModel):
+    action: Literal["open", "toggle", "start", "pause", "next", "previous", "reset", "adjust"]
+    seconds: int = Field(default=0, ge=-12 * 3600, le=12 * 3600)
+
+
+class Done(BaseModel):
+    ok: bool
+    seq: int
+
+
 class Choices(BaseModel):
     partners: list[str]
     categories: dict[str, str]
@@ -133,8 +147,14 @@ class Guard:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self._tuned = False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._tuned:
+            # a few worker threads, not anyio's 40: the work is CPU-bound under one GIL, and
+            # dozens of threads fighting for it cost more than they bring
+            to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+            self._tuned = True
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -201,8 +221,22 @@ class RateLimit:
             seen.append(now)
 
 
-def create_app(ctx: Context, workshop_id: int) -> FastAPI:
-    """The server of one workshop's séance."""
+TIMER_ACTIONS = {
+    "toggle": live.toggle,
+    "start": live.start,
+    "pause": live.pause,
+    "next": live.next_phase,
+    "previous": live.previous_phase,
+    "reset": live.reset,
+}
+
+
+def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = None) -> FastAPI:
+    """The server of one workshop's séance.
+
+    `facilitator_token` is the credential of the facilitator routes (a co-facilitator laptop,
+    `atelier serve`); without it, those routes are closed.
+    """
     limiter = RateLimit()
     api = FastAPI(
         title="Atelier",
@@ -337,6 +371,38 @@ def create_app(ctx: Context, workshop_id: int) -> FastAPI:
             await websocket.close(code=4401)
             return
         await broadcaster.serve(websocket, since)
+
+    def facilitator(authorization: str) -> None:
+        scheme, _, token = authorization.partition(" ")
+        token = token.strip()
+        if (
+            scheme.lower() == "bearer"
+            and facilitator_token
+            and secrets.compare_digest(token.encode(), facilitator_token.encode())
+        ):
+            return
+        if scheme.lower() == "bearer" and participants.participant_by_token(
+            ctx, workshop_id, token
+        ):
+            raise KnownError("Réservé à l'équipe d'animation.", code="interdit")
+        raise KnownError("Jeton d'animation manquant ou invalide.", code="jeton_invalide")
+
+    @api.post(
+        "/api/facilitator/timer",
+        response_model=Done,
+        responses={401: {"model": Problem}, 403: {"model": Problem}, 422: {"model": Problem}},
+    )
+    def drive_timer(body: TimerAction, authorization: str = Header(default="")) -> Done:
+        """The séance's timer, driven from another device of the facilitation team."""
+        facilitator(authorization)
+        if body.action == "open":  # open the séance (resumes it if already open)
+            opened = live.start_session(ctx, workshop_id)
+            return Done(ok=True, seq=opened.seq if opened else latest_seq())
+        if body.action == "adjust":
+            change = live.adjust(ctx, workshop_id, body.seconds)
+        else:
+            change = TIMER_ACTIONS[body.action](ctx, workshop_id)
+        return Done(ok=True, seq=change.seq)
 
     @api.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

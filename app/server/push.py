@@ -20,10 +20,13 @@ from collections.abc import Callable
 
 from fastapi import WebSocket
 
-from app.events import Event, EventBus
+from app.events import Event, EventBus, Topic
 
 log = logging.getLogger(__name__)
 COALESCE_SECONDS = 0.03
+# what phones need to hear about: the séance (phase, clock) and the workshop; not each
+# other's post-its or check-ins (a phone gets its own in the answer to its request)
+PHONE_TOPICS = {Topic.TIMER, Topic.AGENDA, Topic.WORKSHOP, Topic.VOTES}
 
 
 class Broadcaster:
@@ -36,7 +39,7 @@ class Broadcaster:
         self._pending_seq = 0
         self._flush_scheduled = False
         self._lock = threading.Lock()
-        self._unsubscribe = bus.subscribe(self._on_event)
+        self._unsubscribe = bus.subscribe(self._on_event, PHONE_TOPICS)
 
     def close(self) -> None:
         self._unsubscribe()

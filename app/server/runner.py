@@ -35,6 +35,9 @@ def _bind(host: str, port: int) -> socket.socket:
         sock = socket.socket(family, socket.SOCK_STREAM)
         try:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            # answers leave at once (Nagle's delay met the client's delayed ACK: 40 ms each);
+            # accepted connections inherit it
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             sock.bind((host, candidate))
         except OSError as exc:
             sock.close()
