@@ -24,6 +24,15 @@ FLAGS = [
 ]  # fmt: skip
 
 
+def check_in(page, name: str, category: str = "usager") -> None:
+    """What a participant does on arrival: the form, then the séance view."""
+    page.wait_for_selector("#join:not([hidden])")
+    page.fill("#name", name)
+    page.check(f"input[name=category][value={category}]")
+    page.click("#join-button")
+    page.wait_for_selector("#live:not([hidden])")
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     assert Path(CHROMIUM).exists(), "Debian's chromium is needed (installed by .ci/run)"
@@ -117,11 +126,7 @@ def test_a_post_it_written_offline_arrives_once_when_the_network_returns(browser
     stored = lambda: db.read(lambda s: [n.text for n in s.scalars(select(Note))])  # noqa: E731
     try:
         page.goto(f"{server.url}web/")
-        page.wait_for_selector("#join:not([hidden])")
-        page.fill("#name", "Alex")
-        page.check("input[name=category][value=usager]")
-        page.click("#join-button")
-        page.wait_for_selector("#live:not([hidden])")
+        check_in(page, "Alex")
 
         page.fill("#note", "Des navettes <b>entre</b> sites")
         page.click("#send")
@@ -167,11 +172,7 @@ def test_the_phone_follows_the_laptop_at_once(browser, tmp_path):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
         page.goto(f"{server.url}web/")
-        page.wait_for_selector("#join:not([hidden])")
-        page.fill("#name", "Alex")
-        page.check("input[name=category][value=usager]")
-        page.click("#join-button")
-        page.wait_for_selector("#live:not([hidden])")
+        check_in(page, "Alex")
         page.wait_for_function("() => document.getElementById('state').textContent === 'Bientôt'")
         live.start(ctx, wid)  # she presses Space on the laptop
         # the socket brings it well before the 15-second safety poll

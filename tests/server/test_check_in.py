@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -10,29 +9,20 @@ import pytest
 from sqlalchemy import func, select
 
 from app.ops.base import Context
-from app.ops.workshops import create_workshop, update_cadrage
-from app.server.app import create_app
-from app.server.runner import ServerThread
-from app.store.db import Database
+from app.ops.workshops import update_cadrage
 from app.store.models import CheckIn, JournalEntry, Participant
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile-text.txt"  # from shared/data
 
 
 @pytest.fixture
-def phone(tmp_path: Path) -> Iterator[tuple[Context, int, httpx.Client]]:
-    db = Database.open(tmp_path / "c.sqlite3")
-    ctx = Context(db)
-    wid = create_workshop(ctx, format_key="3h", title="Accueil").workshop_id
-    assert wid is not None
-    update_cadrage(ctx, wid, partners="Bordeaux Métropole\nDREAL Nouvelle-Aquitaine")
-    server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
-    try:
-        with httpx.Client(base_url=server.url, timeout=10) as client:
-            yield ctx, wid, client
-    finally:
-        server.stop()
-        db.close()
+def phone(serve):
+    return serve(
+        title="Accueil",
+        prepare=lambda ctx, wid: update_cadrage(
+            ctx, wid, partners="Bordeaux Métropole\nDREAL Nouvelle-Aquitaine"
+        ),
+    )
 
 
 def _count(ctx: Context, model) -> int:

@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import httpx
 import pytest
 from sqlalchemy import func, select
 
 from app.ops import live
 from app.ops.base import Context
-from app.ops.workshops import create_workshop
-from app.server.app import NOTES_PER_MINUTE, create_app
-from app.server.runner import ServerThread
-from app.store.db import Database
+from app.server.app import NOTES_PER_MINUTE
 from app.store.models import Note
 
 
 @pytest.fixture
-def room(tmp_path: Path) -> Iterator[tuple[Context, int, httpx.Client]]:
-    db = Database.open(tmp_path / "n.sqlite3")
-    ctx = Context(db)
-    wid = create_workshop(ctx, format_key="3h", title="Idées").workshop_id
-    assert wid is not None
-    server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
-    try:
-        with httpx.Client(base_url=server.url, timeout=10) as client:
-            yield ctx, wid, client
-    finally:
-        server.stop()
-        db.close()
+def room(serve):
+    return serve(title="Idées")
 
 
 def _phone(client: httpx.Client, name: str) -> dict[str, str]:

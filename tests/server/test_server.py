@@ -7,7 +7,6 @@ import signal
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -26,19 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Context, int, httpx.Client]]:
-    db = Database.open(tmp_path / "s.sqlite3")
-    ctx = Context(db, clock=FakeClock())
-    wid = create_workshop(ctx, format_key="3h", title="Mobilité <b>des</b> agents").workshop_id
-    assert wid is not None
-    server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
-    try:
-        with httpx.Client(base_url=server.url, timeout=10) as client:
-            yield ctx, wid, client
-    finally:
-        server.stop()
-        db.close()
-    assert not server.running
+def served(serve):
+    return serve(title="Mobilité <b>des</b> agents", clock=FakeClock())
 
 
 def test_health_time_and_security_headers(served):
