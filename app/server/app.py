@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
 from app.errors import InvalidInput, KnownError, NotFound
+from app.events import Topic
 from app.ops import live, notes, participants, queries
 from app.ops.base import Context
 from app.ops.notes import MAX_NOTE
@@ -320,13 +321,20 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         )
         return JoinOut(participant_id=result.participant_id, token=result.token, name=result.name)
 
+    # who a token is, remembered: every phone request asks; forgotten at any change of the
+    # participants (a removed duplicate loses access at once)
+    known_tokens: dict[str, participants.ParticipantInfo] = {}
+    forget = ctx.bus.subscribe(lambda _event: known_tokens.clear(), {Topic.PARTICIPANTS})
+    api.state.closers = [forget]
+
     def participant(authorization: str) -> participants.ParticipantInfo:
         scheme, _, token = authorization.partition(" ")
-        found = (
-            participants.participant_by_token(ctx, workshop_id, token.strip())
-            if scheme.lower() == "bearer"
-            else None
-        )
+        token = token.strip()
+        found = known_tokens.get(token) if scheme.lower() == "bearer" else None
+        if found is None and scheme.lower() == "bearer":
+            found = participants.participant_by_token(ctx, workshop_id, token)
+            if found is not None:
+                known_tokens[token] = found
         if found is None:
             raise KnownError(
                 "Ce téléphone n'est pas encore enregistré pour cet atelier.", code="jeton_invalide"

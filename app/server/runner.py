@@ -97,6 +97,8 @@ class ServerThread:
         broadcaster = getattr(self._app.state, "broadcaster", None)
         if broadcaster is not None:
             broadcaster.close()  # no more events from the core to this server
+        for close in getattr(self._app.state, "closers", []):
+            close()
         self._server.should_exit = True
         if self._thread.is_alive():
             self._thread.join(timeout)

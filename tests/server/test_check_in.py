@@ -126,3 +126,14 @@ def test_hostile_names_come_back_as_typed(phone):
         me = client.get("/api/me", headers={"Authorization": f"Bearer {token}"}).json()
         assert me["name"] == answer.json()["name"]
         assert me["name"].strip()
+
+
+def test_a_removed_duplicate_loses_access_at_once(phone):
+    from app.ops.participants import remove_participant
+
+    ctx, wid, client = phone
+    joined = _join(client).json()
+    headers = {"Authorization": f"Bearer {joined['token']}"}
+    assert client.get("/api/me", headers=headers).status_code == 200  # now remembered
+    remove_participant(ctx, wid, joined["participant_id"])
+    assert client.get("/api/me", headers=headers).status_code == 401
