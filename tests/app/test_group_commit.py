@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from sqlalchemy import event, func, select
@@ -16,12 +15,27 @@ from app.store.db import Database
 from app.store.models import JournalEntry
 
 
-def _wait_until(condition, timeout: float = 10.0) -> None:
-    """Poll a condition (what qtbot.waitUntil does), failing after `timeout`."""
-    end = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < end, "condition not reached"
-        time.sleep(0.001)
+class _WatchedQueue(list):
+    """Stands in for the database's queue of writers and signals each one that joins it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changed = threading.Condition()
+
+    def append(self, job) -> None:  # called under the database's own queue lock
+        super().append(job)
+        with self.changed:
+            self.changed.notify_all()
+
+    def wait_for(self, count: int, timeout: float = 10.0) -> None:
+        with self.changed:
+            assert self.changed.wait_for(lambda: len(self) >= count, timeout), "writers missing"
+
+
+def _watch(db: Database) -> _WatchedQueue:
+    queue = _WatchedQueue()
+    db._pending = queue  # the leader swaps in a fresh list when it drains it
+    return queue
 
 
 def test_queued_writes_share_one_commit_and_a_failure_spares_the_others(tmp_path):
@@ -50,11 +64,12 @@ def test_queued_writes_share_one_commit_and_a_failure_spares_the_others(tmp_path
             "b": lambda: agenda.set_phase_minutes(ctx, phases[1], 32),
             "c": lambda: agenda.update_phase(ctx, phases[2], title="Troisième"),
         }
+        queue = _watch(db)
         with db._write_lock:  # a commit in progress: the writers queue up behind it
             threads = [threading.Thread(target=run, args=item) for item in jobs.items()]
             for t in threads:
                 t.start()
-            _wait_until(lambda: len(db._pending) == len(jobs))
+            queue.wait_for(len(jobs))
             commits.clear()
         for t in threads:
             t.join()
@@ -104,14 +119,14 @@ def test_grouped_writes_keep_the_redo_rule_and_undo_in_between(tmp_path):
             lambda: undo(ctx, wid),  # 22 undone
             lambda: agenda.set_phase_minutes(ctx, phase, 23),  # forgets it again
         ]
+        queue = _watch(db)
         with db._write_lock:
             threads = []
             for step in steps:  # queued in this order behind the commit in progress
                 t = threading.Thread(target=lambda s=step: results.append(s()))
                 t.start()
                 threads.append(t)
-                queued = len(threads)
-                _wait_until(lambda: len(db._pending) == queued)  # noqa: B023
+                queue.wait_for(len(threads))
         for t in threads:
             t.join()
         detail = queries.workshop_detail(ctx, wid)
@@ -145,6 +160,7 @@ def test_a_constraint_violation_fails_only_its_own_write(tmp_path):
             except Exception as exc:
                 results[name] = exc
 
+        queue = _watch(db)
         with db._write_lock:
             threads = [
                 threading.Thread(target=run, args=("bad", lambda: db.write(orphan))),
@@ -154,7 +170,7 @@ def test_a_constraint_violation_fails_only_its_own_write(tmp_path):
             ]
             for t in threads:
                 t.start()
-            _wait_until(lambda: len(db._pending) == 2)
+            queue.wait_for(2)
         for t in threads:
             t.join()
         assert isinstance(results["bad"], IntegrityError)
