@@ -32,6 +32,13 @@ class Stage(StrEnum):
     ENDED = "ended"
 
 
+def time_left(state: str, remaining: float, deadline: float | None, now: float) -> float:
+    """Seconds left (negative: overrun): from the deadline while running, else as stored."""
+    if state == TimerState.RUNNING and deadline is not None:
+        return deadline - now
+    return remaining
+
+
 @dataclass(frozen=True, slots=True)
 class Timer:
     """The authoritative state, as stored (one row per workshop)."""
@@ -47,9 +54,7 @@ class Timer:
     is_break: bool = False
 
     def remaining_at(self, now: float) -> float:
-        if self.state == TimerState.RUNNING and self.deadline is not None:
-            return self.deadline - now
-        return self.remaining
+        return time_left(self.state, self.remaining, self.deadline, now)
 
     def to_wire(self, now: float) -> dict[str, object]:
         """What a remote view (phone, laptop) needs: it corrects `server_now` by its offset."""

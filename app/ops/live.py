@@ -16,7 +16,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.model import Status
-from app.domain.timer import MAX_SECONDS, LiveSession, PhaseRun, Timer, TimerState
+from app.domain.timer import (
+    MAX_SECONDS,
+    LiveSession,
+    PhaseRun,
+    Timer,
+    TimerState,
+    time_left,
+)
 from app.errors import InvalidInput, NotFound
 from app.events import Topic
 from app.ops.base import Action, Change, Context, execute
@@ -58,9 +65,7 @@ def _set(workshop_id: int, row: dict[str, Any] | None) -> Action:
 
 
 def _remaining(timer: LiveTimer, now: float) -> float:
-    if timer.state == TimerState.RUNNING and timer.deadline is not None:
-        return timer.deadline - now
-    return timer.remaining
+    return time_left(timer.state, timer.remaining, timer.deadline, now)
 
 
 def _timer_op(
