@@ -49,6 +49,8 @@ class Workshop(Base):
     start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     block_label: Mapped[str] = mapped_column(String(40), default="Séance")
     block_minutes: Mapped[int] = mapped_column(Integer, default=180)
+    board_scope: Mapped[str] = mapped_column(String(10), default="phase")  # phase, workshop
+    phone_notes: Mapped[str] = mapped_column(String(10), default="inbox")  # inbox, board
     created_at: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[float] = mapped_column(Float)
 
@@ -118,6 +120,9 @@ class Phase(Base):
     # when a séance leaves the phase before its end: what was left, and its (adjusted) length
     left_remaining: Mapped[float | None] = mapped_column(Float, nullable=True)
     left_planned: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # the board: "écriture individuelle" hides phones' post-its until revealed; a template key
+    private_writing: Mapped[bool] = mapped_column(Boolean, default=False)
+    board_template: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class CustomMethod(Base):
@@ -169,6 +174,7 @@ class Note(Base):
     """A post-it."""
 
     __tablename__ = "notes"
+    __table_args__ = (Index("ix_notes_workshop_phase", "workshop_id", "phase_id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
     phase_id: Mapped[int | None] = mapped_column(
@@ -306,6 +312,8 @@ class LiveTimer(Base):
     remaining: Mapped[float] = mapped_column(Float)
     deadline: Mapped[float | None] = mapped_column(Float, nullable=True)
     session_start: Mapped[float] = mapped_column(Float)
+    # what phones type (or carry in the QR code's address) to check in; one per séance
+    join_code: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
 
 class IdempotentRequest(Base):
