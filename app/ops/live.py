@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.join_code import new_code
 from app.domain.model import Status
 from app.domain.timer import (
     MAX_SECONDS,
@@ -55,6 +56,7 @@ def _row(timer: LiveTimer, **changes: Any) -> dict[str, Any]:
         "remaining": timer.remaining,
         "deadline": timer.deadline,
         "session_start": timer.session_start,
+        "join_code": timer.join_code,
     }
     row.update(changes)
     return row
@@ -143,6 +145,7 @@ def start_session(ctx: Context, workshop_id: int, block_id: int | None = None) -
             "remaining": 0.0,
             "deadline": None,
             "session_start": now,
+            "join_code": new_code(),  # a new séance, a new code (a resumed one keeps its own)
         }
         actions += _enter(workshop_id, row, first, now, running=False)
         if workshop.status != Status.LIVE.value:
@@ -417,5 +420,23 @@ def live_session(ctx: Context, workshop_id: int) -> LiveSession | None:
                 for p in phases
             ),
         )
+
+    return ctx.db.read(work)
+
+
+def door(ctx: Context, workshop_id: int) -> tuple[str, str]:
+    """Whether phones may come in: ("absent" | "open" | "ended", the séance's join code).
+
+    "absent": no séance was ever opened for this workshop; "ended": the last one ended. The
+    code is given only while the séance is open.
+    """
+
+    def work(session: Session) -> tuple[str, str]:
+        row = session.get(LiveTimer, workshop_id)
+        if row is None:
+            return "absent", ""
+        if row.state == TimerState.ENDED:
+            return "ended", ""
+        return "open", row.join_code
 
     return ctx.db.read(work)

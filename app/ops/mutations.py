@@ -196,6 +196,7 @@ TIMER_FIELDS = (
     "remaining",
     "deadline",
     "session_start",
+    "join_code",
 )
 
 
@@ -220,7 +221,10 @@ def timer_set(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], l
             timer = LiveTimer(workshop_id=workshop_id)
             session.add(timer)
         for key in TIMER_FIELDS:
-            setattr(timer, key, row[key])
+            if key in row:  # rows journalled before the join code existed carry none
+                setattr(timer, key, row[key])
+        if timer.join_code is None:
+            timer.join_code = ""
     session.flush()
     return {"workshop_id": workshop_id, "row": row}, [
         ["timer.set", {"workshop_id": workshop_id, "row": before}]
