@@ -235,6 +235,37 @@ class Vote(Base):
     at: Mapped[float] = mapped_column(Float)
 
 
+class VoteBallot(Base):
+    """One voter's ballot in a round (its votes are the `Vote` rows of the same voter):
+    who voted, when, whether they said "J'ai fini", and whether it is a paper count."""
+
+    __tablename__ = "vote_ballots"
+    __table_args__ = (UniqueConstraint("round_id", "voter", name="uq_vote_ballots_voter"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    round_id: Mapped[int] = mapped_column(_fk("vote_rounds.id"), index=True)
+    voter: Mapped[str] = mapped_column(String(80))
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL"), nullable=True
+    )
+    paper: Mapped[bool] = mapped_column(Boolean, default=False)
+    label: Mapped[str] = mapped_column(String(120), default="")
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    at: Mapped[float] = mapped_column(Float)
+
+
+class VoteCount(Base):
+    """The live tally, kept in the ballot's transaction: how many ballots of a round gave
+    `value` to an item (and criterion). Always equal to what the `Vote` rows add up to."""
+
+    __tablename__ = "vote_counts"
+    round_id: Mapped[int] = mapped_column(_fk("vote_rounds.id"), primary_key=True)
+    item_type: Mapped[str] = mapped_column(String(10), primary_key=True)
+    item_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    criterion: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ballots: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class Feedback(Base):
     __tablename__ = "feedback"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
