@@ -23,7 +23,8 @@ class Topic(StrEnum):
     AGENDA = "agenda"  # phases or blocks of one workshop changed
     PARTICIPANTS = "participants"
     BOARD = "board"
-    VOTES = "votes"
+    VOTES = "votes"  # a vote round opened, closed, revealed… (phones hear it)
+    BALLOTS = "ballots"  # a ballot was cast (the console and the projector; not every phone)
     FEEDBACK = "feedback"
     ACTIONS = "actions"
     TIMER = "timer"
