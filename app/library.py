@@ -65,6 +65,7 @@ class Method(_Strict):
     steps: list[Text] = []
     tips: list[Text] = []
     tool: Literal["timer", "postits", "vote"] = "timer"
+    board: Key | None = None  # the board template its phases start with (app/domain/board.py)
 
     @model_validator(mode="after")
     def _ranges(self) -> Method:

@@ -72,7 +72,9 @@ class Template:
     zones: tuple[Zone, ...] = ()
 
 
-def _columns(key: str, name: str, titles: list[str], subtitles: list[str] | None = None) -> Template:
+def _columns(
+    key: str, name: str, titles: list[str], subtitles: list[str] | None = None
+) -> Template:
     width = 3 * NOTE_W + 4 * GAP
     subtitles = subtitles or [""] * len(titles)
     return Template(

@@ -28,6 +28,8 @@ Action = list[Any]  # [mutation name, arguments]
 Mutation = Callable[[Session, dict[str, Any]], tuple[dict[str, Any], list[Action]]]
 
 MUTATIONS: dict[str, Mutation] = {}
+# which views an undo or redo concerns, from the reverted operation's name
+TOPIC_OF_PREFIX = {"agenda": Topic.AGENDA, "board": Topic.BOARD, "vote": Topic.VOTES}
 
 
 def mutation(name: str) -> Callable[[Mutation], Mutation]:
@@ -241,7 +243,7 @@ def _undo_or_redo(ctx: Context, workshop_id: int, *, redo: bool) -> Change | Non
         )
         session.add(entry)
         session.flush()
-        topic = Topic.AGENDA if target.op.startswith("agenda.") else Topic.WORKSHOP
+        topic = TOPIC_OF_PREFIX.get(target.op.split(".")[0], Topic.WORKSHOP)
         return Change(entry.op, topic, entry.seq, workshop_id, (target.seq,))
 
     change = ctx.db.write(work)

@@ -14,10 +14,15 @@ from app.errors import InvalidInput, NotFound
 from app.ops.base import Action, connection, mutation, pin
 from app.store.models import LiveTimer, Phase, Workshop
 
-PHASE_FIELDS = ("title", "method_key", "planned_minutes", "kind", "instructions", "notes")
+PHASE_FIELDS = (
+    "title", "method_key", "planned_minutes", "kind", "instructions", "notes",
+    "private_writing", "board_template",
+)  # fmt: skip
 # what a séance recorded on a phase: kept by delete/undo, changed only by `phase.times`
 PHASE_TIMES = ("actual_start", "actual_end", "left_remaining", "left_planned")
-WORKSHOP_FIELDS = ("title", "cadrage", "place", "start_date", "status")
+WORKSHOP_FIELDS = (
+    "title", "cadrage", "place", "start_date", "status", "board_scope", "phone_notes",
+)  # fmt: skip
 
 
 def get_phase(session: Session, phase_id: int) -> Phase:

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
+from app.domain.board import (
+    GAP,
+    INBOX_W,
+    INBOX_X,
+    Arrival,
+    Scope,
+    board_slot,
+    inbox_slot,
+    template_for,
+)
 from app.errors import InvalidInput, NotFound
 from app.events import Topic
 from app.ops.base import Change, Context, connection, journal, publish
 from app.ops.participants import check_key
-from app.store.models import IdempotentRequest, LiveTimer, Note, Participant
+from app.store.models import IdempotentRequest, LiveTimer, Note, Participant, Phase, Workshop
 
 MAX_NOTE = 280
 
@@ -20,7 +31,29 @@ _STORED = select(IdempotentRequest.response).where(IdempotentRequest.key == bind
 _AUTHOR = select(Participant.name).where(
     Participant.id == bindparam("pid"), Participant.workshop_id == bindparam("wid")
 )
-_CURRENT_PHASE = select(LiveTimer.phase_id).where(LiveTimer.workshop_id == bindparam("wid"))
+# where a phone's post-it goes: the live phase, whether it is written privately, and where on
+# the board it lands (the "Arrivées" column or the board's first zone)
+_WHERE = (
+    select(
+        LiveTimer.phase_id, Phase.private_writing, Phase.board_template, Phase.method_key,
+        Workshop.phone_notes, Workshop.board_scope,
+    )
+    .select_from(Workshop)
+    .outerjoin(LiveTimer, LiveTimer.workshop_id == Workshop.id)
+    .outerjoin(Phase, Phase.id == LiveTimer.phase_id)
+    .where(Workshop.id == bindparam("wid"))
+)  # fmt: skip
+_ON_PHASE_BOARD = (
+    select(func.count())
+    .select_from(Note)
+    .where(
+        Note.workshop_id == bindparam("wid"), Note.phase_id.is_not_distinct_from(bindparam("pid"))
+    )
+)
+_ON_WORKSHOP_BOARD = (
+    select(func.count()).select_from(Note).where(Note.workshop_id == bindparam("wid"))
+)
+_IN_INBOX = Note.x < INBOX_X + INBOX_W - GAP
 _INSERT_NOTE = insert(Note)
 _REMEMBER = insert(IdempotentRequest)
 
@@ -50,13 +83,16 @@ def post_note(
         who = conn.execute(_AUTHOR, {"pid": participant_id, "wid": workshop_id}).first()
         if who is None:
             raise NotFound("Participant inconnu pour cet atelier.")
-        phase_id = conn.execute(_CURRENT_PHASE, {"wid": workshop_id}).scalar()
+        where = conn.execute(_WHERE, {"wid": workshop_id}).first()
+        assert where is not None  # the participant's workshop exists
+        phase_id = where.phase_id
+        x, y = _arrival_spot(ctx, conn, workshop_id, where)
         now = ctx.clock()
         inserted = conn.execute(
             _INSERT_NOTE,
             {"workshop_id": workshop_id, "phase_id": phase_id, "participant_id": participant_id,
-             "author": who.name, "text": clean, "color": "jaune", "x": 0.0, "y": 0.0,
-             "hidden": False, "created_at": now},
+             "author": who.name, "text": clean, "color": "jaune", "x": x, "y": y,
+             "hidden": bool(where.private_writing), "created_at": now},
         ).inserted_primary_key  # fmt: skip
         assert inserted is not None
         info = NoteInfo(int(inserted[0]), clean, now)
@@ -77,6 +113,19 @@ def post_note(
     if change is not None:
         publish(ctx, change)
     return info, replayed
+
+
+def _arrival_spot(
+    ctx: Context, conn: Connection, workshop_id: int, where: Any
+) -> tuple[float, float]:
+    """Where a phone's post-it lands: stacked in "Arrivées", or in the board's first zone."""
+    count = _ON_WORKSHOP_BOARD if where.board_scope == Scope.WORKSHOP else _ON_PHASE_BOARD
+    params = {"wid": workshop_id, "pid": where.phase_id}
+    if where.phone_notes == Arrival.BOARD:
+        method = ctx.library.method(where.method_key)
+        template = template_for(where.board_template, method.board if method else None)
+        return board_slot(template, int(conn.execute(count, params).scalar() or 0))
+    return inbox_slot(int(conn.execute(count.where(_IN_INBOX), params).scalar() or 0))
 
 
 def my_notes(ctx: Context, workshop_id: int, participant_id: int) -> list[NoteInfo]:

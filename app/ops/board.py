@@ -1,0 +1,595 @@
+"""The post-it board: every action is one journalled, undoable operation.
+
+A drag is one operation on release (`move`), whatever the number of post-its moved; grouping,
+ungrouping, revealing are one operation each, so one Ctrl+Z reverts what one gesture did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.agenda import clean_text
+from app.domain.board import (
+    COLOURS,
+    DEFAULT_COLOUR,
+    GAP,
+    MAX_CLUSTER_TITLE,
+    MAX_TEXT,
+    TEMPLATES,
+    Arrival,
+    BoardData,
+    ClusterCard,
+    NoteCard,
+    Scope,
+    snap,
+    template_for,
+    tidy,
+)
+from app.errors import InvalidInput, NotFound
+from app.events import Topic
+from app.ops.base import Action, Change, Context, execute, mutation
+from app.ops.mutations import get_phase, get_workshop
+from app.store.models import Cluster, LiveTimer, Note, Phase, Vote
+
+NOTE_COLUMNS = (
+    "workshop_id", "phase_id", "cluster_id", "participant_id", "author", "text", "color",
+    "x", "y", "hidden", "created_at",
+)  # fmt: skip
+NOTE_CHANGES = ("text", "color", "x", "y", "cluster_id", "hidden")
+CLUSTER_COLUMNS = ("workshop_id", "phase_id", "title", "color", "x", "y", "collapsed")
+CLUSTER_CHANGES = ("title", "color", "x", "y", "collapsed")
+VOTE_COLUMNS = (
+    "round_id", "participant_id", "voter", "item_type", "item_id", "criterion", "value",
+    "paper", "at",
+)  # fmt: skip
+LIMIT = 2000  # items one gesture may touch
+
+
+# -- mutations ---------------------------------------------------------------------------------
+def _note(session: Session, note_id: int) -> Note:
+    note = session.get(Note, note_id)
+    if note is None:
+        raise NotFound("Ce post-it n'existe plus.")
+    return note
+
+
+def _cluster(session: Session, cluster_id: int) -> Cluster:
+    cluster = session.get(Cluster, cluster_id)
+    if cluster is None:
+        raise NotFound("Ce groupe n'existe plus.")
+    return cluster
+
+
+@mutation("note.insert")
+def note_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    note = Note(id=args.get("id"), **{k: args[k] for k in NOTE_COLUMNS if k in args})
+    session.add(note)
+    session.flush()
+    for vote in args.get("votes", []):  # votes given back to it when a deletion is undone
+        session.add(Vote(**{k: vote[k] for k in VOTE_COLUMNS}))
+    session.flush()
+    return {**args, "id": note.id}, [["note.delete", {"id": note.id}]]
+
+
+@mutation("note.delete")
+def note_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    """Delete a post-it; the votes it had go back to their voters (and come back on undo)."""
+    note = _note(session, args["id"])
+    votes = session.scalars(select(Vote).where(Vote.item_type == "note", Vote.item_id == note.id))
+    kept = []
+    for vote in votes:
+        kept.append({k: getattr(vote, k) for k in VOTE_COLUMNS})
+        session.delete(vote)
+    snapshot = {"id": note.id, **{k: getattr(note, k) for k in NOTE_COLUMNS}, "votes": kept}
+    session.delete(note)
+    session.flush()
+    return {"id": snapshot["id"]}, [["note.insert", snapshot]]
+
+
+@mutation("note.update")
+def note_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    note = _note(session, args["id"])
+    changes = {k: v for k, v in args["changes"].items() if k in NOTE_CHANGES}
+    old = {k: getattr(note, k) for k in changes}
+    for key, value in changes.items():
+        setattr(note, key, value)
+    return {"id": note.id, "changes": changes}, [["note.update", {"id": note.id, "changes": old}]]
+
+
+@mutation("cluster.insert")
+def cluster_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    cluster = Cluster(id=args.get("id"), **{k: args[k] for k in CLUSTER_COLUMNS if k in args})
+    session.add(cluster)
+    session.flush()
+    return {**args, "id": cluster.id}, [["cluster.delete", {"id": cluster.id}]]
+
+
+@mutation("cluster.delete")
+def cluster_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    cluster = _cluster(session, args["id"])
+    snapshot = {"id": cluster.id, **{k: getattr(cluster, k) for k in CLUSTER_COLUMNS}}
+    session.delete(cluster)
+    session.flush()
+    return {"id": snapshot["id"]}, [["cluster.insert", snapshot]]
+
+
+@mutation("cluster.update")
+def cluster_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    cluster = _cluster(session, args["id"])
+    changes = {k: v for k, v in args["changes"].items() if k in CLUSTER_CHANGES}
+    old = {k: getattr(cluster, k) for k in changes}
+    for key, value in changes.items():
+        setattr(cluster, key, value)
+    return {"id": cluster.id, "changes": changes}, [
+        ["cluster.update", {"id": cluster.id, "changes": old}]
+    ]
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def _ids(ids: Iterable[int], what: str = "post-it") -> list[int]:
+    unique = list(dict.fromkeys(int(i) for i in ids))
+    if not unique:
+        raise InvalidInput(f"Sélectionnez au moins un {what}.")
+    if len(unique) > LIMIT:
+        raise InvalidInput(f"{LIMIT} éléments au plus à la fois.")
+    return unique
+
+
+def _notes(session: Session, workshop_id: int, ids: Sequence[int]) -> list[Note]:
+    notes = session.scalars(
+        select(Note).where(Note.workshop_id == workshop_id, Note.id.in_(ids))
+    ).all()
+    if len(notes) != len(ids):
+        raise NotFound("Un des post-its n'existe plus (un autre écran l'a peut-être supprimé).")
+    by_id = {n.id: n for n in notes}
+    return [by_id[i] for i in ids]
+
+
+def _colour(value: str) -> str:
+    if value not in COLOURS:
+        raise InvalidInput(f"Couleur inconnue : {value}.")
+    return value
+
+
+def _coordinate(value: float) -> float:
+    number = float(value)
+    if not -1e6 <= number <= 1e6:  # NaN fails both comparisons
+        raise InvalidInput("Position hors du tableau.")
+    return number
+
+
+def _emptied_clusters(session: Session, leaving: Mapping[int, int | None]) -> list[Action]:
+    """Delete the clusters that the notes in `leaving` (note id → old cluster) leave empty."""
+    actions: list[Action] = []
+    for cluster_id in {c for c in leaving.values() if c is not None}:
+        remaining = session.scalar(
+            select(func.count())
+            .select_from(Note)
+            .where(Note.cluster_id == cluster_id, Note.id.not_in(list(leaving)))
+        )
+        if not remaining:
+            actions.append(["cluster.delete", {"id": cluster_id}])
+    return actions
+
+
+def _phase_of(session: Session, workshop_id: int, phase_id: int | None) -> int | None:
+    if phase_id is None:
+        return None
+    phase = get_phase(session, phase_id)
+    if phase.workshop_id != workshop_id:
+        raise InvalidInput("Cette séquence appartient à un autre atelier.")
+    return phase.id
+
+
+def _board(ctx: Context, workshop_id: int, op: str, build: Any) -> Change:
+    def wrapped(session: Session) -> tuple[int | None, list[Action], str]:
+        get_workshop(session, workshop_id)
+        actions, label = build(session)
+        return workshop_id, actions, label
+
+    return execute(ctx, op=op, topic=Topic.BOARD, build=wrapped)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many.format(n=n)
+
+
+# -- operations --------------------------------------------------------------------------------
+def add_note(
+    ctx: Context,
+    workshop_id: int,
+    *,
+    text: str,
+    phase_id: int | None = None,
+    colour: str = DEFAULT_COLOUR,
+    x: float = 0.0,
+    y: float = 0.0,
+    author: str = "",
+) -> Change:
+    """A post-it typed on the laptop (by the facilitator or a co-facilitator)."""
+    clean = clean_text(text, what="Post-it", limit=MAX_TEXT, required=True).strip()
+    who = clean_text(author, what="Auteur", limit=120).strip()
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        row = {
+            "workshop_id": workshop_id,
+            "phase_id": _phase_of(session, workshop_id, phase_id),
+            "cluster_id": None,
+            "participant_id": None,
+            "author": who,
+            "text": clean,
+            "color": _colour(colour),
+            "x": _coordinate(x),
+            "y": _coordinate(y),
+            "hidden": False,
+            "created_at": ctx.clock(),
+        }
+        return [["note.insert", row]], f"Post-it « {clean[:40]} »"
+
+    return _board(ctx, workshop_id, "board.note_add", build)
+
+
+def edit_note(ctx: Context, workshop_id: int, note_id: int, text: str) -> Change:
+    clean = clean_text(text, what="Post-it", limit=MAX_TEXT, required=True).strip()
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        (note,) = _notes(session, workshop_id, [note_id])
+        return [["note.update", {"id": note.id, "changes": {"text": clean}}]], "Modifier un post-it"
+
+    return _board(ctx, workshop_id, "board.note_edit", build)
+
+
+def recolour(ctx: Context, workshop_id: int, note_ids: Iterable[int], colour: str) -> Change:
+    ids = _ids(note_ids)
+    _colour(colour)
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        _notes(session, workshop_id, ids)
+        actions: list[Action] = [
+            ["note.update", {"id": i, "changes": {"color": colour}}] for i in ids
+        ]
+        return actions, f"Couleur {COLOURS[colour].name.lower()}"
+
+    return _board(ctx, workshop_id, "board.recolour", build)
+
+
+def move(
+    ctx: Context,
+    workshop_id: int,
+    notes: Sequence[tuple[int, float, float]] = (),
+    clusters: Sequence[tuple[int, float, float]] = (),
+    *,
+    snap_to_grid: bool = False,
+) -> Change:
+    """Move post-its and clusters to new positions: one operation for a whole drag."""
+    if not notes and not clusters:
+        raise InvalidInput("Rien à déplacer.")
+    if len(notes) + len(clusters) > LIMIT:
+        raise InvalidInput(f"{LIMIT} éléments au plus à la fois.")
+
+    def place(value: float) -> float:
+        value = _coordinate(value)
+        return snap(value) if snap_to_grid else value
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        _notes(session, workshop_id, [n[0] for n in notes])
+        actions: list[Action] = [
+            ["note.update", {"id": int(i), "changes": {"x": place(x), "y": place(y)}}]
+            for i, x, y in notes
+        ]
+        for cluster_id, x, y in clusters:
+            if _cluster(session, int(cluster_id)).workshop_id != workshop_id:
+                raise NotFound("Ce groupe n'existe plus.")
+            actions.append(
+                [
+                    "cluster.update",
+                    {"id": int(cluster_id), "changes": {"x": place(x), "y": place(y)}},
+                ]
+            )
+        count = len(notes)
+        label = (
+            _plural(count, "Déplacer un post-it", "Déplacer {n} post-its")
+            if count
+            else "Déplacer un groupe"
+        )
+        return actions, label
+
+    return _board(ctx, workshop_id, "board.move", build)
+
+
+def delete_notes(ctx: Context, workshop_id: int, note_ids: Iterable[int]) -> Change:
+    ids = _ids(note_ids)
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        notes = _notes(session, workshop_id, ids)
+        leaving = {n.id: n.cluster_id for n in notes}
+        actions: list[Action] = [["note.delete", {"id": i}] for i in ids]
+        actions += _emptied_clusters(session, leaving)
+        return actions, _plural(len(ids), "Supprimer un post-it", "Supprimer {n} post-its")
+
+    return _board(ctx, workshop_id, "board.delete", build)
+
+
+def duplicate_notes(ctx: Context, workshop_id: int, note_ids: Iterable[int]) -> Change:
+    ids = _ids(note_ids)
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        actions: list[Action] = []
+        for note in _notes(session, workshop_id, ids):
+            row = {k: getattr(note, k) for k in NOTE_COLUMNS}
+            row.update(x=note.x + GAP, y=note.y + GAP, created_at=ctx.clock(), hidden=False)
+            actions.append(["note.insert", row])
+        return actions, _plural(len(ids), "Dupliquer un post-it", "Dupliquer {n} post-its")
+
+    return _board(ctx, workshop_id, "board.duplicate", build)
+
+
+def group(
+    ctx: Context,
+    workshop_id: int,
+    note_ids: Iterable[int],
+    *,
+    title: str = "",
+    phase_id: int | None = None,
+    into: int | None = None,
+) -> Change:
+    """Gather post-its into a new cluster (or into cluster `into`), laid out tidily."""
+    ids = _ids(note_ids)
+    clean = clean_text(title, what="Titre du groupe", limit=MAX_CLUSTER_TITLE).strip()
+    if into is None and len(ids) < 2:
+        raise InvalidInput("Sélectionnez au moins deux post-its pour les regrouper.")
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        notes = _notes(session, workshop_id, ids)
+        label = _plural(len(ids), "Regrouper un post-it", "Regrouper {n} post-its")
+        leaving = {n.id: n.cluster_id for n in notes if n.cluster_id not in (None, into)}
+        if into is not None:
+            cluster = _cluster(session, into)
+            if cluster.workshop_id != workshop_id:
+                raise NotFound("Ce groupe n'existe plus.")
+            members = session.scalars(
+                select(Note).where(Note.cluster_id == into).order_by(Note.y, Note.x)
+            ).all()
+            ordered = [m for m in members if m.id not in ids] + notes
+            spots = tidy((cluster.x + GAP, cluster.y + 60.0), len(ordered))
+            actions: list[Action] = [
+                ["note.update", {"id": n.id, "changes": {"x": x, "y": y, "cluster_id": into}}]
+                for n, (x, y) in zip(ordered, spots, strict=True)
+            ]
+            return actions + _emptied_clusters(session, leaving), label
+        origin = (min(n.x for n in notes), min(n.y for n in notes))
+        cluster_row = {
+            "workshop_id": workshop_id,
+            "phase_id": _phase_of(session, workshop_id, phase_id) or notes[0].phase_id,
+            "title": clean or "Groupe sans titre",
+            "color": notes[0].color,
+            "x": origin[0] - GAP,
+            "y": origin[1] - 60.0,
+            "collapsed": False,
+        }
+        members_at = [
+            [n.id, x, y] for n, (x, y) in zip(notes, tidy(origin, len(notes)), strict=True)
+        ]
+        actions = [["cluster.gather", {"cluster": cluster_row, "members": members_at}]]
+        return actions + _emptied_clusters(session, leaving), label
+
+    return _board(ctx, workshop_id, "board.group", build)
+
+
+@mutation("cluster.gather")
+def cluster_gather(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    """Create a cluster and put post-its in it, at the given places (one step, so the
+    cluster's id, known only once inserted, is recorded for redo)."""
+    applied, delete_cluster = cluster_insert(session, dict(args["cluster"]))
+    cluster_id = applied["id"]
+    restore: list[Action] = []
+    for note_id, x, y in args["members"]:
+        _, undo = note_update(
+            session, {"id": note_id, "changes": {"x": x, "y": y, "cluster_id": cluster_id}}
+        )
+        restore += undo
+    return {"cluster": applied, "members": args["members"]}, restore + delete_cluster
+
+
+def ungroup(ctx: Context, workshop_id: int, cluster_id: int) -> Change:
+    def build(session: Session) -> tuple[list[Action], str]:
+        cluster = _cluster(session, cluster_id)
+        if cluster.workshop_id != workshop_id:
+            raise NotFound("Ce groupe n'existe plus.")
+        members = session.scalars(select(Note.id).where(Note.cluster_id == cluster_id)).all()
+        actions: list[Action] = [
+            ["note.update", {"id": i, "changes": {"cluster_id": None}}] for i in members
+        ]
+        actions.append(["cluster.delete", {"id": cluster_id}])
+        return actions, f"Dégrouper « {cluster.title[:40]} »"
+
+    return _board(ctx, workshop_id, "board.ungroup", build)
+
+
+def update_cluster(
+    ctx: Context,
+    workshop_id: int,
+    cluster_id: int,
+    *,
+    title: str | None = None,
+    colour: str | None = None,
+    collapsed: bool | None = None,
+) -> Change:
+    changes: dict[str, Any] = {}
+    if title is not None:
+        changes["title"] = clean_text(
+            title, what="Titre du groupe", limit=MAX_CLUSTER_TITLE, required=True
+        ).strip()
+    if colour is not None:
+        changes["color"] = _colour(colour)
+    if collapsed is not None:
+        changes["collapsed"] = bool(collapsed)
+    if not changes:
+        raise InvalidInput("Rien à modifier.")
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        cluster = _cluster(session, cluster_id)
+        if cluster.workshop_id != workshop_id:
+            raise NotFound("Ce groupe n'existe plus.")
+        actions: list[Action] = [["cluster.update", {"id": cluster_id, "changes": changes}]]
+        if "color" in changes:  # the group's post-its take its colour
+            members = session.scalars(select(Note.id).where(Note.cluster_id == cluster_id))
+            actions += [
+                ["note.update", {"id": i, "changes": {"color": changes["color"]}}] for i in members
+            ]
+        if "title" in changes:
+            label = f"Renommer le groupe « {changes['title'][:40]} »"
+        elif "collapsed" in changes:
+            label = "Replier un groupe" if changes["collapsed"] else "Déplier un groupe"
+        else:
+            label = "Couleur du groupe"
+        return actions, label
+
+    return _board(ctx, workshop_id, "board.cluster", build)
+
+
+def reveal(ctx: Context, workshop_id: int, phase_id: int | None) -> Change:
+    """Show the text of the post-its written privately on this board."""
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        query = select(Note.id).where(Note.workshop_id == workshop_id, Note.hidden.is_(True))
+        if phase_id is not None and _scope(session, workshop_id) == Scope.PHASE:
+            query = query.where(Note.phase_id == phase_id)
+        hidden = session.scalars(query).all()
+        if not hidden:
+            raise InvalidInput("Aucun post-it caché à révéler.")
+        actions: list[Action] = [
+            ["note.update", {"id": i, "changes": {"hidden": False}}] for i in hidden
+        ]
+        return actions, _plural(len(hidden), "Révéler un post-it", "Révéler {n} post-its")
+
+    return _board(ctx, workshop_id, "board.reveal", build)
+
+
+def set_private(ctx: Context, workshop_id: int, phase_id: int, private: bool) -> Change:
+    """Turn "écriture individuelle" on or off for a phase (phones' text hidden until revealed)."""
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        _phase_of(session, workshop_id, phase_id)
+        label = "Écriture individuelle" if private else "Fin de l'écriture individuelle"
+        return [
+            ["phase.update", {"id": phase_id, "changes": {"private_writing": bool(private)}}]
+        ], label
+
+    return _board(ctx, workshop_id, "board.private", build)
+
+
+def set_template(ctx: Context, workshop_id: int, phase_id: int, template: str | None) -> Change:
+    if template is not None and template not in TEMPLATES:
+        raise InvalidInput(f"Modèle de tableau inconnu : {template}.")
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        _phase_of(session, workshop_id, phase_id)
+        name = TEMPLATES[template].name if template else "celui de la méthode"
+        return [
+            ["phase.update", {"id": phase_id, "changes": {"board_template": template}}]
+        ], f"Modèle : {name}"
+
+    return _board(ctx, workshop_id, "board.template", build)
+
+
+def set_options(
+    ctx: Context, workshop_id: int, *, scope: str | None = None, arrival: str | None = None
+) -> Change:
+    changes: dict[str, Any] = {}
+    try:
+        if scope is not None:
+            changes["board_scope"] = Scope(scope).value
+        if arrival is not None:
+            changes["phone_notes"] = Arrival(arrival).value
+    except ValueError as exc:
+        raise InvalidInput(f"Réglage du tableau inconnu : {exc}.") from None
+    if not changes:
+        raise InvalidInput("Rien à modifier.")
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        return [["workshop.update", {"id": workshop_id, "changes": changes}]], "Réglages du tableau"
+
+    return _board(ctx, workshop_id, "board.options", build)
+
+
+# -- reading -----------------------------------------------------------------------------------
+def _scope(session: Session, workshop_id: int) -> Scope:
+    return Scope(get_workshop(session, workshop_id).board_scope)
+
+
+def board_data(ctx: Context, workshop_id: int, phase_id: int | None = None) -> BoardData:
+    """The board of a phase (the live one, or the first, when `phase_id` is None), or the
+    workshop's single board when its scope is the whole workshop."""
+
+    def work(session: Session) -> BoardData:
+        workshop = get_workshop(session, workshop_id)
+        scope = Scope(workshop.board_scope)
+        phases = session.execute(
+            select(Phase.id, Phase.title, Phase.kind)
+            .where(Phase.workshop_id == workshop_id)
+            .order_by(Phase.block_id, Phase.position)
+        ).all()
+        work_phases = tuple((p.id, p.title) for p in phases if p.kind != "break")
+        chosen = phase_id
+        if chosen is None:
+            chosen = session.scalar(
+                select(LiveTimer.phase_id).where(
+                    LiveTimer.workshop_id == workshop_id, LiveTimer.state != "ended"
+                )
+            )
+        if chosen is None and work_phases:
+            chosen = work_phases[0][0]
+        phase = session.get(Phase, chosen) if chosen is not None else None
+        if phase is not None and phase.workshop_id != workshop_id:
+            raise InvalidInput("Cette séquence appartient à un autre atelier.")
+        method = ctx.library.method(phase.method_key) if phase is not None else None
+        template = template_for(
+            phase.board_template if phase is not None else None,
+            method.board if method is not None else None,
+        )
+        note_query = select(
+            Note.id, Note.text, Note.author, Note.color, Note.x, Note.y, Note.created_at,
+            Note.cluster_id, Note.hidden, Note.participant_id,
+        ).where(Note.workshop_id == workshop_id).order_by(Note.id)  # fmt: skip
+        cluster_query = select(Cluster).where(Cluster.workshop_id == workshop_id)
+        if scope == Scope.PHASE and phase is not None:
+            note_query = note_query.where(Note.phase_id == phase.id)
+            cluster_query = cluster_query.where(Cluster.phase_id == phase.id)
+        notes = tuple(
+            NoteCard(
+                r.id, r.text, r.author or "anonyme", r.color, r.x, r.y, r.created_at,
+                r.cluster_id, bool(r.hidden), r.participant_id is not None,
+            )
+            for r in session.execute(note_query)
+        )  # fmt: skip
+        members: dict[int, list[int]] = {}
+        for note in notes:
+            if note.cluster_id is not None:
+                members.setdefault(note.cluster_id, []).append(note.id)
+        clusters = tuple(
+            ClusterCard(c.id, c.title, c.color, c.x, c.y, c.collapsed, tuple(members.get(c.id, ())))
+            for c in session.scalars(cluster_query.order_by(Cluster.id))
+        )
+        if scope == Scope.WORKSHOP:
+            title = "Tableau de l'atelier"
+        else:
+            title = phase.title if phase is not None else "Tableau"
+        return BoardData(
+            workshop_id=workshop_id,
+            phase_id=phase.id if phase is not None else None,
+            title=title,
+            template=template,
+            scope=scope,
+            arrival=Arrival(workshop.phone_notes),
+            private=bool(phase.private_writing) if phase is not None else False,
+            notes=notes,
+            clusters=clusters,
+            phases=work_phases,
+        )
+
+    return ctx.db.read(work)
