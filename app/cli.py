@@ -79,8 +79,28 @@ def _parser() -> argparse.ArgumentParser:
         "serve", parents=[common], help="sert les téléphones d'un atelier, sans fenêtre"
     )
     serve.add_argument("--workshop", type=int, required=True, metavar="ID", help="l'atelier")
-    serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut 127.0.0.1)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="adresse d'écoute (défaut 127.0.0.1 ; 0.0.0.0 : toutes, l'adresse probable est affichée)",
+    )
     serve.add_argument("--port", type=int, default=8765, help="port (défaut 8765, ou le suivant)")
+    export = sub.add_parser(
+        "export", parents=[common], help="compte-rendu PDF, feuille d'émargement, fichiers CSV"
+    )
+    export.add_argument("--workshop", type=int, required=True, metavar="ID", help="l'atelier")
+    export.add_argument("--pdf", metavar="FICHIER", help="le compte-rendu, en PDF")
+    export.add_argument("--emargement", metavar="FICHIER", help="la feuille d'émargement, en PDF")
+    export.add_argument(
+        "--csv", metavar="DOSSIER", help="participants, post-its, votes et actions en CSV"
+    )
+    export.add_argument("--logo", metavar="IMAGE", help="logo PNG ou JPEG pour la couverture")
+    export.add_argument(
+        "--facilitator",
+        action="append",
+        metavar="NOM",
+        help="animateur ou animatrice (répétable ; défaut : le nom des paramètres)",
+    )
     return parser
 
 
@@ -170,12 +190,17 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import signal
     import threading
 
+    from app.ops import live
     from app.ops.queries import workshop_detail
     from app.server.app import create_app
+    from app.server.network import likely_address
     from app.server.runner import ServerThread
 
     ctx = _context(args.db)
     detail = workshop_detail(ctx, args.workshop)  # a clear error if it does not exist
+    # phones are answered only while a séance is open: open it (a running one is resumed)
+    live.start_session(ctx, detail.id)
+    code = live.door(ctx, detail.id)[1]
     token = secrets.token_urlsafe(24)  # 192 bits
     api = create_app(ctx, detail.id, facilitator_token=token)
     api.state.facilitator_token = token
@@ -183,9 +208,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
+    shown = likely_address() if args.host in ("0.0.0.0", "") else args.host
+    base = f"http://{f'[{shown}]' if ':' in shown else shown}:{server.port}/"
     print(f"Atelier « {detail.title} » servi.")
-    print(f"Participants : {server.url}web/")
-    print(f"Jeton d'animation : {api.state.facilitator_token}", flush=True)
+    print(f"Participants : {base}web/")
+    print(f"Jeton d'animation : {api.state.facilitator_token}")
+    print(f"Code de la séance : {code} (lien du QR code : {base}web/?code={code})", flush=True)
     try:
         stop.wait()
     finally:
@@ -195,12 +223,62 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from app.errors import InvalidInput
+    from app.ops.participants import attendees
+    from app.ops.report_data import attendance_sheet, report_data
+    from app.settings import load_settings
+
+    if not (args.pdf or args.emargement or args.csv):
+        raise InvalidInput("Indiquez au moins un document : --pdf, --emargement ou --csv.")
+    settings = load_settings()
+    organisation = str(settings.get("organisation", "") or "")
+    facilitators = tuple(args.facilitator or [str(settings.get("facilitator_name", "") or "")])
+    logo = None
+    if args.logo:
+        try:
+            logo = Path(args.logo).read_bytes()
+        except OSError as exc:
+            raise InvalidInput(f"Logo illisible : {args.logo} ({exc.strerror or exc}).") from exc
+    ctx = _context(args.db)
+    try:
+        data = report_data(
+            ctx, args.workshop, facilitators=facilitators, organisation=organisation, logo_png=logo
+        )
+        if args.pdf:
+            from app.reports.compte_rendu import build_report
+
+            build_report(data, args.pdf)
+            print(f"Compte-rendu : {args.pdf}")
+        if args.emargement:
+            from app.reports.emargement import build_emargement
+
+            sheet = attendance_sheet(ctx, args.workshop, organisation=organisation)
+            build_emargement(sheet, args.emargement)
+            print(f"Feuille d'émargement : {args.emargement}")
+        if args.csv:
+            from app.reports.csv_export import ParticipantRow, export_csv
+
+            people = [
+                ParticipantRow(a.name, a.organisation, a.category, a.consent_named, a.arrived_at)
+                for a in attendees(ctx, args.workshop)
+            ]
+            for path in export_csv(data, people, args.csv):
+                print(f"CSV : {path}")
+    finally:
+        ctx.db.close()
+    return 0
+
+
 COMMANDS = {
     "new": _cmd_new,
     "list": _cmd_list,
     "demo": _cmd_demo,
     "formats": _cmd_formats,
     "serve": _cmd_serve,
+    "export": _cmd_export,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 MONTHS = (
@@ -30,3 +31,36 @@ def clock_time(minutes_since_midnight: int) -> str:
     """'10 h 45' — how a French agenda writes a time of day."""
     hours, minutes = divmod(minutes_since_midnight % (24 * 60), 60)
     return f"{hours} h {minutes:02d}"
+
+
+NBSP = "\u00a0"  # before « : » and inside guillemets
+NNBSP = "\u202f"  # narrow: before « ; ! ? » and between thousands
+
+_BEFORE_NARROW = re.compile(r"[ \u00a0\u202f]+([;!?])")
+_BEFORE_COLON = re.compile(r"[ \u00a0\u202f]+:")
+_AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]*")
+_BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
+
+
+def french_typography(text: str) -> str:
+    """Non-breaking spaces where French typography wants them.
+
+    A space typed before ; ! ? becomes a narrow no-break space, before : a no-break space
+    (none is added where nobody typed one: '?!', 'http://' and '{{7*7}}' stay as they are);
+    inside guillemets the space is always a no-break space.
+    """
+    text = _BEFORE_NARROW.sub(NNBSP + r"\1", text)
+    text = _BEFORE_COLON.sub(NBSP + ":", text)
+    text = _AFTER_OPEN.sub("«" + NBSP, text)
+    return _BEFORE_CLOSE.sub(NBSP + "»", text)
+
+
+def french_number(value: float, decimals: int = 0) -> str:
+    """'1 234,5': a narrow no-break space between thousands, a decimal comma."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", NNBSP).replace(".", ",").replace("-", "−")
+
+
+def french_percent(part: float, whole: float) -> str:
+    """'65 %' (rounded), '0 %' for an empty whole."""
+    return f"{french_number(round(100 * part / whole) if whole else 0)}{NBSP}%"

@@ -1,0 +1,221 @@
+"""What a compte-rendu shows, as plain data: built by `app.ops.report_data`, drawn by
+`app.reports`. Names are already what may be printed: a participant who did not consent
+to be named appears by initials only, and nothing here holds their full name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.domain.model import Cadrage
+
+CATEGORY_LABELS = {
+    "public": "Agents publics",
+    "prive": "Acteurs privés",
+    "association": "Associations",
+    "usager": "Citoyens et usagers",
+}
+
+VOTE_KINDS = {
+    "dots": "Vote à gommettes",
+    "points": "Répartition de points",
+    "majority": "Vote majoritaire",
+    "criteria": "Grille de critères",
+}
+
+PROJECT_STATUSES = {
+    "idee": "Idée",
+    "incubation": "En incubation",
+    "experimentation": "En expérimentation",
+    "deploiement": "En déploiement",
+    "abandonne": "Abandonné",
+    "termine": "Terminé",
+}
+
+
+def initials(name: str) -> str:
+    """'Yann Le Gall' → 'Y. L. G.', 'Mehdi Aït-Ali' → 'M. A.-A.' (empty name → '?')."""
+    words = []
+    for word in name.split():
+        parts = [p for p in word.split("-") if p]
+        if parts:
+            words.append("-".join(f"{p[0].upper()}." for p in parts))
+    return " ".join(words) or "?"
+
+
+def shown_name(name: str, consent_named: bool) -> str:
+    """What a document may print about a participant: their name, or their initials."""
+    return name.strip() if consent_named else initials(name)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPhase:
+    title: str
+    kind: str  # work, break
+    method_key: str | None
+    method_name: str
+    planned_minutes: int
+    actual_start: float | None
+    actual_end: float | None
+
+    @property
+    def actual_minutes(self) -> float | None:
+        if self.actual_start is None or self.actual_end is None:
+            return None
+        return max(0.0, (self.actual_end - self.actual_start) / 60)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportBlock:
+    number: int
+    title: str
+    day: date | None
+    phases: tuple[ReportPhase, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportParticipant:
+    shown_name: str  # name if they consented, initials otherwise
+    named: bool
+    organisation: str
+    category: str
+    checked_in_at: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportNote:
+    id: int
+    text: str
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class ReportCluster:
+    id: int | None  # None: the post-its left outside any cluster
+    title: str
+    color: str
+    notes: tuple[ReportNote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VoteResult:
+    label: str  # the post-it's text or the cluster's title
+    item_type: str
+    item_id: int
+    total: int
+    voters: int
+    by_criterion: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportVoteRound:
+    title: str
+    kind: str
+    settings: dict[str, object]
+    status: str
+    revealed: bool
+    opened_at: float
+    closed_at: float | None
+    voters: int
+    paper_ballots: int
+    results: tuple[VoteResult, ...]  # ranked, highest first; items without a vote included
+    criteria: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportAction:
+    what: str
+    who: str
+    due: date | None
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReportProject:
+    title: str
+    description: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFeedback:
+    rating: int
+    keep: str
+    improve: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMethod:
+    key: str
+    name: str
+    brique: str
+    summary: str
+    duration_min: int
+    duration_max: int
+    steps: tuple[str, ...]
+    materials: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    workshop_id: int
+    title: str
+    format_name: str
+    status: str
+    place: str
+    start_date: date | None
+    end_date: date | None
+    cadrage: Cadrage
+    blocks: tuple[ReportBlock, ...]
+    participants: tuple[ReportParticipant, ...]
+    registered: int  # participants known, checked in or not
+    clusters: tuple[ReportCluster, ...]
+    hidden_notes: int  # moderated post-its, left out of the report
+    vote_rounds: tuple[ReportVoteRound, ...]
+    actions: tuple[ReportAction, ...]
+    projects: tuple[ReportProject, ...]
+    feedback: tuple[ReportFeedback, ...]
+    methods: tuple[ReportMethod, ...]
+    facilitators: tuple[str, ...] = ()
+    organisation: str = ""
+    logo_png: bytes | None = None
+    # the board as the facilitator left it, drawn by the window (the core has no Qt)
+    board_png: bytes | None = None
+
+    @property
+    def note_count(self) -> int:
+        return sum(len(c.notes) for c in self.clusters)
+
+    @property
+    def present(self) -> tuple[ReportParticipant, ...]:
+        """Who attended: the checked-in participants, or everyone known if nobody checked in."""
+        checked = tuple(p for p in self.participants if p.checked_in_at is not None)
+        return checked or self.participants
+
+    @property
+    def average_rating(self) -> float | None:
+        if not self.feedback:
+            return None
+        return sum(f.rating for f in self.feedback) / len(self.feedback)
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceRow:
+    """A line of the émargement sheet: the sheet is signed, so it carries the full name."""
+
+    name: str
+    organisation: str
+    category: str
+    checked_in_at: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceSheet:
+    workshop_id: int
+    title: str
+    format_name: str
+    place: str
+    day: date | None
+    organisation: str
+    rows: tuple[AttendanceRow, ...]

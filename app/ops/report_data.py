@@ -1,0 +1,323 @@
+"""Reads for the documents: everything a compte-rendu or an émargement sheet shows, in one
+read transaction, as the plain dataclasses of `app.domain.report`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.domain.model import Cadrage
+from app.domain.report import (
+    AttendanceRow,
+    AttendanceSheet,
+    ReportAction,
+    ReportBlock,
+    ReportCluster,
+    ReportData,
+    ReportFeedback,
+    ReportMethod,
+    ReportNote,
+    ReportParticipant,
+    ReportPhase,
+    ReportProject,
+    ReportVoteRound,
+    VoteResult,
+    shown_name,
+)
+from app.ops.base import Context
+from app.ops.mutations import get_workshop
+from app.store.models import (
+    Action,
+    Block,
+    CheckIn,
+    Cluster,
+    Feedback,
+    Note,
+    Participant,
+    Project,
+    Vote,
+    VoteRound,
+)
+
+
+def _first_checkins(session: Session, workshop_id: int) -> dict[int, float]:
+    first: dict[int, float] = {}
+    rows = session.execute(
+        select(CheckIn.participant_id, CheckIn.at)
+        .join(Participant, CheckIn.participant_id == Participant.id)
+        .where(Participant.workshop_id == workshop_id)
+        .order_by(CheckIn.at)
+    )
+    for participant_id, at in rows:
+        first.setdefault(participant_id, at)
+    return first
+
+
+def _sort_key(name: str) -> str:
+    return name.casefold()
+
+
+def report_data(
+    ctx: Context,
+    workshop_id: int,
+    *,
+    facilitators: tuple[str, ...] = (),
+    organisation: str = "",
+    logo_png: bytes | None = None,
+    board_png: bytes | None = None,
+) -> ReportData:
+    """What the compte-rendu of one workshop shows (NotFound if it does not exist)."""
+
+    def work(session: Session) -> ReportData:
+        w = get_workshop(session, workshop_id)
+        blocks = session.scalars(
+            select(Block)
+            .where(Block.workshop_id == w.id)
+            .order_by(Block.number)
+            .options(selectinload(Block.phases))
+        ).all()
+        method_names = {k: m.name for k, m in ctx.library.methods.items()}
+        report_blocks = tuple(
+            ReportBlock(
+                number=b.number,
+                title=b.title,
+                day=b.day,
+                phases=tuple(
+                    ReportPhase(
+                        title=p.title,
+                        kind=p.kind,
+                        method_key=p.method_key,
+                        method_name=method_names.get(p.method_key or "", ""),
+                        planned_minutes=p.planned_minutes,
+                        actual_start=p.actual_start,
+                        actual_end=p.actual_end,
+                    )
+                    for p in sorted(b.phases, key=lambda p: p.position)
+                ),
+            )
+            for b in blocks
+        )
+        used_keys: list[str] = []
+        for block in report_blocks:
+            for phase in block.phases:
+                if phase.method_key and phase.method_key not in used_keys:
+                    used_keys.append(phase.method_key)
+        methods = []
+        for key in used_keys:
+            m = ctx.library.method(key)
+            if m is not None:
+                methods.append(
+                    ReportMethod(
+                        key=m.key,
+                        name=m.name,
+                        brique=m.brique_label,
+                        summary=m.summary,
+                        duration_min=m.duration_min,
+                        duration_max=m.duration_max,
+                        steps=tuple(m.steps),
+                        materials=tuple(m.materials),
+                    )
+                )
+
+        first = _first_checkins(session, w.id)
+        people = session.scalars(select(Participant).where(Participant.workshop_id == w.id)).all()
+        participants = sorted(
+            (
+                ReportParticipant(
+                    shown_name=shown_name(p.name, p.consent_named),
+                    named=p.consent_named,
+                    organisation=p.organisation,
+                    category=p.category,
+                    checked_in_at=first.get(p.id),
+                )
+                for p in people
+            ),
+            key=lambda p: (_sort_key(p.organisation), not p.named, _sort_key(p.shown_name)),
+        )
+
+        notes = session.scalars(
+            select(Note).where(Note.workshop_id == w.id).order_by(Note.y, Note.x, Note.id)
+        ).all()
+        clusters = session.scalars(
+            select(Cluster)
+            .where(Cluster.workshop_id == w.id)
+            .order_by(Cluster.y, Cluster.x, Cluster.id)
+        ).all()
+        by_cluster: dict[int | None, list[ReportNote]] = defaultdict(list)
+        hidden = 0
+        note_text: dict[int, str] = {}
+        for n in notes:
+            note_text[n.id] = n.text
+            if n.hidden:
+                hidden += 1
+                continue
+            by_cluster[n.cluster_id].append(ReportNote(n.id, n.text, n.created_at))
+        report_clusters = [
+            ReportCluster(c.id, c.title, c.color, tuple(by_cluster.get(c.id, ()))) for c in clusters
+        ]
+        report_clusters = [c for c in report_clusters if c.notes]
+        loose = by_cluster.get(None, [])
+        known = {c.id for c in clusters}
+        # a post-it whose cluster vanished under it counts as loose
+        for cid, group in by_cluster.items():
+            if cid is not None and cid not in known:
+                loose.extend(group)
+        if loose:
+            report_clusters.append(ReportCluster(None, "", "jaune", tuple(loose)))
+        cluster_title = {c.id: c.title for c in clusters}
+
+        rounds = []
+        for r in session.scalars(
+            select(VoteRound).where(VoteRound.workshop_id == w.id).order_by(VoteRound.opened_at)
+        ):
+            votes = session.scalars(select(Vote).where(Vote.round_id == r.id)).all()
+            rounds.append(_vote_round(r, votes, note_text, cluster_title))
+
+        actions = tuple(
+            ReportAction(a.what, a.who, a.due, a.done)
+            for a in session.scalars(
+                select(Action)
+                .where(Action.workshop_id == w.id)
+                .order_by(Action.position, Action.id)
+            )
+        )
+        projects = tuple(
+            ReportProject(p.title, p.description, p.status)
+            for p in session.scalars(
+                select(Project).where(Project.workshop_id == w.id).order_by(Project.id)
+            )
+        )
+        feedback = tuple(
+            ReportFeedback(f.rating, f.keep, f.improve)
+            for f in session.scalars(
+                select(Feedback)
+                .where(Feedback.workshop_id == w.id)
+                .order_by(Feedback.at, Feedback.id)
+            )
+        )
+        days = [b.day for b in blocks if b.day is not None]
+        start = min(days) if days else w.start_date
+        end = max(days) if days else w.start_date
+        if start is None:  # no date typed: the day the séance really ran, if it ran
+            ran = [p.actual_start for b in report_blocks for p in b.phases if p.actual_start]
+            if ran:
+                start = end = datetime.fromtimestamp(min(ran)).date()
+        return ReportData(
+            workshop_id=w.id,
+            title=w.title,
+            format_name=ctx.library.format_name(w.format_key),
+            status=w.status,
+            place=w.place,
+            start_date=start,
+            end_date=end,
+            cadrage=Cadrage.from_dict(w.cadrage),
+            blocks=report_blocks,
+            participants=tuple(participants),
+            registered=len(people),
+            clusters=tuple(report_clusters),
+            hidden_notes=hidden,
+            vote_rounds=tuple(rounds),
+            actions=actions,
+            projects=projects,
+            feedback=feedback,
+            methods=tuple(methods),
+            facilitators=tuple(f for f in facilitators if f.strip()),
+            organisation=organisation,
+            logo_png=logo_png,
+            board_png=board_png,
+        )
+
+    return ctx.db.read(work)
+
+
+def _vote_round(
+    r: VoteRound, votes: Sequence[Vote], note_text: dict[int, str], cluster_title: dict[int, str]
+) -> ReportVoteRound:
+    totals: dict[tuple[str, int], int] = defaultdict(int)
+    voters: dict[tuple[str, int], set[str]] = defaultdict(set)
+    by_criterion: dict[tuple[str, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    criteria: list[str] = []
+    for v in votes:
+        key = (v.item_type, v.item_id)
+        totals[key] += v.value
+        voters[key].add(v.voter)
+        if v.criterion:
+            by_criterion[key][v.criterion] += v.value
+            if v.criterion not in criteria:
+                criteria.append(v.criterion)
+    items: list[tuple[str, int]] = []
+    for item in r.items or []:
+        if isinstance(item, list | tuple) and len(item) == 2:
+            items.append((str(item[0]), int(item[1])))
+    for key in totals:  # a vote on an item the round no longer lists is still counted
+        if key not in items:
+            items.append(key)
+    order = {key: i for i, key in enumerate(items)}
+
+    def label(key: tuple[str, int]) -> str:
+        kind, ident = key
+        if kind == "cluster":
+            return cluster_title.get(ident) or "Regroupement sans titre"
+        return note_text.get(ident, "Post-it supprimé")
+
+    results = tuple(
+        VoteResult(
+            label=label(key),
+            item_type=key[0],
+            item_id=key[1],
+            total=totals.get(key, 0),
+            voters=len(voters.get(key, ())),
+            by_criterion=dict(by_criterion.get(key, {})),
+        )
+        for key in sorted(items, key=lambda k: (-totals.get(k, 0), order[k]))
+    )
+    setting_criteria = r.settings.get("criteria") if isinstance(r.settings, dict) else None
+    if isinstance(setting_criteria, list):
+        named = [str(c.get("name", c)) if isinstance(c, dict) else str(c) for c in setting_criteria]
+        criteria = named + [c for c in criteria if c not in named]
+    return ReportVoteRound(
+        title=r.title,
+        kind=r.kind,
+        settings=dict(r.settings or {}),
+        status=r.status,
+        revealed=r.revealed,
+        opened_at=r.opened_at,
+        closed_at=r.closed_at,
+        voters=len({v.voter for v in votes}),
+        paper_ballots=len({v.voter for v in votes if v.paper}),
+        results=results,
+        criteria=tuple(criteria),
+    )
+
+
+def attendance_sheet(ctx: Context, workshop_id: int, *, organisation: str = "") -> AttendanceSheet:
+    """The émargement sheet's rows: everyone who checked in, by check-in time."""
+
+    def work(session: Session) -> AttendanceSheet:
+        w = get_workshop(session, workshop_id)
+        first = _first_checkins(session, w.id)
+        people = session.scalars(select(Participant).where(Participant.workshop_id == w.id)).all()
+        rows = sorted(
+            (
+                AttendanceRow(p.name, p.organisation, p.category, first[p.id])
+                for p in people
+                if p.id in first
+            ),
+            key=lambda row: (row.checked_in_at or 0.0, _sort_key(row.name)),
+        )
+        day: date | None = w.start_date
+        return AttendanceSheet(
+            workshop_id=w.id,
+            title=w.title,
+            format_name=ctx.library.format_name(w.format_key),
+            place=w.place,
+            day=day,
+            organisation=organisation,
+            rows=tuple(rows),
+        )
+
+    return ctx.db.read(work)

@@ -1,0 +1,865 @@
+"""The compte-rendu: the PDF summary of a workshop, the document that outlives it.
+
+`build_report(data, path, progress=...)` draws a `ReportData` (read by
+`app.ops.report_data.report_data`) into an A4 PDF: cover, table of contents, then the
+sections that have something to say. Every text that is not ours is escaped on its way
+into a paragraph (see `app.reports.text`). The file appears under its name only once
+complete (see `app.reports.files`).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from app.domain.agenda import format_minutes
+from app.domain.french import clock_time, french_date, french_number, french_percent
+from app.domain.report import (
+    CATEGORY_LABELS,
+    PROJECT_STATUSES,
+    VOTE_KINDS,
+    ReportBlock,
+    ReportCluster,
+    ReportData,
+    ReportVoteRound,
+)
+from app.reports.files import atomic_output
+from app.reports.layout import (
+    ACCENT,
+    ACCENT_LIGHT,
+    FRAME_WIDTH,
+    MARGIN,
+    MUTED,
+    NOTE_COLORS,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+    Rule,
+    Styles,
+    bar_chart,
+    numbered_canvas,
+    para,
+    register_fonts,
+    rich,
+    table,
+)
+from app.reports.text import markup, one_line, shorten
+
+Progress = Callable[[float, str], None]
+
+FEEDBACK_LABELS = {
+    5: "5 — Très satisfait",
+    4: "4 — Satisfait",
+    3: "3 — Mitigé",
+    2: "2 — Peu satisfait",
+    1: "1 — Pas satisfait",
+}
+SETTING_LABELS: dict[str, str] = {
+    "dots": "gommettes par personne",
+    "points": "points par personne",
+    "max_per_item": "au plus par proposition",
+    "self_vote": "vote pour ses propres idées",
+    "anonymous": "vote anonyme",
+    "hidden_until_reveal": "résultats cachés jusqu'à leur révélation",
+    "choices": "choix par personne",
+}
+CHART_TOP = 10  # bars shown in a vote's chart
+
+
+def _when(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(timestamp)
+
+
+def _time_of(timestamp: float | None) -> str:
+    if timestamp is None:
+        return "—"
+    moment = _when(timestamp)
+    return clock_time(moment.hour * 60 + moment.minute)
+
+
+def _minutes(value: float) -> str:
+    return format_minutes(round(value))
+
+
+def _dates(data: ReportData) -> str:
+    start, end = data.start_date, data.end_date
+    if start is None:
+        return "Date à préciser"
+    if end is None or end == start:
+        return french_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"Du {french_date(start).split()[0]} au {french_date(end)}"
+    return f"Du {french_date(start)} au {french_date(end)}"
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    word = one if count == 1 else (many or one + "s")
+    return f"{french_number(count)} {word}"
+
+
+class _Heading(Paragraph):
+    """A section or sub-section title: it goes to the table of contents and the bookmarks."""
+
+    def __init__(self, text: str, level: int, key: str) -> None:
+        super().__init__(markup(text), Styles.h1 if level == 0 else Styles.h2)
+        self.plain = one_line(text)
+        self.level = level
+        self.key = key
+
+
+class _Document(BaseDocTemplate):
+    def __init__(self, filename: str, data: ReportData, progress: Progress, steps: int) -> None:
+        title = one_line(data.title)
+        author = ", ".join(one_line(f) for f in data.facilitators) or one_line(data.organisation)
+        super().__init__(
+            filename,
+            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=f"Compte-rendu — {title}",
+            author=author or "Atelier",
+            subject=f"Compte-rendu de l'atelier « {title} »",
+            creator="Atelier",
+            keywords=["compte-rendu", "atelier participatif", one_line(data.format_name)],
+            lang="fr-FR",
+            displayDocTitle=1,
+        )
+        self.data = data
+        self.progress = progress
+        self.steps = max(1, steps)
+        self.done = 0
+        self.passes = 0
+        frame = Frame(MARGIN, MARGIN, FRAME_WIDTH, PAGE_HEIGHT - 2 * MARGIN, id="body")
+        self.addPageTemplates(
+            [
+                PageTemplate(id="cover", frames=[frame], onPage=self._cover_page),
+                PageTemplate(id="body", frames=[frame], onPage=self._body_page),
+            ]
+        )
+
+    def handle_documentBegin(self) -> None:
+        self.passes += 1
+        self.done = 0
+        super().handle_documentBegin()
+
+    def afterFlowable(self, flowable: Any) -> None:
+        self.done += 1
+        if self.done % 25 == 0:
+            # usually two passes: the second one knows the table of contents' page numbers
+            ratio = min(0.98, (self.passes - 1 + min(1.0, self.done / self.steps)) / 2)
+            self.progress(0.2 + 0.78 * ratio, "Mise en page…")
+        if isinstance(flowable, _Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.plain, flowable.key, level=flowable.level)
+            self.notify(
+                "TOCEntry", (flowable.level, markup(flowable.plain), self.page, flowable.key)
+            )
+
+    def _cover_page(self, canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFillColor(ACCENT)
+        canvas.rect(0, PAGE_HEIGHT - 0.9 * cm, PAGE_WIDTH, 0.9 * cm, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def _body_page(self, canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont("DejaVuSans", 7.5)
+        canvas.setFillColor(MUTED)
+        y = PAGE_HEIGHT - 1.35 * cm
+        canvas.drawString(MARGIN, y, shorten(self.data.title, 90))
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, y, "Compte-rendu")
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, y - 5, PAGE_WIDTH - MARGIN, y - 5)
+        canvas.restoreState()
+
+
+class _Story:
+    """Builds the flowables section by section, numbering the sections that appear."""
+
+    def __init__(self, data: ReportData) -> None:
+        self.data = data
+        self.items: list[Any] = []
+        self.sections = 0
+        self.keys = 0
+
+    def add(self, *flowables: Any) -> None:
+        self.items.extend(flowables)
+
+    def section(self, title: str) -> None:
+        self.sections += 1
+        self.keys += 1
+        self.add(CondPageBreak(7 * cm), _Heading(f"{self.sections}. {title}", 0, f"s{self.keys}"))
+
+    def sub(self, title: str) -> None:
+        self.keys += 1
+        self.add(CondPageBreak(4 * cm), _Heading(title, 1, f"s{self.keys}"))
+
+    def empty(self, sentence: str) -> None:
+        self.add(rich(markup(sentence), Styles.body))
+
+
+# -- the cover -------------------------------------------------------------------------------
+
+
+def _image(png: bytes, max_width: float, max_height: float) -> Image:
+    reader = ImageReader(io.BytesIO(png))
+    width, height = reader.getSize()
+    scale = min(max_width / width, max_height / height, 1.0 if width > max_width / 2 else 2.0)
+    return Image(io.BytesIO(png), width=width * scale, height=height * scale, hAlign="LEFT")
+
+
+def _summary_sentence(data: ReportData) -> str:
+    parts = []
+    present = data.present
+    if present:
+        orgs = {p.organisation.strip().casefold() for p in present if p.organisation.strip()}
+        public = sum(1 for p in present if p.category == "public")
+        text = _plural(len(present), "participant")
+        if orgs:
+            text += f" de {_plural(len(orgs), 'organisation')}"
+        text += f" ({french_percent(public, len(present))} d'agents publics)"
+        parts.append(text)
+    if data.note_count:
+        themes = sum(1 for c in data.clusters if c.id is not None)
+        text = _plural(data.note_count, "post-it")
+        if themes:
+            text += f" regroupés en {_plural(themes, 'thème')}"
+        parts.append(text)
+    if data.vote_rounds:
+        parts.append(_plural(len(data.vote_rounds), "tour de vote", "tours de vote"))
+    if data.actions:
+        parts.append(_plural(len(data.actions), "action décidée", "actions décidées"))
+    if data.projects:
+        parts.append(_plural(len(data.projects), "chantier lancé", "chantiers lancés"))
+    average = data.average_rating
+    if average is not None:
+        parts.append(
+            f"une satisfaction moyenne de {french_number(average, 1)} / 5 "
+            f"({_plural(len(data.feedback), 'réponse')})"
+        )
+    if not parts:
+        return "Rien n'a encore été enregistré pendant la séance : ce document présente sa préparation."
+    return "En résumé : " + " ; ".join(parts) + "."
+
+
+def _cover(story: _Story) -> None:
+    data = story.data
+    if data.logo_png:
+        story.add(_image(data.logo_png, 5 * cm, 2.2 * cm), Spacer(1, 1.2 * cm))
+    else:
+        story.add(Spacer(1, 3.2 * cm))
+    kicker = "Compte-rendu d'atelier"
+    if data.organisation.strip():
+        kicker = f"{markup(data.organisation)} · {kicker}"
+    story.add(rich(kicker.upper(), Styles.cover_kicker), Spacer(1, 4))
+    story.add(para(data.title, Styles.cover_title), Rule(ACCENT, 1.4, 8), Spacer(1, 6))
+    lines = [
+        ("Format", data.format_name),
+        ("Date", _dates(data)),
+        ("Lieu", data.place or "Lieu à préciser"),
+    ]
+    if data.facilitators:
+        label = "Animation"
+        lines.append((label, ", ".join(one_line(f) for f in data.facilitators)))
+    rows = [
+        [rich(f"{name}", Styles.label), para(value, Styles.cover_line)] for name, value in lines
+    ]
+    story.add(
+        table(
+            rows,
+            [3 * cm, FRAME_WIDTH - 3 * cm],
+            header=False,
+            extra=[
+                ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.white]),
+                ("LINEBELOW", (0, 0), (-1, -1), 0, colors.white),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ],
+        )
+    )
+    story.add(Spacer(1, 1.4 * cm))
+    figures = [
+        (len(data.present), "participants" if len(data.present) != 1 else "participant"),
+        (data.note_count, "post-its" if data.note_count != 1 else "post-it"),
+        (len(data.actions), "actions décidées" if len(data.actions) != 1 else "action décidée"),
+    ]
+    average = data.average_rating
+    if average is not None:
+        figures.append((-1, "satisfaction (sur 5)"))
+    cells = []
+    for value, label in figures:
+        shown = french_number(average or 0, 1) if value == -1 else french_number(value)
+        cells.append([rich(shown, Styles.figure), rich(label, Styles.figure_label)])
+    width = FRAME_WIDTH / len(cells)
+    box = table(
+        [cells],
+        [width] * len(cells),
+        header=False,
+        extra=[
+            ("ROWBACKGROUNDS", (0, 0), (-1, -1), [ACCENT_LIGHT]),
+            ("TOPPADDING", (0, 0), (-1, -1), 12),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+            ("LINEBELOW", (0, 0), (-1, -1), 0, ACCENT_LIGHT),
+            ("LINEAFTER", (0, 0), (-2, -1), 0.6, colors.white),
+        ],
+    )
+    story.add(box, Spacer(1, 0.6 * cm), rich(markup(_summary_sentence(data)), Styles.body))
+    story.add(Spacer(1, 1.2 * cm))
+    story.add(
+        rich(markup(f"Document établi le {french_date(date.today())} avec Atelier."), Styles.small)
+    )
+    story.add(NextPageTemplate("body"), PageBreak())
+
+
+def _contents(story: _Story) -> None:
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [Styles.toc0, Styles.toc1]
+    story.add(rich("Sommaire", Styles.h1), Spacer(1, 6), toc, PageBreak())
+
+
+# -- the sections ------------------------------------------------------------------------------
+
+
+def _cadrage(story: _Story) -> None:
+    from app.domain.model import CADRAGE_FIELDS
+
+    data = story.data
+    story.section("Cadrage")
+    filled = [(label, getattr(data.cadrage, key)) for key, label, _ in CADRAGE_FIELDS]
+    filled = [(label, value) for label, value in filled if value.strip()]
+    if not filled:
+        story.empty("Le cadrage n'a pas été renseigné.")
+        return
+    for label, value in filled:
+        if label.startswith("Partenaires"):
+            partners = data.cadrage.partner_list()
+            story.add(
+                KeepTogether(
+                    [rich(markup(label), Styles.h3)]
+                    + [Paragraph(markup(p), Styles.bullet, bulletText="•") for p in partners]
+                )
+            )
+        else:
+            story.add(KeepTogether([rich(markup(label), Styles.h3), para(value)]))
+
+
+def _block_title(data: ReportData, block: ReportBlock) -> str:
+    title = block.title
+    if block.day:
+        title += f", {french_date(block.day)}"
+    return title
+
+
+def _deroule(story: _Story) -> None:
+    data = story.data
+    story.section("Déroulé")
+    blocks = [b for b in data.blocks if b.phases]
+    if not blocks:
+        story.empty("Aucune séquence n'a été prévue.")
+        return
+    ran = any(p.actual_start is not None for b in blocks for p in b.phases)
+    if not ran:
+        story.empty("La séance n'a pas encore eu lieu : voici l'agenda prévu.")
+    for block in blocks:
+        if len(blocks) > 1:
+            story.sub(_block_title(data, block))
+        planned = sum(p.planned_minutes for p in block.phases)
+        actual = [p.actual_minutes for p in block.phases if p.actual_minutes is not None]
+        if ran and actual:
+            real = sum(actual)
+            drift = round(real) - planned
+            tail = "" if drift == 0 else f" ({'+' if drift > 0 else '−'}{_minutes(abs(drift))})"
+            story.add(
+                para(
+                    f"Durée réelle : {_minutes(real)} pour {_minutes(planned)} prévues{tail}. "
+                    "L'écart est compté séquence par séquence."
+                )
+            )
+        head = ["Heure", "Séquence", "Méthode", "Prévu"] + (["Réel", "Écart"] if ran else [])
+        rows: list[list[Any]] = [
+            [
+                rich(h, Styles.head_right if h in ("Prévu", "Réel", "Écart") else Styles.head)
+                for h in head
+            ]
+        ]
+        for phase in block.phases:
+            muted = phase.kind == "break"
+            style = Styles.cell_muted if muted else Styles.cell
+            row = [
+                para(_time_of(phase.actual_start), style),
+                para(
+                    phase.title
+                    + (" (pause)" if muted and "pause" not in phase.title.casefold() else ""),
+                    style,
+                ),
+                para(phase.method_name or "—", style),
+                para(_minutes(phase.planned_minutes), Styles.cell_right),
+            ]
+            if ran:
+                minutes = phase.actual_minutes
+                if minutes is None:
+                    row += [para("—", Styles.cell_right), para("", Styles.cell_right)]
+                else:
+                    drift = round(minutes) - phase.planned_minutes
+                    sign = "+" if drift > 0 else ("−" if drift < 0 else "")
+                    shown = "=" if drift == 0 else f"{sign}{abs(drift)} min"
+                    row += [
+                        para(_minutes(minutes), Styles.cell_right),
+                        para(shown, Styles.cell_right),
+                    ]
+            rows.append(row)
+        total = [
+            para("", Styles.cell_bold),
+            para("Total", Styles.cell_bold),
+            para("", Styles.cell),
+            para(_minutes(planned), Styles.cell_bold),
+        ]
+        if ran:
+            real_total = sum(actual)
+            total += [
+                para(_minutes(real_total) if actual else "—", Styles.cell_bold),
+                para("", Styles.cell),
+            ]
+        rows.append(total)
+        widths = [1.7 * cm, 6.4 * cm, 4.2 * cm, 1.6 * cm] + ([1.6 * cm, 1.5 * cm] if ran else [])
+        if not ran:
+            widths[1] += 3.1 * cm
+        widths[1] += FRAME_WIDTH - sum(widths)
+        story.add(table(rows, widths, total_row=True), Spacer(1, 6))
+
+
+def _participation(story: _Story) -> None:
+    data = story.data
+    story.section("Participation")
+    present = data.present
+    if not present:
+        story.empty("Aucun participant n'a été enregistré.")
+        return
+    checked = any(p.checked_in_at is not None for p in data.participants)
+    count = len(present)
+    by_category = Counter(p.category for p in present)
+    order = [c for c in CATEGORY_LABELS if by_category.get(c)] + sorted(
+        c for c in by_category if c not in CATEGORY_LABELS
+    )
+    shares = ", ".join(
+        f"{french_number(by_category[c])} {CATEGORY_LABELS.get(c, c).lower()} "
+        f"({french_percent(by_category[c], count)})"
+        for c in order
+    )
+    sentence = f"{_plural(count, 'personne a participé', 'personnes ont participé')} : {shares}."
+    if checked and data.registered > count:
+        missing = data.registered - count
+        sentence += f" {_plural(missing, 'autre personne inscrite', 'autres personnes inscrites')} sans émargement."
+    if not checked:
+        sentence += " (Personne n'a émargé : ce sont les inscrits.)"
+    story.add(para(sentence))
+
+    rows: list[list[Any]] = [
+        [
+            rich("Catégorie", Styles.head),
+            rich("Personnes", Styles.head_right),
+            rich("Part", Styles.head_right),
+        ]
+    ]
+    for c in order:
+        rows.append(
+            [
+                para(CATEGORY_LABELS.get(c, c), Styles.cell),
+                para(french_number(by_category[c]), Styles.cell_right),
+                para(french_percent(by_category[c], count), Styles.cell_right),
+            ]
+        )
+    rows.append(
+        [
+            para("Total", Styles.cell_bold),
+            para(french_number(count), Styles.cell_right),
+            para("100 %", Styles.cell_right),
+        ]
+    )
+    chart = bar_chart(
+        [(CATEGORY_LABELS.get(c, c), by_category[c]) for c in order],
+        width=FRAME_WIDTH * 0.5,
+        label_width=3.6 * cm,
+        label_chars=24,
+    )
+    side = table(
+        [[table(rows, [3.6 * cm, 2.0 * cm, 1.6 * cm], total_row=True), chart]],
+        [7.6 * cm, FRAME_WIDTH - 7.6 * cm],
+        header=False,
+        extra=[
+            ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.white]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0, colors.white),
+            ("LEFTPADDING", (0, 0), (0, 0), 0),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ],
+    )
+    story.add(Spacer(1, 4), side, Spacer(1, 8))
+
+    story.sub("Organisations représentées")
+    by_org: Counter[tuple[str, str]] = Counter()
+    for p in present:
+        by_org[(p.organisation.strip() or "Sans organisation", p.category)] += 1
+    rows = [
+        [
+            rich("Organisation", Styles.head),
+            rich("Catégorie", Styles.head),
+            rich("Personnes", Styles.head_right),
+        ]
+    ]
+    for (org, category), n in sorted(by_org.items(), key=lambda kv: (-kv[1], kv[0][0].casefold())):
+        rows.append(
+            [
+                para(org, Styles.cell),
+                para(CATEGORY_LABELS.get(category, category), Styles.cell),
+                para(french_number(n), Styles.cell_right),
+            ]
+        )
+    story.add(table(rows, [FRAME_WIDTH - 7.2 * cm, 4.8 * cm, 2.4 * cm]))
+
+    story.sub("Liste des participants")
+    story.add(
+        para(
+            "Les personnes qui n'ont pas souhaité être nommées dans ce compte-rendu "
+            "apparaissent par leurs initiales.",
+            Styles.small,
+        )
+    )
+    rows = [
+        [
+            rich("Nom", Styles.head),
+            rich("Organisation", Styles.head),
+            rich("Catégorie", Styles.head),
+        ]
+    ]
+    for p in present:
+        rows.append(
+            [
+                para(p.shown_name, Styles.cell),
+                para(p.organisation or "—", Styles.cell),
+                para(CATEGORY_LABELS.get(p.category, p.category), Styles.cell_muted),
+            ]
+        )
+    story.add(table(rows, [5.2 * cm, FRAME_WIDTH - 9.6 * cm, 4.4 * cm]))
+
+
+def _cluster_title(cluster: ReportCluster) -> str:
+    if cluster.id is None:
+        return "Post-its non regroupés"
+    return cluster.title.strip() or "Regroupement sans titre"
+
+
+def _production(story: _Story, progress: Progress) -> None:
+    data = story.data
+    story.section("Production")
+    if data.board_png:
+        story.add(_image(data.board_png, FRAME_WIDTH, 12 * cm), Spacer(1, 4))
+        story.add(para("Le tableau tel qu'il était à la fin de la séance.", Styles.small))
+    if not data.note_count:
+        story.empty("Aucun post-it n'a été écrit.")
+        return
+    themes = [c for c in data.clusters if c.id is not None]
+    sentence = _plural(data.note_count, "post-it")
+    if themes:
+        sentence += f", regroupés en {_plural(len(themes), 'thème')}"
+    sentence += ", reproduits en entier dans l'ordre du tableau."
+    if data.hidden_notes:
+        sentence += (
+            f" {_plural(data.hidden_notes, 'post-it masqué', 'post-its masqués')} par la "
+            "modération n'y figurent pas."
+        )
+    story.add(para(sentence))
+    if len(themes) > 1:
+        story.add(
+            bar_chart(
+                [(_cluster_title(c), len(c.notes)) for c in data.clusters],
+                colors_by_row=[NOTE_COLORS.get(c.color, ACCENT) for c in data.clusters],
+            ),
+            Spacer(1, 4),
+        )
+    for index, cluster in enumerate(data.clusters):
+        progress(0.05 + 0.1 * index / max(1, len(data.clusters)), "Post-its…")
+        style = ParagraphStyle(
+            f"note-{index}",
+            parent=Styles.bullet,
+            bulletColor=NOTE_COLORS.get(cluster.color, ACCENT),
+        )
+        story.sub(f"{_cluster_title(cluster)} ({_plural(len(cluster.notes), 'post-it')})")
+        for note in cluster.notes:
+            story.add(Paragraph(markup(note.text), style, bulletText="■"))
+
+
+def _rank_labels(totals: list[int]) -> list[str]:
+    """'1er', '2e', '3e', '' …: tied results share the rank written on the first of them."""
+    ranks: list[str] = []
+    previous = None
+    for i, total in enumerate(totals):
+        if total == previous:
+            ranks.append("")
+            continue
+        previous = total
+        rank = i + 1
+        ranks.append(f"{rank}{'er' if rank == 1 else 'e'}")
+    return ranks
+
+
+def _setting_text(key: str, value: object) -> str:
+    label = SETTING_LABELS.get(key)
+    if isinstance(value, bool):
+        name = label or key
+        return f"{name[0].upper()}{name[1:]} : {'oui' if value else 'non'}"
+    if label and isinstance(value, int | float):
+        return f"{french_number(value)} {label}"
+    if key == "criteria" and isinstance(value, list):
+        names = [str(c.get("name", c)) if isinstance(c, dict) else str(c) for c in value]
+        return "Critères : " + ", ".join(names)
+    return f"{label or key} : {one_line(value)}"
+
+
+def _vote(story: _Story, vote: ReportVoteRound) -> None:
+    story.sub(vote.title.strip() or "Vote sans titre")
+    kind = VOTE_KINDS.get(vote.kind, vote.kind)
+    facts = [kind]
+    facts += [
+        _setting_text(k, v) for k, v in vote.settings.items() if k != "criteria" or vote.criteria
+    ]
+    story.add(para(" · ".join(facts), Styles.small))
+    when = f"ouvert à {_time_of(vote.opened_at)}"
+    if vote.closed_at is not None:
+        when += f", clos à {_time_of(vote.closed_at)}"
+    else:
+        when += ", encore ouvert à l'édition de ce document"
+    voters = _plural(vote.voters, "votant")
+    if vote.paper_ballots:
+        voters += f" dont {_plural(vote.paper_ballots, 'bulletin papier', 'bulletins papier')}"
+    line = f"Tour {when} ; {voters}."
+    if not vote.revealed:
+        line += " Les résultats n'avaient pas été montrés en séance."
+    story.add(para(line))
+    scored = [r for r in vote.results if r.total > 0]
+    if not scored:
+        story.empty("Aucune voix n'a été enregistrée pour ce tour.")
+        return
+    unit = "Points" if vote.kind in ("points", "criteria") else "Voix"
+    criteria = list(vote.criteria)
+    head = [rich("Rang", Styles.head), rich("Proposition", Styles.head)]
+    head += [rich(markup(shorten(c, 18)), Styles.head_right) for c in criteria]
+    head += [rich(unit, Styles.head_right), rich("Votants", Styles.head_right)]
+    rows: list[list[Any]] = [head]
+    for rank, result in zip(_rank_labels([r.total for r in scored]), scored, strict=True):
+        row = [para(rank, Styles.cell_muted), para(result.label, Styles.cell)]
+        row += [
+            para(french_number(result.by_criterion.get(c, 0)), Styles.cell_right) for c in criteria
+        ]
+        row += [
+            para(french_number(result.total), Styles.cell_right),
+            para(french_number(result.voters), Styles.cell_right),
+        ]
+        rows.append(row)
+    extra_cols = [1.6 * cm] * len(criteria)
+    widths = [1.3 * cm, 0.0, *extra_cols, 1.5 * cm, 1.6 * cm]
+    widths[1] = FRAME_WIDTH - sum(widths)
+    top = scored[:CHART_TOP]
+    chart = bar_chart([(r.label, r.total) for r in top], label_chars=52)
+    story.add(KeepTogether([chart, Spacer(1, 6)]))
+    story.add(table(rows, widths, extra=[("FONTNAME", (0, 1), (-1, 1), "DejaVuSans-Bold")]))
+    silent = len(vote.results) - len(scored)
+    if len(set(r.total for r in scored)) < len(scored):
+        story.add(
+            Spacer(1, 3),
+            para("Les propositions à égalité partagent le rang de la première.", Styles.small),
+        )
+    if silent:
+        story.add(
+            Spacer(1, 3),
+            para(
+                f"{_plural(silent, 'autre proposition n’a', 'autres propositions n’ont')} reçu aucune voix.",
+                Styles.small,
+            ),
+        )
+
+
+def _votes(story: _Story) -> None:
+    data = story.data
+    story.section("Votes")
+    if not data.vote_rounds:
+        story.empty("Aucun vote n'a eu lieu.")
+        return
+    for vote in data.vote_rounds:
+        _vote(story, vote)
+
+
+def _decisions(story: _Story) -> None:
+    data = story.data
+    story.section("Décisions et plan d'action")
+    if not data.actions and not data.projects:
+        story.empty("Aucune décision ni action n'a été enregistrée.")
+        return
+    if data.actions:
+        rows: list[list[Any]] = [
+            [
+                rich("Action", Styles.head),
+                rich("Qui", Styles.head),
+                rich("Échéance", Styles.head),
+                rich("État", Styles.head),
+            ]
+        ]
+        for a in data.actions:
+            rows.append(
+                [
+                    para(a.what, Styles.cell),
+                    para(a.who or "À désigner", Styles.cell if a.who else Styles.cell_muted),
+                    para(french_date(a.due) if a.due else "—", Styles.cell),
+                    para("Fait" if a.done else "À faire", Styles.cell_muted),
+                ]
+            )
+        widths = [0.0, 4.4 * cm, 3.4 * cm, 1.6 * cm]
+        widths[0] = FRAME_WIDTH - sum(widths)
+        story.add(table(rows, widths))
+    if data.projects:
+        story.sub("Chantiers lancés")
+        for p in data.projects:
+            status = PROJECT_STATUSES.get(p.status, p.status)
+            story.add(
+                KeepTogether(
+                    [
+                        rich(
+                            f"{markup(p.title)} <font color='#5b6773' size='8'>· {markup(status)}</font>",
+                            Styles.h3,
+                        ),
+                        para(p.description) if p.description.strip() else Spacer(1, 2),
+                    ]
+                )
+            )
+
+
+def _feedback(story: _Story) -> None:
+    data = story.data
+    story.section("Retours des participants")
+    if not data.feedback:
+        story.empty("Aucun retour n'a été recueilli.")
+        return
+    average = data.average_rating or 0.0
+    answers = len(data.feedback)
+    present = len(data.present)
+    sentence = f"{_plural(answers, 'personne a', 'personnes ont')} donné leur avis"
+    if present >= answers and present:
+        sentence += f" sur {french_number(present)} ({french_percent(answers, present)})"
+    sentence = markup(sentence + ". Note moyenne :")
+    story.add(rich(f"{sentence} <b>{french_number(average, 1)}\u00a0/\u00a05</b>."))
+    counts = Counter(f.rating for f in data.feedback)
+    story.add(
+        bar_chart(
+            [(FEEDBACK_LABELS.get(r, str(r)), counts.get(r, 0)) for r in (5, 4, 3, 2, 1)],
+            width=FRAME_WIDTH * 0.75,
+            label_width=4.2 * cm,
+        ),
+        Spacer(1, 6),
+    )
+    for title, attr in (
+        ("Ce que les participants retiennent", "keep"),
+        ("Ce qui pourrait être amélioré", "improve"),
+    ):
+        said = [getattr(f, attr) for f in data.feedback if getattr(f, attr).strip()]
+        if not said:
+            continue
+        story.sub(title)
+        for text in said:
+            story.add(Paragraph(markup(f"« {text.strip()} »"), Styles.quote))
+
+
+def _annexe(story: _Story) -> None:
+    data = story.data
+    if not data.methods:
+        return
+    story.add(PageBreak())
+    story.section("Annexe : les méthodes utilisées")
+    story.add(para("Telles que les décrit la bibliothèque de méthodes d'Atelier.", Styles.small))
+    for m in data.methods:
+        duration = (
+            f"{m.duration_min} min"
+            if m.duration_min == m.duration_max
+            else f"{m.duration_min} à {m.duration_max} min"
+        )
+        parts: list[Any] = [
+            rich(
+                f"{markup(m.name)} <font color='#5b6773' size='8'>· {markup(m.brique)} · "
+                f"{markup(duration)}</font>",
+                Styles.h3,
+            ),
+        ]
+        if m.summary:
+            parts.append(para(m.summary))
+        story.add(KeepTogether(parts))
+        for i, step in enumerate(m.steps, 1):
+            story.add(Paragraph(markup(step), Styles.bullet, bulletText=f"{i}."))
+        if m.materials:
+            story.add(para("Matériel : " + ", ".join(m.materials) + ".", Styles.small))
+        story.add(Spacer(1, 4))
+
+
+# -- the whole document ------------------------------------------------------------------------
+
+
+def story_for(data: ReportData, progress: Progress) -> list[Any]:
+    story = _Story(data)
+    _cover(story)
+    _contents(story)
+    progress(0.02, "Cadrage et déroulé…")
+    _cadrage(story)
+    _deroule(story)
+    _participation(story)
+    _production(story, progress)
+    progress(0.16, "Votes et retours…")
+    _votes(story)
+    _decisions(story)
+    _feedback(story)
+    _annexe(story)
+    return story.items
+
+
+def _no_progress(fraction: float, message: str) -> None:
+    return None
+
+
+def build_report(
+    data: ReportData, path: str | os.PathLike[str], *, progress: Progress | None = None
+) -> None:
+    """Write the compte-rendu to `path`; `progress(fraction, message)` is called as it goes
+    (from the calling thread). An exception raised by `progress` stops the build and leaves
+    nothing under `path`."""
+    report = progress or _no_progress
+    register_fonts()
+    report(0.0, "Préparation…")
+    items = story_for(data, report)
+    with atomic_output(path) as temp:
+        doc = _Document(str(temp), data, report, steps=len(items))
+        footer = (
+            f"{one_line(data.organisation) + ' · ' if data.organisation.strip() else ''}"
+            f"Compte-rendu — {one_line(data.title)}"
+        )
+        doc.multiBuild(items, maxPasses=6, canvasmaker=numbered_canvas(footer))
+    report(1.0, "Terminé")

@@ -1,0 +1,137 @@
+"""CSV files that open cleanly in a French spreadsheet.
+
+UTF-8 with a BOM (so Excel reads the accents), `;` between cells (the French list
+separator), CRLF line ends, dates as 22/11/2026. A cell that a spreadsheet would run as a
+formula (starting with = + - @, a tab or a CR) gets a leading apostrophe: it shows as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from app.domain.report import CATEGORY_LABELS, VOTE_KINDS, ReportData
+from app.reports.files import ExportError, atomic_output
+from app.reports.text import clean
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantRow:
+    name: str
+    organisation: str
+    category: str
+    consent_named: bool
+    checked_in_at: float | None
+
+
+def cell(value: object) -> str:
+    """One cell's text: cleaned, and never a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    raw = str(value)
+    if raw.startswith(FORMULA_STARTS):  # checked before cleaning: a tab or CR counts too
+        return "'" + clean(raw)
+    text = clean(raw)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _moment(timestamp: float | None) -> str:
+    if timestamp is None:
+        return ""
+    return datetime.fromtimestamp(timestamp).strftime("%d/%m/%Y %H:%M")
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    with atomic_output(path) as temp, open(temp, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        writer.writerow([cell(h) for h in header])
+        for row in rows:
+            writer.writerow([cell(v) for v in row])
+
+
+def export_csv(
+    data: ReportData, participants: Sequence[ParticipantRow], folder: str | os.PathLike[str]
+) -> list[Path]:
+    """participants.csv, post-its.csv, votes.csv and actions.csv in `folder` (made if needed)."""
+    target = Path(folder)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(
+            f"Impossible de créer le dossier « {target} » ({exc.strerror or exc})."
+        ) from exc
+    written = []
+
+    path = target / "participants.csv"
+    write_csv(
+        path,
+        ["Nom", "Organisation", "Catégorie", "Accepte d'être nommé", "Arrivée"],
+        (
+            [
+                p.name,
+                p.organisation,
+                CATEGORY_LABELS.get(p.category, p.category),
+                p.consent_named,
+                _moment(p.checked_in_at),
+            ]
+            for p in participants
+        ),
+    )
+    written.append(path)
+
+    path = target / "post-its.csv"
+    write_csv(
+        path,
+        ["N°", "Regroupement", "Texte", "Écrit le"],
+        (
+            [
+                note.id,
+                cluster.title if cluster.id is not None else "",
+                note.text,
+                _moment(note.created_at),
+            ]
+            for cluster in data.clusters
+            for note in cluster.notes
+        ),
+    )
+    written.append(path)
+
+    path = target / "votes.csv"
+    write_csv(
+        path,
+        ["Tour de vote", "Type", "Rang", "Proposition", "Points", "Votants"],
+        (
+            [
+                vote.title,
+                VOTE_KINDS.get(vote.kind, vote.kind),
+                1 + sum(1 for other in vote.results if other.total > result.total),
+                result.label,
+                result.total,
+                result.voters,
+            ]
+            for vote in data.vote_rounds
+            for result in vote.results
+        ),
+    )
+    written.append(path)
+
+    path = target / "actions.csv"
+    write_csv(
+        path,
+        ["Action", "Qui", "Échéance", "Faite"],
+        ([a.what, a.who, a.due, a.done] for a in data.actions),
+    )
+    written.append(path)
+    return written

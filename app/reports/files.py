@@ -1,0 +1,56 @@
+"""Documents are written next to their final name, then moved over it in one step.
+
+A crash or a kill while a document is being written leaves at most a hidden `.part`
+file: never a half-written PDF or CSV under the name she chose, and an older document
+of that name stays whole until the new one is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from app.errors import KnownError
+
+
+class ExportError(KnownError):
+    code = "export"
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path in the target's folder; on success it replaces `path`."""
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"Le dossier « {folder} » n'existe pas : choisissez un autre endroit.")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ExportError(
+            f"Impossible d'écrire dans « {folder} » ({exc.strerror or exc}) : "
+            "choisissez un autre dossier."
+        ) from exc
+    os.close(fd)
+    temp = Path(name)
+    try:
+        yield temp
+        with open(temp, "rb+") as written:
+            os.fsync(written.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes it private; a document is meant to be shared
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise ExportError(
+            f"L'enregistrement de « {target.name} » a échoué ({exc.strerror or exc}) : "
+            "vérifiez la place disque et les droits du dossier."
+        ) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise

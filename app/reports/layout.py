@@ -1,0 +1,274 @@
+"""The look shared by Atelier's PDF documents: fonts, styles, tables, charts, page furniture."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from app.domain.french import french_number
+from app.reports.text import markup, shorten
+from app.resources import asset
+
+FONT = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+CONDENSED = "DejaVuSansCondensed"
+
+INK = colors.HexColor("#1d2733")
+MUTED = colors.HexColor("#5b6773")
+ACCENT = colors.HexColor("#1f5f6b")  # a deep teal, printable in grey
+ACCENT_LIGHT = colors.HexColor("#e6f0f1")
+RULE = colors.HexColor("#c9d2d8")
+ZEBRA = colors.HexColor("#f5f7f8")
+
+# the board's colours, as printable tints (bullets, chart bars)
+NOTE_COLORS = {
+    "jaune": colors.HexColor("#e0b400"),
+    "bleu": colors.HexColor("#3a7bd5"),
+    "vert": colors.HexColor("#3c9a5f"),
+    "orange": colors.HexColor("#e07b24"),
+    "violet": colors.HexColor("#8a5cc2"),
+    "rouge": colors.HexColor("#cc4b4b"),
+    "rose": colors.HexColor("#d9679b"),
+    "gris": colors.HexColor("#8a949c"),
+}
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 2.2 * cm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+_fonts_lock = threading.Lock()
+_fonts_ready = False
+
+
+def register_fonts() -> None:
+    """The DejaVu fonts shipped in assets/fonts, embedded (subset) in every document."""
+    global _fonts_ready
+    with _fonts_lock:
+        if _fonts_ready:
+            return
+        for name, file in (
+            (FONT, "DejaVuSans.ttf"),
+            (BOLD, "DejaVuSans-Bold.ttf"),
+            (CONDENSED, "DejaVuSansCondensed.ttf"),
+        ):
+            pdfmetrics.registerFont(TTFont(name, str(asset("fonts", file))))
+        # no oblique face ships: italics fall back to the upright faces
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+        _fonts_ready = True
+
+
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base: dict[str, Any] = {
+        "fontName": FONT,
+        "fontSize": 9.5,
+        "leading": 13.5,
+        "textColor": INK,
+        "splitLongWords": 1,  # a 10,000-character word wraps instead of leaving the page
+        "allowWidows": 0,
+        "allowOrphans": 0,
+    }
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+class Styles:
+    body = _style("body", spaceAfter=5)
+    small = _style("small", fontSize=8, leading=10.5, textColor=MUTED)
+    cell = _style("cell", fontSize=8.5, leading=11)
+    cell_right = _style("cell_right", fontSize=8.5, leading=11, alignment=TA_RIGHT)
+    cell_center = _style("cell_center", fontSize=8.5, leading=11, alignment=TA_CENTER)
+    cell_muted = _style("cell_muted", fontSize=8.5, leading=11, textColor=MUTED)
+    cell_bold = _style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11)
+    head = _style("head", fontName=BOLD, fontSize=8, leading=10, textColor=colors.white)
+    head_right = _style(
+        "head_right", fontName=BOLD, fontSize=8, leading=10, textColor=colors.white, alignment=2
+    )
+    h1 = _style(
+        "h1", fontName=BOLD, fontSize=17, leading=21, textColor=ACCENT, spaceBefore=6, spaceAfter=10
+    )
+    h2 = _style("h2", fontName=BOLD, fontSize=12, leading=15, spaceBefore=12, spaceAfter=5)
+    h3 = _style(
+        "h3", fontName=BOLD, fontSize=9.5, leading=13, textColor=ACCENT, spaceBefore=6, spaceAfter=2
+    )
+    label = _style("label", fontName=BOLD, fontSize=8, leading=11, textColor=MUTED)
+    quote = _style("quote", leftIndent=10, spaceAfter=4, textColor=INK, borderPadding=0)
+    bullet = _style("bullet", leftIndent=14, bulletIndent=2, spaceAfter=3.5, bulletFontName=BOLD)
+    toc0 = _style("toc0", fontSize=11, leading=20, leftIndent=0)
+    toc1 = _style("toc1", fontSize=9.5, leading=15, leftIndent=16, textColor=MUTED)
+    cover_kicker = _style("cover_kicker", fontName=BOLD, fontSize=10, leading=14, textColor=ACCENT)
+    cover_title = _style(
+        "cover_title", fontName=BOLD, fontSize=26, leading=32, textColor=INK, spaceAfter=8
+    )
+    cover_line = _style("cover_line", fontSize=11, leading=17)
+    figure = _style(
+        "figure", fontName=BOLD, fontSize=24, leading=28, alignment=TA_CENTER, textColor=ACCENT
+    )
+    figure_label = _style(
+        "figure_label", fontSize=8.5, leading=11, alignment=TA_CENTER, textColor=MUTED
+    )
+    left = TA_LEFT
+
+
+def para(text: object, style: ParagraphStyle = Styles.body) -> Paragraph:
+    """A paragraph of someone's text: escaped, never read as markup."""
+    return Paragraph(markup(text), style)
+
+
+def rich(own_markup: str, style: ParagraphStyle = Styles.body) -> Paragraph:
+    """A paragraph of OUR text, which may hold markup; participant parts must be `markup()`ed."""
+    return Paragraph(own_markup, style)
+
+
+def table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    header: bool = True,
+    total_row: bool = False,
+    extra: Sequence[tuple[Any, ...]] = (),
+    row_heights: Sequence[float | None] | None = None,
+) -> Table:
+    """A table in the house style: a dark header repeated on each page, zebra rows."""
+    t = Table(
+        list(rows),
+        colWidths=list(widths),
+        rowHeights=list(row_heights) if row_heights is not None else None,
+        repeatRows=1 if header else 0,
+        hAlign="LEFT",
+    )
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+            ("LINEBELOW", (0, 0), (-1, 0), 0, ACCENT),
+        ]
+    first = 1 if header else 0
+    commands.append(("ROWBACKGROUNDS", (0, first), (-1, -1), [colors.white, ZEBRA]))
+    if total_row:
+        commands += [
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
+            ("BACKGROUND", (0, -1), (-1, -1), colors.white),
+        ]
+    commands += list(extra)
+    t.setStyle(TableStyle(commands))
+    return t
+
+
+def bar_chart(
+    rows: Sequence[tuple[str, float]],
+    *,
+    width: float = FRAME_WIDTH,
+    label_width: float = 6.5 * cm,
+    bar_color: Any = ACCENT,
+    colors_by_row: Sequence[Any] | None = None,
+    value_text: Callable[[float], str] | None = None,
+    label_chars: int = 48,
+) -> Drawing:
+    """Horizontal bars, one per row: label, bar, value. Labels are cut to one line."""
+    register_fonts()
+    row_h, gap = 13.0, 5.0
+    height = len(rows) * (row_h + gap) + gap
+    drawing = Drawing(width, height)
+    top = max((value for _, value in rows), default=0) or 1
+    bar_space = width - label_width - 1.6 * cm
+    fmt = value_text or (lambda v: french_number(v))
+    for i, (label, value) in enumerate(rows):
+        y = height - (i + 1) * (row_h + gap)
+        drawing.add(
+            String(
+                label_width - 6,
+                y + 3.5,
+                shorten(label, label_chars),
+                fontName=FONT,
+                fontSize=8,
+                fillColor=INK,
+                textAnchor="end",
+            )
+        )
+        drawing.add(Rect(label_width, y, bar_space, row_h, fillColor=ZEBRA, strokeColor=None))
+        length = bar_space * value / top
+        color = colors_by_row[i] if colors_by_row else bar_color
+        if length > 0:
+            drawing.add(Rect(label_width, y, length, row_h, fillColor=color, strokeColor=None))
+        drawing.add(
+            String(
+                label_width + bar_space + 5,
+                y + 3.5,
+                fmt(value),
+                fontName=BOLD,
+                fontSize=8,
+                fillColor=INK,
+            )
+        )
+    return drawing
+
+
+class Rule(Flowable):
+    """A thin horizontal line across the frame."""
+
+    def __init__(self, color: Any = RULE, thickness: float = 0.6, space: float = 6) -> None:
+        super().__init__()
+        self.color, self.thickness, self.space = color, thickness, space
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.space * 2
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.color)
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(0, self.space, self.width, self.space)
+
+
+def numbered_canvas(footer_left: str) -> type[Canvas]:
+    """A canvas that writes 'page / pages' at the foot of every page once the total is known."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._draw_footer(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _draw_footer(self, total: int) -> None:
+            self.saveState()
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            y = 1.3 * cm
+            self.line(MARGIN, y + 9, PAGE_WIDTH - MARGIN, y + 9)
+            self.drawString(MARGIN, y, shorten(footer_left, 110))
+            self.drawRightString(PAGE_WIDTH - MARGIN, y, f"{self._pageNumber}\u00a0/\u00a0{total}")
+            self.restoreState()
+
+    return NumberedCanvas
