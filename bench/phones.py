@@ -41,7 +41,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
-def start_server(db_path: Path) -> tuple[subprocess.Popen[str], str, str]:
+def start_server(db_path: Path) -> tuple[subprocess.Popen[str], str, str, str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     made = subprocess.run(
         [sys.executable, "-m", "app", "--db", str(db_path), "new", "--format", "3h",
@@ -55,10 +55,11 @@ def start_server(db_path: Path) -> tuple[subprocess.Popen[str], str, str]:
         stdout=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
     assert server.stdout is not None
-    lines = [server.stdout.readline() for _ in range(3)]
+    lines = [server.stdout.readline() for _ in range(4)]
     url = lines[1].split(" : ", 1)[1].strip().removesuffix("web/")
     token = lines[2].split(" : ", 1)[1].strip()
-    return server, url, token
+    code = lines[3].split(" : ", 1)[1].split()[0]  # the séance's join code, as on the projector
+    return server, url, token, code
 
 
 def rss_mb(pid: int) -> float:
@@ -106,7 +107,7 @@ class Phone:
             self.writer.close()
 
 
-async def simulate(url: str, phones: int, facilitator: str) -> dict[str, Any]:
+async def simulate(url: str, phones: int, facilitator: str, code: str) -> dict[str, Any]:
     from websockets.asyncio.client import connect
 
     host, port = url.removeprefix("http://").rstrip("/").split(":")
@@ -133,7 +134,7 @@ async def simulate(url: str, phones: int, facilitator: str) -> dict[str, Any]:
     joined = await asyncio.gather(
         *(
             timed(d.request("POST", "/api/join", {"name": f"Téléphone {n}", "category": "usager",
-                                                  "key": f"bench-join-{n:06d}"}))
+                                                  "key": f"bench-join-{n:06d}", "code": code}))
             for n, d in enumerate(devices)
         )
     )  # fmt: skip
@@ -219,10 +220,10 @@ def run(phones: int) -> list[Row]:
     from app.store.models import Note
 
     with tmp_database("atelier-bench-phones-") as db_path:
-        server, url, facilitator = start_server(db_path)
+        server, url, facilitator, code = start_server(db_path)
         try:
             log(f"phones: {phones} téléphones contre {url} …")
-            figures = asyncio.run(simulate(url, phones, facilitator))
+            figures = asyncio.run(simulate(url, phones, facilitator, code))
             memory = rss_mb(server.pid)
         finally:
             server.terminate()

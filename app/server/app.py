@@ -7,10 +7,12 @@ from a CDN, are off (the schema stays at `/openapi.json`).
 
 from __future__ import annotations
 
+import itertools
 import secrets
 import threading
 import time
 from collections import deque
+from collections.abc import Hashable
 from dataclasses import asdict
 from typing import Any, Literal
 
@@ -24,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
+from app.domain.join_code import matches
 from app.errors import InvalidInput, KnownError, NotFound
 from app.events import Topic
 from app.ops import live, notes, participants, queries
@@ -46,8 +49,11 @@ STATUS = {
     "trop_gros": 413,
     "jeton_invalide": 401,
     "trop_de_requetes": 429,
+    "code_invalide": 403,
+    "seance_fermee": 409,
 }
 NOTES_PER_MINUTE = 20
+WRONG_CODES_PER_MINUTE = 10  # per phone (address): guessing a code takes years
 WORKER_THREADS = 6
 
 
@@ -87,6 +93,7 @@ class State(BaseModel):
 
 
 class JoinIn(BaseModel):
+    code: str = Field(default="", max_length=20)  # the séance's join code (in the QR's address)
     name: str = Field(min_length=1, max_length=MAX_NAME)
     organisation: str = Field(default="", max_length=MAX_ORGANISATION)
     category: str = Field(max_length=20)
@@ -139,8 +146,60 @@ class Problem(BaseModel):
     message: str
 
 
-def problem(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"code": code, "message": message}, status_code=status)
+class Closed(Problem):
+    seance: Literal["absent", "ended"]
+
+
+def problem(status: int, code: str, message: str, **extra: str) -> JSONResponse:
+    return JSONResponse({"code": code, "message": message, **extra}, status_code=status)
+
+
+CLOSED = {
+    "absent": "La séance n'a pas commencé. Cette page s'ouvrira d'elle-même dès son ouverture.",
+    "ended": "La séance est terminée. Merci de votre participation !",
+}
+
+
+class SeanceClosed(KnownError):
+    """Participant routes answer only while the séance is open."""
+
+    def __init__(self, seance: str) -> None:
+        super().__init__(CLOSED[seance], code="seance_fermee")
+        self.seance = seance
+
+
+class Door:
+    """Whether the séance is open to phones, and its join code.
+
+    Read from the store on the first request after a timer event, not on every request: the
+    phones' hot path stays one query.
+    """
+
+    def __init__(self, ctx: Context, workshop_id: int) -> None:
+        self._ctx, self._workshop_id = ctx, workshop_id
+        self._counter = itertools.count(1)  # next() on it is atomic: events come from any thread
+        self._generation = 0
+        self._known: tuple[int, str, str] | None = None  # generation, state, code
+        self.close = ctx.bus.subscribe(self._forget, {Topic.TIMER})
+
+    def _forget(self, _event: object) -> None:
+        self._generation = next(self._counter)
+
+    def look(self) -> tuple[str, str]:
+        known = self._known
+        if known is not None and known[0] == self._generation:
+            return known[1], known[2]
+        generation = self._generation  # an event during the read makes the next one read again
+        state, code = live.door(self._ctx, self._workshop_id)
+        self._known = (generation, state, code)
+        return state, code
+
+    def check(self) -> str:
+        """The join code; raises `SeanceClosed` unless the séance is open."""
+        state, code = self.look()
+        if state != "open":
+            raise SeanceClosed(state)
+        return code
 
 
 class Guard:
@@ -200,25 +259,27 @@ class _TooLarge(Exception):
 
 
 class RateLimit:
-    """At most `limit` writes a minute per participant: a flood from one phone is refused
-    (429) without slowing the others."""
+    """At most `limit` writes a minute per participant (or per address): a flood from one phone
+    is refused (429) without slowing the others."""
 
-    def __init__(self, limit: int = NOTES_PER_MINUTE, window: float = 60.0) -> None:
-        self.limit, self.window = limit, window
-        self._seen: dict[int, deque[float]] = {}
+    def __init__(
+        self,
+        limit: int = NOTES_PER_MINUTE,
+        window: float = 60.0,
+        message: str = "Beaucoup de post-its d'un coup : attendez un instant avant le suivant.",
+    ) -> None:
+        self.limit, self.window, self.message = limit, window, message
+        self._seen: dict[Hashable, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def check(self, participant_id: int) -> None:
+    def check(self, who: Hashable) -> None:
         now = time.monotonic()
         with self._lock:
-            seen = self._seen.setdefault(participant_id, deque())
+            seen = self._seen.setdefault(who, deque())
             while seen and now - seen[0] > self.window:
                 seen.popleft()
             if len(seen) >= self.limit:
-                raise KnownError(
-                    "Beaucoup de post-its d'un coup : attendez un instant avant le suivant.",
-                    code="trop_de_requetes",
-                )
+                raise KnownError(self.message, code="trop_de_requetes")
             seen.append(now)
 
 
@@ -239,6 +300,11 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
     `atelier serve`); without it, those routes are closed.
     """
     limiter = RateLimit()
+    guesses = RateLimit(
+        WRONG_CODES_PER_MINUTE,
+        message="Trop d'essais de code : attendez une minute, puis réessayez.",
+    )
+    door = Door(ctx, workshop_id)
     api = FastAPI(
         title="Atelier",
         version=__version__,
@@ -249,6 +315,8 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
 
     @api.exception_handler(KnownError)
     async def known(_request: Request, exc: KnownError) -> JSONResponse:
+        if isinstance(exc, SeanceClosed):
+            return problem(STATUS[exc.code], exc.code, exc.message, seance=exc.seance)
         return problem(STATUS.get(exc.code, 400), exc.code, exc.message)
 
     @api.exception_handler(RequestValidationError)
@@ -264,13 +332,16 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         """The server's clock, for a phone to estimate its offset (sent, server_now, received)."""
         return ServerTime(server_now=ctx.clock())
 
+    closed: dict[int | str, dict[str, Any]] = {409: {"model": Closed}}
+
     @api.get(
         "/api/state",
         response_model=State,
-        responses={404: {"model": Problem}},
+        responses={404: {"model": Problem}, **closed},
     )
     def state() -> State:
         """What a phone shows: the current phase and the timer, computed by the phone itself."""
+        door.check()
         detail = queries.workshop_detail(ctx, workshop_id)
         session = live.live_session(ctx, workshop_id)
         if session is None:
@@ -296,9 +367,10 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
             timer=TimerOut(**wire),
         )
 
-    @api.get("/api/choices", response_model=Choices)
+    @api.get("/api/choices", response_model=Choices, responses=closed)
     def choices() -> Choices:
         """What the check-in form offers: the workshop's partners and the categories."""
+        door.check()
         detail = queries.workshop_detail(ctx, workshop_id)
         return Choices(partners=detail.cadrage.partner_list(), categories=CATEGORIES)
 
@@ -306,10 +378,25 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         "/api/join",
         response_model=JoinOut,
         status_code=201,
-        responses={422: {"model": Problem}, 413: {"model": Problem}},
+        responses={
+            403: {"model": Problem},
+            413: {"model": Problem},
+            422: {"model": Problem},
+            429: {"model": Problem},
+            **closed,
+        },
     )
-    def join(body: JoinIn) -> JoinOut:
-        """Check in; the same `key` again (a retry) returns the first answer and writes nothing."""
+    def join(body: JoinIn, request: Request) -> JoinOut:
+        """Check in with the séance's join code; the same `key` again (a retry) returns the
+        first answer and writes nothing."""
+        code = door.check()
+        if not matches(body.code, code):
+            guesses.check(request.client.host if request.client else "")
+            raise KnownError(
+                "Ce code ne correspond pas à la séance : vérifiez les 5 caractères affichés "
+                "à l'écran.",
+                code="code_invalide",
+            )
         result = participants.check_in(
             ctx,
             workshop_id,
@@ -325,9 +412,11 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
     # participants (a removed duplicate loses access at once)
     known_tokens: dict[str, participants.ParticipantInfo] = {}
     forget = ctx.bus.subscribe(lambda _event: known_tokens.clear(), {Topic.PARTICIPANTS})
-    api.state.closers = [forget]
+    api.state.closers = [forget, door.close]
+    api.state.door = door  # other route modules close their participant routes with it too
 
     def participant(authorization: str) -> participants.ParticipantInfo:
+        door.check()
         scheme, _, token = authorization.partition(" ")
         token = token.strip()
         found = known_tokens.get(token) if scheme.lower() == "bearer" else None
@@ -341,7 +430,7 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
             )
         return found
 
-    @api.get("/api/me", response_model=Me, responses={401: {"model": Problem}})
+    @api.get("/api/me", response_model=Me, responses={401: {"model": Problem}, **closed})
     def me(authorization: str = Header(default="")) -> Me:
         """Who this phone is: a reloaded page comes back as the same participant."""
         return Me(**asdict(participant(authorization)))
@@ -350,7 +439,12 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         "/api/notes",
         response_model=NoteOut,
         status_code=201,
-        responses={401: {"model": Problem}, 422: {"model": Problem}, 429: {"model": Problem}},
+        responses={
+            401: {"model": Problem},
+            422: {"model": Problem},
+            429: {"model": Problem},
+            **closed,
+        },
     )
     def add_note(body: NoteIn, authorization: str = Header(default="")) -> NoteOut:
         """Post a post-it; the same `key` again (a retry) returns the first answer."""
@@ -359,7 +453,11 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         info, _replayed = notes.post_note(ctx, workshop_id, who.id, text=body.text, key=body.key)
         return NoteOut(**asdict(info))
 
-    @api.get("/api/notes/mine", response_model=list[NoteOut], responses={401: {"model": Problem}})
+    @api.get(
+        "/api/notes/mine",
+        response_model=list[NoteOut],
+        responses={401: {"model": Problem}, **closed},
+    )
     def mine(authorization: str = Header(default="")) -> list[NoteOut]:
         who = participant(authorization)
         return [NoteOut(**asdict(n)) for n in notes.my_notes(ctx, workshop_id, who.id)]
@@ -374,6 +472,9 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
     async def changes(websocket: WebSocket, token: str = "", since: int = 0) -> None:
         """Each phone holds one socket: told when something changed (coalesced), and at
         once on connecting if the journal moved on since the sequence it last saw."""
+        if (await run_in_threadpool(door.look))[0] != "open":
+            await websocket.close(code=4409)  # refused (403); the page asks /api/state why
+            return
         found = await run_in_threadpool(participants.participant_by_token, ctx, workshop_id, token)
         if found is None:
             await websocket.close(code=4401)

@@ -8,6 +8,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from app.ops import live
 from app.ops.base import Context
 from app.ops.workshops import update_cadrage
 from app.store.models import CheckIn, JournalEntry, Participant
@@ -29,8 +30,10 @@ def _count(ctx: Context, model) -> int:
     return ctx.db.read(lambda s: s.scalar(select(func.count()).select_from(model)))
 
 
-def _join(client: httpx.Client, **fields):
+def _join(phone, **fields) -> httpx.Response:
+    ctx, wid, client = phone
     body = {
+        "code": live.door(ctx, wid)[1],
         "name": "Camille",
         "organisation": "DREAL Nouvelle-Aquitaine",
         "category": "public",
@@ -46,7 +49,7 @@ def test_check_in_then_come_back_with_the_token(phone):
     choices = client.get("/api/choices").json()
     assert choices["partners"] == ["Bordeaux Métropole", "DREAL Nouvelle-Aquitaine"]
     assert set(choices["categories"]) == {"public", "prive", "association", "usager"}
-    answer = _join(client)
+    answer = _join(phone)
     assert answer.status_code == 201
     token = answer.json()["token"]
     assert len(token) >= 32
@@ -57,15 +60,15 @@ def test_check_in_then_come_back_with_the_token(phone):
 
 def test_a_retry_with_the_same_key_counts_once(phone):
     ctx, _wid, client = phone
-    first = _join(client).json()
+    first = _join(phone).json()
     entries = _count(ctx, JournalEntry)
-    again = _join(client)  # the phone did not see the answer and sends again
+    again = _join(phone)  # the phone did not see the answer and sends again
     assert again.status_code == 201
     assert again.json() == first
     assert _count(ctx, Participant) == 1
     assert _count(ctx, CheckIn) == 1
     assert _count(ctx, JournalEntry) == entries
-    other = _join(client, key="cle-0002-abcdef", name="Dominique")
+    other = _join(phone, key="cle-0002-abcdef", name="Dominique")
     assert other.json()["token"] != first["token"]
     assert _count(ctx, Participant) == 2
 
@@ -85,7 +88,7 @@ def test_a_retry_with_the_same_key_counts_once(phone):
 def test_bad_input_gets_a_french_json_error_and_writes_nothing(phone, fields, status):
     ctx, _wid, client = phone
     before = (_count(ctx, Participant), _count(ctx, JournalEntry))
-    answer = _join(client, **fields)
+    answer = _join(phone, **fields)
     assert answer.status_code == status
     body = answer.json()
     assert body["code"] == "saisie_invalide" and body["message"]
@@ -117,7 +120,7 @@ def test_hostile_names_come_back_as_typed(phone):
     lines = [line for line in HOSTILE.read_text(encoding="utf-8").splitlines() if line.strip()]
     for n, line in enumerate(lines):
         name = line[:80]
-        answer = _join(client, name=name, key=f"hostile-{n:04d}")
+        answer = _join(phone, name=name, key=f"hostile-{n:04d}")
         if answer.status_code == 422:  # e.g. only control characters: refused, clearly
             assert answer.json()["code"] == "saisie_invalide"
             continue
@@ -132,8 +135,77 @@ def test_a_removed_duplicate_loses_access_at_once(phone):
     from app.ops.participants import remove_participant
 
     ctx, wid, client = phone
-    joined = _join(client).json()
+    joined = _join(phone).json()
     headers = {"Authorization": f"Bearer {joined['token']}"}
     assert client.get("/api/me", headers=headers).status_code == 200  # now remembered
     remove_participant(ctx, wid, joined["participant_id"])
     assert client.get("/api/me", headers=headers).status_code == 401
+
+
+def test_the_join_code_is_needed_typed_in_any_case(phone):
+    ctx, wid, client = phone
+    code = live.door(ctx, wid)[1]
+    before = (_count(ctx, Participant), _count(ctx, JournalEntry))
+    for wrong in ("", "22222" if code != "22222" else "33333", code[:-1]):
+        answer = _join(phone, code=wrong)
+        assert answer.status_code == 403
+        body = answer.json()
+        assert body["code"] == "code_invalide"
+        assert "code" in body["message"] and "écran" in body["message"]
+    assert (_count(ctx, Participant), _count(ctx, JournalEntry)) == before
+    typed = f"{code[:3].lower()} {code[3:]}"  # as a person types it from the projector
+    assert _join(phone, code=typed).status_code == 201
+
+
+def test_guessing_the_code_is_stopped(phone):
+    from app.server.app import WRONG_CODES_PER_MINUTE
+
+    ctx, wid, client = phone
+    code = live.door(ctx, wid)[1]
+    wrong = "22222" if code != "22222" else "33333"
+    statuses = [
+        _join(phone, code=wrong, key=f"guess-{n:04d}").status_code
+        for n in range(WRONG_CODES_PER_MINUTE + 2)
+    ]
+    assert statuses[:WRONG_CODES_PER_MINUTE] == [403] * WRONG_CODES_PER_MINUTE
+    assert statuses[-1] == 429
+    assert _count(ctx, Participant) == 0
+    assert _join(phone).status_code == 201  # the right code still gets in
+
+
+@pytest.mark.parametrize("paths", [["/api/state", "/api/choices", "/api/me", "/api/notes/mine"]])
+def test_participant_routes_answer_only_while_the_seance_is_open(serve, paths):
+    ctx, wid, client = serve(title="Pas encore", open_seance=False)
+    for path in paths:
+        answer = client.get(path, headers={"Authorization": "Bearer " + "x" * 32})
+        assert answer.status_code == 409, path
+        body = answer.json()
+        assert body["code"] == "seance_fermee" and body["seance"] == "absent"
+        assert body["message"].startswith("La séance n'a pas commencé")
+    refused = client.post(
+        "/api/join", json={"code": "", "name": "Tôt", "category": "usager", "key": "early-0001"}
+    )
+    assert refused.status_code == 409 and refused.json()["seance"] == "absent"
+    # health, the clock and the pages still answer: the phone can say why it waits
+    assert client.get("/api/health").status_code == 200
+    assert client.get("/api/time").status_code == 200
+    assert client.get("/web/").status_code == 200
+
+    live.start_session(ctx, wid)  # the facilitator opens the séance: phones come in
+    assert client.get("/api/state").status_code == 200
+    joined = _join((ctx, wid, client))
+    assert joined.status_code == 201
+    token = {"Authorization": f"Bearer {joined.json()['token']}"}
+    assert client.get("/api/me", headers=token).status_code == 200
+
+    live.end_session(ctx, wid)  # and once it ends, even a checked-in phone is told so
+    for path in paths:
+        answer = client.get(path, headers=token)
+        assert answer.status_code == 409, path
+        assert answer.json()["seance"] == "ended"
+        assert answer.json()["message"] == "La séance est terminée. Merci de votre participation !"
+    answer = client.post(
+        "/api/notes", json={"text": "trop tard", "key": "late-0001"}, headers=token
+    )
+    assert answer.status_code == 409
+    assert _count(ctx, Participant) == 1

@@ -22,7 +22,7 @@ FACILITATOR = "f" * 32
 
 
 @pytest.fixture
-def room(tmp_path: Path) -> Iterator[tuple[Context, int, httpx.Client, str]]:
+def room(tmp_path: Path, join) -> Iterator[tuple[Context, int, httpx.Client, str]]:
     db = Database.open(tmp_path / "f.sqlite3")
     ctx = Context(db)
     wid = create_workshop(ctx, format_key="3h", title="Équipe").workshop_id
@@ -31,9 +31,10 @@ def room(tmp_path: Path) -> Iterator[tuple[Context, int, httpx.Client, str]]:
     server.start()
     try:
         with httpx.Client(base_url=server.url, timeout=10) as client:
-            phone = client.post(
-                "/api/join", json={"name": "Alex", "category": "usager", "key": "join-alex-01"}
-            ).json()["token"]
+            # phones come in once the facilitator has opened the séance
+            assert join(client, ctx, wid).json()["code"] == "seance_fermee"
+            assert _timer(client, FACILITATOR, action="open").status_code == 200
+            phone = join(client, ctx, wid).json()["token"]
             yield ctx, wid, client, phone
     finally:
         server.stop()
@@ -61,16 +62,17 @@ def test_the_facilitator_drives_the_timer_and_phones_hear_it(room):
 
 def test_a_participant_token_is_refused_and_nothing_changes(room):
     ctx, wid, client, phone = room
-    answer = _timer(client, phone, action="open")
+    answer = _timer(client, phone, action="start")
     assert answer.status_code == 403 and answer.json()["code"] == "interdit"
     assert _timer(client, "x" * 32, action="open").status_code == 401
-    assert client.post("/api/facilitator/timer", json={"action": "open"}).status_code == 401
-    assert live.live_session(ctx, wid) is None
+    assert client.post("/api/facilitator/timer", json={"action": "start"}).status_code == 401
+    assert live.live_session(ctx, wid).timer.state == TimerState.READY
 
 
 def test_bad_actions_are_422(room):
-    _ctx, _wid, client, _phone = room
+    ctx, wid, client, _phone = room
     assert _timer(client, FACILITATOR, action="explose").status_code == 422
     assert _timer(client, FACILITATOR, action="adjust", seconds=10**9).status_code == 422
-    answer = _timer(client, FACILITATOR, action="start")  # no séance open yet
+    live.end_session(ctx, wid)
+    answer = _timer(client, FACILITATOR, action="start")  # no séance open any more
     assert answer.status_code == 422 and "séance" in answer.json()["message"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
 from sqlalchemy import func, select
 
@@ -17,10 +16,11 @@ def room(serve):
     return serve(title="Idées")
 
 
-def _phone(client: httpx.Client, name: str) -> dict[str, str]:
-    token = client.post(
-        "/api/join", json={"name": name, "category": "usager", "key": f"join-{name}-0001"}
-    ).json()["token"]
+def _phone(room, name: str) -> dict[str, str]:
+    ctx, wid, client = room
+    body = {"code": live.door(ctx, wid)[1], "name": name, "category": "usager",
+            "key": f"join-{name}-0001"}  # fmt: skip
+    token = client.post("/api/join", json=body).json()["token"]
     return {"Authorization": f"Bearer {token}"}
 
 
@@ -31,7 +31,7 @@ def _notes(ctx: Context) -> int:
 def test_a_post_it_is_stored_once_whatever_the_retries(room):
     ctx, wid, client = room
     live.start_session(ctx, wid)
-    me = _phone(client, "Alex")
+    me = _phone(room, "Alex")
     body = {"text": "Un vélo de service par site", "key": "note-0001-xyz"}
     first = client.post("/api/notes", json=body, headers=me)
     assert first.status_code == 201
@@ -46,7 +46,7 @@ def test_a_post_it_is_stored_once_whatever_the_retries(room):
 
 def test_each_phone_sees_only_its_own(room):
     _ctx, _wid, client = room
-    alex, sam = _phone(client, "Alex"), _phone(client, "Sam")
+    alex, sam = _phone(room, "Alex"), _phone(room, "Sam")
     client.post("/api/notes", json={"text": "A", "key": "note-a-000001"}, headers=alex)
     client.post("/api/notes", json={"text": "B", "key": "note-b-000001"}, headers=sam)
     assert [n["text"] for n in client.get("/api/notes/mine", headers=sam).json()] == ["B"]
@@ -62,7 +62,7 @@ def test_each_phone_sees_only_its_own(room):
 def test_empty_or_too_long_is_refused(room, text, code):
     ctx, _wid, client = room
     answer = client.post("/api/notes", json={"text": text, "key": "note-bad-0001"},
-                         headers=_phone(client, "Alex"))  # fmt: skip
+                         headers=_phone(room, "Alex"))  # fmt: skip
     assert answer.status_code == 422 and answer.json()["code"] == code
     assert _notes(ctx) == 0
 
@@ -76,7 +76,7 @@ def test_without_a_token_nothing_is_written(room):
 
 def test_a_flood_from_one_phone_is_refused_not_the_others(room):
     ctx, _wid, client = room
-    flooder, calm = _phone(client, "Flood"), _phone(client, "Calme")
+    flooder, calm = _phone(room, "Flood"), _phone(room, "Calme")
     codes = [
         client.post(
             "/api/notes", json={"text": f"n{i}", "key": f"flood-{i:06d}"}, headers=flooder
@@ -92,7 +92,7 @@ def test_a_flood_from_one_phone_is_refused_not_the_others(room):
 
 def test_markup_is_kept_as_text(room):
     _ctx, _wid, client = room
-    me = _phone(client, "Alex")
+    me = _phone(room, "Alex")
     text = '<script>alert(1)</script> &amp; <b>gras</b> =HYPERLINK("x") 👩🏽‍🚒 \u202eRTL'
     client.post("/api/notes", json={"text": text, "key": "note-html-0001"}, headers=me)
     assert client.get("/api/notes/mine", headers=me).json()[0]["text"] == text

@@ -20,17 +20,15 @@ from app.store.db import Database
 
 
 @pytest.fixture
-def room(tmp_path: Path) -> Iterator[tuple[Context, int, str, str]]:
+def room(tmp_path: Path, join) -> Iterator[tuple[Context, int, str, str]]:
     db = Database.open(tmp_path / "w.sqlite3")
     ctx = Context(db)
     wid = create_workshop(ctx, format_key="3h", title="Direct").workshop_id
     assert wid is not None
+    live.start_session(ctx, wid)
     server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
-    token = httpx.post(
-        f"{server.url}api/join",
-        json={"name": "Alex", "category": "usager", "key": "join-alex-0001"},
-        timeout=10,
-    ).json()["token"]
+    with httpx.Client(base_url=server.url, timeout=10) as client:
+        token = join(client, ctx, wid).json()["token"]
     try:
         yield ctx, wid, server.url, token
     finally:
@@ -50,8 +48,7 @@ def test_a_phone_hears_the_timer_not_other_phones_post_its(room):
         assert hello["type"] == "hello" and hello["behind"] is True
         httpx.post(f"{url}api/notes", json={"text": "idée", "key": "note-alex-0001"},
                    headers={"Authorization": f"Bearer {token}"}, timeout=10)  # fmt: skip
-        live.start_session(ctx, wid)  # the facilitator, on the laptop
-        live.start(ctx, wid)
+        live.start(ctx, wid)  # the facilitator, on the laptop
         changed = json.loads(ws.recv(timeout=10))
         assert changed["type"] == "changed" and changed["topics"] == ["timer"]
         assert changed["seq"] == queries.workshop_detail(ctx, wid).last_seq
@@ -63,7 +60,7 @@ def test_a_reconnecting_phone_is_told_whether_it_missed_something(room):
         latest = json.loads(ws.recv(timeout=10))["seq"]
     with _ws(url, token, since=latest) as ws:
         assert json.loads(ws.recv(timeout=10))["behind"] is False
-    live.start_session(ctx, wid)  # happens while the phone sleeps
+    live.start(ctx, wid)  # happens while the phone sleeps
     with _ws(url, token, since=latest) as ws:
         hello = json.loads(ws.recv(timeout=10))
         assert hello["behind"] is True and hello["seq"] > latest
@@ -71,7 +68,6 @@ def test_a_reconnecting_phone_is_told_whether_it_missed_something(room):
 
 def test_bursts_are_coalesced(room):
     ctx, wid, url, token = room
-    live.start_session(ctx, wid)
     with _ws(url, token) as ws:
         json.loads(ws.recv(timeout=10))
         for _ in range(20):
@@ -87,4 +83,15 @@ def test_a_socket_without_a_valid_token_is_refused(room):
     _ctx, _wid, url, _token = room
     with pytest.raises(InvalidStatus) as refused:
         _ws(url, "x" * 32)
+    assert refused.value.response.status_code == 403
+
+
+def test_sockets_close_outside_the_seance(room):
+    ctx, wid, url, token = room
+    with _ws(url, token) as ws:
+        json.loads(ws.recv(timeout=10))
+        live.end_session(ctx, wid)
+        assert json.loads(ws.recv(timeout=10))["type"] == "changed"  # the page asks why
+    with pytest.raises(InvalidStatus) as refused:
+        _ws(url, token)  # a valid token, but the séance is over
     assert refused.value.response.status_code == 403

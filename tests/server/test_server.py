@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from app.domain.clock import FakeClock
+from app.domain.join_code import ALPHABET, LENGTH
 from app.domain.timer import display, from_wire
 from app.ops import live
 from app.ops.base import Context
@@ -41,9 +42,8 @@ def test_health_time_and_security_headers(served):
 def test_state_gives_the_timer_a_phone_computes_from(served):
     ctx, wid, client = served
     state = client.get("/api/state").json()
-    assert state["timer"] is None and state["phase"] is None
+    assert state["timer"]["state"] == "ready"  # the séance is open, its countdown not started
     assert state["workshop"] == "Mobilité <b>des</b> agents"  # text as typed, JSON-encoded
-    live.start_session(ctx, wid)
     live.start(ctx, wid)
     ctx.clock.advance(61.5)
     state = client.get("/api/state").json()
@@ -115,11 +115,22 @@ def test_atelier_serve_prints_the_address_and_stops_on_sigterm(tmp_path):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
     try:
-        lines = [proc.stdout.readline() for _ in range(3)]
+        lines = [proc.stdout.readline() for _ in range(4)]
         url = lines[1].split(" : ", 1)[1].strip()
         assert url.startswith("http://127.0.0.1:") and url.endswith("/web/")
         assert len(lines[2].split(" : ", 1)[1].strip()) >= 32  # ≥ 128 bits, URL-safe
+        # the séance is opened, its code printed with the QR code's address
+        assert lines[3].startswith("Code de la séance : ")
+        code = lines[3].split(" : ", 1)[1].split()[0]
+        assert len(code) == LENGTH and set(code) <= set(ALPHABET)
+        assert f"{url}?code={code}" in lines[3]
         assert httpx.get(url.replace("/web/", "/api/health"), timeout=10).json()["ok"]
+        joined = httpx.post(
+            url.replace("/web/", "/api/join"),
+            json={"code": code.lower(), "name": "Alex", "category": "usager", "key": "cli-0001"},
+            timeout=10,
+        )
+        assert joined.status_code == 201, joined.text
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
     finally:
