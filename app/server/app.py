@@ -35,6 +35,7 @@ from app.ops.notes import MAX_NOTE
 from app.ops.participants import CATEGORIES, MAX_NAME, MAX_ORGANISATION
 from app.resources import asset
 from app.server.push import Broadcaster
+from app.server.votes import VOTE_STATUS, votes_router
 
 MAX_BODY = 16 * 1024
 CSP = (
@@ -49,6 +50,7 @@ STATUS = {
     "trop_gros": 413,
     "jeton_invalide": 401,
     "trop_de_requetes": 429,
+    **VOTE_STATUS,  # vote_clos 409, plus_de_gommettes 422…
     "code_invalide": 403,
     "seance_fermee": 409,
 }
@@ -512,6 +514,8 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         else:
             change = TIMER_ACTIONS[body.action](ctx, workshop_id)
         return Done(ok=True, seq=change.seq)
+
+    api.include_router(votes_router(ctx, workshop_id, participant, facilitator))
 
     @api.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
