@@ -103,6 +103,14 @@ class JoinIn(BaseModel):
     key: str = Field(min_length=8, max_length=64)
 
 
+class CodeIn(BaseModel):
+    code: str = Field(max_length=20)
+
+
+class CodeOk(BaseModel):
+    ok: bool
+
+
 class JoinOut(BaseModel):
     participant_id: int
     token: str
@@ -376,6 +384,26 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         detail = queries.workshop_detail(ctx, workshop_id)
         return Choices(partners=detail.cadrage.partner_list(), categories=CATEGORIES)
 
+    def check_code(typed: str, request: Request) -> None:
+        code = door.check()
+        if not matches(typed, code):
+            guesses.check(request.client.host if request.client else "")
+            raise KnownError(
+                "Ce code ne correspond pas à la séance : vérifiez les 5 caractères affichés "
+                "à l'écran.",
+                code="code_invalide",
+            )
+
+    @api.post(
+        "/api/code",
+        response_model=CodeOk,
+        responses={403: {"model": Problem}, 429: {"model": Problem}, **closed},
+    )
+    def code(body: CodeIn, request: Request) -> CodeOk:
+        """Whether a typed join code is the séance's (the page asks before the check-in form)."""
+        check_code(body.code, request)
+        return CodeOk(ok=True)
+
     @api.post(
         "/api/join",
         response_model=JoinOut,
@@ -391,14 +419,7 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
     def join(body: JoinIn, request: Request) -> JoinOut:
         """Check in with the séance's join code; the same `key` again (a retry) returns the
         first answer and writes nothing."""
-        code = door.check()
-        if not matches(body.code, code):
-            guesses.check(request.client.host if request.client else "")
-            raise KnownError(
-                "Ce code ne correspond pas à la séance : vérifiez les 5 caractères affichés "
-                "à l'écran.",
-                code="code_invalide",
-            )
+        check_code(body.code, request)
         result = participants.check_in(
             ctx,
             workshop_id,

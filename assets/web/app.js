@@ -54,6 +54,55 @@ function render() {
   }
 }
 
+// -- what the page shows: one panel at a time ------------------------------------------------
+const PANELS = ["closed", "code-step", "join", "live"];
+function show(panel) { for (const id of PANELS) $(id).hidden = id !== panel; }
+
+// -- outside a séance the server answers 409: the page says why and waits for it to open -----
+let closed = null;  // "absent" or "ended" while the séance is not open
+let waitId = null;
+
+function showClosed(body) {
+  closed = body.seance === "ended" ? "ended" : "absent";
+  show("closed");
+  $("heading").textContent = "";
+  $("closed-title").textContent = closed === "ended"
+    ? "La séance est terminée" : "La séance n’a pas commencé";
+  $("closed-text").textContent = closed === "ended"
+    ? "Merci de votre participation !"
+    : "Gardez cette page ouverte : elle s’ouvrira d’elle-même au début de la séance.";
+  if (waitId) clearTimeout(waitId);
+  waitId = setTimeout(refresh, closed === "ended" ? 20000 : 4000);
+}
+
+// -- the séance's join code: in the QR code's address, or typed from the projector -----------
+const CODE = "atelier.code";
+const linked = new URLSearchParams(location.search).get("code");
+if (linked) localStorage.setItem(CODE, linked);
+
+function askCode(message) {
+  show("code-step");
+  $("code").value = localStorage.getItem(CODE) || "";
+  $("code-error").textContent = message || "";
+  $("code-error").hidden = !message;
+  $("code-step").onsubmit = submitCode;
+}
+
+async function submitCode(event) {
+  event.preventDefault();
+  const typed = $("code").value.trim();
+  if (!typed) return askCode("Indiquez le code affiché à l’écran.");
+  localStorage.setItem(CODE, typed);
+  $("code-button").disabled = true;
+  try {
+    await showJoin();
+  } catch (error) {
+    askCode("Pas de réseau pour l’instant : réessayez dans un instant.");
+  } finally {
+    $("code-button").disabled = false;
+  }
+}
+
 // -- who this phone is: a token kept in the phone's storage --------------------------------
 const TOKEN = "atelier.token", PENDING = "atelier.join";
 
@@ -76,7 +125,18 @@ function option(parent, value, label) {
 }
 
 async function showJoin() {
-  const choices = await (await fetch("/api/choices", { cache: "no-store" })).json();
+  const code = localStorage.getItem(CODE);
+  if (!code) return askCode();
+  const checked = await fetch("/api/code", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ code }),
+  });
+  if (checked.status === 409) return showClosed(await checked.json());
+  if (!checked.ok) return askCode((await checked.json()).message || "Code refusé.");
+  const answer = await fetch("/api/choices", { cache: "no-store" });
+  if (answer.status === 409) return showClosed(await answer.json());
+  const choices = await answer.json();
   const organisation = $("organisation");
   organisation.replaceChildren();
   option(organisation, "", "Choisissez…");
@@ -93,8 +153,7 @@ async function showJoin() {
     row.appendChild(document.createTextNode(label));
     categories.appendChild(row);
   }
-  $("join").hidden = false;
-  $("live").hidden = true;
+  show("join");
   $("join").onsubmit = submitJoin;
   await refresh();
 }
@@ -118,12 +177,17 @@ async function submitJoin(event) {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ name, organisation, category: picked.value,
-                             consent_named: $("consent").checked, key: key() }),
+                             consent_named: $("consent").checked, key: key(),
+                             code: localStorage.getItem(CODE) || "" }),
     });
     const body = await answer.json();
+    if (answer.status === 409) return showClosed(body);
+    if (body.code === "code_invalide") return askCode(body.message);
     if (!answer.ok) return fail(body.message || "L’enregistrement a échoué.");
     localStorage.setItem(TOKEN, body.token);
     localStorage.removeItem(PENDING);
+    localStorage.removeItem(CODE);  // checked in: the token is enough from now on
+    if (linked) history.replaceState(null, "", location.pathname);
     await showLive();
   } catch (error) {
     fail("Pas de réseau pour l’instant : réessayez dans un instant.");
@@ -136,13 +200,13 @@ async function showLive() {
   const token = localStorage.getItem(TOKEN);
   if (token) {
     const answer = await fetch("/api/me", { headers: { Authorization: `Bearer ${token}` } });
+    if (answer.status === 409) return showClosed(await answer.json());
     if (answer.status === 401) { localStorage.removeItem(TOKEN); return showJoin(); }
     if (answer.ok) $("me").textContent = `Vous êtes enregistré·e : ${(await answer.json()).name}`;
   } else {
     return showJoin();
   }
-  $("join").hidden = true;
-  $("live").hidden = false;
+  show("live");
   renderNotes();
   await refresh();
   await flush();
@@ -195,7 +259,7 @@ async function flush() {
           body: JSON.stringify({ text: note.text, key: note.key }),
         });
       } catch (error) { break; }  // no network: the rest waits with it
-      if (answer.status === 429) break;  // too many at once: later
+      if (answer.status === 429 || answer.status === 409) break;  // later (or next séance)
       if (!answer.ok) {  // refused for good (empty, too long…): say so, do not retry forever
         const body = await answer.json().catch(() => ({}));
         $("note-error").textContent = body.message || "Ce post-it a été refusé.";
@@ -230,8 +294,11 @@ window.addEventListener("online", flush);
 
 async function refresh() {
   try {
-    const state = await (await fetch("/api/state", { cache: "no-store" })).json();
+    const answer = await fetch("/api/state", { cache: "no-store" });
+    const state = await answer.json();
     $("network").hidden = true;
+    if (answer.status === 409) return showClosed(state);
+    if (closed) { closed = null; return showLive(); }  // the séance opened: in we go
     $("heading").textContent = state.heading;  // text, never HTML
     $("phase").textContent = state.phase ? state.phase.title : "La séance n’a pas commencé";
     $("next").textContent = state.next_title ? `À suivre : ${state.next_title}` : "";
@@ -247,7 +314,7 @@ let lastSeq = 0, socket = null, retry = 1000;
 
 function listen() {
   const token = localStorage.getItem(TOKEN);
-  if (!token || socket) return;
+  if (!token || socket || closed) return;
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   socket = new WebSocket(`${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}&since=${lastSeq}`);
   socket.onmessage = (event) => {
@@ -259,6 +326,7 @@ function listen() {
   };
   socket.onclose = () => {
     socket = null;
+    if (closed) return;  // reopened by showLive when the séance opens
     setTimeout(listen, retry);  // back off while the network is away
     retry = Math.min(retry * 2, 15000);
   };
@@ -268,7 +336,10 @@ async function start() {
   for (let i = 0; i < 3; i++) {
     try { await measureOffset(); } catch (error) { $("network").hidden = false; }
   }
-  try { await showLive(); } catch (error) { $("network").hidden = false; }
+  try {
+    await refresh();  // the heading and the phase, or why the séance is not open
+    if (!closed) await showLive();
+  } catch (error) { $("network").hidden = false; }
   // the socket brings changes at once; this slow poll is only a safety net
   setInterval(() => { refresh(); flush(); }, 15000);
   setInterval(() => { measureOffset().catch(() => {}); }, 60000);

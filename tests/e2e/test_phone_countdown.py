@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from playwright.sync_api import Browser, sync_playwright
 
 from app.domain.timer import display
 from app.ops import live
@@ -17,11 +12,10 @@ from app.server.app import create_app
 from app.server.runner import ServerThread
 from app.store.db import Database
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+
+def link(server: ServerThread, ctx: Context, workshop_id: int) -> str:
+    """The address in the projector's QR code: the phone page with the séance's join code."""
+    return f"{server.url}web/?code={live.door(ctx, workshop_id)[1]}"
 
 
 def check_in(page, name: str, category: str = "usager") -> None:
@@ -31,15 +25,6 @@ def check_in(page, name: str, category: str = "usager") -> None:
     page.check(f"input[name=category][value={category}]")
     page.click("#join-button")
     page.wait_for_selector("#live:not([hidden])")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed (installed by .ci/run)"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield chromium
-        chromium.close()
 
 
 def test_the_phone_shows_the_same_countdown_as_the_projector(browser, tmp_path):
@@ -84,13 +69,14 @@ def test_check_in_from_the_phone_then_reload_as_the_same_participant(browser, tm
     ctx = Context(db)
     wid = create_workshop(ctx, format_key="3h", title="Accueil").workshop_id
     update_cadrage(ctx, wid, partners="Bordeaux Métropole\nDREAL Nouvelle-Aquitaine")
+    live.start_session(ctx, wid)
     server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
     page = browser.new_page(viewport={"width": 390, "height": 844})
     count = lambda: db.read(  # noqa: E731
         lambda s: s.scalar(select(func.count()).select_from(Participant))
     )
     try:
-        page.goto(f"{server.url}web/")
+        page.goto(link(server, ctx, wid))
         page.wait_for_selector("#join:not([hidden])")
         page.fill("#name", "Camille <b>Durand</b>")
         page.select_option("#organisation", "DREAL Nouvelle-Aquitaine")
@@ -125,7 +111,7 @@ def test_a_post_it_written_offline_arrives_once_when_the_network_returns(browser
     page = context.new_page()
     stored = lambda: db.read(lambda s: [n.text for n in s.scalars(select(Note))])  # noqa: E731
     try:
-        page.goto(f"{server.url}web/")
+        page.goto(link(server, ctx, wid))
         check_in(page, "Alex")
 
         page.fill("#note", "Des navettes <b>entre</b> sites")
@@ -171,7 +157,7 @@ def test_the_phone_follows_the_laptop_at_once(browser, tmp_path):
     server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
-        page.goto(f"{server.url}web/")
+        page.goto(link(server, ctx, wid))
         check_in(page, "Alex")
         page.wait_for_function("() => document.getElementById('state').textContent === 'Bientôt'")
         live.start(ctx, wid)  # she presses Space on the laptop

@@ -209,3 +209,12 @@ def test_participant_routes_answer_only_while_the_seance_is_open(serve, paths):
     )
     assert answer.status_code == 409
     assert _count(ctx, Participant) == 1
+
+
+def test_the_page_can_check_a_typed_code_before_the_form(phone):
+    ctx, wid, client = phone
+    code = live.door(ctx, wid)[1]
+    assert client.post("/api/code", json={"code": code.lower()}).json() == {"ok": True}
+    wrong = client.post("/api/code", json={"code": "ZZZZZ" if code != "ZZZZZ" else "YYYYY"})
+    assert wrong.status_code == 403 and wrong.json()["code"] == "code_invalide"
+    assert _count(ctx, Participant) == 0
