@@ -207,6 +207,7 @@ async function showLive() {
     return showJoin();
   }
   show("live");
+  window.dispatchEvent(new Event("atelier:live"));  // votes.js shows the open vote
   renderNotes();
   await refresh();
   await flush();
@@ -322,6 +323,7 @@ function listen() {
     retry = 1000;
     $("network").hidden = true;
     if (message.type === "changed" || message.behind) { refresh(); flush(); }
+    window.dispatchEvent(new CustomEvent("atelier:changed", { detail: message }));  // votes.js
     lastSeq = Math.max(lastSeq, message.seq || 0);
   };
   socket.onclose = () => {

@@ -1,0 +1,295 @@
+// The vote on a phone: large cards, the dots or points left, a change of mind until the round
+// closes, "J'ai fini". The whole ballot is sent after each change (the server replaces the
+// previous one); one request at a time, each with its own key so that a retry counts once.
+// app.js tells this file when the séance view shows ("atelier:live") and when something
+// changed ("atelier:changed"). Text goes in with textContent only, never as HTML.
+"use strict";
+
+(() => {
+  const TOKEN = "atelier.token";
+  const $ = (id) => document.getElementById(id);
+  let round = null;     // the round as the server describes it
+  let choices = {};     // this phone's ballot, as shown (may be ahead of the server)
+  let saved = {};       // the ballot as the server has it
+  let done = false;
+  let results = null;
+  let dirty = false, sending = false, timerId = null, status = "", error = "";
+
+  function auth() { return { Authorization: `Bearer ${localStorage.getItem(TOKEN)}` }; }
+
+  function newKey() {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;  // text, never HTML
+    return node;
+  }
+
+  function button(text, className, onclick, disabled) {
+    const b = el("button", className, text);
+    b.type = "button";
+    b.disabled = !!disabled;
+    b.onclick = onclick;
+    return b;
+  }
+
+  // -- loading -------------------------------------------------------------------------------
+  async function load() {
+    if (!localStorage.getItem(TOKEN)) return;
+    let answer;
+    try {
+      answer = await fetch("/api/votes/current", { headers: auth(), cache: "no-store" });
+    } catch (e) { return; }  // offline: app.js says so
+    if (!answer.ok) { round = null; return render(); }
+    const body = await answer.json();
+    const changedRound = !round || !body.round || body.round.id !== round.id;
+    round = body.round;
+    saved = body.choices || {};
+    done = body.done;
+    results = body.results;
+    if (changedRound || (!dirty && !sending)) { choices = clone(saved); dirty = false; error = ""; }
+    render();
+  }
+
+  function clone(value) { return JSON.parse(JSON.stringify(value)); }
+
+  // -- arithmetic ----------------------------------------------------------------------------
+  function used() {
+    return Object.values(choices).reduce((sum, n) => sum + (typeof n === "number" ? n : 0), 0);
+  }
+  function left() {
+    if (round.kind === "dots") return round.dots - used();
+    if (round.kind === "points") return round.budget - used();
+    return null;
+  }
+  function graded() {
+    if (round.kind === "majority") return round.items.filter((i) => i.key in choices).length;
+    const keys = round.criteria.map((c) => c.key);
+    return round.items.filter((i) => keys.every((k) => (choices[i.key] || {})[k])).length;
+  }
+  function complete() { return graded() === round.items.length; }
+
+  function plural(n, one, many) { return `${n} ${n > 1 ? many : one}`; }
+
+  function counterText() {
+    const n = left();
+    if (round.kind === "dots") {
+      return n > 0 ? `${plural(n, "gommette restante", "gommettes restantes")}`
+        : "Plus de gommettes : retirez-en une pour changer d’avis";
+    }
+    if (round.kind === "points") return `${plural(n, "point restant", "points restants")}`;
+    const g = graded();
+    return g === round.items.length ? "Bulletin complet ✓"
+      : `${g} / ${round.items.length} ${round.kind === "majority" ? "notés" : "complets"}`;
+  }
+
+  // -- changing one's mind ---------------------------------------------------------------------
+  function set(key, value) {
+    if (!round || !round.is_open) return;
+    if (value === 0 || value === undefined) delete choices[key]; else choices[key] = value;
+    dirty = true;
+    error = "";
+    render();
+    if (round.kind === "majority" || round.kind === "criteria") {
+      if (!complete()) { status = "Notez chaque élément pour envoyer votre vote."; return render(); }
+    }
+    clearTimeout(timerId);
+    timerId = setTimeout(send, 250);  // a few taps in a row go as one ballot
+  }
+
+  async function send() {
+    if (sending || !dirty || !round) return;
+    sending = true;
+    dirty = false;
+    const body = { key: newKey(), choices: clone(choices) };
+    const roundId = round.id;
+    status = "Envoi…";
+    render();
+    try {
+      for (let attempt = 0; ; attempt++) {
+        let answer;
+        try {
+          answer = await fetch(`/api/votes/${roundId}/ballot`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", ...auth() },
+            body: JSON.stringify(body),  // the same key on a retry: it counts once
+          });
+        } catch (e) {
+          status = "En attente du réseau…";
+          render();
+          await new Promise((r) => setTimeout(r, Math.min(8000, 1000 * 2 ** attempt)));
+          continue;
+        }
+        const reply = await answer.json().catch(() => ({}));
+        if (answer.status === 429) { await new Promise((r) => setTimeout(r, 3000)); continue; }
+        if (answer.ok) {
+          saved = reply.choices;
+          if (!dirty) choices = clone(saved);
+          status = "Vote enregistré ✓";
+        } else {
+          error = reply.message || "Ce vote a été refusé.";
+          status = "";
+          choices = clone(saved);  // back to what the server has
+          dirty = false;
+          if (answer.status === 409) await load();
+        }
+        break;
+      }
+    } finally {
+      sending = false;
+      render();
+      if (dirty) send();
+    }
+  }
+
+  async function finish() {
+    const wanted = !done;
+    if (dirty || sending) await send();
+    try {
+      const answer = await fetch(`/api/votes/${round.id}/done`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...auth() },
+        body: JSON.stringify({ done: wanted }),
+      });
+      const reply = await answer.json().catch(() => ({}));
+      if (answer.ok) done = reply.done; else error = reply.message || "Refusé.";
+    } catch (e) { error = "Pas de réseau : réessayez dans un instant."; }
+    render();
+  }
+
+  // -- drawing -------------------------------------------------------------------------------
+  function render() {
+    const box = $("vote");
+    if (!box) return;
+    box.replaceChildren();
+    box.hidden = !round;
+    if (!round) return;
+    const open = round.is_open;
+    box.appendChild(el("p", "vote-kind", round.kind_label));
+    box.appendChild(el("h2", "vote-title", round.title));
+    if (!open) box.appendChild(el("p", "vote-closed", "Vote clos"));
+    if (open) box.appendChild(el("p", left() === 0 ? "vote-left empty" : "vote-left", counterText()));
+    if (round.kind === "dots" && open) {
+      const extra = round.cap < round.dots ? ` · ${plural(round.cap, "gommette", "gommettes")} au plus par post-it` : "";
+      box.appendChild(el("p", "muted small", `${plural(round.dots, "gommette", "gommettes")} en tout${extra}`));
+    }
+    if (error) {
+      const p = el("p", "error", error);
+      p.setAttribute("role", "alert");
+      box.appendChild(p);
+    }
+    const list = el("div", "vote-cards");
+    for (const item of round.items) list.appendChild(card(item, open));
+    box.appendChild(list);
+    if (open) {
+      box.appendChild(el("p", "vote-status muted", status));
+      box.appendChild(button(done ? "Je reprends mon vote" : "J’ai fini", "vote-done",
+                             finish, sending));
+      if (done) {
+        box.appendChild(el("p", "vote-thanks",
+                           "Merci ! Vous pouvez encore changer d’avis jusqu’à la clôture du vote."));
+      }
+    }
+    if (results) box.appendChild(resultList());
+  }
+
+  function card(item, open) {
+    const c = el("section", "vote-card");
+    c.dataset.key = item.key;
+    c.appendChild(el("p", "vote-label", item.label));
+    const value = choices[item.key];
+    const blockedOwn = item.own && round.kind === "dots" && round.own_allowed === false;
+    if (item.own) c.appendChild(el("p", "vote-own", blockedOwn ? "Votre post-it (vote non permis)" : "Votre post-it"));
+    if (round.kind === "dots") {
+      const n = value || 0;
+      const row = el("div", "vote-row");
+      row.appendChild(button("−", "vote-minus", () => set(item.key, n - 1), !open || n === 0));
+      const dots = el("span", "vote-dots");
+      dots.setAttribute("aria-label", plural(n, "gommette", "gommettes"));
+      dots.textContent = n ? "●".repeat(n) : "○";
+      row.appendChild(dots);
+      row.appendChild(button("+", "vote-plus", () => set(item.key, n + 1),
+                             !open || blockedOwn || n >= round.cap || left() <= 0));
+      c.appendChild(row);
+      if (n) c.classList.add("chosen");
+    } else if (round.kind === "points") {
+      const n = value || 0;
+      const row = el("div", "vote-row");
+      row.appendChild(button("−5", "vote-minus", () => set(item.key, Math.max(0, n - 5)), !open || n === 0));
+      row.appendChild(el("span", "vote-points", `${n}`));
+      row.appendChild(button("+5", "vote-plus", () => set(item.key, n + Math.min(5, left())),
+                             !open || left() <= 0));
+      c.appendChild(row);
+      const slider = el("input", "vote-slider");
+      slider.type = "range";
+      slider.min = "0";
+      slider.max = String(round.budget);
+      slider.value = String(n);
+      slider.disabled = !open;
+      slider.setAttribute("aria-label", `Points pour ${item.label}`);
+      slider.oninput = () => {
+        const wanted = Math.min(Number(slider.value), n + left());
+        slider.value = String(wanted);
+        set(item.key, wanted);
+      };
+      c.appendChild(slider);
+      if (n) c.classList.add("chosen");
+    } else if (round.kind === "majority") {
+      const grades = el("div", "vote-grades");
+      round.grades.forEach((label, g) => {
+        const b = button(label, `grade grade-${g}${value === g ? " picked" : ""}`,
+                         () => set(item.key, g), !open);
+        b.setAttribute("aria-pressed", value === g ? "true" : "false");
+        grades.appendChild(b);
+      });
+      c.appendChild(grades);
+    } else {
+      const mine = value || {};
+      for (const crit of round.criteria) {
+        c.appendChild(el("p", "vote-criterion", crit.label));
+        const row = el("div", "vote-scores");
+        for (let s = 1; s <= 5; s++) {
+          const b = button(String(s), `score${mine[crit.key] === s ? " picked" : ""}`,
+                           () => set(item.key, { ...(choices[item.key] || {}), [crit.key]: s }), !open);
+          b.setAttribute("aria-label", `${crit.label} : ${s} sur 5`);
+          row.appendChild(b);
+        }
+        c.appendChild(row);
+      }
+    }
+    return c;
+  }
+
+  function resultList() {
+    const wrap = el("section", "vote-results");
+    wrap.appendChild(el("h2", "", "Résultats"));
+    const best = Math.max(1, ...results.map((r) => r.score));
+    const ol = el("ol", "");
+    for (const line of results) {
+      const li = el("li", line.tied ? "tied" : "");
+      li.appendChild(el("span", "rank", line.tied ? `${line.rank} ex æquo` : `${line.rank}`));
+      li.appendChild(el("span", "label", line.label));
+      const shown = round.kind === "majority" ? line.detail.grade_label
+        : round.kind === "criteria" ? line.score.toFixed(2) : String(line.score);
+      li.appendChild(el("span", "score", shown));
+      const bar = el("span", "bar");
+      bar.style.width = `${Math.round(100 * Math.max(0, line.score) / best)}%`;
+      li.appendChild(bar);
+      ol.appendChild(li);
+    }
+    wrap.appendChild(ol);
+    return wrap;
+  }
+
+  window.addEventListener("atelier:live", load);
+  window.addEventListener("atelier:changed", (event) => {
+    const message = event.detail || {};
+    if (message.behind || (message.topics || []).includes("votes")) load();
+  });
+  window.addEventListener("online", () => { if (dirty) send(); });
+})();
