@@ -11,11 +11,12 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from app.domain.board import BoardData
 from app.domain.model import PhaseKind, WorkshopDetail, WorkshopSummary
 from app.domain.timer import LiveSession
 from app.errors import KnownError
 from app.library import Format, Method
-from app.ops import agenda, formats, live, notes, participants, queries, workshops
+from app.ops import agenda, board, formats, live, notes, participants, queries, workshops
 from app.ops.base import Change, Context, redo, undo
 from app.settings import custom_formats_dir
 
@@ -157,6 +158,11 @@ class Controller(QObject):
 
         return self._call(start)
 
+    def join_code(self, workshop_id: int) -> str:
+        """The open séance's join code ("" when none is open)."""
+        door = self._call(live.door, self.ctx, workshop_id)
+        return door[1] if door else ""
+
     # -- participants and their post-its ------------------------------------------------------
     def attendees(self, workshop_id: int) -> list[Any]:
         return self._call(participants.attendees, self.ctx, workshop_id) or []
@@ -188,3 +194,12 @@ class Controller(QObject):
 
     def workshop_notes(self, workshop_id: int) -> list[Any]:
         return self._call(notes.workshop_notes, self.ctx, workshop_id) or []
+
+    # -- the board ------------------------------------------------------------------------------
+    def board_data(self, workshop_id: int, phase_id: int | None = None) -> BoardData | None:
+        return self._call(board.board_data, self.ctx, workshop_id, phase_id)
+
+    def board(self, action: str, workshop_id: int, *args: Any, **kwargs: Any) -> Change | None:
+        """add_note, edit_note, recolour, move, delete_notes, duplicate_notes, group, ungroup,
+        update_cluster, reveal, set_private, set_template, set_options (see app/ops/board.py)."""
+        return self._call(getattr(board, action), self.ctx, workshop_id, *args, **kwargs)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -88,6 +89,7 @@ class LiveConsole(QWidget):
     previous_requested = Signal()
     end_requested = Signal()
     projector_requested = Signal()
+    board_toggled = Signal(bool)  # the board page is shown (True) or the timer page
     block_requested = Signal(int)  # block id: run that séance
 
     def __init__(self, live: LiveClock, parent: QWidget | None = None) -> None:
@@ -102,6 +104,10 @@ class LiveConsole(QWidget):
         self.heading.setObjectName("pageTitle")
         self.drift = plain_label()
         self.drift.setObjectName("drift")
+        self.board_button = QPushButton(self.tr("Tableau (Ctrl+B)"))
+        self.board_button.setCheckable(True)
+        self.board_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.board_button.toggled.connect(self.show_board)
         self.projector_button = QPushButton(self.tr("Projection (F5)"))
         self.projector_button.clicked.connect(self.projector_requested)
         self.end_button = QPushButton(self.tr("Terminer la séance"))
@@ -111,6 +117,7 @@ class LiveConsole(QWidget):
         header.addWidget(back)
         header.addWidget(self.heading, 1)
         header.addWidget(self.drift)
+        header.addWidget(self.board_button)
         header.addWidget(self.projector_button)
         header.addWidget(self.end_button)
 
@@ -223,14 +230,52 @@ class LiveConsole(QWidget):
         centre.addWidget(card)
         centre.addStretch(1)
 
-        body = QHBoxLayout()
+        timer_page = QWidget()
+        body = QHBoxLayout(timer_page)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.tabs, 2)
         body.addLayout(centre, 3)
+
+        # -- the board page: the board, with the phase and the countdown in one line above it
+        self.board_page = QWidget()
+        self.mini_title = plain_label()
+        self.mini_title.setObjectName("sectionTitle")
+        self.mini_countdown = plain_label("")
+        mini_font = QFont(FONT_FAMILY)
+        mini_font.setPixelSize(34)
+        mini_font.setBold(True)
+        self.mini_countdown.setFont(mini_font)
+        self.mini_state = plain_label()
+        self.mini_state.setObjectName("muted")
+        strip = QHBoxLayout()
+        strip.addWidget(self.mini_title, 1)
+        strip.addWidget(self.mini_state)
+        strip.addWidget(self.mini_countdown)
+        self.board_layout = QVBoxLayout(self.board_page)
+        self.board_layout.setContentsMargins(0, 0, 0, 0)
+        self.board_layout.addLayout(strip)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(timer_page)
+        self.pages.addWidget(self.board_page)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.pages, 1)
 
         live.changed.connect(self.show_display)
+
+    def set_board(self, board: QWidget) -> None:
+        """The board panel, built by the runner (it needs the controller)."""
+        self.board_layout.addWidget(board, 1)
+
+    def show_board(self, shown: bool) -> None:
+        self.pages.setCurrentIndex(1 if shown else 0)
+        if self.board_button.isChecked() != shown:
+            self.board_button.setChecked(shown)
+            return  # toggled() calls back with the same value
+        self.board_button.setText(
+            self.tr("Minuteur (Ctrl+B)") if shown else self.tr("Tableau (Ctrl+B)")
+        )
+        self.board_toggled.emit(shown)
 
     # -- data --------------------------------------------------------------------------------
     @property
@@ -361,6 +406,13 @@ class LiveConsole(QWidget):
                 time=wall_clock(session.resume_at(self.live.clock()))
             )
         self.state.setText(state)
+        self.mini_countdown.setText(self.countdown.text())
+        self.mini_countdown.setStyleSheet(
+            f"background: {background}; color: {ink}; border-radius: 8px; padding: 0 12px;"
+        )
+        self.mini_state.setText(state)
+        if session is not None and session.current is not None:
+            self.mini_title.setText(session.current.title)
         if session is not None:
             drift = session.drift(self.live.clock())
             self.drift.setText(drift_text(drift))

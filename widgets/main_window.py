@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
@@ -44,6 +44,10 @@ class MainWindow(QMainWindow):
             lambda _i: self.runner.set_active(self.stack.currentWidget() is self.runner.console)
         )
         self.runner.leave_requested.connect(self._leave_console)
+        self._undo_refresh = QTimer(self)
+        self._undo_refresh.setSingleShot(True)
+        self._undo_refresh.setInterval(50)
+        self._undo_refresh.timeout.connect(self._refresh_console_undo)
         self.setCentralWidget(self.stack)
 
         self.home.new_requested.connect(self.new_workshop)
@@ -149,7 +153,7 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         if self.runner.open(workshop_id):
             self.stack.setCurrentWidget(self.runner.console)
-            self._update_undo()
+            self._update_undo(self.controller.detail(workshop_id))
             self.activateWindow()  # the keys stay with the console, not the projector
 
     def _leave_console(self, workshop_id: int) -> None:
@@ -166,7 +170,11 @@ class MainWindow(QMainWindow):
             self.start_session(workshop_id)
 
     def current_workshop_id(self) -> int | None:
-        return self.editor.workshop_id if self.stack.currentWidget() is self.editor else None
+        if self.stack.currentWidget() is self.editor:
+            return self.editor.workshop_id
+        if self.stack.currentWidget() is self.runner.console:
+            return self.runner.workshop_id  # the board's actions are undone from the console
+        return None
 
     # -- actions -----------------------------------------------------------------------------
     def new_workshop(self) -> None:
@@ -286,6 +294,16 @@ class MainWindow(QMainWindow):
             else:
                 self._refresh_editor()
         self.runner.on_event(event)
+        if (
+            self.stack.currentWidget() is self.runner.console
+            and event.workshop_id == self.runner.workshop_id
+            and event.topic in (Topic.BOARD, Topic.AGENDA, Topic.WORKSHOP)
+        ):
+            self._undo_refresh.start()  # a burst of events: one query
+
+    def _refresh_console_undo(self) -> None:
+        if self.stack.currentWidget() is self.runner.console and self.runner.workshop_id:
+            self._update_undo(self.controller.detail(self.runner.workshop_id))
 
     def _refresh_editor(self) -> None:
         if self.editor.workshop_id is None:
@@ -296,7 +314,7 @@ class MainWindow(QMainWindow):
             self._update_undo(detail)
 
     def _update_undo(self, detail=None) -> None:  # type: ignore[no-untyped-def]
-        in_editor = self.stack.currentWidget() is self.editor
+        in_editor = self.stack.currentWidget() in (self.editor, self.runner.console)
         can_undo = bool(in_editor and detail and detail.can_undo)
         can_redo = bool(in_editor and detail and detail.can_redo)
         self.undo_action.setEnabled(can_undo)
@@ -315,6 +333,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush()  # nothing she typed is lost
         self.statusBar().clearMessage()  # stops the message's own timer
+        self._undo_refresh.stop()
         self.runner.shutdown()  # the timer runs on in the core; its views close
         self.bridge.close()
         super().closeEvent(event)

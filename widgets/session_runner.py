@@ -14,8 +14,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.domain.timer import TimerState
+from app.errors import KnownError
 from app.events import Event, Topic
+from app.reports.files import atomic_output
 from app.settings import load_settings
+from widgets.board_mirror import BoardMirror
+from widgets.board_panel import BoardPanel
 from widgets.chime import Chime
 from widgets.controller import Controller
 from widgets.live_clock import LiveClock
@@ -50,6 +54,20 @@ class SessionRunner(QObject):
         self.server: Any = None  # the phones' server, running while a séance is open
         self.server_workshop: int | None = None
         self.live.reached_zero.connect(self.chime.play)
+        self.window = window
+
+        # the board: a page of the console, mirrored on the projector while it is shown
+        self.board = BoardPanel(controller)
+        self.console.set_board(self.board)
+        self.mirror = BoardMirror(self.board.scene, self.projector)
+        self.console.board_toggled.connect(self._board_shown)
+        self.board.space_tapped.connect(lambda: self._timer("toggle"))
+        self.board.rename_requested.connect(self.rename_cluster)
+        self.board.export_requested.connect(self.export_board)
+        self.board.message.connect(self.status)
+        self.board.loaded.connect(self.mirror.set_data)
+        self.live.changed.connect(self.mirror.show_display)
+        self.board.view.region_changed.connect(self.mirror.follow)
 
         self.console.back_requested.connect(self.leave)
         self.console.toggle_requested.connect(lambda: self._timer("toggle"))
@@ -77,9 +95,14 @@ class SessionRunner(QObject):
         self.projector_action = QAction(self.tr("Projection plein écran"), self)
         self.projector_action.setShortcut(QKeySequence("F5"))
         self.projector_action.triggered.connect(self.toggle_projector)
+        self.board_action = QAction(self.tr("Tableau de post-its"), self)
+        self.board_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.board_action.triggered.connect(
+            lambda: self.console.show_board(not self.console.board_button.isChecked())
+        )
         self.end_action = QAction(self.tr("Terminer la séance…"), self)
         self.end_action.triggered.connect(self.end)
-        self.actions += [self.projector_action, self.end_action]
+        self.actions += [self.projector_action, self.board_action, self.end_action]
         for action in self.actions:
             window.addAction(action)
             self.projector.addAction(action)  # the keys work whichever window has the focus
@@ -98,6 +121,7 @@ class SessionRunner(QObject):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.projector_action)
+        menu.addAction(self.board_action)
         menu.addAction(self.end_action)
 
     def set_active(self, active: bool) -> None:
@@ -106,7 +130,8 @@ class SessionRunner(QObject):
         session = self.live.session
         ended = session is None or session.timer.state == TimerState.ENDED
         for action in self.actions:
-            action.setEnabled(active and (not ended or action is self.projector_action))
+            keep = action in (self.projector_action, self.board_action)
+            action.setEnabled(active and (not ended or keep))
 
     # -- séance ------------------------------------------------------------------------------
     def running_elsewhere(self, workshop_id: int) -> bool:
@@ -146,13 +171,15 @@ class SessionRunner(QObject):
         if self.server is not None and self.server_workshop == workshop_id:
             return
         self.stop_server()
-        host = str(load_settings().get("server_host") or "")
+        settings = load_settings()
+        host = str(settings.get("server_host") or "")
         started = self.controller.start_server(workshop_id, host, SERVER_PORT)
         if started is None:  # the error was shown; the séance runs on without phones
             return
         self.server, url = started
         self.server_workshop = workshop_id
-        self.projector.set_join_address(url)
+        self.projector.set_wifi(str(settings["wifi_ssid"]), str(settings["wifi_password"]))
+        self.projector.set_join_address(url, self.controller.join_code(workshop_id))
 
     def stop_server(self) -> None:
         if self.server is not None:
@@ -186,6 +213,8 @@ class SessionRunner(QObject):
         self.reload_people()
         if session is not None and session.timer.state == TimerState.ENDED:
             self.stop_server()  # the server lives as long as the séance
+        elif self.server is not None:  # another séance of the workshop has a code of its own
+            self.projector.set_join_code(self.controller.join_code(self.workshop_id))
         self.set_active(self._active)
 
     def on_event(self, event: Event) -> None:
@@ -196,8 +225,12 @@ class SessionRunner(QObject):
             self.leave_requested.emit(-1)
         elif event.topic in (Topic.TIMER, Topic.AGENDA, Topic.WORKSHOP):
             self.reload()
+            if self.console.board_button.isChecked():
+                self.board.schedule_reload()  # the board follows the séance's phase
         elif event.topic in (Topic.PARTICIPANTS, Topic.BOARD):
             self.reload_people()
+            if event.topic == Topic.BOARD and self.console.board_button.isChecked():
+                self.board.schedule_reload()
 
     def reload_people(self) -> None:
         if self.workshop_id is None:
@@ -206,6 +239,47 @@ class SessionRunner(QObject):
             self.controller.attendees(self.workshop_id),
             self.controller.workshop_notes(self.workshop_id),
         )
+
+    # -- the board -------------------------------------------------------------------------
+    def _board_shown(self, shown: bool) -> None:
+        if shown and self.workshop_id is not None:
+            self.board.open(self.workshop_id)
+            self.board.view.setFocus()
+        self.mirror.setVisible(shown)
+        if shown:
+            self.mirror.raise_()
+
+    def rename_cluster(self, cluster_id: int, title: str) -> None:
+        if self.dialogs is None:
+            return
+        new = self.dialogs().text(
+            self.tr("Renommer le groupe"), self.tr("Titre du groupe :"), title
+        )
+        if new is not None and new.strip() and new.strip() != title:
+            self.board.rename_cluster(cluster_id, new)
+
+    def export_board(self) -> None:
+        if self.dialogs is None or self.board.data is None:
+            return
+        path = self.dialogs().save_path(
+            self.tr("Exporter le tableau"),
+            f"{self.board.data.title}.png",
+            self.tr("Image PNG (*.png)"),
+        )
+        if not path:
+            return
+        try:
+            with atomic_output(path) as temp:
+                temp.write_bytes(self.board.png())
+        except KnownError as exc:
+            self.dialogs().error(exc.message)
+            return
+        self.status(self.tr("Tableau exporté : {path}").format(path=path))
+
+    def status(self, text: str) -> None:
+        bar = getattr(self.window, "statusBar", None)
+        if bar is not None:
+            bar().showMessage(text, 6000)
 
     # -- check-in by hand --------------------------------------------------------------------
     def add_attendee(self) -> None:
@@ -273,6 +347,7 @@ class SessionRunner(QObject):
             self.leave_requested.emit(self.workshop_id)
 
     def shutdown(self) -> None:
+        self.board.shutdown()
         self.stop_server()
         self.live.stop()
         self.projector.close()

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
+from app.domain.board import GAP, NOTE_H, NOTE_W
 from app.domain.model import Cadrage, Status
 from app.events import Topic
 from app.ops.base import Change, Context, journal, publish
@@ -247,8 +248,8 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
                 phase_id=ideation.id if ideation else None,
                 title=title,
                 color=color,
-                x=40 + col * 620,
-                y=40 + row * 700,
+                x=40 + col * (3 * (NOTE_W + GAP) + 4 * GAP),
+                y=40 + row * 760,
             )
             session.add(cluster)
             session.flush()
@@ -263,8 +264,8 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
                     author=author.name,
                     text=text,
                     color=color,
-                    x=cluster.x + 20 + (n_index % 3) * 190,
-                    y=cluster.y + 70 + (n_index // 3) * 150,
+                    x=cluster.x + GAP + (n_index % 3) * (NOTE_W + GAP),
+                    y=cluster.y + 60 + (n_index // 3) * (NOTE_H + GAP),
                     created_at=start + 2400 + rng.randint(0, 1500),
                 )
                 session.add(note)

@@ -34,6 +34,7 @@ class FakeDialogs:
         self.errors: list[str] = []
         self.asked: list[str] = []
         self.manual: list[ManualCheckIn | None] = []
+        self.paths: list[str | None] = []
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
@@ -50,6 +51,10 @@ class FakeDialogs:
     def confirm(self, title: str, text: str, action: str) -> bool:
         self.asked.append(text)
         return self.confirms.pop(0)
+
+    def save_path(self, title: str, suggested: str, filters: str) -> str | None:
+        self.asked.append(title)
+        return self.paths.pop(0)
 
     def error(self, text: str) -> None:
         self.errors.append(text)

@@ -1,0 +1,512 @@
+"""The board screen of the console: a toolbar over the board view.
+
+It shows what the core says (`BoardData`) and sends every gesture to the core through the
+controller; refreshes triggered by events are batched (one redraw for a burst of phone
+post-its).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.board import GAP, NOTE_H, NOTE_W, PALETTE, TEMPLATES, BoardData, Scope
+from widgets.board_scene import BoardScene
+from widgets.board_view import BoardView
+from widgets.controller import Controller
+from widgets.text import plain_label
+
+REFRESH_MS = 30  # a burst of events becomes one refresh
+
+
+def swatch(fill: str) -> QIcon:
+    pixmap = QPixmap(18, 18)
+    pixmap.fill(QColor(fill))
+    return QIcon(pixmap)
+
+
+def board_png(scene: BoardScene, max_side: int = 4000) -> bytes:
+    """The whole board as a PNG image (for the compte-rendu), white background."""
+    rect = scene.content_rect()
+    scale = min(1.0, max_side / max(rect.width(), rect.height(), 1.0))
+    image = QImage(
+        max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)),
+        QImage.Format.Format_RGB32,
+    )  # fmt: skip
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    selected = scene.selectedItems()
+    scene.clearSelection()
+    scene.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    for item in selected:
+        item.setSelected(True)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, b"PNG")
+    return bytes(data.data())
+
+
+class BoardPanel(QWidget):
+    """The console's board: write, move, group, reveal; undo is the window's Ctrl+Z."""
+
+    space_tapped = Signal()  # the view handed Space back: the window toggles the timer
+    export_requested = Signal()
+    rename_requested = Signal(int, str)  # cluster id, its title: the window asks for the new one
+    message = Signal(str)  # a short French status message (e.g. after a deletion)
+    loaded = Signal(object)  # the BoardData just shown (the projector's mirror follows it)
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.workshop_id: int | None = None
+        self.phase_id: int | None = None  # None: follow the séance's current phase
+        self.data: BoardData | None = None
+        self.snap = False
+        self.scene = BoardScene(self)
+        self.view = BoardView(self.scene)
+        self.view.space_tapped.connect(self.space_tapped)
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self.reload)
+        self._fitted = False
+        self._matches: list[int] = []
+        self._match_index = -1
+        self._pending_spot: tuple[float, float] | None = None
+
+        # -- toolbar
+        self.phase_picker = QComboBox()
+        self.phase_picker.setMinimumWidth(220)
+        self.phase_picker.setToolTip(self.tr("Le tableau de quelle séquence"))
+        self.phase_picker.activated.connect(self._pick_phase)
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText(self.tr("Écrire un post-it puis Entrée…"))
+        self.entry.setMaxLength(280)
+        self.entry.returnPressed.connect(self._add_from_entry)
+        self.colour = QComboBox()
+        for c in PALETTE:
+            self.colour.addItem(swatch(c.fill), self.tr(c.name), c.key)
+        self.colour.setToolTip(self.tr("Couleur du post-it (ou de la sélection)"))
+        self.colour.activated.connect(self._recolour_selection)
+        self.group_button = self._button(self.tr("Regrouper"), "Ctrl+G", self.group_selection)
+        self.ungroup_button = self._button(
+            self.tr("Dégrouper"), "Ctrl+Shift+G", self.ungroup_selection
+        )
+        self.delete_button = self._button(
+            self.tr("Supprimer"), QKeySequence.StandardKey.Delete, self.delete_selection
+        )
+        self.duplicate_button = self._button(
+            self.tr("Dupliquer"), "Ctrl+D", self.duplicate_selection
+        )
+        self.rename_button = self._button(
+            self.tr("Renommer le groupe"), "F2", self._rename_selected
+        )
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Rechercher (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search)
+        self.search.returnPressed.connect(self._next_match)
+        self.fit_button = self._button(self.tr("Tout voir"), "Ctrl+0", self.view.fit_all)
+        self.private_button = QPushButton(self.tr("Écriture individuelle"))
+        self.private_button.setCheckable(True)
+        self.private_button.setToolTip(
+            self.tr("Les post-its des téléphones restent cachés jusqu'à « Révéler »")
+        )
+        self.private_button.clicked.connect(self._toggle_private)
+        self.reveal_button = QPushButton(self.tr("Révéler"))
+        self.reveal_button.setObjectName("primary")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.more = QToolButton()
+        self.more.setText(self.tr("Tableau ▾"))
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setMenu(self._more_menu())
+        for widget in (self.group_button, self.ungroup_button, self.delete_button,
+                       self.duplicate_button, self.rename_button, self.fit_button, self.private_button,
+                       self.reveal_button, self.more):  # fmt: skip
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda: self.search.setFocus())
+        self.addAction(find)
+        select_all = QAction(self)
+        select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
+        select_all.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        select_all.triggered.connect(self._select_all)
+        self.view.addAction(select_all)
+
+        top = QHBoxLayout()
+        top.addWidget(self.phase_picker)
+        top.addWidget(self.entry, 2)
+        top.addWidget(self.colour)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.more)
+        actions = QHBoxLayout()
+        for widget in (self.group_button, self.ungroup_button, self.rename_button,
+                       self.duplicate_button, self.delete_button, self.fit_button):  # fmt: skip
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        self.summary = plain_label()
+        self.summary.setObjectName("muted")
+        actions.addWidget(self.summary)
+        actions.addWidget(self.private_button)
+        actions.addWidget(self.reveal_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.view, 1)
+
+        self.scene.moved.connect(self._moved)
+        self.view.moved_by_keys.connect(lambda moves: self._moved(moves, []))
+        self.scene.group_into_requested.connect(self._group_into)
+        self.scene.cluster_toggle_requested.connect(self._toggle_cluster)
+        self.scene.edit_requested.connect(self.view.edit)
+        self.scene.create_requested.connect(self._create_at)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.view.editor.committed.connect(self._edited)
+        self._selection_changed()
+
+    def _button(
+        self, text: str, key: str | QKeySequence.StandardKey, slot: Callable[[], object]
+    ) -> QPushButton:
+        button = QPushButton(text)
+        action = QAction(self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        button.clicked.connect(slot)
+        shortcut = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{text} ({shortcut})")
+        return button
+
+    def _more_menu(self) -> QMenu:
+        menu = QMenu(self)
+        self.template_menu = menu.addMenu(self.tr("Modèle de tableau"))
+        self.template_menu.addAction(self.tr("Celui de la méthode"), lambda: self._template(None))
+        for template in TEMPLATES.values():
+            self.template_menu.addAction(
+                self.tr(template.name), partial(self._template, template.key)
+            )
+        menu.addSeparator()
+        self.snap_action = menu.addAction(self.tr("Grille magnétique"))
+        self.snap_action.setCheckable(True)
+        self.snap_action.toggled.connect(self._set_snap)
+        self.large_action = menu.addAction(self.tr("Grand texte (projection)"))
+        self.large_action.setCheckable(True)
+        self.large_action.toggled.connect(self.scene.set_large_text)
+        menu.addSeparator()
+        self.scope_action = menu.addAction(self.tr("Un seul tableau pour tout l'atelier"))
+        self.scope_action.setCheckable(True)
+        self.scope_action.triggered.connect(self._toggle_scope)
+        self.arrival_action = menu.addAction(
+            self.tr("Post-its des téléphones directement sur le tableau")
+        )
+        self.arrival_action.setCheckable(True)
+        self.arrival_action.triggered.connect(self._toggle_arrival)
+        menu.addSeparator()
+        menu.addAction(self.tr("Exporter en image PNG…"), self.export_requested.emit)
+        return menu
+
+    def _set_snap(self, on: bool) -> None:
+        self.snap = on
+
+    # -- data ----------------------------------------------------------------------------------
+    def open(self, workshop_id: int) -> None:
+        if workshop_id != self.workshop_id:
+            self.workshop_id = workshop_id
+            self.phase_id = None
+            self._fitted = False
+        self.reload()
+
+    def schedule_reload(self) -> None:
+        """Called for each board event: bursts are batched into one refresh."""
+        if not self._refresh.isActive():
+            self._refresh.start()
+
+    def reload(self) -> None:
+        if self.workshop_id is None:
+            return
+        data = self.controller.board_data(self.workshop_id, self.phase_id)
+        if data is None:
+            return
+        self.set_data(data)
+
+    def set_data(self, data: BoardData) -> None:
+        phase_changed = self.data is None or self.data.phase_id != data.phase_id
+        self.data = data
+        self.scene.set_data(data)
+        self.phase_picker.blockSignals(True)
+        self.phase_picker.clear()
+        for phase_id, title in data.phases:
+            self.phase_picker.addItem(title, phase_id)
+        index = self.phase_picker.findData(data.phase_id)
+        self.phase_picker.setCurrentIndex(index)
+        self.phase_picker.setVisible(data.scope == Scope.PHASE)
+        self.phase_picker.blockSignals(False)
+        self.private_button.setChecked(data.private)
+        self.private_button.setEnabled(data.phase_id is not None)
+        hidden = data.hidden_count
+        self.reveal_button.setText(
+            self.tr("Révéler ({n})").format(n=hidden) if hidden else self.tr("Révéler")
+        )
+        self.reveal_button.setEnabled(hidden > 0)
+        self.scope_action.setChecked(data.scope == Scope.WORKSHOP)
+        self.arrival_action.setChecked(data.arrival.value == "board")
+        parts = [self.tr("{n} post-it(s)").format(n=len(data.notes))]
+        if data.clusters:
+            parts.append(self.tr("{n} groupe(s)").format(n=len(data.clusters)))
+        if hidden:
+            parts.append(self.tr("{n} caché(s)").format(n=hidden))
+        self.summary.setText(
+            " · ".join(parts)
+            if data.notes
+            else self.tr("Tableau vide : écrivez le premier post-it ci-dessus")
+        )
+        if phase_changed or not self._fitted:
+            self._fitted = True
+            self.view.fit_all()
+        self.view.refresh_minimap()
+        self.loaded.emit(data)
+
+    # -- intents -------------------------------------------------------------------------------
+    def _wid(self) -> int:
+        assert self.workshop_id is not None
+        return self.workshop_id
+
+    def _pick_phase(self, index: int) -> None:
+        self.phase_id = self.phase_picker.itemData(index)
+        self.reload()
+
+    def free_spot(self) -> tuple[float, float]:
+        """A free place near the middle of what the view shows, for a new post-it."""
+        centre = self.view.visible_rect().center()
+        x0 = round((centre.x() - NOTE_W / 2) / 20) * 20
+        y0 = round((centre.y() - NOTE_H / 2) / 20) * 20
+        for ring in range(0, 12):
+            for dx in range(-ring, ring + 1):
+                for dy in range(-ring, ring + 1):
+                    if max(abs(dx), abs(dy)) != ring:
+                        continue
+                    x, y = x0 + dx * (NOTE_W + GAP), y0 + dy * (NOTE_H + GAP)
+                    if not any(
+                        hasattr(i, "note_id")
+                        for i in self.scene.items(QRectF(x, y, NOTE_W, NOTE_H))
+                    ):
+                        return x, y
+        return x0, y0
+
+    def _add_from_entry(self) -> None:
+        text = self.entry.text()
+        if not text.strip():
+            return
+        spot, self._pending_spot = self._pending_spot, None
+        x, y = spot if spot is not None else self.free_spot()
+        self._add(text, x, y)
+
+    def _add(self, text: str, x: float, y: float) -> None:
+        colour = self.colour.currentData()
+        change = self.controller.board(
+            "add_note",
+            self._wid(),
+            text=text,
+            phase_id=self._board_phase(),
+            colour=colour,
+            x=x,
+            y=y,
+        )
+        if change is not None:
+            self.entry.clear()
+            self.reload()
+            new = self.scene.notes.get(change.ids[0]) if change.ids else None
+            if new is not None:
+                self.scene.clearSelection()
+                new.setSelected(True)
+                self.view.ensureVisible(new.sceneBoundingRect(), 40, 40)
+
+    def _board_phase(self) -> int | None:
+        return self.data.phase_id if self.data is not None else None
+
+    def _create_at(self, x: float, y: float) -> None:
+        self.entry.setFocus()
+        self._pending_spot = (x - NOTE_W / 2, y - NOTE_H / 2)
+
+    def _moved(self, notes: list, clusters: list) -> None:
+        if not notes and not clusters:
+            return
+        self.controller.board("move", self._wid(), notes, clusters, snap_to_grid=self.snap)
+        self.reload()  # the core's answer, also when it refused
+
+    def _group_into(self, note_ids: list, target: int) -> None:
+        target_item = self.scene.notes.get(target)
+        if target_item is None:
+            return
+        cluster = target_item.card.cluster_id
+        if cluster is not None:
+            self.controller.board("group", self._wid(), note_ids, into=cluster)
+        else:
+            self.controller.board(
+                "group", self._wid(), [target, *note_ids], phase_id=self._board_phase()
+            )
+        self.reload()
+
+    def group_selection(self) -> None:
+        ids = self.scene.selected_notes()
+        if len(ids) < 2:
+            self.message.emit(
+                self.tr(
+                    "Sélectionnez au moins deux post-its (cliquer-glisser autour, ou Ctrl+clic)."
+                )
+            )
+            return
+        change = self.controller.board("group", self._wid(), ids, phase_id=self._board_phase())
+        self.reload()
+        if change is not None:
+            self.message.emit(
+                self.tr("Groupe créé : double-cliquez sur son titre pour le replier.")
+            )
+
+    def ungroup_selection(self) -> None:
+        cluster = self.scene.selected_cluster()
+        if cluster is None:
+            self.message.emit(self.tr("Sélectionnez un groupe (cliquez sur son titre)."))
+            return
+        self.controller.board("ungroup", self._wid(), cluster)
+        self.reload()
+
+    def delete_selection(self) -> None:
+        ids = self.scene.selected_notes()
+        if not ids:
+            return
+        change = self.controller.board("delete_notes", self._wid(), ids)
+        self.reload()
+        if change is not None:
+            self.message.emit(
+                self.tr("{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler").format(n=len(ids))
+            )
+
+    def duplicate_selection(self) -> None:
+        ids = self.scene.selected_notes()
+        if ids:
+            self.controller.board("duplicate_notes", self._wid(), ids)
+            self.reload()
+
+    def _recolour_selection(self) -> None:
+        ids = self.scene.selected_notes()
+        colour = self.colour.currentData()
+        cluster = self.scene.selected_cluster()
+        if cluster is not None and any(
+            isinstance(i, type(self.scene.clusters.get(cluster)))
+            for i in self.scene.selectedItems()
+        ):
+            self.controller.board("update_cluster", self._wid(), cluster, colour=colour)
+        elif ids:
+            self.controller.board("recolour", self._wid(), ids, colour)
+        self.reload()
+
+    def _edited(self, note_id: int, text: str) -> None:
+        item = self.scene.notes.get(note_id)
+        if item is not None and text.strip() != item.card.text:
+            self.controller.board("edit_note", self._wid(), note_id, text)
+            self.reload()
+
+    def rename_cluster(self, cluster_id: int, title: str) -> None:
+        self.controller.board("update_cluster", self._wid(), cluster_id, title=title)
+        self.reload()
+
+    def _rename_selected(self) -> None:
+        cluster = self.scene.selected_cluster()
+        if cluster is not None and cluster in self.scene.clusters:
+            self.rename_requested.emit(cluster, self.scene.clusters[cluster].card.title)
+
+    def _toggle_cluster(self, cluster_id: int, collapsed: bool) -> None:
+        self.controller.board("update_cluster", self._wid(), cluster_id, collapsed=collapsed)
+        self.reload()
+
+    def _toggle_private(self, on: bool) -> None:
+        if self.data is None or self.data.phase_id is None:
+            return
+        self.controller.board("set_private", self._wid(), self.data.phase_id, on)
+        self.reload()
+
+    def reveal(self) -> None:
+        if self.data is None:
+            return
+        self.controller.board("reveal", self._wid(), self.data.phase_id)
+        self.reload()
+
+    def _template(self, key: str | None) -> None:
+        if self.data is None or self.data.phase_id is None:
+            return
+        self.controller.board("set_template", self._wid(), self.data.phase_id, key)
+        self.reload()
+        self.view.fit_all()
+
+    def _toggle_scope(self, whole: bool) -> None:
+        self.controller.board("set_options", self._wid(), scope="workshop" if whole else "phase")
+        self.reload()
+        self.view.fit_all()
+
+    def _toggle_arrival(self, direct: bool) -> None:
+        self.controller.board("set_options", self._wid(), arrival="board" if direct else "inbox")
+        self.reload()
+
+    def _select_all(self) -> None:
+        for item in self.scene.notes.values():
+            if item.isVisible():
+                item.setSelected(True)
+
+    def _search(self, text: str) -> None:
+        self._matches = [i.note_id for i in self.scene.highlight(text)]
+        self._match_index = -1
+        if text.strip():
+            self.summary.setText(
+                self.tr("{n} résultat(s) pour la recherche").format(n=len(self._matches))
+            )
+
+    def _next_match(self) -> None:
+        if not self._matches:
+            return
+        self._match_index = (self._match_index + 1) % len(self._matches)
+        item = self.scene.notes[self._matches[self._match_index]]
+        self.scene.clearSelection()
+        item.setSelected(True)
+        self.view.centerOn(item)
+
+    def _selection_changed(self) -> None:
+        ids = self.scene.selected_notes()
+        self.group_button.setEnabled(len(ids) >= 2)
+        self.ungroup_button.setEnabled(self.scene.selected_cluster() is not None)
+        self.rename_button.setEnabled(self.scene.selected_cluster() is not None)
+        self.delete_button.setEnabled(bool(ids))
+        self.duplicate_button.setEnabled(bool(ids))
+
+    def shutdown(self) -> None:
+        self._refresh.stop()
+        self.view.stop_timers()
+
+    def visible_region(self) -> QRectF:
+        return self.view.visible_rect()
+
+    def png(self) -> bytes:
+        return board_png(self.scene)
+
+
+__all__ = ["BoardPanel", "QPointF", "board_png"]

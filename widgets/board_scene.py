@@ -1,0 +1,596 @@
+"""The post-it board as a QGraphicsScene that renders `BoardData` and never owns the truth.
+
+Items are drawn by hand (no QGraphicsTextItem: participants' text must never be read as rich
+text, and 2,000 text items would be slow). A gesture ends in one *intent* signal — a drag
+becomes one `moved` on release — and the scene shows what the core answers with the next
+`set_data`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from app.domain.board import (
+    GAP,
+    INBOX_W,
+    INBOX_X,
+    NOTE_H,
+    NOTE_W,
+    BoardData,
+    ClusterCard,
+    NoteCard,
+    Zone,
+    colour,
+)
+from app.domain.french import clock_time
+from widgets.text import plain_tooltip
+from widgets.theme import FONT_FAMILY, PRIMARY
+
+PAD = 12.0
+FOOTER = 22.0
+HEADER = 48.0
+SIZES = (19, 17, 15, 13)  # the font shrinks a little before the text is cut
+LARGE_SIZES = (26, 23, 20, 17)
+FOCUS = QColor(PRIMARY)
+HIDDEN_FILL = QColor("#46566e")
+
+
+@dataclass(frozen=True, slots=True)
+class FittedText:
+    layout: QTextLayout
+    cut: bool
+
+
+def _layout(text: str, size: int, width: float) -> tuple[QTextLayout, float]:
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(size)
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # very long words
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)
+    height = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0.0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, height
+
+
+@lru_cache(maxsize=8192)
+def fit_text(text: str, large: bool = False) -> FittedText:
+    """Lay `text` out in a post-it: the largest size that fits, else the smallest, cut with …"""
+    width, height = NOTE_W - 2 * PAD, NOTE_H - 2 * PAD - FOOTER
+    sizes = LARGE_SIZES if large else SIZES
+    for size in sizes:
+        layout, used = _layout(text, size, width)
+        if used <= height:
+            return FittedText(layout, False)
+    # cut: keep as many characters as fit, ending with an ellipsis
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        _, used = _layout(text[:middle].rstrip() + "…", sizes[-1], width)
+        if used <= height:
+            low = middle
+        else:
+            high = middle - 1
+    layout, _ = _layout(text[:low].rstrip() + "…", sizes[-1], width)
+    return FittedText(layout, True)
+
+
+def _footer_font() -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(12)
+    return font
+
+
+def _time(timestamp: float) -> str:
+    moment = datetime.fromtimestamp(timestamp)
+    return clock_time(moment.hour * 60 + moment.minute)
+
+
+class NoteItem(QGraphicsItem):
+    """One post-it: its colour, its text (shrunk, then cut with "…"), author and time."""
+
+    def __init__(self, card: NoteCard, large: bool) -> None:
+        super().__init__()
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        self.setAcceptHoverEvents(False)
+        self.card = card
+        self.large = large
+        self.matched: bool | None = None  # search: True match, False dimmed, None no search
+        self.apply(card, large)
+
+    @property
+    def note_id(self) -> int:
+        return self.card.id
+
+    def apply(self, card: NoteCard, large: bool) -> None:
+        changed_look = (
+            card.text != self.card.text
+            or card.colour != self.card.colour
+            or card.hidden != self.card.hidden
+            or large != self.large
+        )
+        self.card, self.large = card, large
+        self.setPos(card.x, card.y)
+        self.setZValue(1.0)
+        if card.hidden:
+            self.setToolTip("")
+            self.fitted: FittedText | None = None
+        else:
+            self.fitted = fit_text(card.text, large)
+            tip = f"{card.text}\n— {card.author}" if self.fitted.cut else ""
+            self.setToolTip(plain_tooltip(tip) if tip else "")
+        self.footer = f"{card.author} · {_time(card.created_at)}"
+        if changed_look:
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-4, -4, NOTE_W + 10, NOTE_H + 10)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, NOTE_W, NOTE_H))
+        return path
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        rect = QRectF(0, 0, NOTE_W, NOTE_H)
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        mirror = widget is not None and bool(widget.property("mirror"))
+        fill = HIDDEN_FILL if self.card.hidden else QColor(colour(self.card.colour).fill)
+        if self.matched is False:
+            fill.setAlpha(70)
+        painter.setPen(Qt.PenStyle.NoPen)
+        if detail > 0.35:
+            painter.setBrush(QColor(0, 0, 0, 40))
+            painter.drawRoundedRect(rect.translated(3, 4), 6, 6)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 6, 6)
+        if detail < 0.3:  # far away: the text would be a smudge; draw its lines as bars
+            painter.setBrush(QColor(0, 0, 0, 60 if not self.card.hidden else 0))
+            for i in range(3):
+                painter.drawRect(QRectF(PAD, PAD + i * 28, NOTE_W - 2 * PAD - i * 30, 12))
+        elif self.card.hidden:
+            painter.setPen(QColor("#ffffff"))
+            font = QFont(FONT_FAMILY)
+            font.setPixelSize(40)
+            painter.setFont(font)
+            painter.drawText(rect.adjusted(0, 0, 0, -30), Qt.AlignmentFlag.AlignCenter, "✎")
+            font.setPixelSize(14)
+            painter.setFont(font)
+            painter.drawText(
+                rect.adjusted(0, 60, 0, -10), Qt.AlignmentFlag.AlignCenter, "texte masqué"
+            )
+        else:
+            painter.setPen(QColor(colour(self.card.colour).ink))
+            assert self.fitted is not None
+            self.fitted.layout.draw(painter, QPointF(PAD, PAD))
+            painter.setFont(_footer_font())
+            painter.setPen(QColor(0, 0, 0, 170))
+            foot = QRectF(PAD, NOTE_H - FOOTER - 4, NOTE_W - 2 * PAD, FOOTER)
+            shown = QFontMetricsF(painter.font()).elidedText(
+                self.footer, Qt.TextElideMode.ElideMiddle, foot.width()
+            )
+            painter.drawText(
+                foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown
+            )
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if (selected and not mirror) or self.matched:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(FOCUS if selected else QColor("#111111"), 4))
+            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 7, 7)
+        if self.hasFocus() and not mirror:
+            pen = QPen(QColor("#111111"), 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), 8, 8)
+
+
+class ClusterItem(QGraphicsItem):
+    """A cluster: a frame behind its post-its with a title and a count; dragged by its title.
+
+    Collapsed, it is one card showing the title and the count, its post-its hidden.
+    """
+
+    def __init__(self, card: ClusterCard, scene: BoardScene) -> None:
+        super().__init__()
+        self.board = scene
+        self.card = card
+        self.frame = QRectF()
+        self.setZValue(0.0)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self._drag_from: QPointF | None = None
+        self._start: dict[int, QPointF] = {}
+
+    @property
+    def cluster_id(self) -> int:
+        return self.card.id
+
+    def members(self) -> list[NoteItem]:
+        return [self.board.notes[i] for i in self.card.note_ids if i in self.board.notes]
+
+    def relayout(self) -> None:
+        self.prepareGeometryChange()
+        if self.card.collapsed or not self.card.note_ids:
+            self.frame = QRectF(self.card.x, self.card.y, NOTE_W + 2 * GAP, NOTE_H + HEADER)
+        else:
+            rect = QRectF()
+            for note in self.members():
+                rect = rect.united(QRectF(note.pos(), QSizeF(NOTE_W, NOTE_H)))
+            self.frame = rect.adjusted(-GAP, -HEADER - GAP / 2, GAP, GAP)
+        self.update()
+
+    def header(self) -> QRectF:
+        return QRectF(self.frame.x(), self.frame.y(), self.frame.width(), HEADER)
+
+    def boundingRect(self) -> QRectF:
+        return self.frame.adjusted(-3, -3, 3, 3)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.header() if not self.card.collapsed else self.frame)
+        return path
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        fill = QColor(colour(self.card.colour).fill)
+        count = len(self.card.note_ids)
+        painter.setPen(QPen(fill.darker(150), 3))
+        tint = QColor(fill)
+        tint.setAlpha(55)
+        painter.setBrush(tint if not self.card.collapsed else fill)
+        painter.drawRoundedRect(self.frame, 12, 12)
+        if self.card.collapsed:  # a stack: two offset edges under the card
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for offset in (6, 12):
+                painter.drawRoundedRect(self.frame.translated(offset, offset), 12, 12)
+        font = QFont(FONT_FAMILY)
+        font.setPixelSize(22)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#111111"))
+        title = f"{self.card.title}  ({count})"
+        header = self.header().adjusted(14, 0, -14, 0)
+        shown = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, header.width())
+        painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+        if self.card.collapsed:
+            font.setPixelSize(16)
+            font.setBold(False)
+            painter.setFont(font)
+            body = self.frame.adjusted(14, HEADER, -14, -10)
+            painter.drawText(
+                body,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                f"{count} post-it{'s' if count > 1 else ''} — double-clic pour déplier",
+            )
+        mirror = widget is not None and bool(widget.property("mirror"))
+        if self.isSelected() and not mirror:
+            painter.setPen(QPen(FOCUS, 4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.frame.adjusted(-2, -2, 2, 2), 13, 13)
+
+    # dragging the title moves the whole cluster; one `moved` intent on release
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = event.scenePos()
+            self._start = {n.note_id: n.pos() for n in self.members()}
+            self._card_start = QPointF(self.card.x, self.card.y)
+            self.setSelected(True)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._drag_from is None:
+            return
+        delta = event.scenePos() - self._drag_from
+        for note in self.members():
+            note.setPos(self._start[note.note_id] + delta)
+        self.prepareGeometryChange()
+        if self.card.collapsed:
+            self.frame.moveTopLeft(self._card_start + delta)
+        else:
+            self.relayout()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._drag_from is None:
+            return
+        delta = event.scenePos() - self._drag_from
+        self._drag_from = None
+        if delta.manhattanLength() < 2:
+            return
+        notes = [(i, p.x() + delta.x(), p.y() + delta.y()) for i, p in self._start.items()]
+        at = self._card_start + delta
+        self.board.moved.emit(notes, [(self.card.id, at.x(), at.y())])
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.card.collapsed or self.header().contains(event.scenePos()):
+            self.board.cluster_toggle_requested.emit(self.card.id, not self.card.collapsed)
+
+
+class ZoneItem(QGraphicsItem):
+    """A template's zone (a column, a quadrant) or the "Arrivées" column, behind everything."""
+
+    def __init__(self, zone: Zone, inbox: bool = False) -> None:
+        super().__init__()
+        self.zone = zone
+        self.inbox = inbox
+        self.setZValue(-10.0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def rect(self) -> QRectF:
+        return QRectF(self.zone.x, self.zone.y, self.zone.w, self.zone.h)
+
+    def boundingRect(self) -> QRectF:
+        return self.rect().adjusted(-2, -2, 2, 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(
+            QPen(
+                QColor("#b8c0cc"), 2, Qt.PenStyle.DashLine if self.inbox else Qt.PenStyle.SolidLine
+            )
+        )
+        painter.setBrush(QColor("#eef1f6") if self.inbox else QColor("#ffffff"))
+        painter.drawRoundedRect(self.rect(), 14, 14)
+        font = QFont(FONT_FAMILY)
+        font.setPixelSize(30)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#3b4456"))
+        head = QRectF(self.zone.x + 18, self.zone.y + 10, self.zone.w - 36, 40)
+        painter.drawText(
+            head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.zone.title
+        )
+        if self.zone.subtitle:
+            font.setPixelSize(18)
+            font.setBold(False)
+            painter.setFont(font)
+            painter.setPen(QColor("#5b6475"))
+            sub = QRectF(self.zone.x + 18, self.zone.y + 46, self.zone.w - 36, 26)
+            painter.drawText(
+                sub, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.zone.subtitle
+            )
+
+
+class BoardScene(QGraphicsScene):
+    """Renders a `BoardData`; emits intents; updated by diff so a refresh keeps the selection."""
+
+    moved = Signal(list, list)  # [(note id, x, y)], [(cluster id, x, y)]
+    group_into_requested = Signal(list, int)  # note ids dropped onto the note with this id
+    cluster_toggle_requested = Signal(int, bool)  # cluster id, collapsed
+    edit_requested = Signal(int)  # note id
+    create_requested = Signal(float, float)  # double-click on empty board
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBackgroundBrush(QBrush(QColor("#f6f7fb")))
+        self.notes: dict[int, NoteItem] = {}
+        self.clusters: dict[int, ClusterItem] = {}
+        self.zones: list[ZoneItem] = []
+        self.data: BoardData | None = None
+        self.large_text = False
+        self.query = ""
+        self._press_positions: dict[int, QPointF] = {}
+
+    # -- rendering ------------------------------------------------------------------------
+    def set_data(self, data: BoardData) -> None:
+        template_changed = self.data is None or self.data.template != data.template
+        self.data = data
+        if template_changed:
+            for zone in self.zones:
+                self.removeItem(zone)
+            self.zones = [ZoneItem(z) for z in data.template.zones]
+            self.zones.append(
+                ZoneItem(
+                    Zone("Arrivées", INBOX_X, 0.0, INBOX_W, 1200.0, "des téléphones"), inbox=True
+                )
+            )
+            for zone in self.zones:
+                self.addItem(zone)
+        seen: set[int] = set()
+        for card in data.notes:
+            seen.add(card.id)
+            item = self.notes.get(card.id)
+            if item is None:
+                item = NoteItem(card, self.large_text)
+                self.notes[card.id] = item
+                self.addItem(item)
+            elif item.card != card or item.large != self.large_text:
+                item.apply(card, self.large_text)
+        for gone in set(self.notes) - seen:
+            self.removeItem(self.notes.pop(gone))
+        cluster_seen: set[int] = set()
+        for ccard in data.clusters:
+            cluster_seen.add(ccard.id)
+            citem = self.clusters.get(ccard.id)
+            if citem is None:
+                citem = ClusterItem(ccard, self)
+                self.clusters[ccard.id] = citem
+                self.addItem(citem)
+            citem.card = ccard
+            for note_id in ccard.note_ids:
+                if note_id in self.notes:
+                    self.notes[note_id].setVisible(not ccard.collapsed)
+            citem.relayout()
+        for gone in set(self.clusters) - cluster_seen:
+            self.removeItem(self.clusters.pop(gone))
+        for item in self.notes.values():
+            if item.card.cluster_id is None and not item.isVisible():
+                item.setVisible(True)
+        self._grow_inbox()
+        self.highlight(self.query)
+
+    def _grow_inbox(self) -> None:
+        inbox = self.zones[-1]
+        bottom = max(
+            (n.card.y + NOTE_H + GAP for n in self.notes.values() if n.card.x < INBOX_X + INBOX_W),
+            default=0.0,
+        )
+        height = max(1200.0, bottom)
+        if inbox.zone.h != height:
+            inbox.prepareGeometryChange()
+            inbox.zone = Zone(
+                inbox.zone.title,
+                inbox.zone.x,
+                inbox.zone.y,
+                inbox.zone.w,
+                height,
+                inbox.zone.subtitle,
+            )
+
+    def set_large_text(self, large: bool) -> None:
+        self.large_text = large
+        if self.data is not None:
+            for item in self.notes.values():
+                item.apply(item.card, large)
+
+    def highlight(self, query: str) -> list[NoteItem]:
+        """Search: matching post-its outlined, the others dimmed; returns the matches."""
+        self.query = query.strip().casefold()
+        matches = []
+        for item in self.notes.values():
+            if not self.query:
+                state = None
+            else:
+                state = not item.card.hidden and (
+                    self.query in item.card.text.casefold()
+                    or self.query in item.card.author.casefold()
+                )
+            if state:
+                matches.append(item)
+            if item.matched != state:
+                item.matched = state
+                item.update()
+        matches.sort(key=lambda i: (i.card.y, i.card.x))
+        return matches
+
+    def content_rect(self) -> QRectF:
+        rect = QRectF()
+        for item in self.zones:
+            rect = rect.united(item.rect())
+        for note in self.notes.values():
+            if note.isVisible():
+                rect = rect.united(QRectF(note.pos(), QSizeF(NOTE_W, NOTE_H)))
+        for cluster in self.clusters.values():
+            rect = rect.united(cluster.frame)
+        return rect.adjusted(-40, -40, 40, 40)
+
+    # -- selection helpers ----------------------------------------------------------------
+    def selected_notes(self) -> list[int]:
+        ids = [i.note_id for i in self.selectedItems() if isinstance(i, NoteItem)]
+        for item in self.selectedItems():
+            if isinstance(item, ClusterItem) and item.card.collapsed:
+                ids.extend(item.card.note_ids)
+        return list(dict.fromkeys(ids))
+
+    def selected_cluster(self) -> int | None:
+        for item in self.selectedItems():
+            if isinstance(item, ClusterItem):
+                return item.cluster_id
+        ids = self.selected_notes()
+        clusters = {self.notes[i].card.cluster_id for i in ids if i in self.notes}
+        if len(clusters) == 1:
+            (only,) = clusters
+            return only
+        return None
+
+    def ordered_notes(self) -> list[NoteItem]:
+        """Reading order, for Tab: top to bottom, left to right."""
+        return sorted(
+            (n for n in self.notes.values() if n.isVisible()),
+            key=lambda n: (n.card.y // 40, n.card.x),
+        )
+
+    # -- dragging: one intent on release --------------------------------------------------
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._press_positions = {
+            i.note_id: i.pos() for i in self.selectedItems() if isinstance(i, NoteItem)
+        }
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
+            touched = {
+                self.notes[i].card.cluster_id for i in self._press_positions if i in self.notes
+            }
+            for cluster_id in touched:
+                if cluster_id in self.clusters:
+                    self.clusters[cluster_id].relayout()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or not self._press_positions:
+            self._press_positions = {}
+            return
+        moved = [
+            (i, self.notes[i].pos().x(), self.notes[i].pos().y())
+            for i, start in self._press_positions.items()
+            if i in self.notes and (self.notes[i].pos() - start).manhattanLength() >= 2
+        ]
+        self._press_positions = {}
+        if not moved:
+            return
+        target = self._drop_target([m[0] for m in moved], event.scenePos())
+        if target is not None:
+            self.group_into_requested.emit([m[0] for m in moved], target)
+        else:
+            self.moved.emit(moved, [])
+
+    def _drop_target(self, dragged: list[int], at: QPointF) -> int | None:
+        """The post-it under the pointer when post-its are dropped onto another one."""
+        for item in self.items(at):
+            if isinstance(item, NoteItem) and item.note_id not in dragged and item.isVisible():
+                return item.note_id
+        return None
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        item = self.itemAt(event.scenePos(), self.views()[0].transform()) if self.views() else None
+        if isinstance(item, NoteItem):
+            self.edit_requested.emit(item.note_id)
+            return
+        if item is None or isinstance(item, ZoneItem):
+            self.create_requested.emit(event.scenePos().x(), event.scenePos().y())
+            return
+        super().mouseDoubleClickEvent(event)
