@@ -31,6 +31,7 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
+    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -147,6 +148,7 @@ class _Document(BaseDocTemplate):
             keywords=["compte-rendu", "atelier participatif", one_line(data.format_name)],
             lang="fr-FR",
             displayDocTitle=1,
+            initialFontName="DejaVuSans",
         )
         self.data = data
         self.progress = progress
@@ -338,6 +340,14 @@ def _cover(story: _Story) -> None:
 def _contents(story: _Story) -> None:
     toc = TableOfContents(dotsMinLevel=0)
     toc.levelStyles = [Styles.toc0, Styles.toc1]
+    toc.tableStyle = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"),  # Helvetica otherwise, not embedded
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
     story.add(rich("Sommaire", Styles.h1), Spacer(1, 6), toc, PageBreak())
 
 
@@ -765,7 +775,7 @@ def _feedback(story: _Story) -> None:
     average = data.average_rating or 0.0
     answers = len(data.feedback)
     present = len(data.present)
-    sentence = f"{_plural(answers, 'personne a', 'personnes ont')} donné leur avis"
+    sentence = _plural(answers, "personne a donné son avis", "personnes ont donné leur avis")
     if present >= answers and present:
         sentence += f" sur {french_number(present)} ({french_percent(answers, present)})"
     sentence = markup(sentence + ". Note moyenne :")

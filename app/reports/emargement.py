@@ -162,6 +162,7 @@ def build_emargement(
             subject=f"Émargement de l'atelier « {one_line(sheet.title)} »",
             creator="Atelier",
             lang="fr-FR",
+            initialFontName="DejaVuSans",
         )
         frame = Frame(MARGIN, MARGIN, FRAME_WIDTH, PAGE_HEIGHT - MARGIN - 1.8 * cm, id="body")
         doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame])])

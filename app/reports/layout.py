@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from reportlab.graphics import shapes
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -66,12 +67,15 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(TTFont(name, str(asset("fonts", file))))
         # no oblique face ships: italics fall back to the upright faces
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+        # charts start from Helvetica, which would be referenced without being embedded
+        shapes.STATE_DEFAULTS["fontName"] = FONT
         _fonts_ready = True
 
 
 def _style(name: str, **kw: Any) -> ParagraphStyle:
     base: dict[str, Any] = {
         "fontName": FONT,
+        "bulletFontName": FONT,
         "fontSize": 9.5,
         "leading": 13.5,
         "textColor": INK,
@@ -147,8 +151,10 @@ def table(
         rowHeights=list(row_heights) if row_heights is not None else None,
         repeatRows=1 if header else 0,
         hAlign="LEFT",
+        splitInRow=1,  # a cell taller than a page (a 10,000-character word) continues over
     )
     commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # for plain strings (Helvetica otherwise)
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
