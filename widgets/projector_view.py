@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.french import clock_time
 from app.domain.timer import Display, LiveSession, Stage
+from app.server.network import wifi_payload
 from widgets.live_clock import LiveClock
 from widgets.progress_ring import ProgressRing
 from widgets.qr_code import QrCode
@@ -59,9 +60,17 @@ class ProjectorView(QWidget):
         self.next_label = plain_label()
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_label.setWordWrap(True)
-        # how phones join: the QR code, and the address for those who cannot scan
+        # how phones join: the Wi-Fi's QR code (when its name is set), the séance's QR code,
+        # and for those who cannot scan, the short address and the join code in big type
         self.qr_area = QWidget()
         self.qr_area.setObjectName("qrArea")
+        self.wifi_title = plain_label(self.tr("1. Rejoindre le Wi-Fi"))
+        self.wifi_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.wifi_qr = QrCode()
+        self.wifi_qr.setMinimumSize(120, 120)
+        self.wifi_name = plain_label()
+        self.wifi_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.wifi_name.setWordWrap(True)
         self.qr_invite = plain_label(self.tr("Participez avec votre téléphone"))
         self.qr_invite.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_invite.setWordWrap(True)
@@ -69,13 +78,28 @@ class ProjectorView(QWidget):
         self.qr_address = plain_label()
         self.qr_address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_address.setWordWrap(True)
+        self.qr_code_caption = plain_label(self.tr("Code de l’atelier"))
+        self.qr_code_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_code = plain_label()
+        self.qr_code.setObjectName("joinCode")
+        self.qr_code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.join_url = ""
+        self.join_code = ""
         qr_column = QVBoxLayout(self.qr_area)
-        qr_column.addStretch(1)
+        qr_column.setContentsMargins(0, 0, 0, 0)
+        qr_column.setSpacing(4)
+        qr_column.addWidget(self.wifi_title)
+        qr_column.addWidget(self.wifi_qr, 2)
+        qr_column.addWidget(self.wifi_name)
+        qr_column.addSpacing(16)
         qr_column.addWidget(self.qr_invite)
         qr_column.addWidget(self.qr, 4)
         qr_column.addWidget(self.qr_address)
-        qr_column.addStretch(1)
+        qr_column.addSpacing(8)
+        qr_column.addWidget(self.qr_code_caption)
+        qr_column.addWidget(self.qr_code)
         self.qr_area.hide()
+        self.set_wifi("", "")
 
         column = QVBoxLayout()
         column.addWidget(self.subtitle)
@@ -136,12 +160,35 @@ class ProjectorView(QWidget):
         self.setPalette(palette)
         self.ring.set_state(shown.progress, text, caption, QColor(ring), QColor(ink))
 
-    def set_join_address(self, url: str) -> None:
-        """Show how phones join (an empty address hides the area)."""
-        self.qr.set_text(url)
-        self.qr_address.setText(url.removeprefix("http://").removesuffix("/"))
+    def set_join_address(self, url: str, code: str = "") -> None:
+        """Show how phones join (an empty address hides the area); the QR code's address
+        carries the séance's join code, so that scanning needs no typing."""
+        self.join_url = url
+        # what people type: the server's root leads to the page, which asks for the code
+        self.qr_address.setText(url.removeprefix("http://").removesuffix("/web/").rstrip("/"))
         self.qr_area.setVisible(bool(url))
+        self.set_join_code(code)
+
+    def set_join_code(self, code: str) -> None:
+        self.join_code = code
+        url = self.join_url
+        self.qr.set_text(f"{url}?code={code}" if url and code else url)
+        self.qr_code.setText(code)
+        self.qr_code.setVisible(bool(code))
+        self.qr_code_caption.setVisible(bool(code))
         self._apply_fonts()
+
+    def set_wifi(self, ssid: str, password: str) -> None:
+        """The Wi-Fi's QR code (the standard `WIFI:` payload), shown when a network is named."""
+        self.wifi_qr.set_text(wifi_payload(ssid, password) if ssid else "")
+        self.wifi_name.setText(self.tr("Réseau : {name}").format(name=ssid) if ssid else "")
+        for widget in (self.wifi_title, self.wifi_qr, self.wifi_name):
+            widget.setVisible(bool(ssid))
+        self.qr_invite.setText(
+            self.tr("2. Rejoindre l’atelier")
+            if ssid
+            else self.tr("Participez avec votre téléphone")
+        )
 
     def background_color(self) -> QColor:
         return QColor(PALETTE[self.stage][0])
@@ -188,15 +235,21 @@ class ProjectorView(QWidget):
 
     def _apply_fonts(self) -> None:
         height = max(300, self.height())
-        self.qr_area.setFixedWidth(int(max(300, self.width()) * 0.3))
+        self.qr_area.setFixedWidth(int(max(300, self.width()) * 0.32))
         for label, share, bold in (
             (self.title, 0.075, True),
             (self.subtitle, 0.03, False),
             (self.next_label, 0.04, False),
+            (self.wifi_title, 0.035, True),
+            (self.wifi_name, 0.028, False),
             (self.qr_invite, 0.035, True),
-            (self.qr_address, 0.04, True),
+            (self.qr_address, 0.042, True),
+            (self.qr_code_caption, 0.03, False),
+            (self.qr_code, 0.1, True),
         ):
             font = QFont(FONT_FAMILY)
             font.setPixelSize(int(height * share))
             font.setBold(bold)
+            if label is self.qr_code:  # K 7 M 4 P: each character stands apart
+                font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 115)
             label.setFont(font)

@@ -40,3 +40,16 @@ def _rank(address: str) -> tuple[int, str]:
 def likely_address() -> str:
     addresses = [a for a in local_addresses() if not ipaddress.ip_address(a).is_loopback]
     return addresses[0] if addresses else "127.0.0.1"
+
+
+def wifi_payload(ssid: str, password: str) -> str:
+    """The text of a QR code that joins a Wi-Fi network (the `WIFI:` format phones' cameras
+    read): WPA/WPA2/WPA3 with a password, an open network without one. `\\ ; , : "` are
+    escaped with a backslash, as the format asks."""
+
+    def escape(text: str) -> str:
+        return "".join("\\" + c if c in '\\;,:"' else c for c in text)
+
+    if not password:
+        return f"WIFI:T:nopass;S:{escape(ssid)};;"
+    return f"WIFI:T:WPA;S:{escape(ssid)};P:{escape(password)};;"

@@ -240,7 +240,8 @@ def test_the_projector_shows_a_qr_code_phones_can_open(make_window, qtbot, tmp_p
     qtbot.waitUntil(lambda: projector.qr_area.geometry().right() <= projector.width())
     assert projector.qr_area.isVisible()
     url = projector.qr.text
-    assert url.startswith("http://127.0.0.1:") and url.endswith("/web/")
+    code = live.door(ctx, wid)[1]
+    assert url.startswith("http://127.0.0.1:") and url.endswith(f"/web/?code={code}")
     assert projector.qr_address.text() in url
     # read the QR back from the rendered projector, as a phone's camera would
     shot = tmp_path / "projector.png"
@@ -251,7 +252,7 @@ def test_the_projector_shows_a_qr_code_phones_can_open(make_window, qtbot, tmp_p
         [zbar, "--quiet", "--raw", str(shot)], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert decoded == url
-    assert httpx.get(url.replace("/web/", "/api/health"), timeout=10).json()["ok"]
+    assert httpx.get(url.split("/web/")[0] + "/api/health", timeout=10).json()["ok"]
     # the séance ends: the server stops with it
     window.dialogs.confirms.append(True)
     runner.end_action.trigger()
