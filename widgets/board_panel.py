@@ -58,7 +58,7 @@ def board_png(scene: BoardScene, max_side: int = 4000) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, Qt wants str
     return bytes(data.data())
 
 
