@@ -195,6 +195,35 @@ class Controller(QObject):
     def workshop_notes(self, workshop_id: int) -> list[Any]:
         return self._call(notes.workshop_notes, self.ctx, workshop_id) or []
 
+    # -- documents ---------------------------------------------------------------------------
+    def report_job(
+        self, workshop_id: int, path: str, board_png: bytes | None = None
+    ) -> Callable[[Callable[[float, str], None]], str]:
+        """The compte-rendu as a job to run off the GUI thread: job(progress) → the path.
+
+        It raises KnownError (a French message) for what the environment did.
+        """
+        from app.ops.report_data import report_data
+        from app.reports.compte_rendu import build_report
+        from app.settings import load_settings
+
+        settings = load_settings()
+        facilitators = (str(settings.get("facilitator_name", "") or ""),)
+        organisation = str(settings.get("organisation", "") or "")
+
+        def job(progress: Callable[[float, str], None]) -> str:
+            data = report_data(
+                self.ctx,
+                workshop_id,
+                facilitators=facilitators,
+                organisation=organisation,
+                board_png=board_png,
+            )
+            build_report(data, path, progress=progress)
+            return path
+
+        return job
+
     # -- the board ------------------------------------------------------------------------------
     def board_data(self, workshop_id: int, phase_id: int | None = None) -> BoardData | None:
         return self._call(board.board_data, self.ctx, workshop_id, phase_id)

@@ -57,5 +57,9 @@ class Dialogs:
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
+    def save_file(self, title: str, suggested: str, filters: str) -> str | None:
+        path, _chosen = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
+        return path or None
+
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from app import __version__
 from app.events import Event, Topic
@@ -13,6 +15,7 @@ from widgets.bridge import EventBridge
 from widgets.controller import Controller
 from widgets.dialogs import Dialogs
 from widgets.home_view import HomeView
+from widgets.report_task import ReportTask
 from widgets.session_runner import SessionRunner
 from widgets.settings_dialog import SettingsDialog
 from widgets.workshop_editor import WorkshopEditor
@@ -75,6 +78,12 @@ class MainWindow(QMainWindow):
         bridge.event.connect(self.on_event)
 
         self._build_menus()
+        self.report_task: ReportTask | None = None
+        self.report_progress = QProgressBar()
+        self.report_progress.setRange(0, 100)
+        self.report_progress.setMaximumWidth(220)
+        self.report_progress.hide()
+        self.statusBar().addPermanentWidget(self.report_progress)
         self.db_label = QLabel()
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.db_label)
@@ -96,6 +105,10 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.new_action)
         file_menu.addAction(self._action(self.tr("Liste des &ateliers"), "Ctrl+L", self.show_home))
+        self.report_action = self._action(
+            self.tr("&Compte-rendu…"), "Ctrl+Shift+E", self.export_report
+        )
+        file_menu.addAction(self.report_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Paramètres…"), "Ctrl+,", self.show_settings))
         file_menu.addSeparator()
@@ -281,6 +294,82 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
+    # -- documents ---------------------------------------------------------------------------
+    def _report_workshop_id(self) -> int | None:
+        current = self.stack.currentWidget()
+        if current is self.editor:
+            return self.editor.workshop_id
+        if current is self.runner.console:
+            return self.runner.workshop_id
+        return self.home.current_id()
+
+    def export_report(self) -> None:
+        """Ask where to save the compte-rendu, then build it off the GUI thread."""
+        if self.report_task is not None and self.report_task.is_running():
+            self.statusBar().showMessage(self.tr("Un compte-rendu est déjà en préparation…"), 4000)
+            return
+        workshop_id = self._report_workshop_id()
+        detail = self.controller.detail(workshop_id) if workshop_id is not None else None
+        if workshop_id is None or detail is None:
+            self.statusBar().showMessage(
+                self.tr("Ouvrez ou sélectionnez d'abord un atelier."), 4000
+            )
+            return
+        self.editor.flush()  # what she just typed belongs in the report
+        title = "".join(c if c.isalnum() or c in " -_'" else " " for c in detail.title)
+        suggested = str(Path.home() / f"Compte-rendu - {' '.join(title.split())[:80]}.pdf")
+        path = self.dialogs.save_file(
+            self.tr("Enregistrer le compte-rendu"), suggested, self.tr("Document PDF (*.pdf)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        task = ReportTask(self.controller.report_job(workshop_id, path), self)
+        task.progress.connect(self._report_progress)
+        task.finished.connect(self._report_done)
+        task.failed.connect(self._report_failed)
+        task.crashed.connect(self._report_crashed)
+        self.report_task = task
+        self.report_action.setEnabled(False)
+        self.report_progress.setValue(0)
+        self.report_progress.show()
+        self.statusBar().showMessage(self.tr("Préparation du compte-rendu…"))
+        task.start()
+
+    def _report_progress(self, percent: int, _message: str) -> None:
+        self.report_progress.setValue(percent)
+
+    def _report_finished(self) -> None:
+        self.report_progress.hide()
+        self.report_action.setEnabled(True)
+        if self.report_task is not None:
+            self.report_task.wait()
+            self.report_task.deleteLater()
+            self.report_task = None
+
+    def _report_done(self, path: str) -> None:
+        self._report_finished()
+        self.statusBar().showMessage(self.tr("Compte-rendu enregistré : {path}").format(path=path))
+
+    def _report_failed(self, message: str) -> None:
+        self._report_finished()
+        self.statusBar().clearMessage()
+        self.dialogs.error(message)
+
+    def _report_crashed(self, exc: object) -> None:
+        from app.crash import report_bug
+
+        self._report_finished()
+        self.statusBar().clearMessage()
+        where = report_bug(exc) if isinstance(exc, BaseException) else ""
+        self.dialogs.error(
+            self.tr(
+                "Le compte-rendu n'a pas pu être préparé (erreur inattendue). "
+                "Le rapport d'erreur est ici : {path}"
+            ).format(path=where)
+        )
+
     def dialogs_error(self, message: str) -> None:
         self.dialogs.error(message)
 
@@ -332,6 +421,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush()  # nothing she typed is lost
+        if self.report_task is not None:
+            self.report_task.wait()  # a document being written is finished, not cut
         self.statusBar().clearMessage()  # stops the message's own timer
         self._undo_refresh.stop()
         self.runner.shutdown()  # the timer runs on in the core; its views close

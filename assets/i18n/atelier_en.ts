@@ -544,6 +544,46 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../widgets/main_window.py" line="109"/>
+        <source>&amp;Compte-rendu…</source>
+        <translation>&amp;Report…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="309"/>
+        <source>Un compte-rendu est déjà en préparation…</source>
+        <translation>A report is already being prepared…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="315"/>
+        <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
+        <translation>Open or select a workshop first.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="322"/>
+        <source>Enregistrer le compte-rendu</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="322"/>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="337"/>
+        <source>Préparation du compte-rendu…</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="353"/>
+        <source>Compte-rendu enregistré : {path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="368"/>
+        <source>Le compte-rendu n&apos;a pas pu être préparé (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
+        <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
+    </message>
+    <message>
         <location filename="../../widgets/main_window.py" line="27"/>
         <source>Atelier</source>
         <translation>Atelier</translation>

@@ -34,6 +34,7 @@ class FakeDialogs:
         self.errors: list[str] = []
         self.asked: list[str] = []
         self.manual: list[ManualCheckIn | None] = []
+        self.saves: list[str | None] = []  # answers to "save as", in order
         self.paths: list[str | None] = []
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
@@ -55,6 +56,10 @@ class FakeDialogs:
     def save_path(self, title: str, suggested: str, filters: str) -> str | None:
         self.asked.append(title)
         return self.paths.pop(0)
+
+    def save_file(self, title: str, suggested: str, filters: str) -> str | None:
+        self.asked.append(title)
+        return self.saves.pop(0)
 
     def error(self, text: str) -> None:
         self.errors.append(text)

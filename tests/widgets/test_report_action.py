@@ -1,0 +1,61 @@
+"""'Compte-rendu…' in the window: asks where to save, builds off the GUI thread, shows progress."""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from pathlib import Path
+
+from app.ops.demo import create_demo
+
+
+def test_report_action_builds_the_pdf_off_the_gui_thread(make_window, qtbot, tmp_path: Path):
+    window = make_window()
+    wid = create_demo(window.controller.ctx).workshop_id
+    window.open_workshop(wid)
+    out = tmp_path / "compte-rendu.pdf"
+    window.dialogs.saves.append(str(out))
+    seen: list[int] = []
+    window.report_progress.valueChanged.connect(seen.append)
+    threads: list[str] = []
+    job = window.controller.report_job
+
+    def spy(*args, **kwargs):
+        inner = job(*args, **kwargs)
+
+        def run(progress):
+            threads.append(threading.current_thread().name)
+            return inner(progress)
+
+        return run
+
+    window.controller.report_job = spy
+    window.report_action.trigger()
+    assert window.report_progress.isVisible() and not window.report_action.isEnabled()
+    qtbot.waitUntil(lambda: window.report_task is None, timeout=30_000)
+
+    assert threads == ["report-task"]  # not the GUI thread
+    assert window.dialogs.asked[-1] == "Enregistrer le compte-rendu"
+    assert seen and seen[-1] == 100 and seen == sorted(seen)
+    assert not window.report_progress.isVisible() and window.report_action.isEnabled()
+    assert str(out) in window.statusBar().currentMessage()
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert "Compte-rendu — Mobilité des agents" in info.stdout
+    assert window.dialogs.errors == []
+
+
+def test_report_action_reports_a_bad_folder_and_a_cancel(make_window, qtbot, tmp_path: Path):
+    window = make_window()
+    wid = create_demo(window.controller.ctx).workshop_id
+    window.home.select(wid)  # from the list of workshops, without opening it
+
+    window.dialogs.saves.append(None)  # she cancels the file dialog
+    window.report_action.trigger()
+    assert window.report_task is None and not window.report_progress.isVisible()
+
+    window.dialogs.saves.append(str(tmp_path / "absent" / "cr"))
+    window.report_action.trigger()
+    qtbot.waitUntil(lambda: window.report_task is None, timeout=30_000)
+    assert len(window.dialogs.errors) == 1 and "n'existe pas" in window.dialogs.errors[0]
+    assert window.report_action.isEnabled() and not window.report_progress.isVisible()
+    assert not (tmp_path / "absent").exists()
