@@ -57,6 +57,7 @@ def capture(folder: Path, size: tuple[int, int] = (1600, 900)) -> list[Path]:
     window.editor.agenda.select_block(2)
     save("editor-agenda-3m")
     shots += capture_live(window, folder, clock)
+    shots += capture_board(window, folder, demo.workshop_id)
     window.close()
     db.close()
     return shots
@@ -124,6 +125,69 @@ def capture_live(window, folder: Path, clock: FakeClock) -> list[Path]:  # type:
     console.tabs.setCurrentIndex(console.programme_index)
     save("live-console-3m", window)
     return shots
+
+
+def capture_board(window, folder: Path, workshop_id: int) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The demo workshop's board at 1920×1080 in the console and on the projector, then a phase
+    in "écriture individuelle" with post-its from phones still hidden."""
+    from app.ops import board, notes, participants
+
+    app = make_app()
+    ctx = window.controller.ctx
+    window.runner.confirm = lambda *_args: True
+    window.resize(1920, 1080)
+    window.start_session(workshop_id)
+    runner = window.runner
+    runner.console.show_board(True)
+    panel = runner.board
+    ideation = next(pid for pid, title in panel.data.phases if title.startswith("Idéation"))
+    panel.phase_id = ideation
+    panel.reload()
+    panel.view.fit_all()
+    projector = runner.projector
+    projector.resize(1920, 1080)
+    projector.show()
+    shots: list[Path] = []
+
+    def save(name: str, widget) -> None:  # type: ignore[no-untyped-def]
+        runner.live.refresh()
+        app.processEvents()
+        path = folder / f"{name}.png"
+        widget.grab().save(str(path))
+        shots.append(path)
+
+    save("board-console", window)
+    save("board-projector", projector)
+    # zoomed in on one cluster: the minimap shows where she is
+    first = next(iter(panel.scene.clusters.values()))
+    panel.view.set_zoom(1.0)
+    panel.view.centerOn(first.frame.center())
+    panel.view.refresh_minimap()
+    panel.view._update_minimap()  # what the minimap's debounce timer would do
+    save("board-console-zoomed", window)
+    # private writing: phones write, the room sees only how many
+    live_phase = live_session_phase(ctx, workshop_id)
+    board.set_private(ctx, workshop_id, live_phase, True)
+    panel.phase_id = None
+    people = participants.attendees(ctx, workshop_id)[:5]
+    for i, person in enumerate(people):
+        notes.post_note(
+            ctx,
+            workshop_id,
+            person.id,
+            text=f"Idée écrite en silence n° {i + 1}",
+            key=f"shot-private-{i:06d}",
+        )
+    panel.reload()
+    panel.view.fit_all()
+    save("board-projector-private", projector)
+    return shots
+
+
+def live_session_phase(ctx, workshop_id: int) -> int:  # type: ignore[no-untyped-def]
+    session = live.live_session(ctx, workshop_id)
+    assert session is not None and session.current is not None
+    return session.current.id
 
 
 if __name__ == "__main__":
