@@ -33,7 +33,8 @@ from app.errors import InvalidInput, NotFound
 from app.events import Topic
 from app.ops.base import Action, Change, Context, execute, mutation
 from app.ops.mutations import get_phase, get_workshop
-from app.store.models import Cluster, LiveTimer, Note, Phase, Vote
+from app.ops.votes import release_item, restore_votes
+from app.store.models import Cluster, LiveTimer, Note, Phase
 
 NOTE_COLUMNS = (
     "workshop_id", "phase_id", "cluster_id", "participant_id", "author", "text", "color",
@@ -42,10 +43,6 @@ NOTE_COLUMNS = (
 NOTE_CHANGES = ("text", "color", "x", "y", "cluster_id", "hidden")
 CLUSTER_COLUMNS = ("workshop_id", "phase_id", "title", "color", "x", "y", "collapsed")
 CLUSTER_CHANGES = ("title", "color", "x", "y", "collapsed")
-VOTE_COLUMNS = (
-    "round_id", "participant_id", "voter", "item_type", "item_id", "criterion", "value",
-    "paper", "at",
-)  # fmt: skip
 LIMIT = 2000  # items one gesture may touch
 
 
@@ -69,9 +66,8 @@ def note_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any],
     note = Note(id=args.get("id"), **{k: args[k] for k in NOTE_COLUMNS if k in args})
     session.add(note)
     session.flush()
-    for vote in args.get("votes", []):  # votes given back to it when a deletion is undone
-        session.add(Vote(**{k: vote[k] for k in VOTE_COLUMNS}))
-    session.flush()
+    # votes given back to it when a deletion is undone (with the live vote counts)
+    restore_votes(session, args.get("votes", []))
     return {**args, "id": note.id}, [["note.delete", {"id": note.id}]]
 
 
@@ -79,11 +75,7 @@ def note_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any],
 def note_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
     """Delete a post-it; the votes it had go back to their voters (and come back on undo)."""
     note = _note(session, args["id"])
-    votes = session.scalars(select(Vote).where(Vote.item_type == "note", Vote.item_id == note.id))
-    kept = []
-    for vote in votes:
-        kept.append({k: getattr(vote, k) for k in VOTE_COLUMNS})
-        session.delete(vote)
+    kept = release_item(session, "note", note.id)  # the live vote counts follow
     snapshot = {"id": note.id, **{k: getattr(note, k) for k in NOTE_COLUMNS}, "votes": kept}
     session.delete(note)
     session.flush()
@@ -105,13 +97,15 @@ def cluster_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, An
     cluster = Cluster(id=args.get("id"), **{k: args[k] for k in CLUSTER_COLUMNS if k in args})
     session.add(cluster)
     session.flush()
+    restore_votes(session, args.get("votes", []))
     return {**args, "id": cluster.id}, [["cluster.delete", {"id": cluster.id}]]
 
 
 @mutation("cluster.delete")
 def cluster_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
     cluster = _cluster(session, args["id"])
-    snapshot = {"id": cluster.id, **{k: getattr(cluster, k) for k in CLUSTER_COLUMNS}}
+    snapshot = {"id": cluster.id, **{k: getattr(cluster, k) for k in CLUSTER_COLUMNS},
+                "votes": release_item(session, "cluster", cluster.id)}  # fmt: skip
     session.delete(cluster)
     session.flush()
     return {"id": snapshot["id"]}, [["cluster.insert", snapshot]]

@@ -440,3 +440,20 @@ def test_concurrent_ballots_and_retries_keep_every_rule(room):
         )
     )
     assert ballots == 3  # one ballot per phone, however many requests
+
+
+def test_deleting_a_post_it_on_the_board_gives_its_votes_back_and_undo_restores_them(room):
+    from app.ops import board
+
+    rid = _open(room, dots=3)
+    cast(room, rid, 0, {room.key(1)[0]: 2, room.key(2)[0]: 1})
+    cast(room, rid, 1, {room.key(1)[0]: 1})
+    before = v.live_counts(room.ctx, rid)
+    board.delete_notes(room.ctx, room.wid, [room.notes[1]])
+    consistent(room, rid)
+    assert v.phone_view(room.ctx, room.wid, room.people[0]).remaining == 2
+    assert v.results(room.ctx, rid).turnout.voted == 1
+    undo(room.ctx, room.wid)
+    consistent(room, rid)
+    assert v.live_counts(room.ctx, rid) == before
+    assert v.results(room.ctx, rid).turnout.voted == 2
