@@ -80,6 +80,178 @@
     </message>
 </context>
 <context>
+    <name>BoardMirror</name>
+    <message>
+        <location filename="../../widgets/board_mirror.py" line="78"/>
+        <source>{n} post-it(s) écrit(s) — le texte reste caché jusqu&apos;à la révélation</source>
+        <translation>{n} sticky note(s) written — the text stays hidden until revealed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_mirror.py" line="82"/>
+        <source>Écriture individuelle : écrivez sur votre téléphone</source>
+        <translation>Individual writing: write on your phone</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPanel</name>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="96"/>
+        <source>Le tableau de quelle séquence</source>
+        <translation>Which activity&apos;s board</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="99"/>
+        <source>Écrire un post-it puis Entrée…</source>
+        <translation>Write a sticky note, then Enter…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="105"/>
+        <source>Couleur du post-it (ou de la sélection)</source>
+        <translation>Colour of the sticky note (or of the selection)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="107"/>
+        <source>Regrouper</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="109"/>
+        <source>Dégrouper</source>
+        <translation>Ungroup</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="112"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="115"/>
+        <source>Dupliquer</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="118"/>
+        <source>Renommer le groupe</source>
+        <translation>Rename group</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="121"/>
+        <source>Rechercher (Ctrl+F)</source>
+        <translation>Search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="125"/>
+        <source>Tout voir</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="126"/>
+        <source>Écriture individuelle</source>
+        <translation>Individual writing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="129"/>
+        <source>Les post-its des téléphones restent cachés jusqu&apos;à « Révéler »</source>
+        <translation>Sticky notes from phones stay hidden until “Reveal”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="132"/>
+        <location filename="../../widgets/board_panel.py" line="268"/>
+        <source>Révéler</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="136"/>
+        <source>Tableau ▾</source>
+        <translation>Board ▾</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="202"/>
+        <source>Modèle de tableau</source>
+        <translation>Board template</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="203"/>
+        <source>Celui de la méthode</source>
+        <translation>The method&apos;s own</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="209"/>
+        <source>Grille magnétique</source>
+        <translation>Snap to grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="212"/>
+        <source>Grand texte (projection)</source>
+        <translation>Large text (projector)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="216"/>
+        <source>Un seul tableau pour tout l&apos;atelier</source>
+        <translation>One board for the whole workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="220"/>
+        <source>Post-its des téléphones directement sur le tableau</source>
+        <translation>Sticky notes from phones straight onto the board</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="225"/>
+        <source>Exporter en image PNG…</source>
+        <translation>Export as a PNG image…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="268"/>
+        <source>Révéler ({n})</source>
+        <translation>Reveal ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="273"/>
+        <source>{n} post-it(s)</source>
+        <translation>{n} sticky note(s)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="275"/>
+        <source>{n} groupe(s)</source>
+        <translation>{n} group(s)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="277"/>
+        <source>{n} caché(s)</source>
+        <translation>{n} hidden</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="281"/>
+        <source>Tableau vide : écrivez le premier post-it ci-dessus</source>
+        <translation>Empty board: write the first sticky note above</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="375"/>
+        <source>Sélectionnez au moins deux post-its (cliquer-glisser autour, ou Ctrl+clic).</source>
+        <translation>Select at least two sticky notes (drag around them, or Ctrl+click).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="383"/>
+        <source>Groupe créé : double-cliquez sur son titre pour le replier.</source>
+        <translation>Group created: double-click its title to collapse it.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="389"/>
+        <source>Sélectionnez un groupe (cliquez sur son titre).</source>
+        <translation>Select a group (click its title).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="402"/>
+        <source>{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler</source>
+        <translation>{n} sticky note(s) deleted — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="481"/>
+        <source>{n} résultat(s) pour la recherche</source>
+        <translation>{n} result(s) for the search</translation>
+    </message>
+</context>
+<context>
     <name>CadrageForm</name>
     <message>
         <location filename="../../widgets/cadrage_form.py" line="29"/>
@@ -228,12 +400,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../widgets/dialogs.py" line="40"/>
+        <location filename="../../widgets/dialogs.py" line="45"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="48"/>
+        <location filename="../../widgets/dialogs.py" line="53"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
@@ -364,179 +536,190 @@
 <context>
     <name>LiveConsole</name>
     <message>
-        <location filename="../../widgets/live_console.py" line="34"/>
+        <location filename="../../widgets/live_console.py" line="35"/>
         <source>Prêt : appuyez sur Espace pour démarrer</source>
         <translation>Ready: press Space to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="35"/>
+        <location filename="../../widgets/live_console.py" line="36"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="36"/>
+        <location filename="../../widgets/live_console.py" line="37"/>
         <source>Moins de 2 minutes</source>
         <translation>Less than 2 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="37"/>
+        <location filename="../../widgets/live_console.py" line="38"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="38"/>
+        <location filename="../../widgets/live_console.py" line="39"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="39"/>
+        <location filename="../../widgets/live_console.py" line="40"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="99"/>
+        <location filename="../../widgets/live_console.py" line="101"/>
         <source>← Retour à l&apos;atelier</source>
         <translation>← Back to the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="105"/>
+        <location filename="../../widgets/live_console.py" line="107"/>
+        <location filename="../../widgets/live_console.py" line="276"/>
+        <source>Tableau (Ctrl+B)</source>
+        <translation>Board (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="111"/>
         <source>Projection (F5)</source>
         <translation>Projector (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="107"/>
+        <location filename="../../widgets/live_console.py" line="113"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="122"/>
+        <location filename="../../widgets/live_console.py" line="129"/>
         <source>Lancer cette séance</source>
         <translation>Start this session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="140"/>
+        <location filename="../../widgets/live_console.py" line="147"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="141"/>
+        <location filename="../../widgets/live_console.py" line="148"/>
         <source>Présents</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="142"/>
+        <location filename="../../widgets/live_console.py" line="149"/>
         <source>Post-its</source>
         <translation>Sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="143"/>
+        <location filename="../../widgets/live_console.py" line="150"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="168"/>
-        <location filename="../../widgets/live_console.py" line="334"/>
+        <location filename="../../widgets/live_console.py" line="175"/>
+        <location filename="../../widgets/live_console.py" line="379"/>
         <source>Démarrer (Espace)</source>
         <translation>Start (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="171"/>
+        <location filename="../../widgets/live_console.py" line="178"/>
         <source>◀ Précédente (←)</source>
         <translation>◀ Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="203"/>
+        <location filename="../../widgets/live_console.py" line="210"/>
         <source>Notes d&apos;animation (visibles par vous uniquement)</source>
         <translation>Facilitation notes (only you can see them)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="267"/>
+        <location filename="../../widgets/live_console.py" line="276"/>
+        <source>Minuteur (Ctrl+B)</source>
+        <translation>Timer (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="312"/>
         <source>Présents ({n})</source>
         <translation>Present ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="268"/>
+        <location filename="../../widgets/live_console.py" line="313"/>
         <source>Post-its ({n})</source>
         <translation>Sticky notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="308"/>
+        <location filename="../../widgets/live_console.py" line="353"/>
         <source>Pas de consigne pour cette séquence.</source>
         <translation>No instructions for this activity.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="173"/>
+        <location filename="../../widgets/live_console.py" line="180"/>
         <source>Suivante ▶ (→)</source>
         <translation>Next ▶ (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="175"/>
+        <location filename="../../widgets/live_console.py" line="182"/>
         <source>−1 min</source>
         <translation>−1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="177"/>
+        <location filename="../../widgets/live_console.py" line="184"/>
         <source>+1 min</source>
         <translation>+1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="179"/>
+        <location filename="../../widgets/live_console.py" line="186"/>
         <source>+5 min</source>
         <translation>+5 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="181"/>
+        <location filename="../../widgets/live_console.py" line="188"/>
         <source>Réinitialiser</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="198"/>
+        <location filename="../../widgets/live_console.py" line="205"/>
         <source>Consigne aux participants</source>
         <translation>Instructions for participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="280"/>
+        <location filename="../../widgets/live_console.py" line="325"/>
         <source>{actual} min (prévu {planned})</source>
         <translation>{actual} min (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="301"/>
+        <location filename="../../widgets/live_console.py" line="346"/>
         <source>Séquence {n} sur {total}</source>
         <translation>Activity {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="40"/>
-        <location filename="../../widgets/live_console.py" line="305"/>
+        <location filename="../../widgets/live_console.py" line="41"/>
+        <location filename="../../widgets/live_console.py" line="350"/>
         <source>Séance terminée</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="310"/>
+        <location filename="../../widgets/live_console.py" line="355"/>
         <source>Aucune note.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="313"/>
+        <location filename="../../widgets/live_console.py" line="358"/>
         <source>À suivre : {title} ({minutes})</source>
         <translation>Up next: {title} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="317"/>
+        <location filename="../../widgets/live_console.py" line="362"/>
         <source>C&apos;est la dernière séquence de la séance.</source>
         <translation>This is the last activity of the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="321"/>
+        <location filename="../../widgets/live_console.py" line="366"/>
         <source>Pause (Espace)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="333"/>
+        <location filename="../../widgets/live_console.py" line="378"/>
         <source>Reprendre (Espace)</source>
         <translation>Resume (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="360"/>
+        <location filename="../../widgets/live_console.py" line="405"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
@@ -584,99 +767,99 @@
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="27"/>
+        <location filename="../../widgets/main_window.py" line="30"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="78"/>
+        <location filename="../../widgets/main_window.py" line="91"/>
         <source>Base : {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="83"/>
+        <location filename="../../widgets/main_window.py" line="96"/>
         <source>Un fichier de format a été ignoré : {problem}</source>
         <translation>A format file was skipped: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="89"/>
+        <location filename="../../widgets/main_window.py" line="102"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="91"/>
+        <location filename="../../widgets/main_window.py" line="104"/>
         <source>&amp;Nouvel atelier…</source>
         <translation>&amp;New workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="94"/>
+        <location filename="../../widgets/main_window.py" line="107"/>
         <source>Liste des &amp;ateliers</source>
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="96"/>
+        <location filename="../../widgets/main_window.py" line="113"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="99"/>
+        <location filename="../../widgets/main_window.py" line="116"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="101"/>
+        <location filename="../../widgets/main_window.py" line="118"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="103"/>
-        <location filename="../../widgets/main_window.py" line="307"/>
+        <location filename="../../widgets/main_window.py" line="120"/>
+        <location filename="../../widgets/main_window.py" line="414"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="105"/>
-        <location filename="../../widgets/main_window.py" line="312"/>
+        <location filename="../../widgets/main_window.py" line="122"/>
+        <location filename="../../widgets/main_window.py" line="419"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="108"/>
+        <location filename="../../widgets/main_window.py" line="125"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="110"/>
+        <location filename="../../widgets/main_window.py" line="127"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="115"/>
+        <location filename="../../widgets/main_window.py" line="132"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="116"/>
+        <location filename="../../widgets/main_window.py" line="133"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="188"/>
+        <location filename="../../widgets/main_window.py" line="209"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="188"/>
+        <location filename="../../widgets/main_window.py" line="209"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="198"/>
+        <location filename="../../widgets/main_window.py" line="219"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="207"/>
+        <location filename="../../widgets/main_window.py" line="228"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -685,37 +868,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="216"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="216"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="226"/>
+        <location filename="../../widgets/main_window.py" line="247"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="248"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="256"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="268"/>
+        <location filename="../../widgets/main_window.py" line="289"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270"/>
+        <location filename="../../widgets/main_window.py" line="291"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -726,12 +909,12 @@ Prepare, facilitate and report on participatory workshops, entirely offline.
 Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="305"/>
+        <location filename="../../widgets/main_window.py" line="412"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="417"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
@@ -800,6 +983,14 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <location filename="../../widgets/method_library.py" line="111"/>
         <source>Aucune méthode ne correspond à cette recherche.</source>
         <translation>No method matches this search.</translation>
+    </message>
+</context>
+<context>
+    <name>Minimap</name>
+    <message>
+        <location filename="../../widgets/board_view.py" line="102"/>
+        <source>Vue d&apos;ensemble : cliquez pour vous y rendre</source>
+        <translation>Overview: click to go there</translation>
     </message>
 </context>
 <context>
@@ -937,150 +1128,201 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../widgets/projector_view.py" line="46"/>
+        <location filename="../../widgets/projector_view.py" line="47"/>
         <source>Atelier — projection</source>
         <translation>Atelier — Projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="65"/>
+        <location filename="../../widgets/projector_view.py" line="67"/>
+        <source>1. Rejoindre le Wi-Fi</source>
+        <translation>1. Join the Wi-Fi</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="74"/>
+        <location filename="../../widgets/projector_view.py" line="190"/>
         <source>Participez avec votre téléphone</source>
         <translation>Join in with your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="104"/>
+        <location filename="../../widgets/projector_view.py" line="81"/>
+        <source>Code de l’atelier</source>
+        <translation>Workshop code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="128"/>
         <source>Prêt à démarrer</source>
         <translation>Ready to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="105"/>
+        <location filename="../../widgets/projector_view.py" line="129"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="106"/>
+        <location filename="../../widgets/projector_view.py" line="130"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="109"/>
+        <location filename="../../widgets/projector_view.py" line="133"/>
         <source>Séance terminée — merci à toutes et à tous !</source>
         <translation>Session over — thank you, everyone!</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="115"/>
+        <location filename="../../widgets/projector_view.py" line="139"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="125"/>
+        <location filename="../../widgets/projector_view.py" line="149"/>
         <source>À suivre : {title}</source>
         <translation>Up next: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="127"/>
+        <location filename="../../widgets/projector_view.py" line="151"/>
         <source>Dernière séquence</source>
         <translation>Last activity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="184"/>
+        <source>Réseau : {name}</source>
+        <translation>Network: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="188"/>
+        <source>2. Rejoindre l’atelier</source>
+        <translation>2. Join the workshop</translation>
     </message>
 </context>
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="68"/>
+        <location filename="../../widgets/session_runner.py" line="86"/>
         <source>Démarrer / mettre en pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="69"/>
+        <location filename="../../widgets/session_runner.py" line="87"/>
         <source>Séquence suivante</source>
         <translation>Next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="71"/>
+        <location filename="../../widgets/session_runner.py" line="89"/>
         <source>Séquence précédente</source>
         <translation>Previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="73"/>
+        <location filename="../../widgets/session_runner.py" line="91"/>
         <source>+1 minute</source>
         <translation>+1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="74"/>
+        <location filename="../../widgets/session_runner.py" line="92"/>
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="75"/>
+        <location filename="../../widgets/session_runner.py" line="93"/>
         <source>−1 minute</source>
         <translation>−1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="76"/>
+        <location filename="../../widgets/session_runner.py" line="94"/>
         <source>Réinitialiser le minuteur</source>
         <translation>Reset timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="77"/>
+        <location filename="../../widgets/session_runner.py" line="95"/>
         <source>Projection plein écran</source>
         <translation>Full-screen projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="80"/>
+        <location filename="../../widgets/session_runner.py" line="98"/>
+        <source>Tableau de post-its</source>
+        <translation>Sticky-note board</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="103"/>
         <source>Terminer la séance…</source>
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="126"/>
+        <location filename="../../widgets/session_runner.py" line="151"/>
         <source>Une séance est déjà ouverte</source>
         <translation>A session is already open</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="128"/>
+        <location filename="../../widgets/session_runner.py" line="153"/>
         <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
         <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="131"/>
+        <location filename="../../widgets/session_runner.py" line="156"/>
         <source>Mettre en pause et continuer</source>
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="229"/>
+        <location filename="../../widgets/session_runner.py" line="256"/>
+        <source>Renommer le groupe</source>
+        <translation>Rename group</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="256"/>
+        <source>Titre du groupe :</source>
+        <translation>Group title:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="265"/>
+        <source>Exporter le tableau</source>
+        <translation>Export the board</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="267"/>
+        <source>Image PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="277"/>
+        <source>Tableau exporté : {path}</source>
+        <translation>Board exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="303"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="229"/>
+        <location filename="../../widgets/session_runner.py" line="303"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="237"/>
+        <location filename="../../widgets/session_runner.py" line="311"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="239"/>
+        <location filename="../../widgets/session_runner.py" line="313"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="241"/>
+        <location filename="../../widgets/session_runner.py" line="315"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="256"/>
+        <location filename="../../widgets/session_runner.py" line="330"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="258"/>
+        <location filename="../../widgets/session_runner.py" line="332"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="261"/>
+        <location filename="../../widgets/session_runner.py" line="335"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>
@@ -1088,24 +1330,39 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="27"/>
+        <location filename="../../widgets/settings_dialog.py" line="29"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="63"/>
+        <location filename="../../widgets/settings_dialog.py" line="74"/>
         <source>Les changements de langue et de taille du texte s&apos;appliquent au prochain démarrage.</source>
         <translation>Changes to language and text size take effect the next time Atelier starts.</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="70"/>
+        <location filename="../../widgets/settings_dialog.py" line="81"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="71"/>
+        <location filename="../../widgets/settings_dialog.py" line="82"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings_dialog.py" line="94"/>
+        <source>Automatique — {address} pour l&apos;instant</source>
+        <translation>Automatic — {address} for now</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings_dialog.py" line="99"/>
+        <source>{address} (cet ordinateur seulement)</source>
+        <translation>{address} (this computer only)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings_dialog.py" line="105"/>
+        <source>{address} (absente de cet ordinateur aujourd&apos;hui)</source>
+        <translation>{address} (not on this computer today)</translation>
     </message>
 </context>
 <context>
