@@ -1,0 +1,189 @@
+"""The compte-rendu: time and size of the PDF, for the demo workshop and a big one.
+
+`python -m bench.report`:
+
+* the demo workshop's compte-rendu (goal ≤ 1 s);
+* a big 3-day workshop: 2,000 post-its in 20 clusters, 200 participants, 10 vote rounds with
+  every participant voting, 20 actions and 150 feedback answers (goal ≤ 3 s and ≤ 10 MB);
+* the émargement sheet for those 200 people (goal ≤ 1 s).
+
+Times are the median of 3 builds, reading the data included.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+from bench.common import Row, announce, finish, log, median, parser, tmp_workdir
+
+NOTES, CLUSTERS, PEOPLE, ROUNDS = 2000, 20, 200, 10
+
+
+def _big_workshop(ctx) -> int:  # type: ignore[no-untyped-def]
+    from app.ops.workshops import create_workshop
+    from app.store.models import (
+        Action,
+        CheckIn,
+        Cluster,
+        Feedback,
+        Note,
+        Participant,
+        Vote,
+        VoteRound,
+    )
+
+    rng = random.Random(3)
+    wid = create_workshop(ctx, format_key="3j", title="Sprint alimentation et territoire")
+    workshop_id = wid.workshop_id
+    words = [
+        "circuit",
+        "court",
+        "cantine",
+        "producteurs",
+        "local",
+        "saison",
+        "marché",
+        "légumerie",
+        "transport",
+        "tri",
+        "compost",
+        "restauration",
+        "collective",
+        "agriculteurs",
+        "approvisionnement",
+    ]
+
+    def work(session) -> None:  # type: ignore[no-untyped-def]
+        people = []
+        for i in range(PEOPLE):
+            p = Participant(
+                workshop_id=workshop_id,
+                name=f"Prénom{i} Nom{i}",
+                organisation=f"Organisation {i % 23}",
+                category=rng.choice(["public", "public", "prive", "association", "usager"]),
+                consent_named=i % 3 != 0,
+                created_at=0.0,
+            )
+            session.add(p)
+            people.append(p)
+        session.flush()
+        for i, p in enumerate(people):
+            session.add(CheckIn(participant_id=p.id, at=1_790_000_000.0 + 20 * i))
+        clusters = []
+        for c in range(CLUSTERS):
+            cluster = Cluster(workshop_id=workshop_id, title=f"Thème {c + 1}", x=c * 100.0)
+            session.add(cluster)
+            clusters.append(cluster)
+        session.flush()
+        notes = []
+        for n in range(NOTES):
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(4, 30)))
+            note = Note(
+                workshop_id=workshop_id,
+                cluster_id=clusters[n % CLUSTERS].id,
+                text=text.capitalize(),
+                y=float(n),
+                created_at=1_790_000_000.0 + n,
+            )
+            session.add(note)
+            notes.append(note)
+        session.flush()
+        for r in range(ROUNDS):
+            items = rng.sample(notes, 40)
+            vote = VoteRound(
+                workshop_id=workshop_id,
+                title=f"Tour de vote {r + 1}",
+                kind="dots",
+                settings={"dots": 3, "max_per_item": 1},
+                items=[["note", n.id] for n in items],
+                status="closed",
+                revealed=True,
+                opened_at=1_790_000_000.0 + r,
+            )
+            session.add(vote)
+            session.flush()
+            for p in people:
+                for n in rng.sample(items, 3):
+                    session.add(
+                        Vote(round_id=vote.id, participant_id=p.id, voter=f"p:{p.id}",
+                             item_type="note", item_id=n.id, value=1, at=0.0)
+                    )  # fmt: skip
+        for a in range(20):
+            session.add(
+                Action(workshop_id=workshop_id, position=a, what=f"Action {a + 1}", who="X")
+            )
+        for p in people[:150]:
+            session.add(
+                Feedback(workshop_id=workshop_id, participant_id=p.id, rating=rng.randint(2, 5),
+                         keep="Les échanges.", improve="Plus de temps.", at=0.0)
+            )  # fmt: skip
+
+    ctx.db.write(work)
+    assert workshop_id is not None
+    return workshop_id
+
+
+def _timed(fn: Callable[[], None], rounds: int = 3) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
+def run() -> list[Row]:
+    from app.ops.base import Context
+    from app.ops.demo import create_demo
+    from app.ops.report_data import attendance_sheet, report_data
+    from app.reports.compte_rendu import build_report
+    from app.reports.emargement import build_emargement
+    from app.store.db import Database
+
+    with tmp_workdir("atelier-bench-report-") as folder:
+        db = Database.open(folder / "atelier.sqlite3")
+        ctx = Context(db)
+        demo = create_demo(ctx).workshop_id
+        assert demo is not None
+        log("Compte-rendu de l'atelier de démonstration…")
+        demo_pdf = folder / "demo.pdf"
+        demo_s = _timed(lambda: build_report(report_data(ctx, demo), demo_pdf))
+        log(f"Atelier de {NOTES} post-its, {PEOPLE} participants, {ROUNDS} tours de vote…")
+        big = _big_workshop(ctx)
+        big_pdf = folder / "big.pdf"
+        big_s = _timed(lambda: build_report(report_data(ctx, big), big_pdf))
+        pages = big_pdf.read_bytes().count(b"/Type /Page\n") or big_pdf.read_bytes().count(
+            b"/Type /Page "
+        )
+        sheet_pdf = folder / "emargement.pdf"
+        sheet_s = _timed(lambda: build_emargement(attendance_sheet(ctx, big), sheet_pdf))
+        size_mb = big_pdf.stat().st_size / 1e6
+        db.close()
+    return [
+        Row("report.demo_s", "Compte-rendu de l'atelier de démonstration", demo_s, "s", 1.0),
+        Row(
+            "report.big_s",
+            f"Compte-rendu : {NOTES} post-its, {PEOPLE} participants, {ROUNDS} votes",
+            big_s,
+            "s",
+            3.0,
+        ),
+        Row("report.big_mb", "Taille de ce compte-rendu", size_mb, "Mo", 10.0),
+        Row("report.big_pages", "Pages de ce compte-rendu", float(pages), "pages"),
+        Row(
+            "report.emargement_s", f"Feuille d'émargement de {PEOPLE} personnes", sheet_s, "s", 1.0
+        ),
+    ]
+
+
+def main() -> None:
+    args = parser(__doc__ or "").parse_args()
+    if not args.rows_json:
+        announce("report")
+    finish(run(), args)
+
+
+if __name__ == "__main__":
+    main()
