@@ -29,6 +29,8 @@ class Setting:
     description: str
     choices: tuple[tuple[str, str], ...] = ()
     secret: bool = False
+    warning: str = ""  # shown in plain sight under the editor
+    kind: str = ""  # "address": one of this computer's network addresses, listed when editing
 
 
 SCHEMA: tuple[Setting, ...] = (
@@ -80,9 +82,13 @@ SCHEMA: tuple[Setting, ...] = (
         "server_host",
         str,
         "",
-        "Adresse de cet ordinateur pour les téléphones",
-        "Laissez vide : Atelier choisit l'adresse du réseau Wi-Fi de la salle. Un point d'accès "
-        "mobile Windows n'accepte que 8 appareils : au-delà, prévoyez un routeur de voyage.",
+        "Réseau des téléphones",
+        "« Automatique » : les téléphones sont servis sur tous les réseaux de cet ordinateur et "
+        "le QR code donne l'adresse la plus probable. Choisissez une adresse pour servir ce "
+        "réseau-là seulement (celui du routeur ou du point d'accès de la salle).",
+        warning="Un point d'accès mobile Windows n'accepte que 8 appareils : au-delà, prévoyez "
+        "un petit routeur Wi-Fi de voyage.",
+        kind="address",
     ),
     Setting(
         "large_text",

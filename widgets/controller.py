@@ -6,6 +6,7 @@ signal (a French message for a dialog); anything else is a bug and propagates.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,6 +20,8 @@ from app.library import Format, Method
 from app.ops import agenda, board, formats, live, notes, participants, queries, workshops
 from app.ops.base import Change, Context, redo, undo
 from app.settings import custom_formats_dir
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -147,8 +150,13 @@ class Controller(QObject):
     def start_server(self, workshop_id: int, host: str, port: int) -> tuple[Any, str] | None:
         """Serve the workshop to phones; returns (server, the address phones use) or None."""
         from app.server.app import create_app
-        from app.server.network import likely_address
+        from app.server.network import likely_address, local_addresses
         from app.server.runner import ServerThread
+
+        if host not in ("", "0.0.0.0") and host not in local_addresses():
+            # chosen at another venue: serve every network rather than none
+            log.warning("%s is not one of this computer's addresses today: automatic", host)
+            host = ""
 
         def start() -> tuple[Any, str]:
             server = ServerThread(create_app(self.ctx, workshop_id), host or "0.0.0.0", port)

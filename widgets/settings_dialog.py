@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.server.network import likely_address, local_addresses
 from app.settings import SCHEMA, load_settings, save_settings
 from widgets.text import plain_label
 
@@ -29,11 +31,14 @@ class SettingsDialog(QDialog):
         self._path = path
         self.values = load_settings(path)
         self.editors: dict[str, QWidget] = {}
+        self.warnings: dict[str, QWidget] = {}
         form = QFormLayout()
         for setting in SCHEMA:
             value = self.values[setting.name]
             editor: QWidget
-            if setting.choices:
+            if setting.kind == "address":
+                editor = self._address_choice(str(value))
+            elif setting.choices:
                 combo = QComboBox()
                 for key, label in setting.choices:
                     combo.addItem(label, key)
@@ -57,6 +62,12 @@ class SettingsDialog(QDialog):
             help_text.setObjectName("muted")
             help_text.setWordWrap(True)
             box.addWidget(help_text)
+            if setting.warning:
+                warning = plain_label("⚠ " + setting.warning)
+                warning.setObjectName("totalOver")  # the theme's warning look: bold, red
+                warning.setWordWrap(True)
+                box.addWidget(warning)
+                self.warnings[setting.name] = warning
             form.addRow(QLabel(setting.label), box)
         note = plain_label(
             self.tr(
@@ -75,6 +86,27 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+
+    def _address_choice(self, value: str) -> QComboBox:
+        """This computer's addresses, the likely one first ("Automatique" keeps following it)."""
+        combo = QComboBox()
+        combo.addItem(
+            self.tr("Automatique — {address} pour l'instant").format(address=likely_address()), ""
+        )
+        for address in local_addresses():
+            if ipaddress.ip_address(address).is_loopback:
+                combo.addItem(
+                    self.tr("{address} (cet ordinateur seulement)").format(address=address), address
+                )
+            else:
+                combo.addItem(address, address)
+        if value and combo.findData(value) < 0:
+            combo.addItem(
+                self.tr("{address} (absente de cet ordinateur aujourd'hui)").format(address=value),
+                value,
+            )
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        return combo
 
     def collected(self) -> dict[str, Any]:
         values = dict(self.values)

@@ -4,26 +4,59 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import struct
+import sys
+
+PROBES = ("192.168.255.255", "10.255.255.255", "172.31.255.255")  # one per private range
 
 
 def local_addresses() -> list[str]:
-    """The laptop's IPv4 addresses, most likely to be the room's network first."""
+    """The laptop's IPv4 addresses, most likely to be the room's network first.
+
+    Nothing is sent on the network: the host name is resolved locally, each interface is
+    asked for its address (Linux), and connecting a UDP socket only picks the interface the
+    system would route through (Windows' hotspot, a travel router's network…).
+    """
     found: set[str] = set()
     try:
         for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
             found.add(str(info[4][0]))
     except OSError:
         pass
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        # no packet is sent: connecting a UDP socket only picks the outgoing interface
-        probe.connect(("192.168.255.255", 9))
-        found.add(probe.getsockname()[0])
-    except OSError:
-        pass
-    finally:
-        probe.close()
+    found.update(_interface_addresses())
+    for target in PROBES:
+        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        try:
+            probe.connect((target, 9))  # no packet is sent
+            found.add(probe.getsockname()[0])
+        except OSError:
+            pass
+        finally:
+            probe.close()
+    found.discard("0.0.0.0")
     return sorted(found, key=_rank)
+
+
+def _interface_addresses() -> set[str]:
+    """Each network interface's IPv4 address, where the system tells (Linux's SIOCGIFADDR)."""
+    if not sys.platform.startswith("linux"):
+        return set()  # elsewhere the host name resolves to every address already
+    import fcntl
+
+    found: set[str] = set()
+    try:
+        names = [name for _index, name in socket.if_nameindex()]
+    except OSError:
+        return found
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        for name in names:
+            request = struct.pack("256s", name.encode()[:15])
+            try:
+                answer = fcntl.ioctl(sock.fileno(), 0x8915, request)  # SIOCGIFADDR
+            except OSError:  # no IPv4 address on this interface
+                continue
+            found.add(socket.inet_ntoa(answer[20:24]))
+    return found
 
 
 def _rank(address: str) -> tuple[int, str]:
