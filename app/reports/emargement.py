@@ -17,7 +17,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 
 from app.domain.french import clock_time, french_date, french_number
-from app.domain.report import CATEGORY_LABELS, AttendanceSheet
+from app.domain.report import AttendanceSheet
 from app.reports.files import atomic_output
 from app.reports.layout import (
     ACCENT,
@@ -39,6 +39,12 @@ from app.reports.text import markup, one_line
 BLANK_ROWS_BEFORE = 30  # two pages to fill by hand
 BLANK_ROWS_AFTER = 5  # late arrivals
 ROW_HEIGHT = 0.95 * cm
+SHORT_CATEGORIES = {
+    "public": "Public",
+    "prive": "Privé",
+    "association": "Association",
+    "usager": "Usager",
+}
 
 
 def _arrival(timestamp: float | None) -> str:
@@ -91,7 +97,7 @@ def _story(sheet: AttendanceSheet) -> list[Any]:
                 para(str(i), Styles.cell_muted),
                 para(row.name, Styles.cell),
                 para(row.organisation, Styles.cell),
-                para(CATEGORY_LABELS.get(row.category, row.category), Styles.cell_muted),
+                para(SHORT_CATEGORIES.get(row.category, row.category), Styles.cell_muted),
                 para(_arrival(row.checked_in_at), Styles.cell),
                 "",
             ]
@@ -129,7 +135,7 @@ def _story(sheet: AttendanceSheet) -> list[Any]:
                 ("BOX", (0, 0), (0, -1), 0.6, RULE),
                 ("BOX", (1, 0), (1, -1), 0.6, RULE),
                 ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.white]),
-                ("LINEBELOW", (0, 0), (-1, -1), 0, colors.white),
+                ("LINEBELOW", (0, 0), (-1, 0), 0, colors.white),
                 ("BOTTOMPADDING", (0, 1), (-1, 1), 40),
             ],
         ),

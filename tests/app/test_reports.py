@@ -402,7 +402,7 @@ def test_emargement_blank_before_and_filled_after(ctx: Context, demo: int, tmp_p
     flat = one_line(pdf_text(after))
     for name, org, _cat, _consent in PEOPLE:  # a signed sheet: every name, consent or not
         assert name in flat and org.split()[0] in flat
-    assert re.search(r"Claire Martin Bordeaux Métropole Agents publics \d+ h \d\d", flat)
+    assert re.search(r"Claire Martin Bordeaux Métropole Public \d+ h \d\d", flat)
 
 
 def test_export_command_writes_every_document(tmp_path: Path, capsys) -> None:
