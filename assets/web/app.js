@@ -134,6 +134,7 @@ async function showJoin() {
   });
   if (checked.status === 409) return showClosed(await checked.json());
   if (!checked.ok) return askCode((await checked.json()).message || "Code refusé.");
+  $("code").value = code;  // kept with the form: the check-in sends it
   const answer = await fetch("/api/choices", { cache: "no-store" });
   if (answer.status === 409) return showClosed(await answer.json());
   const choices = await answer.json();
@@ -329,6 +330,7 @@ function listen() {
   socket.onclose = () => {
     socket = null;
     if (closed) return;  // reopened by showLive when the séance opens
+    refresh();  // refused because the séance just ended? the page says so at once
     setTimeout(listen, retry);  // back off while the network is away
     retry = Math.min(retry * 2, 15000);
   };

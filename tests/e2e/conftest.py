@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,8 @@ FLAGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 PHONE = {"width": 390, "height": 844}
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the projector, rendered without a screen
 
 
 @pytest.fixture(scope="session")
