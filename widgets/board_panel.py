@@ -62,6 +62,28 @@ def board_png(scene: BoardScene, max_side: int = 4000) -> bytes:
     return bytes(data.data())
 
 
+def workshop_board_png(controller: Controller, workshop_id: int) -> bytes | None:
+    """The picture of the workshop's board for the compte-rendu: the whole-workshop board, or
+    the phase board with the most post-its; None when there is no post-it at all."""
+    first = controller.board_data(workshop_id)
+    if first is None:
+        return None
+    best = first
+    if first.scope == Scope.PHASE:
+        for phase_id, _title in first.phases:
+            data = controller.board_data(workshop_id, phase_id)
+            if data is not None and len(data.notes) > len(best.notes):
+                best = data
+    if not best.notes:
+        return None
+    scene = BoardScene()
+    try:
+        scene.set_data(best)
+        return board_png(scene, max_side=3000)
+    finally:
+        scene.deleteLater()
+
+
 class BoardPanel(QWidget):
     """The console's board: write, move, group, reveal; undo is the window's Ctrl+Z."""
 

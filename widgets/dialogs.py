@@ -32,11 +32,6 @@ class Dialogs:
         text, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, value)
         return text if ok else None
 
-    def save_path(self, title: str, suggested: str, filters: str) -> str | None:
-        """Where to save a file she exports; None if she cancels."""
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
-        return path or None
-
     def confirm(self, title: str, text: str, action: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # titles typed by people are not markup
@@ -58,6 +53,7 @@ class Dialogs:
         box.exec()
 
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
+        """Where to save a document she exports; None if she cancels."""
         path, _chosen = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return path or None
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
 from app import __version__
 from app.events import Event, Topic
 from app.settings import load_settings
+from widgets.board_panel import workshop_board_png
 from widgets.bridge import EventBridge
 from widgets.controller import Controller
 from widgets.dialogs import Dialogs
@@ -325,7 +326,10 @@ class MainWindow(QMainWindow):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        task = ReportTask(self.controller.report_job(workshop_id, path), self)
+        # the board's picture is drawn here, on the GUI thread (Qt paints there); the PDF is
+        # built off it
+        picture = workshop_board_png(self.controller, workshop_id)
+        task = ReportTask(self.controller.report_job(workshop_id, path, board_png=picture), self)
         task.progress.connect(self._report_progress)
         task.finished.connect(self._report_done)
         task.failed.connect(self._report_failed)

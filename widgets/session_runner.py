@@ -261,7 +261,7 @@ class SessionRunner(QObject):
     def export_board(self) -> None:
         if self.dialogs is None or self.board.data is None:
             return
-        path = self.dialogs().save_path(
+        path = self.dialogs().save_file(
             self.tr("Exporter le tableau"),
             f"{self.board.data.title}.png",
             self.tr("Image PNG (*.png)"),

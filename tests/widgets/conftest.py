@@ -35,7 +35,6 @@ class FakeDialogs:
         self.asked: list[str] = []
         self.manual: list[ManualCheckIn | None] = []
         self.saves: list[str | None] = []  # answers to "save as", in order
-        self.paths: list[str | None] = []
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
@@ -52,10 +51,6 @@ class FakeDialogs:
     def confirm(self, title: str, text: str, action: str) -> bool:
         self.asked.append(text)
         return self.confirms.pop(0)
-
-    def save_path(self, title: str, suggested: str, filters: str) -> str | None:
-        self.asked.append(title)
-        return self.paths.pop(0)
 
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         self.asked.append(title)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -273,9 +274,38 @@ def test_export_png_and_search(make_window, qtbot, tmp_path):
     ]
     panel.search.clear()
     target = tmp_path / "tableau.png"
-    window.dialogs.paths.append(str(target))
+    window.dialogs.saves.append(str(target))
     panel.export_requested.emit()
     image = QImage(str(target))
     assert not image.isNull() and image.width() > 400
     assert not list(tmp_path.glob(".tableau.png.*"))  # no temporary file left behind
     QApplication.processEvents()
+
+
+def test_the_compte_rendu_carries_the_picture_of_the_board(make_window, qtbot, tmp_path):
+    from app.ops.demo import create_demo
+
+    window = make_window()
+    wid = create_demo(window.controller.ctx).workshop_id
+    window.open_workshop(wid)
+    out = tmp_path / "compte-rendu.pdf"
+    window.dialogs.saves.append(str(out))
+    pictures: list[bytes | None] = []
+    job = window.controller.report_job
+
+    def spy(workshop_id, path, board_png=None):
+        pictures.append(board_png)
+        return job(workshop_id, path, board_png=board_png)
+
+    window.controller.report_job = spy
+    window.report_action.trigger()
+    qtbot.waitUntil(lambda: window.report_task is None, timeout=30_000)
+    (picture,) = pictures
+    image = QImage.fromData(picture)
+    # the demo's ideation board: 60 post-its in 6 clusters, wider than tall
+    assert not image.isNull() and image.width() > image.height() > 300
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = {(int(p[3]), int(p[4])) for p in (line.split() for line in listing.splitlines()[2:])}
+    assert (image.width(), image.height()) in sizes  # the picture is in the PDF
