@@ -34,6 +34,7 @@ from app.ops.base import Context
 from app.ops.notes import MAX_NOTE
 from app.ops.participants import CATEGORIES, MAX_NAME, MAX_ORGANISATION
 from app.resources import asset
+from app.server.feedback import FEEDBACK_STATUS, feedback_router
 from app.server.push import Broadcaster
 from app.server.votes import VOTE_STATUS, votes_router
 
@@ -51,6 +52,7 @@ STATUS = {
     "jeton_invalide": 401,
     "trop_de_requetes": 429,
     **VOTE_STATUS,  # vote_clos 409, plus_de_gommettes 422…
+    **FEEDBACK_STATUS,  # retours_fermes 409
     "code_invalide": 403,
     "seance_fermee": 409,
 }
@@ -537,6 +539,7 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         return Done(ok=True, seq=change.seq)
 
     api.include_router(votes_router(ctx, workshop_id, participant, facilitator))
+    api.include_router(feedback_router(ctx, workshop_id, participant))
 
     @api.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
