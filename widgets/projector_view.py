@@ -9,7 +9,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.french import clock_time
@@ -252,4 +260,11 @@ class ProjectorView(QWidget):
             font.setBold(bold)
             if label is self.qr_code:  # K 7 M 4 P: each character stands apart
                 font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 115)
+            if label in (self.qr_code, self.qr_address):  # one line, never cut: shrink to fit
+                room = self.qr_area.width() - 8
+                while (
+                    font.pixelSize() > 12
+                    and QFontMetrics(font).horizontalAdvance(label.text()) > room
+                ):
+                    font.setPixelSize(font.pixelSize() - 2)
             label.setFont(font)

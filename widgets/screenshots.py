@@ -83,6 +83,11 @@ def capture_live(window, folder: Path, clock: FakeClock) -> list[Path]:  # type:
         widget.grab().save(str(path))
         shots.append(path)
 
+    # how phones join, as the room sees it before the start: both QR codes, address, code
+    projector.set_wifi("LaBase-Atelier", "velo-2026")
+    if projector.join_url:
+        save("projector-join", projector)
+    projector.set_wifi("", "")
     live.start(ctx, wid)
     clock.advance(10 * 60 + 95)  # the welcome ran 1 min 35 over
     live.next_phase(ctx, wid)

@@ -89,6 +89,10 @@ def test_the_code_is_big_whole_and_the_same_after_a_restart(make_window, qtbot):
     assert label.font().pixelSize() >= 70  # readable from the back of a 60 m² room
     assert label.sizeHint().width() <= projector.qr_area.width()  # never cut
     assert projector.qr_address.font().pixelSize() >= 40
+    projector.set_join_code("WMWMW")  # the widest code there can be: smaller, still whole
+    assert 70 <= label.font().pixelSize() < 108
+    assert label.sizeHint().width() <= projector.qr_area.width()
+    projector.set_join_code(code)
     window.runner.console.toggle_button.click()
     window.close()  # the laptop restarts mid-séance
 
