@@ -68,14 +68,15 @@ SCHEMA: tuple[Setting, ...] = (
         str,
         "",
         "Nom du réseau Wi-Fi de la salle",
-        "Pour le QR code qui fait rejoindre le Wi-Fi aux téléphones.",
+        "Pour le QR code qui fait rejoindre le Wi-Fi aux téléphones ; vide, il n'est pas affiché.",
     ),
     Setting(
         "wifi_password",
         str,
         "",
         "Mot de passe du Wi-Fi",
-        "Reste sur cet ordinateur ; n'est jamais envoyé ailleurs.",
+        "Lisible dans le QR code du Wi-Fi projeté pendant la séance ; n'est envoyé nulle part "
+        "ailleurs. Vide : réseau ouvert.",
         secret=True,
     ),
     Setting(
