@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.board import GAP, NOTE_H, NOTE_W, PALETTE, TEMPLATES, BoardData, Scope
-from widgets.board_scene import BoardScene
+from widgets.board_scene import BoardScene, ClusterItem
 from widgets.board_view import BoardView
 from widgets.controller import Controller
 from widgets.text import plain_label
@@ -433,12 +433,9 @@ class BoardPanel(QWidget):
     def _recolour_selection(self) -> None:
         ids = self.scene.selected_notes()
         colour = self.colour.currentData()
-        cluster = self.scene.selected_cluster()
-        if cluster is not None and any(
-            isinstance(i, type(self.scene.clusters.get(cluster)))
-            for i in self.scene.selectedItems()
-        ):
-            self.controller.board("update_cluster", self._wid(), cluster, colour=colour)
+        clusters = [i.cluster_id for i in self.scene.selectedItems() if isinstance(i, ClusterItem)]
+        if clusters:  # a group's title selected: the group and its post-its change colour
+            self.controller.board("update_cluster", self._wid(), clusters[0], colour=colour)
         elif ids:
             self.controller.board("recolour", self._wid(), ids, colour)
         self.reload()

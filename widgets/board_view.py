@@ -244,7 +244,8 @@ class BoardView(QGraphicsView):
         self._minimap_timer.start()
 
     def _update_minimap(self) -> None:
-        """Shown only when part of the board is out of sight."""
+        """Shown only when part of the board is out of sight; the projector follows the view."""
+        self.region_changed.emit(self.visible_rect())
         needed = not self.visible_rect().contains(
             self.board.content_rect().adjusted(30, 30, -30, -30)
         )

@@ -309,3 +309,55 @@ def test_the_compte_rendu_carries_the_picture_of_the_board(make_window, qtbot, t
     ).stdout
     sizes = {(int(p[3]), int(p[4])) for p in (line.split() for line in listing.splitlines()[2:])}
     assert (image.width(), image.height()) in sizes  # the picture is in the PDF
+
+
+def test_zoom_pan_and_minimap(make_window, qtbot):
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QWheelEvent
+
+    window, ctx, wid, panel = _open_board(make_window, qtbot)
+    pid = panel.data.phase_id
+    for i in range(40):
+        board.add_note(
+            ctx, wid, text=f"Idée {i}", phase_id=pid, x=(i % 10) * 220, y=(i // 10) * 160
+        )
+    qtbot.waitUntil(lambda: len(panel.scene.notes) == 40)
+    view = panel.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)  # fit all
+    fitted = view.zoom()
+    assert view.visible_rect().contains(panel.scene.content_rect().adjusted(40, 40, -40, -40))
+    qtbot.waitUntil(lambda: not view.minimap.isVisible())
+    # the wheel zooms in around the pointer
+    centre = view.viewport().rect().center()
+    wheel = QWheelEvent(
+        QPointF(centre), QPointF(view.viewport().mapToGlobal(centre)), QPoint(0, 0),
+        QPoint(0, 360), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() > fitted * 1.4
+    # zoomed in, part of the board is out of sight: the minimap shows
+    qtbot.waitUntil(lambda: view.minimap.isVisible())
+    # a trackpad pinch zooms too
+    before = view.zoom()
+    pinch = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
+        QPointF(centre), QPointF(centre), QPointF(view.viewport().mapToGlobal(centre)),
+        0.5, QPointF(0, 0),
+    )  # fmt: skip
+    QApplication.sendEvent(view.viewport(), pinch)
+    assert abs(view.zoom() - before * 1.5) < 1e-6
+    # the middle button pans
+    h = view.horizontalScrollBar().value()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.MiddleButton, pos=centre)
+    qtbot.mouseMove(view.viewport(), centre + QPoint(-120, 0))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.MiddleButton, pos=centre + QPoint(-120, 0))
+    assert view.horizontalScrollBar().value() == h + 120
+    # a click on the minimap goes there
+    view.minimap.jump.emit(QPointF(0, 0))
+    assert view.visible_rect().contains(QPointF(0, 0))
+    # the projector's mirror follows what the console shows
+    mirror = window.runner.mirror
+    qtbot.waitUntil(
+        lambda: mirror.view.region is not None and mirror.view.region.contains(QPointF(0, 0))
+    )
