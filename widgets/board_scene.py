@@ -27,8 +27,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
+    QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
-    QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -56,6 +56,10 @@ SIZES = (19, 17, 15, 13)  # the font shrinks a little before the text is cut
 LARGE_SIZES = (26, 23, 20, 17)
 FOCUS = QColor(PRIMARY)
 HIDDEN_FILL = QColor("#46566e")
+SHADOW = QColor(0, 0, 0, 40)
+BAR = QColor(0, 0, 0, 60)
+NOTE_RECT = QRectF(0, 0, NOTE_W, NOTE_H)
+BARS = [QRectF(PAD, PAD + i * 28, NOTE_W - 2 * PAD - i * 30, 12) for i in range(3)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +112,11 @@ def fit_text(text: str, large: bool = False) -> FittedText:
     return FittedText(layout, True)
 
 
+@lru_cache(maxsize=32)
+def _fill(key: str) -> QColor:
+    return QColor(colour(key).fill)
+
+
 def _footer_font() -> QFont:
     font = QFont(FONT_FAMILY)
     font.setPixelSize(12)
@@ -149,16 +158,22 @@ class NoteItem(QGraphicsItem):
         self.card, self.large = card, large
         self.setPos(card.x, card.y)
         self.setZValue(1.0)
-        if card.hidden:
-            self.setToolTip("")
-            self.fitted: FittedText | None = None
-        else:
-            self.fitted = fit_text(card.text, large)
-            tip = f"{card.text}\n— {card.author}" if self.fitted.cut else ""
-            self.setToolTip(plain_tooltip(tip) if tip else "")
+        # the text is laid out when first needed (drawn close enough to read, or its tooltip
+        # asked for), not at load: a board of 2,000 shown whole reads none of them
+        self._fitted: FittedText | None = None
+        self.setToolTip("")
         self.footer = f"{card.author} · {_time(card.created_at)}"
         if changed_look:
             self.update()
+
+    @property
+    def fitted(self) -> FittedText | None:
+        """The text as drawn (shrunk, or cut with "…"); None while hidden. Sets the tooltip."""
+        if self._fitted is None and not self.card.hidden:
+            self._fitted = fit_text(self.card.text, self.large)
+            tip = f"{self.card.text}\n— {self.card.author}" if self._fitted.cut else ""
+            self.setToolTip(plain_tooltip(tip) if tip else "")
+        return self._fitted
 
     def boundingRect(self) -> QRectF:
         return QRectF(-4, -4, NOTE_W + 10, NOTE_H + 10)
@@ -171,22 +186,26 @@ class NoteItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        rect = QRectF(0, 0, NOTE_W, NOTE_H)
+        # drawn 2,000 times when the whole board shows: colours and shapes are made once
+        rect = NOTE_RECT
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        mirror = widget is not None and bool(widget.property("mirror"))
-        fill = HIDDEN_FILL if self.card.hidden else QColor(colour(self.card.colour).fill)
+        fill = HIDDEN_FILL if self.card.hidden else _fill(self.card.colour)
         if self.matched is False:
+            fill = QColor(fill)
             fill.setAlpha(70)
         painter.setPen(Qt.PenStyle.NoPen)
         if detail > 0.35:
-            painter.setBrush(QColor(0, 0, 0, 40))
+            painter.setBrush(SHADOW)
             painter.drawRoundedRect(rect.translated(3, 4), 6, 6)
         painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 6, 6)
+        if detail < 0.15:  # the rounded corners would be under a pixel
+            painter.drawRect(rect)
+        else:
+            painter.drawRoundedRect(rect, 6, 6)
         if detail < 0.3:  # far away: the text would be a smudge; draw its lines as bars
-            painter.setBrush(QColor(0, 0, 0, 60 if not self.card.hidden else 0))
-            for i in range(3):
-                painter.drawRect(QRectF(PAD, PAD + i * 28, NOTE_W - 2 * PAD - i * 30, 12))
+            if not self.card.hidden:
+                painter.setBrush(BAR)
+                painter.drawRects(BARS)
         elif self.card.hidden:
             painter.setPen(QColor("#ffffff"))
             font = QFont(FONT_FAMILY)
@@ -200,8 +219,9 @@ class NoteItem(QGraphicsItem):
             )
         else:
             painter.setPen(QColor(colour(self.card.colour).ink))
-            assert self.fitted is not None
-            self.fitted.layout.draw(painter, QPointF(PAD, PAD))
+            fitted = self.fitted
+            assert fitted is not None
+            fitted.layout.draw(painter, QPointF(PAD, PAD))
             painter.setFont(_footer_font())
             painter.setPen(QColor(0, 0, 0, 170))
             foot = QRectF(PAD, NOTE_H - FOOTER - 4, NOTE_W - 2 * PAD, FOOTER)
@@ -211,12 +231,14 @@ class NoteItem(QGraphicsItem):
             painter.drawText(
                 foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown
             )
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = self.isSelected()  # option.state's flags are slow Python enums
+        focus = self.hasFocus()
+        mirror = (selected or focus) and widget is not None and bool(widget.property("mirror"))
         if (selected and not mirror) or self.matched:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(FOCUS if selected else QColor("#111111"), 4))
             painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 7, 7)
-        if self.hasFocus() and not mirror:
+        if focus and not mirror:
             pen = QPen(QColor("#111111"), 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -247,15 +269,17 @@ class ClusterItem(QGraphicsItem):
         return [self.board.notes[i] for i in self.card.note_ids if i in self.board.notes]
 
     def relayout(self) -> None:
-        self.prepareGeometryChange()
         if self.card.collapsed or not self.card.note_ids:
-            self.frame = QRectF(self.card.x, self.card.y, NOTE_W + 2 * GAP, NOTE_H + HEADER)
+            frame = QRectF(self.card.x, self.card.y, NOTE_W + 2 * GAP, NOTE_H + HEADER)
         else:
             rect = QRectF()
             for note in self.members():
                 rect = rect.united(QRectF(note.pos(), QSizeF(NOTE_W, NOTE_H)))
-            self.frame = rect.adjusted(-GAP, -HEADER - GAP / 2, GAP, GAP)
-        self.update()
+            frame = rect.adjusted(-GAP, -HEADER - GAP / 2, GAP, GAP)
+        if frame != self.frame:  # unchanged: nothing to repaint (a refresh touches 40 of them)
+            self.prepareGeometryChange()
+            self.frame = frame
+            self.update()
 
     def header(self) -> QRectF:
         return QRectF(self.frame.x(), self.frame.y(), self.frame.width(), HEADER)
@@ -429,6 +453,7 @@ class BoardScene(QGraphicsScene):
             for zone in self.zones:
                 self.addItem(zone)
         seen: set[int] = set()
+        touched: set[int | None] = set()  # clusters whose post-its came, went or changed
         for card in data.notes:
             seen.add(card.id)
             item = self.notes.get(card.id)
@@ -436,9 +461,12 @@ class BoardScene(QGraphicsScene):
                 item = NoteItem(card, self.large_text)
                 self.notes[card.id] = item
                 self.addItem(item)
+                touched.add(card.cluster_id)
             elif item.card != card or item.large != self.large_text:
+                touched.update((item.card.cluster_id, card.cluster_id))
                 item.apply(card, self.large_text)
         for gone in set(self.notes) - seen:
+            touched.add(self.notes[gone].card.cluster_id)
             self.removeItem(self.notes.pop(gone))
         cluster_seen: set[int] = set()
         for ccard in data.clusters:
@@ -448,11 +476,16 @@ class BoardScene(QGraphicsScene):
                 citem = ClusterItem(ccard, self)
                 self.clusters[ccard.id] = citem
                 self.addItem(citem)
-            citem.card = ccard
+                touched.add(ccard.id)
+            if citem.card != ccard:
+                citem.card = ccard
+                citem.update()  # title, colour, count
+                touched.add(ccard.id)
             for note_id in ccard.note_ids:
                 if note_id in self.notes:
                     self.notes[note_id].setVisible(not ccard.collapsed)
-            citem.relayout()
+            if ccard.id in touched:  # a refresh for one phone's post-it leaves the 40 others
+                citem.relayout()
         for gone in set(self.clusters) - cluster_seen:
             self.removeItem(self.clusters.pop(gone))
         for item in self.notes.values():
@@ -577,6 +610,14 @@ class BoardScene(QGraphicsScene):
             self.group_into_requested.emit([m[0] for m in moved], target)
         else:
             self.moved.emit(moved, [])
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        # a post-it's tooltip (its full text when cut) is set once its text is laid out
+        for item in self.items(event.scenePos()):
+            if isinstance(item, NoteItem):
+                item.fitted  # noqa: B018 (lays the text out, which sets the tooltip)
+                break
+        super().helpEvent(event)
 
     def _drop_target(self, dragged: list[int], at: QPointF) -> int | None:
         """The post-it under the pointer when post-its are dropped onto another one."""
