@@ -13,11 +13,22 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.board import BoardData
+from app.domain.feedback import FeedbackSummary
 from app.domain.model import PhaseKind, WorkshopDetail, WorkshopSummary
 from app.domain.timer import LiveSession
 from app.errors import KnownError
 from app.library import Format, Method
-from app.ops import agenda, board, formats, live, notes, participants, queries, workshops
+from app.ops import (
+    agenda,
+    board,
+    feedback,
+    formats,
+    live,
+    notes,
+    participants,
+    queries,
+    workshops,
+)
 from app.ops.base import Change, Context, redo, undo
 from app.settings import custom_formats_dir
 
@@ -202,6 +213,13 @@ class Controller(QObject):
 
     def workshop_notes(self, workshop_id: int) -> list[Any]:
         return self._call(notes.workshop_notes, self.ctx, workshop_id) or []
+
+    def feedback_answers(self, workshop_id: int) -> tuple[FeedbackSummary, bool] | None:
+        """The answers received (count, average) and whether phones are asked for them (the
+        séance is in its closing phase)."""
+        summary = self._call(feedback.feedback_summary, self.ctx, workshop_id)
+        asking = self._call(feedback.feedback_open, self.ctx, workshop_id)
+        return None if summary is None else (summary, bool(asking))
 
     # -- documents ---------------------------------------------------------------------------
     def report_job(

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.agenda import format_minutes
+from app.domain.feedback import FeedbackSummary
+from app.domain.french import french_number
 from app.domain.model import WorkshopDetail
 from app.domain.timer import Display, LiveSession, Stage, TimerState, drift_text
 from widgets.checkin_panel import CheckInPanel
@@ -104,6 +106,10 @@ class LiveConsole(QWidget):
         self.heading.setObjectName("pageTitle")
         self.drift = plain_label()
         self.drift.setObjectName("drift")
+        # the end-of-séance feedback: how many answered and the average, live
+        self.feedback_label = plain_label()
+        self.feedback_label.setObjectName("feedbackSummary")
+        self.feedback_label.hide()
         self.board_button = QPushButton(self.tr("Tableau (Ctrl+B)"))
         self.board_button.setCheckable(True)
         self.board_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -117,6 +123,7 @@ class LiveConsole(QWidget):
         header.addWidget(back)
         header.addWidget(self.heading, 1)
         header.addWidget(self.drift)
+        header.addWidget(self.feedback_label)
         header.addWidget(self.board_button)
         header.addWidget(self.projector_button)
         header.addWidget(self.end_button)
@@ -311,6 +318,22 @@ class LiveConsole(QWidget):
         self.inbox.set_notes(notes)
         self.tabs.setTabText(self.checkin_index, self.tr("Présents ({n})").format(n=len(attendees)))
         self.tabs.setTabText(self.inbox_index, self.tr("Post-its ({n})").format(n=len(notes)))
+
+    def set_feedback(self, summary: FeedbackSummary, asking: bool) -> None:
+        """The answers to the feedback form: shown once phones are asked, or answers exist."""
+        self.feedback_label.setVisible(asking or summary.answers > 0)
+        if summary.average is None:
+            text = self.tr("Retours : aucune réponse pour l'instant")
+        else:
+            text = self.tr("Retours : {n} · moyenne {average} / 5").format(
+                n=summary.answers, average=french_number(summary.average, 1)
+            )
+        self.feedback_label.setText(text)
+        self.feedback_label.setToolTip(
+            self.tr("Notes de 1 à 5 : {counts}").format(
+                counts=" · ".join(f"{i}★ {n}" for i, n in enumerate(summary.distribution, 1))
+            )
+        )
 
     def set_session(self, session: LiveSession | None) -> None:
         self.agenda.clear()

@@ -25,6 +25,7 @@ from widgets.controller import Controller
 from widgets.live_clock import LiveClock
 from widgets.live_console import LiveConsole
 from widgets.projector_view import ProjectorView
+from widgets.vote_desk import VoteDesk
 
 SERVER_PORT = 8765  # the next free one if taken
 
@@ -68,6 +69,10 @@ class SessionRunner(QObject):
         self.board.loaded.connect(self.mirror.set_data)
         self.live.changed.connect(self.mirror.show_display)
         self.board.view.region_changed.connect(self.mirror.follow)
+        # votes: the board's "Voter…", the console's vote tab, the projector's vote overlay
+        self.votes = VoteDesk(
+            controller, self.board, self.console, self.projector, confirm, dialogs, self.status
+        )
 
         self.console.back_requested.connect(self.leave)
         self.console.toggle_requested.connect(lambda: self._timer("toggle"))
@@ -163,6 +168,7 @@ class SessionRunner(QObject):
         self.workshop_id = workshop_id
         self.start_server(workshop_id)
         self.reload()
+        self.votes.set_workshop(workshop_id)
         if not self.projector.isVisible():
             self.projector.place_on_second_screen()
         return True
@@ -194,6 +200,7 @@ class SessionRunner(QObject):
         self.stop_server()
         self.live.set_session(None)
         self.console.set_session(None)
+        self.votes.set_workshop(None)
         self.projector.hide()
         self.set_active(self._active)
 
@@ -211,6 +218,7 @@ class SessionRunner(QObject):
         self.live.set_session(session)
         self.console.set_session(session)
         self.reload_people()
+        self.reload_feedback()
         if session is not None and session.timer.state == TimerState.ENDED:
             self.stop_server()  # the server lives as long as the séance
         elif self.server is not None:  # another séance of the workshop has a code of its own
@@ -220,6 +228,7 @@ class SessionRunner(QObject):
     def on_event(self, event: Event) -> None:
         if self.workshop_id is None or event.workshop_id != self.workshop_id:
             return
+        self.votes.on_event(event)
         if event.op == "workshop.delete":
             self.close_seance_views()
             self.leave_requested.emit(-1)
@@ -227,6 +236,8 @@ class SessionRunner(QObject):
             self.reload()
             if self.console.board_button.isChecked():
                 self.board.schedule_reload()  # the board follows the séance's phase
+        elif event.topic == Topic.FEEDBACK:
+            self.reload_feedback()
         elif event.topic in (Topic.PARTICIPANTS, Topic.BOARD):
             self.reload_people()
             if event.topic == Topic.BOARD and self.console.board_button.isChecked():
@@ -239,6 +250,13 @@ class SessionRunner(QObject):
             self.controller.attendees(self.workshop_id),
             self.controller.workshop_notes(self.workshop_id),
         )
+
+    def reload_feedback(self) -> None:
+        if self.workshop_id is None:
+            return
+        answers = self.controller.feedback_answers(self.workshop_id)
+        if answers is not None:
+            self.console.set_feedback(*answers)
 
     # -- the board -------------------------------------------------------------------------
     def _board_shown(self, shown: bool) -> None:
@@ -348,6 +366,7 @@ class SessionRunner(QObject):
 
     def shutdown(self) -> None:
         self.board.shutdown()
+        self.votes.shutdown()
         self.stop_server()
         self.live.stop()
         self.projector.close()

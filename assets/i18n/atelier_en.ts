@@ -536,6 +536,21 @@
 <context>
     <name>LiveConsole</name>
     <message>
+        <location filename="../../widgets/live_console.py" line="326"/>
+        <source>Retours : aucune réponse pour l&apos;instant</source>
+        <translation>Feedback: no answers yet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="328"/>
+        <source>Retours : {n} · moyenne {average} / 5</source>
+        <translation>Feedback: {n} · average {average} / 5</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="333"/>
+        <source>Notes de 1 à 5 : {counts}</source>
+        <translation>Ratings from 1 to 5: {counts}</translation>
+    </message>
+    <message>
         <location filename="../../widgets/live_console.py" line="35"/>
         <source>Prêt : appuyez sur Espace pour démarrer</source>
         <translation>Ready: press Space to start</translation>
