@@ -19,7 +19,7 @@ PHONE = {"width": 390, "height": 844}
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the projector, rendered without a screen
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # one Playwright at a time: a module may launch its own
 def browser() -> Iterator[Browser]:
     assert Path(CHROMIUM).exists(), "Debian's chromium is needed (installed by .ci/run)"
     with sync_playwright() as p:
