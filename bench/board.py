@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import threading
@@ -291,9 +292,11 @@ def arrivals(bench: Bench, panel: Any) -> tuple[list[float], float, int, int]:
 
     def on_event(event: Any) -> None:
         if event.topic == Topic.BOARD and event.workshop_id == bench.workshop_id:
-            panel.schedule_reload()
+            panel.board_event(event)
 
     bridge.event.connect(on_event)
+    gc.collect()
+    gc.freeze()  # as the app does once its window is up (widgets/application.py)
     returned: dict[int, float] = {}
     seen: dict[int, float] = {}
     known = set(panel.scene.notes)

@@ -8,6 +8,7 @@ post-its).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, QTimer, Signal
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.board import GAP, NOTE_H, NOTE_W, PALETTE, TEMPLATES, BoardData, Scope
+from app.events import Event
 from widgets.board_scene import BoardScene, ClusterItem
 from widgets.board_view import BoardView
 from widgets.controller import Controller
@@ -92,6 +94,7 @@ class BoardPanel(QWidget):
     rename_requested = Signal(int, str)  # cluster id, its title: the window asks for the new one
     message = Signal(str)  # a short French status message (e.g. after a deletion)
     loaded = Signal(object)  # the BoardData just shown (the projector's mirror follows it)
+    vote_requested = Signal(list, object)  # selected post-it ids, the selected group or None
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,7 +109,9 @@ class BoardPanel(QWidget):
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
-        self._refresh.timeout.connect(self.reload)
+        self._refresh.timeout.connect(self._refresh_now)
+        self._full_pending = False
+        self._new_ids: set[int] = set()
         self._fitted = False
         self._matches: list[int] = []
         self._match_index = -1
@@ -145,6 +150,16 @@ class BoardPanel(QWidget):
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self._next_match)
         self.fit_button = self._button(self.tr("Tout voir"), "Ctrl+0", self.view.fit_all)
+        self.vote_button = self._button(
+            self.tr("Voter…"),
+            "Ctrl+Shift+V",
+            lambda: self.vote_requested.emit(
+                self.scene.selected_notes(), self.scene.selected_cluster()
+            ),
+        )
+        self.vote_button.setToolTip(
+            self.tr("Ouvrir un vote sur la sélection, ou sur tout le tableau (Ctrl+Shift+V)")
+        )
         self.private_button = QPushButton(self.tr("Écriture individuelle"))
         self.private_button.setCheckable(True)
         self.private_button.setToolTip(
@@ -160,7 +175,7 @@ class BoardPanel(QWidget):
         self.more.setMenu(self._more_menu())
         for widget in (self.group_button, self.ungroup_button, self.delete_button,
                        self.duplicate_button, self.rename_button, self.fit_button, self.private_button,
-                       self.reveal_button, self.more):  # fmt: skip
+                       self.reveal_button, self.vote_button, self.more):  # fmt: skip
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
@@ -189,6 +204,7 @@ class BoardPanel(QWidget):
         actions.addWidget(self.summary)
         actions.addWidget(self.private_button)
         actions.addWidget(self.reveal_button)
+        actions.addWidget(self.vote_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -259,11 +275,34 @@ class BoardPanel(QWidget):
         self.reload()
 
     def schedule_reload(self) -> None:
-        """Called for each board event: bursts are batched into one refresh."""
+        """A full refresh soon: bursts of events are batched into one."""
+        self._full_pending = True
         if not self._refresh.isActive():
             self._refresh.start()
 
+    def board_event(self, event: Event) -> None:
+        """A board event: post-its just added (phones) are read alone, anything else reloads."""
+        if event.op == "board.note_add" and event.ids:
+            self._new_ids.update(event.ids)
+            if not self._refresh.isActive():
+                self._refresh.start()
+        else:
+            self.schedule_reload()
+
+    def _refresh_now(self) -> None:
+        new, self._new_ids = self._new_ids, set()
+        if self._full_pending or self.data is None:
+            self.reload()
+            return
+        known = {n.id for n in self.data.notes}
+        fresh = [i for i in new if i not in known]
+        cards = self.controller.board_new_notes(self.data, fresh) if fresh else ()
+        if cards:
+            self.set_data(replace(self.data, notes=self.data.notes + tuple(cards)))
+
     def reload(self) -> None:
+        self._full_pending = False
+        self._new_ids = set()
         if self.workshop_id is None:
             return
         data = self.controller.board_data(self.workshop_id, self.phase_id)

@@ -254,7 +254,65 @@ class Controller(QObject):
     def board_data(self, workshop_id: int, phase_id: int | None = None) -> BoardData | None:
         return self._call(board.board_data, self.ctx, workshop_id, phase_id)
 
+    def board_new_notes(self, data: BoardData, note_ids: list[int]) -> tuple[Any, ...]:
+        return self._call(board.new_notes, self.ctx, data, note_ids) or ()
+
     def board(self, action: str, workshop_id: int, *args: Any, **kwargs: Any) -> Change | None:
         """add_note, edit_note, recolour, move, delete_notes, duplicate_notes, group, ungroup,
         update_cluster, reveal, set_private, set_template, set_options (see app/ops/board.py)."""
         return self._call(getattr(board, action), self.ctx, workshop_id, *args, **kwargs)
+
+    # -- votes ----------------------------------------------------------------------------------
+    def vote_rounds(self, workshop_id: int) -> list[Any]:
+        """The workshop's vote rounds (`RoundInfo`), oldest first."""
+        from app.ops import votes
+
+        return self._call(votes.rounds, self.ctx, workshop_id) or []
+
+    def vote_results(self, round_id: int) -> Any:
+        """`Results` of a round (the facilitator sees them even while hidden), or None."""
+        from app.ops import votes
+
+        return self._call(votes.results, self.ctx, round_id)
+
+    def open_vote(
+        self,
+        workshop_id: int,
+        kind: str,
+        items: list[str] | None,
+        title: str,
+        settings: dict[str, Any],
+        phase_id: int | None = None,
+        close_in_minutes: int | None = None,
+    ) -> Change | None:
+        """Open a round on `items` ("note:12", "cluster:3") or the whole board (None)."""
+        from app.ops import votes
+
+        if close_in_minutes:
+            settings = {**settings, "closes_at": self.ctx.clock() + close_in_minutes * 60}
+        return self._call(
+            votes.open_round,
+            self.ctx,
+            workshop_id,
+            kind=kind,
+            items="board" if items is None else items,
+            title=title,
+            settings=settings,
+            phase_id=phase_id,
+        )
+
+    def vote(self, action: str, round_id: int, *args: Any, **kwargs: Any) -> Change | None:
+        """close_round, reopen_round, reveal_results, add_paper_votes, remove_paper_votes,
+        promote_to_actions (see app/ops/votes.py)."""
+        from app.ops import votes
+
+        return self._call(getattr(votes, action), self.ctx, round_id, *args, **kwargs)
+
+    def close_due_votes(self, workshop_id: int) -> list[Change]:
+        """Write down the close of the rounds whose closing time has passed."""
+        from app.ops import votes
+
+        return self._call(votes.close_due_rounds, self.ctx, workshop_id) or []
+
+    def clock(self) -> float:
+        return self.ctx.clock()

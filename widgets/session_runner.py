@@ -241,7 +241,7 @@ class SessionRunner(QObject):
         elif event.topic in (Topic.PARTICIPANTS, Topic.BOARD):
             self.reload_people()
             if event.topic == Topic.BOARD and self.console.board_button.isChecked():
-                self.board.schedule_reload()
+                self.board.board_event(event)
 
     def reload_people(self) -> None:
         if self.workshop_id is None:

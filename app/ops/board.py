@@ -516,6 +516,35 @@ def _scope(session: Session, workshop_id: int) -> Scope:
     return Scope(get_workshop(session, workshop_id).board_scope)
 
 
+_NOTE_CARD_COLUMNS = (
+    Note.id, Note.text, Note.author, Note.color, Note.x, Note.y, Note.created_at,
+    Note.cluster_id, Note.hidden, Note.participant_id,
+)  # fmt: skip
+
+
+def _card(r: Any) -> NoteCard:
+    return NoteCard(
+        r.id, r.text, r.author or "anonyme", r.color, r.x, r.y, r.created_at,
+        r.cluster_id, bool(r.hidden), r.participant_id is not None,
+    )  # fmt: skip
+
+
+def new_notes(ctx: Context, board: BoardData, note_ids: Iterable[int]) -> tuple[NoteCard, ...]:
+    """The post-its just added that belong on `board`: a refresh for a burst of phones'
+    post-its reads these few rows instead of the whole board."""
+    ids = list(note_ids)[:LIMIT]
+
+    def work(session: Session) -> tuple[NoteCard, ...]:
+        query = select(*_NOTE_CARD_COLUMNS).where(
+            Note.workshop_id == board.workshop_id, Note.id.in_(ids)
+        )
+        if board.scope == Scope.PHASE:
+            query = query.where(Note.phase_id.is_not_distinct_from(board.phase_id))
+        return tuple(_card(r) for r in session.execute(query.order_by(Note.id)))
+
+    return ctx.db.read(work) if ids else ()
+
+
 def board_data(ctx: Context, workshop_id: int, phase_id: int | None = None) -> BoardData:
     """The board of a phase (the live one, or the first, when `phase_id` is None), or the
     workshop's single board when its scope is the whole workshop."""
@@ -546,21 +575,14 @@ def board_data(ctx: Context, workshop_id: int, phase_id: int | None = None) -> B
             phase.board_template if phase is not None else None,
             method.board if method is not None else None,
         )
-        note_query = select(
-            Note.id, Note.text, Note.author, Note.color, Note.x, Note.y, Note.created_at,
-            Note.cluster_id, Note.hidden, Note.participant_id,
-        ).where(Note.workshop_id == workshop_id).order_by(Note.id)  # fmt: skip
+        note_query = (
+            select(*_NOTE_CARD_COLUMNS).where(Note.workshop_id == workshop_id).order_by(Note.id)
+        )
         cluster_query = select(Cluster).where(Cluster.workshop_id == workshop_id)
         if scope == Scope.PHASE and phase is not None:
             note_query = note_query.where(Note.phase_id == phase.id)
             cluster_query = cluster_query.where(Cluster.phase_id == phase.id)
-        notes = tuple(
-            NoteCard(
-                r.id, r.text, r.author or "anonyme", r.color, r.x, r.y, r.created_at,
-                r.cluster_id, bool(r.hidden), r.participant_id is not None,
-            )
-            for r in session.execute(note_query)
-        )  # fmt: skip
+        notes = tuple(_card(r) for r in session.execute(note_query))
         members: dict[int, list[int]] = {}
         for note in notes:
             if note.cluster_id is not None:
