@@ -86,13 +86,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=8765, help="port (défaut 8765, ou le suivant)")
     export = sub.add_parser(
-        "export", parents=[common], help="compte-rendu PDF, feuille d'émargement, fichiers CSV"
+        "export",
+        parents=[common],
+        help="compte-rendu PDF, feuille d'émargement, affiche QR code, fichiers CSV",
     )
     export.add_argument("--workshop", type=int, required=True, metavar="ID", help="l'atelier")
     export.add_argument("--pdf", metavar="FICHIER", help="le compte-rendu, en PDF")
     export.add_argument("--emargement", metavar="FICHIER", help="la feuille d'émargement, en PDF")
     export.add_argument(
         "--csv", metavar="DOSSIER", help="participants, post-its, votes et actions en CSV"
+    )
+    export.add_argument(
+        "--poster", metavar="FICHIER", help="l'affiche QR code de la séance ouverte, en PDF"
+    )
+    export.add_argument(
+        "--size", choices=["A4", "A3"], default="A4", help="format de l'affiche (défaut A4)"
+    )
+    export.add_argument(
+        "--port",
+        type=int,
+        default=8765,
+        help="port du serveur des téléphones, pour l'adresse de l'affiche (défaut 8765)",
     )
     export.add_argument("--logo", metavar="IMAGE", help="logo PNG ou JPEG pour la couverture")
     export.add_argument(
@@ -231,8 +245,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from app.ops.report_data import attendance_sheet, report_data
     from app.settings import load_settings
 
-    if not (args.pdf or args.emargement or args.csv):
-        raise InvalidInput("Indiquez au moins un document : --pdf, --emargement ou --csv.")
+    if not (args.pdf or args.emargement or args.csv or args.poster):
+        raise InvalidInput(
+            "Indiquez au moins un document : --pdf, --emargement, --csv ou --poster."
+        )
     settings = load_settings()
     organisation = str(settings.get("organisation", "") or "")
     facilitators = tuple(args.facilitator or [str(settings.get("facilitator_name", "") or "")])
@@ -244,6 +260,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise InvalidInput(f"Logo illisible : {args.logo} ({exc.strerror or exc}).") from exc
     ctx = _context(args.db)
     try:
+        if args.poster:
+            _export_poster(ctx, args, settings)
+        if not (args.pdf or args.emargement or args.csv):
+            return 0
         data = report_data(
             ctx, args.workshop, facilitators=facilitators, organisation=organisation, logo_png=logo
         )
@@ -270,6 +290,36 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         ctx.db.close()
     return 0
+
+
+def _export_poster(ctx, args: argparse.Namespace, settings: dict[str, object]) -> None:
+    """The QR poster of the open séance: the address phones use (the settings' network, else
+    the likely one, as `atelier serve` and the window show it) and the séance's code."""
+    from app.errors import InvalidInput
+    from app.ops import live
+    from app.ops.queries import workshop_detail
+    from app.reports.poster import PosterInfo, build_poster
+    from app.server.network import likely_address
+
+    detail = workshop_detail(ctx, args.workshop)
+    state, code = live.door(ctx, detail.id)
+    if state != "open":
+        raise InvalidInput(
+            "La séance n'est pas ouverte : l'affiche porte le code de la séance, créé à son "
+            "ouverture. Démarrez la séance (ou « atelier serve »), puis recommencez."
+        )
+    host = str(settings.get("server_host") or "") or likely_address()
+    shown = f"[{host}]" if ":" in host else host
+    info = PosterInfo(
+        title=detail.title,
+        join_url=f"http://{shown}:{args.port}/web/",
+        code=code,
+        organisation=str(settings.get("organisation", "") or ""),
+        wifi_ssid=str(settings.get("wifi_ssid", "") or ""),
+        wifi_password=str(settings.get("wifi_password", "") or ""),
+    )
+    build_poster(info, args.poster, args.size)
+    print(f"Affiche QR code ({args.size}) : {args.poster}")
 
 
 COMMANDS = {
