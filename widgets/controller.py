@@ -177,6 +177,31 @@ class Controller(QObject):
 
         return self._call(start)
 
+    def save_poster(self, workshop_id: int, url: str, code: str, path: str, size: str) -> bool:
+        """The QR poster of the running séance: the address and code the projector shows, and
+        the Wi-Fi named in the settings. False (the error shown) if it could not be written."""
+        from app.reports.poster import PosterInfo, build_poster
+        from app.settings import load_settings
+
+        detail = self.detail(workshop_id)
+        if detail is None:
+            return False
+        settings = load_settings()
+        info = PosterInfo(
+            title=detail.title,
+            join_url=url,
+            code=code,
+            organisation=str(settings.get("organisation", "") or ""),
+            wifi_ssid=str(settings.get("wifi_ssid", "") or ""),
+            wifi_password=str(settings.get("wifi_password", "") or ""),
+        )
+
+        def build() -> bool:
+            build_poster(info, path, size)
+            return True
+
+        return bool(self._call(build))
+
     def join_code(self, workshop_id: int) -> str:
         """The open séance's join code ("" when none is open)."""
         door = self._call(live.door, self.ctx, workshop_id)

@@ -7,6 +7,7 @@ core's events into a fresh `LiveSession` for the views.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -108,6 +109,13 @@ class SessionRunner(QObject):
         self.end_action = QAction(self.tr("Terminer la séance…"), self)
         self.end_action.triggered.connect(self.end)
         self.actions += [self.projector_action, self.board_action, self.end_action]
+        # the QR poster, to pin on the door while the projector shows something else
+        self.poster_actions: list[QAction] = []
+        for size in ("A4", "A3"):
+            action = QAction(self.tr("Affiche QR code {size}…").format(size=size), self)
+            action.triggered.connect(lambda _checked=False, s=size: self.export_poster(s))
+            self.poster_actions.append(action)
+        self.actions += self.poster_actions
         for action in self.actions:
             window.addAction(action)
             self.projector.addAction(action)  # the keys work whichever window has the focus
@@ -128,6 +136,9 @@ class SessionRunner(QObject):
         menu.addAction(self.projector_action)
         menu.addAction(self.board_action)
         menu.addAction(self.end_action)
+        menu.addSeparator()
+        for action in self.poster_actions:
+            menu.addAction(action)
 
     def set_active(self, active: bool) -> None:
         """Keys act on the timer only while the console is shown, and until the séance ends."""
@@ -293,6 +304,28 @@ class SessionRunner(QObject):
             self.dialogs().error(exc.message)
             return
         self.status(self.tr("Tableau exporté : {path}").format(path=path))
+
+    def export_poster(self, size: str) -> None:
+        """Save the QR poster of the séance: what the projector shows (address and code)."""
+        if self.dialogs is None or self.workshop_id is None:
+            return
+        url, code = self.projector.join_url, self.projector.join_code
+        if not url or not code:
+            self.dialogs().error(
+                self.tr(
+                    "Le serveur des téléphones ne tourne pas : l'affiche a besoin de l'adresse "
+                    "et du code de la séance ouverte."
+                )
+            )
+            return
+        title = self.live.session.title if self.live.session else ""
+        path = self.dialogs().save_file(
+            self.tr("Enregistrer l'affiche QR code"),
+            str(Path.home() / f"Affiche QR code - {' '.join(title.split())[:80]}.pdf"),
+            self.tr("Document PDF (*.pdf)"),
+        )
+        if path and self.controller.save_poster(self.workshop_id, url, code, path, size):
+            self.status(self.tr("Affiche enregistrée : {path}").format(path=path))
 
     def status(self, text: str) -> None:
         bar = getattr(self.window, "statusBar", None)

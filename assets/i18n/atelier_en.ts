@@ -1212,6 +1212,31 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>SessionRunner</name>
     <message>
+        <location filename="../../widgets/session_runner.py" line="115"/>
+        <source>Affiche QR code {size}…</source>
+        <translation>QR code poster {size}…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="315"/>
+        <source>Le serveur des téléphones ne tourne pas : l&apos;affiche a besoin de l&apos;adresse et du code de la séance ouverte.</source>
+        <translation>The phones&apos; server is not running: the poster needs the address and the code of the open session.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="323"/>
+        <source>Enregistrer l&apos;affiche QR code</source>
+        <translation>Save the QR code poster</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="325"/>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="328"/>
+        <source>Affiche enregistrée : {path}</source>
+        <translation>Poster saved: {path}</translation>
+    </message>
+    <message>
         <location filename="../../widgets/session_runner.py" line="86"/>
         <source>Démarrer / mettre en pause</source>
         <translation>Start / pause</translation>
