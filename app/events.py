@@ -28,6 +28,7 @@ class Topic(StrEnum):
     FEEDBACK = "feedback"
     ACTIONS = "actions"
     TIMER = "timer"
+    COFAC = "cofac"  # a co-facilitator laptop paired, changed role or was revoked
 
 
 @dataclass(frozen=True, slots=True)

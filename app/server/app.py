@@ -34,6 +34,7 @@ from app.ops.base import Context
 from app.ops.notes import MAX_NOTE
 from app.ops.participants import CATEGORIES, MAX_NAME, MAX_ORGANISATION
 from app.resources import asset
+from app.server.cofac import COFAC_STATUS, cofac_router
 from app.server.feedback import FEEDBACK_STATUS, feedback_router
 from app.server.push import Broadcaster
 from app.server.votes import VOTE_STATUS, votes_router
@@ -52,6 +53,7 @@ STATUS = {
     "jeton_invalide": 401,
     "trop_de_requetes": 429,
     **VOTE_STATUS,  # vote_clos 409, plus_de_gommettes 422…
+    **COFAC_STATUS,  # code_expire 409, appairage_bloque 429…
     **FEEDBACK_STATUS,  # retours_fermes 409
     "code_invalide": 403,
     "seance_fermee": 409,
@@ -539,6 +541,10 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         return Done(ok=True, seq=change.seq)
 
     api.include_router(votes_router(ctx, workshop_id, participant, facilitator))
+    cofac_routes, cofac_host = cofac_router(ctx, workshop_id, door)  # co-facilitator laptops
+    api.include_router(cofac_routes)
+    api.state.cofac = cofac_host  # the host shows `cofac_host.code()`
+    api.state.closers.append(cofac_host.close)
     api.include_router(feedback_router(ctx, workshop_id, participant))
 
     @api.get("/", include_in_schema=False)

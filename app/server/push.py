@@ -30,7 +30,13 @@ PHONE_TOPICS = {Topic.TIMER, Topic.AGENDA, Topic.WORKSHOP, Topic.VOTES}
 
 
 class Broadcaster:
-    def __init__(self, bus: EventBus, workshop_id: int, latest_seq: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        bus: EventBus,
+        workshop_id: int,
+        latest_seq: Callable[[], int],
+        topics: set[Topic] | None = PHONE_TOPICS,  # None: every topic (co-facilitator laptops)
+    ) -> None:
         self.workshop_id = workshop_id
         self.latest_seq = latest_seq
         self._sockets: set[WebSocket] = set()
@@ -39,7 +45,7 @@ class Broadcaster:
         self._pending_seq = 0
         self._flush_scheduled = False
         self._lock = threading.Lock()
-        self._unsubscribe = bus.subscribe(self._on_event, PHONE_TOPICS)
+        self._unsubscribe = bus.subscribe(self._on_event, topics)
 
     def close(self) -> None:
         self._unsubscribe()

@@ -358,3 +358,50 @@ class IdempotentRequest(Base):
     actor: Mapped[str] = mapped_column(String(120))
     response: Mapped[dict[str, Any]] = mapped_column(JSON)
     at: Mapped[float] = mapped_column(Float)
+
+
+class CoFacilitator(Base):
+    """A second laptop paired with a workshop's séance, and the role the lead gave it.
+
+    Its credential is a random token; only its SHA-256 is kept (`token_hash`), and replicas
+    get the row without it. `revoked` stops the token at once.
+    """
+
+    __tablename__ = "cofacilitators"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(20))  # coanimateur, gardien, scribe, observateur
+    device_key: Mapped[str] = mapped_column(String(64), default="")
+    token_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class ReplicaState(Base):
+    """On a co-facilitator laptop: which host a replicated workshop comes from, the host's
+    journal sequence its rows reflect (written in the same transaction as the rows)."""
+
+    __tablename__ = "replica_state"
+    workshop_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    host_url: Mapped[str] = mapped_column(String(200), default="")
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    synced_at: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class OutboxItem(Base):
+    """On a co-facilitator laptop: an operation waiting to be sent to the host, once.
+
+    `key` is the idempotency key the host remembers, so a resent item never applies twice;
+    `status` is pending, done or refused (with the host's French `message`).
+    """
+
+    __tablename__ = "cofac_outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    workshop_id: Mapped[int] = mapped_column(Integer, index=True)
+    op: Mapped[str] = mapped_column(String(60))
+    args: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    answer: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[float] = mapped_column(Float)

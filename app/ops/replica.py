@@ -1,0 +1,274 @@
+"""A co-facilitator laptop's replica: a whole workshop's rows, and the host's journal.
+
+The host hands out `snapshot` (every row of the workshop, credentials blanked, with the journal
+sequence they reflect) and `journal_page` (entries after a sequence). A replica is an ordinary
+Atelier store (its own file), so every view and the compte-rendu read it with the usual
+queries. It replays the entries whose mutations are all known (`replayable`) and takes a
+snapshot otherwise: the host's order is the only order, and every laptop converges on it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Column, Date, Select, Table, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.errors import KnownError
+from app.ops import base, board, cofac, mutations, votes  # noqa: F401  (their mutations are replayed)
+from app.ops.base import MUTATIONS, Context, connection
+from app.ops.mutations import get_workshop
+from app.store.db import Database
+from app.store.models import Base, JournalEntry, ReplicaState
+
+# every table but these is part of a workshop's replica (a test checks none is forgotten)
+NOT_REPLICATED = frozenset({"journal", "idempotent_requests", "replica_state", "cofac_outbox"})
+# credentials never leave the host
+SECRET_COLUMNS: dict[str, dict[str, Any]] = {
+    "participants": {"token": None},
+    "cofacilitators": {"token_hash": "", "device_key": ""},
+}
+
+
+def _scoped(table: Table, workshop_id: int) -> Select[Any]:
+    """The rows of `table` that belong to the workshop."""
+    t = Base.metadata.tables
+    query = select(table)
+    if "workshop_id" in table.c:
+        return query.where(table.c.workshop_id == workshop_id)
+    if table.name == "workshops":
+        return query.where(table.c.id == workshop_id)
+    if table.name == "methods":  # the facilitator's own methods: the views name them
+        return query
+    if table.name == "milestones":
+        return query.where(
+            table.c.programme_id.in_(
+                select(t["programmes"].c.id).where(t["programmes"].c.workshop_id == workshop_id)
+            )
+        )
+    if table.name == "checkins":
+        return query.where(
+            table.c.participant_id.in_(
+                select(t["participants"].c.id).where(t["participants"].c.workshop_id == workshop_id)
+            )
+        )
+    if "round_id" in table.c:
+        return query.where(
+            table.c.round_id.in_(
+                select(t["vote_rounds"].c.id).where(t["vote_rounds"].c.workshop_id == workshop_id)
+            )
+        )
+    raise AssertionError(f"no replica scope for table {table.name}")
+
+
+def replicated_tables() -> list[Table]:
+    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_REPLICATED]
+
+
+def _wire(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _from_wire(column: Column[Any], value: Any) -> Any:
+    if isinstance(column.type, Date) and isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
+
+
+def _last_seq(session: Session, workshop_id: int) -> int:
+    return int(
+        session.scalar(
+            select(func.max(JournalEntry.seq)).where(JournalEntry.workshop_id == workshop_id)
+        )
+        or 0
+    )
+
+
+def snapshot(ctx: Context, workshop_id: int) -> dict[str, Any]:
+    """Every row of the workshop (credentials blanked) and the journal sequence they reflect.
+
+    Read in one transaction; the sequence is read before and after, and the read is done
+    again if a write came in between (PostgreSQL's read-committed does not freeze a read).
+    """
+
+    def work(session: Session) -> dict[str, Any] | None:
+        before = _last_seq(session, workshop_id)
+        get_workshop(session, workshop_id)
+        tables: dict[str, Any] = {}
+        conn = connection(session)
+        for table in replicated_tables():
+            names = [c.name for c in table.columns]
+            blank = SECRET_COLUMNS.get(table.name, {})
+            positions = [(names.index(k), v) for k, v in blank.items()]
+            rows = []
+            for row in conn.execute(_scoped(table, workshop_id)):
+                values = [_wire(v) for v in row]
+                for index, value in positions:
+                    values[index] = value
+                rows.append(values)
+            tables[table.name] = {"columns": names, "rows": rows}
+        if _last_seq(session, workshop_id) != before:
+            return None
+        return {"seq": before, "workshop_id": workshop_id, "version": __version__,
+                "tables": tables}  # fmt: skip
+
+    for _attempt in range(5):
+        found = ctx.db.read(work)
+        if found is not None:
+            return found
+    raise KnownError("L'atelier change trop vite pour en prendre une copie : réessayez.")
+
+
+def apply_snapshot(db: Database, data: Mapping[str, Any], host_url: str = "") -> int:
+    """Replace the replica's copy of the workshop by `data` (one transaction); its seq."""
+    workshop_id = int(data["workshop_id"])
+    tables = data["tables"]
+
+    def work(session: Session) -> int:
+        conn = connection(session)
+        known = {t.name: t for t in replicated_tables()}
+        # children go with their workshop (ON DELETE CASCADE); the methods are the host's
+        conn.execute(delete(known["workshops"]).where(known["workshops"].c.id == workshop_id))
+        conn.execute(delete(known["methods"]))
+        for table in replicated_tables():
+            part = tables.get(table.name)
+            if not part or not part["rows"]:
+                continue
+            columns = [table.c[name] for name in part["columns"] if name in table.c]
+            index = {name: i for i, name in enumerate(part["columns"])}
+            rows = [
+                {c.name: _from_wire(c, row[index[c.name]]) for c in columns} for row in part["rows"]
+            ]
+            conn.execute(insert(table), rows)
+        _set_cursor(session, workshop_id, int(data["seq"]), host_url)
+        return int(data["seq"])
+
+    return db.write(work)
+
+
+def _set_cursor(session: Session, workshop_id: int, seq: int, host_url: str) -> None:
+    state = session.get(ReplicaState, workshop_id)
+    if state is None:
+        state = ReplicaState(workshop_id=workshop_id, host_url=host_url, seq=seq)
+        session.add(state)
+    state.seq = seq
+    state.synced_at = time.time()  # when this laptop last heard from the host
+    if host_url:
+        state.host_url = host_url
+
+
+def replica_seq(db: Database, workshop_id: int) -> int:
+    def work(session: Session) -> int:
+        state = session.get(ReplicaState, workshop_id)
+        return state.seq if state is not None else 0
+
+    return db.read(work)
+
+
+def replayable(entry: Mapping[str, Any]) -> bool:
+    """Whether a journal entry carries everything its change did (all known mutations).
+
+    Phones' post-its, ballots and check-ins are journalled without their rows (no tokens,
+    no votes in the journal): those need a snapshot.
+    """
+    forward = entry.get("forward") or []
+    return all(isinstance(a, list) and len(a) == 2 and a[0] in MUTATIONS for a in forward)
+
+
+def store_journal(session: Session, workshop_id: int, entries: Iterable[Mapping[str, Any]]) -> None:
+    """Keep the host's journal entries (the history) that the replica does not have yet."""
+    conn = connection(session)
+    have = int(
+        conn.execute(
+            select(func.max(JournalEntry.seq)).where(JournalEntry.workshop_id == workshop_id)
+        ).scalar()
+        or 0
+    )
+    rows = [
+        {"seq": e["seq"], "workshop_id": workshop_id, "at": e["at"], "actor": e["actor"],
+         "op": e["op"], "label": e["label"], "forward": e["forward"], "inverse": None,
+         "undo_state": ""}
+        for e in entries
+        if int(e["seq"]) > have
+    ]  # fmt: skip
+    if rows:
+        conn.execute(insert(JournalEntry), rows)
+
+
+def apply_entries(
+    db: Database, workshop_id: int, entries: list[dict[str, Any]], host_url: str = ""
+) -> bool:
+    """Replay the host's journal entries on the replica, in one transaction.
+
+    Returns False (and changes nothing but the kept history) when one of them cannot be
+    replayed: the caller then takes a snapshot.
+    """
+
+    def work(session: Session) -> bool:
+        cursor = session.get(ReplicaState, workshop_id)
+        seq = cursor.seq if cursor is not None else 0
+        todo = [e for e in entries if int(e["seq"]) > seq]
+        store_journal(session, workshop_id, todo)
+        if not todo:
+            return True
+        if not all(replayable(e) for e in todo):
+            return False
+        for entry in todo:
+            base.apply_actions(session, [list(a) for a in entry["forward"]])
+        _set_cursor(session, workshop_id, int(todo[-1]["seq"]), host_url)
+        return True
+
+    try:
+        return db.write(work)
+    except KnownError:
+        return False  # the replica and the host disagree: the snapshot settles it
+
+
+def journal_page(ctx: Context, workshop_id: int, since: int, limit: int) -> dict[str, Any]:
+    """The workshop's journal entries after `since` (a replica catching up)."""
+
+    def work(session: Session) -> dict[str, Any]:
+        rows = session.execute(
+            select(
+                JournalEntry.seq, JournalEntry.at, JournalEntry.actor, JournalEntry.op,
+                JournalEntry.label, JournalEntry.forward,
+            )
+            .where(JournalEntry.workshop_id == workshop_id, JournalEntry.seq > since)
+            .order_by(JournalEntry.seq)
+            .limit(limit + 1)
+        ).all()  # fmt: skip
+        entries = [
+            {"seq": r.seq, "at": r.at, "actor": r.actor, "op": r.op, "label": r.label,
+             "forward": r.forward}
+            for r in rows[:limit]
+        ]  # fmt: skip
+        return {
+            "entries": entries,
+            "more": len(rows) > limit,
+            "last_seq": _last_seq(session, workshop_id),
+        }
+
+    return ctx.db.read(work)
+
+
+def comparable_state(db: Database, workshop_id: int) -> dict[str, Any]:
+    """The rows of a workshop as compared across laptops (ids of vote rows aside: the
+    host's are numbered among every workshop's)."""
+
+    def work(session: Session) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        conn = connection(session)
+        for table in replicated_tables():
+            skip = {"updated_at"} | set(SECRET_COLUMNS.get(table.name, {}))
+            if table.name in ("votes", "vote_ballots"):
+                skip.add("id")
+            names = [c.name for c in table.columns if c.name not in skip]
+            rows = conn.execute(_scoped(table, workshop_id)).mappings().all()
+            out[table.name] = sorted((tuple(_wire(r[n]) for n in names) for r in rows), key=repr)
+        return out
+
+    return db.read(work)
