@@ -510,6 +510,7 @@ class _KeyedDatabase:
     def __init__(self, db: Database, key: str, actor: str, clock: Callable[[], float]) -> None:
         self._db, self._key, self._actor, self._clock = db, key, actor, clock
         self._used = False
+        self.answer: dict[str, Any] | None = None  # what the first write remembered
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._db, name)
@@ -525,8 +526,9 @@ class _KeyedDatabase:
             if earlier is not None:
                 raise _Replayed(dict(earlier))
             result = work(session)
+            self.answer = _answer(result)
             conn.execute(_REMEMBER, {"key": self._key, "actor": self._actor,
-                                     "response": _answer(result), "at": self._clock()})  # fmt: skip
+                                     "response": self.answer, "at": self._clock()})  # fmt: skip
             return result
 
         return self._db.write(keyed)
@@ -563,5 +565,5 @@ def run_remote(
         return RemoteResult(int(replay.response["seq"]), tuple(replay.response["ids"]), True)
     except (KeyError, TypeError, ValueError) as exc:
         raise InvalidInput(f"Paramètres invalides pour « {op} » ({exc}).") from None
-    answer = _answer(result)
+    answer = keyed.answer if keyed.answer is not None else _answer(result)
     return RemoteResult(int(answer["seq"]), tuple(answer["ids"]))
