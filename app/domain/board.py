@@ -138,6 +138,14 @@ def inbox_slot(index: int) -> tuple[float, float]:
     return INBOX_X + GAP, GAP + 60.0 + index * (NOTE_H * 0.45)
 
 
+def inbox_next(lowest: float | None) -> tuple[float, float]:
+    """The next place in "Arrivées": under the lowest post-it waiting there (taking some out
+    never makes a new one land on another)."""
+    if lowest is None:
+        return inbox_slot(0)
+    return INBOX_X + GAP, lowest + NOTE_H * 0.45
+
+
 def board_slot(template: Template, index: int) -> tuple[float, float]:
     """Where the index-th post-it put straight on the board goes (first zone, row by row)."""
     zone = template.zones[0] if template.zones else Zone("", 0.0, 0.0, 3 * NOTE_W + 4 * GAP, 0.0)

@@ -29,7 +29,7 @@ Mutation = Callable[[Session, dict[str, Any]], tuple[dict[str, Any], list[Action
 
 MUTATIONS: dict[str, Mutation] = {}
 # which views an undo or redo concerns, from the reverted operation's name
-TOPIC_OF_PREFIX = {"agenda": Topic.AGENDA, "board": Topic.BOARD, "vote": Topic.VOTES}
+TOPIC_OF_PREFIX = {"agenda": Topic.AGENDA, "board": Topic.BOARD, "votes": Topic.VOTES}
 
 
 def mutation(name: str) -> Callable[[Mutation], Mutation]:
@@ -228,7 +228,13 @@ def _undo_or_redo(ctx: Context, workshop_id: int, *, redo: bool) -> Change | Non
         if target is None:
             return None
         actions = target.forward if redo else (target.inverse or [])
-        forward, _ = apply_actions(session, actions)
+        forward, reverse = apply_actions(session, actions)
+        # what reverts this step now: fresher than the entry's old snapshot (votes cast on a
+        # restored post-it since, say), so undo → redo → undo loses nothing
+        if redo:
+            target.inverse = reverse
+        else:
+            target.forward = reverse
         target.undo_state = "done" if redo else "undone"
         session.info.get("redo_rule_applied", set()).discard(workshop_id)
         entry = JournalEntry(

@@ -34,7 +34,7 @@ from app.events import Topic
 from app.ops.base import Action, Change, Context, execute, mutation
 from app.ops.mutations import get_phase, get_workshop
 from app.ops.votes import release_item, restore_votes
-from app.store.models import Cluster, LiveTimer, Note, Phase
+from app.store.models import Cluster, LiveTimer, Note, Participant, Phase, VoteRound
 
 NOTE_COLUMNS = (
     "workshop_id", "phase_id", "cluster_id", "participant_id", "author", "text", "color",
@@ -61,13 +61,35 @@ def _cluster(session: Session, cluster_id: int) -> Cluster:
     return cluster
 
 
+def _still_there(session: Session, model: Any, key: int | None) -> int | None:
+    """A reference kept by an undo snapshot, or None if what it named is gone since (a
+    participant removed, a phase deleted): an undo must not fail on it for ever."""
+    return key if key is not None and session.get(model, key) is not None else None
+
+
+def _restorable(session: Session, votes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        v
+        for v in votes
+        if session.get(VoteRound, v["round_id"]) is not None
+        and (
+            v.get("participant_id") is None
+            or session.get(Participant, v["participant_id"]) is not None
+        )
+    ]
+
+
 @mutation("note.insert")
 def note_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
-    note = Note(id=args.get("id"), **{k: args[k] for k in NOTE_COLUMNS if k in args})
+    row = {k: args[k] for k in NOTE_COLUMNS if k in args}
+    row["participant_id"] = _still_there(session, Participant, row.get("participant_id"))
+    row["phase_id"] = _still_there(session, Phase, row.get("phase_id"))
+    row["cluster_id"] = _still_there(session, Cluster, row.get("cluster_id"))
+    note = Note(id=args.get("id"), **row)
     session.add(note)
     session.flush()
     # votes given back to it when a deletion is undone (with the live vote counts)
-    restore_votes(session, args.get("votes", []))
+    restore_votes(session, _restorable(session, args.get("votes", [])))
     return {**args, "id": note.id}, [["note.delete", {"id": note.id}]]
 
 
@@ -94,10 +116,12 @@ def note_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any],
 
 @mutation("cluster.insert")
 def cluster_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
-    cluster = Cluster(id=args.get("id"), **{k: args[k] for k in CLUSTER_COLUMNS if k in args})
+    row = {k: args[k] for k in CLUSTER_COLUMNS if k in args}
+    row["phase_id"] = _still_there(session, Phase, row.get("phase_id"))
+    cluster = Cluster(id=args.get("id"), **row)
     session.add(cluster)
     session.flush()
-    restore_votes(session, args.get("votes", []))
+    restore_votes(session, _restorable(session, args.get("votes", [])))
     return {**args, "id": cluster.id}, [["cluster.delete", {"id": cluster.id}]]
 
 
@@ -315,7 +339,10 @@ def duplicate_notes(ctx: Context, workshop_id: int, note_ids: Iterable[int]) -> 
         actions: list[Action] = []
         for note in _notes(session, workshop_id, ids):
             row = {k: getattr(note, k) for k in NOTE_COLUMNS}
-            row.update(x=note.x + GAP, y=note.y + GAP, created_at=ctx.clock(), hidden=False)
+            # a copy stays hidden if the original is (private writing), and is nobody's own
+            # post-it: it is the facilitator's, outside any group
+            row.update(x=note.x + GAP, y=note.y + GAP, created_at=ctx.clock(),
+                       participant_id=None, cluster_id=None)  # fmt: skip
             actions.append(["note.insert", row])
         return actions, _plural(len(ids), "Dupliquer un post-it", "Dupliquer {n} post-its")
 

@@ -16,7 +16,7 @@ from app.domain.board import (
     Arrival,
     Scope,
     board_slot,
-    inbox_slot,
+    inbox_next,
     template_for,
 )
 from app.errors import InvalidInput, NotFound
@@ -54,6 +54,14 @@ _ON_WORKSHOP_BOARD = (
     select(func.count()).select_from(Note).where(Note.workshop_id == bindparam("wid"))
 )
 _IN_INBOX = Note.x < INBOX_X + INBOX_W - GAP
+_LOWEST_ON_PHASE_BOARD = select(func.max(Note.y)).where(
+    Note.workshop_id == bindparam("wid"),
+    Note.phase_id.is_not_distinct_from(bindparam("pid")),
+    _IN_INBOX,
+)
+_LOWEST_ON_WORKSHOP_BOARD = select(func.max(Note.y)).where(
+    Note.workshop_id == bindparam("wid"), _IN_INBOX
+)
 _INSERT_NOTE = insert(Note)
 _REMEMBER = insert(IdempotentRequest)
 
@@ -125,7 +133,10 @@ def _arrival_spot(
         method = ctx.library.method(where.method_key)
         template = template_for(where.board_template, method.board if method else None)
         return board_slot(template, int(conn.execute(count, params).scalar() or 0))
-    return inbox_slot(int(conn.execute(count.where(_IN_INBOX), params).scalar() or 0))
+    lowest = (
+        _LOWEST_ON_WORKSHOP_BOARD if where.board_scope == Scope.WORKSHOP else _LOWEST_ON_PHASE_BOARD
+    )
+    return inbox_next(conn.execute(lowest, params).scalar())
 
 
 def my_notes(ctx: Context, workshop_id: int, participant_id: int) -> list[NoteInfo]:

@@ -300,3 +300,77 @@ def test_undo_survives_a_restart(store_url: str) -> None:
         assert len(ctx.db.read(lambda s: s.scalars(select(Note.id)).all())) == 3
     finally:
         db.close()
+
+
+def test_undo_of_a_deletion_survives_the_removal_of_its_author(ctx: Context) -> None:
+    """A phone's post-it deleted, then its author removed (not undoable): undoing the deletion
+    brings the post-it back without an author instead of failing for ever."""
+    wid, pid = _workshop(ctx)
+    live.start_session(ctx, wid)
+    me = participants.check_in(ctx, wid, name="Doublon", category="usager", key="d" * 16)
+    info, _ = notes.post_note(ctx, wid, me.participant_id, text="Gardé", key="kept-00000000001")
+    board.delete_notes(ctx, wid, [info.id])
+    participants.remove_participant(ctx, wid, me.participant_id)
+    undo(ctx, wid)
+    (back,) = board.board_data(ctx, wid).notes
+    assert back.text == "Gardé" and not back.from_phone
+
+
+def test_a_copy_of_a_hidden_post_it_stays_hidden(ctx: Context) -> None:
+    wid, pid = _workshop(ctx)
+    live.start_session(ctx, wid)
+    board.set_private(ctx, wid, pid, True)
+    me = participants.check_in(ctx, wid, name="Awa", category="usager", key="h" * 16)
+    info, _ = notes.post_note(ctx, wid, me.participant_id, text="Secret", key="secret-000000001")
+    board.duplicate_notes(ctx, wid, [info.id])
+    data = board.board_data(ctx, wid)
+    assert data.hidden_count == 2
+    copy = next(n for n in data.notes if n.id != info.id)
+    assert not copy.from_phone and copy.cluster_id is None
+
+
+def test_arrivals_never_land_on_each_other_after_some_were_taken_out(ctx: Context) -> None:
+    wid, pid = _workshop(ctx)
+    live.start_session(ctx, wid)
+    me = participants.check_in(ctx, wid, name="Léa", category="public", key="m" * 16)
+    ids = [
+        notes.post_note(ctx, wid, me.participant_id, text=f"N{i}", key=f"arr-{i:012d}")[0].id
+        for i in range(3)
+    ]
+    board.move(ctx, wid, [(ids[0], 400, 400)])  # she takes the first one out
+    notes.post_note(ctx, wid, me.participant_id, text="N3", key="arr-000000000003")
+    spots = [(n.x, n.y) for n in board.board_data(ctx, wid).notes if in_inbox(n.x)]
+    assert len(spots) == 3 and len(set(spots)) == 3
+
+
+def test_undo_redo_undo_keeps_votes_cast_in_between(ctx: Context) -> None:
+    from app.store.models import Vote, VoteRound
+
+    wid, pid = _workshop(ctx)
+    a = _add(ctx, wid, pid, "Voté")
+
+    def add_round(session):
+        rnd = VoteRound(workshop_id=wid, title="Vote", kind="dots", opened_at=1.0)
+        session.add(rnd)
+        session.flush()
+        return rnd.id
+
+    rid = ctx.db.write(add_round)
+
+    def vote(voter):
+        ctx.db.write(
+            lambda s: s.add(
+                Vote(round_id=rid, voter=voter, item_type="note", item_id=a, value=1, at=1.0)
+            )
+        )
+
+    count = lambda: ctx.db.read(lambda s: len(s.scalars(select(Vote.id)).all()))  # noqa: E731
+    vote("p:1")
+    board.delete_notes(ctx, wid, [a])
+    undo(ctx, wid)
+    vote("p:2")  # a vote on the restored post-it
+    assert count() == 2
+    redo(ctx, wid)  # deleted again: both votes go back to their voters
+    assert count() == 0
+    undo(ctx, wid)  # and both come back
+    assert count() == 2
