@@ -108,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
         default=8765,
         help="port du serveur des téléphones, pour l'adresse de l'affiche (défaut 8765)",
     )
+    export.add_argument(
+        "--json", metavar="FICHIER", help="l'archive JSON de tout l'atelier (atelier import)"
+    )
     export.add_argument("--logo", metavar="IMAGE", help="logo PNG ou JPEG pour la couverture")
     export.add_argument(
         "--facilitator",
@@ -115,6 +118,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NOM",
         help="animateur ou animatrice (répétable ; défaut : le nom des paramètres)",
     )
+    imp = sub.add_parser(
+        "import",
+        parents=[common],
+        help="recrée un atelier à partir de son archive JSON et affiche son numéro",
+    )
+    imp.add_argument("file", metavar="FICHIER", help="l'archive (atelier export --json)")
     return parser
 
 
@@ -245,9 +254,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from app.ops.report_data import attendance_sheet, report_data
     from app.settings import load_settings
 
-    if not (args.pdf or args.emargement or args.csv or args.poster):
+    if not (args.pdf or args.emargement or args.csv or args.poster or args.json):
         raise InvalidInput(
-            "Indiquez au moins un document : --pdf, --emargement, --csv ou --poster."
+            "Indiquez au moins un document : --pdf, --emargement, --csv, --poster ou --json."
         )
     settings = load_settings()
     organisation = str(settings.get("organisation", "") or "")
@@ -262,6 +271,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     try:
         if args.poster:
             _export_poster(ctx, args, settings)
+        if args.json:
+            from app.ops.archive import write_archive
+
+            write_archive(ctx, args.workshop, args.json)
+            print(f"Archive JSON : {args.json}")
         if not (args.pdf or args.emargement or args.csv):
             return 0
         data = report_data(
@@ -322,6 +336,19 @@ def _export_poster(ctx, args: argparse.Namespace, settings: dict[str, object]) -
     print(f"Affiche QR code ({args.size}) : {args.poster}")
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from app.ops.archive import import_file
+
+    ctx = _context(args.db)
+    try:
+        change = import_file(ctx, args.file)
+    finally:
+        ctx.db.close()
+    print(f"Atelier importé depuis « {args.file} »")
+    print(change.workshop_id)
+    return 0
+
+
 COMMANDS = {
     "new": _cmd_new,
     "list": _cmd_list,
@@ -329,6 +356,7 @@ COMMANDS = {
     "formats": _cmd_formats,
     "serve": _cmd_serve,
     "export": _cmd_export,
+    "import": _cmd_import,
 }
 
 

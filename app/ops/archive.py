@@ -1,0 +1,356 @@
+"""The JSON archive of a whole workshop, and its import as a new workshop.
+
+This is how a workshop moves between laptops (the lab and "hors les murs"): the cadrage, the
+agenda (séances, phases, actual times), the programme, participants and their check-ins, the
+board (clusters and post-its), vote rounds with every ballot, feedback, the action plan and
+the chantiers, plus the custom methods its agenda uses. Not carried: phones' tokens (phones
+check in again on the other laptop), the running séance's timer, the journal.
+
+The import is all or nothing: the file is checked (format, version, checksum, every field's
+type and length, every reference) and written in one transaction under new ids; a damaged or
+foreign file is refused with a French message and changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CursorResult,
+    Date,
+    Float,
+    Integer,
+    String,
+    Table,
+    Text,
+    false,
+    insert,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.errors import KnownError
+from app.events import Topic
+from app.ops.base import Change, Context, journal, publish
+from app.ops.mutations import get_workshop
+from app.reports.files import atomic_output
+from app.store.models import (
+    Action,
+    Base,
+    Block,
+    CheckIn,
+    Cluster,
+    CustomMethod,
+    Feedback,
+    Milestone,
+    Note,
+    Participant,
+    Phase,
+    Programme,
+    Project,
+    Vote,
+    VoteBallot,
+    VoteCount,
+    VoteRound,
+    Workshop,
+)
+
+FORMAT = "atelier-archive"
+VERSION = 1
+MAX_ARCHIVE_BYTES = 200 * 1024 * 1024
+
+# (table, {column: the table its id refers to}), parents before children
+TABLES: list[tuple[type[Base], dict[str, str]]] = [
+    (Workshop, {}),
+    (Programme, {"workshop_id": "workshops"}),
+    (Milestone, {"programme_id": "programmes"}),
+    (Block, {"workshop_id": "workshops"}),
+    (Phase, {"workshop_id": "workshops", "block_id": "blocks"}),
+    (Participant, {"workshop_id": "workshops"}),
+    (CheckIn, {"participant_id": "participants", "block_id": "blocks"}),
+    (Cluster, {"workshop_id": "workshops", "phase_id": "phases"}),
+    (Note, {"workshop_id": "workshops", "phase_id": "phases", "cluster_id": "clusters",
+            "participant_id": "participants"}),
+    (VoteRound, {"workshop_id": "workshops", "phase_id": "phases"}),
+    (Vote, {"round_id": "vote_rounds", "participant_id": "participants"}),
+    (VoteBallot, {"round_id": "vote_rounds", "participant_id": "participants"}),
+    (VoteCount, {"round_id": "vote_rounds"}),
+    (Feedback, {"workshop_id": "workshops", "participant_id": "participants"}),
+    (Action, {"workshop_id": "workshops"}),
+    (Project, {"workshop_id": "workshops", "source_note_id": "notes"}),
+]  # fmt: skip
+LEFT_OUT = {"participants": {"token"}}  # a phone's credential stays on its laptop
+ITEM_TABLES = {"note": "notes", "cluster": "clusters"}  # what a vote is cast on
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+class ArchiveError(KnownError):
+    code = "archive_invalide"
+
+
+def _damaged(detail: str) -> ArchiveError:
+    return ArchiveError(f"Archive endommagée ou modifiée : {detail}. Rien n'a été importé.")
+
+
+# -- export -----------------------------------------------------------------------------------
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _rows(session: Session, model: type[Base], where: Any) -> list[dict[str, Any]]:
+    table = _table(model)
+    skip = LEFT_OUT.get(table.name, set())
+    keys = [c.key for c in table.primary_key]
+    rows = session.execute(select(table).where(where).order_by(*(table.c[k] for k in keys)))
+    return [{k: _plain(v) for k, v in row._mapping.items() if k not in skip} for row in rows.all()]
+
+
+def export_archive(ctx: Context, workshop_id: int) -> dict[str, Any]:
+    """The whole workshop as plain JSON data (NotFound if it does not exist)."""
+
+    def work(session: Session) -> dict[str, Any]:
+        get_workshop(session, workshop_id)
+        ids: dict[str, list[int]] = {}
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for model, refs in TABLES:
+            table = _table(model)
+            if table.name == "workshops":
+                where = table.c.id == workshop_id
+            elif "workshop_id" in refs:
+                where = table.c.workshop_id == workshop_id
+            else:  # reached through its parent
+                column, parent = next(iter(refs.items()))
+                where = table.c[column].in_(ids[parent]) if ids[parent] else false()
+            tables[table.name] = _rows(session, model, where)
+            if "id" in table.c:
+                ids[table.name] = [r["id"] for r in tables[table.name]]
+        used = {p["method_key"] for p in tables["phases"] if p["method_key"]}
+        methods = session.scalars(
+            select(CustomMethod).where(CustomMethod.key.in_(used)).order_by(CustomMethod.key)
+        )
+        tables["methods"] = [{"key": m.key, "data": m.data} for m in methods]
+        return tables
+
+    tables = ctx.db.read(work)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": __version__,
+        "exported_at": ctx.clock(),
+        "sha256": _digest(tables),
+        "tables": tables,
+    }
+
+
+def _digest(tables: Any) -> str:
+    canonical = json.dumps(tables, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def write_archive(ctx: Context, workshop_id: int, path: str | os.PathLike[str]) -> None:
+    """Write the archive to `path` (complete, or not at all)."""
+    data = export_archive(ctx, workshop_id)
+    with atomic_output(path) as temp:
+        temp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+# -- import -----------------------------------------------------------------------------------
+def read_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The archive's data; ArchiveError (French) for a missing, unreadable or foreign file."""
+    file = Path(path)
+    try:
+        if file.stat().st_size > MAX_ARCHIVE_BYTES:
+            raise ArchiveError(f"« {file.name} » est trop gros pour une archive d'atelier.")
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise ArchiveError(f"Impossible de lire « {file.name} » ({exc.strerror or exc}).") from exc
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ArchiveError(
+            f"« {file.name} » n'est pas une archive Atelier lisible (JSON invalide ou tronqué). "
+            "Rien n'a été importé."
+        ) from exc
+    return cast(dict[str, Any], data)
+
+
+def _check_envelope(data: Any) -> dict[str, list[dict[str, Any]]]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ArchiveError(
+            "Ce fichier n'est pas une archive d'atelier exportée par Atelier. Rien n'a été importé."
+        )
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _damaged("numéro de version absent")
+    if version > VERSION:
+        raise ArchiveError(
+            "Cette archive vient d'une version plus récente d'Atelier "
+            f"({data.get('app_version', '?')}) : mettez Atelier à jour pour l'importer."
+        )
+    tables = data.get("tables")
+    if not isinstance(tables, dict) or data.get("sha256") != _digest(tables):
+        raise _damaged("l'empreinte de contrôle ne correspond plus au contenu")
+    for model, _refs in TABLES:
+        rows = tables.get(_table(model).name)
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise _damaged(f"la table « {_table(model).name} » manque")
+    if len(tables["workshops"]) != 1:
+        raise _damaged("il faut exactement un atelier")
+    return tables
+
+
+def _value(table: str, column: Any, value: Any) -> Any:
+    """A field's value checked against its column (type, length, null)."""
+    where = f"{table}.{column.key}"
+    if value is None:
+        if not column.nullable:
+            raise _damaged(f"{where} est vide")
+        return None
+    kind = column.type
+    if isinstance(kind, Boolean):
+        ok = isinstance(value, bool)
+    elif isinstance(kind, Integer):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(kind, Float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif isinstance(kind, Date):
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise _damaged(f"{where} n'est pas une date") from None
+    elif isinstance(kind, String | Text):
+        ok = isinstance(value, str) and (kind.length is None or len(value) <= kind.length)
+    elif isinstance(kind, JSON):  # the cadrage and the settings are objects; items a list
+        ok = isinstance(value, dict) if column.key in ("cadrage", "settings") else True
+    else:  # pragma: no cover - a column type this module does not know yet
+        raise _damaged(f"{where} : type inconnu")
+    if not ok:
+        raise _damaged(f"{where} a une valeur invalide")
+    return value
+
+
+def import_archive(ctx: Context, data: Any) -> Change:
+    """Recreate the archived workshop as a new one (new ids); returns the change (its
+    `workshop_id` is the new workshop's)."""
+    tables = _check_envelope(data)
+
+    def work(session: Session) -> Change:
+        new_ids: dict[str, dict[int, int]] = {}
+
+        def ref(column: str, target: str, old: Any, where: str) -> int | None:
+            if old is None:
+                return None
+            found = new_ids.get(target, {}).get(old) if isinstance(old, int) else None
+            if found is None:
+                raise _damaged(f"{where}.{column} renvoie à un élément absent")
+            return found
+
+        def voter(value: str, where: str) -> str:
+            if value.startswith("p:") and value[2:].isdigit():
+                return f"p:{ref('voter', 'participants', int(value[2:]), where)}"
+            return value
+
+        def item(kind: Any, old: Any, where: str) -> int:
+            if kind not in ITEM_TABLES:
+                raise _damaged(f"{where} : élément de vote inconnu")
+            found = ref("item_id", ITEM_TABLES[kind], old, where)
+            assert found is not None
+            return found
+
+        for model, refs in TABLES:
+            table = _table(model)
+            name = table.name
+            skip = LEFT_OUT.get(name, set())
+            columns = {c.key: c for c in table.columns if c.key not in skip}
+            has_id = "id" in table.c
+            mapping = new_ids.setdefault(name, {})
+            for row in tables[name]:
+                unknown = set(row) - set(columns)
+                if unknown:
+                    raise _damaged(f"{name} : champ inattendu « {sorted(unknown)[0]} »")
+                values: dict[str, Any] = {}
+                for key, column in columns.items():
+                    if key == "id":
+                        continue
+                    if key not in row:
+                        raise _damaged(f"{name}.{key} manque")
+                    value = _value(name, column, row[key])
+                    if key in refs:
+                        value = ref(key, refs[key], value, name)
+                    values[key] = value
+                _fix_embedded(name, values, voter, item)
+                inserted = cast(CursorResult[Any], session.execute(insert(table).values(**values)))
+                if has_id:
+                    old = row.get("id")
+                    if not isinstance(old, int) or old in mapping:
+                        raise _damaged(f"{name} : identifiant manquant ou en double")
+                    new_key = inserted.inserted_primary_key
+                    assert new_key is not None
+                    mapping[old] = int(new_key[0])
+        _import_methods(session, tables.get("methods", []))
+        workshop_id = next(iter(new_ids["workshops"].values()))
+        title = str(tables["workshops"][0]["title"])
+        entry = journal(
+            session,
+            ctx,
+            op="workshop.import",
+            workshop_id=workshop_id,
+            forward=[["workshop.import", {"id": workshop_id}]],
+            label=f"Atelier importé : {title}",
+        )
+        return Change("workshop.import", Topic.WORKSHOPS, entry.seq, workshop_id, (workshop_id,))
+
+    change = ctx.db.write(work)
+    publish(ctx, change)
+    return change
+
+
+def _fix_embedded(
+    name: str,
+    values: dict[str, Any],
+    voter: Callable[[str, str], str],
+    item: Callable[[Any, Any, str], int],
+) -> None:
+    """Ids held inside fields: a round's items, a vote's item and voter."""
+    if name == "vote_rounds":
+        items = values["items"]
+        if not isinstance(items, list) or not all(
+            isinstance(i, list) and len(i) == 2 for i in items
+        ):
+            raise _damaged("vote_rounds.items a une valeur invalide")
+        values["items"] = [[kind, item(kind, old, name)] for kind, old in items]
+    elif name in ("votes", "vote_counts"):
+        values["item_id"] = item(values["item_type"], values["item_id"], name)
+    if name in ("votes", "vote_ballots"):
+        values["voter"] = voter(values["voter"], name)
+
+
+def _import_methods(session: Session, methods: Any) -> None:
+    """The custom methods the agenda uses; one of the same key already here is kept."""
+    if not isinstance(methods, list):
+        raise _damaged("la liste des méthodes est invalide")
+    known = set(session.scalars(select(CustomMethod.key)))
+    for method in methods:
+        if not (isinstance(method, dict) and isinstance(method.get("key"), str)
+                and isinstance(method.get("data"), dict) and len(method["key"]) <= 60):  # fmt: skip
+            raise _damaged("une méthode est invalide")
+        if method["key"] not in known:
+            session.add(CustomMethod(key=method["key"], data=method["data"], created_at=0.0))
+            known.add(method["key"])
+
+
+def import_file(ctx: Context, path: str | os.PathLike[str]) -> Change:
+    return import_archive(ctx, read_archive(path))
