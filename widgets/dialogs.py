@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from app.library import Format
 from widgets.manual_checkin_dialog import ManualCheckIn, ManualCheckInDialog
 from widgets.new_workshop_dialog import NewWorkshop, NewWorkshopDialog
+from widgets.paper_votes_dialog import PaperVotes, PaperVotesDialog
+from widgets.vote_dialog import VoteDialog, VoteRequest
 
 
 class Dialogs:
@@ -23,6 +25,22 @@ class Dialogs:
 
     def manual_check_in(self, partners: list[str]) -> ManualCheckIn | None:
         dialog = ManualCheckInDialog(partners, self.parent)
+        try:
+            return dialog.value() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+
+    def vote_round(self, scope_text: str) -> VoteRequest | None:
+        """The settings of a new tour de vote; `scope_text` says what it is on."""
+        dialog = VoteDialog(scope_text, self.parent)
+        try:
+            return dialog.value() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+
+    def paper_votes(self, items: list[tuple[str, str]], unit: str) -> PaperVotes | None:
+        """Hand-counted votes: (item key, label) rows, `unit` "gommettes" or "points"."""
+        dialog = PaperVotesDialog(items, unit, self.parent)
         try:
             return dialog.value() if dialog.exec() else None
         finally:

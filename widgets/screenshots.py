@@ -58,6 +58,7 @@ def capture(folder: Path, size: tuple[int, int] = (1600, 900)) -> list[Path]:
     save("editor-agenda-3m")
     shots += capture_live(window, folder, clock)
     shots += capture_board(window, folder, demo.workshop_id)
+    shots += capture_votes(window, folder, demo.workshop_id)
     window.close()
     db.close()
     return shots
@@ -186,6 +187,69 @@ def capture_board(window, folder: Path, workshop_id: int) -> list[Path]:  # type
     panel.reload()
     panel.view.fit_all()
     save("board-projector-private", projector)
+    return shots
+
+
+def capture_votes(window, folder: Path, workshop_id: int) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The vote tab and the projector at 1920×1080: the demo's revealed dot vote, a round
+    open with phones voting, and a LaBase criteria grid with its 2×2 chart."""
+    import random
+
+    from app.ops import board, participants, votes
+
+    app = make_app()
+    ctx = window.controller.ctx
+    runner = window.runner
+    window.resize(1920, 1080)
+    runner.console.show_board(False)
+    desk = runner.votes
+    projector = runner.projector
+    projector.resize(1920, 1080)
+    projector.show()
+    shots: list[Path] = []
+
+    def save(name: str, widget) -> None:  # type: ignore[no-untyped-def]
+        desk.reload()
+        runner.live.refresh()
+        app.processEvents()
+        path = folder / f"{name}.png"
+        widget.grab().save(str(path))
+        shots.append(path)
+
+    # the demo's dot vote, closed and revealed
+    runner.console.tabs.setCurrentIndex(desk.tab_index)
+    desk.set_projecting(True)
+    save("votes-console", window)
+    save("votes-projector-results", projector)
+    # a round open on the ideation board's groups: phones vote, the room sees the turnout
+    people = [p.id for p in participants.attendees(ctx, workshop_id)]
+    phases = runner.board.data.phases if runner.board.data else ()
+    ideation = next(pid for pid, title in phases if title.startswith("Idéation"))
+    board_data = board.board_data(ctx, workshop_id, ideation)
+    clusters = [c.id for c in board_data.clusters]
+    rng = random.Random(3)
+    grid = votes.open_round(
+        ctx, workshop_id, kind="criteria", items=[f"cluster:{c}" for c in clusters],
+        title="Quel chantier incuber ?", settings={"criteria": "labase"},
+    ).ids[0]  # fmt: skip
+    info = votes.rounds(ctx, workshop_id)[-1]
+    keys = [c.key for c in info.settings.criteria]
+    for n, pid in enumerate(people[: len(people) * 3 // 4]):
+        bias = {item.key: rng.randint(1, 5) for item in info.items}
+        ballot = {
+            item.key: {k: max(1, min(5, bias[item.key] + rng.randint(-1, 1))) for k in keys}
+            for item in info.items
+        }
+        votes.cast_ballot(ctx, workshop_id, grid, pid, ballot, key=f"shot-grid-{n:06d}")
+        if n % 3:
+            votes.set_done(ctx, workshop_id, grid, pid)
+    desk.round_id = grid
+    save("votes-projector-open", projector)
+    save("votes-console-open", window)
+    votes.close_round(ctx, grid)
+    votes.reveal_results(ctx, grid)
+    save("votes-console-criteria", window)
+    save("votes-projector-criteria", projector)
     return shots
 
 

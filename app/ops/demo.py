@@ -22,6 +22,8 @@ from app.store.models import (
     Participant,
     Project,
     Vote,
+    VoteBallot,
+    VoteCount,
     VoteRound,
     Workshop,
 )
@@ -279,10 +281,11 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
             kind="dots",
             settings={
                 "dots": 3,
-                "max_per_item": 2,
-                "self_vote": True,
+                "cap": 2,
+                "own_allowed": True,
                 "anonymous": True,
-                "hidden_until_reveal": True,
+                "live_results": False,
+                "closes_at": None,
             },
             items=[["note", n.id] for n in items],
             status="closed",
@@ -329,6 +332,21 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
                         )
                     )
                 dots -= 1
+        # the live counts and the ballots, as app.ops.votes keeps them with each vote
+        cast = [v for v in session.new if isinstance(v, Vote)]
+        counts: dict[tuple[int, int], int] = {}
+        for v in cast:
+            counts[(v.item_id, v.value)] = counts.get((v.item_id, v.value), 0) + 1
+        for (item_id, value), ballots in counts.items():
+            session.add(
+                VoteCount(round_id=vote.id, item_type="note", item_id=item_id, criterion="",
+                          value=value, ballots=ballots)
+            )  # fmt: skip
+        for voter, pid in dict.fromkeys((v.voter, v.participant_id) for v in cast):
+            session.add(
+                VoteBallot(round_id=vote.id, voter=voter, participant_id=pid, done=True,
+                           at=start + 7300)
+            )  # fmt: skip
         for p, (rating, keep, improve) in zip(participants, COLORS_FOR_FEEDBACK, strict=False):
             session.add(
                 Feedback(

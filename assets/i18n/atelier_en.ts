@@ -250,6 +250,16 @@
         <source>{n} résultat(s) pour la recherche</source>
         <translation>{n} result(s) for the search</translation>
     </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="154"/>
+        <source>Voter…</source>
+        <translation>Vote…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="161"/>
+        <source>Ouvrir un vote sur la sélection, ou sur tout le tableau (Ctrl+Shift+V)</source>
+        <translation>Open a vote on the selection, or on the whole board (Ctrl+Shift+V)</translation>
+    </message>
 </context>
 <context>
     <name>CadrageForm</name>
@@ -1070,6 +1080,44 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
     </message>
 </context>
 <context>
+    <name>PaperVotesDialog</name>
+    <message>
+        <location filename="../../widgets/paper_votes_dialog.py" line="36"/>
+        <source>Ajouter des votes papier</source>
+        <translation>Add paper votes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/paper_votes_dialog.py" line="40"/>
+        <source>Comptez les {unit} posées à la main et saisissez-les ici : elles s&apos;ajoutent aux résultats, marquées « papier ».</source>
+        <translation>Count the {unit} placed by hand and enter them here: they are added to the results, marked “paper”.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/paper_votes_dialog.py" line="45"/>
+        <source>Bulletins papier</source>
+        <translation>Paper ballots</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/paper_votes_dialog.py" line="48"/>
+        <source>Élément</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/paper_votes_dialog.py" line="66"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/paper_votes_dialog.py" line="67"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/paper_votes_dialog.py" line="71"/>
+        <source>Libellé</source>
+        <translation>Label</translation>
+    </message>
+</context>
+<context>
     <name>PhaseDetails</name>
     <message>
         <location filename="../../widgets/agenda_editor.py" line="163"/>
@@ -1207,6 +1255,39 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <location filename="../../widgets/projector_view.py" line="188"/>
         <source>2. Rejoindre l’atelier</source>
         <translation>2. Join the workshop</translation>
+    </message>
+</context>
+<context>
+    <name>QuadrantChart</name>
+    <message>
+        <location filename="../../widgets/vote_quadrant.py" line="34"/>
+        <source>Prioritaire</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_quadrant.py" line="35"/>
+        <source>À préparer</source>
+        <translation>To prepare</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_quadrant.py" line="36"/>
+        <source>Facile</source>
+        <translation>Easy</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_quadrant.py" line="37"/>
+        <source>À écarter</source>
+        <translation>To drop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_quadrant.py" line="39"/>
+        <source>Faisabilité →</source>
+        <translation>Feasibility →</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_quadrant.py" line="40"/>
+        <source>Impact →</source>
+        <translation>Impact →</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1484,583 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <location filename="../../widgets/settings_dialog.py" line="105"/>
         <source>{address} (absente de cet ordinateur aujourd&apos;hui)</source>
         <translation>{address} (not on this computer today)</translation>
+    </message>
+</context>
+<context>
+    <name>VoteChart</name>
+    <message>
+        <location filename="../../widgets/vote_chart.py" line="55"/>
+        <source>ex æquo</source>
+        <translation>tied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_chart.py" line="56"/>
+        <source>Pas encore de voix</source>
+        <translation>No votes yet</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDesk</name>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="55"/>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="138"/>
+        <source>Vote sur {n} post-it(s) sélectionné(s)</source>
+        <translation>Vote on {n} selected sticky note(s)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="143"/>
+        <source>Vote sur les {n} post-it(s) du groupe « {title} »</source>
+        <translation>Vote on the {n} sticky note(s) of the group “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="153"/>
+        <source>Rien n&apos;est sélectionné : vote sur tout le tableau ({groups} groupe(s) et {notes} post-it(s) hors groupe)</source>
+        <translation>Nothing is selected: vote on the whole board ({groups} group(s) and {notes} ungrouped sticky note(s))</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="175"/>
+        <source>Vote ouvert : les téléphones peuvent voter.</source>
+        <translation>Vote open: phones can vote.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="180"/>
+        <source>Clore le vote</source>
+        <translation>Close the vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="182"/>
+        <source>Clore le vote maintenant ? Les téléphones ne pourront plus voter ni changer d&apos;avis (vous pourrez le rouvrir).</source>
+        <translation>Close the vote now? Phones will no longer be able to vote or change their minds (you can reopen it).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="185"/>
+        <source>Clore</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="203"/>
+        <source>gommettes</source>
+        <translation>dots</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="203"/>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="212"/>
+        <source>Votes papier ajoutés.</source>
+        <translation>Paper votes added.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="226"/>
+        <source>Promouvoir en action</source>
+        <translation>Promote to action</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="227"/>
+        <source>Ajouter au plan d&apos;action ({n}) :
+{items}</source>
+        <translation>Add to the action plan ({n}):
+{items}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="230"/>
+        <source>Ajouter au plan d&apos;action</source>
+        <translation>Add to the action plan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_desk.py" line="236"/>
+        <source>{n} action(s) ajoutée(s) au plan d&apos;action — Ctrl+Z pour annuler</source>
+        <translation>{n} action(s) added to the action plan — Ctrl+Z to undo</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="36"/>
+        <source>Gommettes</source>
+        <translation>Dot vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="37"/>
+        <source>Points à répartir</source>
+        <translation>Points to share</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="38"/>
+        <source>Jugement majoritaire</source>
+        <translation>Majority judgment</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="39"/>
+        <source>Grille multi-critères</source>
+        <translation>Criteria grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="42"/>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="43"/>
+        <source>Faisabilité</source>
+        <translation>Feasibility</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="44"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="61"/>
+        <source>Ouvrir un tour de vote</source>
+        <translation>Open a vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="68"/>
+        <source>Par exemple : Quelles idées creuser ?</source>
+        <translation>For example: Which ideas should we explore?</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="77"/>
+        <source> par personne</source>
+        <translation> per person</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="81"/>
+        <source> au plus sur un même post-it</source>
+        <translation> at most on one sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="83"/>
+        <source>Chacun peut voter pour ses propres post-its</source>
+        <translation>People may vote for their own sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="88"/>
+        <source>Plafond</source>
+        <translation>Cap</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="93"/>
+        <source> points par personne</source>
+        <translation> points per person</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="96"/>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="100"/>
+        <source>Chacun donne une mention à chaque élément : {grades}. Les éléments sont classés par leur mention majoritaire (la médiane), puis départagés selon la règle du jugement majoritaire.</source>
+        <translation>Everyone grades every item: {grades}. Items are ranked by their majority grade (the median), then tie-broken by the majority judgment rule.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="109"/>
+        <source>Critère</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="109"/>
+        <source>Poids</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="109"/>
+        <source>Axe du graphique 2×2</source>
+        <translation>Axis of the 2×2 chart</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="116"/>
+        <source>Critères de LaBase</source>
+        <translation>LaBase criteria</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="119"/>
+        <source>L&apos;arbre de décision de LaBase : partenaires, transversalité, 18 mois, moyens, sobriété</source>
+        <translation>LaBase&apos;s decision tree: partners, cross-administration work, 18 months, means, sobriety</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="124"/>
+        <source>+ Critère</source>
+        <translation>+ Criterion</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="126"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="136"/>
+        <source>Chaque élément est noté de 1 à 5 sur chaque critère.</source>
+        <translation>Each item is scored 1 to 5 on each criterion.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="147"/>
+        <source>Anonyme</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="148"/>
+        <source>Nominatif (qui a voté quoi)</source>
+        <translation>Named (who voted for what)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="151"/>
+        <source>Cachés jusqu&apos;à ce que je les révèle</source>
+        <translation>Hidden until I reveal them</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="152"/>
+        <source>En direct</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="155"/>
+        <source>Je le clos moi-même</source>
+        <translation>I close it myself</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="156"/>
+        <source>Clôture automatique dans</source>
+        <translation>Close automatically in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="162"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="169"/>
+        <source>Ouvrir le vote</source>
+        <translation>Open the vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="170"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="175"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="176"/>
+        <source>Type de vote</source>
+        <translation>Kind of vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="178"/>
+        <source>Bulletins</source>
+        <translation>Ballots</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="179"/>
+        <source>Résultats</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="180"/>
+        <source>Clôture</source>
+        <translation>Closing</translation>
+    </message>
+</context>
+<context>
+    <name>VotePanel</name>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="36"/>
+        <source>Gommettes</source>
+        <translation>Dot vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="37"/>
+        <source>Points à répartir</source>
+        <translation>Points to share</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="38"/>
+        <source>Jugement majoritaire</source>
+        <translation>Majority judgment</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="39"/>
+        <source>Grille multi-critères</source>
+        <translation>Criteria grid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="44"/>
+        <source>Prioritaire</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="45"/>
+        <source>À préparer</source>
+        <translation>To prepare</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="46"/>
+        <source>Facile</source>
+        <translation>Easy</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="47"/>
+        <source>À écarter</source>
+        <translation>To drop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="106"/>
+        <source>Les tours de vote de l&apos;atelier</source>
+        <translation>The workshop&apos;s votes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="108"/>
+        <source>Nouveau vote…</source>
+        <translation>New vote…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="112"/>
+        <source>Sur les post-its sélectionnés au tableau, ou sur tout le tableau (Ctrl+Shift+V)</source>
+        <translation>On the sticky notes selected on the board, or on the whole board (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="122"/>
+        <source>Aucun vote pour l&apos;instant. Sélectionnez des post-its au tableau (ou rien, pour tout le tableau) puis « Voter… ».</source>
+        <translation>No vote yet. Select sticky notes on the board (or nothing, for the whole board) then “Vote…”.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="150"/>
+        <source>Clore le vote</source>
+        <translation>Close the vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="153"/>
+        <source>Rouvrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="155"/>
+        <source>Révéler les résultats</source>
+        <translation>Reveal the results</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="158"/>
+        <source>Projeter</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="161"/>
+        <source>Montrer le vote sur la projection (sinon la projection garde le minuteur)</source>
+        <translation>Show the vote on the projector (otherwise the projector keeps the timer)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="164"/>
+        <source>Ajouter des votes papier…</source>
+        <translation>Add paper votes…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="169"/>
+        <source>les </source>
+        <translation>the </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="170"/>
+        <source> premiers</source>
+        <translation> first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="171"/>
+        <source>Promouvoir en action</source>
+        <translation>Promote to action</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="173"/>
+        <source>Voir ici les résultats cachés</source>
+        <translation>See the hidden results here</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="175"/>
+        <source>Pour vous seule : la projection ne les montre qu&apos;après « Révéler »</source>
+        <translation>For you only: the projector shows them only after “Reveal”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="193"/>
+        <source>Résultats cachés : ils apparaîtront ici et sur la projection après « Révéler ».</source>
+        <translation>Results hidden: they will appear here and on the projector after “Reveal”.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="200"/>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="200"/>
+        <source>Élément</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="200"/>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="257"/>
+        <source>ouvert</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="257"/>
+        <source>clos</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="271"/>
+        <source>Vote ouvert</source>
+        <translation>Vote open</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="273"/>
+        <source>Vote clos</source>
+        <translation>Vote closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="275"/>
+        <source>résultats révélés</source>
+        <translation>results revealed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="281"/>
+        <source>{voted} / {total} ont voté</source>
+        <translation>{voted} / {total} have voted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="291"/>
+        <source> et {n} autres</source>
+        <translation> and {n} more</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="292"/>
+        <source>{n} ont fini : {names}</source>
+        <translation>{n} done: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="294"/>
+        <source>Personne n&apos;a encore appuyé sur « J&apos;ai fini ».</source>
+        <translation>Nobody has pressed “I&apos;m done” yet.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="296"/>
+        <source>+ {n} bulletin(s) papier</source>
+        <translation>+ {n} paper ballot(s)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="304"/>
+        <source>Masquer les résultats</source>
+        <translation>Hide the results</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="325"/>
+        <source>Clôture à {time} (dans {m}:{s:02d})</source>
+        <translation>Closes at {time} (in {m}:{s:02d})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="335"/>
+        <source>{dots} gommette(s) par personne, {cap} au plus par élément</source>
+        <translation>{dots} dot(s) per person, {cap} at most per item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="340"/>
+        <source>pas pour ses propres post-its</source>
+        <translation>not for one&apos;s own sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="342"/>
+        <source>{n} points par personne</source>
+        <translation>{n} points per person</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="344"/>
+        <source>{n} critère(s)</source>
+        <translation>{n} criterion/criteria</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="345"/>
+        <source>{n} élément(s)</source>
+        <translation>{n} item(s)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="346"/>
+        <source>anonyme</source>
+        <translation>anonymous</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="346"/>
+        <source>nominatif</source>
+        <translation>named</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="348"/>
+        <source>résultats en direct</source>
+        <translation>live results</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="350"/>
+        <source>résultats cachés jusqu&apos;à la révélation</source>
+        <translation>results hidden until revealed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="367"/>
+        <source>gommette(s)</source>
+        <translation>dot(s)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="367"/>
+        <source>point(s)</source>
+        <translation>point(s)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="369"/>
+        <source>ex æquo</source>
+        <translation>tied</translation>
+    </message>
+</context>
+<context>
+    <name>VoteProjection</name>
+    <message>
+        <location filename="../../widgets/vote_projection.py" line="102"/>
+        <source>{voted} / {total} ont voté</source>
+        <translation>{voted} / {total} have voted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_projection.py" line="116"/>
+        <source>Votez sur votre téléphone</source>
+        <translation>Vote on your phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_projection.py" line="118"/>
+        <source>Vote clos — les résultats arrivent</source>
+        <translation>Vote closed — results coming</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_projection.py" line="123"/>
+        <source>Votez sur votre téléphone · {count}</source>
+        <translation>Vote on your phone · {count}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_projection.py" line="131"/>
+        <source>… et {n} autres éléments</source>
+        <translation>… and {n} more items</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_projection.py" line="153"/>
+        <source>Clôture à {time} — encore {m}:{s:02d}</source>
+        <translation>Closes at {time} — {m}:{s:02d} left</translation>
     </message>
 </context>
 <context>

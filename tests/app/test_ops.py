@@ -748,6 +748,15 @@ def test_demo_workshop(ctx: Context, events: list[Event]) -> None:
     assert all(what and who and due for what, who, due in f["actions"])
     assert len(f["feedback"]) == 18 and all(1 <= r <= 5 for r in f["feedback"])
     assert f["projects"] == 2
+    # the demo's vote reads like a real one: live counts equal a recount, turnout, results
+    from app.ops import votes as vote_ops
+
+    (rid,) = [r.id for r in vote_ops.rounds(ctx, wid)]
+    assert vote_ops.live_counts(ctx, rid) == vote_ops.recount(ctx, rid)
+    results = vote_ops.results(ctx, rid, public=True)
+    assert results.turnout.voted == 23 and results.turnout.done == 23
+    assert sum(line.score for line in results.lines) == 23 * 3
+    assert results.round.settings.cap == 2
     assert [e.op for e in events] == ["workshop.create", "demo.create"]
     assert [e.op for e in journal(ctx)] == ["workshop.create", "demo.create"]
 

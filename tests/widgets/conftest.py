@@ -35,6 +35,8 @@ class FakeDialogs:
         self.asked: list[str] = []
         self.manual: list[ManualCheckIn | None] = []
         self.saves: list[str | None] = []  # answers to "save as", in order
+        self.votes: list[Any] = []  # VoteRequest or None, for "Ouvrir un tour de vote"
+        self.papers: list[Any] = []  # PaperVotes or None, for "Ajouter des votes papier"
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
@@ -43,6 +45,14 @@ class FakeDialogs:
     def manual_check_in(self, partners: list[str]) -> ManualCheckIn | None:
         self.asked.append("manual")
         return self.manual.pop(0)
+
+    def vote_round(self, scope_text: str) -> Any:
+        self.asked.append(scope_text)
+        return self.votes.pop(0)
+
+    def paper_votes(self, items: list[tuple[str, str]], unit: str) -> Any:
+        self.asked.append(f"paper:{unit}:{len(items)}")
+        return self.papers.pop(0)
 
     def text(self, title: str, label: str, value: str = "") -> str | None:
         self.asked.append(title)
