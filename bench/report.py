@@ -3,7 +3,7 @@
 `python -m bench.report`:
 
 * the demo workshop's compte-rendu (goal ≤ 1 s);
-* a big 3-day workshop: 2,000 post-its in 20 clusters, 200 participants, 10 vote rounds with
+* big 3-day workshops: 1,000 (the issue's goal) and 2,000 post-its in 20 clusters, 200 participants, 10 vote rounds with
   every participant voting, 20 actions and 150 feedback answers (goal ≤ 3 s and ≤ 10 MB);
 * the émargement sheet for those 200 people (goal ≤ 1 s).
 
@@ -18,10 +18,10 @@ from collections.abc import Callable
 
 from bench.common import Row, announce, finish, log, median, parser, tmp_workdir
 
-NOTES, CLUSTERS, PEOPLE, ROUNDS = 2000, 20, 200, 10
+SIZES, CLUSTERS, PEOPLE, ROUNDS = (1000, 2000), 20, 200, 10
 
 
-def _big_workshop(ctx) -> int:  # type: ignore[no-untyped-def]
+def _big_workshop(ctx, count: int) -> int:  # type: ignore[no-untyped-def]
     from app.ops.workshops import create_workshop
     from app.store.models import (
         Action,
@@ -78,7 +78,7 @@ def _big_workshop(ctx) -> int:  # type: ignore[no-untyped-def]
             clusters.append(cluster)
         session.flush()
         notes = []
-        for n in range(NOTES):
+        for n in range(count):
             text = " ".join(rng.choice(words) for _ in range(rng.randint(4, 30)))
             note = Note(
                 workshop_id=workshop_id,
@@ -150,28 +150,28 @@ def run() -> list[Row]:
         log("Compte-rendu de l'atelier de démonstration…")
         demo_pdf = folder / "demo.pdf"
         demo_s = _timed(lambda: build_report(report_data(ctx, demo), demo_pdf))
-        log(f"Atelier de {NOTES} post-its, {PEOPLE} participants, {ROUNDS} tours de vote…")
-        big = _big_workshop(ctx)
-        big_pdf = folder / "big.pdf"
-        big_s = _timed(lambda: build_report(report_data(ctx, big), big_pdf))
-        pages = big_pdf.read_bytes().count(b"/Type /Page\n") or big_pdf.read_bytes().count(
-            b"/Type /Page "
-        )
+        big_rows: list[Row] = []
+        for notes in SIZES:
+            log(f"Atelier de {notes} post-its, {PEOPLE} participants, {ROUNDS} tours de vote…")
+            big = _big_workshop(ctx, notes)
+            big_pdf = folder / f"big-{notes}.pdf"
+            big_s = _timed(lambda: build_report(report_data(ctx, big), big_pdf))  # noqa: B023
+            raw = big_pdf.read_bytes()
+            pages = raw.count(b"/Type /Page\n") or raw.count(b"/Type /Page ")
+            suffix = "" if notes == SIZES[-1] else f"_{notes}"
+            what = f"Compte-rendu : {notes} post-its, {PEOPLE} participants, {ROUNDS} votes"
+            big_rows += [
+                Row(f"report.big{suffix}_s", what, big_s, "s", 3.0),
+                Row(f"report.big{suffix}_mb", "Taille de ce compte-rendu",
+                    big_pdf.stat().st_size / 1e6, "Mo", 10.0),
+                Row(f"report.big{suffix}_pages", "Pages de ce compte-rendu", float(pages), "pages"),
+            ]  # fmt: skip
         sheet_pdf = folder / "emargement.pdf"
         sheet_s = _timed(lambda: build_emargement(attendance_sheet(ctx, big), sheet_pdf))
-        size_mb = big_pdf.stat().st_size / 1e6
         db.close()
     return [
         Row("report.demo_s", "Compte-rendu de l'atelier de démonstration", demo_s, "s", 1.0),
-        Row(
-            "report.big_s",
-            f"Compte-rendu : {NOTES} post-its, {PEOPLE} participants, {ROUNDS} votes",
-            big_s,
-            "s",
-            3.0,
-        ),
-        Row("report.big_mb", "Taille de ce compte-rendu", size_mb, "Mo", 10.0),
-        Row("report.big_pages", "Pages de ce compte-rendu", float(pages), "pages"),
+        *big_rows,
         Row(
             "report.emargement_s", f"Feuille d'émargement de {PEOPLE} personnes", sheet_s, "s", 1.0
         ),
