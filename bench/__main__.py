@@ -17,7 +17,9 @@ from pathlib import Path
 
 from bench.common import ROOT, Row, log, machine_line, report
 
-BENCHMARKS = ("startup", "journal_open", "ops", "timer", "phones", "votes", "report", "board")
+BENCHMARKS = (
+    "startup", "journal_open", "ops", "timer", "phones", "votes", "report", "board", "cofac",
+)  # fmt: skip
 
 
 def run_one(name: str, folder: Path) -> list[Row]:
