@@ -112,6 +112,7 @@ class BoardPanel(QWidget):
         self._refresh.timeout.connect(self._refresh_now)
         self._full_pending = False
         self._new_ids: set[int] = set()
+        self._listed_phases: tuple[tuple[int, str], ...] | None = None
         self._fitted = False
         self._matches: list[int] = []
         self._match_index = -1
@@ -212,7 +213,7 @@ class BoardPanel(QWidget):
         layout.addWidget(self.view, 1)
 
         self.scene.moved.connect(self._moved)
-        self.view.moved_by_keys.connect(lambda moves: self._moved(moves, []))
+        self.view.moved_by_keys.connect(self._moved)
         self.scene.group_into_requested.connect(self._group_into)
         self.scene.cluster_toggle_requested.connect(self._toggle_cluster)
         self.scene.edit_requested.connect(self.view.edit)
@@ -315,11 +316,15 @@ class BoardPanel(QWidget):
         self.data = data
         self.scene.set_data(data)
         self.phase_picker.blockSignals(True)
-        self.phase_picker.clear()
-        for phase_id, title in data.phases:
-            self.phase_picker.addItem(title, phase_id)
-        index = self.phase_picker.findData(data.phase_id)
-        self.phase_picker.setCurrentIndex(index)
+        if self._listed_phases != data.phases:  # rebuilt only when the agenda changed
+            self._listed_phases = data.phases
+            self.phase_picker.clear()
+            self.phase_picker.addItem(self.tr("Séquence en cours (suit la séance)"), None)
+            for phase_id, title in data.phases:
+                self.phase_picker.addItem(title, phase_id)
+        self.phase_picker.setCurrentIndex(
+            0 if self.phase_id is None else max(0, self.phase_picker.findData(data.phase_id))
+        )
         self.phase_picker.setVisible(data.scope == Scope.PHASE)
         self.phase_picker.blockSignals(False)
         self.private_button.setChecked(data.private)
@@ -409,10 +414,13 @@ class BoardPanel(QWidget):
         self.entry.setFocus()
         self._pending_spot = (x - NOTE_W / 2, y - NOTE_H / 2)
 
-    def _moved(self, notes: list, clusters: list) -> None:
+    def _moved(self, notes: list, clusters: list, out_of_group: list | None = None) -> None:
         if not notes and not clusters:
             return
-        self.controller.board("move", self._wid(), notes, clusters, snap_to_grid=self.snap)
+        self.controller.board(
+            "move", self._wid(), notes, clusters, snap_to_grid=self.snap,
+            out_of_group=out_of_group or [],
+        )  # fmt: skip
         self.reload()  # the core's answer, also when it refused
 
     def _group_into(self, note_ids: list, target: int) -> None:

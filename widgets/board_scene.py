@@ -337,6 +337,7 @@ class ClusterItem(QGraphicsItem):
             self._drag_from = event.scenePos()
             self._start = {n.note_id: n.pos() for n in self.members()}
             self._card_start = QPointF(self.card.x, self.card.y)
+            self.board.clearSelection()  # the group moves alone: no second move of a member
             self.setSelected(True)
             event.accept()
             return
@@ -363,7 +364,7 @@ class ClusterItem(QGraphicsItem):
             return
         notes = [(i, p.x() + delta.x(), p.y() + delta.y()) for i, p in self._start.items()]
         at = self._card_start + delta
-        self.board.moved.emit(notes, [(self.card.id, at.x(), at.y())])
+        self.board.moved.emit(notes, [(self.card.id, at.x(), at.y())], [])
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.card.collapsed or self.header().contains(event.scenePos()):
@@ -419,7 +420,8 @@ class ZoneItem(QGraphicsItem):
 class BoardScene(QGraphicsScene):
     """Renders a `BoardData`; emits intents; updated by diff so a refresh keeps the selection."""
 
-    moved = Signal(list, list)  # [(note id, x, y)], [(cluster id, x, y)]
+    # [(note id, x, y)], [(cluster id, x, y)], [ids of post-its dragged out of their group]
+    moved = Signal(list, list, list)
     group_into_requested = Signal(list, int)  # note ids dropped onto the note with this id
     cluster_toggle_requested = Signal(int, bool)  # cluster id, collapsed
     edit_requested = Signal(int)  # note id
@@ -436,6 +438,7 @@ class BoardScene(QGraphicsScene):
         self.large_text = False
         self.query = ""
         self._press_positions: dict[int, QPointF] = {}
+        self._press_frames: dict[int, QRectF] = {}
 
     # -- rendering ------------------------------------------------------------------------
     def set_data(self, data: BoardData) -> None:
@@ -462,7 +465,11 @@ class BoardScene(QGraphicsScene):
                 self.notes[card.id] = item
                 self.addItem(item)
                 touched.add(card.cluster_id)
-            elif item.card != card or item.large != self.large_text:
+            elif (
+                item.card != card
+                or item.large != self.large_text
+                or item.pos() != QPointF(card.x, card.y)  # a refused or snapped move
+            ):
                 touched.update((item.card.cluster_id, card.cluster_id))
                 item.apply(card, self.large_text)
         for gone in set(self.notes) - seen:
@@ -581,6 +588,10 @@ class BoardScene(QGraphicsScene):
         self._press_positions = {
             i.note_id: i.pos() for i in self.selectedItems() if isinstance(i, NoteItem)
         }
+        # where each group was before the drag: a post-it dropped clear of it leaves it
+        self._press_frames = {
+            cid: QRectF(c.frame) for cid, c in self.clusters.items() if not c.card.collapsed
+        }
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
@@ -608,8 +619,13 @@ class BoardScene(QGraphicsScene):
         target = self._drop_target([m[0] for m in moved], event.scenePos())
         if target is not None:
             self.group_into_requested.emit([m[0] for m in moved], target)
-        else:
-            self.moved.emit(moved, [])
+            return
+        out = []
+        for note_id, x, y in moved:
+            frame = self._press_frames.get(self.notes[note_id].card.cluster_id or -1)
+            if frame is not None and not frame.intersects(QRectF(x, y, NOTE_W, NOTE_H)):
+                out.append(note_id)
+        self.moved.emit(moved, [], out)
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         # a post-it's tooltip (its full text when cut) is set once its text is laid out

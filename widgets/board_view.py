@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.board import MAX_TEXT, NOTE_H, NOTE_W, colour
-from widgets.board_scene import BoardScene, NoteItem
+from widgets.board_scene import BoardScene, ClusterItem, NoteItem
 from widgets.theme import FONT_FAMILY
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 3.0
@@ -143,7 +143,7 @@ class Minimap(QWidget):
 class BoardView(QGraphicsView):
     """Interactive view of a BoardScene. Emits keyboard intents; the scene emits mouse ones."""
 
-    moved_by_keys = Signal(list)  # [(note id, x, y)] once the arrow key is released
+    moved_by_keys = Signal(list, list)  # [(note id, x, y)], [(group id, x, y)] on key release
     space_tapped = Signal()  # Space pressed and released without panning: the timer's key
     zoom_changed = Signal(float)
     region_changed = Signal(QRectF)  # what the view shows, after zooming or scrolling settles
@@ -168,6 +168,8 @@ class BoardView(QGraphicsView):
         self._panned = False
         self._pan_from: QPoint | None = None
         self._key_start: dict[int, QPointF] = {}
+        self._cluster_key_start: dict[int, QPointF] = {}
+        self._cluster_key_offset: dict[int, QPointF] = {}
         self._minimap_timer = QTimer(self)
         self._minimap_timer.setSingleShot(True)
         self._minimap_timer.setInterval(50)
@@ -275,11 +277,9 @@ class BoardView(QGraphicsView):
             if event.key() == Qt.Key.Key_Space and not self.editor.isVisible():
                 event.accept()
                 return True
-            if (
-                event.key() in keys[1:]
-                and self.board.selected_notes()
-                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            ):
+            if event.key() in keys[1:] and not (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):  # the board keeps the arrows while it has the focus (Ctrl+B: back to the timer)
                 event.accept()
                 return True
             if event.key() == Qt.Key.Key_Tab:
@@ -288,23 +288,32 @@ class BoardView(QGraphicsView):
         return super().event(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
-        self.step_focus(forward=next)
-        return True
+        if self.step_focus(forward=next):
+            return True
+        return super().focusNextPrevChild(next)  # past the last post-it, Tab leaves the board
 
-    def step_focus(self, *, forward: bool) -> None:
-        """Tab / Shift+Tab: the next post-it in reading order gets the focus and the selection."""
+    def step_focus(self, *, forward: bool) -> bool:
+        """Tab / Shift+Tab: the next post-it in reading order gets the focus and the selection;
+        False past the last one (or before the first), so the keyboard is never trapped."""
         ordered = self.board.ordered_notes()
         if not ordered:
-            return
+            return False
         current = self.board.focusItem()
         index = (
             ordered.index(current) if isinstance(current, NoteItem) and current in ordered else -1
         )
-        target = ordered[(index + (1 if forward else -1)) % len(ordered)]
+        if index < 0:
+            index = -1 if forward else len(ordered)
+        following = index + (1 if forward else -1)
+        if not 0 <= following < len(ordered):
+            self.board.clearSelection()
+            return False
+        target = ordered[following]
         self.board.clearSelection()
         target.setSelected(True)
         target.setFocus(Qt.FocusReason.TabFocusReason)
         self.ensureVisible(target.sceneBoundingRect(), 60, 60)
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -312,6 +321,7 @@ class BoardView(QGraphicsView):
             if not event.isAutoRepeat():
                 self._space_down, self._panned = True, False
                 self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+                self.setInteractive(False)  # a drag on a post-it pans, it does not move it
             return
         arrows = {
             Qt.Key.Key_Left: (-1, 0),
@@ -319,15 +329,37 @@ class BoardView(QGraphicsView):
             Qt.Key.Key_Up: (0, -1),
             Qt.Key.Key_Down: (0, 1),
         }
-        if key in arrows and self.board.selected_notes():
+        if key in arrows:
             dx, dy = arrows[Qt.Key(key)]
             step = BIG_STEP if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else STEP
-            for note_id in self.board.selected_notes():
+            groups = [i for i in self.board.selectedItems() if isinstance(i, ClusterItem)]
+            ids = set(self.board.selected_notes())
+            ids.update(n for g in groups for n in g.card.note_ids if n in self.board.notes)
+            if not ids and not groups:  # nothing selected: the arrows scroll the board
+                bar = self.horizontalScrollBar() if dx else self.verticalScrollBar()
+                bar.setValue(bar.value() + (dx or dy) * 60)
+                return
+            shift = QPointF(dx * step, dy * step)
+            for note_id in ids:
                 item = self.board.notes[note_id]
                 self._key_start.setdefault(note_id, item.pos())
-                item.setPos(item.pos() + QPointF(dx * step, dy * step))
-            for cluster in self.board.clusters.values():
-                cluster.relayout()
+                item.setPos(item.pos() + shift)
+            for group in groups:
+                start = self._cluster_key_start.setdefault(
+                    group.cluster_id, QPointF(group.card.x, group.card.y)
+                )
+                self._cluster_key_offset[group.cluster_id] = (
+                    self._cluster_key_offset.get(group.cluster_id, QPointF()) + shift
+                )
+                if group.card.collapsed:
+                    group.prepareGeometryChange()
+                    group.frame.moveTopLeft(start + self._cluster_key_offset[group.cluster_id])
+                    group.update()
+            touched = {self.board.notes[i].card.cluster_id for i in ids}
+            for cluster_id in touched:
+                cluster = self.board.clusters.get(cluster_id or -1)
+                if cluster is not None and not cluster.card.collapsed:
+                    cluster.relayout()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             focus = self.board.focusItem()
@@ -343,12 +375,11 @@ class BoardView(QGraphicsView):
         if event.isAutoRepeat():
             return
         if event.key() == Qt.Key.Key_Space and self._space_down:
-            self._space_down = False
-            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            self._end_space()
             if not self._panned:
                 self.space_tapped.emit()
             return
-        if self._key_start and event.key() in (
+        if (self._key_start or self._cluster_key_start) and event.key() in (
             Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
         ):  # fmt: skip
             moves = [
@@ -356,10 +387,26 @@ class BoardView(QGraphicsView):
                 for i in self._key_start
                 if i in self.board.notes
             ]
-            self._key_start = {}
-            self.moved_by_keys.emit(moves)
+            groups = [
+                (cid, (start + self._cluster_key_offset[cid]).x(),
+                 (start + self._cluster_key_offset[cid]).y())
+                for cid, start in self._cluster_key_start.items()
+            ]  # fmt: skip
+            self._key_start, self._cluster_key_start, self._cluster_key_offset = {}, {}, {}
+            self.moved_by_keys.emit(moves, groups)
             return
         super().keyReleaseEvent(event)
+
+    def _end_space(self) -> None:
+        self._space_down = False
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setInteractive(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self._space_down:  # Space released elsewhere: do not stay in pan mode
+            self._end_space()
+            self._panned = True
+        super().focusOutEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -67,6 +67,10 @@ class SessionRunner(QObject):
         self.board.rename_requested.connect(self.rename_cluster)
         self.board.export_requested.connect(self.export_board)
         self.board.message.connect(self.status)
+        self._people_refresh = QTimer(self)
+        self._people_refresh.setSingleShot(True)
+        self._people_refresh.setInterval(150)
+        self._people_refresh.timeout.connect(self.reload_people)
         self.board.loaded.connect(self.mirror.set_data)
         self.live.changed.connect(self.mirror.show_display)
         self.board.view.region_changed.connect(self.mirror.follow)
@@ -250,7 +254,8 @@ class SessionRunner(QObject):
         elif event.topic == Topic.FEEDBACK:
             self.reload_feedback()
         elif event.topic in (Topic.PARTICIPANTS, Topic.BOARD):
-            self.reload_people()
+            if not self._people_refresh.isActive():  # a burst of phones: one refresh
+                self._people_refresh.start()
             if event.topic == Topic.BOARD and self.console.board_button.isChecked():
                 self.board.board_event(event)
 
@@ -347,6 +352,7 @@ class SessionRunner(QObject):
                 answer.category,
                 answer.consent_named,
             )
+            self.reload_people()  # her own action shows at once (phones' arrivals are batched)
 
     def rename_attendee(self, participant_id: int, name: str) -> None:
         if self.workshop_id is None or self.dialogs is None:
@@ -354,6 +360,7 @@ class SessionRunner(QObject):
         new = self.dialogs().text(self.tr("Corriger le nom"), self.tr("Nom :"), name)
         if new is not None and new.strip() and new.strip() != name:
             self.controller.rename_participant(self.workshop_id, participant_id, new)
+            self.reload_people()
 
     def remove_attendee(self, participant_id: int, name: str) -> None:
         if self.workshop_id is None:
@@ -366,6 +373,7 @@ class SessionRunner(QObject):
             self.tr("Retirer"),
         ):
             self.controller.remove_participant(self.workshop_id, participant_id)
+            self.reload_people()
 
     def _timer(self, op: str, *args: int) -> None:
         if self.workshop_id is not None:
@@ -398,6 +406,7 @@ class SessionRunner(QObject):
             self.leave_requested.emit(self.workshop_id)
 
     def shutdown(self) -> None:
+        self._people_refresh.stop()
         self.board.shutdown()
         self.votes.shutdown()
         self.stop_server()

@@ -282,8 +282,14 @@ def move(
     clusters: Sequence[tuple[int, float, float]] = (),
     *,
     snap_to_grid: bool = False,
+    out_of_group: Iterable[int] = (),
 ) -> Change:
-    """Move post-its and clusters to new positions: one operation for a whole drag."""
+    """Move post-its and clusters to new positions: one operation for a whole drag.
+
+    Post-its in `out_of_group` were dragged out of their group: they leave it (and a group
+    left empty goes).
+    """
+    leaving_ids = {int(i) for i in out_of_group}
     if not notes and not clusters:
         raise InvalidInput("Rien à déplacer.")
     if len(notes) + len(clusters) > LIMIT:
@@ -294,11 +300,17 @@ def move(
         return snap(value) if snap_to_grid else value
 
     def build(session: Session) -> tuple[list[Action], str]:
-        _notes(session, workshop_id, [n[0] for n in notes])
-        actions: list[Action] = [
-            ["note.update", {"id": int(i), "changes": {"x": place(x), "y": place(y)}}]
-            for i, x, y in notes
-        ]
+        moved = _notes(session, workshop_id, [n[0] for n in notes])
+        if not leaving_ids <= {n.id for n in moved}:
+            raise InvalidInput("Seuls des post-its déplacés peuvent quitter leur groupe.")
+        leaving = {n.id: n.cluster_id for n in moved if n.id in leaving_ids}
+        actions: list[Action] = []
+        for i, x, y in notes:
+            changes: dict[str, Any] = {"x": place(x), "y": place(y)}
+            if int(i) in leaving and leaving[int(i)] is not None:
+                changes["cluster_id"] = None
+            actions.append(["note.update", {"id": int(i), "changes": changes}])
+        actions += _emptied_clusters(session, leaving)
         for cluster_id, x, y in clusters:
             if _cluster(session, int(cluster_id)).workshop_id != workshop_id:
                 raise NotFound("Ce groupe n'existe plus.")

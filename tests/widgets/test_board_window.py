@@ -361,3 +361,48 @@ def test_zoom_pan_and_minimap(make_window, qtbot):
     qtbot.waitUntil(
         lambda: mirror.view.region is not None and mirror.view.region.contains(QPointF(0, 0))
     )
+
+
+def test_review_cases_keys_groups_and_refusals(make_window, qtbot):
+    window, ctx, wid, panel = _open_board(make_window, qtbot)
+    pid = panel.data.phase_id
+    a = board.add_note(ctx, wid, text="Vélo", phase_id=pid, x=0, y=100).ids[0]
+    b = board.add_note(ctx, wid, text="Marche", phase_id=pid, x=220, y=100).ids[0]
+    board.group(ctx, wid, [a, b], title="Mobilité douce")
+    qtbot.waitUntil(lambda: len(panel.scene.clusters) == 1)
+    (cluster,) = panel.scene.clusters.values()
+    view = panel.view
+    view.setFocus()
+    # with nothing selected, or a group's title selected, the arrows stay on the board
+    panel.scene.clearSelection()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    cluster.setSelected(True)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert live.live_session(ctx, wid).index == 0
+    moved = {n.id: (n.x, n.y) for n in board.board_data(ctx, wid).notes}
+    assert moved[a][1] == moved[b][1] == 110  # the group moved down as a whole (from y=100)
+    # a refused move puts the post-it back where the core says it is
+    item = panel.scene.notes[a]
+    item.setPos(QPointF(float("nan"), 0))
+    panel._moved([(a, float("nan"), 0.0)], [])
+    assert item.pos() == QPointF(*moved[a])
+    # dragging one post-it clear of its group takes it out of the group
+    panel.view.set_zoom(1.0)
+    start = panel.scene.notes[b].pos() + QPointF(NOTE_W / 2, NOTE_H / 2)
+    panel.view.centerOn(start + QPointF(300, 0))
+    panel.scene.clearSelection()
+    _drag(qtbot, panel, start, start + QPointF(600, 0))
+    data = board.board_data(ctx, wid)
+    assert {n.id: n.cluster_id for n in data.notes}[b] is None
+    assert set(data.clusters[0].note_ids) == {a}
+    # Space held: a drag on a post-it pans the board instead of moving the post-it
+    before = {n.id: (n.x, n.y) for n in board.board_data(ctx, wid).notes}
+    h = view.horizontalScrollBar().value()
+    view.setFocus()
+    qtbot.keyPress(view, Qt.Key.Key_Space)
+    target = panel.scene.notes[a].pos() + QPointF(NOTE_W / 2, NOTE_H / 2)
+    _drag(qtbot, panel, target, target + QPointF(-80, 0))
+    qtbot.keyRelease(view, Qt.Key.Key_Space)
+    assert {n.id: (n.x, n.y) for n in board.board_data(ctx, wid).notes} == before
+    assert view.horizontalScrollBar().value() != h
+    assert live.live_session(ctx, wid).timer.state.value == "ready"  # panning is not a tap

@@ -19,14 +19,15 @@ def _open(make_window):
 
 
 def test_a_phone_checks_in_and_posts_and_the_console_shows_it(make_window, qtbot):
-    window, _wid = _open(make_window)
+    window, wid = _open(make_window)
     console = window.runner.console
     assert console.checkin.count.text() == "Aucun présent"
-    url = window.runner.projector.qr.text.replace("/web/", "")
+    code = window.controller.join_code(wid)
+    url = window.runner.projector.qr.text.split("/web/")[0]  # the QR's address, code aside
     token = httpx.post(
         f"{url}/api/join",
         json={"name": "Camille <i>D.</i>", "organisation": "DREAL Nouvelle-Aquitaine",
-              "category": "public", "key": "phone-camille-01"},
+              "category": "public", "key": "phone-camille-01", "code": code},
         timeout=10,
     ).json()["token"]  # fmt: skip
     # the server thread published the event; the window hears it on its own thread
