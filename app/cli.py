@@ -216,7 +216,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from app.ops import live
     from app.ops.queries import workshop_detail
     from app.server.app import create_app
-    from app.server.network import likely_address
+    from app.server.discovery import Advertiser
+    from app.server.network import likely_address, local_addresses
     from app.server.runner import ServerThread
 
     ctx = _context(args.db)
@@ -237,9 +238,23 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     print(f"Participants : {base}web/")
     print(f"Jeton d'animation : {api.state.facilitator_token}")
     print(f"Code de la séance : {code} (lien du QR code : {base}web/?code={code})", flush=True)
+    print(f"Code co-animation : {api.state.cofac.code()} (pour un deuxième ordinateur)", flush=True)
+    # announced on the local network for "Rejoindre une séance" (loopback only if bound there)
+    everywhere = args.host in ("0.0.0.0", "")
+    addresses = [a for a in (local_addresses() if everywhere else [args.host]) if ":" not in a]
+    advertiser = Advertiser(
+        detail.title,
+        server.port,
+        detail.id,
+        addresses,
+        interfaces=None if everywhere else addresses,
+    )
+    if addresses:
+        advertiser.start()
     try:
         stop.wait()
     finally:
+        advertiser.close()
         server.stop()
         ctx.db.close()
     print("Serveur arrêté.", flush=True)

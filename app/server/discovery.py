@@ -98,7 +98,8 @@ class Advertiser:
         with self._lock:
             self._closed = True
             zc, self._zc = self._zc, None
-        self._thread.join(10)
+        if self._thread.ident is not None:  # started
+            self._thread.join(10)
         if zc is not None:
             try:
                 if self.registered.is_set():
