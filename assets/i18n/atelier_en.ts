@@ -95,158 +95,163 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../widgets/board_panel.py" line="96"/>
+        <location filename="../../widgets/board_panel.py" line="320"/>
+        <source>Séquence en cours (suit la séance)</source>
+        <translation>Current activity (follows the session)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="118"/>
         <source>Le tableau de quelle séquence</source>
         <translation>Which activity&apos;s board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="99"/>
+        <location filename="../../widgets/board_panel.py" line="121"/>
         <source>Écrire un post-it puis Entrée…</source>
         <translation>Write a sticky note, then Enter…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="105"/>
+        <location filename="../../widgets/board_panel.py" line="127"/>
         <source>Couleur du post-it (ou de la sélection)</source>
         <translation>Colour of the sticky note (or of the selection)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="107"/>
+        <location filename="../../widgets/board_panel.py" line="129"/>
         <source>Regrouper</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="109"/>
+        <location filename="../../widgets/board_panel.py" line="131"/>
         <source>Dégrouper</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="112"/>
+        <location filename="../../widgets/board_panel.py" line="134"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="115"/>
+        <location filename="../../widgets/board_panel.py" line="137"/>
         <source>Dupliquer</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="118"/>
+        <location filename="../../widgets/board_panel.py" line="140"/>
         <source>Renommer le groupe</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="121"/>
+        <location filename="../../widgets/board_panel.py" line="143"/>
         <source>Rechercher (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="125"/>
+        <location filename="../../widgets/board_panel.py" line="147"/>
         <source>Tout voir</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="126"/>
+        <location filename="../../widgets/board_panel.py" line="148"/>
         <source>Écriture individuelle</source>
         <translation>Individual writing</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="129"/>
+        <location filename="../../widgets/board_panel.py" line="151"/>
         <source>Les post-its des téléphones restent cachés jusqu&apos;à « Révéler »</source>
         <translation>Sticky notes from phones stay hidden until “Reveal”</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="132"/>
-        <location filename="../../widgets/board_panel.py" line="268"/>
+        <location filename="../../widgets/board_panel.py" line="154"/>
+        <location filename="../../widgets/board_panel.py" line="290"/>
         <source>Révéler</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="136"/>
+        <location filename="../../widgets/board_panel.py" line="158"/>
         <source>Tableau ▾</source>
         <translation>Board ▾</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="202"/>
+        <location filename="../../widgets/board_panel.py" line="224"/>
         <source>Modèle de tableau</source>
         <translation>Board template</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="203"/>
+        <location filename="../../widgets/board_panel.py" line="225"/>
         <source>Celui de la méthode</source>
         <translation>The method&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="209"/>
+        <location filename="../../widgets/board_panel.py" line="231"/>
         <source>Grille magnétique</source>
         <translation>Snap to grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="212"/>
+        <location filename="../../widgets/board_panel.py" line="234"/>
         <source>Grand texte (projection)</source>
         <translation>Large text (projector)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="216"/>
+        <location filename="../../widgets/board_panel.py" line="238"/>
         <source>Un seul tableau pour tout l&apos;atelier</source>
         <translation>One board for the whole workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="220"/>
+        <location filename="../../widgets/board_panel.py" line="242"/>
         <source>Post-its des téléphones directement sur le tableau</source>
         <translation>Sticky notes from phones straight onto the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="225"/>
+        <location filename="../../widgets/board_panel.py" line="247"/>
         <source>Exporter en image PNG…</source>
         <translation>Export as a PNG image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="268"/>
+        <location filename="../../widgets/board_panel.py" line="290"/>
         <source>Révéler ({n})</source>
         <translation>Reveal ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="273"/>
+        <location filename="../../widgets/board_panel.py" line="295"/>
         <source>{n} post-it(s)</source>
         <translation>{n} sticky note(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="275"/>
+        <location filename="../../widgets/board_panel.py" line="297"/>
         <source>{n} groupe(s)</source>
         <translation>{n} group(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="277"/>
+        <location filename="../../widgets/board_panel.py" line="299"/>
         <source>{n} caché(s)</source>
         <translation>{n} hidden</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="281"/>
+        <location filename="../../widgets/board_panel.py" line="303"/>
         <source>Tableau vide : écrivez le premier post-it ci-dessus</source>
         <translation>Empty board: write the first sticky note above</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="375"/>
+        <location filename="../../widgets/board_panel.py" line="397"/>
         <source>Sélectionnez au moins deux post-its (cliquer-glisser autour, ou Ctrl+clic).</source>
         <translation>Select at least two sticky notes (drag around them, or Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="383"/>
+        <location filename="../../widgets/board_panel.py" line="405"/>
         <source>Groupe créé : double-cliquez sur son titre pour le replier.</source>
         <translation>Group created: double-click its title to collapse it.</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="389"/>
+        <location filename="../../widgets/board_panel.py" line="411"/>
         <source>Sélectionnez un groupe (cliquez sur son titre).</source>
         <translation>Select a group (click its title).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="402"/>
+        <location filename="../../widgets/board_panel.py" line="424"/>
         <source>{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} sticky note(s) deleted — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="481"/>
+        <location filename="../../widgets/board_panel.py" line="503"/>
         <source>{n} résultat(s) pour la recherche</source>
         <translation>{n} result(s) for the search</translation>
     </message>
@@ -410,12 +415,12 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../widgets/dialogs.py" line="45"/>
+        <location filename="../../widgets/dialogs.py" line="40"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="53"/>
+        <location filename="../../widgets/dialogs.py" line="48"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
@@ -752,139 +757,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="109"/>
+        <location filename="../../widgets/main_window.py" line="110"/>
         <source>&amp;Compte-rendu…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309"/>
+        <location filename="../../widgets/main_window.py" line="310"/>
         <source>Un compte-rendu est déjà en préparation…</source>
         <translation>A report is already being prepared…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315"/>
+        <location filename="../../widgets/main_window.py" line="316"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="322"/>
+        <location filename="../../widgets/main_window.py" line="323"/>
         <source>Enregistrer le compte-rendu</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="322"/>
+        <location filename="../../widgets/main_window.py" line="323"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="337"/>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>Préparation du compte-rendu…</source>
         <translation>Preparing the report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="353"/>
+        <location filename="../../widgets/main_window.py" line="357"/>
         <source>Compte-rendu enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="368"/>
+        <location filename="../../widgets/main_window.py" line="372"/>
         <source>Le compte-rendu n&apos;a pas pu être préparé (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="30"/>
+        <location filename="../../widgets/main_window.py" line="31"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="91"/>
+        <location filename="../../widgets/main_window.py" line="92"/>
         <source>Base : {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="96"/>
+        <location filename="../../widgets/main_window.py" line="97"/>
         <source>Un fichier de format a été ignoré : {problem}</source>
         <translation>A format file was skipped: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="102"/>
+        <location filename="../../widgets/main_window.py" line="103"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="104"/>
+        <location filename="../../widgets/main_window.py" line="105"/>
         <source>&amp;Nouvel atelier…</source>
         <translation>&amp;New workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="107"/>
+        <location filename="../../widgets/main_window.py" line="108"/>
         <source>Liste des &amp;ateliers</source>
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="113"/>
+        <location filename="../../widgets/main_window.py" line="114"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="116"/>
+        <location filename="../../widgets/main_window.py" line="117"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="118"/>
+        <location filename="../../widgets/main_window.py" line="119"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="120"/>
-        <location filename="../../widgets/main_window.py" line="414"/>
+        <location filename="../../widgets/main_window.py" line="121"/>
+        <location filename="../../widgets/main_window.py" line="418"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="122"/>
-        <location filename="../../widgets/main_window.py" line="419"/>
+        <location filename="../../widgets/main_window.py" line="123"/>
+        <location filename="../../widgets/main_window.py" line="423"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="125"/>
+        <location filename="../../widgets/main_window.py" line="126"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="127"/>
+        <location filename="../../widgets/main_window.py" line="128"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="132"/>
+        <location filename="../../widgets/main_window.py" line="133"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="133"/>
+        <location filename="../../widgets/main_window.py" line="134"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="209"/>
+        <location filename="../../widgets/main_window.py" line="210"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="209"/>
+        <location filename="../../widgets/main_window.py" line="210"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="219"/>
+        <location filename="../../widgets/main_window.py" line="220"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="228"/>
+        <location filename="../../widgets/main_window.py" line="229"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -893,37 +898,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="248"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="249"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="256"/>
+        <location filename="../../widgets/main_window.py" line="257"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -934,12 +939,12 @@ Prepare, facilitate and report on participatory workshops, entirely offline.
 Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="412"/>
+        <location filename="../../widgets/main_window.py" line="416"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="417"/>
+        <location filename="../../widgets/main_window.py" line="421"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
