@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 RUN_DB ?= $(CURDIR)/.atelier/atelier.sqlite3
 
-.PHONY: setup run test lint pytest bench bundle screenshots translations clean
+.PHONY: setup run test lint pytest soak bench bundle screenshots translations clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: setup
 
 pytest: setup
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
+
+## make soak: the long fault runs (kill -9 under 300 phones…), minutes long: not for CI
+soak: setup
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -m soak tests/faults -s
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
