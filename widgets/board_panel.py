@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.board import GAP, NOTE_H, NOTE_W, PALETTE, TEMPLATES, BoardData, Scope
+from app.errors import KnownError
 from app.events import Event
+from app.reports.files import atomic_output
 from widgets.board_scene import BoardScene, ClusterItem
 from widgets.board_view import BoardView
 from widgets.controller import Controller
@@ -90,15 +93,20 @@ class BoardPanel(QWidget):
     """The console's board: write, move, group, reveal; undo is the window's Ctrl+Z."""
 
     space_tapped = Signal()  # the view handed Space back: the window toggles the timer
-    export_requested = Signal()
-    rename_requested = Signal(int, str)  # cluster id, its title: the window asks for the new one
     message = Signal(str)  # a short French status message (e.g. after a deletion)
     loaded = Signal(object)  # the BoardData just shown (the projector's mirror follows it)
     vote_requested = Signal(list, object)  # selected post-it ids, the selected group or None
 
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: Controller,
+        parent: QWidget | None = None,
+        *,
+        dialogs: Callable[[], Any] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.dialogs = dialogs  # the window's questions (a fake in tests)
         self.workshop_id: int | None = None
         self.phase_id: int | None = None  # None: follow the séance's current phase
         self.data: BoardData | None = None
@@ -261,7 +269,7 @@ class BoardPanel(QWidget):
         self.arrival_action.setCheckable(True)
         self.arrival_action.triggered.connect(self._toggle_arrival)
         menu.addSeparator()
-        menu.addAction(self.tr("Exporter en image PNG…"), self.export_requested.emit)
+        menu.addAction(self.tr("Exporter en image PNG…"), self.export_png)
         return menu
 
     def _set_snap(self, on: bool) -> None:
@@ -499,8 +507,33 @@ class BoardPanel(QWidget):
 
     def _rename_selected(self) -> None:
         cluster = self.scene.selected_cluster()
-        if cluster is not None and cluster in self.scene.clusters:
-            self.rename_requested.emit(cluster, self.scene.clusters[cluster].card.title)
+        if cluster is None or cluster not in self.scene.clusters or self.dialogs is None:
+            return
+        title = self.scene.clusters[cluster].card.title
+        new = self.dialogs().text(
+            self.tr("Renommer le groupe"), self.tr("Titre du groupe :"), title
+        )
+        if new is not None and new.strip() and new.strip() != title:
+            self.rename_cluster(cluster, new)
+
+    def export_png(self) -> None:
+        """Save the board as a PNG image (written aside, then moved over the chosen name)."""
+        if self.dialogs is None or self.data is None:
+            return
+        path = self.dialogs().save_file(
+            self.tr("Exporter le tableau"),
+            f"{self.data.title}.png",
+            self.tr("Image PNG (*.png)"),
+        )
+        if not path:
+            return
+        try:
+            with atomic_output(path) as temp:
+                temp.write_bytes(self.png())
+        except KnownError as exc:
+            self.dialogs().error(exc.message)
+            return
+        self.message.emit(self.tr("Tableau exporté : {path}").format(path=path))
 
     def _toggle_cluster(self, cluster_id: int, collapsed: bool) -> None:
         self.controller.board("update_cluster", self._wid(), cluster_id, collapsed=collapsed)

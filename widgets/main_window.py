@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
 from app import __version__
 from app.events import Event, Topic
 from app.settings import load_settings
-from widgets.board_panel import workshop_board_png
+from widgets.board_panel import BoardPanel, workshop_board_png
 from widgets.bridge import EventBridge
 from widgets.controller import Controller
 from widgets.dialogs import Dialogs
@@ -33,6 +33,10 @@ class MainWindow(QMainWindow):
 
         self.home = HomeView()
         self.editor = WorkshopEditor(controller.methods())
+        self.editor_board = BoardPanel(controller, dialogs=lambda: self.dialogs)
+        self.editor.set_board(self.editor_board)
+        self.editor.tabs.currentChanged.connect(self._editor_tab_changed)
+        self.editor_board.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.editor)
@@ -51,7 +55,7 @@ class MainWindow(QMainWindow):
         self._undo_refresh = QTimer(self)
         self._undo_refresh.setSingleShot(True)
         self._undo_refresh.setInterval(50)
-        self._undo_refresh.timeout.connect(self._refresh_console_undo)
+        self._undo_refresh.timeout.connect(self._refresh_undo)
         self.setCentralWidget(self.stack)
 
         self.home.new_requested.connect(self.new_workshop)
@@ -160,6 +164,8 @@ class MainWindow(QMainWindow):
             return
         self.editor.set_detail(detail)
         self.stack.setCurrentWidget(self.editor)
+        if self.editor.tabs.currentIndex() == self.editor.board_index:
+            self.editor_board.open(workshop_id)
         self._update_undo(detail)
 
     def start_session(self, workshop_id: int) -> None:
@@ -274,11 +280,13 @@ class MainWindow(QMainWindow):
         if wid is not None:
             self.editor.flush()
             self.controller.undo(wid)
+            self._refresh_undo()  # the next Ctrl+Z / Ctrl+Shift+Z is ready at once
 
     def redo(self) -> None:
         wid = self.current_workshop_id()
         if wid is not None:
             self.controller.redo(wid)
+            self._refresh_undo()
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(self)
@@ -384,6 +392,10 @@ class MainWindow(QMainWindow):
         if self.editor.workshop_id is not None and event.workshop_id == self.editor.workshop_id:
             if event.topic == Topic.WORKSHOPS and event.op == "workshop.delete":
                 self.editor.workshop_id = None
+            elif event.topic == Topic.BOARD:
+                if self.editor.tabs.currentIndex() == self.editor.board_index:
+                    self.editor_board.board_event(event)
+                self._undo_refresh.start()  # the Edit menu names what Ctrl+Z would undo
             else:
                 self._refresh_editor()
         self.runner.on_event(event)
@@ -394,9 +406,16 @@ class MainWindow(QMainWindow):
         ):
             self._undo_refresh.start()  # a burst of events: one query
 
-    def _refresh_console_undo(self) -> None:
+    def _editor_tab_changed(self, index: int) -> None:
+        if index == self.editor.board_index and self.editor.workshop_id is not None:
+            self.editor_board.open(self.editor.workshop_id)
+            self.editor_board.view.setFocus()
+
+    def _refresh_undo(self) -> None:
         if self.stack.currentWidget() is self.runner.console and self.runner.workshop_id:
             self._update_undo(self.controller.detail(self.runner.workshop_id))
+        elif self.stack.currentWidget() is self.editor and self.editor.workshop_id:
+            self._update_undo(self.controller.detail(self.editor.workshop_id))
 
     def _refresh_editor(self) -> None:
         if self.editor.workshop_id is None:
@@ -429,6 +448,7 @@ class MainWindow(QMainWindow):
             self.report_task.wait()  # a document being written is finished, not cut
         self.statusBar().clearMessage()  # stops the message's own timer
         self._undo_refresh.stop()
+        self.editor_board.shutdown()
         self.runner.shutdown()  # the timer runs on in the core; its views close
         self.bridge.close()
         super().closeEvent(event)

@@ -15,9 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.domain.timer import TimerState
-from app.errors import KnownError
 from app.events import Event, Topic
-from app.reports.files import atomic_output
 from app.settings import load_settings
 from widgets.board_mirror import BoardMirror
 from widgets.board_panel import BoardPanel
@@ -59,13 +57,11 @@ class SessionRunner(QObject):
         self.window = window
 
         # the board: a page of the console, mirrored on the projector while it is shown
-        self.board = BoardPanel(controller)
+        self.board = BoardPanel(controller, dialogs=dialogs)
         self.console.set_board(self.board)
         self.mirror = BoardMirror(self.board.scene, self.projector)
         self.console.board_toggled.connect(self._board_shown)
         self.board.space_tapped.connect(lambda: self._timer("toggle"))
-        self.board.rename_requested.connect(self.rename_cluster)
-        self.board.export_requested.connect(self.export_board)
         self.board.message.connect(self.status)
         self._people_refresh = QTimer(self)
         self._people_refresh.setSingleShot(True)
@@ -282,33 +278,6 @@ class SessionRunner(QObject):
         self.mirror.setVisible(shown)
         if shown:
             self.mirror.raise_()
-
-    def rename_cluster(self, cluster_id: int, title: str) -> None:
-        if self.dialogs is None:
-            return
-        new = self.dialogs().text(
-            self.tr("Renommer le groupe"), self.tr("Titre du groupe :"), title
-        )
-        if new is not None and new.strip() and new.strip() != title:
-            self.board.rename_cluster(cluster_id, new)
-
-    def export_board(self) -> None:
-        if self.dialogs is None or self.board.data is None:
-            return
-        path = self.dialogs().save_file(
-            self.tr("Exporter le tableau"),
-            f"{self.board.data.title}.png",
-            self.tr("Image PNG (*.png)"),
-        )
-        if not path:
-            return
-        try:
-            with atomic_output(path) as temp:
-                temp.write_bytes(self.board.png())
-        except KnownError as exc:
-            self.dialogs().error(exc.message)
-            return
-        self.status(self.tr("Tableau exporté : {path}").format(path=path))
 
     def export_poster(self, size: str) -> None:
         """Save the QR poster of the séance: what the projector shows (address and code)."""

@@ -142,6 +142,10 @@ class WorkshopEditor(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
+    def set_board(self, board: QWidget) -> None:
+        """The workshop's post-it board, outside the séance too (to tidy it before the report)."""
+        self.board_index = self.tabs.addTab(board, self.tr("Tableau"))
+
     def _start(self) -> None:
         if self.workshop_id is not None:
             self.flush()

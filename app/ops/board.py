@@ -604,8 +604,16 @@ def board_data(ctx: Context, workshop_id: int, phase_id: int | None = None) -> B
                     LiveTimer.workshop_id == workshop_id, LiveTimer.state != "ended"
                 )
             )
-        if chosen is None and work_phases:
-            chosen = work_phases[0][0]
+        if chosen is None and work_phases:  # outside a séance: the fullest board, else the first
+            fullest = session.execute(
+                select(Note.phase_id, func.count())
+                .where(Note.workshop_id == workshop_id, Note.phase_id.is_not(None))
+                .group_by(Note.phase_id)
+                .order_by(func.count().desc(), Note.phase_id)
+                .limit(1)
+            ).first()
+            listed = {p[0] for p in work_phases}
+            chosen = fullest[0] if fullest and fullest[0] in listed else work_phases[0][0]
         phase = session.get(Phase, chosen) if chosen is not None else None
         if phase is not None and phase.workshop_id != workshop_id:
             raise InvalidInput("Cette séquence appartient à un autre atelier.")

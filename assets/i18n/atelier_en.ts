@@ -95,6 +95,26 @@
 <context>
     <name>BoardPanel</name>
     <message>
+        <location filename="../../widgets/board_panel.py" line="470"/>
+        <source>Titre du groupe :</source>
+        <translation>Group title:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="470"/>
+        <source>Exporter le tableau</source>
+        <translation>Export the board</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="470"/>
+        <source>Image PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="470"/>
+        <source>Tableau exporté : {path}</source>
+        <translation>Board exported: {path}</translation>
+    </message>
+    <message>
         <location filename="../../widgets/board_panel.py" line="320"/>
         <source>Séquence en cours (suit la séance)</source>
         <translation>Current activity (follows the session)</translation>
@@ -2070,6 +2090,11 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 </context>
 <context>
     <name>WorkshopEditor</name>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="150"/>
+        <source>Tableau</source>
+        <translation>Board</translation>
+    </message>
     <message>
         <location filename="../../widgets/workshop_editor.py" line="86"/>
         <source>← Ateliers</source>

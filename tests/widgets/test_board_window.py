@@ -93,6 +93,7 @@ def test_write_move_group_and_undo_through_the_window(make_window, qtbot):
     assert "Regrouper" in window.undo_action.text()
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: not panel.scene.clusters)
+    assert window.redo_action.isEnabled()  # at once: Ctrl+Z, Ctrl+Shift+Z in a row work
     window.redo_action.trigger()
     qtbot.waitUntil(lambda: len(panel.scene.clusters) == 1)
 
@@ -275,7 +276,7 @@ def test_export_png_and_search(make_window, qtbot, tmp_path):
     panel.search.clear()
     target = tmp_path / "tableau.png"
     window.dialogs.saves.append(str(target))
-    panel.export_requested.emit()
+    panel.export_png()
     image = QImage(str(target))
     assert not image.isNull() and image.width() > 400
     assert not list(tmp_path.glob(".tableau.png.*"))  # no temporary file left behind
@@ -406,3 +407,28 @@ def test_review_cases_keys_groups_and_refusals(make_window, qtbot):
     assert {n.id: (n.x, n.y) for n in board.board_data(ctx, wid).notes} == before
     assert view.horizontalScrollBar().value() != h
     assert live.live_session(ctx, wid).timer.state.value == "ready"  # panning is not a tap
+
+
+def test_the_board_outside_the_seance_in_the_workshop_editor(make_window, qtbot, tmp_path):
+    from app.ops.demo import create_demo
+
+    window = make_window()
+    ctx = window.controller.ctx
+    wid = create_demo(ctx).workshop_id
+    window.open_workshop(wid)
+    editor, panel = window.editor, window.editor_board
+    editor.tabs.setCurrentIndex(editor.board_index)
+    qtbot.waitUntil(lambda: panel.data is not None)
+    # no séance running: the fullest board shows (the demo's ideation, 60 post-its, 6 groups)
+    assert len(panel.scene.notes) == 60 and len(panel.scene.clusters) == 6
+    (first,) = [c for c in panel.scene.clusters.values() if c.card.title == "Le dernier kilomètre"]
+    first.setSelected(True)
+    window.dialogs.texts.append("Le dernier kilomètre à pied")
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    assert "Le dernier kilomètre à pied" in {c.title for c in board.board_data(ctx, wid).clusters}
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled())
+    assert "Renommer le groupe" in window.undo_action.text()
+    window.undo_action.trigger()
+    qtbot.waitUntil(
+        lambda: "Le dernier kilomètre" in {c.card.title for c in panel.scene.clusters.values()}
+    )

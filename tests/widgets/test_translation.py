@@ -103,6 +103,11 @@ def test_english_window_shows_english_texts(english, make_window):
     wid = create_workshop(window.controller.ctx, format_key="3h", title="Atelier").workshop_id
     window.open_workshop(wid)
     tabs = window.editor.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Brief", "Agenda", "Programme"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Brief",
+        "Agenda",
+        "Programme",
+        "Board",
+    ]
     assert window.editor.start.text() == "Start session ▶"
     assert window.editor.agenda.add_button.text() == "+ Activity"
