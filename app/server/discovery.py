@@ -12,7 +12,7 @@ import logging
 import re
 import socket
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,7 +120,7 @@ class Browser:
     def __init__(self, *, interfaces: Sequence[str] | None = None) -> None:
         self._zc = _zeroconf(interfaces)
         self._found: dict[str, Found] = {}
-        self._changed = threading.Condition()
+        self._changed = threading.Condition(threading.RLock())
         self._browser = ServiceBrowser(self._zc, SERVICE, handlers=[self._on_change])
 
     def _on_change(
@@ -147,13 +147,16 @@ class Browser:
 
     @property
     def found(self) -> list[Found]:
-        with self._changed:
+        with self._changed:  # re-entrant: also called by `wait` under the lock
             return sorted(self._found.values(), key=lambda f: (f.title.casefold(), f.name))
 
-    def wait(self, count: int = 1, timeout: float = 5.0) -> list[Found]:
-        """Wait until `count` séances are known (or the timeout); returns what is known."""
+    def wait(
+        self, predicate: Callable[[list[Found]], bool] = bool, timeout: float = 5.0
+    ) -> list[Found]:
+        """Wait until what is known satisfies `predicate` (by default: anything), or the
+        timeout; returns what is known."""
         with self._changed:
-            self._changed.wait_for(lambda: len(self._found) >= count, timeout)
+            self._changed.wait_for(lambda: predicate(self.found), timeout)
         return self.found
 
     def close(self) -> None:

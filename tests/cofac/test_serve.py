@@ -35,7 +35,13 @@ def test_serve_prints_the_pairing_code_and_is_found_on_loopback(tmp_path: Path) 
         assert lines[4].startswith("Code co-animation : "), lines
         code = lines[4].split(" : ", 1)[1].split()[0]
         assert len(code) == 6 and code.isdigit()
-        found = browser.wait(1, timeout=20)
+        port = int(lines[1].split(":")[-1].split("/")[0])
+        # other séances may be announced on this machine's loopback: ours is the one on its port
+        found = [
+            f
+            for f in browser.wait(lambda fs: any(f.port == port for f in fs), timeout=20)
+            if f.port == port
+        ]
         assert [(f.title, f.workshop_id) for f in found] == [("Atelier servi", wid)]
         paired = pair(found[0].url, code, "Camille", new_device_key())
         assert paired.workshop_id == wid and paired.role == "observateur"
