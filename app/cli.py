@@ -118,6 +118,22 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NOM",
         help="animateur ou animatrice (répétable ; défaut : le nom des paramètres)",
     )
+    bilan = sub.add_parser(
+        "bilan",
+        parents=[common],
+        help="bilan d'activité d'une période, tous ateliers confondus, en PDF",
+    )
+    bilan.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        metavar="DATE",
+        help="premier jour de la période (AAAA-MM-JJ ou JJ/MM/AAAA)",
+    )
+    bilan.add_argument(
+        "--to", dest="end", required=True, metavar="DATE", help="dernier jour de la période"
+    )
+    bilan.add_argument("--pdf", required=True, metavar="FICHIER", help="le bilan, en PDF")
     imp = sub.add_parser(
         "import",
         parents=[common],
@@ -351,6 +367,29 @@ def _export_poster(ctx, args: argparse.Namespace, settings: dict[str, object]) -
     print(f"Affiche QR code ({args.size}) : {args.poster}")
 
 
+def _cmd_bilan(args: argparse.Namespace) -> int:
+    from app.domain.activity import parse_period
+    from app.ops.activity import activity_data
+    from app.reports.bilan import build_bilan
+    from app.settings import load_settings
+
+    period = parse_period(args.start, args.end)  # refused before anything is opened
+    settings = load_settings()
+    ctx = _context(args.db)
+    try:
+        data = activity_data(
+            ctx,
+            period,
+            organisation=str(settings.get("organisation", "") or ""),
+            author=str(settings.get("facilitator_name", "") or ""),
+        )
+    finally:
+        ctx.db.close()
+    build_bilan(data, args.pdf)
+    print(f"Bilan d'activité : {args.pdf}")
+    return 0
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from app.ops.archive import import_file
 
@@ -372,6 +411,7 @@ COMMANDS = {
     "serve": _cmd_serve,
     "export": _cmd_export,
     "import": _cmd_import,
+    "bilan": _cmd_bilan,
 }
 
 

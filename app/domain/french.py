@@ -64,3 +64,21 @@ def french_number(value: float, decimals: int = 0) -> str:
 def french_percent(part: float, whole: float) -> str:
     """'65 %' (rounded), '0 %' for an empty whole."""
     return f"{french_number(round(100 * part / whole) if whole else 0)}{NBSP}%"
+
+
+def french_period(start: date, end: date) -> str:
+    """'du 1er janvier au 31 mars 2026', 'du 3 au 5 juin 2026', 'le 22 novembre 2026'."""
+    if start == end:
+        return f"le {french_date(start)}"
+    if start.year == end.year:
+        first = french_date(start).rsplit(" ", 1)[0]  # without the year
+        if start.month == end.month:
+            first = first.split(" ")[0]  # without the month either
+        return f"du {first} au {french_date(end)}"
+    return f"du {french_date(start)} au {french_date(end)}"
+
+
+def french_month(value: date, short: bool = False) -> str:
+    """'mars 2026'; short: 'mars 26' (for chart labels)."""
+    name = MONTHS[value.month - 1]
+    return f"{name} {value.year % 100:02d}" if short else f"{name} {value.year}"

@@ -278,3 +278,44 @@ def numbered_canvas(footer_left: str) -> type[Canvas]:
             self.restoreState()
 
     return NumberedCanvas
+
+
+def share_bar(
+    parts: Sequence[tuple[str, float, Any]], *, width: float = FRAME_WIDTH, height: float = 16
+) -> Drawing:
+    """One bar split into shares (label, value, colour), each labelled '65 %' inside when it
+    has room, with a legend underneath: how a lab shows who came."""
+    register_fonts()
+    total = sum(value for _, value, _ in parts) or 1
+    legend_h = 16.0
+    drawing = Drawing(width, height + legend_h + 4)
+    x = 0.0
+    y = legend_h + 4
+    for _label, value, color in parts:
+        length = width * value / total
+        if length <= 0:
+            continue
+        drawing.add(Rect(x, y, length, height, fillColor=color, strokeColor=colors.white))
+        share = f"{french_number(round(100 * value / total))}\u00a0%"
+        if length > 30:
+            drawing.add(
+                String(
+                    x + length / 2,
+                    y + 4.5,
+                    share,
+                    fontName=BOLD,
+                    fontSize=8,
+                    fillColor=colors.white,
+                    textAnchor="middle",
+                )
+            )
+        x += length
+    x = 0.0
+    for label, value, color in parts:
+        if value <= 0:
+            continue
+        drawing.add(Rect(x, 4, 8, 8, fillColor=color, strokeColor=None))
+        text = f"{shorten(label, 28)} ({french_number(value)})"
+        drawing.add(String(x + 11, 5, text, fontName=FONT, fontSize=7.5, fillColor=INK))
+        x += 11 + pdfmetrics.stringWidth(text, FONT, 7.5) + 14
+    return drawing

@@ -1,0 +1,201 @@
+"""The bilan d'activité: a lab's key figures over a period, across workshops, as plain data.
+
+Built by `app.ops.activity.activity_data`, drawn by `app.reports.bilan`. Nothing here names a
+participant: the bilan counts people, and quotes feedback, which is anonymous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from app.domain.feedback import RATINGS
+from app.domain.french import french_date
+from app.errors import InvalidInput
+
+CATEGORIES = ("public", "prive", "association", "usager")
+FORMAT_ORDER = {"3h": 0, "3j": 1, "3m": 2}
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_FRENCH = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """From `start` to `end`, both days included (local time)."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidInput(
+                f"La période se termine le {french_date(self.end)}, avant de commencer le "
+                f"{french_date(self.start)} : inversez les deux dates."
+            )
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    @property
+    def first_second(self) -> float:
+        return datetime.combine(self.start, time.min).timestamp()
+
+    @property
+    def after_last_second(self) -> float:
+        return datetime.combine(self.end + timedelta(days=1), time.min).timestamp()
+
+    def holds(self, timestamp: float) -> bool:
+        return self.first_second <= timestamp < self.after_last_second
+
+    @property
+    def is_calendar_year(self) -> bool:
+        return (
+            self.start.year == self.end.year
+            and (self.start.month, self.start.day) == (1, 1)
+            and (self.end.month, self.end.day) == (12, 31)
+        )
+
+    def months(self) -> list[date]:
+        """The first day of every month the period touches."""
+        out, month = [], self.start.replace(day=1)
+        while month <= self.end:
+            out.append(month)
+            month = (month + timedelta(days=32)).replace(day=1)
+        return out
+
+
+def parse_day(text: str, what: str) -> date:
+    """'2026-01-31' or '31/01/2026'; a clear French error otherwise (`what`: 'de début')."""
+    value = text.strip()
+    iso, french = _ISO.match(value), _FRENCH.match(value)
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if french:
+            return date(int(french[3]), int(french[2]), int(french[1]))
+    except ValueError:
+        raise InvalidInput(
+            f"La date {what} « {value} » n'existe pas dans le calendrier : vérifiez le jour et "
+            "le mois."
+        ) from None
+    raise InvalidInput(
+        f"Date {what} illisible : « {value} ». Écrivez-la sous la forme AAAA-MM-JJ "
+        "(par exemple 2026-01-31) ou JJ/MM/AAAA (31/01/2026)."
+    )
+
+
+def parse_period(start: str, end: str) -> Period:
+    return Period(parse_day(start, "de début"), parse_day(end, "de fin"))
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityWorkshop:
+    """One workshop's share of the period."""
+
+    id: int
+    title: str
+    format_key: str
+    format_name: str
+    place: str
+    first_day: date  # of its séances held in the period
+    last_day: date
+    sessions: int  # séances held in the period
+    sessions_planned: int  # séances in its agenda, held or not
+    participants: int
+    by_category: dict[str, int]
+    notes: int
+    vote_rounds: int
+    actions: int
+    projects: int
+    ratings: tuple[int, ...]  # feedback answers given in the period
+    is_programme: bool  # a programme of several séances over weeks (3 mois)
+    checked_in: bool  # False: nobody checked in, its participants are those registered
+
+    @property
+    def average_rating(self) -> float | None:
+        return sum(self.ratings) / len(self.ratings) if self.ratings else None
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityProject:
+    title: str
+    workshop_title: str
+    status: str
+    created: date
+
+
+@dataclass(frozen=True, slots=True)
+class Verbatim:
+    text: str
+    rating: int
+    workshop_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityData:
+    period: Period
+    workshops: tuple[ActivityWorkshop, ...]  # by first séance in the period
+    session_days: tuple[date, ...]  # the day of each séance held, in order
+    places: tuple[tuple[str, int], ...]  # place, séances held there (most first)
+    organisations: tuple[tuple[str, str, int], ...]  # name, main category, participants
+    projects: tuple[ActivityProject, ...]  # chantiers created in the period
+    incubating: tuple[ActivityProject, ...]  # in incubation now, created by the period's end
+    verbatims: tuple[Verbatim, ...]
+    organisation: str = ""
+    author: str = ""
+    made_on: date = field(default_factory=date.today)
+
+    @property
+    def sessions(self) -> int:
+        return len(self.session_days)
+
+    @property
+    def participants(self) -> int:
+        return sum(w.participants for w in self.workshops)
+
+    @property
+    def by_category(self) -> dict[str, int]:
+        totals = dict.fromkeys(CATEGORIES, 0)
+        for w in self.workshops:
+            for category, n in w.by_category.items():
+                totals[category] = totals.get(category, 0) + n
+        return totals
+
+    @property
+    def notes(self) -> int:
+        return sum(w.notes for w in self.workshops)
+
+    @property
+    def vote_rounds(self) -> int:
+        return sum(w.vote_rounds for w in self.workshops)
+
+    @property
+    def actions(self) -> int:
+        return sum(w.actions for w in self.workshops)
+
+    @property
+    def programmes(self) -> tuple[ActivityWorkshop, ...]:
+        return tuple(w for w in self.workshops if w.is_programme)
+
+    @property
+    def ratings(self) -> tuple[int, ...]:
+        return tuple(r for w in self.workshops for r in w.ratings)
+
+    @property
+    def rating_counts(self) -> dict[int, int]:
+        counts = dict.fromkeys(RATINGS, 0)
+        for r in self.ratings:
+            counts[r] += 1
+        return counts
+
+    @property
+    def average_rating(self) -> float | None:
+        ratings = self.ratings
+        return sum(ratings) / len(ratings) if ratings else None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.workshops
