@@ -57,6 +57,15 @@ STATUS = {
     **FEEDBACK_STATUS,  # retours_fermes 409
     "code_invalide": 403,
     "seance_fermee": 409,
+    "disque_plein": 507,  # nothing more can be written; what was acknowledged stays
+    "base_de_donnees": 503,  # the store failed (busy, connection lost): the server's, not yours
+}
+# what a phone is told instead of the facilitator's message (which says what to do on the laptop)
+PHONE_MESSAGES = {
+    "disque_plein": "L'ordinateur de l'animation n'a plus de place : cet envoi n'a pas été "
+    "enregistré (les précédents le sont). Prévenez l'équipe d'animation.",
+    "base_de_donnees": "L'ordinateur de l'animation n'a pas pu enregistrer cet envoi. "
+    "Réessayez dans un instant.",
 }
 NOTES_PER_MINUTE = 20
 WRONG_CODES_PER_MINUTE = 10  # per phone (address): guessing a code takes years
@@ -328,10 +337,12 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
     )
 
     @api.exception_handler(KnownError)
-    async def known(_request: Request, exc: KnownError) -> JSONResponse:
+    async def known(request: Request, exc: KnownError) -> JSONResponse:
         if isinstance(exc, SeanceClosed):
             return problem(STATUS[exc.code], exc.code, exc.message, seance=exc.seance)
-        return problem(STATUS.get(exc.code, 400), exc.code, exc.message)
+        team = request.url.path.startswith(("/api/facilitator/", "/api/cofac/"))
+        message = exc.message if team else PHONE_MESSAGES.get(exc.code, exc.message)
+        return problem(STATUS.get(exc.code, 400), exc.code, message)
 
     @api.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

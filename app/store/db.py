@@ -40,6 +40,7 @@ APPLICATION_ID = 0x41544C52  # "ATLR", written in the SQLite header by the first
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BACKUPS_KEPT = 10
 BUSY_RETRY_SECONDS = 10.0
+DISK_FULL = "disque_plein"  # the code of the full disk's DatabaseError (507 for phones)
 
 
 def default_db_path() -> Path:
@@ -331,7 +332,10 @@ class Database:
         message = str(exc.orig).lower()
         if "disk is full" in message or "database or disk is full" in message:
             return DatabaseError(
-                "Le disque est plein : la dernière action n'a pas été enregistrée."
+                "Le disque est plein : la dernière action n'a pas été enregistrée. Tout ce qui "
+                "l'a été avant est conservé et la séance continue en lecture seule : libérez de "
+                "la place sur le disque, puis recommencez.",
+                code=DISK_FULL,
             )
         if "readonly" in message or "read-only" in message:
             return DatabaseError(
