@@ -25,7 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.board import GAP, NOTE_H, NOTE_W, PALETTE, TEMPLATES, BoardData, Scope
+from app.domain.board import (
+    GAP,
+    NOTE_H,
+    NOTE_W,
+    PALETTE,
+    TEMPLATES,
+    BoardData,
+    NoteCard,
+    Scope,
+)
 from app.errors import KnownError
 from app.events import Event
 from app.reports.files import atomic_output
@@ -307,7 +316,7 @@ class BoardPanel(QWidget):
         fresh = [i for i in new if i not in known]
         cards = self.controller.board_new_notes(self.data, fresh) if fresh else ()
         if cards:
-            self.set_data(replace(self.data, notes=self.data.notes + tuple(cards)))
+            self.set_data(replace(self.data, notes=self.data.notes + tuple(cards)), appended=cards)
 
     def reload(self) -> None:
         self._full_pending = False
@@ -319,10 +328,15 @@ class BoardPanel(QWidget):
             return
         self.set_data(data)
 
-    def set_data(self, data: BoardData) -> None:
+    def set_data(self, data: BoardData, appended: tuple[NoteCard, ...] | None = None) -> None:
+        """Show `data`; `appended`: only these post-its are new (a burst from phones), the
+        scene adds them without walking the whole board again."""
         phase_changed = self.data is None or self.data.phase_id != data.phase_id
         self.data = data
-        self.scene.set_data(data)
+        if appended is not None and not phase_changed:
+            self.scene.add_notes(data, appended)
+        else:
+            self.scene.set_data(data)
         self.phase_picker.blockSignals(True)
         if self._listed_phases != data.phases:  # rebuilt only when the agenda changed
             self._listed_phases = data.phases

@@ -501,13 +501,39 @@ class BoardScene(QGraphicsScene):
         self._grow_inbox()
         self.highlight(self.query)
 
-    def _grow_inbox(self) -> None:
+    def add_notes(self, data: BoardData, cards: tuple[NoteCard, ...]) -> None:
+        """Post-its just arrived (phones): add their items, leave the rest of the board alone."""
+        self.data = data
+        touched: set[int] = set()
+        added = []
+        for card in cards:
+            if card.id in self.notes:
+                continue
+            item = NoteItem(card, self.large_text)
+            self.notes[card.id] = item
+            self.addItem(item)
+            added.append(item)
+            if card.cluster_id is not None:
+                touched.add(card.cluster_id)
+        for cluster_id in touched:
+            if cluster_id in self.clusters:
+                self.clusters[cluster_id].relayout()
+        self._grow_inbox(added)
+        if self.query:
+            for item in added:
+                item.matched = not item.card.hidden and (
+                    self.query in item.card.text.casefold()
+                    or self.query in item.card.author.casefold()
+                )
+
+    def _grow_inbox(self, only: list[NoteItem] | None = None) -> None:
         inbox = self.zones[-1]
+        items = self.notes.values() if only is None else only
         bottom = max(
-            (n.card.y + NOTE_H + GAP for n in self.notes.values() if n.card.x < INBOX_X + INBOX_W),
+            (n.card.y + NOTE_H + GAP for n in items if n.card.x < INBOX_X + INBOX_W),
             default=0.0,
         )
-        height = max(1200.0, bottom)
+        height = max(1200.0, bottom) if only is None else max(inbox.zone.h, bottom)
         if inbox.zone.h != height:
             inbox.prepareGeometryChange()
             inbox.zone = Zone(
