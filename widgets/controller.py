@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from app.domain.activity import Period
 from app.domain.board import BoardData
 from app.domain.feedback import FeedbackSummary
 from app.domain.model import PhaseKind, WorkshopDetail, WorkshopSummary
@@ -274,6 +275,47 @@ class Controller(QObject):
             return path
 
         return job
+
+    def bilan_job(self, period: Period, path: str) -> Callable[[Callable[[float, str], None]], str]:
+        """The bilan d'activité of `period` as a job to run off the GUI thread: job(progress)
+        → the path. It raises KnownError (a French message) for what the environment did."""
+        from app.ops.activity import activity_data
+        from app.reports.bilan import build_bilan
+        from app.settings import load_settings
+
+        settings = load_settings()
+
+        def job(progress: Callable[[float, str], None]) -> str:
+            progress(0.05, "Lecture des ateliers…")
+            data = activity_data(
+                self.ctx,
+                period,
+                organisation=str(settings.get("organisation", "") or ""),
+                author=str(settings.get("facilitator_name", "") or ""),
+            )
+            build_bilan(data, path, progress=progress)
+            return path
+
+        return job
+
+    def export_archive(self, workshop_id: int, path: str) -> bool:
+        """The workshop's JSON archive (for 'Importer un atelier' on another laptop); False (the
+        error shown) if it could not be written."""
+        from app.ops.archive import write_archive
+
+        def write() -> bool:
+            write_archive(self.ctx, workshop_id, path)
+            return True
+
+        return bool(self._call(write))
+
+    def import_archive(self, path: str) -> int | None:
+        """Recreate a workshop from its archive; its new id, or None (the French refusal shown;
+        nothing was changed)."""
+        from app.ops.archive import import_file
+
+        change = self._call(import_file, self.ctx, path)
+        return None if change is None else change.workshop_id
 
     # -- the board ------------------------------------------------------------------------------
     def board_data(self, workshop_id: int, phase_id: int | None = None) -> BoardData | None:

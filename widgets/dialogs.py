@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from app.domain.activity import Period
 from app.library import Format
+from widgets.bilan_dialog import BilanDialog
 from widgets.manual_checkin_dialog import ManualCheckIn, ManualCheckInDialog
 from widgets.new_workshop_dialog import NewWorkshop, NewWorkshopDialog
 from widgets.paper_votes_dialog import PaperVotes, PaperVotesDialog
@@ -74,6 +76,19 @@ class Dialogs:
         """Where to save a document she exports; None if she cancels."""
         path, _chosen = QFileDialog.getSaveFileName(self.parent, title, suggested, filters)
         return path or None
+
+    def open_file(self, title: str, filters: str) -> str | None:
+        """Which file to open (an archive she imports); None if she cancels."""
+        path, _chosen = QFileDialog.getOpenFileName(self.parent, title, "", filters)
+        return path or None
+
+    def bilan_period(self) -> Period | None:
+        """The period of a bilan d'activité (the current year by default); None to cancel."""
+        dialog = BilanDialog(parent=self.parent)
+        try:
+            return dialog.value() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
 
     def info(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.report_task: ReportTask | None = None
+        self._document_texts = ("", "")  # the running document's 'saved' and 'crashed' texts
         self.report_progress = QProgressBar()
         self.report_progress.setRange(0, 100)
         self.report_progress.setMaximumWidth(220)
@@ -114,6 +115,17 @@ class MainWindow(QMainWindow):
             self.tr("&Compte-rendu…"), "Ctrl+Shift+E", self.export_report
         )
         file_menu.addAction(self.report_action)
+        self.bilan_action = self._action(self.tr("&Bilan d'activité…"), None, self.export_bilan)
+        file_menu.addAction(self.bilan_action)
+        file_menu.addSeparator()
+        self.archive_export_action = self._action(
+            self.tr("&Exporter l'atelier (archive)…"), None, self.export_archive
+        )
+        self.archive_import_action = self._action(
+            self.tr("&Importer un atelier…"), None, self.import_archive
+        )
+        file_menu.addAction(self.archive_export_action)
+        file_menu.addAction(self.archive_import_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Paramètres…"), "Ctrl+,", self.show_settings))
         file_menu.addSeparator()
@@ -337,16 +349,64 @@ class MainWindow(QMainWindow):
         # the board's picture is drawn here, on the GUI thread (Qt paints there); the PDF is
         # built off it
         picture = workshop_board_png(self.controller, workshop_id)
-        task = ReportTask(self.controller.report_job(workshop_id, path, board_png=picture), self)
+        self._start_document(
+            self.controller.report_job(workshop_id, path, board_png=picture),
+            busy=self.tr("Préparation du compte-rendu…"),
+            done=self.tr("Compte-rendu enregistré : {path}"),
+            crashed=self.tr(
+                "Le compte-rendu n'a pas pu être préparé (erreur inattendue). "
+                "Le rapport d'erreur est ici : {path}"
+            ),
+        )
+
+    def export_bilan(self) -> None:
+        """Ask for the period and where to save the bilan d'activité, then build it off the GUI
+        thread like the compte-rendu."""
+        if self.report_task is not None and self.report_task.is_running():
+            self.statusBar().showMessage(self.tr("Un document est déjà en préparation…"), 4000)
+            return
+        period = self.dialogs.bilan_period()
+        if period is None:
+            return
+        name = (
+            f"Bilan d'activité {period.start.year}"
+            if period.is_calendar_year
+            else f"Bilan d'activité {period.start.isoformat()} - {period.end.isoformat()}"
+        )
+        path = self.dialogs.save_file(
+            self.tr("Enregistrer le bilan d'activité"),
+            str(Path.home() / f"{name}.pdf"),
+            self.tr("Document PDF (*.pdf)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        self._start_document(
+            self.controller.bilan_job(period, path),
+            busy=self.tr("Préparation du bilan d'activité…"),
+            done=self.tr("Bilan d'activité enregistré : {path}"),
+            crashed=self.tr(
+                "Le bilan d'activité n'a pas pu être préparé (erreur inattendue). "
+                "Le rapport d'erreur est ici : {path}"
+            ),
+        )
+
+    def _start_document(self, job, *, busy: str, done: str, crashed: str) -> None:  # type: ignore[no-untyped-def]
+        """Run a document's job in a ReportTask, with the progress bar in the status bar;
+        `done` and `crashed` take the {path} written or of the crash report."""
+        task = ReportTask(job, self)
         task.progress.connect(self._report_progress)
         task.finished.connect(self._report_done)
         task.failed.connect(self._report_failed)
         task.crashed.connect(self._report_crashed)
         self.report_task = task
-        self.report_action.setEnabled(False)
+        self._document_texts = (done, crashed)
+        for action in (self.report_action, self.bilan_action):
+            action.setEnabled(False)
         self.report_progress.setValue(0)
         self.report_progress.show()
-        self.statusBar().showMessage(self.tr("Préparation du compte-rendu…"))
+        self.statusBar().showMessage(busy)
         task.start()
 
     def _report_progress(self, percent: int, _message: str) -> None:
@@ -354,7 +414,8 @@ class MainWindow(QMainWindow):
 
     def _report_finished(self) -> None:
         self.report_progress.hide()
-        self.report_action.setEnabled(True)
+        for action in (self.report_action, self.bilan_action):
+            action.setEnabled(True)
         if self.report_task is not None:
             self.report_task.wait()
             self.report_task.deleteLater()
@@ -362,7 +423,7 @@ class MainWindow(QMainWindow):
 
     def _report_done(self, path: str) -> None:
         self._report_finished()
-        self.statusBar().showMessage(self.tr("Compte-rendu enregistré : {path}").format(path=path))
+        self.statusBar().showMessage(self._document_texts[0].format(path=path))
 
     def _report_failed(self, message: str) -> None:
         self._report_finished()
@@ -375,11 +436,56 @@ class MainWindow(QMainWindow):
         self._report_finished()
         self.statusBar().clearMessage()
         where = report_bug(exc) if isinstance(exc, BaseException) else ""
-        self.dialogs.error(
-            self.tr(
-                "Le compte-rendu n'a pas pu être préparé (erreur inattendue). "
-                "Le rapport d'erreur est ici : {path}"
-            ).format(path=where)
+        self.dialogs.error(self._document_texts[1].format(path=where))
+
+    # -- the JSON archive: a workshop moving between laptops -----------------------------------
+    def export_archive(self) -> None:
+        workshop_id = self._report_workshop_id()
+        detail = self.controller.detail(workshop_id) if workshop_id is not None else None
+        if workshop_id is None or detail is None:
+            self.statusBar().showMessage(
+                self.tr("Ouvrez ou sélectionnez d'abord un atelier."), 4000
+            )
+            return
+        self.editor.flush()  # what she just typed goes with it
+        title = "".join(c if c.isalnum() or c in " -_'" else " " for c in detail.title)
+        suggested = str(Path.home() / f"Atelier - {' '.join(title.split())[:80]}.json")
+        path = self.dialogs.save_file(
+            self.tr("Exporter l'atelier (archive)"),
+            suggested,
+            self.tr("Archive Atelier (*.json)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        if self.controller.export_archive(workshop_id, path):
+            self.statusBar().showMessage(
+                self.tr(
+                    "Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un "
+                    "autre ordinateur)"
+                ).format(path=path)
+            )
+
+    def import_archive(self) -> None:
+        path = self.dialogs.open_file(
+            self.tr("Importer un atelier"),
+            self.tr("Archive Atelier (*.json);;Tous les fichiers (*)"),
+        )
+        if not path:
+            return
+        workshop_id = self.controller.import_archive(path)  # a refusal is shown as a dialog
+        if workshop_id is None:
+            return
+        self.show_home()
+        self.refresh_home()
+        self.home.select(workshop_id)
+        detail = self.controller.detail(workshop_id)
+        self.statusBar().showMessage(
+            self.tr("Atelier importé : « {title} »").format(
+                title=detail.title if detail else workshop_id
+            ),
+            8000,
         )
 
     def dialogs_error(self, message: str) -> None:

@@ -80,6 +80,54 @@
     </message>
 </context>
 <context>
+    <name>BilanDialog</name>
+    <message>
+        <location filename="../../widgets/bilan_dialog.py" line="26"/>
+        <source>Bilan d&apos;activité</source>
+        <translation>Activity summary</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bilan_dialog.py" line="30"/>
+        <source>Les chiffres clés de tous les ateliers animés pendant la période : séances, participants, post-its, chantiers, satisfaction.</source>
+        <translation>The key figures of every workshop run during the period: sessions, participants, sticky notes, projects, satisfaction.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bilan_dialog.py" line="39"/>
+        <source>Cette année</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bilan_dialog.py" line="40"/>
+        <source>L&apos;an dernier</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bilan_dialog.py" line="48"/>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bilan_dialog.py" line="49"/>
+        <source>Au</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bilan_dialog.py" line="58"/>
+        <source>Choisir où l&apos;enregistrer…</source>
+        <translation>Choose where to save it…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bilan_dialog.py" line="59"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/bilan_dialog.py" line="94"/>
+        <source>La période se termine avant de commencer : inversez les deux dates.</source>
+        <translation>The period ends before it starts: swap the two dates.</translation>
+    </message>
+</context>
+<context>
     <name>BoardMirror</name>
     <message>
         <location filename="../../widgets/board_mirror.py" line="78"/>
@@ -776,6 +824,76 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../widgets/main_window.py" line="118"/>
+        <source>&amp;Bilan d&apos;activité…</source>
+        <translation>Activity &amp;summary…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="122"/>
+        <source>&amp;Exporter l&apos;atelier (archive)…</source>
+        <translation>&amp;Export the workshop (archive)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="125"/>
+        <source>&amp;Importer un atelier…</source>
+        <translation>&amp;Import a workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="366"/>
+        <source>Un document est déjà en préparation…</source>
+        <translation>A document is already being prepared…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="377"/>
+        <source>Enregistrer le bilan d&apos;activité</source>
+        <translation>Save the activity summary</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="387"/>
+        <source>Préparation du bilan d&apos;activité…</source>
+        <translation>Preparing the activity summary…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="388"/>
+        <source>Bilan d&apos;activité enregistré : {path}</source>
+        <translation>Activity summary saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="390"/>
+        <source>Le bilan d&apos;activité n&apos;a pas pu être préparé (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
+        <translation>The activity summary could not be prepared (unexpected error). The error report is here: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="454"/>
+        <source>Exporter l&apos;atelier (archive)</source>
+        <translation>Export the workshop (archive)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="456"/>
+        <source>Archive Atelier (*.json)</source>
+        <translation>Atelier archive (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="465"/>
+        <source>Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un autre ordinateur)</source>
+        <translation>Archive saved: {path} (open it with “Import a workshop…” on another computer)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="472"/>
+        <source>Importer un atelier</source>
+        <translation>Import a workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="473"/>
+        <source>Archive Atelier (*.json);;Tous les fichiers (*)</source>
+        <translation>Atelier archive (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="485"/>
+        <source>Atelier importé : « {title} »</source>
+        <translation>Workshop imported: “{title}”</translation>
+    </message>
     <message>
         <location filename="../../widgets/main_window.py" line="110"/>
         <source>&amp;Compte-rendu…</source>

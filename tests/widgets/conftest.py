@@ -37,6 +37,8 @@ class FakeDialogs:
         self.saves: list[str | None] = []  # answers to "save as", in order
         self.votes: list[Any] = []  # VoteRequest or None, for "Ouvrir un tour de vote"
         self.papers: list[Any] = []  # PaperVotes or None, for "Ajouter des votes papier"
+        self.opens: list[str | None] = []  # answers to "open a file", in order
+        self.periods: list[Any] = []  # Period or None, for "Bilan d'activité…"
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
@@ -65,6 +67,14 @@ class FakeDialogs:
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         self.asked.append(title)
         return self.saves.pop(0)
+
+    def open_file(self, title: str, filters: str) -> str | None:
+        self.asked.append(title)
+        return self.opens.pop(0)
+
+    def bilan_period(self) -> Any:
+        self.asked.append("bilan")
+        return self.periods.pop(0)
 
     def error(self, text: str) -> None:
         self.errors.append(text)
