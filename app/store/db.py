@@ -214,12 +214,20 @@ class Database:
             )
         if current == head:
             return
-        if current is not None:
-            self.backup(f"avant-migration-{current}")
+        saved = self.backup(f"avant-migration-{current}") if current is not None else None
         cfg = _alembic_config()
-        with self._write_lock, self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        try:
+            # one transaction for every step: stopped midway (an error, a kill), nothing stays
+            with self._write_lock, self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except DBAPIError as exc:
+            kept = f" ; une copie prise avant est dans « {saved.parent} »" if saved else ""
+            raise DatabaseError(
+                f"La mise à jour de la base de données a échoué ({exc.orig}). Le fichier n'a "
+                f"pas été modifié{kept}. Libérez de la place ou fermez les autres programmes "
+                "qui l'utilisent, puis rouvrez-le."
+            ) from None
         log.info("database schema %s -> %s", current, head)
 
     def close(self) -> None:
