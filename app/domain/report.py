@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.domain.board import BoardData
 from app.domain.model import Cadrage
 
 CATEGORY_LABELS = {
@@ -182,6 +183,8 @@ class ReportData:
     logo_png: bytes | None = None
     # the board as the facilitator left it, drawn by the window (the core has no Qt)
     board_png: bytes | None = None
+    # the same board as data, drawn as vector shapes when no picture was given (headless)
+    board: BoardData | None = None
 
     @property
     def note_count(self) -> int:

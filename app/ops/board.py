@@ -584,6 +584,28 @@ def new_notes(ctx: Context, board: BoardData, note_ids: Iterable[int]) -> tuple[
     return ctx.db.read(work) if ids else ()
 
 
+def fullest_board(ctx: Context, workshop_id: int) -> BoardData | None:
+    """The board the compte-rendu shows: the workshop's single board, or the phase board with
+    the most post-its; None when nobody wrote any."""
+
+    def fullest(session: Session) -> int | None:
+        row = session.execute(
+            select(Note.phase_id, func.count())
+            .where(Note.workshop_id == workshop_id, Note.phase_id.is_not(None))
+            .group_by(Note.phase_id)
+            .order_by(func.count().desc(), Note.phase_id)
+            .limit(1)
+        ).first()
+        return row[0] if row else None
+
+    first = board_data(ctx, workshop_id)
+    if first.scope == Scope.PHASE:
+        phase_id = ctx.db.read(fullest)
+        if phase_id is not None and phase_id != first.phase_id:
+            first = board_data(ctx, workshop_id, phase_id)
+    return first if first.notes else None
+
+
 def board_data(ctx: Context, workshop_id: int, phase_id: int | None = None) -> BoardData:
     """The board of a phase (the live one, or the first, when `phase_id` is None), or the
     workshop's single board when its scope is the whole workshop."""

@@ -144,7 +144,7 @@ CLUSTERS: list[tuple[str, str, list[str]]] = [
     ),
     (
         "Information et habitudes",
-        "violet",
+        "rose",
         [
             "Personne ne connaît le plan de mobilité",
             "Un conseiller mobilité pour les nouveaux arrivants",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -231,7 +232,12 @@ def report_data(
             board_png=board_png,
         )
 
-    return ctx.db.read(work)
+    data = ctx.db.read(work)
+    if board_png is None:  # headless: the board is drawn from its data
+        from app.ops.board import fullest_board
+
+        data = replace(data, board=fullest_board(ctx, workshop_id))
+    return data
 
 
 def _vote_round(

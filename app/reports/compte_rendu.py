@@ -46,6 +46,7 @@ from app.domain.report import (
     ReportData,
     ReportVoteRound,
 )
+from app.reports.board_drawing import board_drawing
 from app.reports.files import atomic_output
 from app.reports.layout import (
     ACCENT,
@@ -588,6 +589,11 @@ def _production(story: _Story, progress: Progress) -> None:
     if data.board_png:
         story.add(_image(data.board_png, FRAME_WIDTH, 12 * cm), Spacer(1, 4))
         story.add(para("Le tableau tel qu'il était à la fin de la séance.", Styles.small))
+    elif data.board is not None:
+        story.add(board_drawing(data.board, FRAME_WIDTH, 12 * cm), Spacer(1, 4))
+        story.add(
+            para(f"Le tableau « {markup(data.board.title)} » tel qu'il a été laissé.", Styles.small)
+        )
     if not data.note_count:
         story.empty("Aucun post-it n'a été écrit.")
         return
@@ -598,8 +604,8 @@ def _production(story: _Story, progress: Progress) -> None:
     sentence += ", reproduits en entier dans l'ordre du tableau."
     if data.hidden_notes:
         sentence += (
-            f" {_plural(data.hidden_notes, 'post-it masqué', 'post-its masqués')} par la "
-            "modération n'y figurent pas."
+            f" {_plural(data.hidden_notes, 'post-it écrit', 'post-its écrits')} en écriture "
+            "individuelle et jamais révélés n'y figurent pas."
         )
     story.add(para(sentence))
     if len(themes) > 1:
