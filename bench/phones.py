@@ -13,7 +13,11 @@ a lab server), then simulates `--phones` phones from this process with asyncio:
   and the server's memory (VmRSS).
 
 Note that the phones are simulated by one Python process on the same 2 cores as the server:
-the client's own work is inside every figure.
+the client's own work is inside every figure. So the server's own CPU time (from
+/proc/PID/stat) per request is printed too, for the writes and for `/api/health`, with their
+ratio, and the client's CPU share of each phase: those figures do not depend on how busy
+the shared machine is. The server runs under `bench._serve_probe`, which counts the writes
+in each group-commit transaction (printed as the batch sizes).
 """
 
 from __future__ import annotations
@@ -41,8 +45,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
+def batches_file(db_path: Path) -> Path:
+    return db_path.with_suffix(".batches.json")
+
+
 def start_server(db_path: Path) -> tuple[subprocess.Popen[str], str, str, str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), ATELIER_BENCH_BATCHES=str(batches_file(db_path)))
     made = subprocess.run(
         [sys.executable, "-m", "app", "--db", str(db_path), "new", "--format", "3h",
          "--title", "Banc des téléphones"],
@@ -50,7 +58,7 @@ def start_server(db_path: Path) -> tuple[subprocess.Popen[str], str, str, str]:
     )  # fmt: skip
     workshop = int(made.stdout.strip().splitlines()[-1])
     server = subprocess.Popen(
-        [sys.executable, "-m", "app", "--db", str(db_path), "serve", "--workshop",
+        [sys.executable, "-m", "bench._serve_probe", "--db", str(db_path), "serve", "--workshop",
          str(workshop), "--port", "0"],
         stdout=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
@@ -60,6 +68,38 @@ def start_server(db_path: Path) -> tuple[subprocess.Popen[str], str, str, str]:
     token = lines[2].split(" : ", 1)[1].strip()
     code = lines[3].split(" : ", 1)[1].split()[0]  # the séance's join code, as on the projector
     return server, url, token, code
+
+
+def batch_sizes(db_path: Path) -> dict[str, Any]:
+    """What the stopped server's probe wrote: its group-commit transactions and their sizes."""
+    try:
+        return dict(json.loads(batches_file(db_path).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {"batches": 0, "writes": 0, "sizes": {}}
+
+
+def cpu_seconds(pid: int) -> float:
+    """A process's CPU time so far, user + system (all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Meter:
+    """Wall time, the server's CPU time and this client's CPU time over one phase."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.wall = self.server = self.client = 0.0
+
+    def __enter__(self) -> Meter:
+        self._t = (time.perf_counter(), cpu_seconds(self.pid), time.process_time())
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        wall, server, client = self._t
+        self.wall = time.perf_counter() - wall
+        self.server = cpu_seconds(self.pid) - server
+        self.client = time.process_time() - client
 
 
 def rss_mb(pid: int) -> float:
@@ -80,6 +120,18 @@ class Phone:
 
     async def request(
         self, method: str, path: str, body: dict[str, Any] | None = None, token: str = ""
+    ) -> tuple[int, Any]:
+        try:
+            return await self._request(method, path, body, token)
+        except (IndexError, ConnectionError, asyncio.IncompleteReadError):
+            # the server closed an idle keep-alive connection (uvicorn: after 5 s): reconnect
+            # and send again, as a browser does (every write carries its key: counted once)
+            self.close()
+            self.reader = self.writer = None
+            return await self._request(method, path, body, token)
+
+    async def _request(
+        self, method: str, path: str, body: dict[str, Any] | None, token: str
     ) -> tuple[int, Any]:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
@@ -107,7 +159,7 @@ class Phone:
             self.writer.close()
 
 
-async def simulate(url: str, phones: int, facilitator: str, code: str) -> dict[str, Any]:
+async def simulate(url: str, phones: int, facilitator: str, code: str, pid: int) -> dict[str, Any]:
     from websockets.asyncio.client import connect
 
     host, port = url.removeprefix("http://").rstrip("/").split(":")
@@ -117,11 +169,16 @@ async def simulate(url: str, phones: int, facilitator: str, code: str) -> dict[s
     )
     assert opened == 200
 
-    # the same run's baseline: a trivial endpoint, one request per phone
-    t0 = time.perf_counter()
-    health = await asyncio.gather(*(d.request("GET", "/api/health") for d in devices))
-    health_rate = phones / (time.perf_counter() - t0)
-    assert all(status == 200 for status, _ in health)
+    # the same run's baseline: a trivial endpoint, as many requests per phone as it posts
+    async def checks(device: Phone) -> list[int]:
+        return [(await device.request("GET", "/api/health"))[0] for _ in range(NOTES_EACH + 1)]
+
+    await asyncio.gather(*(d.request("GET", "/api/health") for d in devices))  # connected
+    with Meter(pid) as health_meter:
+        health = await asyncio.gather(*(checks(d) for d in devices))
+    health_requests = phones * (NOTES_EACH + 1)
+    health_rate = health_requests / health_meter.wall
+    assert all(status == 200 for statuses in health for status in statuses)
 
     latencies: list[float] = []
 
@@ -167,11 +224,13 @@ async def simulate(url: str, phones: int, facilitator: str, code: str) -> dict[s
             return
 
     drains = [asyncio.create_task(drain(ws)) for ws in sockets]
-    t0 = time.perf_counter()
-    await asyncio.gather(
-        *(post(n, d, t) for n, (d, t) in enumerate(zip(devices, tokens, strict=True)))
-    )
-    post_seconds = time.perf_counter() - t0
+    log(f"phones: {phones} sockets ouverts, {phones * NOTES_EACH} post-its …")
+    with Meter(pid) as post_meter:
+        await asyncio.gather(
+            *(post(n, d, t) for n, (d, t) in enumerate(zip(devices, tokens, strict=True)))
+        )
+    post_seconds = post_meter.wall
+    post_requests = phones * (NOTES_EACH + 1)  # with the one retry each
     write_latencies = list(latencies)
     for task in drains:
         task.cancel()
@@ -206,6 +265,12 @@ async def simulate(url: str, phones: int, facilitator: str, code: str) -> dict[s
         device.close()
     return {
         "health_rate": health_rate,
+        "health_cpu_ms": health_meter.server / health_requests * 1000,
+        "health_client_share": health_meter.client / health_meter.wall,
+        "health_server_share": health_meter.server / health_meter.wall,
+        "post_cpu_ms": post_meter.server / post_requests * 1000,
+        "post_client_share": post_meter.client / post_meter.wall,
+        "post_server_share": post_meter.server / post_meter.wall,
         "write_latencies": write_latencies,
         "writes_per_second": len(write_latencies) / post_seconds,
         "acked": acked,
@@ -223,11 +288,12 @@ def run(phones: int) -> list[Row]:
         server, url, facilitator, code = start_server(db_path)
         try:
             log(f"phones: {phones} téléphones contre {url} …")
-            figures = asyncio.run(simulate(url, phones, facilitator, code))
+            figures = asyncio.run(simulate(url, phones, facilitator, code, server.pid))
             memory = rss_mb(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
+        batches = batch_sizes(db_path)
         db = Database.open(db_path)
         try:
             stored = db.read(lambda s: s.scalar(select(func.count()).select_from(Note)))
@@ -238,6 +304,18 @@ def run(phones: int) -> list[Row]:
     log(
         f"phones: {len(lat)} écritures, p50 {median(lat):.1f} ms, p99 {percentile(lat, 0.99):.1f} ms"
     )
+    log(
+        "phones: CPU du serveur / du client pendant les écritures "
+        f"{figures['post_server_share']:.0%} / {figures['post_client_share']:.0%} d'un cœur, "
+        f"pendant /api/health {figures['health_server_share']:.0%} / "
+        f"{figures['health_client_share']:.0%}"
+    )
+    if batches["batches"]:
+        log(
+            f"phones: commit groupé, {batches['writes']} écritures en {batches['batches']} "
+            f"transactions (moyenne {batches['writes'] / batches['batches']:.1f}), "
+            f"tailles {batches['sizes']}"
+        )
     return [
         Row("phones.write_p50_ms", f"{phones} téléphones : accusé d'un post-it, p50",
             median(lat), "ms"),
@@ -249,6 +327,14 @@ def run(phones: int) -> list[Row]:
             figures["health_rate"], "/s"),
         Row("phones.ratio", "Rapport écritures / référence",
             figures["writes_per_second"] / figures["health_rate"], "×"),
+        Row("phones.server_cpu_per_write_ms", "CPU du serveur par requête POST /api/notes",
+            figures["post_cpu_ms"], "ms"),
+        Row("phones.server_cpu_per_health_ms", "CPU du serveur par requête /api/health",
+            figures["health_cpu_ms"], "ms"),
+        Row("phones.server_cpu_ratio", "Rapport de CPU serveur écriture / référence",
+            figures["post_cpu_ms"] / figures["health_cpu_ms"], "×"),
+        Row("phones.writes_per_commit", "Écritures par transaction (commit groupé, moyenne)",
+            batches["writes"] / batches["batches"] if batches["batches"] else float("nan"), ""),
         Row("phones.fanout_p99_ms", f"Un changement entendu par les {phones} websockets, p99",
             percentile(figures["fanout_ms"], 0.99), "ms", GOAL_FANOUT_MS),
         Row("phones.lost", "Post-its acquittés mais absents de la base",

@@ -15,7 +15,8 @@ key, as a phone on a flaky network does). Printed against the goals of issue 6:
   (goal ≤ 10 ms).
 
 The phones are simulated by one Python process on the same 2 cores as the server: the
-client's own work is inside every figure.
+client's own work is inside every figure. The server's own CPU time per ballot request (from
+/proc/PID/stat) is printed too: it does not depend on how busy the shared machine is.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import time
 from typing import Any
 
 from bench.common import Row, announce, finish, log, median, parser, tmp_database
-from bench.phones import Phone, percentile, rss_mb, start_server
+from bench.phones import Meter, Phone, batch_sizes, percentile, rss_mb, start_server
 
 PHONES = 500
 DOTS = 5
@@ -60,7 +61,7 @@ def ballot_for(n: int, items: list[str]) -> dict[str, int]:
 
 
 async def simulate(
-    url: str, phones: int, facilitator: str, code: str, seconds: float
+    url: str, phones: int, facilitator: str, code: str, seconds: float, pid: int
 ) -> dict[str, Any]:
     host, port = url.removeprefix("http://").rstrip("/").split(":")
     devices = [VotingPhone(host, int(port)) for _ in range(phones)]
@@ -93,6 +94,7 @@ async def simulate(
     acked_dots = 0
     last_ack = 0.0
     refused: list[Any] = []
+    meter = Meter(pid).__enter__()
     start = time.perf_counter()
 
     async def vote(n: int, device: Phone, token: str) -> None:
@@ -116,6 +118,7 @@ async def simulate(
         *(vote(n, d, t) for n, (d, t) in enumerate(zip(devices, tokens, strict=True)))
     )
     burst = time.perf_counter() - start
+    meter.__exit__()
     # what the projector shows after the last vote: results holding every dot
     status, results = await boss.request(
         "GET", f"/api/facilitator/votes/{round_id}/results", token=facilitator
@@ -133,6 +136,9 @@ async def simulate(
         "results_ms": (shown_at - last_ack) * 1000,
         "shown": shown,
         "turnout": results["turnout"]["text"],
+        "server_cpu_ms": meter.server / len(latencies) * 1000,
+        "server_share": meter.server / meter.wall,
+        "client_share": meter.client / meter.wall,
     }
 
 
@@ -167,16 +173,22 @@ def run(phones: int, seconds: float) -> list[Row]:
     with tmp_database("atelier-bench-votes-") as db_path:
         server, url, facilitator, code = start_server(db_path)
         try:
-            figures = asyncio.run(simulate(url, phones, facilitator, code, seconds))
+            figures = asyncio.run(simulate(url, phones, facilitator, code, seconds, server.pid))
             memory = rss_mb(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
+        batches = batch_sizes(db_path)
         live_ms, recount_ms, equal, stored, ballots = tally_times(db_path, figures["round_id"])
     lat = figures["latencies"]
     if figures["refused"]:
         log(f"votes: {len(figures['refused'])} refus, par exemple {figures['refused'][0]}")
     log(f"votes: {len(lat)} requêtes en {figures['burst']:.2f} s, {figures['turnout']}")
+    log(
+        f"votes: CPU du serveur / du client pendant la rafale {figures['server_share']:.0%} / "
+        f"{figures['client_share']:.0%} d'un cœur; commit groupé, {batches['writes']} écritures "
+        f"en {batches['batches']} transactions"
+    )
     return [
         Row("votes.ack_p50_ms", f"{phones} téléphones × {DOTS} gommettes en {seconds:g} s : accusé, p50",
             median(lat), "ms"),
@@ -184,6 +196,8 @@ def run(phones: int, seconds: float) -> list[Row]:
             GOAL_ACK_P99_MS),
         Row("votes.requests_per_second", "Bulletins reçus par seconde (dont 10 % de renvois)",
             len(lat) / figures["burst"], "/s"),
+        Row("votes.server_cpu_per_ballot_ms", "CPU du serveur par bulletin reçu",
+            figures["server_cpu_ms"], "ms"),
         Row("votes.lost", "Gommettes acquittées mais absentes de la base",
             max(0, figures["acked_dots"] - stored), "", 0),
         Row("votes.duplicates", "Gommettes comptées en trop (renvois, bulletins en double)",
