@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -73,10 +74,34 @@ class NoteInfo:
     created_at: float
 
 
+NoteWork = Callable[[Session], tuple[Change | None, NoteInfo, bool]]
+
+
 def post_note(
     ctx: Context, workshop_id: int, participant_id: int, *, text: str, key: str
 ) -> tuple[NoteInfo, bool]:
     """Add a participant's post-it; returns it and whether this was a replayed retry."""
+    change, info, replayed = ctx.db.write(_note_work(ctx, workshop_id, participant_id, text, key))
+    if change is not None:
+        publish(ctx, change)
+    return info, replayed
+
+
+async def post_note_async(
+    ctx: Context, workshop_id: int, participant_id: int, *, text: str, key: str
+) -> tuple[NoteInfo, bool]:
+    """`post_note` from the server's event loop: the same write, awaited (no thread held)."""
+    work = _note_work(ctx, workshop_id, participant_id, text, key)
+    change, info, replayed = await ctx.db.write_async(work)
+    if change is not None:
+        publish(ctx, change)
+    return info, replayed
+
+
+def _note_work(
+    ctx: Context, workshop_id: int, participant_id: int, text: str, key: str
+) -> NoteWork:
+    """The checked input and the transaction's work of one post-it (raises on bad input)."""
     clean = clean_text(text, what="Post-it", limit=MAX_NOTE, required=True).strip()
     if not clean:
         raise InvalidInput("Le post-it est vide.")
@@ -117,10 +142,7 @@ def post_note(
         change = Change("board.note_add", Topic.BOARD, entry.seq, workshop_id, (info.id,))
         return change, info, False
 
-    change, info, replayed = ctx.db.write(work)
-    if change is not None:
-        publish(ctx, change)
-    return info, replayed
+    return work
 
 
 def _arrival_spot(

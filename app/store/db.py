@@ -7,6 +7,8 @@ selects PostgreSQL for a lab's shared server.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import os
 import sqlite3
@@ -113,13 +115,30 @@ class _Abandon(Exception):
 
 
 class _Job:
-    __slots__ = ("done", "error", "result", "work")
+    __slots__ = ("done", "error", "result", "settled", "work")
 
-    def __init__(self, work: Callable[[Session], Any]) -> None:
+    def __init__(
+        self, work: Callable[[Session], Any], settled: Callable[[_Job], None] | None = None
+    ) -> None:
         self.work = work
         self.result: Any = None
         self.error: BaseException | None = None
         self.done = False
+        self.settled = settled  # told once done (an awaiting event loop), on the writing thread
+
+    def finish(self) -> None:
+        self.done = True
+        if self.settled is not None:
+            self.settled(self)
+
+
+def _resolve(future: asyncio.Future[Any], job: _Job) -> None:
+    if future.done():  # the awaiting request was cancelled (its phone went away)
+        return
+    if job.error is not None:
+        future.set_exception(job.error)
+    else:
+        future.set_result(job.result)
 
 
 class Database:
@@ -133,6 +152,8 @@ class Database:
         self._queue = threading.Condition()
         self._pending: list[_Job] = []
         self._leading = False
+        self._committer: threading.Thread | None = None  # leads for `write_async`, started then
+        self._closing = False
         self._local = threading.local()
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -231,6 +252,14 @@ class Database:
         log.info("database schema %s -> %s", current, head)
 
     def close(self) -> None:
+        with self._queue:
+            self._closing = True
+            self._queue.notify_all()
+        committer = self._committer
+        if committer is not None and committer is not threading.current_thread():
+            committer.join()  # it commits what was submitted, then stops
+        with self._queue:
+            self._closing = False  # a later write_async starts a committing thread again
         self.engine.dispose()
 
     # -- units of work ----------------------------------------------------------------------
@@ -271,6 +300,55 @@ class Database:
             raise job.error
         return job.result
 
+    async def write_async(self, work: Callable[[Session], T]) -> T:
+        """`write` for an event loop: the same group commit, awaited instead of blocking a
+        thread. The work runs on the database's committing thread, in the next transaction,
+        together with whatever other writes (from threads or loops) are waiting; the result
+        comes back only once that transaction is committed (on disk, for SQLite).
+
+        A server answering hundreds of phones awaits its writes this way, with no thread held
+        per request; a cancelled caller does not cancel its write.
+        """
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+
+        def settled(job: _Job) -> None:
+            with contextlib.suppress(RuntimeError):  # a closed loop: nobody waits for it
+                loop.call_soon_threadsafe(_resolve, future, job)
+
+        with self._queue:
+            self._pending.append(_Job(work, settled))
+            if self._committer is None:
+                self._committer = threading.Thread(
+                    target=self._commit_loop, name="atelier-db-commit", daemon=True
+                )
+                self._committer.start()
+            self._queue.notify_all()
+        return await future
+
+    def _commit_loop(self) -> None:
+        """The committing thread: leads a group whenever writes wait and nobody leads.
+
+        It takes turns with `write`'s own leaders (one group at a time, under the same flag).
+        """
+        while True:
+            with self._queue:
+                while self._leading or not self._pending:
+                    if self._closing and not self._pending:  # everything submitted is done
+                        self._committer = None  # the next write_async starts another
+                        return
+                    self._queue.wait()
+                self._leading = True
+            try:
+                with self._write_lock:
+                    self._run_batch()
+            except BaseException:  # the jobs were told; keep serving the next ones
+                log.exception("group commit failed")
+            finally:
+                with self._queue:
+                    self._leading = False
+                    self._queue.notify_all()
+
     def _run_batch(self) -> None:
         with self._queue:
             batch, self._pending = self._pending, []
@@ -297,7 +375,7 @@ class Database:
                                 raise _Abandon from None
                 except _Abandon:
                     assert failed is not None
-                    failed.done = True
+                    failed.finish()
                     batch = [job for job in batch if job is not failed]
                     continue
                 except OperationalError as exc:
@@ -318,7 +396,7 @@ class Database:
                     self._fail(batch, error)
                     return
                 for job in batch:  # committed: every write of the batch is acknowledged
-                    job.done = True
+                    job.finish()
                 batch = []
         finally:
             self._local.in_batch = False
@@ -326,7 +404,8 @@ class Database:
     @staticmethod
     def _fail(batch: list[_Job], error: BaseException) -> None:
         for job in batch:
-            job.error, job.done = error, True
+            job.error = error
+            job.finish()
 
     def read(self, work: Callable[[Session], T]) -> T:
         try:
