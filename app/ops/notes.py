@@ -110,16 +110,22 @@ def _note_work(
     def work(session: Session) -> tuple[Change | None, NoteInfo, bool]:
         # prepared Core statements: this is what hundreds of phones do at once
         conn = connection(session)
+        index = session.info.get("write_index", -1)
         earlier = conn.execute(_STORED, {"key": scoped}).scalar()
         if earlier is not None:
+            _Arrivals.carry(session, index)  # a replay writes nothing: the next one may reuse
             return None, NoteInfo(**earlier), True
         who = conn.execute(_AUTHOR, {"pid": participant_id, "wid": workshop_id}).first()
         if who is None:
             raise NotFound("Participant inconnu pour cet atelier.")
-        where = conn.execute(_WHERE, {"wid": workshop_id}).first()
-        assert where is not None  # the participant's workshop exists
+        arrivals = _Arrivals.follow(session, index, workshop_id)
+        if arrivals is None:
+            where = conn.execute(_WHERE, {"wid": workshop_id}).first()
+            assert where is not None  # the participant's workshop exists
+            arrivals = _Arrivals(index, workshop_id, where, _arrived(conn, workshop_id, where))
+        where = arrivals.where
         phase_id = where.phase_id
-        x, y = _arrival_spot(ctx, conn, workshop_id, where)
+        x, y = _arrival_spot(ctx, where, arrivals.before)
         now = ctx.clock()
         inserted = conn.execute(
             _INSERT_NOTE,
@@ -140,25 +146,64 @@ def _note_work(
             label=f"Post-it de {who.name}",
         )
         change = Change("board.note_add", Topic.BOARD, entry.seq, workshop_id, (info.id,))
+        arrivals.landed(session, index, y)  # the next post-it of the transaction lands after
         return change, info, False
 
     return work
 
 
-def _arrival_spot(
-    ctx: Context, conn: Connection, workshop_id: int, where: Any
-) -> tuple[float, float]:
-    """Where a phone's post-it lands: stacked in "Arrivées", or in the board's first zone."""
-    count = _ON_WORKSHOP_BOARD if where.board_scope == Scope.WORKSHOP else _ON_PHASE_BOARD
+@dataclass(frozen=True, slots=True)
+class _Arrivals:
+    """What a phone's post-it read to find its place (the live phase; how many post-its are
+    on the board, or the lowest one waiting in "Arrivées"), handed to the next post-it of the
+    same group-commit transaction when no other write ran in between: a burst of phones reads
+    the board once per transaction, not once per post-it (a scan that grows with the board).
+    """
+
+    index: int  # the write of the transaction that read or last updated it
+    workshop_id: int
+    where: Any  # the _WHERE row
+    before: Any  # what `_arrival_spot` needs: a count (board) or the lowest y (Arrivées)
+
+    KEY = "note_arrivals"
+
+    @classmethod
+    def follow(cls, session: Session, index: int, workshop_id: int) -> _Arrivals | None:
+        known: _Arrivals | None = session.info.get(cls.KEY)
+        if known is None or index < 1 or known.index != index - 1:
+            return None  # another kind of write ran since (it may have moved post-its)
+        return known if known.workshop_id == workshop_id else None
+
+    @classmethod
+    def carry(cls, session: Session, index: int) -> None:
+        known: _Arrivals | None = session.info.get(cls.KEY)
+        if known is not None and index >= 1 and known.index == index - 1:
+            session.info[cls.KEY] = cls(index, known.workshop_id, known.where, known.before)
+
+    def landed(self, session: Session, index: int, y: float) -> None:
+        after = self.before + 1 if self.where.phone_notes == Arrival.BOARD else y
+        session.info[self.KEY] = _Arrivals(index, self.workshop_id, self.where, after)
+
+
+def _arrived(conn: Connection, workshop_id: int, where: Any) -> Any:
+    """Where the board stands for a phone's post-it: how many post-its it holds (landing in
+    its first zone), or the lowest one still waiting in "Arrivées" (None: the column is empty)."""
+    workshop_scope = where.board_scope == Scope.WORKSHOP
     params = {"wid": workshop_id, "pid": where.phase_id}
+    if where.phone_notes == Arrival.BOARD:
+        count = _ON_WORKSHOP_BOARD if workshop_scope else _ON_PHASE_BOARD
+        return int(conn.execute(count, params).scalar() or 0)
+    lowest = _LOWEST_ON_WORKSHOP_BOARD if workshop_scope else _LOWEST_ON_PHASE_BOARD
+    return conn.execute(lowest, params).scalar()
+
+
+def _arrival_spot(ctx: Context, where: Any, before: Any) -> tuple[float, float]:
+    """Where a phone's post-it lands: stacked in "Arrivées", or in the board's first zone."""
     if where.phone_notes == Arrival.BOARD:
         method = ctx.library.method(where.method_key)
         template = template_for(where.board_template, method.board if method else None)
-        return board_slot(template, int(conn.execute(count, params).scalar() or 0))
-    lowest = (
-        _LOWEST_ON_WORKSHOP_BOARD if where.board_scope == Scope.WORKSHOP else _LOWEST_ON_PHASE_BOARD
-    )
-    return inbox_next(conn.execute(lowest, params).scalar())
+        return board_slot(template, before)
+    return inbox_next(before)
 
 
 def my_notes(ctx: Context, workshop_id: int, participant_id: int) -> list[NoteInfo]:

@@ -360,7 +360,10 @@ class Database:
                 failed: _Job | None = None
                 try:
                     with self._session() as session:
-                        for job in batch:
+                        for index, job in enumerate(batch):
+                            # which write of the transaction runs: what one write read is
+                            # the next one's only if nothing ran in between (ops/notes.py)
+                            session.info["write_index"] = index
                             try:
                                 job.result = job.work(session)
                             except OperationalError:
