@@ -171,6 +171,8 @@ class CoFacClient:
         self._threads: list[threading.Thread] = []
         self._socket: Any = None
         self.status_listeners: list[Callable[[bool], None]] = []
+        # told (from the caller's or the worker's thread) when an operation is queued or answered
+        self.outbox_listeners: list[Callable[[Sent], None]] = []
 
     # -- status ------------------------------------------------------------------------------
     def _set_online(self, online: bool, error: str = "") -> None:
@@ -263,8 +265,16 @@ class CoFacClient:
             )  # fmt: skip
 
         self.db.write(work)
+        self._tell_outbox(Sent(key, op, "pending", None))
         self._wake.set()
         return key
+
+    def _tell_outbox(self, item: Sent) -> None:
+        for listener in list(self.outbox_listeners):
+            try:
+                listener(item)
+            except Exception:  # a view's bug must not stop the outbox
+                log.exception("outbox listener")
 
     def outbox(self, status: str | None = None) -> list[Sent]:
         def work(session: Session) -> list[Sent]:
@@ -310,13 +320,15 @@ class CoFacClient:
         return self.db.read(work)
 
     def _settle(self, key: str, status: str, answer: dict[str, Any]) -> None:
-        def work(session: Session) -> None:
+        def work(session: Session) -> str:
             row = session.scalars(select(OutboxItem).where(OutboxItem.key == key)).one()
             row.status, row.answer = status, answer
+            return row.op
 
-        self.db.write(work)
+        op = self.db.write(work)
         with self._state:
             self._state.notify_all()
+        self._tell_outbox(Sent(key, op, status, answer))
 
     def wait(self, predicate: Callable[[], bool], timeout: float = 10.0) -> bool:
         """Wait (without polling the host) until `predicate()` holds after some change of this

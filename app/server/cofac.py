@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import secrets
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Header, Query, WebSocket
@@ -30,6 +32,7 @@ from app.ops import cofac, participants, queries, replica
 from app.ops.base import Context
 from app.server.push import Broadcaster
 
+log = logging.getLogger(__name__)
 COFAC_STATUS = {
     "code_expire": 409,
     "appairage_bloque": 429,
@@ -43,7 +46,7 @@ JOURNAL_PAGE = 5000
 class PairIn(BaseModel):
     code: str = Field(max_length=20)
     name: str = Field(min_length=1, max_length=cofac.MAX_NAME)
-    device_key: str = Field(min_length=8, max_length=64)
+    device_key: str = Field(min_length=8, max_length=64, pattern=participants.KEY.pattern)
 
 
 class LaptopOut(BaseModel):
@@ -64,7 +67,7 @@ class PairOut(BaseModel):
 class OpIn(BaseModel):
     op: str = Field(max_length=60)
     args: dict[str, Any] = {}
-    key: str = Field(min_length=8, max_length=64)
+    key: str = Field(min_length=8, max_length=64, pattern=participants.KEY.pattern)
 
 
 class OpOut(BaseModel):
@@ -89,8 +92,19 @@ def _laptop(info: cofac.CoFacInfo) -> LaptopOut:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Presence:
+    """Whether a laptop is connected now (its websocket open), and when it was last heard of
+    (the host's clock; 0 if never since the server started)."""
+
+    online: bool
+    last_seen: float
+
+
 class CofacHost:
-    """The host's side of pairing: the séance's code, the lock, who the tokens are."""
+    """The host's side of pairing: the séance's code, the lock, who the tokens are, which
+    laptops are connected (`presence`, told to `presence_listeners` from the server's thread).
+    """
 
     def __init__(self, ctx: Context, workshop_id: int, door: Any) -> None:
         self.ctx, self.workshop_id, self.door = ctx, workshop_id, door
@@ -102,6 +116,9 @@ class CofacHost:
         self._locked_until = 0.0
         self._tokens: dict[str, cofac.CoFacInfo] = {}
         self._watchers: dict[int, set[tuple[asyncio.AbstractEventLoop, asyncio.Event]]] = {}
+        self._connected: dict[int, int] = {}  # laptop id → open websockets
+        self._last_seen: dict[int, float] = {}
+        self.presence_listeners: list[Callable[[], None]] = []
         self._unsubscribe = ctx.bus.subscribe(self._changed, {Topic.COFAC})
         self.closers: list[Callable[[], None]] = [self._unsubscribe]
 
@@ -196,6 +213,8 @@ class CofacHost:
                 with self._lock:
                     self._tokens[token] = found
         if found is not None:
+            with self._lock:
+                self._last_seen[found.id] = self.ctx.clock()
             return found
         self.refuse_phone(authorization)
         raise KnownError(
@@ -215,12 +234,34 @@ class CofacHost:
         entry = (loop, gone)
         with self._lock:
             self._watchers.setdefault(cofac_id, set()).add(entry)
+            self._connected[cofac_id] = self._connected.get(cofac_id, 0) + 1
+            self._last_seen[cofac_id] = self.ctx.clock()
+        self._tell_presence()
 
         def forget() -> None:
             with self._lock:
                 self._watchers.get(cofac_id, set()).discard(entry)
+                self._connected[cofac_id] = max(0, self._connected.get(cofac_id, 0) - 1)
+                self._last_seen[cofac_id] = self.ctx.clock()
+            self._tell_presence()
 
         return forget
+
+    # -- who is connected ------------------------------------------------------------------------
+    def presence(self) -> dict[int, Presence]:
+        """The laptops heard of since the server started: connected now, last seen."""
+        with self._lock:
+            return {
+                cofac_id: Presence(self._connected.get(cofac_id, 0) > 0, seen)
+                for cofac_id, seen in self._last_seen.items()
+            }
+
+    def _tell_presence(self) -> None:
+        for listener in list(self.presence_listeners):
+            try:
+                listener()
+            except Exception:  # a view's bug must not break the laptop's connection
+                log.exception("presence listener")
 
 
 def cofac_router(ctx: Context, workshop_id: int, door: Any) -> tuple[APIRouter, CofacHost]:

@@ -89,7 +89,9 @@ class Advertiser:
                     zc.close()
                     return
                 self._zc = zc
-            zc.register_service(self.info)
+            # another séance of the same title and number may be announced from this computer
+            # (another database): zeroconf then adds " (2)" to the name
+            zc.register_service(self.info, allow_name_change=True)
             self.registered.set()
         except Exception:  # no network at all: discovery is a convenience
             log.warning("could not advertise the séance on the local network", exc_info=True)
@@ -115,11 +117,18 @@ def _zeroconf(interfaces: Sequence[str] | None) -> Zeroconf:
 
 
 class Browser:
-    """The séances advertised on the local network, kept up to date while open."""
+    """The séances advertised on the local network, kept up to date while open; `on_change`
+    is called (from zeroconf's threads) with what is known each time it changes."""
 
-    def __init__(self, *, interfaces: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        interfaces: Sequence[str] | None = None,
+        on_change: Callable[[list[Found]], None] | None = None,
+    ) -> None:
         self._zc = _zeroconf(interfaces)
         self._found: dict[str, Found] = {}
+        self._listener = on_change
         self._changed = threading.Condition(threading.RLock())
         self._browser = ServiceBrowser(self._zc, SERVICE, handlers=[self._on_change])
 
@@ -130,6 +139,7 @@ class Browser:
             with self._changed:
                 self._found.pop(name, None)
                 self._changed.notify_all()
+            self._tell()
             return
         # resolving waits on the network: not in zeroconf's own thread
         threading.Thread(target=self._resolve, args=(name,), daemon=True).start()
@@ -144,6 +154,11 @@ class Browser:
         with self._changed:
             self._found[name] = found
             self._changed.notify_all()
+        self._tell()
+
+    def _tell(self) -> None:
+        if self._listener is not None:
+            self._listener(self.found)
 
     @property
     def found(self) -> list[Found]:
