@@ -23,6 +23,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
@@ -32,7 +33,7 @@ from app.events import Topic
 from app.ops import live, notes, participants, queries
 from app.ops.base import Context
 from app.ops.notes import MAX_NOTE
-from app.ops.participants import CATEGORIES, MAX_NAME, MAX_ORGANISATION
+from app.ops.participants import CATEGORIES, KEY, MAX_NAME, MAX_ORGANISATION
 from app.resources import asset
 from app.server.cofac import COFAC_STATUS, cofac_router
 from app.server.feedback import FEEDBACK_STATUS, feedback_router
@@ -59,6 +60,10 @@ STATUS = {
     "seance_fermee": 409,
     "disque_plein": 507,  # nothing more can be written; what was acknowledged stays
     "base_de_donnees": 503,  # the store failed (busy, connection lost): the server's, not yours
+}
+HTTP_REFUSALS = {
+    404: ("introuvable", "Cette adresse n'existe pas."),
+    405: ("methode_refusee", "Cette adresse ne prend pas cette méthode."),
 }
 # what a phone is told instead of the facilitator's message (which says what to do on the laptop)
 PHONE_MESSAGES = {
@@ -113,7 +118,7 @@ class JoinIn(BaseModel):
     organisation: str = Field(default="", max_length=MAX_ORGANISATION)
     category: str = Field(max_length=20)
     consent_named: bool = False
-    key: str = Field(min_length=8, max_length=64)
+    key: str = Field(min_length=8, max_length=64, pattern=KEY.pattern)
 
 
 class CodeIn(BaseModel):
@@ -140,7 +145,7 @@ class Me(BaseModel):
 
 class NoteIn(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_NOTE)
-    key: str = Field(min_length=8, max_length=64)
+    key: str = Field(min_length=8, max_length=64, pattern=KEY.pattern)
 
 
 class NoteOut(BaseModel):
@@ -208,17 +213,10 @@ class Door:
     def _forget(self, _event: object) -> None:
         self._generation = next(self._counter)
 
-    def cached(self) -> tuple[str, str] | None:
-        """(state, code) if known without reading the store (the event loop may ask)."""
+    def look(self) -> tuple[str, str]:
         known = self._known
         if known is not None and known[0] == self._generation:
             return known[1], known[2]
-        return None
-
-    def look(self) -> tuple[str, str]:
-        known = self.cached()
-        if known is not None:
-            return known
         generation = self._generation  # an event during the read makes the next one read again
         state, code = live.door(self._ctx, self._workshop_id)
         self._known = (generation, state, code)
@@ -355,6 +353,17 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         return problem(422, InvalidInput.code, "Données envoyées incomplètes ou invalides.")
 
+    @api.exception_handler(StarletteHTTPException)
+    async def refused(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        """Starlette's own refusals in the same JSON form: a body that is not JSON (422, as
+        for any invalid data), an unknown address, a method the address does not take."""
+        if exc.status_code == 400:
+            return problem(422, InvalidInput.code, "Données envoyées illisibles ou invalides.")
+        code, message = HTTP_REFUSALS.get(exc.status_code, ("refuse", "Requête refusée."))
+        answer = problem(exc.status_code, code, message)
+        answer.headers.update(exc.headers or {})  # e.g. Allow, for a 405
+        return answer
+
     @api.get("/api/health", response_model=Health)
     def health() -> Health:
         return Health(ok=True, version=__version__)
@@ -460,34 +469,20 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
     api.state.closers = [forget, door.close]
     api.state.door = door  # other route modules close their participant routes with it too
 
-    def token_owner(token: str) -> participants.ParticipantInfo | None:
-        found = known_tokens.get(token)
-        if found is None:
-            found = participants.participant_by_token(ctx, workshop_id, token)
-            if found is not None:
-                known_tokens[token] = found
-        return found
-
     def participant(authorization: str) -> participants.ParticipantInfo:
         door.check()
         scheme, _, token = authorization.partition(" ")
-        found = token_owner(token.strip()) if scheme.lower() == "bearer" else None
+        token = token.strip()
+        found = known_tokens.get(token) if scheme.lower() == "bearer" else None
+        if found is None and scheme.lower() == "bearer":
+            found = participants.participant_by_token(ctx, workshop_id, token)
+            if found is not None:
+                known_tokens[token] = found
         if found is None:
             raise KnownError(
                 "Ce téléphone n'est pas encore enregistré pour cet atelier.", code="jeton_invalide"
             )
         return found
-
-    async def participant_async(authorization: str) -> participants.ParticipantInfo:
-        """`participant` on the event loop: from memory when it can (the séance's door and
-        this phone's token seen before), else from the store in a worker thread."""
-        known = door.cached()
-        scheme, _, token = authorization.partition(" ")
-        if known is not None and known[0] == "open" and scheme.lower() == "bearer":
-            found = known_tokens.get(token.strip())
-            if found is not None:
-                return found
-        return await run_in_threadpool(participant, authorization)
 
     @api.get("/api/me", response_model=Me, responses={401: {"model": Problem}, **closed})
     def me(authorization: str = Header(default="")) -> Me:
@@ -505,15 +500,11 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
             **closed,
         },
     )
-    async def add_note(body: NoteIn, authorization: str = Header(default="")) -> NoteOut:
+    def add_note(body: NoteIn, authorization: str = Header(default="")) -> NoteOut:
         """Post a post-it; the same `key` again (a retry) returns the first answer."""
-        # on the event loop, the write awaited from the store's group commit: no worker
-        # thread per request (bench/phones.py)
-        who = await participant_async(authorization)
+        who = participant(authorization)
         limiter.check(who.id)
-        info, _replayed = await notes.post_note_async(
-            ctx, workshop_id, who.id, text=body.text, key=body.key
-        )
+        info, _replayed = notes.post_note(ctx, workshop_id, who.id, text=body.text, key=body.key)
         return NoteOut(**asdict(info))
 
     @api.get(
@@ -538,7 +529,7 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         if (await run_in_threadpool(door.look))[0] != "open":
             await websocket.close(code=4409)  # refused (403); the page asks /api/state why
             return
-        found = known_tokens.get(token) or await run_in_threadpool(token_owner, token)
+        found = await run_in_threadpool(participants.participant_by_token, ctx, workshop_id, token)
         if found is None:
             await websocket.close(code=4401)
             return

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from app.ops import feedback
 from app.ops.base import Context
-from app.ops.participants import ParticipantInfo
+from app.ops.participants import KEY, ParticipantInfo
 from app.server.votes import _Limit
 
 FEEDBACK_STATUS = {"retours_fermes": 409}
@@ -33,7 +33,7 @@ class FeedbackIn(BaseModel):
     rating: Any = None
     keep: Any = ""
     improve: Any = ""
-    key: str = Field(min_length=8, max_length=64)
+    key: str = Field(min_length=8, max_length=64, pattern=KEY.pattern)
 
 
 class AnswerOut(BaseModel):

@@ -14,16 +14,16 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter, Header, Path
 from pydantic import BaseModel, Field
 
 from app.domain.votes import GRADES
 from app.errors import KnownError
 from app.ops import votes
 from app.ops.base import Context
-from app.ops.participants import ParticipantInfo
+from app.ops.participants import KEY, ParticipantInfo
 
 VOTE_STATUS = {
     "vote_clos": 409,
@@ -37,6 +37,8 @@ VOTE_STATUS = {
     "bulletin_incomplet": 422,
     "element_inconnu": 422,
 }
+# a round's id in an address: an integer SQLite can hold (a larger one was a 500, not a 422)
+RoundId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 BALLOTS_PER_MINUTE = 120  # a phone sends its whole ballot after each change of mind
 
 
@@ -94,7 +96,7 @@ class CurrentOut(BaseModel):
 
 
 class BallotIn(BaseModel):
-    key: str = Field(min_length=8, max_length=64)
+    key: str = Field(min_length=8, max_length=64, pattern=KEY.pattern)
     choices: dict[str, Any]
 
 
@@ -227,7 +229,9 @@ def votes_router(
         )
 
     @router.post("/api/votes/{round_id}/ballot", response_model=BallotOut, responses=errors)
-    def ballot(round_id: int, body: BallotIn, authorization: str = Header(default="")) -> BallotOut:
+    def ballot(
+        round_id: RoundId, body: BallotIn, authorization: str = Header(default="")
+    ) -> BallotOut:
         """The phone's whole ballot, replacing its previous one; the same `key` again (a
         retry) returns the first answer and writes nothing."""
         who = participant(authorization)
@@ -236,7 +240,7 @@ def votes_router(
         return BallotOut(**asdict(result))
 
     @router.post("/api/votes/{round_id}/done", response_model=BallotOut, responses=errors)
-    def done(round_id: int, body: DoneIn, authorization: str = Header(default="")) -> BallotOut:
+    def done(round_id: RoundId, body: DoneIn, authorization: str = Header(default="")) -> BallotOut:
         """'J'ai fini' (done=false takes it back); one may still change one's mind."""
         who = participant(authorization)
         limit.check(who.id)
@@ -244,7 +248,7 @@ def votes_router(
         return BallotOut(**asdict(result))
 
     @router.get("/api/votes/{round_id}/results", response_model=ResultsOut, responses=errors)
-    def public_results(round_id: int, authorization: str = Header(default="")) -> ResultsOut:
+    def public_results(round_id: RoundId, authorization: str = Header(default="")) -> ResultsOut:
         """Results for a phone, once revealed (403 resultats_caches before)."""
         participant(authorization)
         own_round(round_id)
@@ -261,7 +265,7 @@ def votes_router(
         return Opened(ok=True, seq=change.seq, round_id=change.ids[0])
 
     @router.post("/api/facilitator/votes/{round_id}/paper", response_model=Done, responses=errors)
-    def paper(round_id: int, body: PaperIn, authorization: str = Header(default="")) -> Done:
+    def paper(round_id: RoundId, body: PaperIn, authorization: str = Header(default="")) -> Done:
         facilitator(authorization)
         own_round(round_id)
         change = votes.add_paper_votes(ctx, round_id, body.counts, label=body.label)
@@ -271,7 +275,7 @@ def votes_router(
         "/api/facilitator/votes/{round_id}/{action}", response_model=Done, responses=errors
     )
     def drive(
-        round_id: int,
+        round_id: RoundId,
         action: Literal["close", "reopen", "reveal", "hide"],
         authorization: str = Header(default=""),
     ) -> Done:
@@ -288,7 +292,7 @@ def votes_router(
     @router.get(
         "/api/facilitator/votes/{round_id}/results", response_model=ResultsOut, responses=errors
     )
-    def results(round_id: int, authorization: str = Header(default="")) -> ResultsOut:
+    def results(round_id: RoundId, authorization: str = Header(default="")) -> ResultsOut:
         """Everything, hidden or not: ranking, turnout ('18 / 25 ont voté'), who is done."""
         facilitator(authorization)
         own_round(round_id)
