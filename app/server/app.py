@@ -213,10 +213,17 @@ class Door:
     def _forget(self, _event: object) -> None:
         self._generation = next(self._counter)
 
-    def look(self) -> tuple[str, str]:
+    def cached(self) -> tuple[str, str] | None:
+        """(state, code) if known without reading the store (the event loop may ask)."""
         known = self._known
         if known is not None and known[0] == self._generation:
             return known[1], known[2]
+        return None
+
+    def look(self) -> tuple[str, str]:
+        known = self.cached()
+        if known is not None:
+            return known
         generation = self._generation  # an event during the read makes the next one read again
         state, code = live.door(self._ctx, self._workshop_id)
         self._known = (generation, state, code)
@@ -360,9 +367,9 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         if exc.status_code == 400:
             return problem(422, InvalidInput.code, "Données envoyées illisibles ou invalides.")
         code, message = HTTP_REFUSALS.get(exc.status_code, ("refuse", "Requête refusée."))
-        answer = problem(exc.status_code, code, message)
-        answer.headers.update(exc.headers or {})  # e.g. Allow, for a 405
-        return answer
+        reply = problem(exc.status_code, code, message)
+        reply.headers.update(exc.headers or {})  # e.g. Allow, for a 405
+        return reply
 
     @api.get("/api/health", response_model=Health)
     def health() -> Health:
@@ -469,20 +476,34 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
     api.state.closers = [forget, door.close]
     api.state.door = door  # other route modules close their participant routes with it too
 
-    def participant(authorization: str) -> participants.ParticipantInfo:
-        door.check()
-        scheme, _, token = authorization.partition(" ")
-        token = token.strip()
-        found = known_tokens.get(token) if scheme.lower() == "bearer" else None
-        if found is None and scheme.lower() == "bearer":
+    def token_owner(token: str) -> participants.ParticipantInfo | None:
+        found = known_tokens.get(token)
+        if found is None:
             found = participants.participant_by_token(ctx, workshop_id, token)
             if found is not None:
                 known_tokens[token] = found
+        return found
+
+    def participant(authorization: str) -> participants.ParticipantInfo:
+        door.check()
+        scheme, _, token = authorization.partition(" ")
+        found = token_owner(token.strip()) if scheme.lower() == "bearer" else None
         if found is None:
             raise KnownError(
                 "Ce téléphone n'est pas encore enregistré pour cet atelier.", code="jeton_invalide"
             )
         return found
+
+    async def participant_async(authorization: str) -> participants.ParticipantInfo:
+        """`participant` on the event loop: from memory when it can (the séance's door and
+        this phone's token seen before), else from the store in a worker thread."""
+        known = door.cached()
+        scheme, _, token = authorization.partition(" ")
+        if known is not None and known[0] == "open" and scheme.lower() == "bearer":
+            found = known_tokens.get(token.strip())
+            if found is not None:
+                return found
+        return await run_in_threadpool(participant, authorization)
 
     @api.get("/api/me", response_model=Me, responses={401: {"model": Problem}, **closed})
     def me(authorization: str = Header(default="")) -> Me:
@@ -500,11 +521,15 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
             **closed,
         },
     )
-    def add_note(body: NoteIn, authorization: str = Header(default="")) -> NoteOut:
+    async def add_note(body: NoteIn, authorization: str = Header(default="")) -> NoteOut:
         """Post a post-it; the same `key` again (a retry) returns the first answer."""
-        who = participant(authorization)
+        # on the event loop, the write awaited from the store's group commit: no worker
+        # thread per request (bench/phones.py)
+        who = await participant_async(authorization)
         limiter.check(who.id)
-        info, _replayed = notes.post_note(ctx, workshop_id, who.id, text=body.text, key=body.key)
+        info, _replayed = await notes.post_note_async(
+            ctx, workshop_id, who.id, text=body.text, key=body.key
+        )
         return NoteOut(**asdict(info))
 
     @api.get(
@@ -529,7 +554,7 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         if (await run_in_threadpool(door.look))[0] != "open":
             await websocket.close(code=4409)  # refused (403); the page asks /api/state why
             return
-        found = await run_in_threadpool(participants.participant_by_token, ctx, workshop_id, token)
+        found = known_tokens.get(token) or await run_in_threadpool(token_owner, token)
         if found is None:
             await websocket.close(code=4401)
             return
