@@ -30,7 +30,9 @@ class Setting:
     choices: tuple[tuple[str, str], ...] = ()
     secret: bool = False
     warning: str = ""  # shown in plain sight under the editor
-    kind: str = ""  # "address": one of this computer's network addresses, listed when editing
+    # "address": one of this computer's network addresses, listed when editing;
+    # "image": the path of an image file, picked with a file dialog
+    kind: str = ""
 
 
 SCHEMA: tuple[Setting, ...] = (
@@ -90,6 +92,15 @@ SCHEMA: tuple[Setting, ...] = (
         warning="Un point d'accès mobile Windows n'accepte que 8 appareils : au-delà, prévoyez "
         "un petit routeur Wi-Fi de voyage.",
         kind="address",
+    ),
+    Setting(
+        "report_logo",
+        str,
+        "",
+        "Logo du compte-rendu",
+        "Une image PNG ou JPEG placée sur la couverture des comptes-rendus ; vide : pas de logo. "
+        "Un fichier introuvable ou illisible est ignoré, avec un message.",
+        kind="image",
     ),
     Setting(
         "large_text",

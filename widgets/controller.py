@@ -249,7 +249,11 @@ class Controller(QObject):
 
     # -- documents ---------------------------------------------------------------------------
     def report_job(
-        self, workshop_id: int, path: str, board_png: bytes | None = None
+        self,
+        workshop_id: int,
+        path: str,
+        board_png: bytes | None = None,
+        logo_png: bytes | None = None,
     ) -> Callable[[Callable[[float, str], None]], str]:
         """The compte-rendu as a job to run off the GUI thread: job(progress) → the path.
 
@@ -270,11 +274,27 @@ class Controller(QObject):
                 facilitators=facilitators,
                 organisation=organisation,
                 board_png=board_png,
+                logo_png=logo_png,
             )
             build_report(data, path, progress=progress)
             return path
 
         return job
+
+    def report_logo(self) -> tuple[bytes | None, str]:
+        """The cover's logo chosen in the settings, and why it is left out ("" if it is not):
+        a missing or unreadable file never stops a compte-rendu."""
+        from app.reports.logo import LogoError, read_logo
+        from app.settings import load_settings
+
+        path = str(load_settings().get("report_logo", "") or "").strip()
+        if not path:
+            return None, ""
+        try:
+            return read_logo(path), ""
+        except LogoError as exc:
+            log.warning("logo left out: %s", exc.message)
+            return None, exc.message
 
     def bilan_job(self, period: Period, path: str) -> Callable[[Callable[[float, str], None]], str]:
         """The bilan d'activité of `period` as a job to run off the GUI thread: job(progress)

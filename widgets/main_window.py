@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.report_task: ReportTask | None = None
         self._document_texts = ("", "")  # the running document's 'saved' and 'crashed' texts
+        self._document_note = ""  # what was left out of it (a logo that could not be read)
         self.report_progress = QProgressBar()
         self.report_progress.setRange(0, 100)
         self.report_progress.setMaximumWidth(220)
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
             self._refresh_undo()
 
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self)
+        dialog = SettingsDialog(self, open_file=self.dialogs.open_file)
         dialog.exec()
         dialog.deleteLater()
 
@@ -349,8 +350,14 @@ class MainWindow(QMainWindow):
         # the board's picture is drawn here, on the GUI thread (Qt paints there); the PDF is
         # built off it
         picture = workshop_board_png(self.controller, workshop_id)
+        logo, problem = self.controller.report_logo()
+        self._document_note = (
+            self.tr("Logo des paramètres ignoré : {problem}").format(problem=problem)
+            if problem
+            else ""
+        )
         self._start_document(
-            self.controller.report_job(workshop_id, path, board_png=picture),
+            self.controller.report_job(workshop_id, path, board_png=picture, logo_png=logo),
             busy=self.tr("Préparation du compte-rendu…"),
             done=self.tr("Compte-rendu enregistré : {path}"),
             crashed=self.tr(
@@ -382,6 +389,7 @@ class MainWindow(QMainWindow):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
+        self._document_note = ""
         self._start_document(
             self.controller.bilan_job(period, path),
             busy=self.tr("Préparation du bilan d'activité…"),
@@ -402,6 +410,8 @@ class MainWindow(QMainWindow):
         task.crashed.connect(self._report_crashed)
         self.report_task = task
         self._document_texts = (done, crashed)
+        if self._document_note:
+            busy += " " + self._document_note
         for action in (self.report_action, self.bilan_action):
             action.setEnabled(False)
         self.report_progress.setValue(0)
@@ -423,7 +433,9 @@ class MainWindow(QMainWindow):
 
     def _report_done(self, path: str) -> None:
         self._report_finished()
-        self.statusBar().showMessage(self._document_texts[0].format(path=path))
+        note = f" — {self._document_note}" if self._document_note else ""
+        self.statusBar().showMessage(self._document_texts[0].format(path=path) + note)
+        self._document_note = ""
 
     def _report_failed(self, message: str) -> None:
         self._report_finished()

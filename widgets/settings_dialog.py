@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +12,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,10 +26,18 @@ from app.server.network import likely_address, local_addresses
 from app.settings import SCHEMA, load_settings, save_settings
 from widgets.text import plain_label
 
+OpenFile = Callable[[str, str], str | None]  # (title, filters) → the chosen path or None
+
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        path: Path | None = None,
+        open_file: OpenFile | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._open_file = open_file or self._ask_file
         self.setWindowTitle(self.tr("Paramètres"))
         self.setMinimumWidth(560)
         self._path = path
@@ -36,8 +48,12 @@ class SettingsDialog(QDialog):
         for setting in SCHEMA:
             value = self.values[setting.name]
             editor: QWidget
+            shown: QWidget | None = None  # what the form shows, when more than the editor
             if setting.kind == "address":
                 editor = self._address_choice(str(value))
+            elif setting.kind == "image":
+                editor = QLineEdit(str(value))
+                shown = self._image_choice(editor, setting.label)
             elif setting.choices:
                 combo = QComboBox()
                 for key, label in setting.choices:
@@ -57,7 +73,7 @@ class SettingsDialog(QDialog):
             self.editors[setting.name] = editor
             box = QVBoxLayout()
             box.setSpacing(2)
-            box.addWidget(editor)
+            box.addWidget(shown or editor)
             help_text = plain_label(setting.description)
             help_text.setObjectName("muted")
             help_text.setWordWrap(True)
@@ -107,6 +123,35 @@ class SettingsDialog(QDialog):
             )
         combo.setCurrentIndex(max(0, combo.findData(value)))
         return combo
+
+    def _image_choice(self, line: QLineEdit, label: str) -> QWidget:
+        """The image's path, 'Choisir…' (a file dialog) and 'Retirer'."""
+        line.setPlaceholderText(self.tr("Aucun logo"))
+        choose = QPushButton(self.tr("Choisir…"))
+        clear = QPushButton(self.tr("Retirer"))
+        choose.setObjectName("chooseImage")
+        clear.setObjectName("clearImage")
+
+        def pick() -> None:
+            chosen = self._open_file(
+                label, self.tr("Images (*.png *.jpg *.jpeg);;Tous les fichiers (*)")
+            )
+            if chosen:
+                line.setText(chosen)
+
+        choose.clicked.connect(pick)
+        clear.clicked.connect(line.clear)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(line, 1)
+        layout.addWidget(choose)
+        layout.addWidget(clear)
+        return row
+
+    def _ask_file(self, title: str, filters: str) -> str | None:
+        path, _chosen = QFileDialog.getOpenFileName(self, title, "", filters)
+        return path or None
 
     def collected(self) -> dict[str, Any]:
         values = dict(self.values)

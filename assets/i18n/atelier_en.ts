@@ -825,6 +825,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../widgets/main_window.py" line="355"/>
+        <source>Logo des paramètres ignoré : {problem}</source>
+        <translation>Logo from the settings left out: {problem}</translation>
+    </message>
+    <message>
         <location filename="../../widgets/main_window.py" line="118"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
@@ -1593,6 +1598,26 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <location filename="../../widgets/settings_dialog.py" line="129"/>
+        <source>Aucun logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings_dialog.py" line="130"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings_dialog.py" line="131"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/settings_dialog.py" line="137"/>
+        <source>Images (*.png *.jpg *.jpeg);;Tous les fichiers (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg);;All files (*)</translation>
+    </message>
     <message>
         <location filename="../../widgets/settings_dialog.py" line="29"/>
         <source>Paramètres</source>

@@ -1,0 +1,45 @@
+"""The logo she picks for the compte-rendu's cover: read and checked before any build.
+
+A logo is decoration: a file gone missing (a USB key left at the lab), unreadable or not an
+image makes `read_logo` raise `LogoError` with a French message, and the caller leaves the
+logo out rather than fail the document.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+
+from app.errors import KnownError
+
+MAX_LOGO_BYTES = 10 * 1024 * 1024
+MAX_LOGO_PIXELS = 40_000_000  # a 6,000 × 6,000 photo; more is a mistake, and slow
+
+
+class LogoError(KnownError):
+    code = "logo"
+
+
+def read_logo(path: str | os.PathLike[str]) -> bytes:
+    """The image's bytes, checked to be a PNG or JPEG reportlab can draw."""
+    file = Path(path)
+    try:
+        if file.stat().st_size > MAX_LOGO_BYTES:
+            raise LogoError(f"« {file.name} » est trop lourd pour un logo (plus de 10 Mo).")
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise LogoError(f"le fichier « {file} » est introuvable.") from None
+    except OSError as exc:
+        raise LogoError(f"« {file} » est illisible ({exc.strerror or exc}).") from exc
+    if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
+        raise LogoError(f"« {file.name} » n'est pas une image PNG ou JPEG.")
+    try:
+        width, height = ImageReader(io.BytesIO(data)).getSize()
+    except Exception as exc:  # reportlab and Pillow raise many kinds for a damaged image
+        raise LogoError(f"« {file.name} » est une image abîmée.") from exc
+    if width <= 0 or height <= 0 or width * height > MAX_LOGO_PIXELS:
+        raise LogoError(f"« {file.name} » est trop grande pour un logo ({width} × {height}).")
+    return data
