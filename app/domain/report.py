@@ -18,6 +18,20 @@ CATEGORY_LABELS = {
     "usager": "Citoyens et usagers",
 }
 
+CATEGORY_WORDS = {  # in a sentence: one, many
+    "public": ("agent public", "agents publics"),
+    "prive": ("acteur privé", "acteurs privés"),
+    "association": ("association", "associations"),
+    "usager": ("citoyen ou usager", "citoyens et usagers"),
+}
+
+
+def category_words(category: str, count: int) -> str:
+    """'1 acteur privé', '3 acteurs privés': the category's words for `count` people."""
+    one, many = CATEGORY_WORDS.get(category, (category, category))
+    return one if count == 1 else many
+
+
 VOTE_KINDS = {
     "dots": "Vote à gommettes",
     "points": "Répartition de points",

@@ -36,7 +36,7 @@ from app.domain.french import (
     french_percent,
     french_period,
 )
-from app.domain.report import CATEGORY_LABELS, PROJECT_STATUSES
+from app.domain.report import CATEGORY_LABELS, CATEGORY_WORDS, PROJECT_STATUSES
 from app.reports.files import atomic_output
 from app.reports.layout import (
     ACCENT,
@@ -76,12 +76,6 @@ RATING_LABELS = {
     1: "1 — Pas satisfait",
 }
 TOP_ORGANISATIONS = 12
-CATEGORY_WORDS = {  # one, many
-    "public": ("agent public", "agents publics"),
-    "prive": ("acteur privé", "acteurs privés"),
-    "association": ("association", "associations"),
-    "usager": ("citoyen ou usager", "citoyens et usagers"),
-}
 ATTRIBUTION = ParagraphStyle(
     "attribution", parent=Styles.small, leftIndent=Styles.quote.leftIndent, spaceAfter=4
 )

@@ -45,6 +45,7 @@ from app.domain.report import (
     ReportCluster,
     ReportData,
     ReportVoteRound,
+    category_words,
 )
 from app.reports.board_drawing import board_drawing
 from app.reports.files import atomic_output
@@ -477,7 +478,7 @@ def _participation(story: _Story) -> None:
         c for c in by_category if c not in CATEGORY_LABELS
     )
     shares = ", ".join(
-        f"{french_number(by_category[c])} {CATEGORY_LABELS.get(c, c).lower()} "
+        f"{french_number(by_category[c])} {category_words(c, by_category[c])} "
         f"({french_percent(by_category[c], count)})"
         for c in order
     )
