@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -403,3 +404,155 @@ class Controller(QObject):
 
     def clock(self) -> float:
         return self.ctx.clock()
+
+    # -- co-facilitation: the host's side ------------------------------------------------------
+    @staticmethod
+    def _cofac_host(server: Any) -> Any:
+        """The séance server's pairing side (`app.server.cofac.CofacHost`), or None."""
+        app = getattr(server, "_app", None)  # the FastAPI app the ServerThread serves
+        return getattr(getattr(app, "state", None), "cofac", None)
+
+    def cofac_roles(self) -> list[str]:
+        """The co-facilitators' roles (keys of `app.ops.cofac.ROLES`), widest first."""
+        from app.ops import cofac
+
+        return list(cofac.ROLES)
+
+    def cofac_code(self, server: Any) -> str:
+        """The 6-digit pairing code of the open séance ("" without a server)."""
+        host = self._cofac_host(server)
+        return host.code() if host is not None else ""
+
+    def cofac_laptops(self, server: Any, workshop_id: int) -> list[tuple[Any, Any]]:
+        """The laptops paired with the workshop and not revoked: (`CoFacInfo`, `Presence` or
+        None if not heard of since the server started)."""
+        from app.ops import cofac
+
+        host = self._cofac_host(server)
+        presence = host.presence() if host is not None else {}
+        laptops = self._call(cofac.cofacilitators, self.ctx, workshop_id) or []
+        return [(info, presence.get(info.id)) for info in laptops if not info.revoked]
+
+    def watch_cofac(self, server: Any, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call `callback` (from the server's thread) when a laptop connects or leaves."""
+        host = self._cofac_host(server)
+        if host is None:
+            return lambda: None
+        host.presence_listeners.append(callback)
+
+        def forget() -> None:
+            if callback in host.presence_listeners:
+                host.presence_listeners.remove(callback)
+
+        return forget
+
+    def set_cofac_role(self, workshop_id: int, cofac_id: int, role: str) -> Change | None:
+        from app.ops import cofac
+
+        return self._call(cofac.set_role, self.ctx, workshop_id, cofac_id, role)
+
+    def revoke_cofac(self, workshop_id: int, cofac_id: int) -> Change | None:
+        from app.ops import cofac
+
+        return self._call(cofac.revoke, self.ctx, workshop_id, cofac_id)
+
+    def advertise(self, workshop_id: int, server: Any, host: str) -> Any:
+        """Announce the séance on the local network (in the background) for "Rejoindre une
+        séance"; only on the chosen address when there is one. The advertiser, or None."""
+        from app.server.discovery import Advertiser
+        from app.server.network import local_addresses
+
+        detail = self.detail(workshop_id)
+        chosen = host not in ("", "0.0.0.0") and host in local_addresses()
+        addresses = [host] if chosen else [a for a in local_addresses() if ":" not in a]
+        if detail is None or not addresses:
+            return None
+        return Advertiser(
+            detail.title,
+            server.port,
+            workshop_id,
+            addresses,
+            interfaces=addresses if chosen else None,
+        ).start()
+
+    @staticmethod
+    def stop_advertising(advertiser: Any) -> None:
+        """Withdraw the announcement; zeroconf's goodbye takes a moment: not on the GUI thread."""
+        import threading
+
+        threading.Thread(target=advertiser.close, name="atelier-mdns-close", daemon=True).start()
+
+    # -- co-facilitation: joining another laptop's séance ---------------------------------------
+    @staticmethod
+    def browse_seances(host: str, on_change: Callable[[list[Any]], None]) -> Any:
+        """Look for séances on the local network (only on the chosen address's network when the
+        settings name one); `on_change(list of Found)` is called from zeroconf's threads. The
+        browser (close it), or None if this computer has no network at all."""
+        from app.server.discovery import Browser
+
+        try:
+            return Browser(
+                interfaces=[host] if host not in ("", "0.0.0.0") else None, on_change=on_change
+            )
+        except OSError:
+            log.warning("no local network to browse", exc_info=True)
+            return None
+
+    def pair_job(self, address: str, code: str, name: str) -> Callable[[], Any]:
+        """Pairing with a host as a job to run off the GUI thread: job() → `Pairing`, or
+        KnownError with the host's French message."""
+        from app.cofac_client import pair
+
+        device_key = self._device_key()
+
+        def job() -> Any:
+            return pair(address, code, name, device_key)
+
+        return job
+
+    def _replica_folder(self) -> Path:
+        url = self.ctx.db.url
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            return Path(url.removeprefix("sqlite:///")).parent / "replicas"
+        from app.store.db import default_db_path
+
+        return default_db_path().parent / "replicas"
+
+    def _device_key(self) -> str:
+        """This laptop's key for pairing (kept: pairing again keeps its role)."""
+        from app.cofac_client import new_device_key
+
+        path = self._replica_folder() / "device_key"
+        try:
+            key = path.read_text(encoding="utf-8").strip()
+            if 8 <= len(key) <= 64:
+                return key
+        except OSError:
+            pass
+        key = new_device_key()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(key, encoding="utf-8")
+        except OSError:
+            log.warning("could not keep the device key in %s", path, exc_info=True)
+        return key
+
+    def open_replica(self, pairing: Any) -> Any:
+        """The replica of the joined workshop (a store of its own, next to this laptop's) and
+        its connection to the host: a `RemoteController`, started; None (error shown) if the
+        replica's file could not be opened."""
+        from app.cofac_client import CoFacClient
+        from app.store.db import Database
+        from widgets.remote_controller import RemoteController
+
+        def open_() -> Any:
+            folder = self._replica_folder()
+            folder.mkdir(parents=True, exist_ok=True)
+            where = "".join(c if c.isalnum() else "-" for c in pairing.url.split("//")[-1])
+            db = Database.open(folder / f"seance-{where.strip('-')}-{pairing.workshop_id}.sqlite3")
+            client = CoFacClient(db, pairing)
+            client.ctx.library = self.ctx.library  # the same method library as this laptop's
+            client.ctx.clock = self.ctx.clock
+            return RemoteController(client)
+
+        return self._call(open_)

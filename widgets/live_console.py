@@ -93,6 +93,7 @@ class LiveConsole(QWidget):
     projector_requested = Signal()
     board_toggled = Signal(bool)  # the board page is shown (True) or the timer page
     block_requested = Signal(int)  # block id: run that séance
+    cofac_requested = Signal()  # the co-animation panel (pairing code, laptops, roles)
 
     def __init__(self, live: LiveClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,7 +101,7 @@ class LiveConsole(QWidget):
         self.detail: WorkshopDetail | None = None
 
         # -- header
-        back = QPushButton(self.tr("← Retour à l'atelier"))
+        self.back_button = back = QPushButton(self.tr("← Retour à l'atelier"))
         back.clicked.connect(self.back_requested)
         self.heading = plain_label()
         self.heading.setObjectName("pageTitle")
@@ -114,6 +115,12 @@ class LiveConsole(QWidget):
         self.board_button.setCheckable(True)
         self.board_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.board_button.toggled.connect(self.show_board)
+        self.cofac_button = QPushButton(self.tr("Co-animation"))
+        self.cofac_button.setToolTip(
+            self.tr("Le code et les rôles pour co-animer depuis un deuxième ordinateur")
+        )
+        self.cofac_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cofac_button.clicked.connect(self.cofac_requested)
         self.projector_button = QPushButton(self.tr("Projection (F5)"))
         self.projector_button.clicked.connect(self.projector_requested)
         self.end_button = QPushButton(self.tr("Terminer la séance"))
@@ -125,6 +132,7 @@ class LiveConsole(QWidget):
         header.addWidget(self.drift)
         header.addWidget(self.feedback_label)
         header.addWidget(self.board_button)
+        header.addWidget(self.cofac_button)
         header.addWidget(self.projector_button)
         header.addWidget(self.end_button)
 

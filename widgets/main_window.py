@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from app import __version__
 from app.events import Event, Topic
@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         controller.error.connect(self.dialogs_error)
         bridge.event.connect(self.on_event)
 
+        self.join_dialog: QDialog | None = None  # "Rejoindre une séance…" while open
+        self.cofac_windows: list[QMainWindow] = []  # séances joined from this laptop
         self._build_menus()
         self.report_task: ReportTask | None = None
         self._document_texts = ("", "")  # the running document's 'saved' and 'crashed' texts
@@ -127,6 +129,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.archive_export_action)
         file_menu.addAction(self.archive_import_action)
+        file_menu.addSeparator()
+        self.join_action = self._action(self.tr("&Rejoindre une séance…"), None, self.join_seance)
+        file_menu.addAction(self.join_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Paramètres…"), "Ctrl+,", self.show_settings))
         file_menu.addSeparator()
@@ -499,6 +504,32 @@ class MainWindow(QMainWindow):
             ),
             8000,
         )
+
+    # -- co-animation: this laptop joins another's séance ---------------------------------------
+    def join_seance(self) -> None:
+        """Find a séance on the local network (or by its address), pair with its code, then
+        open it in a co-animation window of its own."""
+        from widgets.join_dialog import JoinDialog
+
+        if self.join_dialog is not None:
+            self.join_dialog.raise_()
+            return
+        self.join_dialog = JoinDialog(self.controller, self)
+        self.join_dialog.joined.connect(self._joined)
+        self.join_dialog.finished.connect(self._join_closed)
+        self.join_dialog.open()
+
+    def _join_closed(self) -> None:
+        if self.join_dialog is not None:
+            self.join_dialog.deleteLater()
+        self.join_dialog = None
+
+    def _joined(self, remote: object) -> None:
+        from widgets.cofac_window import CofacWindow
+
+        window = CofacWindow.open(remote)  # type: ignore[arg-type]
+        self.cofac_windows.append(window)
+        window.destroyed.connect(lambda: self.cofac_windows.remove(window))
 
     def dialogs_error(self, message: str) -> None:
         self.dialogs.error(message)

@@ -6,6 +6,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from app.domain.clock import FakeClock
 from app.ops import live
 from app.ops.demo import create_demo
@@ -59,6 +61,7 @@ def capture(folder: Path, size: tuple[int, int] = (1600, 900)) -> list[Path]:
     shots += capture_live(window, folder, clock)
     shots += capture_board(window, folder, demo.workshop_id)
     shots += capture_votes(window, folder, demo.workshop_id)
+    shots += capture_cofac(window, folder)
     window.close()
     db.close()
     return shots
@@ -250,6 +253,95 @@ def capture_votes(window, folder: Path, workshop_id: int) -> list[Path]:  # type
     votes.reveal_results(ctx, grid)
     save("votes-console-criteria", window)
     save("votes-projector-criteria", projector)
+    return shots
+
+
+def capture_cofac(window, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Co-animation at 1920×1080: the lead's console with its co-animation panel (two laptops,
+    one online as time keeper), the co-facilitator's laptop on the same séance, and both side
+    by side. The second laptop is a window of its own with its own database, joined over
+    loopback like "Rejoindre une séance…" does."""
+    import threading
+
+    from PySide6.QtGui import QImage, QPainter
+
+    from app.cofac_client import new_device_key, pair
+    from app.ops import board
+    from widgets.cofac_window import CofacWindow
+
+    app = make_app()
+    ctx = window.controller.ctx
+    shots: list[Path] = []
+    tick = threading.Event()
+
+    def until(condition) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(2000):  # the replica's first copy comes over the network
+            app.processEvents()
+            if condition():
+                return
+            tick.wait(0.01)
+        raise RuntimeError("the co-facilitator's laptop never caught up")
+
+    wid = create_workshop(
+        ctx, format_key="3h", title="Mobilité des agents : venir au travail autrement"
+    ).workshop_id
+    assert wid is not None
+    for n, text in enumerate(
+        ("Covoiturage entre sites", "Navette le vendredi", "Vélos de service")
+    ):
+        board.add_note(ctx, wid, text=text, x=200.0 * n, y=0.0)
+    window.runner.confirm = lambda *_args: True
+    window.resize(1920, 1080)
+    window.start_session(wid)
+    runner = window.runner
+    live.start(ctx, wid)
+    host = runner.server
+    code = window.controller.cofac_code(host)
+    address = f"127.0.0.1:{host.port}"
+    # Sacha paired but not connected yet; Camille joins from her laptop
+    pair(address, code, "Sacha", new_device_key())
+    laptop_db = Database.open(Path(tempfile.mkdtemp()) / "laptop.sqlite3")
+    laptop = build_window(laptop_db, clock=window.controller.ctx.clock)
+    remote = laptop.controller.open_replica(laptop.controller.pair_job(address, code, "Camille")())
+    cofac = CofacWindow.open(remote)
+    cofac.resize(1920, 1080)
+    until(lambda: cofac.stack.currentWidget() is cofac.runner.console)
+    runner.console.cofac_button.click()
+    panel = runner.cofac.panel
+    assert panel is not None
+    until(lambda: panel.table.rowCount() == 2 and "En ligne" in panel.table.item(1, 2).text())
+    camille = panel.table.item(1, 0).data(Qt.ItemDataRole.UserRole)
+    window.controller.set_cofac_role(wid, camille, "gardien")
+    runner.cofac.refresh()
+    until(lambda: "Gardien" in cofac.who.text() and cofac.runner.console.toggle_button.isEnabled())
+    runner.live.refresh()
+    cofac.runner.live.refresh()
+    app.processEvents()
+
+    # the lead's screen: the console, the panel over it as she would place it
+    host_image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    panel.resize(760, 600)
+    app.processEvents()
+    painter = QPainter(host_image)
+    painter.fillRect(1920 - 760 - 42, 118, 760 + 4, 600 + 4, Qt.GlobalColor.darkGray)
+    painter.drawPixmap(1920 - 760 - 40, 120, panel.grab())
+    painter.end()
+    laptop_image = cofac.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    both = QImage(3840 + 24, 1080, QImage.Format.Format_RGB32)
+    both.fill(Qt.GlobalColor.black)
+    painter = QPainter(both)
+    painter.drawImage(0, 0, host_image)
+    painter.drawImage(1920 + 24, 0, laptop_image)
+    painter.end()
+    for name, image in (("cofac-host", host_image), ("cofac-laptop", laptop_image),
+                        ("cofac-side-by-side", both)):  # fmt: skip
+        path = folder / f"{name}.png"
+        image.save(str(path))
+        shots.append(path)
+    cofac.close()
+    laptop.close()
+    laptop_db.close()
+    panel.close()
     return shots
 
 

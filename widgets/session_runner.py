@@ -20,6 +20,7 @@ from app.settings import load_settings
 from widgets.board_mirror import BoardMirror
 from widgets.board_panel import BoardPanel
 from widgets.chime import Chime
+from widgets.cofac_desk import CofacDesk
 from widgets.controller import Controller
 from widgets.live_clock import LiveClock
 from widgets.live_console import LiveConsole
@@ -74,6 +75,9 @@ class SessionRunner(QObject):
         self.votes = VoteDesk(
             controller, self.board, self.console, self.projector, confirm, dialogs, self.status
         )
+
+        # co-animation: the panel, and the séance announced while its server runs
+        self.cofac = CofacDesk(controller, self.console, window, confirm, self.status)
 
         self.console.back_requested.connect(self.leave)
         self.console.toggle_requested.connect(lambda: self._timer("toggle"))
@@ -180,8 +184,8 @@ class SessionRunner(QObject):
         self.start_server(workshop_id)
         self.reload()
         self.votes.set_workshop(workshop_id)
-        if not self.projector.isVisible():
-            self.projector.place_on_second_screen()
+        if not self.projector.isVisible() and not getattr(self.controller, "remote", False):
+            self.projector.place_on_second_screen()  # a co-facilitator's laptop projects nothing
         return True
 
     def start_server(self, workshop_id: int) -> None:
@@ -197,8 +201,10 @@ class SessionRunner(QObject):
         self.server_workshop = workshop_id
         self.projector.set_wifi(str(settings["wifi_ssid"]), str(settings["wifi_password"]))
         self.projector.set_join_address(url, self.controller.join_code(workshop_id))
+        self.cofac.server_started(workshop_id, self.server, host, url)
 
     def stop_server(self) -> None:
+        self.cofac.server_stopped()
         if self.server is not None:
             self.server.stop()
         self.server = None
@@ -240,6 +246,7 @@ class SessionRunner(QObject):
         if self.workshop_id is None or event.workshop_id != self.workshop_id:
             return
         self.votes.on_event(event)
+        self.cofac.on_event(event)
         if event.op == "workshop.delete":
             self.close_seance_views()
             self.leave_requested.emit(-1)
@@ -379,5 +386,6 @@ class SessionRunner(QObject):
         self.board.shutdown()
         self.votes.shutdown()
         self.stop_server()
+        self.cofac.shutdown()
         self.live.stop()
         self.projector.close()

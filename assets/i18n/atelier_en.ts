@@ -821,6 +821,16 @@
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="118"/>
+        <source>Co-animation</source>
+        <translation>Co-facilitation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="120"/>
+        <source>Le code et les rôles pour co-animer depuis un deuxième ordinateur</source>
+        <translation>The code and the roles to co-facilitate from a second laptop</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1090,6 +1100,11 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <location filename="../../widgets/main_window.py" line="421"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="133"/>
+        <source>&amp;Rejoindre une séance…</source>
+        <translation>&amp;Join a session…</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2319,408 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <location filename="../../widgets/workshop_editor.py" line="179"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>CofacDesk</name>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="107"/>
+        <source>Révoquer un ordinateur</source>
+        <translation>Revoke a laptop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="109"/>
+        <source>Déconnecter « {name} » de la séance ? Cet ordinateur ne pourra plus rien lire ni faire ; un nouveau code d&apos;appairage remplace l&apos;actuel.</source>
+        <translation>Disconnect “{name}” from the session? That laptop will no longer see or do anything; a new pairing code replaces the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="112"/>
+        <source>Révoquer</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="115"/>
+        <source>« {name} » a été déconnecté.</source>
+        <translation>“{name}” has been disconnected.</translation>
+    </message>
+    <message>
+        <source>Co-animation ({n})</source>
+        <translation>Co-facilitation ({n})</translation>
+    </message>
+    <message>
+        <source>Co-animation</source>
+        <translation>Co-facilitation</translation>
+    </message>
+</context>
+<context>
+    <name>CofacPanel</name>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="33"/>
+        <source>Co-animateur·rice</source>
+        <translation>Co-facilitator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="34"/>
+        <source>Gardien·ne du temps</source>
+        <translation>Time keeper</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="35"/>
+        <source>Scribe</source>
+        <translation>Scribe</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="36"/>
+        <source>Observateur·rice</source>
+        <translation>Observer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="51"/>
+        <source>Co-animation</source>
+        <translation>Co-facilitation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="54"/>
+        <source>Co-animer depuis un deuxième ordinateur</source>
+        <translation>Co-facilitate from a second laptop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="58"/>
+        <source>Sur l&apos;autre ordinateur (même réseau Wi-Fi) : Fichier → « Rejoindre une séance… », choisir cette séance, puis taper ce code :</source>
+        <translation>On the other laptop (same Wi-Fi network): File → “Join a session…”, pick this session, then type this code:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="77"/>
+        <source>Ordinateurs appairés</source>
+        <translation>Paired laptops</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="91"/>
+        <source>Aucun ordinateur n&apos;a encore rejoint la séance. Un nouvel ordinateur arrive en observateur·rice : choisissez ici son rôle.</source>
+        <translation>No laptop has joined the session yet. A new laptop arrives as an observer: choose its role here.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="98"/>
+        <source>Co-animateur·rice : tout, sauf terminer la séance · Gardien·ne du temps : le minuteur · Scribe : les post-its et les groupes · Observateur·rice : lecture seule</source>
+        <translation>Co-facilitator: everything but ending the session · Time keeper: the timer · Scribe: post-its and groups · Observer: read only</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="104"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="129"/>
+        <source>Le serveur de la séance ne tourne pas : pas de co-animation possible.</source>
+        <translation>The session&apos;s server is not running: no co-facilitation possible.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="133"/>
+        <source>Si la séance n&apos;apparaît pas dans la liste, taper l&apos;adresse : {address}</source>
+        <translation>If the session is not in the list, type the address: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="160"/>
+        <source>Révoquer…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="163"/>
+        <source>Déconnecter cet ordinateur : il ne pourra plus ni lire ni agir</source>
+        <translation>Disconnect this laptop: it will no longer see or do anything</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="174"/>
+        <source>Pas encore connecté</source>
+        <translation>Not connected yet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="176"/>
+        <source>● En ligne</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="178"/>
+        <source>Vu à {time}</source>
+        <translation>Last seen at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CofacWindow</name>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="38"/>
+        <source>Atelier — co-animation : {title}</source>
+        <translation>Atelier — co-facilitation: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="93"/>
+        <source>Copie de la séance en cours…</source>
+        <translation>Copying the session…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="115"/>
+        <source>Séance de « {title} » · vous : {name}, {role}</source>
+        <translation>Session “{title}” · you: {name}, {role}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="123"/>
+        <source>✕ Accès retiré par l&apos;animatrice</source>
+        <translation>✕ Access removed by the lead facilitator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="126"/>
+        <source>Cet ordinateur ne reçoit plus la séance. Ce qui est affiché reste lisible, et le compte-rendu peut être exporté depuis cette copie.</source>
+        <translation>This laptop no longer receives the session. What is shown stays readable, and the report can be exported from this copy.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="132"/>
+        <source>● En ligne</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="133"/>
+        <source>Relié à l&apos;ordinateur de l&apos;animatrice</source>
+        <translation>Connected to the lead facilitator&apos;s laptop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="136"/>
+        <source>○ Hors ligne</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="139"/>
+        <source>L&apos;ordinateur de l&apos;animatrice ne répond pas. Vous pouvez continuer à lire ; vos actions partiront dès son retour.</source>
+        <translation>The lead facilitator&apos;s laptop does not answer. You can keep reading; your actions will be sent as soon as it is back.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="149"/>
+        <source>Refusé par l&apos;ordinateur de l&apos;animatrice : {message}</source>
+        <translation>Refused by the lead facilitator&apos;s laptop: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="159"/>
+        <source>{n} action(s) en attente d&apos;envoi</source>
+        <translation>{n} action(s) waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="161"/>
+        <source>Aucune action en attente</source>
+        <translation>No action waiting</translation>
+    </message>
+    <message>
+        <source>Copie de la séance sur cet ordinateur : {where}</source>
+        <translation>Copy of the session on this laptop: {where}</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="44"/>
+        <source>Rejoindre une séance</source>
+        <translation>Join a session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="48"/>
+        <source>Co-animer la séance d&apos;une collègue depuis cet ordinateur, sur le même réseau Wi-Fi. Elle trouve le code dans sa console, bouton « Co-animation ».</source>
+        <translation>Co-facilitate a colleague&apos;s session from this laptop, on the same Wi-Fi network. She finds the code in her console, “Co-facilitation” button.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="53"/>
+        <source>Séances trouvées sur le réseau local</source>
+        <translation>Sessions found on the local network</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="58"/>
+        <source>Recherche des séances sur le réseau local…</source>
+        <translation>Looking for sessions on the local network…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="62"/>
+        <source>par exemple 192.168.1.10:8765</source>
+        <translation>for example 192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="65"/>
+        <source>6 chiffres</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="69"/>
+        <source>tel qu&apos;il apparaîtra dans l&apos;historique</source>
+        <translation>as it will appear in the history</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="71"/>
+        <source>ou adresse :</source>
+        <translation>or address:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="72"/>
+        <source>Code de co-animation :</source>
+        <translation>Co-facilitation code:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="73"/>
+        <source>Votre nom :</source>
+        <translation>Your name:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="80"/>
+        <source>Rejoindre</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="83"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="104"/>
+        <source>Pas de réseau local : tapez l&apos;adresse affichée chez l&apos;animatrice.</source>
+        <translation>No local network: type the address shown on the lead facilitator&apos;s laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="120"/>
+        <source>{title} — {address}:{port}</source>
+        <translation>{title} — {address}:{port}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="130"/>
+        <source>{n} séance(s) trouvée(s). Toujours à l&apos;écoute…</source>
+        <translation>{n} session(s) found. Still listening…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="152"/>
+        <source>Choisissez une séance dans la liste ou tapez son adresse.</source>
+        <translation>Pick a session in the list or type its address.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="156"/>
+        <source>Le code de co-animation a 6 chiffres.</source>
+        <translation>The co-facilitation code has 6 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="159"/>
+        <source>Indiquez votre nom : il accompagne vos actions.</source>
+        <translation>Give your name: it goes with your actions.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="161"/>
+        <source>Connexion à la séance…</source>
+        <translation>Connecting to the session…</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteController</name>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="25"/>
+        <source>Réservé à l&apos;animatrice : {what}.</source>
+        <translation>Only the lead facilitator can do this: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="26"/>
+        <source>Votre rôle ({role}) ne permet pas de {what}.</source>
+        <translation>Your role ({role}) does not allow you to {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="28"/>
+        <source>L&apos;animatrice a retiré l&apos;accès de cet ordinateur à la séance.</source>
+        <translation>The lead facilitator removed this laptop&apos;s access to the session.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="33"/>
+        <source>terminer la séance</source>
+        <translation>end the session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="34"/>
+        <source>l&apos;écriture individuelle</source>
+        <translation>individual writing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="35"/>
+        <source>le modèle du tableau</source>
+        <translation>the board&apos;s template</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="36"/>
+        <source>les réglages du tableau</source>
+        <translation>the board&apos;s settings</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="37"/>
+        <source>promouvoir en action</source>
+        <translation>promote to actions</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="38"/>
+        <source>retirer des votes papier</source>
+        <translation>remove paper votes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="216"/>
+        <source>créer un atelier</source>
+        <translation>create a workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="217"/>
+        <source>renommer l&apos;atelier</source>
+        <translation>rename the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="218"/>
+        <source>dupliquer l&apos;atelier</source>
+        <translation>duplicate the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="219"/>
+        <source>archiver l&apos;atelier</source>
+        <translation>archive the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="220"/>
+        <source>supprimer l&apos;atelier</source>
+        <translation>delete the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="221"/>
+        <source>modifier le cadrage</source>
+        <translation>change the framing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="222"/>
+        <source>modifier le lieu ou la date</source>
+        <translation>change the place or the date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="223"/>
+        <source>enregistrer un format</source>
+        <translation>save a format</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="224"/>
+        <source>modifier l&apos;agenda</source>
+        <translation>change the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="228"/>
+        <source>importer un atelier</source>
+        <translation>import a workshop</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,233 @@
+"""The co-facilitator laptop's door to the core: reads its replica, sends actions to the host.
+
+A `RemoteController` is a `Controller` on the replica's context (its own store, kept up to date
+by `app.cofac_client.CoFacClient`), so every console view reads it as usual. What would write
+is sent instead to the host as a remote operation (`app.ops.cofac.REMOTE_OPS`), queued in the
+durable outbox: it shows up in the views when the host's journal comes back. Actions the
+laptop's role does not allow, and those only the lead may do, are refused here with a French
+message, without asking the host.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+
+from app.cofac_client import CoFacClient
+from app.events import Topic
+from app.ops import board, cofac, live, participants, votes
+from app.ops.base import Change
+from widgets.cofac_panel import ROLE_LABELS
+from widgets.controller import Controller
+
+LEAD_ONLY = QT_TRANSLATE_NOOP("RemoteController", "Réservé à l'animatrice : {what}.")
+NOT_ALLOWED = QT_TRANSLATE_NOOP("RemoteController", "Votre rôle ({role}) ne permet pas de {what}.")
+
+REVOKED = QT_TRANSLATE_NOOP(
+    "RemoteController", "L'animatrice a retiré l'accès de cet ordinateur à la séance."
+)
+# what a laptop never asks the host (not in app.ops.cofac.REMOTE_OPS), named for the tooltip
+LEAD_ONLY_OPS = {
+    "live.end_session": QT_TRANSLATE_NOOP("RemoteController", "terminer la séance"),
+    "board.set_private": QT_TRANSLATE_NOOP("RemoteController", "l'écriture individuelle"),
+    "board.set_template": QT_TRANSLATE_NOOP("RemoteController", "le modèle du tableau"),
+    "board.set_options": QT_TRANSLATE_NOOP("RemoteController", "les réglages du tableau"),
+    "votes.promote_to_actions": QT_TRANSLATE_NOOP("RemoteController", "promouvoir en action"),
+    "votes.remove_paper_votes": QT_TRANSLATE_NOOP("RemoteController", "retirer des votes papier"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RemoteController", text)
+
+
+def _plain(value: Any) -> Any:
+    """Arguments as JSON: tuples become lists."""
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _named(fn: Callable[..., Any], first: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The arguments of `fn(ctx, first, *args, **kwargs)` by name, without ctx and `first`
+    (the workshop or the round), defaults left to the host."""
+    bound = inspect.signature(fn).bind(None, first, *args, **kwargs)
+    names = list(bound.arguments)[2:]
+    return {name: _plain(bound.arguments[name]) for name in names}
+
+
+class RemoteController(Controller):
+    """A `Controller` whose writes go to the host through the co-facilitator client."""
+
+    remote = True
+    connection_changed = Signal()  # online, offline or revoked (read `client`)
+    outbox_changed = Signal(object)  # a `Sent`: queued, answered or refused
+
+    def __init__(self, client: CoFacClient, parent: QObject | None = None) -> None:
+        super().__init__(client.ctx, parent)
+        self.client = client
+        self.workshop_id = client.workshop_id
+        # the client's threads call these; the signals reach the GUI thread queued
+        client.status_listeners.append(lambda _online: self.connection_changed.emit())
+        client.outbox_listeners.append(self.outbox_changed.emit)
+
+    # -- the connection ------------------------------------------------------------------------
+    def start(self) -> None:
+        self.client.start()
+
+    def stop(self) -> None:
+        self.client.status_listeners.clear()
+        self.client.outbox_listeners.clear()
+        self.client.stop()
+        self.ctx.db.close()
+
+    @property
+    def online(self) -> bool:
+        return self.client.online and not self.client.revoked
+
+    @property
+    def revoked(self) -> bool:
+        return self.client.revoked
+
+    def pending(self) -> int:
+        """Actions waiting to be sent to the host."""
+        return len(self.client.outbox("pending"))
+
+    # -- the role --------------------------------------------------------------------------------
+    def role(self) -> str:
+        """This laptop's role, as the host last told the replica."""
+        info = cofac.cofac_info(self.ctx, self.client.pairing.laptop_id)
+        return info.role if info is not None else self.client.pairing.role
+
+    def role_label(self) -> str:
+        role = self.role()
+        return QCoreApplication.translate("CofacPanel", ROLE_LABELS.get(role, role))
+
+    def refusal(self, op: str) -> str:
+        """Why this laptop may not run `op` ("" if it may)."""
+        if self.revoked:
+            return _tr(REVOKED)
+        remote = cofac.REMOTE_OPS.get(op)
+        if remote is None:
+            return _tr(LEAD_ONLY).format(what=_tr(LEAD_ONLY_OPS.get(op, op)))
+        if self.role() not in remote.roles:
+            return _tr(NOT_ALLOWED).format(role=self.role_label(), what=remote.label)
+        return ""
+
+    def send(self, op: str, args: dict[str, Any], topic: Topic) -> Change | None:
+        """Queue `op` for the host; a Change with no ids (the answer comes through the journal),
+        or None with the refusal shown when the role does not allow it."""
+        refused = self.refusal(op)
+        if refused:
+            self.error.emit(refused)
+            return None
+        self.client.submit(op, args)
+        return Change(f"cofac:{op}", topic, 0, self.workshop_id)
+
+    def _lead_only(self, what: str) -> None:
+        self.error.emit(_tr(LEAD_ONLY).format(what=what))
+
+    # -- reads that would write on a host --------------------------------------------------------
+    def start_session(self, workshop_id: int, block_id: int | None = None) -> bool:
+        """The séance is the host's: the console opens on it as it is."""
+        if block_id is not None:
+            self._lead_only(_tr("lancer une autre séance"))
+            return False
+        return self.live_session(workshop_id) is not None
+
+    def start_server(self, workshop_id: int, host: str, port: int) -> tuple[Any, str] | None:
+        return None  # phones join the host
+
+    def join_code(self, workshop_id: int) -> str:
+        return ""
+
+    def close_due_votes(self, workshop_id: int) -> list[Change]:
+        return []  # the host closes them
+
+    # -- the timer -------------------------------------------------------------------------------
+    def timer(self, action: str, workshop_id: int, *args: Any) -> Change | None:
+        args_by_name = _named(getattr(live, action), workshop_id, *args)
+        return self.send(f"live.{action}", args_by_name, Topic.TIMER)
+
+    # -- the board -------------------------------------------------------------------------------
+    def board(self, action: str, workshop_id: int, *args: Any, **kwargs: Any) -> Change | None:
+        return self.send(
+            f"board.{action}", _named(getattr(board, action), workshop_id, *args, **kwargs),
+            Topic.BOARD,
+        )  # fmt: skip
+
+    # -- votes -----------------------------------------------------------------------------------
+    def open_vote(
+        self,
+        workshop_id: int,
+        kind: str,
+        items: list[str] | None,
+        title: str,
+        settings: dict[str, Any],
+        phase_id: int | None = None,
+        close_in_minutes: int | None = None,
+    ) -> Change | None:
+        if close_in_minutes:
+            settings = {**settings, "closes_at": self.ctx.clock() + close_in_minutes * 60}
+        args = {"kind": kind, "items": "board" if items is None else items, "title": title,
+                "settings": _plain(settings), "phase_id": phase_id}  # fmt: skip
+        return self.send("votes.open_round", args, Topic.VOTES)
+
+    def vote(self, action: str, round_id: int, *args: Any, **kwargs: Any) -> Change | None:
+        args_by_name = _named(getattr(votes, action), round_id, *args, **kwargs)
+        return self.send(f"votes.{action}", {"round_id": round_id, **args_by_name}, Topic.VOTES)
+
+    # -- participants ----------------------------------------------------------------------------
+    def check_in_by_hand(
+        self, workshop_id: int, name: str, organisation: str, category: str, consent: bool
+    ) -> Any:
+        args = {"name": name, "organisation": organisation, "category": category,
+                "consent_named": consent}  # fmt: skip
+        return self.send("participants.check_in", args, Topic.PARTICIPANTS)
+
+    def rename_participant(self, workshop_id: int, participant_id: int, name: str) -> Any:
+        args = _named(participants.rename_participant, workshop_id, participant_id, name)
+        return self.send("participants.rename", args, Topic.PARTICIPANTS)
+
+    def remove_participant(self, workshop_id: int, participant_id: int) -> Any:
+        args = _named(participants.remove_participant, workshop_id, participant_id)
+        return self.send("participants.remove", args, Topic.PARTICIPANTS)
+
+    # -- undo ------------------------------------------------------------------------------------
+    def undo(self, workshop_id: int) -> Change | None:
+        return self.send("undo", {}, Topic.WORKSHOP)
+
+    def redo(self, workshop_id: int) -> Change | None:
+        return self.send("redo", {}, Topic.WORKSHOP)
+
+
+def _lead_only_method(what: str) -> Callable[..., None]:
+    def refuse(self: RemoteController, *_args: Any, **_kwargs: Any) -> None:
+        self._lead_only(_tr(what))
+
+    return refuse
+
+
+# the Controller's other writes: the workshop and its agenda belong to the lead
+LEAD_ONLY_METHODS = {
+    "create": QT_TRANSLATE_NOOP("RemoteController", "créer un atelier"),
+    "rename": QT_TRANSLATE_NOOP("RemoteController", "renommer l'atelier"),
+    "duplicate": QT_TRANSLATE_NOOP("RemoteController", "dupliquer l'atelier"),
+    "archive": QT_TRANSLATE_NOOP("RemoteController", "archiver l'atelier"),
+    "delete": QT_TRANSLATE_NOOP("RemoteController", "supprimer l'atelier"),
+    "save_cadrage": QT_TRANSLATE_NOOP("RemoteController", "modifier le cadrage"),
+    "save_details": QT_TRANSLATE_NOOP("RemoteController", "modifier le lieu ou la date"),
+    "save_as_format": QT_TRANSLATE_NOOP("RemoteController", "enregistrer un format"),
+    "add_phase": QT_TRANSLATE_NOOP("RemoteController", "modifier l'agenda"),
+    "remove_phase": QT_TRANSLATE_NOOP("RemoteController", "modifier l'agenda"),
+    "move_phase": QT_TRANSLATE_NOOP("RemoteController", "modifier l'agenda"),
+    "update_phase": QT_TRANSLATE_NOOP("RemoteController", "modifier l'agenda"),
+    "import_archive": QT_TRANSLATE_NOOP("RemoteController", "importer un atelier"),
+}
+for _name, _what in LEAD_ONLY_METHODS.items():
+    setattr(RemoteController, _name, _lead_only_method(_what))
