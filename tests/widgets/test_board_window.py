@@ -294,9 +294,9 @@ def test_the_compte_rendu_carries_the_picture_of_the_board(make_window, qtbot, t
     pictures: list[bytes | None] = []
     job = window.controller.report_job
 
-    def spy(workshop_id, path, board_png=None):
+    def spy(workshop_id, path, board_png=None, **others):
         pictures.append(board_png)
-        return job(workshop_id, path, board_png=board_png)
+        return job(workshop_id, path, board_png=board_png, **others)
 
     window.controller.report_job = spy
     window.report_action.trigger()
