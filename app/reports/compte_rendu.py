@@ -79,15 +79,6 @@ FEEDBACK_LABELS = {
     2: "2 — Peu satisfait",
     1: "1 — Pas satisfait",
 }
-SETTING_LABELS: dict[str, str] = {
-    "dots": "gommettes par personne",
-    "points": "points par personne",
-    "max_per_item": "au plus par proposition",
-    "self_vote": "vote pour ses propres idées",
-    "anonymous": "vote anonyme",
-    "hidden_until_reveal": "résultats cachés jusqu'à leur révélation",
-    "choices": "choix par personne",
-}
 CHART_TOP = 10  # bars shown in a vote's chart
 
 
@@ -643,27 +634,51 @@ def _rank_labels(totals: list[int]) -> list[str]:
     return ranks
 
 
-def _setting_text(key: str, value: object) -> str:
-    label = SETTING_LABELS.get(key)
-    if isinstance(value, bool):
-        name = label or key
-        return f"{name[0].upper()}{name[1:]} : {'oui' if value else 'non'}"
-    if label and isinstance(value, int | float):
-        return f"{french_number(value)} {label}"
-    if key == "criteria" and isinstance(value, list):
-        names = [str(c.get("name", c)) if isinstance(c, dict) else str(c) for c in value]
-        return "Critères : " + ", ".join(names)
-    return f"{label or key} : {one_line(value)}"
+def _settings_facts(settings: dict[str, Any]) -> list[str]:
+    """A round's settings in words, from the keys the voting engine stores
+    (app/domain/votes.py RoundSettings.to_dict)."""
+    facts: list[str] = []
+    if isinstance(settings.get("dots"), int):
+        facts.append(_plural(settings["dots"], "gommette par personne", "gommettes par personne"))
+    if isinstance(settings.get("cap"), int):
+        facts.append(f"{french_number(settings['cap'])} au plus sur une proposition")
+    if isinstance(settings.get("own_allowed"), bool):
+        facts.append(
+            "vote pour ses propres post-its permis"
+            if settings["own_allowed"]
+            else "pas de vote pour ses propres post-its"
+        )
+    if isinstance(settings.get("budget"), int):
+        facts.append(f"{french_number(settings['budget'])} points à répartir par personne")
+    criteria = settings.get("criteria")
+    if isinstance(criteria, list) and criteria:
+        names = []
+        for c in criteria:
+            if isinstance(c, dict):
+                weight = c.get("weight")
+                name = one_line(c.get("name") or c.get("key") or "")
+                names.append(f"{name} (poids {french_number(weight)})" if weight else name)
+            else:
+                names.append(one_line(c))
+        facts.append("critères : " + ", ".join(names))
+    if isinstance(settings.get("anonymous"), bool):
+        facts.append("vote anonyme" if settings["anonymous"] else "vote nominatif")
+    if isinstance(settings.get("live_results"), bool):
+        facts.append(
+            "résultats en direct"
+            if settings["live_results"]
+            else "résultats cachés jusqu'à leur révélation"
+        )
+    if isinstance(settings.get("closes_at"), int | float):
+        facts.append(f"clôture prévue à {_time_of(float(settings['closes_at']))}")
+    return facts
 
 
 def _vote(story: _Story, vote: ReportVoteRound) -> None:
     story.sub(vote.title.strip() or "Vote sans titre")
     kind = VOTE_KINDS.get(vote.kind, vote.kind)
-    facts = [kind]
-    facts += [
-        _setting_text(k, v) for k, v in vote.settings.items() if k != "criteria" or vote.criteria
-    ]
-    story.add(para(" · ".join(facts), Styles.small))
+    facts = [kind, *_settings_facts(dict(vote.settings))]
+    story.add(para(" · ".join(markup(f) for f in facts), Styles.small))
     when = f"ouvert à {_time_of(vote.opened_at)}"
     if vote.closed_at is not None:
         when += f", clos à {_time_of(vote.closed_at)}"

@@ -148,6 +148,10 @@ def test_demo_report_reads_like_a_report(ctx: Context, demo: int, tmp_path: Path
     assert [f for f, _ in steps] == sorted(f for f, _ in steps), "progress never goes back"
 
     text = pdf_text(out)
+    # the vote's settings in words, from the keys the voting engine stores
+    flat = " ".join(text.split())
+    assert "3 gommettes par personne · 2 au plus sur une proposition" in flat
+    assert "résultats cachés jusqu'à leur révélation" in flat and "Own_allowed" not in flat
     flat = one_line(text)
     for title in (
         "Sommaire",
