@@ -13,7 +13,7 @@ back and writes nothing. Voters are ``"p:<participant id>"`` (phones) or ``"pape
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -689,6 +689,39 @@ def cast_ballot(
 
     The same `key` again (a retry) returns the first answer and writes nothing.
     """
+    work = _ballot_work(ctx, workshop_id, round_id, participant_id, choices, key)
+    change, result = ctx.db.write(work)
+    if change is not None:
+        publish(ctx, change)
+    return result
+
+
+async def cast_ballot_async(
+    ctx: Context,
+    workshop_id: int,
+    round_id: int,
+    participant_id: int,
+    choices: object,
+    *,
+    key: str,
+) -> BallotResult:
+    """`cast_ballot` from the server's event loop: the same write, awaited (no thread held)."""
+    work = _ballot_work(ctx, workshop_id, round_id, participant_id, choices, key)
+    change, result = await ctx.db.write_async(work)
+    if change is not None:
+        publish(ctx, change)
+    return result
+
+
+def _ballot_work(
+    ctx: Context,
+    workshop_id: int,
+    round_id: int,
+    participant_id: int,
+    choices: object,
+    key: str,
+) -> Callable[[Session], tuple[Change | None, BallotResult]]:
+    """The checked key and the transaction's work of one ballot."""
     scoped = f"{workshop_id}:v{round_id}:p{participant_id}:{check_key(key)}"
     voter = voter_of(participant_id)
 
@@ -725,10 +758,7 @@ def cast_ballot(
         change = Change("votes.cast", Topic.BALLOTS, entry.seq, workshop_id, (round_id,))
         return change, result
 
-    change, result = ctx.db.write(work)
-    if change is not None:
-        publish(ctx, change)
-    return result
+    return work
 
 
 def set_done(

@@ -596,7 +596,7 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
             change = TIMER_ACTIONS[body.action](ctx, workshop_id)
         return Done(ok=True, seq=change.seq)
 
-    api.include_router(votes_router(ctx, workshop_id, participant, facilitator))
+    api.include_router(votes_router(ctx, workshop_id, participant, facilitator, participant_async))
     cofac_routes, cofac_host = cofac_router(ctx, workshop_id, door)  # co-facilitator laptops
     api.include_router(cofac_routes)
     api.state.cofac = cofac_host  # the host shows `cofac_host.code()`

@@ -12,18 +12,21 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, Path
+from fastapi import APIRouter, Header, Path, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from app.domain.votes import GRADES
 from app.errors import KnownError
 from app.ops import votes
 from app.ops.base import Context
 from app.ops.participants import KEY, ParticipantInfo
+from app.server.fast import answer, body_schema, json_body
 
 VOTE_STATUS = {
     "vote_clos": 409,
@@ -200,8 +203,15 @@ def votes_router(
     workshop_id: int,
     participant: Callable[[str], ParticipantInfo],
     facilitator: Callable[[str], None],
+    participant_async: Callable[[str], Awaitable[ParticipantInfo]] | None = None,
 ) -> APIRouter:
     router = APIRouter()
+
+    async def phone(authorization: str) -> ParticipantInfo:
+        if participant_async is not None:  # from memory on the loop when it can
+            return await participant_async(authorization)
+        return await run_in_threadpool(participant, authorization)
+
     limit = _Limit()
     errors: dict[int | str, dict[str, Any]] = {
         status: {"model": Problem} for status in (401, 403, 404, 409, 422, 429)
@@ -228,16 +238,24 @@ def votes_router(
             results=_lines(view.results) if view.results is not None else None,
         )
 
-    @router.post("/api/votes/{round_id}/ballot", response_model=BallotOut, responses=errors)
-    def ballot(
-        round_id: RoundId, body: BallotIn, authorization: str = Header(default="")
-    ) -> BallotOut:
-        """The phone's whole ballot, replacing its previous one; the same `key` again (a
-        retry) returns the first answer and writes nothing."""
-        who = participant(authorization)
+    @router.post(
+        "/api/votes/{round_id}/ballot",
+        response_model=BallotOut,
+        responses=errors,
+        openapi_extra=body_schema(BallotIn),
+    )
+    async def ballot(round_id: RoundId, request: Request) -> JSONResponse:
+        """The phone's whole ballot (a `BallotIn`), replacing its previous one; the same `key`
+        again (a retry) returns the first answer and writes nothing."""
+        # the burst of a vote: on the event loop, the body read from its bytes, the write
+        # awaited from the group commit, the answer built once (app/server/fast.py)
+        body = await json_body(request, BallotIn)
+        who = await phone(request.headers.get("authorization", ""))
         limit.check(who.id)
-        result = votes.cast_ballot(ctx, workshop_id, round_id, who.id, body.choices, key=body.key)
-        return BallotOut(**asdict(result))
+        result = await votes.cast_ballot_async(
+            ctx, workshop_id, round_id, who.id, body.choices, key=body.key
+        )
+        return answer(asdict(result))
 
     @router.post("/api/votes/{round_id}/done", response_model=BallotOut, responses=errors)
     def done(round_id: RoundId, body: DoneIn, authorization: str = Header(default="")) -> BallotOut:

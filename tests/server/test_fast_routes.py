@@ -1,16 +1,22 @@
-"""The hot routes read their body themselves (app/server/fast.py): bad input still gets the
-JSON errors FastAPI's own body parameter gave, and the schema still documents the body."""
+"""The hot routes (post-its, ballots) read their body themselves (app/server/fast.py): bad
+input still gets the JSON errors FastAPI's own body parameter gave, and the schema still
+documents the body."""
 
 from __future__ import annotations
 
 import json
 
+import httpx
 import pytest
 from sqlalchemy import func, select
 
 from app.ops import live
-from app.server.app import MAX_BODY
-from app.store.models import Note
+from app.ops.base import Context
+from app.ops.workshops import create_workshop
+from app.server.app import MAX_BODY, create_app
+from app.server.runner import ServerThread
+from app.store.db import Database
+from app.store.models import Note, Vote
 
 
 @pytest.fixture
@@ -83,3 +89,87 @@ def test_the_schema_still_documents_the_body_and_the_answer(room):
     assert set(body["properties"]) == {"text", "key"} and set(body["required"]) == {"text", "key"}
     answer = route["responses"]["201"]["content"]["application/json"]["schema"]
     assert answer["$ref"].endswith("/NoteOut")
+
+
+# -- ballots ---------------------------------------------------------------------------------
+BOSS = "f" * 32
+
+
+@pytest.fixture
+def vote(tmp_path, join):
+    db = Database.open(tmp_path / "ballots.sqlite3")
+    ctx = Context(db)
+    wid = create_workshop(ctx, format_key="3h", title="Vote").workshop_id
+    assert wid is not None
+    live.start_session(ctx, wid)
+    server = ServerThread(create_app(ctx, wid, facilitator_token=BOSS), "127.0.0.1", 0).start()
+    try:
+        with httpx.Client(base_url=server.url, timeout=10) as client:
+            token = join(client, ctx, wid, name="Alex").json()["token"]
+            me = {"Authorization": f"Bearer {token}"}
+            client.post("/api/notes", json={"text": "Navettes", "key": "note-nav-0001"}, headers=me)
+            opened = client.post(
+                "/api/facilitator/votes",
+                json={"kind": "dots", "items": "board", "settings": {"dots": 3, "cap": 2}},
+                headers={"Authorization": f"Bearer {BOSS}"},
+            )
+            assert opened.status_code == 200, opened.text
+            yield ctx, client, me, opened.json()["round_id"]
+    finally:
+        server.stop()
+        db.close()
+
+
+def _dots(ctx: Context) -> int:
+    return ctx.db.read(lambda s: s.scalar(select(func.count()).select_from(Vote)))
+
+
+def test_a_ballot_is_read_and_answered_as_before(vote):
+    ctx, client, me, rid = vote
+    item = client.get("/api/votes/current", headers=me).json()["round"]["items"][0]["key"]
+    body = {"key": "ballot-0000001", "choices": {item: 2}}
+    first = client.post(f"/api/votes/{rid}/ballot", json=body, headers=me)
+    assert first.status_code == 200
+    assert first.json() == {
+        "round_id": rid, "choices": {item: 2}, "remaining": 1, "done": False, "replayed": False
+    }  # fmt: skip
+    again = client.post(f"/api/votes/{rid}/ballot", json=body, headers=me)
+    assert again.json() == {**first.json(), "replayed": True}
+    assert _dots(ctx) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type"),
+    [
+        (b"{not json", "application/json"),
+        (json.dumps({"choices": {}}).encode(), "application/json"),  # no key
+        (json.dumps({"key": "ballot-0000001", "choices": []}).encode(), "application/json"),
+        (json.dumps({"key": "ballot-0000001", "choices": {}}).encode(), "text/plain"),
+    ],
+)
+def test_bad_ballots_get_the_same_422_and_count_nothing(vote, content, content_type):
+    ctx, client, me, rid = vote
+    answer = client.post(
+        f"/api/votes/{rid}/ballot", content=content, headers={**me, "Content-Type": content_type}
+    )
+    assert answer.status_code == 422 and answer.json()["code"] == "saisie_invalide"
+    assert _dots(ctx) == 0
+
+
+def test_a_ballot_without_a_token_is_refused(vote):
+    _ctx, client, _me, rid = vote
+    answer = client.post(f"/api/votes/{rid}/ballot", json={"key": "ballot-0000001", "choices": {}})
+    assert answer.status_code == 401 and answer.json()["code"] == "jeton_invalide"
+
+
+def test_the_schema_documents_the_ballot(vote):
+    _ctx, client, _me, _rid = vote
+    schema = client.get("/openapi.json").json()
+    route = schema["paths"]["/api/votes/{round_id}/ballot"]["post"]
+    body = route["requestBody"]["content"]["application/json"]["schema"]
+    if "$ref" in body:
+        body = schema["components"]["schemas"][body["$ref"].rsplit("/", 1)[1]]
+    assert set(body["properties"]) == {"key", "choices"}
+    assert route["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/BallotOut"
+    )
