@@ -242,13 +242,19 @@ def _value(table: str, column: Any, value: Any) -> Any:
     return value
 
 
-def import_archive(ctx: Context, data: Any) -> Change:
+NewIds = dict[str, dict[int, int]]  # table name → {id in the archive: id given here}
+
+
+def import_archive(
+    ctx: Context, data: Any, *, then: Callable[[Session, NewIds], None] | None = None
+) -> Change:
     """Recreate the archived workshop as a new one (new ids); returns the change (its
-    `workshop_id` is the new workshop's)."""
+    `workshop_id` is the new workshop's). `then(session, new_ids)` runs last in the same
+    transaction (what the caller adds goes in or out with the workshop)."""
     tables = _check_envelope(data)
 
     def work(session: Session) -> Change:
-        new_ids: dict[str, dict[int, int]] = {}
+        new_ids: NewIds = {}
 
         def ref(column: str, target: str, old: Any, where: str) -> int | None:
             if old is None:
@@ -311,6 +317,8 @@ def import_archive(ctx: Context, data: Any) -> Change:
             forward=[["workshop.import", {"id": workshop_id}]],
             label=f"Atelier importé : {title}",
         )
+        if then is not None:
+            then(session, new_ids)
         return Change("workshop.import", Topic.WORKSHOPS, entry.seq, workshop_id, (workshop_id,))
 
     change = ctx.db.write(work)
