@@ -36,8 +36,9 @@ pytest: setup
 soak: setup
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -m soak tests/faults -s
 
+## make bench: every benchmark, short form, ≤ 10 min; BENCH_ARGS="--full" or names of some
 bench: setup
-	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(BENCH_ARGS)
 
 bundle: setup
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec

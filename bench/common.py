@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import statistics
@@ -28,6 +29,7 @@ RESULTS = BENCH_DIR / "results.json"
 OK = "ok"
 TO_IMPROVE = "à améliorer"
 INFO = "info"
+FAILED = "échec"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,9 @@ class Row:
 
     `goal` is None for a diagnostic figure (printed, stored, never judged). With
     `higher_is_better` the goal is a floor (ops/s), otherwise a ceiling (seconds, MB).
+    `baseline` names the same run's reference figure (another row, same unit): the table
+    prints this figure's ratio to it. `error` marks a benchmark that gave no figures (it
+    crashed or ran out of time): the row stands for the missing ones.
     """
 
     name: str
@@ -44,9 +49,13 @@ class Row:
     unit: str
     goal: float | None = None
     higher_is_better: bool = False
+    baseline: str = ""
+    error: str = ""
 
     @property
     def verdict(self) -> str:
+        if self.error:
+            return FAILED
         if self.goal is None:
             return INFO
         met = self.value >= self.goal if self.higher_is_better else self.value <= self.goal
@@ -62,7 +71,14 @@ class Row:
 
     @property
     def value_text(self) -> str:
+        if self.error:
+            return self.error
         return f"{_number(self.value)} {self.unit}".rstrip()
+
+    @classmethod
+    def failure(cls, bench: str, error: str) -> Row:
+        """The row standing for a benchmark that gave no figures."""
+        return cls(f"{bench}.failed", f"bench.{bench} : aucune mesure", math.nan, "", error=error)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -127,9 +143,19 @@ def load_average() -> float | None:
         return None
 
 
-def machine() -> dict[str, Any]:
+def qt_versions() -> str:
+    """PySide6 and Qt versions (Qt as loaded at run time), or why they could not be read."""
+    try:
+        import PySide6
+        from PySide6 import QtCore
+    except ImportError as exc:  # pragma: no cover - PySide6 is a dependency
+        return f"PySide6 absent ({exc})"
+    return f"PySide6 {PySide6.__version__}, Qt {QtCore.qVersion()}"
+
+
+def machine(*, qt: bool = False) -> dict[str, Any]:
     tmp = tempfile.gettempdir()
-    return {
+    info: dict[str, Any] = {
         "cpus": os.cpu_count(),
         "cpu": cpu_model(),
         "python": platform.python_version(),
@@ -138,12 +164,16 @@ def machine() -> dict[str, Any]:
         "tmp_fs": filesystem_of(tmp),
         "load": load_average(),
     }
+    if qt:
+        info["qt"] = qt_versions()
+    return info
 
 
 def machine_line(info: dict[str, Any] | None = None) -> str:
     m = info or machine()
+    qt = f" · {m['qt']}" if m.get("qt") else ""
     return (
-        f"{m['cpus']} CPU ({m['cpu']}) · Python {m['python']} · {m['platform']} · "
+        f"{m['cpus']} CPU ({m['cpu']}) · Python {m['python']}{qt} · {m['platform']} · "
         f"{m['tmp']} sur {m['tmp_fs']} · charge {m['load']}"
     )
 
@@ -183,41 +213,91 @@ def spread(values: Sequence[float]) -> str:
 
 
 # -- reporting ---------------------------------------------------------------------------
-def table(rows: Sequence[Row]) -> str:
-    header = ("Mesure", "Mesuré", "Objectif", "Verdict")
-    lines = [(r.figure, r.value_text, r.goal_text, r.verdict) for r in rows]
+def ratios(rows: Sequence[Row]) -> dict[str, float]:
+    """Each figure's ratio to its same-run baseline (rows whose baseline is present)."""
+    values = {r.name: r.value for r in rows if not r.error}
+    found: dict[str, float] = {}
+    for r in rows:
+        reference = values.get(r.baseline) if r.baseline else None
+        if reference and not r.error and math.isfinite(reference):
+            found[r.name] = r.value / reference
+    return found
+
+
+def table(rows: Sequence[Row], sections: dict[str, str] | None = None) -> str:
+    """One aligned line per figure: figure, goal, value, verdict, ratio to the baseline.
+
+    `sections` maps a benchmark's name (the rows' prefix) to a heading printed above its
+    first row (e.g. how long it ran)."""
+    header = ("Mesure", "Objectif", "Mesuré", "Verdict", "Rapport à la référence")
+    ratio = ratios(rows)
+
+    references = {r.baseline for r in rows if r.name in ratio}
+
+    def ratio_text(r: Row) -> str:
+        if r.name in references:
+            return "(la référence)"
+        return f"{_number(ratio[r.name])}×" if r.name in ratio else ""
+
+    lines = [(r.figure, r.goal_text, r.value_text, r.verdict, ratio_text(r)) for r in rows]
     widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(header)]
 
     def fmt(cells: Sequence[str]) -> str:
-        first, *numbers, last = cells
-        parts = [first.ljust(widths[0])]
-        parts += [c.rjust(w) for c, w in zip(numbers, widths[1:-1], strict=True)]
-        parts.append(last)
+        first, goal, value, verdict, last = cells
+        parts = [first.ljust(widths[0]), goal.rjust(widths[1]), value.rjust(widths[2])]
+        parts += [verdict.ljust(widths[3]), last]
         return "  ".join(parts).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
-    return "\n".join([fmt(header), rule, *(fmt(line) for line in lines)])
+    out = [fmt(header), rule]
+    shown: set[str] = set()
+    for r, line in zip(rows, lines, strict=True):
+        bench = r.name.split(".", 1)[0]
+        if sections and bench in sections and bench not in shown:
+            shown.add(bench)
+            out.append(f"[{sections[bench]}]")
+        out.append(fmt(line))
+    return "\n".join(out)
 
 
-def save(rows: Sequence[Row], path: Path = RESULTS) -> None:
-    """Merge the figures into results.json: {name: {figure, value, unit, goal, machine, date}}."""
+def save(
+    rows: Sequence[Row],
+    path: Path = RESULTS,
+    *,
+    info: dict[str, Any] | None = None,
+    run: dict[str, Any] | None = None,
+) -> None:
+    """Merge the figures into results.json: {name: {figure, value, unit, goal, verdict,
+    ratio, baseline, machine, date}}; `run` (what `python -m bench` ran, how long, the load
+    before and after) goes under the key "_run"."""
     try:
         existing = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
         if not isinstance(existing, dict):
             existing = {}
     except (OSError, ValueError):
         existing = {}
-    info = machine()
+    info = info or machine()
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    ratio = ratios(rows)
     for r in rows:
         existing[r.name] = {
             "figure": r.figure,
-            "value": round(r.value, 6),
+            "value": round(r.value, 6) if math.isfinite(r.value) else None,
             "unit": r.unit,
             "goal": r.goal_text if r.goal is not None else None,
+            "verdict": r.verdict,
+            "ratio": round(ratio[r.name], 6) if r.name in ratio else None,
+            "baseline": r.baseline or None,
+            "error": r.error or None,
             "machine": info,
             "date": now,
         }
+    measured = {r.name.split(".", 1)[0] for r in rows if not r.error}
+    for name in list(existing):  # a benchmark that ran replaces all its earlier figures
+        if name.split(".", 1)[0] in measured and name not in {r.name for r in rows}:
+            del existing[name]
+    if run is not None:
+        existing["_run"] = {**run, "machine": info, "date": now}
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(existing, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     tmp.replace(path)
