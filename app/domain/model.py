@@ -117,6 +117,16 @@ class MilestoneInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class ProjectInfo:
+    """A chantier the programme follows (promoted from a vote, or written by hand)."""
+
+    id: int
+    title: str
+    status: str  # idee, incubation, experimentation… (app/domain/report.PROJECT_STATUSES)
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class WorkshopDetail:
     id: int
     title: str
@@ -130,6 +140,7 @@ class WorkshopDetail:
     block_minutes: int
     blocks: tuple[BlockInfo, ...]
     milestones: tuple[MilestoneInfo, ...] = ()
+    projects: tuple[ProjectInfo, ...] = ()  # the chantiers, oldest first
     can_undo: bool = False
     can_redo: bool = False
     undo_label: str = ""

@@ -11,6 +11,7 @@ from app.domain.model import (
     MilestoneInfo,
     PhaseInfo,
     PhaseKind,
+    ProjectInfo,
     Status,
     WorkshopDetail,
     WorkshopSummary,
@@ -25,6 +26,7 @@ from app.store.models import (
     Note,
     Participant,
     Programme,
+    Project,
     Vote,
     VoteRound,
     Workshop,
@@ -77,6 +79,18 @@ def _phase_info(p) -> PhaseInfo:
     )
 
 
+def project_infos(session: Session, workshop_id: int) -> tuple[ProjectInfo, ...]:
+    """The workshop's chantiers, oldest first."""
+    rows = session.execute(
+        select(Project.id, Project.title, Project.status, Project.description)
+        .where(Project.workshop_id == workshop_id)
+        .order_by(Project.id)
+    ).all()
+    return tuple(
+        ProjectInfo(i, title, status, description) for i, title, status, description in rows
+    )
+
+
 def workshop_detail(ctx: Context, workshop_id: int) -> WorkshopDetail:
     def work(session: Session) -> WorkshopDetail:
         w = get_workshop(session, workshop_id)
@@ -123,6 +137,7 @@ def workshop_detail(ctx: Context, workshop_id: int) -> WorkshopDetail:
             block_minutes=w.block_minutes,
             blocks=block_infos,
             milestones=milestones,
+            projects=project_infos(session, w.id),
             can_undo=to_undo is not None,
             can_redo=to_redo is not None,
             undo_label=to_undo.label if to_undo else "",

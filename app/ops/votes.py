@@ -21,6 +21,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
+from app.domain.model import ProjectInfo
 from app.domain.votes import (
     GRADES,
     KINDS,
@@ -52,6 +53,7 @@ from app.ops.base import (
 )
 from app.ops.mutations import get_workshop
 from app.ops.participants import check_key
+from app.ops.queries import project_infos
 from app.store.models import (
     Action as ActionRow,
 )
@@ -65,6 +67,9 @@ from app.store.models import (
     VoteBallot,
     VoteCount,
     VoteRound,
+)
+from app.store.models import (
+    Project as ProjectRow,
 )
 
 MAX_TITLE = 200
@@ -119,6 +124,10 @@ _BALLOT_ROW = select(VoteBallot.done).where(
     VoteBallot.round_id == bindparam("rid"), VoteBallot.voter == bindparam("vtr")
 )
 _BALLOT_ADD = insert(VoteBallot)
+_PAPER_ROW = select(VoteBallot.label, VoteBallot.at).where(
+    VoteBallot.round_id == bindparam("rid"), VoteBallot.voter == bindparam("vtr"),
+    VoteBallot.paper.is_(True),
+)  # fmt: skip
 _BALLOT_FORGET = delete(VoteBallot).where(
     VoteBallot.round_id == bindparam("rid"), VoteBallot.voter == bindparam("vtr")
 )
@@ -184,11 +193,23 @@ class ResultLine:
 
 
 @dataclass(frozen=True, slots=True)
+class PaperBallot:
+    """One paper ballot as she typed it: hand-counted dots (or points) per item."""
+
+    voter: str  # "paper:<n>"
+    label: str
+    at: float
+    votes: dict[str, int]  # "note:12" -> dots
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class Results:
     round: RoundInfo
     lines: tuple[ResultLine, ...]
     turnout: Turnout
     voters: tuple[tuple[str, dict[str, Any]], ...] = ()  # named rounds only: (who, ballot)
+    paper: tuple[PaperBallot, ...] = ()  # the paper ballots, oldest first (the console only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,12 +456,18 @@ def round_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any]
 def paper_ballot(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
     """Set a paper ballot (hand-counted dots): {round_id, voter, label, votes, at}."""
     ballot: Ballot = {(parse_item(k), ""): int(v) for k, v in args["votes"].items() if int(v)}
+    session.flush()
+    # what the ballot was, label and time included: undoing its removal gives it back whole
+    stored = connection(session).execute(_PAPER_ROW, {"rid": args["round_id"],
+                                                      "vtr": args["voter"]}).first()  # fmt: skip
     old = _replace_ballot(
         session, args["round_id"], args["voter"], ballot, participant_id=None, paper=True,
         label=args.get("label", ""), at=args["at"],
     )  # fmt: skip
-    before = {"round_id": args["round_id"], "voter": args["voter"], "label": args.get("label", ""),
-              "votes": {item_key(i): v for (i, _c), v in old.items()}, "at": args["at"]}  # fmt: skip
+    before = {"round_id": args["round_id"], "voter": args["voter"],
+              "label": stored.label if stored is not None else args.get("label", ""),
+              "votes": {item_key(i): v for (i, _c), v in old.items()},
+              "at": stored.at if stored is not None else args["at"]}  # fmt: skip
     return args, [["vote.paper", before]]
 
 
@@ -465,6 +492,35 @@ def action_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any
     session.delete(row)
     session.flush()
     return {"id": row.id}, [["action.insert", snapshot]]
+
+
+PROJECT_FIELDS = ("workshop_id", "title", "description", "status", "source_note_id",
+                  "created_at")  # fmt: skip
+
+
+@mutation("project.insert")
+def project_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    """A chantier (`Project`): {workshop_id, title, description, status, source_note_id,
+    created_at}, an `id` when it comes back (redo, undo of its deletion)."""
+    fields = {k: args[k] for k in PROJECT_FIELDS if k in args}
+    source = fields.get("source_note_id")
+    if source is not None and session.get(Note, source) is None:
+        fields["source_note_id"] = None  # its post-it left the board since: the chantier stays
+    row = ProjectRow(id=args.get("id"), **fields)
+    session.add(row)
+    session.flush()
+    return {**args, **fields, "id": row.id}, [["project.delete", {"id": row.id}]]
+
+
+@mutation("project.delete")
+def project_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    row = session.get(ProjectRow, args["id"])
+    if row is None:
+        raise NotFound("Ce chantier n'existe plus.")
+    snapshot = {"id": row.id, **{k: getattr(row, k) for k in PROJECT_FIELDS}}
+    session.delete(row)
+    session.flush()
+    return {"id": row.id}, [["project.insert", snapshot]]
 
 
 # -- the facilitator's operations -----------------------------------------------------------
@@ -613,12 +669,7 @@ def add_paper_votes(
             raise VoteError("Cet élément ne fait pas partie du vote.", code="element_inconnu")
         if not votes:
             raise VoteError("Aucune gommette papier à ajouter.", code="saisie_invalide")
-        n = session.scalar(
-            select(func.count())
-            .select_from(VoteBallot)
-            .where(VoteBallot.round_id == round_id, VoteBallot.paper.is_(True))
-        )
-        voter = f"paper:{(n or 0) + 1}"
+        voter = f"paper:{_last_paper_number(session, round_id) + 1}"
         args = {"round_id": round_id, "voter": voter, "label": clean_label, "votes": votes,
                 "at": ctx.clock()}  # fmt: skip
         return row.workshop_id, [["vote.paper", args]], f"{clean_label} ({sum(votes.values())})"
@@ -626,13 +677,32 @@ def add_paper_votes(
     return execute(ctx, op="votes.paper", topic=Topic.BALLOTS, build=build)
 
 
+def _last_paper_number(session: Session, round_id: int) -> int:
+    """The highest n of the round's "paper:<n>" ballots (0 without any): a new paper ballot
+    takes the next one, never the number of one still counted after a removal."""
+    numbers = [0]
+    for voter in session.scalars(
+        select(VoteBallot.voter).where(VoteBallot.round_id == round_id, VoteBallot.paper.is_(True))
+    ):
+        tail = voter.removeprefix("paper:")
+        if tail.isdigit():
+            numbers.append(int(tail))
+    return max(numbers)
+
+
 def remove_paper_votes(ctx: Context, round_id: int, voter: str) -> Change:
+    """Take one paper ballot out of the count (a typing mistake, a ballot counted twice).
+    Undoable: the undo gives it back with its label and its dots."""
+
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         row = _round(session, round_id)
         if not voter.startswith("paper:"):
             raise InvalidInput("Seuls les votes papier se retirent ainsi.")
+        stored = connection(session).execute(_PAPER_ROW, {"rid": round_id, "vtr": voter}).first()
+        if stored is None:
+            raise NotFound("Ce bulletin papier n'est plus compté.")
         args = {"round_id": round_id, "voter": voter, "label": "", "votes": {}, "at": ctx.clock()}
-        return row.workshop_id, [["vote.paper", args]], "Retirer des votes papier"
+        return row.workshop_id, [["vote.paper", args]], f"Retirer « {stored.label} » (papier)"
 
     return execute(ctx, op="votes.paper", topic=Topic.BALLOTS, build=build)
 
@@ -643,10 +713,7 @@ def promote_to_actions(ctx: Context, round_id: int, *, top: int = 3) -> Change:
 
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         row = _round(session, round_id)
-        lines = _results_lines(session, row)
-        chosen = [line for line in lines if line.rank <= top and line.score > 0]
-        if not chosen:
-            raise VoteError("Aucun élément n'a encore reçu de voix.", code="saisie_invalide")
+        chosen = _chosen(session, row, top)
         last = session.scalar(
             select(func.max(ActionRow.position)).where(ActionRow.workshop_id == row.workshop_id)
         )
@@ -659,6 +726,70 @@ def promote_to_actions(ctx: Context, round_id: int, *, top: int = 3) -> Change:
         return row.workshop_id, actions, f"Plan d'action : {len(chosen)} élément(s) du vote"
 
     return execute(ctx, op="votes.promote", topic=Topic.ACTIONS, build=build)
+
+
+def _chosen(session: Session, row: VoteRound, top: int) -> list[ResultLine]:
+    lines = _results_lines(session, row)
+    chosen = [line for line in lines if line.rank <= top and line.score > 0]
+    if not chosen:
+        raise VoteError("Aucun élément n'a encore reçu de voix.", code="saisie_invalide")
+    return chosen
+
+
+def project_title(label: str) -> str:
+    """A chantier's title from an item's text: on one line, at most 200 characters."""
+    text = " ".join(label.split()) or "Chantier"
+    return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1].rstrip() + "…"
+
+
+def promote_to_projects(ctx: Context, round_id: int, *, top: int = 3) -> Change:
+    """Make the `top` first items of the results chantiers (`Project`, status "idee") that
+    the programme follows; ties at the edge come along, as for the action plan. An item
+    already promoted (same post-it, or same title in the workshop) is not promoted twice.
+    Undoable; `Change.ids` holds the new chantiers' ids."""
+
+    def build(session: Session) -> tuple[int | None, list[Action], str]:
+        row = _round(session, round_id)
+        chosen = _chosen(session, row, top)
+        existing = session.execute(
+            select(ProjectRow.title, ProjectRow.source_note_id).where(
+                ProjectRow.workshop_id == row.workshop_id
+            )
+        ).all()
+        titles = {t.casefold() for t, _ in existing}
+        notes = {n for _, n in existing if n is not None}
+        now = ctx.clock()
+        actions: list[Action] = []
+        for line in chosen:
+            kind, item_id = parse_item(line.key)
+            title = project_title(line.label)
+            source = item_id if kind == "note" else None
+            if title.casefold() in titles or (source is not None and source in notes):
+                continue
+            titles.add(title.casefold())
+            whole = line.label.strip()
+            description = f"Issu du vote « {row.title} » (rang {line.rank})."
+            if whole != title:  # the post-it's whole text when the title had to cut it
+                description += "\n" + whole
+            actions.append(
+                ["project.insert", {"workshop_id": row.workshop_id, "title": title,
+                                    "description": description, "status": "idee",
+                                    "source_note_id": source, "created_at": now}]
+            )  # fmt: skip
+        if not actions:
+            raise VoteError("Ces éléments sont déjà des chantiers du programme.", code="conflit")
+        return row.workshop_id, actions, f"Chantiers : {len(actions)} élément(s) du vote"
+
+    return execute(ctx, op="projects.promote", topic=Topic.WORKSHOP, build=build)
+
+
+def projects(ctx: Context, workshop_id: int) -> list[ProjectInfo]:
+    """The workshop's chantiers, oldest first."""
+
+    def work(session: Session) -> list[ProjectInfo]:
+        return list(project_infos(session, workshop_id))
+
+    return ctx.db.read(work)
 
 
 # -- a participant's ballot (the hot path) --------------------------------------------------
@@ -905,6 +1036,28 @@ def _turnout(session: Session, row: VoteRound) -> Turnout:
     )
 
 
+def _paper_ballots(session: Session, round_id: int) -> tuple[PaperBallot, ...]:
+    rows = session.execute(
+        select(VoteBallot.voter, VoteBallot.label, VoteBallot.at)
+        .where(VoteBallot.round_id == round_id, VoteBallot.paper.is_(True))
+        .order_by(VoteBallot.id)
+    ).all()
+    if not rows:
+        return ()
+    counted: dict[str, dict[str, int]] = {}
+    for voter, item_type, item_id, value in session.execute(
+        select(Vote.voter, Vote.item_type, Vote.item_id, Vote.value)
+        .where(Vote.round_id == round_id, Vote.paper.is_(True))
+        .order_by(Vote.id)
+    ):
+        counted.setdefault(voter, {})[item_key((item_type, item_id))] = value
+    return tuple(
+        PaperBallot(r.voter, r.label, r.at, counted.get(r.voter, {}),
+                    sum(counted.get(r.voter, {}).values()))
+        for r in rows
+    )  # fmt: skip
+
+
 def rounds(ctx: Context, workshop_id: int) -> list[RoundInfo]:
     def work(session: Session) -> list[RoundInfo]:
         now = ctx.clock()
@@ -940,9 +1093,12 @@ def results(ctx: Context, round_id: int, *, public: bool = False) -> Results:
                 ).all()
             )
             voters = [(names.get(v, v), _wire(info.settings, b)) for v, b in per_voter.items()]
+        if public:
+            voters = []  # who chose what stays on her console, never on a shared screen
         return Results(
-            info, tuple(_results_lines(session, row)), _turnout(session, row), tuple(voters)
-        )
+            info, tuple(_results_lines(session, row)), _turnout(session, row), tuple(voters),
+            () if public else _paper_ballots(session, row.id),
+        )  # fmt: skip
 
     return ctx.db.read(work)
 
@@ -1003,6 +1159,7 @@ def phone_view(ctx: Context, workshop_id: int, participant_id: int) -> PhoneView
 __all__ = [
     "GRADES",
     "BallotResult",
+    "PaperBallot",
     "PhoneView",
     "Results",
     "RoundInfo",
@@ -1012,8 +1169,10 @@ __all__ = [
     "close_round",
     "open_round",
     "promote_to_actions",
+    "promote_to_projects",
     "recount",
     "release_item",
+    "remove_paper_votes",
     "reopen_round",
     "restore_votes",
     "results",
