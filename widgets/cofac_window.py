@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout
 
 from app.cofac_client import Sent
+from app.domain.timer import TimerState
 from app.events import Event, Topic
 from widgets.bridge import EventBridge
 from widgets.main_window import MainWindow
@@ -29,11 +30,13 @@ REVOKED_STYLE = "QFrame#cofacBanner { background: #f9dedc; border-radius: 8px; }
 
 class CofacWindow(MainWindow):
     controller: RemoteController
+    take_over_requested = Signal()  # she confirmed: the laptop's main window carries on
 
     def __init__(self, controller: RemoteController, bridge: EventBridge) -> None:
         super().__init__(controller, bridge)
         self.workshop_id = controller.workshop_id
         self._tooltips: dict[Any, str] = {}
+        self._forced: set[Any] = set()  # what the role disabled (the views never re-enable some)
         title = controller.client.pairing.title
         self.setWindowTitle(self.tr("Atelier — co-animation : {title}").format(title=title))
         for action in (self.new_action, self.start_action, self.bilan_action,
@@ -41,6 +44,10 @@ class CofacWindow(MainWindow):
             action.setVisible(False)  # the lead's: this window shows her séance
         for action in self.runner.poster_actions:
             action.setVisible(False)  # the phones' address and code are on the lead's laptop
+        # the lead's laptop is gone for good: carry on here, as the host
+        self.take_over_action = QAction(self.tr("Reprendre l'atelier sur cet ordinateur…"), self)
+        self.take_over_action.triggered.connect(lambda _checked=False: self.take_over())
+        self.file_menu.insertAction(self.join_action, self.take_over_action)
         console = self.runner.console
         console.back_button.hide()  # the workshop's editor is the lead's
         console.block_picker.hide()
@@ -111,9 +118,13 @@ class CofacWindow(MainWindow):
             self.open_seance()
             return
         if event.topic == Topic.COFAC:  # her role may have changed: buttons as the role says
-            self.runner.reload()
+            self.apply_role()  # what the role now allows is enabled again…
+            self.runner.reload()  # …then each view sets what its own state allows
+            self.runner.board.reload()
             self.runner.board._selection_changed()
             self.runner.votes.reload()
+            self.runner.console.checkin._selection_changed()
+            self._refresh_undo()
             self.show_connection()  # the banner names the role
         self.apply_role()
 
@@ -147,6 +158,7 @@ class CofacWindow(MainWindow):
                     "vos actions partiront dès son retour."
                 )
             )
+        self.take_over_action.setEnabled(not remote.revoked)
         self._show_waiting()
         self.apply_role()
 
@@ -167,6 +179,63 @@ class CofacWindow(MainWindow):
             if pending
             else self.tr("Aucune action en attente")
         )
+
+    # -- carrying on as the host -----------------------------------------------------------------
+    def take_over(self) -> None:
+        """Ask, saying what happens; then the laptop's main window carries on the workshop."""
+        remote = self.controller
+        if remote.revoked:
+            self.statusBar().showMessage(remote.refusal("live.toggle"), 8000)
+            return
+        seance = remote.live_session(self.workshop_id)
+        parts = []
+        if remote.online:
+            parts.append(
+                self.tr(
+                    "Attention : l'ordinateur de l'animatrice répond encore. Ne reprenez "
+                    "l'atelier que s'il ne peut plus servir la séance."
+                )
+            )
+        parts.append(
+            self.tr(
+                "« {title} » devient un atelier de cet ordinateur, avec sa copie complète : "
+                "agenda et temps passés, post-its, votes, participants."
+            ).format(title=remote.client.pairing.title)
+        )
+        if seance is not None and seance.timer.state != TimerState.ENDED:
+            parts.append(
+                self.tr(
+                    "La séance se rouvre ici, minuteur en pause : vous le relancez quand la salle "
+                    "est prête. Cet ordinateur sert alors les téléphones : projetez son QR code, "
+                    "chaque participant le scanne et s'enregistre à nouveau (les arrivées déjà "
+                    "notées restent dans la liste). Les autres co-animateurs rejoignent cet "
+                    "ordinateur avec son code."
+                )
+            )
+        else:
+            parts.append(
+                self.tr("Aucune séance n'est ouverte : « Démarrer la séance » la poursuivra ici.")
+            )
+        pending = remote.pending()
+        if pending:
+            parts.append(
+                self.tr(
+                    "{n} action(s) en attente d'envoi ne seront pas appliquées : refaites-les "
+                    "après la reprise."
+                ).format(n=pending)
+            )
+        parts.append(
+            self.tr(
+                "Cette fenêtre se ferme : cet ordinateur ne suit plus celui de l'animatrice, et "
+                "la copie reçue reste telle quelle."
+            )
+        )
+        if self.dialogs.confirm(
+            self.tr("Reprendre l'atelier sur cet ordinateur"),
+            "\n\n".join(parts),
+            self.tr("Reprendre ici"),
+        ):
+            self.take_over_requested.emit()
 
     # -- the role --------------------------------------------------------------------------------
     def _gated(self) -> list[tuple[Any, str]]:
@@ -229,7 +298,12 @@ class CofacWindow(MainWindow):
             if refused:
                 widget.setEnabled(False)
                 widget.setToolTip(refused)
-            elif widget.toolTip() != self._tooltips[widget]:
+                self._forced.add(widget)
+                continue
+            if widget in self._forced:  # allowed now (a new role): the views take it back
+                self._forced.discard(widget)
+                widget.setEnabled(True)
+            if widget.toolTip() != self._tooltips[widget]:
                 widget.setToolTip(self._tooltips[widget])
 
     def _update_undo(self, detail=None) -> None:  # type: ignore[no-untyped-def]

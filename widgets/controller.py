@@ -537,6 +537,13 @@ class Controller(QObject):
             log.warning("could not keep the device key in %s", path, exc_info=True)
         return key
 
+    def take_over(self, remote: Any) -> Any:
+        """Carry on a joined séance on this laptop: the replica's workshop becomes one of this
+        store (`app.ops.takeover.TakenOver`), or None (the French error shown)."""
+        from app.ops.takeover import take_over
+
+        return self._call(take_over, remote.ctx, remote.workshop_id, self.ctx)
+
     def open_replica(self, pairing: Any) -> Any:
         """The replica of the joined workshop (a store of its own, next to this laptop's) and
         its connection to the host: a `RemoteController`, started; None (error shown) if the

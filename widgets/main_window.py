@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
     # -- menus -------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        self.file_menu = file_menu
         self.new_action = self._action(
             self.tr("&Nouvel atelier…"), QKeySequence.StandardKey.New, self.new_workshop
         )
@@ -530,6 +531,29 @@ class MainWindow(QMainWindow):
         window = CofacWindow.open(remote)  # type: ignore[arg-type]
         self.cofac_windows.append(window)
         window.destroyed.connect(lambda: self.cofac_windows.remove(window))
+        window.take_over_requested.connect(lambda: self._take_over(window))
+
+    def _take_over(self, window: QMainWindow) -> None:
+        """The lead's laptop is gone: the joined séance's workshop becomes one of this laptop,
+        its window closes, and the séance (if one was open) resumes here, timer paused."""
+        taken = self.controller.take_over(window.controller)  # type: ignore[attr-defined]
+        if taken is None:  # the refusal was shown; her copy stays open
+            return
+        window.close()  # no more talking to the lead's laptop; the replica's file is closed
+        self.refresh_home()
+        if taken.seance_open:
+            self.start_session(taken.workshop_id)
+            message = self.tr(
+                "Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR "
+                "code : les téléphones s'enregistrent à nouveau ici."
+            )
+        else:
+            self.open_workshop(taken.workshop_id)
+            message = self.tr(
+                "Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre."
+            )
+        self.activateWindow()
+        self.statusBar().showMessage(message, 15000)
 
     def dialogs_error(self, message: str) -> None:
         self.dialogs.error(message)

@@ -1106,6 +1106,16 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="547"/>
+        <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
+        <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="553"/>
+        <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
+        <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
+    </message>
 </context>
 <context>
     <name>ManualCheckInDialog</name>
@@ -2525,6 +2535,51 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
     <message>
         <source>Copie de la séance sur cet ordinateur : {where}</source>
         <translation>Copy of the session on this laptop: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="48"/>
+        <source>Reprendre l&apos;atelier sur cet ordinateur…</source>
+        <translation>Take over the workshop on this laptop…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="195"/>
+        <source>Attention : l&apos;ordinateur de l&apos;animatrice répond encore. Ne reprenez l&apos;atelier que s&apos;il ne peut plus servir la séance.</source>
+        <translation>Careful: the lead facilitator&apos;s laptop still answers. Take the workshop over only if it can no longer run the session.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="201"/>
+        <source>« {title} » devient un atelier de cet ordinateur, avec sa copie complète : agenda et temps passés, post-its, votes, participants.</source>
+        <translation>“{title}” becomes a workshop of this laptop, with its full copy: agenda and time spent, sticky notes, votes, participants.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="208"/>
+        <source>La séance se rouvre ici, minuteur en pause : vous le relancez quand la salle est prête. Cet ordinateur sert alors les téléphones : projetez son QR code, chaque participant le scanne et s&apos;enregistre à nouveau (les arrivées déjà notées restent dans la liste). Les autres co-animateurs rejoignent cet ordinateur avec son code.</source>
+        <translation>The session reopens here with its timer paused: restart it when the room is ready. This laptop then serves the phones: project its QR code, each participant scans it and checks in again (arrivals already recorded stay in the list). Other co-facilitators join this laptop with its code.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="217"/>
+        <source>Aucune séance n&apos;est ouverte : « Démarrer la séance » la poursuivra ici.</source>
+        <translation>No session is open: “Start session” will carry it on here.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="223"/>
+        <source>{n} action(s) en attente d&apos;envoi ne seront pas appliquées : refaites-les après la reprise.</source>
+        <translation>{n} action(s) waiting to be sent will not be applied: do them again after taking over.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="229"/>
+        <source>Cette fenêtre se ferme : cet ordinateur ne suit plus celui de l&apos;animatrice, et la copie reçue reste telle quelle.</source>
+        <translation>This window closes: this laptop no longer follows the lead facilitator&apos;s, and the copy received stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="234"/>
+        <source>Reprendre l&apos;atelier sur cet ordinateur</source>
+        <translation>Take over the workshop on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="236"/>
+        <source>Reprendre ici</source>
+        <translation>Take over here</translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,16 @@ séance…"; discovery is restricted to 127.0.0.1 by the settings' server addres
 
 from __future__ import annotations
 
+import subprocess
+
+import httpx
+from PySide6.QtCore import Qt
+
 from app.domain.timer import TimerState
-from app.ops import live
+from app.ops import board, live, notes, participants, votes
 from app.ops.replica import journal_page
 from app.ops.workshops import create_workshop
+from widgets import session_runner
 
 WAIT = 20_000  # ms: zeroconf and the replica's first copy on a loaded 2-core machine
 
@@ -57,14 +63,15 @@ def test_the_lead_shows_the_code_and_a_laptop_joins_gets_a_role_and_is_revoked(
     # the join dialog lists the séance found on the (loopback) network
     laptop.join_action.trigger()
     dialog = laptop.join_dialog
+    ours = f" — 127.0.0.1:{port}"  # other séances (other tests, benches) may be announced too
     qtbot.waitUntil(
         lambda: any(
-            f":{port}" in dialog.seances.item(i).text() for i in range(dialog.seances.count())
+            dialog.seances.item(i).text().endswith(ours) for i in range(dialog.seances.count())
         ),
         timeout=WAIT,
     )
     row = next(
-        i for i in range(dialog.seances.count()) if f":{port}" in dialog.seances.item(i).text()
+        i for i in range(dialog.seances.count()) if dialog.seances.item(i).text().endswith(ours)
     )
     assert dialog.seances.item(row).text().startswith("Atelier mobilité — ")
     # a wrong code: the host's French refusal, the dialog stays
@@ -137,3 +144,170 @@ def test_the_lead_shows_the_code_and_a_laptop_joins_gets_a_role_and_is_revoked(
     assert "retiré l'accès" in console.toggle_button.toolTip()
     cofac.close()
     qtbot.waitUntil(lambda: laptop.cofac_windows == [])
+
+
+def _laptop_id(host, wid: int) -> int:
+    laptops = host.controller.cofac_laptops(host.runner.server, wid)
+    assert len(laptops) == 1
+    return int(laptops[0][0].id)
+
+
+def _from_laptop(ctx, wid: int, label: str) -> int:
+    """How many times the host's journal holds the laptop's action `label`."""
+    entries = journal_page(ctx, wid, 0, 5000)["entries"]
+    return sum(1 for e in entries if e["actor"] == "cofac:Camille" and e["label"] == label)
+
+
+def _host_board_texts(host) -> set[str]:
+    return {item.card.text for item in host.runner.board.scene.notes.values()}
+
+
+def test_a_scribe_writes_post_its_online_and_offline_each_reaches_the_host_once(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    host, wid = _host(make_window)
+    runner, ctx = host.runner, host.controller.ctx
+    port = runner.server.port
+    runner.console.show_board(True)
+    laptop = make_window(tmp_path / "laptop.sqlite3")
+    cofac = _join(laptop, qtbot, port, host.controller.cofac_code(runner.server))
+    host.controller.set_cofac_role(wid, _laptop_id(host, wid), "scribe")
+    board_ = cofac.runner.board
+    cofac.runner.console.show_board(True)
+    qtbot.waitUntil(lambda: board_.entry.isEnabled() and "Scribe" in cofac.who.text(), timeout=WAIT)
+
+    # online: her post-it is on the lead's board, in the lead's history under her name
+    board_.entry.setText("Covoiturage entre agents")
+    qtbot.keyClick(board_.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Covoiturage entre agents" in _host_board_texts(host), timeout=WAIT)
+    assert _from_laptop(ctx, wid, "Post-it « Covoiturage entre agents »") == 1
+    qtbot.waitUntil(
+        lambda: "Covoiturage entre agents" in {i.card.text for i in board_.scene.notes.values()},
+        timeout=WAIT,
+    )
+
+    # the lead's laptop drops off the network: she reads on, her post-its wait
+    runner.stop_server()
+    qtbot.waitUntil(lambda: cofac.connection.text() == "○ Hors ligne", timeout=WAIT)
+    for text in ("Navette du matin", "Vélos de service"):
+        board_.entry.setText(text)
+        qtbot.keyClick(board_.entry, Qt.Key.Key_Return)
+        assert board_.entry.text() == ""  # taken: it waits in the outbox
+    assert cofac.waiting.text() == "2 action(s) en attente d'envoi"
+    assert cofac.connection.text() == "○ Hors ligne"
+    assert board_.entry.isEnabled()  # she may go on writing
+    assert _from_laptop(ctx, wid, "Post-it « Navette du matin »") == 0
+
+    # the lead's laptop is back on the same address: each post-it arrives once
+    monkeypatch.setattr(session_runner, "SERVER_PORT", port)
+    runner.start_server(wid)
+    assert runner.server is not None and runner.server.port == port
+    qtbot.waitUntil(lambda: cofac.connection.text() == "● En ligne", timeout=WAIT)
+    qtbot.waitUntil(lambda: cofac.waiting.text() == "Aucune action en attente", timeout=WAIT)
+    qtbot.waitUntil(lambda: "Vélos de service" in _host_board_texts(host), timeout=WAIT)
+    for text in ("Covoiturage entre agents", "Navette du matin", "Vélos de service"):
+        assert _from_laptop(ctx, wid, f"Post-it « {text} »") == 1
+        assert [n.text for n in notes.workshop_notes(ctx, wid)].count(text) == 1
+    assert [s.status for s in cofac.controller.client.outbox()] == ["done"] * 3
+    cofac.close()
+    qtbot.waitUntil(lambda: laptop.cofac_windows == [])
+
+
+def _pdf_text(path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_the_leads_laptop_dies_she_exports_the_report_and_carries_on_as_the_host(
+    make_window, qtbot, tmp_path
+):
+    host, wid = _host(make_window)
+    runner, ctx = host.runner, host.controller.ctx
+    # a phone checked in, posted and voted; the lead wrote a post-it; the countdown runs
+    alex = participants.check_in(ctx, wid, name="Alex Martin", category="usager",
+                                 consent_named=True, key="phone-alex-0001")  # fmt: skip
+    notes.post_note(ctx, wid, alex.participant_id, text="Navette électrique", key="note-0001")
+    board.add_note(ctx, wid, text="Covoiturage", x=0.0, y=0.0)
+    ids = [n.id for n in notes.workshop_notes(ctx, wid)]
+    rid = votes.open_round(ctx, wid, kind="dots", items=[f"note:{i}" for i in ids],
+                           settings={"dots": 3, "cap": 3}).ids[0]  # fmt: skip
+    votes.cast_ballot(ctx, wid, rid, alex.participant_id, {f"note:{ids[0]}": 2}, key="ballot-01")
+    runner.console.toggle_button.click()
+    laptop = make_window(tmp_path / "laptop.sqlite3")
+    cofac = _join(laptop, qtbot, runner.server.port, host.controller.cofac_code(runner.server))
+    qtbot.waitUntil(
+        lambda: cofac.runner.console.toggle_button.text() == "Pause (Espace)", timeout=WAIT
+    )
+    qtbot.waitUntil(
+        lambda: (
+            votes.rounds(cofac.controller.ctx, wid)
+            and sum(votes.live_counts(cofac.controller.ctx, rid).values()) == 1
+        ),
+        timeout=WAIT,
+    )
+    phase = live.live_session(ctx, wid).timer.phase_id
+
+    # the lead's laptop dies for good
+    runner.stop_server()
+    qtbot.waitUntil(lambda: cofac.connection.text() == "○ Hors ligne", timeout=WAIT)
+    cofac.dialogs = laptop.dialogs  # her laptop's questions
+
+    # the compte-rendu, from her copy
+    pdf = tmp_path / "compte-rendu.pdf"
+    laptop.dialogs.saves.append(str(pdf))
+    cofac.report_action.trigger()
+    qtbot.waitUntil(lambda: cofac.report_task is None, timeout=30_000)
+    assert cofac.statusBar().currentMessage().startswith("Compte-rendu enregistré")
+    text = _pdf_text(pdf)
+    assert "Atelier mobilité" in text
+    assert "Navette électrique" in text and "Covoiturage" in text and "Alex Martin" in text
+
+    # she takes the workshop over: asked first, told what happens to the phones
+    laptop.dialogs.confirms.append(False)
+    cofac.take_over_action.trigger()
+    assert laptop.controller.workshops() == [] and laptop.cofac_windows == [cofac]
+    laptop.dialogs.confirms.append(True)
+    cofac.take_over_action.trigger()
+    asked = laptop.dialogs.asked[-1]
+    assert "minuteur en pause" in asked and "s'enregistre à nouveau" in asked
+    assert "répond encore" not in asked  # the lead's laptop is gone
+    qtbot.waitUntil(lambda: laptop.cofac_windows == [], timeout=WAIT)
+
+    mine = laptop.controller.ctx
+    [workshop] = laptop.controller.workshops()
+    new = workshop.id
+    assert workshop.title == "Atelier mobilité"
+    assert sorted(n.text for n in notes.workshop_notes(mine, new)) == [
+        "Covoiturage",
+        "Navette électrique",
+    ]
+    assert [a.name for a in participants.attendees(mine, new)] == ["Alex Martin"]
+    [round_] = votes.rounds(mine, new)
+    assert round_.is_open and sum(votes.live_counts(mine, round_.id).values()) == 1
+    # the séance resumed here: her console, her server, the timer paused where it was
+    assert laptop.stack.currentWidget() is laptop.runner.console
+    assert laptop.runner.workshop_id == new and laptop.runner.server is not None
+    seance = live.live_session(mine, new)
+    assert seance.timer.state == TimerState.PAUSED
+    assert [p.title for p in seance.phases if p.id == seance.timer.phase_id] == [
+        p.title for p in live.live_session(ctx, wid).phases if p.id == phase
+    ]
+    assert "Atelier repris sur cet ordinateur" in laptop.statusBar().currentMessage()
+    assert laptop.runner.console.toggle_button.text() == "Reprendre (Espace)"
+
+    # a phone checks in again with her séance's code, and she resumes the countdown
+    state, code = live.door(mine, new)
+    assert state == "open"
+    with httpx.Client(base_url=laptop.runner.server.url, timeout=10, trust_env=False) as phone:
+        answer = phone.post(
+            "/api/join",
+            json={"code": code, "name": "Alex Martin", "category": "usager",
+                  "key": "phone-alex-0002"},
+        )  # fmt: skip
+    assert answer.status_code == 201
+    names = [a.name for a in participants.attendees(mine, new)]
+    assert names == ["Alex Martin", "Alex Martin"]  # the earlier arrival stays in the list
+    laptop.runner.console.toggle_button.click()
+    assert live.live_session(mine, new).timer.state == TimerState.RUNNING
+    qtbot.waitUntil(lambda: laptop.runner.console.toggle_button.text() == "Pause (Espace)")
