@@ -25,12 +25,14 @@ from app.domain.agenda import format_minutes
 from app.domain.feedback import FeedbackSummary
 from app.domain.french import french_number
 from app.domain.model import WorkshopDetail
+from app.domain.report import PROJECT_STATUSES
 from app.domain.timer import Display, LiveSession, Stage, TimerState, drift_text
+from app.reports.text import one_line
 from widgets.checkin_panel import CheckInPanel
 from widgets.live_clock import LiveClock
 from widgets.notes_inbox import NotesInbox
 from widgets.projector_view import PALETTE, wall_clock
-from widgets.text import plain_label
+from widgets.text import plain_label, plain_tooltip
 from widgets.theme import FONT_FAMILY, MUTED
 
 STATE_LABELS = {
@@ -317,6 +319,18 @@ class LiveConsole(QWidget):
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
+            self.programme.addItem(item)
+        # the chantiers the programme follows (promoted from a vote): after the timeline
+        for project in detail.projects:
+            status = PROJECT_STATUSES.get(project.status, project.status)
+            item = QListWidgetItem(
+                self.tr("Chantier · {status} · {title}").format(
+                    status=status, title=one_line(project.title)
+                )
+            )  # item views draw text as text
+            item.setData(Qt.ItemDataRole.UserRole, f"project:{project.id}")
+            item.setForeground(QColor("#0b6e69"))
+            item.setToolTip(plain_tooltip(f"{project.title}\n{project.description}".strip()))
             self.programme.addItem(item)
         self._select_block()
 

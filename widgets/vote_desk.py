@@ -10,6 +10,7 @@ refused from that time on by the core itself).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -72,6 +73,8 @@ class VoteDesk(QObject):
         self.panel.reveal_requested.connect(self.reveal)
         self.panel.paper_requested.connect(self.add_paper)
         self.panel.promote_requested.connect(self.promote)
+        self.panel.promote_projects_requested.connect(self.promote_projects)
+        self.panel.paper_remove_requested.connect(self.remove_paper)
         self.panel.project_toggled.connect(self.set_projecting)
         # the board's mirror raises itself when the board shows: the vote stays on top
         console.board_toggled.connect(lambda _shown: self._place_projection())
@@ -109,7 +112,8 @@ class VoteDesk(QObject):
         now = self.controller.clock()
         if self.results is not None:
             self.panel.set_results(self.results, now)
-            self.projection.show_results(self.results, now)
+            # the room's screen: never who chose what, nor the paper ballots one by one
+            self.projection.show_results(replace(self.results, voters=(), paper=()), now)
         self._place_projection()
         self._arm_closing()
 
@@ -237,6 +241,59 @@ class VoteDesk(QObject):
                     n=len(chosen)
                 )
             )
+
+    def promote_projects(self, round_id: int, top: int) -> None:
+        """The first items become chantiers that the programme follows (Ctrl+Z undoes it)."""
+        results = self.results
+        if results is None or results.round.id != round_id:
+            return
+        chosen = [
+            one_line(line.label) for line in results.lines if line.rank <= top and line.score > 0
+        ]
+        if not chosen:
+            return
+        listing = "\n".join(f"• {label}" for label in chosen)
+        if not self.confirm(
+            self.tr("Promouvoir en chantier"),
+            self.tr(
+                "Créer des chantiers suivis par le programme ({n}) :\n{items}\n\n"
+                "Un élément qui est déjà un chantier n'est pas créé deux fois."
+            ).format(n=len(chosen), items=listing),
+            self.tr("Créer les chantiers"),
+        ):
+            return
+        change = self.controller.vote("promote_to_projects", round_id, top=top)
+        if change is None:
+            return
+        console = self.console
+        if console.tabs.isTabVisible(console.programme_index):  # a programme follows them
+            text = self.tr(
+                "{n} chantier(s) créé(s), dans l'onglet « Programme » — Ctrl+Z pour annuler"
+            )
+        else:
+            text = self.tr("{n} chantier(s) créé(s), repris au compte-rendu — Ctrl+Z pour annuler")
+        self.status(text.format(n=len(change.ids)))
+
+    def remove_paper(self, round_id: int, voter: str) -> None:
+        """Take one paper ballot out of the count, after a confirmation (Ctrl+Z undoes it)."""
+        results = self.results
+        if results is None or results.round.id != round_id:
+            return
+        ballot = next((b for b in results.paper if b.voter == voter), None)
+        if ballot is None:
+            return
+        unit = self.tr("gommette(s)") if results.round.kind == "dots" else self.tr("point(s)")
+        if not self.confirm(
+            self.tr("Retirer un bulletin papier"),
+            self.tr("Retirer le bulletin papier « {label} » ({total} {unit}) du vote ?").format(
+                label=one_line(ballot.label), total=ballot.total, unit=unit
+            ),
+            self.tr("Retirer"),
+        ):
+            return
+        if self.controller.vote("remove_paper_votes", round_id, voter) is not None:
+            self.status(self.tr("Bulletin papier retiré — Ctrl+Z pour annuler"))
+        self.reload()
 
     # -- the projector ---------------------------------------------------------------------------
     def set_projecting(self, on: bool) -> None:

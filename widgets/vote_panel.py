@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.votes import GRADES
 from app.reports.text import one_line
 from widgets.projector_view import wall_clock
 from widgets.text import plain_label, plain_tooltip
@@ -95,6 +96,8 @@ class VotePanel(QWidget):
     reveal_requested = Signal(int, bool)  # round, revealed
     paper_requested = Signal(int)
     promote_requested = Signal(int, int)  # round, how many of the first items
+    promote_projects_requested = Signal(int, int)  # round, how many: chantiers of the programme
+    paper_remove_requested = Signal(int, str)  # round, paper voter ("paper:2")
     project_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -170,6 +173,11 @@ class VotePanel(QWidget):
         self.promote_count.setSuffix(self.tr(" premiers"))
         self.promote_button = QPushButton(self.tr("Promouvoir en action"))
         self.promote_button.clicked.connect(self._promote)
+        self.promote_projects_button = QPushButton(self.tr("Promouvoir en chantier"))
+        self.promote_projects_button.setToolTip(
+            self.tr("Les premiers deviennent des chantiers que le programme suit")
+        )
+        self.promote_projects_button.clicked.connect(self._promote_projects)
         self.peek = QCheckBox(self.tr("Voir ici les résultats cachés"))
         self.peek.setToolTip(
             self.tr("Pour vous seule : la projection ne les montre qu'après « Révéler »")
@@ -177,16 +185,17 @@ class VotePanel(QWidget):
         self.peek.toggled.connect(lambda _on: self._show_results())
         for button in (self.new_button, self.close_button, self.reopen_button,
                        self.reveal_button, self.project_button, self.paper_button,
-                       self.promote_button):  # fmt: skip
+                       self.promote_button, self.promote_projects_button):  # fmt: skip
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space belongs to the timer
         controls = QGridLayout()
         controls.addWidget(self.close_button, 0, 0)
         controls.addWidget(self.reopen_button, 0, 1)
         controls.addWidget(self.reveal_button, 0, 2)
         controls.addWidget(self.project_button, 0, 3)
-        controls.addWidget(self.paper_button, 1, 0, 1, 2)
-        controls.addWidget(self.promote_count, 1, 2)
-        controls.addWidget(self.promote_button, 1, 3)
+        controls.addWidget(self.paper_button, 1, 0)
+        controls.addWidget(self.promote_count, 1, 1)
+        controls.addWidget(self.promote_button, 1, 2)
+        controls.addWidget(self.promote_projects_button, 1, 3)
 
         self.hidden_note = plain_label(
             self.tr(
@@ -205,6 +214,41 @@ class VotePanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(240)
+        # the paper ballots she typed: each can be taken out (with a confirmation, undoable)
+        self.paper_box = QWidget()
+        self.paper_list = QTreeWidget()
+        self.paper_list.setObjectName("paperBallots")
+        self.paper_list.setRootIsDecorated(False)
+        self.paper_list.setHeaderLabels(
+            [self.tr("Bulletin papier"), self.tr("Total"), self.tr("Détail")]
+        )
+        self.paper_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        paper_header = self.paper_list.header()
+        paper_header.setStretchLastSection(True)
+        paper_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        paper_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.paper_list.itemSelectionChanged.connect(self._paper_selected)
+        self.paper_remove_button = QPushButton(self.tr("Retirer ce bulletin papier…"))
+        self.paper_remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.paper_remove_button.setEnabled(False)
+        self.paper_remove_button.clicked.connect(self._remove_paper)
+        paper_layout = QVBoxLayout(self.paper_box)
+        paper_layout.setContentsMargins(0, 0, 0, 0)
+        paper_layout.addWidget(self.paper_list)
+        paper_row = QHBoxLayout()
+        paper_row.addStretch(1)
+        paper_row.addWidget(self.paper_remove_button)
+        paper_layout.addLayout(paper_row)
+        # a named round: who chose what, for her eyes only (the projector never gets it)
+        self.voters_title = plain_label(self.tr("Vote nominatif : qui a voté quoi"))
+        self.voters_title.setObjectName("sectionTitle")
+        self.voters = QTreeWidget()
+        self.voters.setObjectName("namedBallots")
+        self.voters.setRootIsDecorated(False)
+        self.voters.setHeaderLabels([self.tr("Personne"), self.tr("Vote")])
+        self.voters.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.voters.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.voters.setMinimumHeight(160)
         self.chart = VoteChart()
         self.chart.max_row = 52
         self.chart.setMinimumHeight(160)
@@ -217,6 +261,8 @@ class VotePanel(QWidget):
         results_layout.addWidget(self.table, 2)
         results_layout.addWidget(self.chart, 2)
         results_layout.addWidget(self.quadrant, 3)
+        results_layout.addWidget(self.voters_title)
+        results_layout.addWidget(self.voters, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -238,6 +284,7 @@ class VotePanel(QWidget):
         body.addWidget(self.turnout_bar)
         body.addWidget(self.done)
         body.addWidget(self.paper)
+        body.addWidget(self.paper_box)
         body.addLayout(controls)
         body.addWidget(self.peek)
         body.addWidget(scroll, 1)
@@ -308,6 +355,8 @@ class VotePanel(QWidget):
         self.reveal_button.style().polish(self.reveal_button)
         self.paper_button.setEnabled(info.kind in ("dots", "points"))
         self.promote_button.setEnabled(any(line.score > 0 for line in results.lines))
+        self.promote_projects_button.setEnabled(self.promote_button.isEnabled())
+        self._show_paper(results)
         self.peek.setVisible(not results_visible(results))
         self.update_closing(now)
         self._show_results()
@@ -362,8 +411,13 @@ class VotePanel(QWidget):
         kind = results.round.kind
         self.quadrant.setVisible(shown and kind == "criteria")
         self.table.clear()
+        named = not results.round.settings.anonymous
+        self.voters_title.setVisible(shown and named)
+        self.voters.setVisible(shown and named)
+        self.voters.clear()
         if not shown:
             return
+        by_item = self._show_voters(results) if named else {}
         unit = {"dots": self.tr("gommette(s)"), "points": self.tr("point(s)")}.get(kind, "")
         for line in results.lines:
             rank = str(line.rank) + (" " + self.tr("ex æquo") if line.tied else "")
@@ -379,6 +433,9 @@ class VotePanel(QWidget):
                 value = f"{line.score:.0f} {unit}"
             item = QTreeWidgetItem([rank, one_line(line.label), value])
             item.setToolTip(1, plain_tooltip(line.label))  # the whole text, as text
+            if named:  # a named round: who gave what to this item, on hovering its result
+                who = by_item.get(line.key) or [self.tr("personne")]
+                item.setToolTip(2, plain_tooltip("\n".join(who)))
             item.setData(0, Qt.ItemDataRole.UserRole, line.key)
             self.table.addTopLevelItem(item)
         rows, maximum = chart_rows(results)
@@ -386,6 +443,64 @@ class VotePanel(QWidget):
         self.chart.setMinimumHeight(self.chart.max_row * max(1, min(len(rows), CHART_ROWS)))
         if kind == "criteria":
             self.quadrant.set_points(quadrant_points(results))
+
+    def choice_text(self, info: Any, value: Any) -> str:
+        """One voter's choice for one item, in words: 2, Bien, or each criterion's score."""
+        if info.kind == "majority" and isinstance(value, int) and 0 <= value < len(GRADES):
+            return GRADES[value]
+        if info.kind == "criteria" and isinstance(value, dict):
+            names = {c.key: c.label for c in info.settings.criteria}
+            return ", ".join(f"{one_line(names.get(k, k))} {n}" for k, n in value.items())
+        return str(value)
+
+    def _show_voters(self, results: Any) -> dict[str, list[str]]:
+        """The named round's table (one row per voter); returns, per item, "who: what"."""
+        info = results.round
+        labels = {item.key: one_line(item.label) for item in info.items}
+        order = list(labels)
+        by_item: dict[str, list[str]] = {}
+        for name, ballot in sorted(results.voters, key=lambda v: one_line(v[0]).casefold()):
+            who = one_line(name)
+            keys = sorted(ballot, key=lambda k: order.index(k) if k in order else len(order))
+            parts = []
+            for key in keys:
+                choice = self.choice_text(info, ballot[key])
+                parts.append(f"{labels.get(key, '?')} : {choice}")
+                by_item.setdefault(key, []).append(f"{who} : {choice}")
+            row = QTreeWidgetItem([who, " · ".join(parts)])
+            row.setToolTip(1, plain_tooltip("\n".join(parts)))
+            self.voters.addTopLevelItem(row)
+        if not results.voters:
+            self.voters.addTopLevelItem(QTreeWidgetItem([self.tr("Personne n'a encore voté."), ""]))
+        return by_item
+
+    def _show_paper(self, results: Any) -> None:
+        ballots = getattr(results, "paper", ())
+        labels = {item.key: one_line(item.label) for item in results.round.items}
+        selected = self.paper_voter()
+        self.paper_list.clear()
+        for ballot in ballots:
+            detail = " · ".join(f"{labels.get(k, '?')} : {n}" for k, n in ballot.votes.items())
+            row = QTreeWidgetItem([one_line(ballot.label), str(ballot.total), detail])
+            row.setData(0, Qt.ItemDataRole.UserRole, ballot.voter)
+            row.setToolTip(2, plain_tooltip(detail.replace(" · ", "\n")))
+            self.paper_list.addTopLevelItem(row)
+            if ballot.voter == selected:
+                row.setSelected(True)
+        self.paper_list.setFixedHeight(
+            self.paper_list.header().sizeHint().height()
+            + sum(self.paper_list.sizeHintForRow(i) for i in range(min(4, len(ballots))))
+            + 2 * self.paper_list.frameWidth()
+        )
+        self.paper_box.setVisible(bool(ballots))
+        self._paper_selected()
+
+    def paper_voter(self) -> str | None:
+        chosen = self.paper_list.selectedItems()
+        return str(chosen[0].data(0, Qt.ItemDataRole.UserRole)) if chosen else None
+
+    def _paper_selected(self) -> None:
+        self.paper_remove_button.setEnabled(self.paper_voter() is not None)
 
     # -- intents -------------------------------------------------------------------------------
     def round_id(self) -> int | None:
@@ -410,6 +525,16 @@ class VotePanel(QWidget):
         rid = self.round_id()
         if rid is not None:
             self.promote_requested.emit(rid, self.promote_count.value())
+
+    def _promote_projects(self) -> None:
+        rid = self.round_id()
+        if rid is not None:
+            self.promote_projects_requested.emit(rid, self.promote_count.value())
+
+    def _remove_paper(self) -> None:
+        rid, voter = self.round_id(), self.paper_voter()
+        if rid is not None and voter is not None:
+            self.paper_remove_requested.emit(rid, voter)
 
 
 __all__ = ["VotePanel", "chart_rows", "decimal", "quadrant_points", "results_visible"]

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.agenda import format_minutes
 from app.domain.model import STATUS_LABELS, Status, WorkshopDetail
+from app.domain.report import PROJECT_STATUSES
 from app.library import Method
+from app.reports.text import one_line
 from widgets.agenda_editor import AgendaEditor
 from widgets.cadrage_form import CadrageForm
 from widgets.method_library import MethodLibrary
@@ -65,6 +67,15 @@ class ProgrammeView(QWidget):
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
+            self.list.addItem(item)
+        for project in detail.projects:  # the chantiers it follows, after the calendar
+            status = PROJECT_STATUSES.get(project.status, project.status)
+            item = QListWidgetItem(
+                self.tr("Chantier · {status} · {title}").format(
+                    status=status, title=one_line(project.title)
+                )
+            )
+            item.setToolTip(plain_tooltip(f"{project.title}\n{project.description}".strip()))
             self.list.addItem(item)
 
     def _open(self, item: QListWidgetItem) -> None:

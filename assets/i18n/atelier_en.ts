@@ -831,6 +831,10 @@
         <source>Le code et les rôles pour co-animer depuis un deuxième ordinateur</source>
         <translation>The code and the roles to co-facilitate from a second laptop</translation>
     </message>
+    <message>
+        <source>Chantier · {status} · {title}</source>
+        <translation>Project · {status} · {title}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1360,6 +1364,10 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <source>Double-cliquez sur une séance pour modifier son agenda.</source>
         <translation>Double-click a session to edit its agenda.</translation>
     </message>
+    <message>
+        <source>Chantier · {status} · {title}</source>
+        <translation>Project · {status} · {title}</translation>
+    </message>
 </context>
 <context>
     <name>ProjectorView</name>
@@ -1770,6 +1778,56 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <location filename="../../widgets/vote_desk.py" line="236"/>
         <source>{n} action(s) ajoutée(s) au plan d&apos;action — Ctrl+Z pour annuler</source>
         <translation>{n} action(s) added to the action plan — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <source>Promouvoir en chantier</source>
+        <translation>Promote to project</translation>
+    </message>
+    <message>
+        <source>Créer des chantiers suivis par le programme ({n}) :
+{items}
+
+Un élément qui est déjà un chantier n&apos;est pas créé deux fois.</source>
+        <translation>Create projects followed by the programme ({n}):
+{items}
+
+An item that is already a project is not created twice.</translation>
+    </message>
+    <message>
+        <source>Créer les chantiers</source>
+        <translation>Create the projects</translation>
+    </message>
+    <message>
+        <source>{n} chantier(s) créé(s), dans l&apos;onglet « Programme » — Ctrl+Z pour annuler</source>
+        <translation>{n} project(s) created, in the “Programme” tab — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <source>{n} chantier(s) créé(s), repris au compte-rendu — Ctrl+Z pour annuler</source>
+        <translation>{n} project(s) created, included in the report — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <source>gommette(s)</source>
+        <translation>dot(s)</translation>
+    </message>
+    <message>
+        <source>point(s)</source>
+        <translation>point(s)</translation>
+    </message>
+    <message>
+        <source>Retirer un bulletin papier</source>
+        <translation>Remove a paper ballot</translation>
+    </message>
+    <message>
+        <source>Retirer le bulletin papier « {label} » ({total} {unit}) du vote ?</source>
+        <translation>Remove the paper ballot “{label}” ({total} {unit}) from the vote?</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Bulletin papier retiré — Ctrl+Z pour annuler</source>
+        <translation>Paper ballot removed — Ctrl+Z to undo</translation>
     </message>
 </context>
 <context>
@@ -2221,6 +2279,50 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <location filename="../../widgets/vote_panel.py" line="369"/>
         <source>ex æquo</source>
         <translation>tied</translation>
+    </message>
+    <message>
+        <source>Promouvoir en chantier</source>
+        <translation>Promote to project</translation>
+    </message>
+    <message>
+        <source>Les premiers deviennent des chantiers que le programme suit</source>
+        <translation>The top items become projects that the programme follows</translation>
+    </message>
+    <message>
+        <source>Bulletin papier</source>
+        <translation>Paper ballot</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Détail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Retirer ce bulletin papier…</source>
+        <translation>Remove this paper ballot…</translation>
+    </message>
+    <message>
+        <source>Vote nominatif : qui a voté quoi</source>
+        <translation>Named vote: who voted what</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>personne</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>Personne n&apos;a encore voté.</source>
+        <translation>Nobody has voted yet.</translation>
     </message>
 </context>
 <context>
