@@ -302,7 +302,7 @@ def cofac_router(ctx: Context, workshop_id: int, door: Any) -> tuple[APIRouter, 
 
     @router.get("/api/cofac/journal", responses=errors)
     def journal(
-        since: int = Query(default=0, ge=0),
+        since: int = Query(default=0, ge=0, le=2**63 - 1),  # what SQLite's INTEGER holds
         limit: int = Query(default=JOURNAL_PAGE, ge=1, le=JOURNAL_PAGE),
         authorization: str = Header(default=""),
     ) -> dict[str, Any]:
