@@ -183,6 +183,26 @@ def problem(status: int, code: str, message: str, **extra: str) -> JSONResponse:
     return JSONResponse({"code": code, "message": message, **extra}, status_code=status)
 
 
+def invalid_message(path: str, errors: Any) -> str:
+    """What a 422 says: a post-it over the limit is told so, with the limit (the phone keeps
+    the text to shorten it); anything else gets the general message."""
+    for error in errors:
+        loc = error.get("loc") or ()
+        typed = error.get("input")
+        if (
+            path == "/api/notes"
+            and error.get("type") == "string_too_long"
+            and loc
+            and loc[-1] == "text"
+            and isinstance(typed, str)
+        ):
+            return (
+                f"Post-it trop long : {MAX_NOTE} caractères au plus ({len(typed)} saisis). "
+                "Raccourcissez-le, puis envoyez-le à nouveau."
+            )
+    return "Données envoyées incomplètes ou invalides."
+
+
 CLOSED = {
     "absent": "La séance n'a pas commencé. Cette page s'ouvrira d'elle-même dès son ouverture.",
     "ended": "La séance est terminée. Merci de votre participation !",
@@ -358,8 +378,8 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         return problem(STATUS.get(exc.code, 400), exc.code, message)
 
     @api.exception_handler(RequestValidationError)
-    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return problem(422, InvalidInput.code, "Données envoyées incomplètes ou invalides.")
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return problem(422, InvalidInput.code, invalid_message(request.url.path, exc.errors()))
 
     @api.exception_handler(StarletteHTTPException)
     async def refused(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
