@@ -91,7 +91,9 @@
   // -- changing one's mind ---------------------------------------------------------------------
   function set(key, value) {
     if (!round || !round.is_open) return;
-    if (value === 0 || value === undefined) delete choices[key]; else choices[key] = value;
+    // no dot, no point: nothing for that item; a grade of 0 ("À rejeter") is a grade
+    const none = value === undefined || (value === 0 && (round.kind === "dots" || round.kind === "points"));
+    if (none) delete choices[key]; else choices[key] = value;
     dirty = true;
     error = "";
     render();
