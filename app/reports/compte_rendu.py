@@ -510,7 +510,7 @@ def _participation(story: _Story) -> None:
         label_chars=24,
     )
     side = table(
-        [[table(rows, [3.6 * cm, 2.0 * cm, 1.6 * cm], total_row=True), chart]],
+        [[table(rows, [3.4 * cm, 2.4 * cm, 1.6 * cm], total_row=True), chart]],
         [7.6 * cm, FRAME_WIDTH - 7.6 * cm],
         header=False,
         extra=[
