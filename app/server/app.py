@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app import __version__
 from app.domain.join_code import matches
 from app.errors import InvalidInput, KnownError, NotFound
-from app.events import Topic
+from app.events import Event, Topic
 from app.ops import live, notes, participants, queries
 from app.ops.base import Context
 from app.ops.notes import MAX_NOTE
@@ -491,9 +491,16 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         return JoinOut(participant_id=result.participant_id, token=result.token, name=result.name)
 
     # who a token is, remembered: every phone request asks; forgotten at any change of the
-    # participants (a removed duplicate loses access at once)
+    # participants but an arrival (a removed duplicate loses access at once)
     known_tokens: dict[str, participants.ParticipantInfo] = {}
-    forget = ctx.bus.subscribe(lambda _event: known_tokens.clear(), {Topic.PARTICIPANTS})
+
+    def forget_tokens(event: Event) -> None:
+        # a new arrival changes nobody's token: a late check-in in a room of 500 phones no
+        # longer makes every phone's next request read the store again
+        if event.op != "participants.check_in":
+            known_tokens.clear()
+
+    forget = ctx.bus.subscribe(forget_tokens, {Topic.PARTICIPANTS})
     api.state.closers = [forget, door.close]
     api.state.door = door  # other route modules close their participant routes with it too
 

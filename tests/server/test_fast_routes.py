@@ -173,3 +173,36 @@ def test_the_schema_documents_the_ballot(vote):
     assert route["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "/BallotOut"
     )
+
+
+# -- who a token is, from memory ---------------------------------------------------------------
+def test_a_late_arrival_does_not_make_the_others_read_their_token_again(room, join, monkeypatch):
+    from app.ops import participants
+
+    ctx, client, me = room
+    post = {"text": "Une idée", "key": "note-known-001"}
+    assert client.post("/api/notes", json=post, headers=me).status_code == 201
+    wid = ctx.db.read(lambda s: s.scalar(select(Note.workshop_id).limit(1)))
+    reads: list[str] = []
+    real = participants.participant_by_token
+
+    def counted(*args):
+        reads.append(args[-1])
+        return real(*args)
+
+    monkeypatch.setattr(participants, "participant_by_token", counted)
+    late = join(client, ctx, wid, name="Retard").json()
+    assert (
+        client.post("/api/notes", json={**post, "key": "note-known-002"}, headers=me).status_code
+        == 201
+    )
+    assert reads == []  # the known phone was not looked up again
+    # a removed participant loses access at once
+    participants.remove_participant(ctx, wid, late["participant_id"])
+    gone = {"Authorization": f"Bearer {late['token']}"}
+    answer = client.post("/api/notes", json={**post, "key": "note-late-0001"}, headers=gone)
+    assert answer.status_code == 401 and answer.json()["code"] == "jeton_invalide"
+    assert (
+        client.post("/api/notes", json={**post, "key": "note-known-003"}, headers=me).status_code
+        == 201
+    )
