@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +41,7 @@ from app.store.models import OutboxItem
 log = logging.getLogger(__name__)
 REPLAY_LIMIT = 500  # further behind than this, a snapshot is quicker than replaying
 RECONNECT_FIRST, RECONNECT_MAX = 0.1, 2.0
+REVOKED_CLOSE = 4401  # the host closes a revoked laptop's websocket with this code
 TOPIC_OF = {
     "board": Topic.BOARD,
     "live": Topic.TIMER,
@@ -177,6 +180,7 @@ class CoFacClient:
     # -- status ------------------------------------------------------------------------------
     def _set_online(self, online: bool, error: str = "") -> None:
         with self._state:
+            online = online and not self.revoked  # a request answered just before revocation
             changed = online != self.online
             self.online = online
             self.last_error = error
@@ -184,6 +188,33 @@ class CoFacClient:
         if changed:
             for listener in list(self.status_listeners):
                 listener(online)
+
+    def _set_revoked(self, error: str) -> None:
+        """The host refused this laptop's token (revoked, or a séance it no longer knows):
+        stop for good, and tell the listeners even if it was already offline."""
+        with self._state:
+            already = self.revoked
+            self.revoked = True
+            self.online = False
+            self.last_error = error
+            self._state.notify_all()
+        if already:
+            return
+        log.info("co-facilitation: the host removed this laptop's access; no more reconnecting")
+        self._wake.set()  # the worker ends
+        sock = self._socket
+        if sock is not None:
+            try:
+                sock.close()
+            except Exception:
+                log.debug("closing the socket", exc_info=True)
+        for listener in list(self.status_listeners):
+            listener(False)
+
+    @property
+    def running(self) -> bool:
+        """Whether the client still talks to the host (False once stopped or revoked)."""
+        return any(thread.is_alive() for thread in self._threads)
 
     @property
     def status_text(self) -> str:
@@ -298,8 +329,8 @@ class CoFacClient:
                     raise HostUnreachable(str(exc)) from None
                 try:
                     _raise_for(response)
-                except Revoked:
-                    self.revoked = True
+                except Revoked as exc:
+                    self._set_revoked(exc.message)
                     raise
                 except HostUnreachable:
                     raise
@@ -363,7 +394,7 @@ class CoFacClient:
 
     def _listen(self) -> None:
         delay = RECONNECT_FIRST
-        while not self._stop.is_set():
+        while not self._stop.is_set() and not self.revoked:
             try:
                 with connect(
                     f"{self._ws_url()}?since={self.seq()}",
@@ -379,29 +410,32 @@ class CoFacClient:
                         if kind in ("hello", "changed"):
                             self._wake.set()
             except Exception as exc:  # refused, reset, closed by the host
-                if getattr(getattr(exc, "rcvd", None), "code", None) == 4401:
-                    self.revoked = True
+                if getattr(getattr(exc, "rcvd", None), "code", None) == REVOKED_CLOSE:
+                    self._set_revoked("Accès retiré par l'animatrice.")
+                elif getattr(exc, "response", None) is not None:
+                    # the host answered but refused the socket (a token it no longer takes
+                    # is refused before the handshake): the worker asks it over HTTP
+                    self._wake.set()
                 log.debug("co-facilitation socket: %s", exc)
             self._socket = None
-            if self._stop.is_set():
-                break
+            if self._stop.is_set() or self.revoked:
+                break  # revoked: the host will not take this token again
             self._set_online(False, "connexion perdue")
             self._stop.wait(delay)  # a back-off between reconnections, not a test's sleep
             delay = min(delay * 2, RECONNECT_MAX)
 
     def _work(self) -> None:
-        while not self._stop.is_set():
+        while not self._stop.is_set() and not self.revoked:
             self._wake.wait()
             self._wake.clear()
-            if self._stop.is_set():
+            if self._stop.is_set() or self.revoked:
                 break
             try:
                 self.flush()
                 self.sync()
                 self._set_online(True)
             except Revoked as exc:
-                self.revoked = True
-                self._set_online(False, exc.message)
+                self._set_revoked(exc.message)
             except HostUnreachable as exc:
                 self._set_online(False, exc.message)
             except KnownError as exc:
@@ -417,3 +451,44 @@ class CoFacClient:
     def export_report(self, path: str | Path, **options: Any) -> None:
         """The compte-rendu, from the replica (the host may be gone for good)."""
         build_report(report_data(self.ctx, self.workshop_id, **options), path)
+
+
+# -- the laptop's replicas folder ---------------------------------------------------------------
+REPLICA_FILE = re.compile(r"seance-[A-Za-z0-9-]+-\d+\.sqlite3(-wal|-shm|-journal)?")
+REPLICA_KEEP_DAYS = 30
+
+
+def prune_replicas(
+    folder: Path, *, keep_days: float = REPLICA_KEEP_DAYS, now: float | None = None
+) -> list[Path]:
+    """Delete the replicas (`seance-<host>-<id>.sqlite3` and their -wal/-shm) not written for
+    `keep_days` days; nothing else in the folder is touched. Returns the files deleted.
+
+    Run at start-up, before any replica is opened; a file that cannot be deleted is left.
+    """
+    cutoff = (time.time() if now is None else now) - keep_days * 86400
+    groups: dict[str, list[Path]] = {}
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        match = REPLICA_FILE.fullmatch(path.name)
+        if match is None or path.is_symlink() or not path.is_file():
+            continue
+        groups.setdefault(path.name.removesuffix(match.group(1) or ""), []).append(path)
+    deleted: list[Path] = []
+    for files in groups.values():
+        try:
+            newest = max(f.stat().st_mtime for f in files)
+        except OSError:
+            continue
+        if newest >= cutoff:
+            continue
+        for path in sorted(files, key=lambda f: f.name, reverse=True):  # -wal/-shm first
+            try:
+                path.unlink()
+                deleted.append(path)
+            except OSError:
+                log.warning("could not delete the old replica %s", path, exc_info=True)
+    return deleted

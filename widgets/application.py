@@ -96,6 +96,7 @@ def run(
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 2
     window = build_window(database)
+    window.controller.prune_replicas()  # copies of séances joined long ago
     if workshop_id is not None:
         window.open_workshop(workshop_id)
     window.show()

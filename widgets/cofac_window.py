@@ -37,6 +37,7 @@ class CofacWindow(MainWindow):
         self.workshop_id = controller.workshop_id
         self._tooltips: dict[Any, str] = {}
         self._forced: set[Any] = set()  # what the role disabled (the views never re-enable some)
+        self._told_revoked = False
         title = controller.client.pairing.title
         self.setWindowTitle(self.tr("Atelier — co-animation : {title}").format(title=title))
         for action in (self.new_action, self.start_action, self.bilan_action,
@@ -141,10 +142,19 @@ class CofacWindow(MainWindow):
             self.connection.setText(self.tr("✕ Accès retiré par l'animatrice"))
             self.connection.setToolTip(
                 self.tr(
-                    "Cet ordinateur ne reçoit plus la séance. Ce qui est affiché reste lisible, "
-                    "et le compte-rendu peut être exporté depuis cette copie."
+                    "Cet ordinateur ne reçoit plus la séance et ne cherche plus à s'y "
+                    "reconnecter. Ce qui est affiché reste lisible, et le compte-rendu peut être "
+                    "exporté depuis cette copie."
                 )
             )
+            if not self._told_revoked:
+                self._told_revoked = True
+                self.statusBar().showMessage(
+                    self.tr(
+                        "L'animatrice a retiré l'accès de cet ordinateur : il ne se reconnecte "
+                        "plus à la séance."
+                    )
+                )
         elif remote.online:
             self.banner.setStyleSheet(ONLINE_STYLE)
             self.connection.setText(self.tr("● En ligne"))

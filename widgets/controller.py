@@ -537,6 +537,16 @@ class Controller(QObject):
             log.warning("could not keep the device key in %s", path, exc_info=True)
         return key
 
+    def prune_replicas(self) -> int:
+        """At start-up: delete the copies of séances joined from this laptop and not written
+        for 30 days (`app.cofac_client.prune_replicas`); how many files went."""
+        from app.cofac_client import prune_replicas
+
+        gone = prune_replicas(self._replica_folder())
+        if gone:
+            log.info("deleted %d file(s) of old co-animation replicas", len(gone))
+        return len(gone)
+
     def take_over(self, remote: Any) -> Any:
         """Carry on a joined séance on this laptop: the replica's workshop becomes one of this
         store (`app.ops.takeover.TakenOver`), or None (the French error shown)."""

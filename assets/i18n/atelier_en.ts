@@ -2596,8 +2596,13 @@ An item that is already a project is not created twice.</translation>
     </message>
     <message>
         <location filename="../../widgets/cofac_window.py" line="126"/>
-        <source>Cet ordinateur ne reçoit plus la séance. Ce qui est affiché reste lisible, et le compte-rendu peut être exporté depuis cette copie.</source>
-        <translation>This laptop no longer receives the session. What is shown stays readable, and the report can be exported from this copy.</translation>
+        <source>Cet ordinateur ne reçoit plus la séance et ne cherche plus à s&apos;y reconnecter. Ce qui est affiché reste lisible, et le compte-rendu peut être exporté depuis cette copie.</source>
+        <translation>This laptop no longer receives the session and no longer tries to reconnect. What is shown stays readable, and the report can be exported from this copy.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="156"/>
+        <source>L&apos;animatrice a retiré l&apos;accès de cet ordinateur : il ne se reconnecte plus à la séance.</source>
+        <translation>The lead facilitator removed this laptop&apos;s access: it no longer reconnects to the session.</translation>
     </message>
     <message>
         <location filename="../../widgets/cofac_window.py" line="132"/>

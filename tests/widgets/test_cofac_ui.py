@@ -7,6 +7,7 @@ séance…"; discovery is restricted to 127.0.0.1 by the settings' server addres
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import httpx
@@ -139,6 +140,12 @@ def test_the_lead_shows_the_code_and_a_laptop_joins_gets_a_role_and_is_revoked(
     assert panel.table.rowCount() == 0
     assert panel.code.text().replace("\u2009", "") != code  # a new code after a revocation
     qtbot.waitUntil(lambda: "Accès retiré" in cofac.connection.text(), timeout=WAIT)
+    # …and stops trying to reconnect, saying so
+    client = cofac.controller.client
+    qtbot.waitUntil(lambda: not client.running, timeout=WAIT)
+    assert "ne cherche plus à s'y reconnecter" in cofac.connection.toolTip()
+    assert "ne se reconnecte plus" in cofac.statusBar().currentMessage()
+    assert not cofac.take_over_action.isEnabled()
     console.show_board(False)
     assert not console.toggle_button.isEnabled()
     assert "retiré l'accès" in console.toggle_button.toolTip()
@@ -311,3 +318,17 @@ def test_the_leads_laptop_dies_she_exports_the_report_and_carries_on_as_the_host
     laptop.runner.console.toggle_button.click()
     assert live.live_session(mine, new).timer.state == TimerState.RUNNING
     qtbot.waitUntil(lambda: laptop.runner.console.toggle_button.text() == "Pause (Espace)")
+
+
+def test_old_replicas_are_deleted_from_the_laptops_folder(make_window, tmp_path):
+    window = make_window()
+    folder = tmp_path / "replicas"  # next to the laptop's database
+    folder.mkdir()
+    old = folder / "seance-192-168-1-10-8765-3.sqlite3"
+    recent = folder / "seance-192-168-1-10-8765-4.sqlite3"
+    for path, days in ((old, 31), (recent, 1)):
+        path.write_bytes(b"")
+        when = path.stat().st_mtime - days * 86400
+        os.utime(path, (when, when))
+    assert window.controller.prune_replicas() == 1
+    assert not old.exists() and recent.exists()
