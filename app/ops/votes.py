@@ -1085,13 +1085,14 @@ def results(ctx: Context, round_id: int, *, public: bool = False) -> Results:
             per_voter: dict[str, Ballot] = {}
             for v in session.scalars(select(Vote).where(Vote.round_id == row.id).order_by(Vote.id)):
                 per_voter.setdefault(v.voter, {})[((v.item_type, v.item_id), v.criterion)] = v.value
-            names = dict(
-                session.execute(
-                    select(VoteBallot.voter, func.coalesce(Participant.name, VoteBallot.label))
+            names = {
+                voter: f"{label} (papier)" if paper else (name or label or "?")
+                for voter, name, label, paper in session.execute(
+                    select(VoteBallot.voter, Participant.name, VoteBallot.label, VoteBallot.paper)
                     .outerjoin(Participant, Participant.id == VoteBallot.participant_id)
                     .where(VoteBallot.round_id == row.id)
-                ).all()
-            )
+                )
+            }  # a paper ballot says so: it is a table's count, not a person
             voters = [(names.get(v, v), _wire(info.settings, b)) for v, b in per_voter.items()]
         if public:
             voters = []  # who chose what stays on her console, never on a shared screen

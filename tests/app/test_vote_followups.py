@@ -222,7 +222,7 @@ def test_a_named_round_tells_the_console_who_chose_what_never_a_shared_screen(ro
     assert sorted(res.voters) == sorted([
         ("Awa", {room.key(0): 2}),
         ("Chloé", {room.key(1): 1, room.key(2): 1}),
-        ("Table du fond", {room.key(3): 3}),
+        ("Table du fond (papier)", {room.key(3): 3}),
     ])  # fmt: skip
     assert v.results(room.ctx, rid, public=True).voters == ()
 
