@@ -36,6 +36,7 @@ LEAD_ONLY_OPS = {
     "board.set_template": QT_TRANSLATE_NOOP("RemoteController", "le modèle du tableau"),
     "board.set_options": QT_TRANSLATE_NOOP("RemoteController", "les réglages du tableau"),
     "votes.promote_to_actions": QT_TRANSLATE_NOOP("RemoteController", "promouvoir en action"),
+    "votes.promote_to_projects": QT_TRANSLATE_NOOP("RemoteController", "promouvoir en chantier"),
     "votes.remove_paper_votes": QT_TRANSLATE_NOOP("RemoteController", "retirer des votes papier"),
 }
 

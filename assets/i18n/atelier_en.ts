@@ -2884,5 +2884,9 @@ An item that is already a project is not created twice.</translation>
         <source>importer un atelier</source>
         <translation>import a workshop</translation>
     </message>
+    <message>
+        <source>promouvoir en chantier</source>
+        <translation>promote to projects</translation>
+    </message>
 </context>
 </TS>

@@ -233,3 +233,12 @@ def test_an_anonymous_round_shows_no_name_beside_a_choice(make_window, qtbot):
     assert not any(name in shown for name in NAMES)
     projection = _shown_text(desk.projection)
     assert not any(name in projection for name in NAMES)
+
+
+def test_a_co_facilitator_laptop_names_what_stays_the_lead_s():
+    from app.ops.cofac import REMOTE_OPS
+    from widgets.remote_controller import LEAD_ONLY_OPS
+
+    for op in ("votes.promote_to_projects", "votes.remove_paper_votes"):
+        assert op not in REMOTE_OPS  # the host never runs it for a laptop
+        assert LEAD_ONLY_OPS[op] in ("promouvoir en chantier", "retirer des votes papier")
