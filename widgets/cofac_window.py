@@ -288,6 +288,8 @@ class CofacWindow(MainWindow):
             (votes.reveal_button, "votes.reveal_results"),
             (votes.paper_button, "votes.add_paper_votes"),
             (votes.promote_button, "votes.promote_to_actions"),
+            (votes.promote_projects_button, "votes.promote_to_projects"),
+            (votes.paper_remove_button, "votes.remove_paper_votes"),
             (console.checkin.add_button, "participants.check_in"),
             (console.checkin.rename_button, "participants.rename"),
             (console.checkin.remove_button, "participants.remove"),

@@ -39,6 +39,42 @@ LEAD_ONLY_OPS = {
     "votes.promote_to_projects": QT_TRANSLATE_NOOP("RemoteController", "promouvoir en chantier"),
     "votes.remove_paper_votes": QT_TRANSLATE_NOOP("RemoteController", "retirer des votes papier"),
 }
+OTHER_SEANCE = QT_TRANSLATE_NOOP("RemoteController", "lancer une autre séance")
+# what a laptop asks the host (app.ops.cofac.REMOTE_OPS, whose labels are the core's French),
+# named for the tooltip of a role that may not (a test checks they match the core's)
+OP_LABELS = {
+    "board.add_note": QT_TRANSLATE_NOOP("RemoteController", "écrire un post-it"),
+    "board.edit_note": QT_TRANSLATE_NOOP("RemoteController", "modifier un post-it"),
+    "board.recolour": QT_TRANSLATE_NOOP("RemoteController", "changer la couleur d'un post-it"),
+    "board.move": QT_TRANSLATE_NOOP("RemoteController", "déplacer des post-its"),
+    "board.delete_notes": QT_TRANSLATE_NOOP("RemoteController", "supprimer des post-its"),
+    "board.duplicate_notes": QT_TRANSLATE_NOOP("RemoteController", "dupliquer des post-its"),
+    "board.group": QT_TRANSLATE_NOOP("RemoteController", "regrouper des post-its"),
+    "board.ungroup": QT_TRANSLATE_NOOP("RemoteController", "dégrouper"),
+    "board.update_cluster": QT_TRANSLATE_NOOP("RemoteController", "modifier un groupe"),
+    "board.reveal": QT_TRANSLATE_NOOP("RemoteController", "révéler les post-its"),
+    "live.toggle": QT_TRANSLATE_NOOP("RemoteController", "démarrer ou arrêter le minuteur"),
+    "live.start": QT_TRANSLATE_NOOP("RemoteController", "démarrer le minuteur"),
+    "live.pause": QT_TRANSLATE_NOOP("RemoteController", "mettre le minuteur en pause"),
+    "live.reset": QT_TRANSLATE_NOOP("RemoteController", "réinitialiser le minuteur"),
+    "live.next_phase": QT_TRANSLATE_NOOP("RemoteController", "passer à la séquence suivante"),
+    "live.previous_phase": QT_TRANSLATE_NOOP(
+        "RemoteController", "revenir à la séquence précédente"
+    ),
+    "live.adjust": QT_TRANSLATE_NOOP("RemoteController", "ajuster le minuteur"),
+    "votes.open_round": QT_TRANSLATE_NOOP("RemoteController", "ouvrir un vote"),
+    "votes.close_round": QT_TRANSLATE_NOOP("RemoteController", "clore un vote"),
+    "votes.reopen_round": QT_TRANSLATE_NOOP("RemoteController", "rouvrir un vote"),
+    "votes.reveal_results": QT_TRANSLATE_NOOP("RemoteController", "révéler les résultats"),
+    "votes.add_paper_votes": QT_TRANSLATE_NOOP("RemoteController", "ajouter des votes papier"),
+    "participants.check_in": QT_TRANSLATE_NOOP("RemoteController", "enregistrer une arrivée"),
+    "participants.rename": QT_TRANSLATE_NOOP("RemoteController", "corriger un nom"),
+    "participants.remove": QT_TRANSLATE_NOOP(
+        "RemoteController", "retirer une personne de la liste"
+    ),
+    "undo": QT_TRANSLATE_NOOP("RemoteController", "annuler"),
+    "redo": QT_TRANSLATE_NOOP("RemoteController", "rétablir"),
+}
 
 
 def _tr(text: str) -> str:
@@ -117,7 +153,8 @@ class RemoteController(Controller):
         if remote is None:
             return _tr(LEAD_ONLY).format(what=_tr(LEAD_ONLY_OPS.get(op, op)))
         if self.role() not in remote.roles:
-            return _tr(NOT_ALLOWED).format(role=self.role_label(), what=remote.label)
+            what = _tr(OP_LABELS.get(op, remote.label))
+            return _tr(NOT_ALLOWED).format(role=self.role_label(), what=what)
         return ""
 
     def send(self, op: str, args: dict[str, Any], topic: Topic) -> Change | None:
@@ -137,7 +174,7 @@ class RemoteController(Controller):
     def start_session(self, workshop_id: int, block_id: int | None = None) -> bool:
         """The séance is the host's: the console opens on it as it is."""
         if block_id is not None:
-            self._lead_only(_tr("lancer une autre séance"))
+            self._lead_only(_tr(OTHER_SEANCE))
             return False
         return self.live_session(workshop_id) is not None
 

@@ -2888,5 +2888,145 @@ An item that is already a project is not created twice.</translation>
         <source>promouvoir en chantier</source>
         <translation>promote to projects</translation>
     </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="42"/>
+        <source>lancer une autre séance</source>
+        <translation>start another session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="46"/>
+        <source>écrire un post-it</source>
+        <translation>write a sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="47"/>
+        <source>modifier un post-it</source>
+        <translation>edit a sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="48"/>
+        <source>changer la couleur d&apos;un post-it</source>
+        <translation>change a sticky note&apos;s colour</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="49"/>
+        <source>déplacer des post-its</source>
+        <translation>move sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="50"/>
+        <source>supprimer des post-its</source>
+        <translation>delete sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="51"/>
+        <source>dupliquer des post-its</source>
+        <translation>duplicate sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="52"/>
+        <source>regrouper des post-its</source>
+        <translation>group sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="53"/>
+        <source>dégrouper</source>
+        <translation>ungroup</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="54"/>
+        <source>modifier un groupe</source>
+        <translation>edit a group</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="55"/>
+        <source>révéler les post-its</source>
+        <translation>reveal the sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="56"/>
+        <source>démarrer ou arrêter le minuteur</source>
+        <translation>start or stop the timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="57"/>
+        <source>démarrer le minuteur</source>
+        <translation>start the timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="58"/>
+        <source>mettre le minuteur en pause</source>
+        <translation>pause the timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="59"/>
+        <source>réinitialiser le minuteur</source>
+        <translation>reset the timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="60"/>
+        <source>passer à la séquence suivante</source>
+        <translation>go to the next activity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="62"/>
+        <source>revenir à la séquence précédente</source>
+        <translation>go back to the previous activity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="64"/>
+        <source>ajuster le minuteur</source>
+        <translation>adjust the timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="65"/>
+        <source>ouvrir un vote</source>
+        <translation>open a vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="66"/>
+        <source>clore un vote</source>
+        <translation>close a vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="67"/>
+        <source>rouvrir un vote</source>
+        <translation>reopen a vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="68"/>
+        <source>révéler les résultats</source>
+        <translation>reveal the results</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="69"/>
+        <source>ajouter des votes papier</source>
+        <translation>add paper votes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="70"/>
+        <source>enregistrer une arrivée</source>
+        <translation>check someone in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="71"/>
+        <source>corriger un nom</source>
+        <translation>correct a name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="73"/>
+        <source>retirer une personne de la liste</source>
+        <translation>remove someone from the list</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="75"/>
+        <source>annuler</source>
+        <translation>undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="76"/>
+        <source>rétablir</source>
+        <translation>redo</translation>
+    </message>
 </context>
 </TS>

@@ -11,13 +11,17 @@ import os
 import subprocess
 
 import httpx
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
+from app.cofac_client import CoFacClient, Pairing
 from app.domain.timer import TimerState
-from app.ops import board, live, notes, participants, votes
+from app.ops import board, cofac, live, notes, participants, votes
 from app.ops.replica import journal_page
 from app.ops.workshops import create_workshop
+from app.store.db import Database
 from widgets import session_runner
+from widgets.application import install_translations
+from widgets.remote_controller import OP_LABELS, RemoteController
 
 WAIT = 20_000  # ms: zeroconf and the replica's first copy on a loaded 2-core machine
 
@@ -332,3 +336,42 @@ def test_old_replicas_are_deleted_from_the_laptops_folder(make_window, tmp_path)
         os.utime(path, (when, when))
     assert window.controller.prune_replicas() == 1
     assert not old.exists() and recent.exists()
+
+
+def test_refusals_name_the_action_in_the_windows_language(qapp, tmp_path):
+    # the window's names of the core's remote operations: every one, the same French
+    assert {op: str(label) for op, label in OP_LABELS.items()} == {
+        op: remote.label for op, remote in cofac.REMOTE_OPS.items()
+    }
+    db = Database.open(tmp_path / "replica.sqlite3")
+    pairing = Pairing("http://127.0.0.1:9/", "t" * 43, 1, 1, "Camille", "gardien", "Atelier")
+    client = CoFacClient(db, pairing)  # not started: refusals are decided on this laptop
+    remote = RemoteController(client)
+    try:
+        assert remote.refusal("live.toggle") == ""
+        assert remote.refusal("board.group") == (
+            "Votre rôle (Gardien·ne du temps) ne permet pas de regrouper des post-its."
+        )
+        previous = QLocale()
+        translators = install_translations(qapp, "en")
+        try:
+            assert remote.refusal("board.group") == (
+                "Your role (Time keeper) does not allow you to group sticky notes."
+            )
+            assert remote.refusal("participants.check_in") == (
+                "Your role (Time keeper) does not allow you to check someone in."
+            )
+            assert remote.refusal("live.end_session") == (
+                "Only the lead facilitator can do this: end the session."
+            )
+            for op, what in cofac.REMOTE_OPS.items():
+                refused = remote.refusal(op)
+                assert what.label not in refused, f"{op}: {refused!r} is half French"
+        finally:
+            for translator in translators:
+                qapp.removeTranslator(translator)
+                translator.deleteLater()
+            QLocale.setDefault(previous)
+    finally:
+        remote.stop()
+        remote.deleteLater()
