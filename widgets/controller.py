@@ -338,6 +338,11 @@ class Controller(QObject):
         change = self._call(import_file, self.ctx, path)
         return None if change is None else change.workshop_id
 
+    def set_project_status(self, project_id: int, status: str) -> Change | None:
+        from app.ops import projects
+
+        return self._call(projects.set_status, self.ctx, project_id, status)
+
     # -- the board ------------------------------------------------------------------------------
     def board_data(self, workshop_id: int, phase_id: int | None = None) -> BoardData | None:
         return self._call(board.board_data, self.ctx, workshop_id, phase_id)

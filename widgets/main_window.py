@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         self.editor = WorkshopEditor(controller.methods())
         self.editor_board = BoardPanel(controller, dialogs=lambda: self.dialogs)
         self.editor.set_board(self.editor_board)
+        self.editor.project_status_requested.connect(self.controller.set_project_status)
         self.editor.tabs.currentChanged.connect(self._editor_tab_changed)
         self.editor_board.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.stack = QStackedWidget()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -30,6 +31,7 @@ class ProgrammeView(QWidget):
     """The sessions and milestones of a programme, week by week."""
 
     session_requested = Signal(int)  # block index
+    project_status_requested = Signal(int, str)  # chantier id, new status
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +39,8 @@ class ProgrammeView(QWidget):
         title.setObjectName("sectionTitle")
         self.list = QListWidget()
         self.list.itemDoubleClicked.connect(self._open)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._project_menu)
         hint = plain_label(self.tr("Double-cliquez sur une séance pour modifier son agenda."))
         hint.setObjectName("muted")
         layout = QVBoxLayout(self)
@@ -75,8 +79,39 @@ class ProgrammeView(QWidget):
                     status=status, title=one_line(project.title)
                 )
             )
-            item.setToolTip(plain_tooltip(f"{project.title}\n{project.description}".strip()))
+            item.setToolTip(
+                plain_tooltip(
+                    f"{project.title}\n{project.description}".strip()
+                    + "\n\n"
+                    + self.tr("Clic droit : changer son statut")
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole + 1, project.id)
+            item.setData(Qt.ItemDataRole.UserRole + 2, project.status)
             self.list.addItem(item)
+
+    def status_menu(self, item: QListWidgetItem) -> QMenu | None:
+        """The statuses a chantier can move to (None for a séance or a milestone)."""
+        project_id = item.data(Qt.ItemDataRole.UserRole + 1)
+        if project_id is None:
+            return None
+        menu = QMenu(self)
+        current = item.data(Qt.ItemDataRole.UserRole + 2)
+        for key, label in PROJECT_STATUSES.items():
+            action = menu.addAction(self.tr("Statut : {status}").format(status=label))
+            action.setCheckable(True)
+            action.setChecked(key == current)
+            action.triggered.connect(
+                lambda _checked=False, k=key: self.project_status_requested.emit(project_id, k)
+            )
+        return menu
+
+    def _project_menu(self, point: QPoint) -> None:
+        item = self.list.itemAt(point)
+        menu = self.status_menu(item) if item is not None else None
+        if menu is not None:
+            menu.exec(self.list.viewport().mapToGlobal(point))
+            menu.deleteLater()
 
     def _open(self, item: QListWidgetItem) -> None:
         index = item.data(Qt.ItemDataRole.UserRole)
@@ -130,6 +165,7 @@ class WorkshopEditor(QWidget):
         agenda_page.setSizes([1100, 420])
         self.programme = ProgrammeView()
         self.programme.session_requested.connect(self._open_session)
+        self.project_status_requested = self.programme.project_status_requested
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.cadrage, self.tr("Cadrage"))

@@ -66,12 +66,28 @@ class Change:
     result: Any = None
 
 
+# the modules that register mutations: an undo in a process that never imported one of them
+# (a fresh start, the command line) must still find its mutations
+MUTATION_MODULES = (
+    "app.ops.mutations", "app.ops.board", "app.ops.votes", "app.ops.projects", "app.ops.cofac",
+)  # fmt: skip
+
+
+def _mutation(name: str) -> Mutation:
+    if name not in MUTATIONS:
+        import importlib
+
+        for module in MUTATION_MODULES:
+            importlib.import_module(module)
+    return MUTATIONS[name]
+
+
 def apply_actions(session: Session, actions: list[Action]) -> tuple[list[Action], list[Action]]:
     """Apply mutations in order; return (forward as applied, inverse in reverse order)."""
     forward: list[Action] = []
     inverse: list[Action] = []
     for name, args in actions:
-        applied, undo = MUTATIONS[name](session, dict(args))
+        applied, undo = _mutation(name)(session, dict(args))
         forward.append([name, applied])
         inverse[:0] = undo
     return forward, inverse

@@ -1355,6 +1355,16 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ProgrammeView</name>
     <message>
+        <location filename="../../widgets/workshop_editor.py" line="100"/>
+        <source>Clic droit : changer son statut</source>
+        <translation>Right-click: change its status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="100"/>
+        <source>Statut : {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
         <location filename="../../widgets/workshop_editor.py" line="34"/>
         <source>Calendrier du programme</source>
         <translation>Programme calendar</translation>
