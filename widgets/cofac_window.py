@@ -168,7 +168,6 @@ class CofacWindow(MainWindow):
                     "vos actions partiront dès son retour."
                 )
             )
-        self.take_over_action.setEnabled(not remote.revoked)
         self._show_waiting()
         self.apply_role()
 
@@ -194,12 +193,16 @@ class CofacWindow(MainWindow):
     def take_over(self) -> None:
         """Ask, saying what happens; then the laptop's main window carries on the workshop."""
         remote = self.controller
-        if remote.revoked:
-            self.statusBar().showMessage(remote.refusal("live.toggle"), 8000)
-            return
         seance = remote.live_session(self.workshop_id)
         parts = []
-        if remote.online:
+        if remote.revoked:  # the lead's choice, or another séance now at that address
+            parts.append(
+                self.tr(
+                    "Cet ordinateur n'a plus accès à la séance : la copie est celle du moment "
+                    "où l'accès a été retiré."
+                )
+            )
+        elif remote.online:
             parts.append(
                 self.tr(
                     "Attention : l'ordinateur de l'animatrice répond encore. Ne reprenez "

@@ -2698,6 +2698,11 @@ An item that is already a project is not created twice.</translation>
         <source>Reprendre ici</source>
         <translation>Take over here</translation>
     </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="201"/>
+        <source>Cet ordinateur n&apos;a plus accès à la séance : la copie est celle du moment où l&apos;accès a été retiré.</source>
+        <translation>This laptop no longer has access to the session: the copy is as it was when access was removed.</translation>
+    </message>
 </context>
 <context>
     <name>JoinDialog</name>

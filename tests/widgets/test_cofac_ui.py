@@ -149,7 +149,12 @@ def test_the_lead_shows_the_code_and_a_laptop_joins_gets_a_role_and_is_revoked(
     qtbot.waitUntil(lambda: not client.running, timeout=WAIT)
     assert "ne cherche plus à s'y reconnecter" in cofac.connection.toolTip()
     assert "ne se reconnecte plus" in cofac.statusBar().currentMessage()
-    assert not cofac.take_over_action.isEnabled()
+    # her copy is still hers to carry on, and the question says how old it is
+    cofac.dialogs = laptop.dialogs
+    laptop.dialogs.confirms.append(False)
+    cofac.take_over_action.trigger()
+    assert "n'a plus accès à la séance" in laptop.dialogs.asked[-1]
+    assert laptop.controller.workshops() == []
     console.show_board(False)
     assert not console.toggle_button.isEnabled()
     assert "retiré l'accès" in console.toggle_button.toolTip()
@@ -173,9 +178,16 @@ def _host_board_texts(host) -> set[str]:
     return {item.card.text for item in host.runner.board.scene.notes.values()}
 
 
+def _ephemeral_port(monkeypatch) -> None:
+    """The host's server on a port the system picks: once stopped, its port is not taken by
+    another Atelier (other tests, benches) that the laptop would then reach."""
+    monkeypatch.setattr(session_runner, "SERVER_PORT", 0)
+
+
 def test_a_scribe_writes_post_its_online_and_offline_each_reaches_the_host_once(
     make_window, qtbot, tmp_path, monkeypatch
 ):
+    _ephemeral_port(monkeypatch)
     host, wid = _host(make_window)
     runner, ctx = host.runner, host.controller.ctx
     port = runner.server.port
@@ -231,8 +243,9 @@ def _pdf_text(path) -> str:
 
 
 def test_the_leads_laptop_dies_she_exports_the_report_and_carries_on_as_the_host(
-    make_window, qtbot, tmp_path
+    make_window, qtbot, tmp_path, monkeypatch
 ):
+    _ephemeral_port(monkeypatch)
     host, wid = _host(make_window)
     runner, ctx = host.runner, host.controller.ctx
     # a phone checked in, posted and voted; the lead wrote a post-it; the countdown runs
