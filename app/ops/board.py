@@ -79,29 +79,47 @@ def _restorable(session: Session, votes: list[dict[str, Any]]) -> list[dict[str,
     ]
 
 
-@mutation("note.insert")
-def note_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
-    row = {k: args[k] for k in NOTE_COLUMNS if k in args}
-    row["participant_id"] = _still_there(session, Participant, row.get("participant_id"))
-    row["phase_id"] = _still_there(session, Phase, row.get("phase_id"))
-    row["cluster_id"] = _still_there(session, Cluster, row.get("cluster_id"))
-    note = Note(id=args.get("id"), **row)
-    session.add(note)
+# what an undo snapshot's references point to: they may be gone since (a participant removed,
+# a phase deleted), and an undo must not fail on them for ever
+_REFERENCES: dict[type, dict[str, type]] = {
+    Note: {"participant_id": Participant, "phase_id": Phase, "cluster_id": Cluster},
+    Cluster: {"phase_id": Phase},
+}
+
+
+def _insert(
+    session: Session, model: type, columns: tuple[str, ...], args: dict[str, Any], undo_name: str
+) -> tuple[dict[str, Any], list[Action]]:
+    row = {k: args[k] for k in columns if k in args}
+    for key, target in _REFERENCES[model].items():
+        row[key] = _still_there(session, target, row.get(key))
+    item = model(id=args.get("id"), **row)
+    session.add(item)
     session.flush()
     # votes given back to it when a deletion is undone (with the live vote counts)
     restore_votes(session, _restorable(session, args.get("votes", [])))
-    return {**args, "id": note.id}, [["note.delete", {"id": note.id}]]
+    return {**args, "id": item.id}, [[undo_name, {"id": item.id}]]
+
+
+def _delete(
+    session: Session, item: Any, columns: tuple[str, ...], item_type: str, undo_name: str
+) -> tuple[dict[str, Any], list[Action]]:
+    """Delete a post-it or a group; its votes go back to their voters (and come back on undo)."""
+    snapshot = {"id": item.id, **{k: getattr(item, k) for k in columns},
+                "votes": release_item(session, item_type, item.id)}  # fmt: skip
+    session.delete(item)
+    session.flush()
+    return {"id": snapshot["id"]}, [[undo_name, snapshot]]
+
+
+@mutation("note.insert")
+def note_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    return _insert(session, Note, NOTE_COLUMNS, args, "note.delete")
 
 
 @mutation("note.delete")
 def note_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
-    """Delete a post-it; the votes it had go back to their voters (and come back on undo)."""
-    note = _note(session, args["id"])
-    kept = release_item(session, "note", note.id)  # the live vote counts follow
-    snapshot = {"id": note.id, **{k: getattr(note, k) for k in NOTE_COLUMNS}, "votes": kept}
-    session.delete(note)
-    session.flush()
-    return {"id": snapshot["id"]}, [["note.insert", snapshot]]
+    return _delete(session, _note(session, args["id"]), NOTE_COLUMNS, "note", "note.insert")
 
 
 @mutation("note.update")
@@ -116,23 +134,13 @@ def note_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any],
 
 @mutation("cluster.insert")
 def cluster_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
-    row = {k: args[k] for k in CLUSTER_COLUMNS if k in args}
-    row["phase_id"] = _still_there(session, Phase, row.get("phase_id"))
-    cluster = Cluster(id=args.get("id"), **row)
-    session.add(cluster)
-    session.flush()
-    restore_votes(session, _restorable(session, args.get("votes", [])))
-    return {**args, "id": cluster.id}, [["cluster.delete", {"id": cluster.id}]]
+    return _insert(session, Cluster, CLUSTER_COLUMNS, args, "cluster.delete")
 
 
 @mutation("cluster.delete")
 def cluster_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
     cluster = _cluster(session, args["id"])
-    snapshot = {"id": cluster.id, **{k: getattr(cluster, k) for k in CLUSTER_COLUMNS},
-                "votes": release_item(session, "cluster", cluster.id)}  # fmt: skip
-    session.delete(cluster)
-    session.flush()
-    return {"id": snapshot["id"]}, [["cluster.insert", snapshot]]
+    return _delete(session, cluster, CLUSTER_COLUMNS, "cluster", "cluster.insert")
 
 
 @mutation("cluster.update")
