@@ -51,6 +51,7 @@ from app.reports.layout import (
     Rule,
     Styles,
     bar_chart,
+    category_rows,
     numbered_canvas,
     para,
     register_fonts,
@@ -463,28 +464,7 @@ def _participants(story: _Story) -> None:
         for c in order
     )
     story.text(f"{_plural(total, 'participation', 'participations')} : {shares}.")
-    rows: list[list[Any]] = [
-        [
-            rich("Catégorie", Styles.head),
-            rich("Personnes", Styles.head_right),
-            rich("Part", Styles.head_right),
-        ]
-    ]
-    for c in order:
-        rows.append(
-            [
-                para(CATEGORY_LABELS.get(c, c), Styles.cell),
-                para(french_number(by_category[c]), Styles.cell_right),
-                para(french_percent(by_category[c], total), Styles.cell_right),
-            ]
-        )
-    rows.append(
-        [
-            para("Total", Styles.cell_bold),
-            para(french_number(total), Styles.cell_right),
-            para("100 %", Styles.cell_right),
-        ]
-    )
+    rows = category_rows(order, by_category, total)
     chart = bar_chart(
         [(CATEGORY_LABELS.get(c, c), by_category[c]) for c in order],
         width=FRAME_WIDTH - 7.8 * cm,

@@ -62,6 +62,7 @@ from app.reports.layout import (
     Rule,
     Styles,
     bar_chart,
+    category_rows,
     numbered_canvas,
     para,
     register_fonts,
@@ -481,28 +482,7 @@ def _participation(story: _Story) -> None:
         sentence += " (Personne n'a émargé : ce sont les inscrits.)"
     story.add(para(sentence))
 
-    rows: list[list[Any]] = [
-        [
-            rich("Catégorie", Styles.head),
-            rich("Personnes", Styles.head_right),
-            rich("Part", Styles.head_right),
-        ]
-    ]
-    for c in order:
-        rows.append(
-            [
-                para(CATEGORY_LABELS.get(c, c), Styles.cell),
-                para(french_number(by_category[c]), Styles.cell_right),
-                para(french_percent(by_category[c], count), Styles.cell_right),
-            ]
-        )
-    rows.append(
-        [
-            para("Total", Styles.cell_bold),
-            para(french_number(count), Styles.cell_right),
-            para("100 %", Styles.cell_right),
-        ]
-    )
+    rows = category_rows(order, by_category, count)
     chart = bar_chart(
         [(CATEGORY_LABELS.get(c, c), by_category[c]) for c in order],
         width=FRAME_WIDTH * 0.5,

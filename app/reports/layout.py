@@ -18,7 +18,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from app.domain.french import french_number
+from app.domain.french import french_number, french_percent
+from app.domain.report import CATEGORY_LABELS
 from app.reports.text import markup, shorten
 from app.resources import asset
 
@@ -128,6 +129,33 @@ class Styles:
 def para(text: object, style: ParagraphStyle = Styles.body) -> Paragraph:
     """A paragraph of someone's text: escaped, never read as markup."""
     return Paragraph(markup(text), style)
+
+
+def category_rows(order: Sequence[str], counts: dict[str, int], total: int) -> list[list[Any]]:
+    """The rows of a "who came" table: category, people, share, then the total."""
+    rows: list[list[Any]] = [
+        [
+            rich("Catégorie", Styles.head),
+            rich("Personnes", Styles.head_right),
+            rich("Part", Styles.head_right),
+        ]
+    ]
+    for c in order:
+        rows.append(
+            [
+                para(CATEGORY_LABELS.get(c, c), Styles.cell),
+                para(french_number(counts[c]), Styles.cell_right),
+                para(french_percent(counts[c], total), Styles.cell_right),
+            ]
+        )
+    rows.append(
+        [
+            para("Total", Styles.cell_bold),
+            para(french_number(total), Styles.cell_right),
+            para("100 %", Styles.cell_right),
+        ]
+    )
+    return rows
 
 
 def rich(own_markup: str, style: ParagraphStyle = Styles.body) -> Paragraph:
