@@ -12,7 +12,7 @@ import secrets
 import threading
 import time
 from collections import deque
-from collections.abc import Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import asdict
 from typing import Any, Literal
 
@@ -24,6 +24,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.errors import ServerErrorMiddleware
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
@@ -36,7 +38,15 @@ from app.ops.notes import MAX_NOTE
 from app.ops.participants import CATEGORIES, KEY, MAX_NAME, MAX_ORGANISATION
 from app.resources import asset
 from app.server.cofac import COFAC_STATUS, cofac_router
-from app.server.fast import answer, body_schema, json_body
+from app.server.fast import (
+    Endpoint,
+    FastLane,
+    Handlers,
+    HotRoute,
+    answer,
+    body_schema,
+    json_body,
+)
 from app.server.feedback import FEEDBACK_STATUS, feedback_router
 from app.server.push import Broadcaster
 from app.server.votes import VOTE_STATUS, votes_router
@@ -339,6 +349,68 @@ class RateLimit:
             seen.append(now)
 
 
+def known_problem(path: str, exc: Exception) -> JSONResponse:
+    """A `KnownError`: its code's status, the French message (a phone's own for the store's
+    failures), where the séance is for a closed one."""
+    assert isinstance(exc, KnownError)
+    if isinstance(exc, SeanceClosed):
+        return problem(STATUS[exc.code], exc.code, exc.message, seance=exc.seance)
+    team = path.startswith(("/api/facilitator/", "/api/cofac/"))
+    message = exc.message if team else PHONE_MESSAGES.get(exc.code, exc.message)
+    return problem(STATUS.get(exc.code, 400), exc.code, message)
+
+
+def invalid_problem(path: str, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return problem(422, InvalidInput.code, invalid_message(path, exc.errors()))
+
+
+def http_problem(_path: str, exc: Exception) -> JSONResponse:
+    """Starlette's own refusals in the same JSON form: a body that is not JSON (422, as for any
+    invalid data), an unknown address, a method the address does not take."""
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400:
+        return problem(422, InvalidInput.code, "Données envoyées illisibles ou invalides.")
+    code, message = HTTP_REFUSALS.get(exc.status_code, ("refuse", "Requête refusée."))
+    reply = problem(exc.status_code, code, message)
+    reply.headers.update(exc.headers or {})  # e.g. Allow, for a 405
+    return reply
+
+
+def _by_path(
+    answer_with: Callable[[str, Exception], Response],
+) -> Callable[[Request, Exception], Awaitable[Response]]:
+    """One of the refusals above as a FastAPI exception handler."""
+
+    async def handler(request: Request, exc: Exception) -> Response:
+        return answer_with(request.url.path, exc)
+
+    return handler
+
+
+class AtelierAPI(FastAPI):
+    """FastAPI, with the hot routes' requests taking `lane` (app/server/fast.py)."""
+
+    lane: FastLane | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        hot = self.lane.match(scope) if self.lane is not None else None
+        if hot is None:
+            await super().__call__(scope, receive, send)
+            return
+        scope["app"] = self
+        await hot(scope, receive, send)
+
+
+def _hot_lane(hot: dict[str, Endpoint], handlers: Handlers) -> FastLane:
+    """The phones' hot writes (their paths and endpoints, as declared to FastAPI), each
+    behind the same outer middleware as every other request: starlette's 500, then `Guard`."""
+    lane = FastLane()
+    for path, endpoint in hot.items():
+        lane.add(path, ServerErrorMiddleware(Guard(HotRoute(endpoint, handlers))))
+    return lane
+
+
 TIMER_ACTIONS = {
     "toggle": live.toggle,
     "start": live.start,
@@ -349,7 +421,7 @@ TIMER_ACTIONS = {
 }
 
 
-def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = None) -> FastAPI:
+def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = None) -> AtelierAPI:
     """The server of one workshop's séance.
 
     `facilitator_token` is the credential of the facilitator routes (a co-facilitator laptop,
@@ -361,7 +433,7 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         message="Trop d'essais de code : attendez une minute, puis réessayez.",
     )
     door = Door(ctx, workshop_id)
-    api = FastAPI(
+    api = AtelierAPI(
         title="Atelier",
         version=__version__,
         docs_url=None,  # the docs pages load scripts from a CDN: never offline
@@ -369,28 +441,13 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         openapi_url="/openapi.json",
     )
 
-    @api.exception_handler(KnownError)
-    async def known(request: Request, exc: KnownError) -> JSONResponse:
-        if isinstance(exc, SeanceClosed):
-            return problem(STATUS[exc.code], exc.code, exc.message, seance=exc.seance)
-        team = request.url.path.startswith(("/api/facilitator/", "/api/cofac/"))
-        message = exc.message if team else PHONE_MESSAGES.get(exc.code, exc.message)
-        return problem(STATUS.get(exc.code, 400), exc.code, message)
-
-    @api.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return problem(422, InvalidInput.code, invalid_message(request.url.path, exc.errors()))
-
-    @api.exception_handler(StarletteHTTPException)
-    async def refused(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        """Starlette's own refusals in the same JSON form: a body that is not JSON (422, as
-        for any invalid data), an unknown address, a method the address does not take."""
-        if exc.status_code == 400:
-            return problem(422, InvalidInput.code, "Données envoyées illisibles ou invalides.")
-        code, message = HTTP_REFUSALS.get(exc.status_code, ("refuse", "Requête refusée."))
-        reply = problem(exc.status_code, code, message)
-        reply.headers.update(exc.headers or {})  # e.g. Allow, for a 405
-        return reply
+    handlers: Handlers = {
+        KnownError: known_problem,
+        RequestValidationError: invalid_problem,
+        StarletteHTTPException: http_problem,
+    }
+    for kind, answer_with in handlers.items():
+        api.add_exception_handler(kind, _by_path(answer_with))
 
     @api.get("/api/health", response_model=Health)
     def health() -> Health:
@@ -563,6 +620,9 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         )
         return answer(asdict(info), 201)
 
+    # the phones' hot writes: straight from uvicorn to their endpoints (app/server/fast.py)
+    hot: dict[str, Endpoint] = {"/api/notes": add_note}
+
     @api.get(
         "/api/notes/mine",
         response_model=list[NoteOut],
@@ -623,7 +683,9 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
             change = TIMER_ACTIONS[body.action](ctx, workshop_id)
         return Done(ok=True, seq=change.seq)
 
-    api.include_router(votes_router(ctx, workshop_id, participant, facilitator, participant_async))
+    api.include_router(
+        votes_router(ctx, workshop_id, participant, facilitator, participant_async, hot)
+    )
     cofac_routes, cofac_host = cofac_router(ctx, workshop_id, door)  # co-facilitator laptops
     api.include_router(cofac_routes)
     api.state.cofac = cofac_host  # the host shows `cofac_host.code()`
@@ -639,4 +701,5 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         raise NotFound(f"Les pages des téléphones manquent ({web}).")
     api.mount("/web", StaticFiles(directory=web, html=True), name="web")
     api.add_middleware(Guard)
+    api.lane = _hot_lane(hot, handlers)
     return api
