@@ -24,13 +24,27 @@ from app.errors import InvalidInput, NotFound
 from app.events import Topic
 from app.ops.base import Change, Context, connection, journal, publish
 from app.ops.participants import check_key
-from app.store.models import IdempotentRequest, LiveTimer, Note, Participant, Phase, Workshop
+from app.store.db import DEFER_OK, DEFERRED, Deferring, Later
+from app.store.models import (
+    IdempotentRequest,
+    JournalEntry,
+    LiveTimer,
+    Note,
+    Participant,
+    Phase,
+    Workshop,
+)
 
 MAX_NOTE = 280
 
-_STORED = select(IdempotentRequest.response).where(IdempotentRequest.key == bindparam("key"))
-_AUTHOR = select(Participant.name).where(
-    Participant.id == bindparam("pid"), Participant.workshop_id == bindparam("wid")
+# one statement for both: the first answer to this key (a retry), and the author's name
+_STORED_AND_AUTHOR = select(
+    select(IdempotentRequest.response)
+    .where(IdempotentRequest.key == bindparam("key"))
+    .scalar_subquery(),
+    select(Participant.name)
+    .where(Participant.id == bindparam("pid"), Participant.workshop_id == bindparam("wid"))
+    .scalar_subquery(),
 )
 # where a phone's post-it goes: the live phase, whether it is written privately, and where on
 # the board it lands (the "Arrivées" column or the board's first zone)
@@ -65,6 +79,33 @@ _LOWEST_ON_WORKSHOP_BOARD = select(func.max(Note.y)).where(
 )
 _INSERT_NOTE = insert(Note)
 _REMEMBER = insert(IdempotentRequest)
+# a transaction's post-its together: one statement each for the notes (their ids back),
+# their keys and their journal entries (their sequence numbers back); see `_new_ids`
+_INSERT_NOTES = insert(Note).returning(Note.id)
+_INSERT_NOTES_IN_ORDER = insert(Note).returning(Note.id, sort_by_parameter_order=True)
+_APPEND_ENTRIES = insert(JournalEntry).returning(JournalEntry.seq)
+_APPEND_ENTRIES_IN_ORDER = insert(JournalEntry).returning(
+    JournalEntry.seq, sort_by_parameter_order=True
+)
+
+
+def _new_ids(
+    conn: Connection, statement: Any, in_order: Any, rows: list[dict[str, Any]]
+) -> list[int]:
+    """The ids of rows inserted by one statement, in the rows' order.
+
+    PostgreSQL: SQLAlchemy matches RETURNING rows to the parameters itself (one statement).
+    SQLite: it would insert the rows one at a time to be sure of the order, but SQLite numbers
+    the rows of one INSERT in the order of its VALUES, each one more than the largest id so far
+    (our transaction is the only writer), so the ids sorted are the rows' ids in order. If they
+    are not consecutive (ids past 2**63-1 are picked at random), the order cannot be told: the
+    group is then written again one post-it at a time (`Deferring`)."""
+    if conn.dialect.name != "sqlite":
+        return [int(i) for i in conn.execute(in_order, rows).scalars()]
+    ids = sorted(int(i) for i in conn.execute(statement, rows).scalars())
+    if ids != list(range(ids[0], ids[0] + len(rows))):
+        raise RuntimeError("identifiants non consécutifs : ordre des lignes inconnu")
+    return ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,16 +148,21 @@ def _note_work(
         raise InvalidInput("Le post-it est vide.")
     scoped = f"{workshop_id}:p{participant_id}:{check_key(key)}"
 
-    def work(session: Session) -> tuple[Change | None, NoteInfo, bool]:
+    def work(session: Session) -> tuple[Change | None, NoteInfo, bool] | Later:
         # prepared Core statements: this is what hundreds of phones do at once
         conn = connection(session)
         index = session.info.get("write_index", -1)
-        earlier = conn.execute(_STORED, {"key": scoped}).scalar()
+        pending: _Pending | None = session.info.get(_Pending.KEY)
+        if pending is not None and scoped in pending.keys:  # a retry of a post-it not yet written
+            _Arrivals.carry(session, index)
+            return pending.replay(scoped)
+        earlier, author = conn.execute(
+            _STORED_AND_AUTHOR, {"key": scoped, "pid": participant_id, "wid": workshop_id}
+        ).one()
         if earlier is not None:
             _Arrivals.carry(session, index)  # a replay writes nothing: the next one may reuse
             return None, NoteInfo(**earlier), True
-        who = conn.execute(_AUTHOR, {"pid": participant_id, "wid": workshop_id}).first()
-        if who is None:
+        if author is None:
             raise NotFound("Participant inconnu pour cet atelier.")
         arrivals = _Arrivals.follow(session, index, workshop_id)
         if arrivals is None:
@@ -124,15 +170,16 @@ def _note_work(
             assert where is not None  # the participant's workshop exists
             arrivals = _Arrivals(index, workshop_id, where, _arrived(conn, workshop_id, where))
         where = arrivals.where
-        phase_id = where.phase_id
         x, y = _arrival_spot(ctx, where, arrivals.before)
         now = ctx.clock()
-        inserted = conn.execute(
-            _INSERT_NOTE,
-            {"workshop_id": workshop_id, "phase_id": phase_id, "participant_id": participant_id,
-             "author": who.name, "text": clean, "color": "jaune", "x": x, "y": y,
-             "hidden": bool(where.private_writing), "created_at": now},
-        ).inserted_primary_key  # fmt: skip
+        row = {"workshop_id": workshop_id, "phase_id": where.phase_id,
+               "participant_id": participant_id, "author": author, "text": clean,
+               "color": "jaune", "x": x, "y": y, "hidden": bool(where.private_writing),
+               "created_at": now}  # fmt: skip
+        arrivals.landed(session, index, y)  # the next post-it of the transaction lands after
+        if session.info.get(DEFER_OK):  # written with the transaction's other post-its
+            return _Pending.of(session).add(ctx, row, scoped, participant_id)
+        inserted = conn.execute(_INSERT_NOTE, row).inserted_primary_key
         assert inserted is not None
         info = NoteInfo(int(inserted[0]), clean, now)
         conn.execute(_REMEMBER, {"key": scoped, "actor": f"participant:{participant_id}",
@@ -143,13 +190,77 @@ def _note_work(
             op="board.note_add",
             workshop_id=workshop_id,
             forward=[["note.add", {"id": info.id, "text": clean, "participant": participant_id}]],
-            label=f"Post-it de {who.name}",
+            label=f"Post-it de {author}",
         )
         change = Change("board.note_add", Topic.BOARD, entry.seq, workshop_id, (info.id,))
-        arrivals.landed(session, index, y)  # the next post-it of the transaction lands after
         return change, info, False
 
-    return work
+    return Deferring(work)
+
+
+class _Pending:
+    """The post-its of a transaction not yet written: the store writes them all at once
+    (`_INSERT_NOTES`, then their keys, then their journal entries) before any other kind of
+    write runs and before the commit, or makes every one write itself if that fails."""
+
+    KEY = "pending_notes"
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.entries: list[dict[str, Any]] = []  # their journal entries, but the note's id
+        self.answers: list[Later] = []
+        self.keys: dict[str, int] = {}  # idempotency key -> position
+        self.replays: list[tuple[Later, int]] = []
+
+    @classmethod
+    def of(cls, session: Session) -> _Pending:
+        pending: _Pending | None = session.info.get(cls.KEY)
+        if pending is None:
+            pending = session.info[cls.KEY] = cls()
+            session.info[DEFERRED] = pending.flush
+        return pending
+
+    def add(self, ctx: Context, row: dict[str, Any], key: str, participant_id: int) -> Later:
+        actor = f"participant:{participant_id}"
+        self.keys[key] = len(self.rows)
+        self.rows.append(row)
+        self.entries.append(
+            {"workshop_id": row["workshop_id"], "at": ctx.clock(), "actor": actor,
+             "op": "board.note_add", "label": f"Post-it de {row['author']}"[:200],
+             "inverse": None, "undo_state": "", "key": key, "participant": participant_id}
+        )  # fmt: skip
+        answer = Later()
+        self.answers.append(answer)
+        return answer
+
+    def replay(self, key: str) -> Later:
+        answer = Later()
+        self.replays.append((answer, self.keys[key]))
+        return answer
+
+    def flush(self, session: Session) -> None:
+        session.info.pop(self.KEY, None)
+        session.info.pop("phase_row", None)  # what one operation read is not the next one's
+        conn = connection(session)
+        ids = _new_ids(conn, _INSERT_NOTES, _INSERT_NOTES_IN_ORDER, self.rows)
+        infos = [NoteInfo(int(i), r["text"], r["created_at"]) for i, r in zip(ids, self.rows, strict=True)]  # fmt: skip
+        conn.execute(
+            _REMEMBER,
+            [{"key": e["key"], "actor": e["actor"], "response": asdict(info), "at": r["created_at"]}
+             for e, r, info in zip(self.entries, self.rows, infos, strict=True)],
+        )  # fmt: skip
+        entries = [
+            {**{k: v for k, v in e.items() if k not in ("key", "participant")},
+             "forward": [["note.add", {"id": info.id, "text": info.text,
+                                       "participant": e["participant"]}]]}
+            for e, info in zip(self.entries, infos, strict=True)
+        ]  # fmt: skip
+        seqs = _new_ids(conn, _APPEND_ENTRIES, _APPEND_ENTRIES_IN_ORDER, entries)
+        for answer, info, seq, row in zip(self.answers, infos, seqs, self.rows, strict=True):
+            change = Change("board.note_add", Topic.BOARD, int(seq), row["workshop_id"], (info.id,))
+            answer.value = (change, info, False)
+        for answer, position in self.replays:
+            answer.value = (None, infos[position], True)
 
 
 @dataclass(frozen=True, slots=True)

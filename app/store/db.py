@@ -114,6 +114,56 @@ class _Abandon(Exception):
     """One write of a group failed: roll the group back and run the others again."""
 
 
+class _Undefer(Exception):
+    """Deferred statements failed (which write's row, nobody knows): roll the group back and
+    run it again with every write doing its own statements, so a failure is its own again."""
+
+
+DEFERRED = "deferred"  # session.info: what writes left to execute together (see `Deferring`)
+DEFER_OK = "defer_ok"  # session.info: whether a `Deferring` write may leave statements there
+
+
+class Later:
+    """A write's result completed by its deferred statements, before the commit."""
+
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value: Any = None
+
+
+class Deferring:
+    """A write that may leave its inserts to be executed together with those of the writes
+    of the same kind that follow it in the transaction (one statement for all of them): it
+    puts a callable in `session.info[DEFERRED]` and returns a `Later`. The store runs that
+    callable before any other kind of write (which then sees those rows) and before the
+    commit, and runs the whole group again without deferring if it fails."""
+
+    __slots__ = ("work",)
+
+    def __init__(self, work: Callable[[Session], Any]) -> None:
+        self.work = work
+
+    def __call__(self, session: Session) -> Any:
+        return self.work(session)
+
+
+def _flush_deferred(session: Session) -> None:
+    flush = session.info.pop(DEFERRED, None)
+    if flush is None:
+        return
+    try:
+        flush(session)
+    except OperationalError:
+        raise  # the database itself (busy, full, read-only): the whole group, as always
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise
+        raise _Undefer from exc
+    except Exception as exc:
+        raise _Undefer from exc
+
+
 class _Job:
     __slots__ = ("done", "error", "result", "settled", "work")
 
@@ -355,15 +405,19 @@ class Database:
         deadline = time.monotonic() + BUSY_RETRY_SECONDS
         delay = 0.01
         self._local.in_batch = True
+        defer = True  # writes may leave statements to run together, until that fails once
         try:
             while batch:
                 failed: _Job | None = None
                 try:
                     with self._session() as session:
+                        session.info[DEFER_OK] = defer
                         for index, job in enumerate(batch):
                             # which write of the transaction runs: what one write read is
                             # the next one's only if nothing ran in between (ops/notes.py)
                             session.info["write_index"] = index
+                            if not isinstance(job.work, Deferring):
+                                _flush_deferred(session)  # it sees the rows left before it
                             try:
                                 job.result = job.work(session)
                             except OperationalError:
@@ -376,10 +430,15 @@ class Database:
                             except BaseException as exc:
                                 failed, job.error = job, exc
                                 raise _Abandon from None
+                        _flush_deferred(session)
                 except _Abandon:
                     assert failed is not None
                     failed.finish()
                     batch = [job for job in batch if job is not failed]
+                    continue
+                except _Undefer:
+                    log.warning("deferred statements failed; the group runs again without")
+                    defer = False
                     continue
                 except OperationalError as exc:
                     message = str(exc.orig).lower()
@@ -399,6 +458,8 @@ class Database:
                     self._fail(batch, error)
                     return
                 for job in batch:  # committed: every write of the batch is acknowledged
+                    if isinstance(job.result, Later):
+                        job.result = job.result.value
                     job.finish()
                 batch = []
         finally:
