@@ -273,13 +273,16 @@ async def simulate(url: str, phones: int, facilitator: str, code: str, pid: int)
         latencies.append((time.perf_counter() - start) * 1000)
         return answer  # type: ignore[no-any-return]
 
-    joined = await asyncio.gather(
-        *(
-            timed(d.request("POST", "/api/join", {"name": f"Téléphone {n}", "category": "usager",
-                                                  "key": f"bench-join-{n:06d}", "code": code}))
-            for n, d in enumerate(devices)
-        )
-    )  # fmt: skip
+    with Meter(pid) as join_meter:  # every phone checks in at once: a room arriving
+        joined = await asyncio.gather(
+            *(
+                timed(d.request("POST", "/api/join", {"name": f"Téléphone {n}",
+                                                      "category": "usager",
+                                                      "key": f"bench-join-{n:06d}", "code": code}))
+                for n, d in enumerate(devices)
+            )
+        )  # fmt: skip
+    join_latencies = list(latencies)
     tokens = [body["token"] for _status, body in joined]
     ws_url = url.replace("http://", "ws://") + "ws"
     sockets = await asyncio.gather(
@@ -359,6 +362,9 @@ async def simulate(url: str, phones: int, facilitator: str, code: str, pid: int)
         device.close()
     return {
         "health_rate": health_rate,
+        "join_rate": phones / join_meter.wall,
+        "join_latencies": join_latencies,
+        "join_cpu_ms": join_meter.server / phones * 1000,
         "health_cpu_ms": health_meter.server / health_requests * 1000,
         "health_client_share": health_meter.client / health_meter.wall,
         "health_server_share": health_meter.server / health_meter.wall,
@@ -398,6 +404,11 @@ def run(phones: int) -> list[Row]:
             db.close()
     lost = len(figures["acked"] - ids)
     lat = figures["write_latencies"]
+    log(
+        f"phones: arrivée, {phones} /api/join à la fois : {figures['join_rate']:,.0f}/s, p99 "
+        f"{percentile(figures['join_latencies'], 0.99):.0f} ms, CPU du serveur "
+        f"{figures['join_cpu_ms']:.2f} ms par arrivée"
+    )
     log(
         f"phones: boucle fermée, {len(lat)} écritures, {figures['writes_per_second']:,.0f}/s "
         f"(/api/health {figures['health_rate']:,.0f}/s) ; attente dans la file p50 "
@@ -457,6 +468,12 @@ def run(phones: int) -> list[Row]:
             median(lat), "ms"),
         Row("phones.closed_p99_ms", "  boucle fermée : attente dans la file (Little), p99",
             percentile(lat, 0.99), "ms"),
+        Row("phones.joins_per_second", f"Arrivée des {phones} téléphones à la fois (/api/join) : par seconde",
+            figures["join_rate"], "/s"),
+        Row("phones.join_p99_ms", "  arrivée : réponse à /api/join, p99",
+            percentile(figures["join_latencies"], 0.99), "ms"),
+        Row("phones.server_cpu_per_join_ms", "  CPU du serveur par /api/join",
+            figures["join_cpu_ms"], "ms", baseline="phones.server_cpu_per_health_ms"),
         Row("phones.server_cpu_per_write_ms", "CPU du serveur par requête POST /api/notes",
             figures["post_cpu_ms"], "ms", baseline="phones.server_cpu_per_health_ms"),
         Row("phones.server_cpu_per_health_ms", "Référence : CPU du serveur par /api/health",
