@@ -285,10 +285,11 @@ async def simulate(url: str, phones: int, facilitator: str, code: str, pid: int)
     join_latencies = list(latencies)
     tokens = [body["token"] for _status, body in joined]
     ws_url = url.replace("http://", "ws://") + "ws"
-    sockets = await asyncio.gather(
-        *(connect(f"{ws_url}?token={t}&since=0", open_timeout=60) for t in tokens)
-    )
-    await asyncio.gather(*(ws.recv() for ws in sockets))  # each phone's hello
+    with Meter(pid) as sockets_meter:  # every phone opens its socket at once (a reconnection)
+        sockets = await asyncio.gather(
+            *(connect(f"{ws_url}?token={t}&since=0", open_timeout=60) for t in tokens)
+        )
+        await asyncio.gather(*(ws.recv() for ws in sockets))  # each phone's hello
 
     latencies.clear()
     acked: set[int] = set()  # the ids of acknowledged post-its, looked for in the database
@@ -365,6 +366,8 @@ async def simulate(url: str, phones: int, facilitator: str, code: str, pid: int)
         "join_rate": phones / join_meter.wall,
         "join_latencies": join_latencies,
         "join_cpu_ms": join_meter.server / phones * 1000,
+        "sockets_seconds": sockets_meter.wall,
+        "socket_cpu_ms": sockets_meter.server / phones * 1000,
         "health_cpu_ms": health_meter.server / health_requests * 1000,
         "health_client_share": health_meter.client / health_meter.wall,
         "health_server_share": health_meter.server / health_meter.wall,
@@ -407,7 +410,9 @@ def run(phones: int) -> list[Row]:
     log(
         f"phones: arrivée, {phones} /api/join à la fois : {figures['join_rate']:,.0f}/s, p99 "
         f"{percentile(figures['join_latencies'], 0.99):.0f} ms, CPU du serveur "
-        f"{figures['join_cpu_ms']:.2f} ms par arrivée"
+        f"{figures['join_cpu_ms']:.2f} ms par arrivée ; websockets ouvertes en "
+        f"{figures['sockets_seconds']:.2f} s, CPU du serveur {figures['socket_cpu_ms']:.2f} ms "
+        "par websocket"
     )
     log(
         f"phones: boucle fermée, {len(lat)} écritures, {figures['writes_per_second']:,.0f}/s "
@@ -474,6 +479,10 @@ def run(phones: int) -> list[Row]:
             percentile(figures["join_latencies"], 0.99), "ms"),
         Row("phones.server_cpu_per_join_ms", "  CPU du serveur par /api/join",
             figures["join_cpu_ms"], "ms", baseline="phones.server_cpu_per_health_ms"),
+        Row("phones.sockets_open_s", f"Les {phones} websockets ouvertes à la fois, jusqu'au dernier bonjour",
+            figures["sockets_seconds"], "s"),
+        Row("phones.server_cpu_per_socket_ms", "  CPU du serveur par websocket ouverte",
+            figures["socket_cpu_ms"], "ms"),
         Row("phones.server_cpu_per_write_ms", "CPU du serveur par requête POST /api/notes",
             figures["post_cpu_ms"], "ms", baseline="phones.server_cpu_per_health_ms"),
         Row("phones.server_cpu_per_health_ms", "Référence : CPU du serveur par /api/health",

@@ -149,6 +149,19 @@ def workshop_detail(ctx: Context, workshop_id: int) -> WorkshopDetail:
     return ctx.db.read(work)
 
 
+def last_seq(ctx: Context, workshop_id: int) -> int:
+    """The workshop's latest journal sequence number (`workshop_detail(…).last_seq`, without
+    reading the rest: what every phone's socket is told on connecting)."""
+    return ctx.db.read(
+        lambda session: int(
+            session.scalar(
+                select(func.max(JournalEntry.seq)).where(JournalEntry.workshop_id == workshop_id)
+            )
+            or 0
+        )
+    )
+
+
 def _counts(session: Session, workshop_id: int) -> dict[str, int]:
     def count(query) -> int:
         return int(session.scalar(query) or 0)

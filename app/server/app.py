@@ -644,7 +644,9 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         return [NoteOut(**asdict(n)) for n in notes.my_notes(ctx, workshop_id, who.id)]
 
     def latest_seq() -> int:
-        return queries.workshop_detail(ctx, workshop_id).last_seq
+        # each phone's socket asks on connecting, on the event loop: one indexed max(seq),
+        # not the whole workshop (500 phones reconnecting after a Wi-Fi hiccup)
+        return queries.last_seq(ctx, workshop_id)
 
     broadcaster = Broadcaster(ctx.bus, workshop_id, latest_seq)
     api.state.broadcaster = broadcaster
