@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -21,6 +20,8 @@ class QrCode(QWidget):
     def set_text(self, text: str) -> None:
         self.text = text
         if text:
+            import qrcode  # ~85 ms with the image library it pulls in: not at start-up
+
             code = qrcode.QRCode(border=0, error_correction=qrcode.constants.ERROR_CORRECT_M)
             code.add_data(text)
             code.make(fit=True)
