@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
@@ -77,6 +78,14 @@ MAX_PAPER = 1000  # hand-counted dots on one item, at most
 
 # -- prepared statements (the ballot is the hot path: hundreds of phones at once) -------------
 _STORED = select(IdempotentRequest.response).where(IdempotentRequest.key == bindparam("key"))
+# a ballot's first statement: the first answer to its key (a retry), and whether its voter is
+# a participant of the workshop
+_STORED_AND_VOTER = select(
+    _STORED.scalar_subquery(),
+    select(Participant.id)
+    .where(Participant.id == bindparam("pid"), Participant.workshop_id == bindparam("wid"))
+    .scalar_subquery(),
+)
 _REMEMBER = insert(IdempotentRequest)
 _ROUND = select(
     VoteRound.id, VoteRound.workshop_id, VoteRound.kind, VoteRound.settings, VoteRound.items,
@@ -110,11 +119,31 @@ _COUNT_MOVE = (
     .values(ballots=VoteCount.ballots + bindparam("delta"))
 )
 _COUNT_ADD = insert(VoteCount)
+
+
+def _upserts(dialect: Any) -> tuple[Any, Any]:
+    """The live counts moved by one statement (a row added or its ballots moved), and a
+    ballot row added or its time touched, giving back whether its voter said they were done."""
+    made = dialect.insert(VoteCount)
+    counts = made.on_conflict_do_update(
+        index_elements=[VoteCount.round_id, VoteCount.item_type, VoteCount.item_id,
+                        VoteCount.criterion, VoteCount.value],
+        set_={"ballots": VoteCount.ballots + made.excluded.ballots},
+    )  # fmt: skip
+    row = dialect.insert(VoteBallot)
+    ballot = row.on_conflict_do_update(
+        index_elements=[VoteBallot.round_id, VoteBallot.voter], set_={"at": row.excluded.at}
+    ).returning(VoteBallot.done)
+    return counts, ballot
+
+
+_UPSERTS = {"sqlite": _upserts(sqlite), "postgresql": _upserts(postgresql)}
 _BALLOT_TOUCH = (
     update(VoteBallot)
     .where(VoteBallot.round_id == bindparam("rid"), VoteBallot.voter == bindparam("vtr"))
     .values(at=bindparam("t"))
 )
+_BALLOT_TOUCHED = _BALLOT_TOUCH.returning(VoteBallot.done)
 _BALLOT_DONE = (
     update(VoteBallot)
     .where(VoteBallot.round_id == bindparam("rid"), VoteBallot.voter == bindparam("vtr"))
@@ -285,14 +314,34 @@ def _replace_ballot(
 ) -> Ballot:
     """Replace `voter`'s votes in the round by `ballot`; move the live counts by the
     difference; return the previous ballot. Runs inside the caller's write transaction."""
+    return _replace(
+        session, round_id, voter, ballot, participant_id=participant_id, paper=paper,
+        label=label, at=at, keep_row=keep_row,
+    )[0]  # fmt: skip
+
+
+def _replace(
+    session: Session,
+    round_id: int,
+    voter: str,
+    ballot: Mapping[Key, int],
+    *,
+    participant_id: int | None,
+    paper: bool,
+    label: str,
+    at: float,
+    keep_row: bool = False,
+) -> tuple[Ballot, bool]:
+    """`_replace_ballot`, and whether the voter's ballot row says done afterwards (False when
+    there is no row)."""
     conn = connection(session)
     session.flush()
     old: Ballot = {
         ((t, i), c): v for t, i, c, v in conn.execute(_PREVIOUS, {"rid": round_id, "vtr": voter})
     }
     if old == dict(ballot) and not keep_row:
-        conn.execute(_BALLOT_TOUCH, {"rid": round_id, "vtr": voter, "t": at})
-        return old
+        touched = conn.execute(_BALLOT_TOUCHED, {"rid": round_id, "vtr": voter, "t": at})
+        return old, bool(touched.scalar())
     delta: dict[tuple[Item, str, int], int] = {}
     for (item, crit), value in old.items():
         delta[(item, crit, value)] = delta.get((item, crit, value), 0) - 1
@@ -312,6 +361,14 @@ def _replace_ballot(
         )  # fmt: skip
     _move_counts(session, round_id, delta)
     if ballot or keep_row:
+        upsert = _UPSERTS.get(conn.dialect.name)
+        if upsert is not None:  # added, or its time touched: one statement
+            done = conn.execute(
+                upsert[1],
+                {"round_id": round_id, "voter": voter, "participant_id": participant_id,
+                 "paper": paper, "label": label, "done": False, "at": at},
+            ).scalar()  # fmt: skip
+            return old, bool(done)
         moved = conn.execute(_BALLOT_TOUCH, {"rid": round_id, "vtr": voter, "t": at})
         if moved.rowcount == 0:
             conn.execute(
@@ -319,20 +376,32 @@ def _replace_ballot(
                 {"round_id": round_id, "voter": voter, "participant_id": participant_id,
                  "paper": paper, "label": label, "done": False, "at": at},
             )  # fmt: skip
-    else:
+            return old, False
         done = conn.execute(_BALLOT_ROW, {"rid": round_id, "vtr": voter}).scalar()
-        if not done:  # an emptied ballot is no vote (unless they said they were done)
-            conn.execute(_BALLOT_FORGET, {"rid": round_id, "vtr": voter})
-    return old
+        return old, bool(done)
+    done = conn.execute(_BALLOT_ROW, {"rid": round_id, "vtr": voter}).scalar()
+    if not done:  # an emptied ballot is no vote (unless they said they were done)
+        conn.execute(_BALLOT_FORGET, {"rid": round_id, "vtr": voter})
+    return old, bool(done)
 
 
 def _move_counts(
     session: Session, round_id: int, delta: Mapping[tuple[Item, str, int], int]
 ) -> None:
     conn = connection(session)
-    for (item, crit, value), d in delta.items():
-        if d == 0:
-            continue
+    moves = [(key, d) for key, d in delta.items() if d != 0]
+    if not moves:
+        return
+    upsert = _UPSERTS.get(conn.dialect.name)
+    if upsert is not None:  # every count moved (or added) by one statement
+        conn.execute(
+            upsert[0],
+            [{"round_id": round_id, "item_type": item[0], "item_id": item[1],
+              "criterion": crit, "value": value, "ballots": d}
+             for (item, crit, value), d in moves],
+        )  # fmt: skip
+        return
+    for (item, crit, value), d in moves:
         args = {"rid": round_id, "itype": item[0], "iid": item[1], "crit": crit, "val": value}
         if conn.execute(_COUNT_MOVE, {**args, "delta": d}).rowcount == 0:
             conn.execute(
@@ -800,11 +869,48 @@ def _voting_round(
     if row is None or row.workshop_id != workshop_id:
         raise NotFound("Ce tour de vote n'existe pas.")
     settings = _settings(row)
+    _check_open(row, settings, now)
+    return row, settings
+
+
+def _check_open(row: Any, settings: RoundSettings, now: float) -> None:
     if not _is_open(row.status, settings, now):
         raise VoteError(
             "Vote clos : il n'est plus possible de voter ni de changer d'avis.", code="vote_clos"
         )
-    return row, settings
+
+
+@dataclass(frozen=True, slots=True)
+class _BallotRound:
+    """What a ballot reads of its round (the row, its settings, its items still on the board
+    with their authors), kept for the ballots that follow it in the same group-commit
+    transaction when no other write ran in between: ballots change neither the round nor the
+    board, so a burst of phones reads them once per transaction, not once per ballot."""
+
+    index: int  # the write of the transaction that read it or last used it
+    workshop_id: int
+    round_id: int
+    row: Any
+    settings: RoundSettings
+    live: dict[Item, int | None]
+
+    KEY = "ballot_round"
+
+    @classmethod
+    def follow(
+        cls, session: Session, index: int, workshop_id: int, round_id: int
+    ) -> _BallotRound | None:
+        known: _BallotRound | None = session.info.get(cls.KEY)
+        if known is None or index < 1 or known.index != index - 1:
+            return None  # another kind of write ran since (it may have closed the round)
+        if known.workshop_id != workshop_id or known.round_id != round_id:
+            return None
+        return known
+
+    def carry(self, session: Session, index: int) -> None:
+        session.info[self.KEY] = _BallotRound(
+            index, self.workshop_id, self.round_id, self.row, self.settings, self.live
+        )
 
 
 def cast_ballot(
@@ -858,20 +964,30 @@ def _ballot_work(
 
     def work(session: Session) -> tuple[Change | None, BallotResult]:
         conn = connection(session)
-        earlier = conn.execute(_STORED, {"key": scoped}).scalar()
+        index = session.info.get("write_index", -1)
+        known = _BallotRound.follow(session, index, workshop_id, round_id)
+        earlier, enrolled = conn.execute(
+            _STORED_AND_VOTER, {"key": scoped, "pid": participant_id, "wid": workshop_id}
+        ).one()
         if earlier is not None:
+            if known is not None:
+                known.carry(session, index)
             return None, BallotResult(**{**earlier, "replayed": True})
         now = ctx.clock()
-        row, settings = _voting_round(conn, workshop_id, round_id, now)
-        if conn.execute(_VOTER, {"pid": participant_id, "wid": workshop_id}).first() is None:
+        if known is None:
+            row, settings = _voting_round(conn, workshop_id, round_id, now)
+            live = _live_items(session, workshop_id, _round_items(row))
+            known = _BallotRound(index, workshop_id, round_id, row, settings, live)
+        else:
+            _check_open(known.row, known.settings, now)
+        settings, live = known.settings, known.live
+        if enrolled is None:
             raise NotFound("Participant inconnu pour cet atelier.")
         ballot = parse_ballot(settings, choices)
-        live = _live_items(session, workshop_id, _round_items(row))
         own = [item for item, author in live.items() if author == participant_id]
         clean = check_ballot(settings, live, ballot, own)
-        _replace_ballot(session, round_id, voter, clean, participant_id=participant_id,
-                        paper=False, label="", at=now)  # fmt: skip
-        done = bool(conn.execute(_BALLOT_ROW, {"rid": round_id, "vtr": voter}).scalar())
+        _old, done = _replace(session, round_id, voter, clean, participant_id=participant_id,
+                              paper=False, label="", at=now)  # fmt: skip
         result = BallotResult(round_id, _wire(settings, clean), remaining(settings, clean), done)
         answer = {"round_id": round_id, "choices": result.choices,
                   "remaining": result.remaining, "done": done}  # fmt: skip
@@ -887,6 +1003,7 @@ def _ballot_work(
             label="Vote",
         )
         change = Change("votes.cast", Topic.BALLOTS, entry.seq, workshop_id, (round_id,))
+        known.carry(session, index)
         return change, result
 
     return work

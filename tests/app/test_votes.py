@@ -457,3 +457,60 @@ def test_deleting_a_post_it_on_the_board_gives_its_votes_back_and_undo_restores_
     consistent(room, rid)
     assert v.live_counts(room.ctx, rid) == before
     assert v.results(room.ctx, rid).turnout.voted == 2
+
+
+def _one_transaction(room: Room, works: list) -> list:
+    """The writes run in one group-commit transaction, in this order: (result or error)."""
+    from app.store.db import _Job
+
+    jobs = [_Job(w) for w in works]
+    with room.ctx.db._write_lock:
+        room.ctx.db._pending = list(jobs)
+        room.ctx.db._run_batch()
+    return [j.error if j.error is not None else j.result for j in jobs]
+
+
+def _ballot(room: Room, rid: int, who: int, choices, key: str):
+    return v._ballot_work(room.ctx, room.wid, rid, room.people[who], choices, key)
+
+
+def test_ballots_grouped_in_one_transaction_answer_as_one_by_one(room: Room) -> None:
+    rid = _open(room, dots=3, cap=2)
+    first = {room.key(1)[0]: 2, room.key(2)[0]: 1}
+    out = _one_transaction(room, [
+        _ballot(room, rid, 0, first, "group-0001"),
+        _ballot(room, rid, 1, {room.key(3)[0]: 1}, "group-0002"),
+        _ballot(room, rid, 0, first, "group-0001"),  # a retry in the same transaction
+        _ballot(room, rid, 0, {room.key(1)[0]: 1}, "group-0003"),  # a change of mind
+        _ballot(room, rid, 2, {room.key(0)[0]: 1}, "group-0004"),  # Lou may vote for Alex's
+    ])  # fmt: skip
+    assert [r[1].replayed for r in out] == [False, False, True, False, False]
+    assert out[2][1].choices == first
+    assert out[3][1].choices == {room.key(1)[0]: 1} and out[3][1].remaining == 2
+    consistent(room, rid)
+    assert v.live_counts(room.ctx, rid) == {
+        (("note", room.notes[1]), "", 1): 1, (("note", room.notes[3]), "", 1): 1,
+        (("note", room.notes[0]), "", 1): 1,
+    }  # fmt: skip
+
+
+def test_a_round_closed_between_two_ballots_of_one_transaction_refuses_the_next(
+    room: Room,
+) -> None:
+    rid = _open(room, dots=3, cap=2)
+
+    def closer(session):
+        from app.store.models import VoteRound
+
+        session.get(VoteRound, rid).status = "closed"
+        session.flush()
+
+    out = _one_transaction(room, [
+        _ballot(room, rid, 0, {room.key(1)[0]: 1}, "close-0001"),
+        closer,
+        _ballot(room, rid, 1, {room.key(1)[0]: 1}, "close-0002"),
+    ])  # fmt: skip
+    assert out[0][1].choices == {room.key(1)[0]: 1}
+    assert isinstance(out[2], VoteError) and out[2].code == "vote_clos"
+    consistent(room, rid)
+    assert v.live_counts(room.ctx, rid) == {(("note", room.notes[1]), "", 1): 1}
