@@ -122,14 +122,20 @@ def note_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any],
     return _delete(session, _note(session, args["id"]), NOTE_COLUMNS, "note", "note.insert")
 
 
+def update_fields(
+    item: Any, allowed: tuple[str, ...], args: dict[str, Any], name: str
+) -> tuple[dict[str, Any], list[Action]]:
+    """The usual `<thing>.update` mutation: set the allowed fields, the inverse restores them."""
+    changes = {k: v for k, v in args["changes"].items() if k in allowed}
+    old = {k: getattr(item, k) for k in changes}
+    for key, value in changes.items():
+        setattr(item, key, value)
+    return {"id": item.id, "changes": changes}, [[name, {"id": item.id, "changes": old}]]
+
+
 @mutation("note.update")
 def note_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
-    note = _note(session, args["id"])
-    changes = {k: v for k, v in args["changes"].items() if k in NOTE_CHANGES}
-    old = {k: getattr(note, k) for k in changes}
-    for key, value in changes.items():
-        setattr(note, key, value)
-    return {"id": note.id, "changes": changes}, [["note.update", {"id": note.id, "changes": old}]]
+    return update_fields(_note(session, args["id"]), NOTE_CHANGES, args, "note.update")
 
 
 @mutation("cluster.insert")
@@ -145,14 +151,7 @@ def cluster_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, An
 
 @mutation("cluster.update")
 def cluster_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
-    cluster = _cluster(session, args["id"])
-    changes = {k: v for k, v in args["changes"].items() if k in CLUSTER_CHANGES}
-    old = {k: getattr(cluster, k) for k in changes}
-    for key, value in changes.items():
-        setattr(cluster, key, value)
-    return {"id": cluster.id, "changes": changes}, [
-        ["cluster.update", {"id": cluster.id, "changes": old}]
-    ]
+    return update_fields(_cluster(session, args["id"]), CLUSTER_CHANGES, args, "cluster.update")
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from app.domain.report import PROJECT_STATUSES
 from app.errors import InvalidInput, NotFound
 from app.events import Topic
 from app.ops.base import Action, Change, Context, execute, mutation
+from app.ops.board import update_fields
 from app.store.models import Project
 
 
@@ -18,11 +19,7 @@ def project_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, An
     row = session.get(Project, args["id"])
     if row is None:
         raise NotFound("Ce chantier n'existe plus.")
-    changes = {k: v for k, v in args["changes"].items() if k in ("status", "title", "description")}
-    old = {k: getattr(row, k) for k in changes}
-    for key, value in changes.items():
-        setattr(row, key, value)
-    return {"id": row.id, "changes": changes}, [["project.update", {"id": row.id, "changes": old}]]
+    return update_fields(row, ("status", "title", "description"), args, "project.update")
 
 
 def set_status(ctx: Context, project_id: int, status: str) -> Change:
