@@ -40,6 +40,9 @@ class CheckInResult:
     token: str
     name: str
     replayed: bool = False  # True when this answer is the stored answer to an earlier request
+    # who just arrived, as the server will ask on the phone's next request (not stored: a
+    # replayed answer has none)
+    info: ParticipantInfo | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +152,11 @@ def _check_in_work(
             )
         )
         assert participant.token is not None
-        result = CheckInResult(participant.id, participant.token, clean_name)
+        info = ParticipantInfo(participant.id, clean_name, clean_org, category, bool(consent_named))
+        result = CheckInResult(participant.id, participant.token, clean_name, info=info)
         answer = asdict(result)
         answer.pop("replayed")
+        answer.pop("info")
         session.add(IdempotentRequest(key=scoped, actor=f"participant:{participant.id}",
                                       response=answer, at=now))  # fmt: skip
         entry = journal(

@@ -556,6 +556,8 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
             consent_named=body.consent_named,
             key=body.key,
         )
+        if result.info is not None:  # its first vote or post-it needs no lookup in the store
+            known_tokens[result.token] = result.info
         return JoinOut(participant_id=result.participant_id, token=result.token, name=result.name)
 
     # who a token is, remembered: every phone request asks; forgotten at any change of the
