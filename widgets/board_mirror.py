@@ -15,7 +15,7 @@ from app.domain.timer import Display
 from widgets.board_scene import BoardScene
 from widgets.board_view import MirrorView
 from widgets.projector_view import PALETTE
-from widgets.text import plain_label
+from widgets.text import plain_label, restyle
 from widgets.theme import FONT_FAMILY
 
 
@@ -88,6 +88,7 @@ class BoardMirror(QWidget):
     def show_display(self, shown: Display) -> None:
         background, ink, _ = PALETTE[shown.stage]
         self.countdown.setText(shown.text)
-        self.countdown.setStyleSheet(
-            f"color: {ink}; background: {background}; border-radius: 12px; padding: 2px 18px;"
+        restyle(
+            self.countdown,
+            f"color: {ink}; background: {background}; border-radius: 12px; padding: 2px 18px;",
         )

@@ -32,7 +32,7 @@ from widgets.checkin_panel import CheckInPanel
 from widgets.live_clock import LiveClock
 from widgets.notes_inbox import NotesInbox
 from widgets.projector_view import PALETTE, wall_clock
-from widgets.text import plain_label, plain_tooltip
+from widgets.text import plain_label, plain_tooltip, restyle
 from widgets.theme import FONT_FAMILY, MUTED
 
 STATE_LABELS = {
@@ -439,8 +439,9 @@ class LiveConsole(QWidget):
     # -- the countdown -----------------------------------------------------------------------
     def show_display(self, shown: Display) -> None:
         background, ink, _ = PALETTE[shown.stage]
-        self.countdown.setStyleSheet(
-            f"QLabel#countdown {{ background: {background}; color: {ink}; border-radius: 12px; }}"
+        restyle(
+            self.countdown,
+            f"QLabel#countdown {{ background: {background}; color: {ink}; border-radius: 12px; }}",
         )
         self.countdown.setProperty("stage", shown.stage.value)
         self.countdown.setText(shown.text if shown.stage != Stage.ENDED else "—")
@@ -452,8 +453,9 @@ class LiveConsole(QWidget):
             )
         self.state.setText(state)
         self.mini_countdown.setText(self.countdown.text())
-        self.mini_countdown.setStyleSheet(
-            f"background: {background}; color: {ink}; border-radius: 8px; padding: 0 12px;"
+        restyle(
+            self.mini_countdown,
+            f"background: {background}; color: {ink}; border-radius: 8px; padding: 0 12px;",
         )
         self.mini_state.setText(state)
         if session is not None and session.current is not None:
@@ -462,6 +464,7 @@ class LiveConsole(QWidget):
             drift = session.drift(self.live.clock())
             self.drift.setText(drift_text(drift))
             self.drift.setProperty("late", drift >= 60)
-            self.drift.setStyleSheet(
-                "color: #b3261e; font-weight: bold;" if drift >= 60 else "color: #2e7d32;"
+            restyle(
+                self.drift,
+                "color: #b3261e; font-weight: bold;" if drift >= 60 else "color: #2e7d32;",
             )

@@ -26,7 +26,7 @@ from app.server.network import wifi_payload
 from widgets.live_clock import LiveClock
 from widgets.progress_ring import ProgressRing
 from widgets.qr_code import QrCode
-from widgets.text import plain_label
+from widgets.text import plain_label, restyle
 from widgets.theme import FONT_FAMILY
 
 # (background, text, ring) per stage: high contrast on a projector in a lit room
@@ -159,9 +159,10 @@ class ProjectorView(QWidget):
                 else self.tr("Dernière séquence")
             )
         background, ink, ring = PALETTE[shown.stage]
-        self.setStyleSheet(
+        restyle(
+            self,
             f"QWidget#projector {{ background: {background}; }}"
-            f" QWidget#projector QLabel {{ color: {ink}; background: transparent; }}"
+            f" QWidget#projector QLabel {{ color: {ink}; background: transparent; }}",
         )
         palette = self.palette()
         palette.setColor(self.backgroundRole(), QColor(background))
