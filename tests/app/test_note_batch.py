@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from queue_wait import until_queued
 from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError
 
@@ -43,7 +44,7 @@ def _grouped(ctx: Context, posts: list[tuple[int, str, str]]) -> list[Any]:
                 asyncio.ensure_future(notes.post_note_async(ctx, 1, pid, text=text, key=key))
                 for pid, text, key in posts
             ]
-            await asyncio.sleep(0.05)
+            await until_queued(ctx.db, len(tasks))
         return list(await asyncio.gather(*tasks, return_exceptions=True))
 
     return asyncio.run(burst())
@@ -156,15 +157,15 @@ def test_another_write_in_the_group_sees_the_post_its_before_it(tmp_path, first)
                     notes.post_note_async(ctx, 1, people[0], text="A", key="note-a-000001")
                 )
             ]
-            await asyncio.sleep(0.01)
+            await until_queued(ctx.db, 1)
             tasks.append(asyncio.ensure_future(ctx.db.write_async(count)))
-            await asyncio.sleep(0.01)
+            await until_queued(ctx.db, 2)
             tasks.append(
                 asyncio.ensure_future(
                     notes.post_note_async(ctx, 1, people[1], text="B", key="note-b-000001")
                 )
             )
-            await asyncio.sleep(0.05)
+            await until_queued(ctx.db, 3)
         await asyncio.gather(*tasks)
 
     try:

@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from queue_wait import until_queued
 from sqlalchemy import select, text, update
 
 from app.domain.board import INBOX_W, INBOX_X, Arrival
@@ -72,7 +73,7 @@ def test_writes_waiting_together_share_one_transaction_and_fail_alone(db):
         with db._write_lock:  # a commit in progress: everything below waits for the next one
             tasks = [asyncio.ensure_future(db.write_async(_insert(f"v{i:02d}"))) for i in range(20)]
             tasks.append(asyncio.ensure_future(db.write_async(_insert("v03"))))  # a duplicate
-            await asyncio.sleep(0.05)
+            await until_queued(db, len(tasks))
         return await asyncio.gather(*tasks, return_exceptions=True)
 
     results = asyncio.run(main())
@@ -107,7 +108,7 @@ def test_a_cancelled_caller_does_not_cancel_its_write_and_close_waits_for_it(db)
     async def main() -> None:
         with db._write_lock:
             task = asyncio.ensure_future(db.write_async(_insert("kept")))
-            await asyncio.sleep(0.01)
+            await until_queued(db, 1)
             task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
@@ -162,7 +163,7 @@ def test_post_its_grouped_in_one_transaction_land_where_they_would_one_by_one(tm
                             grouped, wid_g, people_g[0], text="idée 0", key="note-000000"
                         )
                         tasks.append(asyncio.ensure_future(again))
-                await asyncio.sleep(0.05)
+                await until_queued(grouped.db, len(tasks))
             await asyncio.gather(*tasks)
 
         asyncio.run(burst())
@@ -187,13 +188,13 @@ def test_another_write_between_two_post_its_is_seen_by_the_second(tmp_path):
                 first = asyncio.ensure_future(
                     notes.post_note_async(ctx, wid, people[0], text="A", key="note-a-000001")
                 )
-                await asyncio.sleep(0.01)
+                await until_queued(ctx.db, 1)
                 cleared = asyncio.ensure_future(ctx.db.write_async(clear_the_column))
-                await asyncio.sleep(0.01)
+                await until_queued(ctx.db, 2)
                 second = asyncio.ensure_future(
                     notes.post_note_async(ctx, wid, people[1], text="B", key="note-b-000001")
                 )
-                await asyncio.sleep(0.05)
+                await until_queued(ctx.db, 3)
             await asyncio.gather(first, cleared, second)
 
         asyncio.run(burst())
