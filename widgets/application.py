@@ -76,6 +76,12 @@ def build_window(
     return window
 
 
+def _pdf_accelerated() -> bool:
+    from app.reports.layout import pdf_accelerated  # reportlab: not needed to start
+
+    return pdf_accelerated()
+
+
 def run(
     *,
     db: str | None = None,
@@ -108,10 +114,14 @@ def run(
         # start, show, process events once, then leave: proves the bundle is complete
         QTimer.singleShot(0, window.close)
         app.exec()
-        ok = bool(window.controller.formats()) and not window.controller.library_problems()
+        problem = ""
+        if not window.controller.formats() or window.controller.library_problems():
+            problem = "format library incomplete"
+        elif not _pdf_accelerated():
+            problem = "reportlab's C helpers (rl_accel) missing"
         database.close()
-        print("self-check ok" if ok else "self-check: format library incomplete")
-        return 0 if ok else 1
+        print(f"self-check: {problem}" if problem else "self-check ok")
+        return 1 if problem else 0
     code = app.exec()
     database.close()
     return code

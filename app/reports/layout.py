@@ -54,6 +54,14 @@ _fonts_lock = threading.Lock()
 _fonts_ready = False
 
 
+def pdf_accelerated() -> bool:
+    """Whether reportlab found its C helpers (the rl_accel package): a PDF comes out the same
+    without them, only slower, so only the bundle's self-check insists on them."""
+    from reportlab.lib import rl_accel
+
+    return "fp_str" in rl_accel._c_funcs and "instanceStringWidthTTF" in rl_accel._c_funcs
+
+
 def register_fonts() -> None:
     """The DejaVu fonts shipped in assets/fonts, embedded (subset) in every document."""
     global _fonts_ready

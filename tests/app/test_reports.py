@@ -235,6 +235,42 @@ def test_report_of_an_empty_workshop_says_so(ctx: Context, tmp_path: Path) -> No
     assert "Réel" not in flat  # no actual column before the séance ran
 
 
+def test_a_long_table_of_contents_takes_two_passes_and_points_to_the_right_pages(
+    ctx: Context, tmp_path: Path
+) -> None:
+    """The first pass only sketches (places, draws nothing) with the table of contents
+    already at its final size; the second one writes the file with the right page numbers."""
+    wid = create_workshop(ctx, format_key="3h", title="Soixante thèmes").workshop_id
+    assert wid is not None
+
+    def work(session: Session) -> None:
+        for c in range(60):
+            cluster = Cluster(workshop_id=wid, title=f"Thème numéro {c + 1}", x=float(c))
+            session.add(cluster)
+            session.flush()
+            for n in range(c % 4 * 6 + 1):
+                text = f"Idée {n + 1} du thème {c + 1} : " + "des mots pour remplir " * (n % 5)
+                session.add(
+                    Note(workshop_id=wid, cluster_id=cluster.id, text=text, y=float(n),
+                         created_at=float(n))
+                )  # fmt: skip
+
+    ctx.db.write(work)
+    out = tmp_path / "long.pdf"
+    assert build_report(report_data(ctx, wid), out) == 2
+    pages = int(pdf_info(out)["Pages"])
+    by_page = [pdf_text(out, "-layout", "-f", str(n), "-l", str(n)) for n in range(1, pages + 1)]
+    assert "Sommaire" in by_page[1]
+    contents = "".join(page for page in by_page if ". . . . ." in page)  # dotted leaders
+    listed = re.findall(r"^ *(Thème numéro \d+) \(\d+ post-its?\)[ .]+?(\d+) *$", contents, re.M)
+    assert len(listed) == 60, contents
+    assert by_page[1].count("Thème numéro") < 60, "the table of contents is longer than a page"
+    for heading, page in listed:
+        body = by_page[int(page) - 1]
+        assert re.search(rf"{heading} \(\d+ post-its?\)", body), (heading, page)
+        assert "Sommaire" not in body
+
+
 # -- hostile text ------------------------------------------------------------------------------
 
 
