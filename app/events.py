@@ -26,6 +26,7 @@ class Topic(StrEnum):
     VOTES = "votes"  # a vote round opened, closed, revealed… (phones hear it)
     BALLOTS = "ballots"  # a ballot was cast (the console and the projector; not every phone)
     FEEDBACK = "feedback"
+    PHOTOS = "photos"  # photos attached to a workshop (the compte-rendu's annexe)
     ACTIONS = "actions"
     TIMER = "timer"
     COFAC = "cofac"  # a co-facilitator laptop paired, changed role or was revoked

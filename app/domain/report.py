@@ -173,6 +173,15 @@ class ReportMethod:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportPhoto:
+    caption: str
+    filename: str
+    width: int
+    height: int
+    data: bytes  # JPEG
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     workshop_id: int
     title: str
@@ -199,6 +208,7 @@ class ReportData:
     board_png: bytes | None = None
     # the same board as data, drawn as vector shapes when no picture was given (headless)
     board: BoardData | None = None
+    photos: tuple[ReportPhoto, ...] = ()  # attached by the facilitator: the annexe shows them
 
     @property
     def note_count(self) -> int:

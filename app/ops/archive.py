@@ -3,7 +3,7 @@
 This is how a workshop moves between laptops (the lab and "hors les murs"): the cadrage, the
 agenda (séances, phases, actual times), the programme, participants and their check-ins, the
 board (clusters and post-its), vote rounds with every ballot, feedback, the action plan and
-the chantiers, plus the custom methods its agenda uses. Not carried: phones' tokens (phones
+the chantiers, the photos attached (base64), plus the custom methods its agenda uses. Not carried: phones' tokens (phones
 check in again on the other laptop), the running séance's timer, the journal.
 
 The import is all or nothing: the file is checked (format, version, checksum, every field's
@@ -13,7 +13,10 @@ foreign file is refused with a French message and changes nothing.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
+import io
 import json
 import os
 from collections.abc import Callable
@@ -28,6 +31,7 @@ from sqlalchemy import (
     Date,
     Float,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -55,6 +59,7 @@ from app.store.models import (
     Note,
     Participant,
     Phase,
+    Photo,
     Programme,
     Project,
     Vote,
@@ -87,8 +92,10 @@ TABLES: list[tuple[type[Base], dict[str, str]]] = [
     (Feedback, {"workshop_id": "workshops", "participant_id": "participants"}),
     (Action, {"workshop_id": "workshops"}),
     (Project, {"workshop_id": "workshops", "source_note_id": "notes"}),
+    (Photo, {"workshop_id": "workshops"}),
 ]  # fmt: skip
 LEFT_OUT = {"participants": {"token"}}  # a phone's credential stays on its laptop
+LATER_TABLES = {"photos"}  # added after version 1's first files: absent means empty
 ITEM_TABLES = {"note": "notes", "cluster": "clusters"}  # what a vote is cast on
 
 
@@ -106,6 +113,8 @@ def _damaged(detail: str) -> ArchiveError:
 
 # -- export -----------------------------------------------------------------------------------
 def _plain(value: Any) -> Any:
+    if isinstance(value, bytes):  # a photo
+        return base64.b64encode(value).decode("ascii")
     return value.isoformat() if isinstance(value, date) else value
 
 
@@ -128,6 +137,8 @@ def export_archive(ctx: Context, workshop_id: int) -> dict[str, Any]:
             table = _table(model)
             if table.name == "workshops":
                 where = table.c.id == workshop_id
+            elif table.name == "photos":  # a removed photo only waits for an undo
+                where = (table.c.workshop_id == workshop_id) & table.c.removed.is_(False)
             elif "workshop_id" in refs:
                 where = table.c.workshop_id == workshop_id
             else:  # reached through its parent
@@ -203,7 +214,7 @@ def _check_envelope(data: Any) -> dict[str, list[dict[str, Any]]]:
     if not isinstance(tables, dict) or data.get("sha256") != _digest(tables):
         raise _damaged("l'empreinte de contrôle ne correspond plus au contenu")
     for model, _refs in TABLES:
-        rows = tables.get(_table(model).name)
+        rows = tables.get(_table(model).name, [] if _table(model).name in LATER_TABLES else None)
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise _damaged(f"la table « {_table(model).name} » manque")
     if len(tables["workshops"]) != 1:
@@ -233,6 +244,13 @@ def _value(table: str, column: Any, value: Any) -> Any:
             raise _damaged(f"{where} n'est pas une date") from None
     elif isinstance(kind, String | Text):
         ok = isinstance(value, str) and (kind.length is None or len(value) <= kind.length)
+    elif isinstance(kind, LargeBinary):  # a photo, in base64
+        try:
+            if isinstance(value, str):
+                return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            pass
+        raise _damaged(f"{where} n'est pas une image lisible")
     elif isinstance(kind, JSON):  # the cadrage and the settings are objects; items a list
         ok = isinstance(value, dict) if column.key in ("cadrage", "settings") else True
     else:  # pragma: no cover - a column type this module does not know yet
@@ -283,7 +301,7 @@ def import_archive(
             columns = {c.key: c for c in table.columns if c.key not in skip}
             has_id = "id" in table.c
             mapping = new_ids.setdefault(name, {})
-            for row in tables[name]:
+            for row in tables.get(name, []):  # a table added later may be absent
                 unknown = set(row) - set(columns)
                 if unknown:
                     raise _damaged(f"{name} : champ inattendu « {sorted(unknown)[0]} »")
@@ -344,6 +362,26 @@ def _fix_embedded(
         values["item_id"] = item(values["item_type"], values["item_id"], name)
     if name in ("votes", "vote_ballots"):
         values["voter"] = voter(values["voter"], name)
+    if name == "photos":
+        _check_photo(values)
+
+
+def _check_photo(values: dict[str, Any]) -> None:
+    """A photo's picture must be the JPEG Atelier stores, of the size its row says: the
+    compte-rendu draws it as it is."""
+    from PIL import Image
+
+    data = values["data"]
+    if not isinstance(data, bytes) or not data.startswith(b"\xff\xd8\xff"):
+        raise _damaged("photos.data n'est pas une image JPEG")
+    try:
+        with Image.open(io.BytesIO(data), formats=["JPEG"]) as image:
+            size = image.size
+            image.verify()
+    except Exception:  # Pillow raises many kinds for a damaged picture
+        raise _damaged("une photo est abîmée") from None
+    if size != (values["width"], values["height"]):
+        raise _damaged("une photo n'a pas la taille annoncée")
 
 
 def _import_methods(session: Session, methods: Any) -> None:

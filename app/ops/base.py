@@ -29,7 +29,9 @@ Mutation = Callable[[Session, dict[str, Any]], tuple[dict[str, Any], list[Action
 
 MUTATIONS: dict[str, Mutation] = {}
 # which views an undo or redo concerns, from the reverted operation's name
-TOPIC_OF_PREFIX = {"agenda": Topic.AGENDA, "board": Topic.BOARD, "votes": Topic.VOTES}
+TOPIC_OF_PREFIX = {
+    "agenda": Topic.AGENDA, "board": Topic.BOARD, "votes": Topic.VOTES, "photos": Topic.PHOTOS,
+}  # fmt: skip
 
 
 def mutation(name: str) -> Callable[[Mutation], Mutation]:
@@ -70,6 +72,7 @@ class Change:
 # (a fresh start, the command line) must still find its mutations
 MUTATION_MODULES = (
     "app.ops.mutations", "app.ops.board", "app.ops.votes", "app.ops.projects", "app.ops.cofac",
+    "app.ops.photos",
 )  # fmt: skip
 
 

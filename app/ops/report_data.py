@@ -24,6 +24,7 @@ from app.domain.report import (
     ReportNote,
     ReportParticipant,
     ReportPhase,
+    ReportPhoto,
     ReportProject,
     ReportVoteRound,
     VoteResult,
@@ -39,6 +40,7 @@ from app.store.models import (
     Feedback,
     Note,
     Participant,
+    Photo,
     Project,
     Vote,
     VoteRound,
@@ -230,6 +232,14 @@ def report_data(
             organisation=organisation,
             logo_png=logo_png,
             board_png=board_png,
+            photos=tuple(
+                ReportPhoto(p.caption, p.filename, p.width, p.height, p.data)
+                for p in session.scalars(
+                    select(Photo)
+                    .where(Photo.workshop_id == w.id, Photo.removed.is_(False))
+                    .order_by(Photo.position, Photo.id)
+                )
+            ),
         )
 
     data = ctx.db.read(work)

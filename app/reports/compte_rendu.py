@@ -81,6 +81,7 @@ FEEDBACK_LABELS = {
     1: "1 — Pas satisfait",
 }
 CHART_TOP = 10  # bars shown in a vote's chart
+PHOTO_HEIGHT = 11 * cm  # two photos and their captions to a page
 CHART_THEMES = 25  # bars in the chart of post-its by group (a page holds about 38)
 
 
@@ -850,6 +851,34 @@ def _feedback(story: _Story) -> None:
             story.add(Paragraph(markup(f"« {text.strip()} »"), Styles.quote))
 
 
+def _photos(story: _Story) -> None:
+    """Her photos (paper boards, the room), in her order, each scaled to the page with its
+    caption, two to a page at most."""
+    data = story.data
+    if not data.photos:
+        return
+    story.add(PageBreak())
+    story.section("Annexe : photos")
+    story.add(
+        para(
+            f"{_plural(len(data.photos), 'photo jointe', 'photos jointes')} par l'équipe "
+            "d'animation.",
+            Styles.small,
+        ),
+        Spacer(1, 4),
+    )
+    for number, photo in enumerate(data.photos, 1):
+        # within the frame's paddings, and never so blown up that it prints under 100 dpi
+        scale = min((FRAME_WIDTH - 12) / photo.width, PHOTO_HEIGHT / photo.height, 72 / 100)
+        picture = Image(
+            io.BytesIO(photo.data), width=photo.width * scale, height=photo.height * scale
+        )
+        caption = f"Photo {number}"
+        if photo.caption.strip():
+            caption += f" — {photo.caption.strip()}"
+        story.add(KeepTogether([picture, Spacer(1, 3), para(caption, Styles.small), Spacer(1, 10)]))
+
+
 def _annexe(story: _Story) -> None:
     data = story.data
     if not data.methods:
@@ -897,6 +926,7 @@ def story_for(data: ReportData, progress: Progress) -> list[Any]:
     _decisions(story)
     _feedback(story)
     _annexe(story)
+    _photos(story)
     return story.items
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -305,6 +306,24 @@ class Project(Base):
         ForeignKey("notes.id", ondelete="SET NULL"), nullable=True
     )
     created_at: Mapped[float] = mapped_column(Float)
+
+
+class Photo(Base):
+    """A picture she attaches to the workshop (a paper board, the room): the compte-rendu's
+    annexe shows it. Kept as a JPEG already turned upright and scaled for the page; a removed
+    photo stays (hidden) so that undo can bring it back."""
+
+    __tablename__ = "photos"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    caption: Mapped[str] = mapped_column(String(300), default="")
+    filename: Mapped[str] = mapped_column(String(255), default="")
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    added_at: Mapped[float] = mapped_column(Float)
 
 
 class JournalEntry(Base):

@@ -3,24 +3,27 @@ ids (hostile text included); a damaged or foreign file is refused in French, cha
 
 from __future__ import annotations
 
+import base64
 import copy
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.cli import main
-from app.ops import archive, participants
+from app.ops import archive, participants, photos
 from app.ops import votes as v
 from app.ops.archive import ITEM_TABLES, TABLES, ArchiveError, export_archive, import_archive
 from app.ops.base import Context
 from app.ops.demo import create_demo
 from app.ops.workshops import create_workshop
 from app.store.db import Database
-from app.store.models import Cluster, CustomMethod, Feedback, Note, Phase, Workshop
+from app.store.models import Cluster, CustomMethod, Feedback, Note, Phase, Photo, Workshop
 
 HOSTILE = [
     line.replace("\\n", "\n")
@@ -93,6 +96,13 @@ def rich(ctx: Context) -> int:
                        settings={"dots": 2, "cap": 2}).ids[0]  # fmt: skip
     voter = participants.check_in(ctx, wid, name="Zoé", category="usager", key="join-zoe-0001")
     v.cast_ballot(ctx, wid, rid, voter.participant_id, {f"cluster:{cluster}": 2}, key="ballot-0001")
+    image, out = Image.new("RGB", (64, 48), "teal"), io.BytesIO()
+    image.save(out, "JPEG")
+    photo = photos.prepare_photo("mur.jpg", out.getvalue())
+    photos.add_photos(ctx, wid, [photo, photo])
+    kept, gone = photos.list_photos(ctx, wid)
+    photos.caption_photo(ctx, kept.id, HOSTILE[0])
+    photos.remove_photo(ctx, gone.id)  # a removed photo stays home
     return wid
 
 
@@ -103,6 +113,7 @@ def test_export_import_export_gives_the_same_workshop(ctx, rich, tmp_path):
     assert all("token" not in p for p in tables["participants"])  # phones' credentials stay
     assert tables["methods"] == [{"key": "ma-methode", "data": {"name": "Ma <méthode>"}}]
     assert len(tables["vote_rounds"]) >= 2 and tables["feedback"] and tables["projects"]
+    assert [p["caption"] for p in tables["photos"]] == [HOSTILE[0]]
     path = tmp_path / "atelier.json"
     archive.write_archive(ctx, rich, path)
     new_id = archive.import_file(ctx, path).workshop_id
@@ -121,6 +132,16 @@ def test_export_import_export_gives_the_same_workshop(ctx, rich, tmp_path):
     counts = v.live_counts(ctx, second["tables"]["vote_rounds"][-1]["id"])
     assert counts == v.recount(ctx, second["tables"]["vote_rounds"][-1]["id"])
     assert _count(ctx, CustomMethod) == 1  # already known here: kept, not doubled
+    (copied,) = photos.list_photos(ctx, new_id)
+    assert copied.data == base64.b64decode(tables["photos"][0]["data"])
+    assert copied.caption == HOSTILE[0] and (copied.width, copied.height) == (64, 48)
+
+
+def test_an_archive_from_before_photos_still_imports(ctx, rich):
+    data = export_archive(ctx, rich)
+    del data["tables"]["photos"]
+    new_id = import_archive(ctx, _resealed(data)).workshop_id
+    assert new_id is not None and photos.list_photos(ctx, new_id) == []
 
 
 def _resealed(data: dict[str, Any]) -> dict[str, Any]:
@@ -158,24 +179,39 @@ def _breakages(good: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
         lambda t: t["workshops"][0].update(cadrage=[]), "workshops.cadrage a une valeur invalide"
     )
     variant(lambda t: t.pop("feedback"), "la table « feedback » manque")
+    variant(
+        lambda t: t["photos"][0].update(data="pas du base64 !"), "photos.data n'est pas une image"
+    )
+    variant(
+        lambda t: t["photos"][0].update(data=base64.b64encode(b"GIF89a...").decode()),
+        "photos.data n'est pas une image JPEG",
+    )
+    variant(
+        lambda t: t["photos"][0].update(data=t["photos"][0]["data"][:200]), "une photo est abîmée"
+    )
+    variant(lambda t: t["photos"][0].update(width=4000), "une photo n'a pas la taille annoncée")
     return out
 
 
 def test_a_damaged_or_foreign_archive_changes_nothing(ctx, rich):
     good = export_archive(ctx, rich)
-    before = (_count(ctx, Workshop), _count(ctx, Note), _count(ctx, CustomMethod))
+    before = (
+        _count(ctx, Workshop), _count(ctx, Note), _count(ctx, CustomMethod), _count(ctx, Photo)
+    )  # fmt: skip
     cases = [
         *_breakages(good),
         ({"hello": "world"}, "n'est pas une archive d'atelier exportée par Atelier"),
         ([1, 2, 3], "n'est pas une archive d'atelier exportée par Atelier"),
         ({**good, "version": 99, "app_version": "9.0"}, "version plus récente d'Atelier (9.0)"),
     ]
-    assert len(cases) == 13
+    assert len(cases) == 17
     for data, message in cases:
         with pytest.raises(ArchiveError) as refused:
             import_archive(ctx, data)
         assert message in refused.value.message
-        assert (_count(ctx, Workshop), _count(ctx, Note), _count(ctx, CustomMethod)) == before
+        assert (
+            _count(ctx, Workshop), _count(ctx, Note), _count(ctx, CustomMethod), _count(ctx, Photo)
+        ) == before  # fmt: skip
 
 
 def test_the_commands_export_and_import(tmp_path, capsys):
