@@ -3,8 +3,9 @@
 This is how a workshop moves between laptops (the lab and "hors les murs"): the cadrage, the
 agenda (séances, phases, actual times), the programme, participants and their check-ins, the
 board (clusters and post-its), vote rounds with every ballot, feedback, the action plan and
-the chantiers, the photos attached (base64), plus the custom methods its agenda uses. Not carried: phones' tokens (phones
-check in again on the other laptop), the running séance's timer, the journal.
+the chantiers, the photos attached (in base64), plus the custom methods its agenda uses. Not
+carried: phones' tokens (phones check in again on the other laptop), the running séance's
+timer, the journal, removed photos.
 
 The import is all or nothing: the file is checked (format, version, checksum, every field's
 type and length, every reference) and written in one transaction under new ids; a damaged or
