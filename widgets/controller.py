@@ -32,6 +32,7 @@ from app.ops import (
     workshops,
 )
 from app.ops.base import Change, Context, redo, undo
+from app.ops.photos import PhotoInfo
 from app.settings import custom_formats_dir
 
 log = logging.getLogger(__name__)
@@ -342,6 +343,59 @@ class Controller(QObject):
         from app.ops import projects
 
         return self._call(projects.set_status, self.ctx, project_id, status)
+
+    # -- photos for the compte-rendu's annexe ---------------------------------------------------
+    def photos(self, workshop_id: int) -> list[PhotoInfo]:
+        from app.ops import photos
+
+        return self._call(photos.list_photos, self.ctx, workshop_id) or []
+
+    def photos_job(
+        self, workshop_id: int, paths: list[str]
+    ) -> Callable[[Callable[[float, str], None]], str]:
+        """Adding photos as a job to run off the GUI thread (each is decoded, turned and
+        scaled): job(progress) → a French summary. The photos that could be read are added
+        as one undoable step; the others are named in the summary. KnownError if none."""
+        from app.ops import photos
+
+        def job(progress: Callable[[float, str], None]) -> str:
+            ready: list[photos.PreparedPhoto] = []
+            refused: list[str] = []
+            for index, path in enumerate(paths):
+                progress(index / max(1, len(paths)), f"Photo {index + 1} sur {len(paths)}…")
+                try:
+                    ready.append(photos.read_photo(path))
+                except KnownError as exc:
+                    refused.append(exc.message)
+            if not ready:
+                raise photos.PhotoError(" ".join(refused) or "Aucune photo à ajouter.")
+            photos.add_photos(self.ctx, workshop_id, ready)
+            progress(1.0, "Terminé")
+            added = (
+                "1 photo ajoutée au compte-rendu."
+                if len(ready) == 1
+                else f"{len(ready)} photos ajoutées au compte-rendu."
+            )
+            if refused:
+                added += " Ignorée(s) : " + " ".join(refused)
+            return added
+
+        return job
+
+    def caption_photo(self, photo_id: int, caption: str) -> Change | None:
+        from app.ops import photos
+
+        return self._call(photos.caption_photo, self.ctx, photo_id, caption)
+
+    def move_photo(self, photo_id: int, step: int) -> Change | None:
+        from app.ops import photos
+
+        return self._call(photos.move_photo, self.ctx, photo_id, step)
+
+    def remove_photo(self, photo_id: int) -> Change | None:
+        from app.ops import photos
+
+        return self._call(photos.remove_photo, self.ctx, photo_id)
 
     # -- the board ------------------------------------------------------------------------------
     def board_data(self, workshop_id: int, phase_id: int | None = None) -> BoardData | None:

@@ -82,6 +82,16 @@ class Dialogs:
         path, _chosen = QFileDialog.getOpenFileName(self.parent, title, "", filters)
         return path or None
 
+    def open_photos(self, title: str) -> list[str]:
+        """Which photos to attach (several at once); [] if she cancels."""
+        paths, _chosen = QFileDialog.getOpenFileNames(
+            self.parent,
+            title,
+            "",
+            QCoreApplication.translate("Dialogs", "Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)"),
+        )
+        return list(paths)
+
     def bilan_period(self) -> Period | None:
         """The period of a bilan d'activité (the current year by default); None to cancel."""
         dialog = BilanDialog(parent=self.parent)

@@ -16,6 +16,7 @@ from widgets.bridge import EventBridge
 from widgets.controller import Controller
 from widgets.dialogs import Dialogs
 from widgets.home_view import HomeView
+from widgets.photo_desk import PhotoDesk
 from widgets.report_task import ReportTask
 from widgets.session_runner import SessionRunner
 from widgets.settings_dialog import SettingsDialog
@@ -35,6 +36,9 @@ class MainWindow(QMainWindow):
         self.editor = WorkshopEditor(controller.methods())
         self.editor_board = BoardPanel(controller, dialogs=lambda: self.dialogs)
         self.editor.set_board(self.editor_board)
+        self.photo_desk = PhotoDesk(controller, lambda: self.dialogs, self)
+        self.editor.set_photos(self.photo_desk.panel)
+        self.photo_desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.editor.project_status_requested.connect(self.controller.set_project_status)
         self.editor.tabs.currentChanged.connect(self._editor_tab_changed)
         self.editor_board.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -57,6 +61,7 @@ class MainWindow(QMainWindow):
         self._undo_refresh.setSingleShot(True)
         self._undo_refresh.setInterval(50)
         self._undo_refresh.timeout.connect(self._refresh_undo)
+        self.photo_desk.changed.connect(self._undo_refresh.start)
         self.setCentralWidget(self.stack)
 
         self.home.new_requested.connect(self.new_workshop)
@@ -186,6 +191,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.editor)
         if self.editor.tabs.currentIndex() == self.editor.board_index:
             self.editor_board.open(workshop_id)
+        elif self.editor.tabs.currentIndex() == self.editor.photos_index:
+            self.photo_desk.open(workshop_id)
         self._update_undo(detail)
 
     def start_session(self, workshop_id: int) -> None:
@@ -570,6 +577,8 @@ class MainWindow(QMainWindow):
                 if self.editor.tabs.currentIndex() == self.editor.board_index:
                     self.editor_board.board_event(event)
                 self._undo_refresh.start()  # the Edit menu names what Ctrl+Z would undo
+            elif event.topic == Topic.PHOTOS:
+                self.photo_desk.on_event(event)
             else:
                 self._refresh_editor()
         self.runner.on_event(event)
@@ -584,6 +593,9 @@ class MainWindow(QMainWindow):
         if index == self.editor.board_index and self.editor.workshop_id is not None:
             self.editor_board.open(self.editor.workshop_id)
             self.editor_board.view.setFocus()
+        elif index == self.editor.photos_index and self.editor.workshop_id is not None:
+            self.photo_desk.open(self.editor.workshop_id)
+            self.photo_desk.panel.list.setFocus()
 
     def _refresh_undo(self) -> None:
         if self.stack.currentWidget() is self.runner.console and self.runner.workshop_id:
@@ -623,6 +635,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # stops the message's own timer
         self._undo_refresh.stop()
         self.editor_board.shutdown()
+        self.photo_desk.shutdown()
         self.runner.shutdown()  # the timer runs on in the core; its views close
         self.bridge.close()
         super().closeEvent(event)

@@ -51,6 +51,8 @@ def capture(folder: Path, size: tuple[int, int] = (1600, 900)) -> list[Path]:
     save("editor-cadrage")
     window.editor.tabs.setCurrentIndex(1)
     save("editor-agenda")
+    window.editor.tabs.setCurrentIndex(window.editor.photos_index)
+    save("editor-photos")
     three_months = next(w.id for w in window.controller.workshops() if w.format_key == "3m")
     window.open_workshop(three_months)
     window.editor.tabs.setCurrentIndex(2)

@@ -193,6 +193,10 @@ class WorkshopEditor(QWidget):
         """The workshop's post-it board, outside the séance too (to tidy it before the report)."""
         self.board_index = self.tabs.addTab(board, self.tr("Tableau"))
 
+    def set_photos(self, photos: QWidget) -> None:
+        """The photos for the compte-rendu's annexe (paper boards, the room)."""
+        self.photos_index = self.tabs.addTab(photos, self.tr("Photos"))
+
     def _start(self) -> None:
         if self.workshop_id is not None:
             self.flush()

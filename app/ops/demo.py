@@ -12,6 +12,7 @@ from app.domain.model import Cadrage, Status
 from app.events import Topic
 from app.ops.base import Change, Context, journal, publish
 from app.ops.workshops import create_workshop
+from app.resources import asset
 from app.store.models import (
     Action,
     Block,
@@ -20,6 +21,7 @@ from app.store.models import (
     Feedback,
     Note,
     Participant,
+    Photo,
     Project,
     Vote,
     VoteBallot,
@@ -195,6 +197,13 @@ COLORS_FOR_FEEDBACK = [
     (5, "Une vraie écoute des agents.", ""),
     (4, "", "Prévoir un temps pour les questions du public."),
     (5, "Le plan d'action avec des noms et des dates.", ""),
+]
+
+
+# pictures of the paper boards (drawn for the demo, 1600 × 1200, in assets/demo)
+PHOTOS = [
+    ("mur-des-idees.jpg", "Le mur des idées en fin de matinée : irritants, idées, questions"),
+    ("grille-impact.jpg", "La grille impact / facilité sur le paperboard"),
 ]
 
 
@@ -403,6 +412,14 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
                 created_at=now,
             )
         )
+        for i, (file, caption) in enumerate(PHOTOS):
+            session.add(
+                Photo(
+                    workshop_id=w.id, position=i, caption=caption, filename=file, width=1600,
+                    height=1200, data=asset("demo", file).read_bytes(), removed=False,
+                    added_at=now,
+                )
+            )  # fmt: skip
         entry = journal(
             session,
             ctx,

@@ -143,193 +143,194 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../widgets/board_panel.py" line="470"/>
+        <location filename="../../widgets/board_panel.py" line="528"/>
         <source>Titre du groupe :</source>
         <translation>Group title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="470"/>
+        <location filename="../../widgets/board_panel.py" line="538"/>
         <source>Exporter le tableau</source>
         <translation>Export the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="470"/>
+        <location filename="../../widgets/board_panel.py" line="540"/>
         <source>Image PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="470"/>
+        <location filename="../../widgets/board_panel.py" line="550"/>
         <source>Tableau exporté : {path}</source>
         <translation>Board exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="320"/>
+        <location filename="../../widgets/board_panel.py" line="344"/>
         <source>Séquence en cours (suit la séance)</source>
         <translation>Current activity (follows the session)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="118"/>
+        <location filename="../../widgets/board_panel.py" line="141"/>
         <source>Le tableau de quelle séquence</source>
         <translation>Which activity&apos;s board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="121"/>
+        <location filename="../../widgets/board_panel.py" line="144"/>
         <source>Écrire un post-it puis Entrée…</source>
         <translation>Write a sticky note, then Enter…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="127"/>
+        <location filename="../../widgets/board_panel.py" line="150"/>
         <source>Couleur du post-it (ou de la sélection)</source>
         <translation>Colour of the sticky note (or of the selection)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="129"/>
+        <location filename="../../widgets/board_panel.py" line="152"/>
         <source>Regrouper</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="131"/>
+        <location filename="../../widgets/board_panel.py" line="154"/>
         <source>Dégrouper</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="134"/>
+        <location filename="../../widgets/board_panel.py" line="157"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="137"/>
+        <location filename="../../widgets/board_panel.py" line="160"/>
         <source>Dupliquer</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="140"/>
+        <location filename="../../widgets/board_panel.py" line="163"/>
+        <location filename="../../widgets/board_panel.py" line="528"/>
         <source>Renommer le groupe</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="143"/>
+        <location filename="../../widgets/board_panel.py" line="166"/>
         <source>Rechercher (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="147"/>
+        <location filename="../../widgets/board_panel.py" line="170"/>
         <source>Tout voir</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="148"/>
+        <location filename="../../widgets/board_panel.py" line="181"/>
         <source>Écriture individuelle</source>
         <translation>Individual writing</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="151"/>
+        <location filename="../../widgets/board_panel.py" line="184"/>
         <source>Les post-its des téléphones restent cachés jusqu&apos;à « Révéler »</source>
         <translation>Sticky notes from phones stay hidden until “Reveal”</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="154"/>
-        <location filename="../../widgets/board_panel.py" line="290"/>
+        <location filename="../../widgets/board_panel.py" line="187"/>
+        <location filename="../../widgets/board_panel.py" line="356"/>
         <source>Révéler</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="158"/>
+        <location filename="../../widgets/board_panel.py" line="191"/>
         <source>Tableau ▾</source>
         <translation>Board ▾</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="224"/>
+        <location filename="../../widgets/board_panel.py" line="258"/>
         <source>Modèle de tableau</source>
         <translation>Board template</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="225"/>
+        <location filename="../../widgets/board_panel.py" line="259"/>
         <source>Celui de la méthode</source>
         <translation>The method&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="231"/>
+        <location filename="../../widgets/board_panel.py" line="265"/>
         <source>Grille magnétique</source>
         <translation>Snap to grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="234"/>
+        <location filename="../../widgets/board_panel.py" line="268"/>
         <source>Grand texte (projection)</source>
         <translation>Large text (projector)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="238"/>
+        <location filename="../../widgets/board_panel.py" line="272"/>
         <source>Un seul tableau pour tout l&apos;atelier</source>
         <translation>One board for the whole workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="242"/>
+        <location filename="../../widgets/board_panel.py" line="276"/>
         <source>Post-its des téléphones directement sur le tableau</source>
         <translation>Sticky notes from phones straight onto the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="247"/>
+        <location filename="../../widgets/board_panel.py" line="281"/>
         <source>Exporter en image PNG…</source>
         <translation>Export as a PNG image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="290"/>
+        <location filename="../../widgets/board_panel.py" line="356"/>
         <source>Révéler ({n})</source>
         <translation>Reveal ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="295"/>
+        <location filename="../../widgets/board_panel.py" line="361"/>
         <source>{n} post-it(s)</source>
         <translation>{n} sticky note(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="297"/>
+        <location filename="../../widgets/board_panel.py" line="363"/>
         <source>{n} groupe(s)</source>
         <translation>{n} group(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="299"/>
+        <location filename="../../widgets/board_panel.py" line="365"/>
         <source>{n} caché(s)</source>
         <translation>{n} hidden</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="303"/>
+        <location filename="../../widgets/board_panel.py" line="369"/>
         <source>Tableau vide : écrivez le premier post-it ci-dessus</source>
         <translation>Empty board: write the first sticky note above</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="397"/>
+        <location filename="../../widgets/board_panel.py" line="466"/>
         <source>Sélectionnez au moins deux post-its (cliquer-glisser autour, ou Ctrl+clic).</source>
         <translation>Select at least two sticky notes (drag around them, or Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="405"/>
+        <location filename="../../widgets/board_panel.py" line="474"/>
         <source>Groupe créé : double-cliquez sur son titre pour le replier.</source>
         <translation>Group created: double-click its title to collapse it.</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="411"/>
+        <location filename="../../widgets/board_panel.py" line="480"/>
         <source>Sélectionnez un groupe (cliquez sur son titre).</source>
         <translation>Select a group (click its title).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="424"/>
+        <location filename="../../widgets/board_panel.py" line="493"/>
         <source>{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} sticky note(s) deleted — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="503"/>
+        <location filename="../../widgets/board_panel.py" line="594"/>
         <source>{n} résultat(s) pour la recherche</source>
         <translation>{n} result(s) for the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="154"/>
+        <location filename="../../widgets/board_panel.py" line="172"/>
         <source>Voter…</source>
         <translation>Vote…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="161"/>
+        <location filename="../../widgets/board_panel.py" line="179"/>
         <source>Ouvrir un vote sur la sélection, ou sur tout le tableau (Ctrl+Shift+V)</source>
         <translation>Open a vote on the selection, or on the whole board (Ctrl+Shift+V)</translation>
     </message>
@@ -481,16 +482,285 @@
     </message>
 </context>
 <context>
+    <name>CofacDesk</name>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="114"/>
+        <source>Révoquer un ordinateur</source>
+        <translation>Revoke a laptop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="116"/>
+        <source>Déconnecter « {name} » de la séance ? Cet ordinateur ne pourra plus rien lire ni faire ; un nouveau code d&apos;appairage remplace l&apos;actuel.</source>
+        <translation>Disconnect “{name}” from the session? That laptop will no longer see or do anything; a new pairing code replaces the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="119"/>
+        <source>Révoquer</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="122"/>
+        <source>« {name} » a été déconnecté.</source>
+        <translation>“{name}” has been disconnected.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="94"/>
+        <source>Co-animation ({n})</source>
+        <translation>Co-facilitation ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="94"/>
+        <source>Co-animation</source>
+        <translation>Co-facilitation</translation>
+    </message>
+</context>
+<context>
+    <name>CofacPanel</name>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="33"/>
+        <source>Co-animateur·rice</source>
+        <translation>Co-facilitator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="34"/>
+        <source>Gardien·ne du temps</source>
+        <translation>Time keeper</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="35"/>
+        <source>Scribe</source>
+        <translation>Scribe</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="36"/>
+        <source>Observateur·rice</source>
+        <translation>Observer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="51"/>
+        <source>Co-animation</source>
+        <translation>Co-facilitation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="54"/>
+        <source>Co-animer depuis un deuxième ordinateur</source>
+        <translation>Co-facilitate from a second laptop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="58"/>
+        <source>Sur l&apos;autre ordinateur (même réseau Wi-Fi) : Fichier → « Rejoindre une séance… », choisir cette séance, puis taper ce code :</source>
+        <translation>On the other laptop (same Wi-Fi network): File → “Join a session…”, pick this session, then type this code:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="77"/>
+        <source>Ordinateurs appairés</source>
+        <translation>Paired laptops</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="90"/>
+        <source>Aucun ordinateur n&apos;a encore rejoint la séance. Un nouvel ordinateur arrive en observateur·rice : choisissez ici son rôle.</source>
+        <translation>No laptop has joined the session yet. A new laptop arrives as an observer: choose its role here.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="97"/>
+        <source>Co-animateur·rice : tout, sauf terminer la séance · Gardien·ne du temps : le minuteur · Scribe : les post-its et les groupes · Observateur·rice : lecture seule</source>
+        <translation>Co-facilitator: everything but ending the session · Time keeper: the timer · Scribe: post-its and groups · Observer: read only</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="103"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="129"/>
+        <source>Le serveur de la séance ne tourne pas : pas de co-animation possible.</source>
+        <translation>The session&apos;s server is not running: no co-facilitation possible.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="133"/>
+        <source>Si la séance n&apos;apparaît pas dans la liste, taper l&apos;adresse : {address}</source>
+        <translation>If the session is not in the list, type the address: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="165"/>
+        <source>Révoquer…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="168"/>
+        <source>Déconnecter cet ordinateur : il ne pourra plus ni lire ni agir</source>
+        <translation>Disconnect this laptop: it will no longer see or do anything</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="197"/>
+        <source>Pas encore connecté</source>
+        <translation>Not connected yet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="199"/>
+        <source>● En ligne</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="201"/>
+        <source>Vu à {time}</source>
+        <translation>Last seen at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CofacWindow</name>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="42"/>
+        <source>Atelier — co-animation : {title}</source>
+        <translation>Atelier — co-facilitation: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="108"/>
+        <source>Copie de la séance en cours…</source>
+        <translation>Copying the session…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="134"/>
+        <source>Séance de « {title} » · vous : {name}, {role}</source>
+        <translation>Session “{title}” · you: {name}, {role}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="142"/>
+        <source>✕ Accès retiré par l&apos;animatrice</source>
+        <translation>✕ Access removed by the lead facilitator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="145"/>
+        <source>Cet ordinateur ne reçoit plus la séance et ne cherche plus à s&apos;y reconnecter. Ce qui est affiché reste lisible, et le compte-rendu peut être exporté depuis cette copie.</source>
+        <translation>This laptop no longer receives the session and no longer tries to reconnect. What is shown stays readable, and the report can be exported from this copy.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="154"/>
+        <source>L&apos;animatrice a retiré l&apos;accès de cet ordinateur : il ne se reconnecte plus à la séance.</source>
+        <translation>The lead facilitator removed this laptop&apos;s access: it no longer reconnects to the session.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="160"/>
+        <source>● En ligne</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="161"/>
+        <source>Relié à l&apos;ordinateur de l&apos;animatrice</source>
+        <translation>Connected to the lead facilitator&apos;s laptop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="164"/>
+        <source>○ Hors ligne</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="167"/>
+        <source>L&apos;ordinateur de l&apos;animatrice ne répond pas. Vous pouvez continuer à lire ; vos actions partiront dès son retour.</source>
+        <translation>The lead facilitator&apos;s laptop does not answer. You can keep reading; your actions will be sent as soon as it is back.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="177"/>
+        <source>Refusé par l&apos;ordinateur de l&apos;animatrice : {message}</source>
+        <translation>Refused by the lead facilitator&apos;s laptop: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="187"/>
+        <source>{n} action(s) en attente d&apos;envoi</source>
+        <translation>{n} action(s) waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="189"/>
+        <source>Aucune action en attente</source>
+        <translation>No action waiting</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="58"/>
+        <source>Copie de la séance sur cet ordinateur : {where}</source>
+        <translation>Copy of the session on this laptop: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="49"/>
+        <source>Reprendre l&apos;atelier sur cet ordinateur…</source>
+        <translation>Take over the workshop on this laptop…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="208"/>
+        <source>Attention : l&apos;ordinateur de l&apos;animatrice répond encore. Ne reprenez l&apos;atelier que s&apos;il ne peut plus servir la séance.</source>
+        <translation>Careful: the lead facilitator&apos;s laptop still answers. Take the workshop over only if it can no longer run the session.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="214"/>
+        <source>« {title} » devient un atelier de cet ordinateur, avec sa copie complète : agenda et temps passés, post-its, votes, participants.</source>
+        <translation>“{title}” becomes a workshop of this laptop, with its full copy: agenda and time spent, sticky notes, votes, participants.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="221"/>
+        <source>La séance se rouvre ici, minuteur en pause : vous le relancez quand la salle est prête. Cet ordinateur sert alors les téléphones : projetez son QR code, chaque participant le scanne et s&apos;enregistre à nouveau (les arrivées déjà notées restent dans la liste). Les autres co-animateurs rejoignent cet ordinateur avec son code.</source>
+        <translation>The session reopens here with its timer paused: restart it when the room is ready. This laptop then serves the phones: project its QR code, each participant scans it and checks in again (arrivals already recorded stay in the list). Other co-facilitators join this laptop with its code.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="230"/>
+        <source>Aucune séance n&apos;est ouverte : « Démarrer la séance » la poursuivra ici.</source>
+        <translation>No session is open: “Start session” will carry it on here.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="236"/>
+        <source>{n} action(s) en attente d&apos;envoi ne seront pas appliquées : refaites-les après la reprise.</source>
+        <translation>{n} action(s) waiting to be sent will not be applied: do them again after taking over.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="242"/>
+        <source>Cette fenêtre se ferme : cet ordinateur ne suit plus celui de l&apos;animatrice, et la copie reçue reste telle quelle.</source>
+        <translation>This window closes: this laptop no longer follows the lead facilitator&apos;s, and the copy received stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="247"/>
+        <source>Reprendre l&apos;atelier sur cet ordinateur</source>
+        <translation>Take over the workshop on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="249"/>
+        <source>Reprendre ici</source>
+        <translation>Take over here</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="201"/>
+        <source>Cet ordinateur n&apos;a plus accès à la séance : la copie est celle du moment où l&apos;accès a été retiré.</source>
+        <translation>This laptop no longer has access to the session: the copy is as it was when access was removed.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../widgets/dialogs.py" line="40"/>
+        <location filename="../../widgets/dialogs.py" line="60"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="48"/>
+        <location filename="../../widgets/dialogs.py" line="68"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dialogs.py" line="91"/>
+        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
 </context>
 <context>
@@ -617,221 +887,321 @@
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="44"/>
+        <source>Rejoindre une séance</source>
+        <translation>Join a session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="48"/>
+        <source>Co-animer la séance d&apos;une collègue depuis cet ordinateur, sur le même réseau Wi-Fi. Elle trouve le code dans sa console, bouton « Co-animation ».</source>
+        <translation>Co-facilitate a colleague&apos;s session from this laptop, on the same Wi-Fi network. She finds the code in her console, “Co-facilitation” button.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="53"/>
+        <source>Séances trouvées sur le réseau local</source>
+        <translation>Sessions found on the local network</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="58"/>
+        <location filename="../../widgets/join_dialog.py" line="132"/>
+        <source>Recherche des séances sur le réseau local…</source>
+        <translation>Looking for sessions on the local network…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="62"/>
+        <source>par exemple 192.168.1.10:8765</source>
+        <translation>for example 192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="65"/>
+        <source>6 chiffres</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="69"/>
+        <source>tel qu&apos;il apparaîtra dans l&apos;historique</source>
+        <translation>as it will appear in the history</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="71"/>
+        <source>ou adresse :</source>
+        <translation>or address:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="72"/>
+        <source>Code de co-animation :</source>
+        <translation>Co-facilitation code:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="73"/>
+        <source>Votre nom :</source>
+        <translation>Your name:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="80"/>
+        <source>Rejoindre</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="83"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="104"/>
+        <source>Pas de réseau local : tapez l&apos;adresse affichée chez l&apos;animatrice.</source>
+        <translation>No local network: type the address shown on the lead facilitator&apos;s laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="120"/>
+        <source>{title} — {address}:{port}</source>
+        <translation>{title} — {address}:{port}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="130"/>
+        <source>{n} séance(s) trouvée(s). Toujours à l&apos;écoute…</source>
+        <translation>{n} session(s) found. Still listening…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="152"/>
+        <source>Choisissez une séance dans la liste ou tapez son adresse.</source>
+        <translation>Pick a session in the list or type its address.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="156"/>
+        <source>Le code de co-animation a 6 chiffres.</source>
+        <translation>The co-facilitation code has 6 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="159"/>
+        <source>Indiquez votre nom : il accompagne vos actions.</source>
+        <translation>Give your name: it goes with your actions.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/join_dialog.py" line="161"/>
+        <source>Connexion à la séance…</source>
+        <translation>Connecting to the session…</translation>
+    </message>
+</context>
+<context>
     <name>LiveConsole</name>
     <message>
-        <location filename="../../widgets/live_console.py" line="326"/>
+        <location filename="../../widgets/live_console.py" line="348"/>
         <source>Retours : aucune réponse pour l&apos;instant</source>
         <translation>Feedback: no answers yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="328"/>
+        <location filename="../../widgets/live_console.py" line="350"/>
         <source>Retours : {n} · moyenne {average} / 5</source>
         <translation>Feedback: {n} · average {average} / 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="333"/>
+        <location filename="../../widgets/live_console.py" line="355"/>
         <source>Notes de 1 à 5 : {counts}</source>
         <translation>Ratings from 1 to 5: {counts}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="35"/>
+        <location filename="../../widgets/live_console.py" line="39"/>
         <source>Prêt : appuyez sur Espace pour démarrer</source>
         <translation>Ready: press Space to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="36"/>
+        <location filename="../../widgets/live_console.py" line="40"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="37"/>
+        <location filename="../../widgets/live_console.py" line="41"/>
         <source>Moins de 2 minutes</source>
         <translation>Less than 2 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="38"/>
+        <location filename="../../widgets/live_console.py" line="42"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="39"/>
+        <location filename="../../widgets/live_console.py" line="43"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="40"/>
+        <location filename="../../widgets/live_console.py" line="44"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="101"/>
+        <location filename="../../widgets/live_console.py" line="106"/>
         <source>← Retour à l&apos;atelier</source>
         <translation>← Back to the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="107"/>
-        <location filename="../../widgets/live_console.py" line="276"/>
+        <location filename="../../widgets/live_console.py" line="116"/>
+        <location filename="../../widgets/live_console.py" line="293"/>
         <source>Tableau (Ctrl+B)</source>
         <translation>Board (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="111"/>
+        <location filename="../../widgets/live_console.py" line="126"/>
         <source>Projection (F5)</source>
         <translation>Projector (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="113"/>
+        <location filename="../../widgets/live_console.py" line="128"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="129"/>
+        <location filename="../../widgets/live_console.py" line="146"/>
         <source>Lancer cette séance</source>
         <translation>Start this session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="147"/>
+        <location filename="../../widgets/live_console.py" line="164"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="148"/>
+        <location filename="../../widgets/live_console.py" line="165"/>
         <source>Présents</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="149"/>
+        <location filename="../../widgets/live_console.py" line="166"/>
         <source>Post-its</source>
         <translation>Sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="150"/>
+        <location filename="../../widgets/live_console.py" line="167"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="175"/>
-        <location filename="../../widgets/live_console.py" line="379"/>
+        <location filename="../../widgets/live_console.py" line="192"/>
+        <location filename="../../widgets/live_console.py" line="424"/>
         <source>Démarrer (Espace)</source>
         <translation>Start (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="178"/>
+        <location filename="../../widgets/live_console.py" line="195"/>
         <source>◀ Précédente (←)</source>
         <translation>◀ Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="210"/>
+        <location filename="../../widgets/live_console.py" line="227"/>
         <source>Notes d&apos;animation (visibles par vous uniquement)</source>
         <translation>Facilitation notes (only you can see them)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="276"/>
+        <location filename="../../widgets/live_console.py" line="293"/>
         <source>Minuteur (Ctrl+B)</source>
         <translation>Timer (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="312"/>
+        <location filename="../../widgets/live_console.py" line="341"/>
         <source>Présents ({n})</source>
         <translation>Present ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="313"/>
+        <location filename="../../widgets/live_console.py" line="342"/>
         <source>Post-its ({n})</source>
         <translation>Sticky notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="353"/>
+        <location filename="../../widgets/live_console.py" line="398"/>
         <source>Pas de consigne pour cette séquence.</source>
         <translation>No instructions for this activity.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="180"/>
+        <location filename="../../widgets/live_console.py" line="197"/>
         <source>Suivante ▶ (→)</source>
         <translation>Next ▶ (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="182"/>
+        <location filename="../../widgets/live_console.py" line="199"/>
         <source>−1 min</source>
         <translation>−1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="184"/>
+        <location filename="../../widgets/live_console.py" line="201"/>
         <source>+1 min</source>
         <translation>+1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="186"/>
+        <location filename="../../widgets/live_console.py" line="203"/>
         <source>+5 min</source>
         <translation>+5 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="188"/>
+        <location filename="../../widgets/live_console.py" line="205"/>
         <source>Réinitialiser</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="205"/>
+        <location filename="../../widgets/live_console.py" line="222"/>
         <source>Consigne aux participants</source>
         <translation>Instructions for participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="325"/>
+        <location filename="../../widgets/live_console.py" line="370"/>
         <source>{actual} min (prévu {planned})</source>
         <translation>{actual} min (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="346"/>
+        <location filename="../../widgets/live_console.py" line="391"/>
         <source>Séquence {n} sur {total}</source>
         <translation>Activity {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="41"/>
-        <location filename="../../widgets/live_console.py" line="350"/>
+        <location filename="../../widgets/live_console.py" line="45"/>
+        <location filename="../../widgets/live_console.py" line="395"/>
         <source>Séance terminée</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="355"/>
+        <location filename="../../widgets/live_console.py" line="400"/>
         <source>Aucune note.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="358"/>
+        <location filename="../../widgets/live_console.py" line="403"/>
         <source>À suivre : {title} ({minutes})</source>
         <translation>Up next: {title} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="362"/>
+        <location filename="../../widgets/live_console.py" line="407"/>
         <source>C&apos;est la dernière séquence de la séance.</source>
         <translation>This is the last activity of the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="366"/>
+        <location filename="../../widgets/live_console.py" line="411"/>
         <source>Pause (Espace)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="378"/>
+        <location filename="../../widgets/live_console.py" line="423"/>
         <source>Reprendre (Espace)</source>
         <translation>Resume (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="405"/>
+        <location filename="../../widgets/live_console.py" line="451"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="118"/>
+        <location filename="../../widgets/live_console.py" line="120"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="120"/>
+        <location filename="../../widgets/live_console.py" line="122"/>
         <source>Le code et les rôles pour co-animer depuis un deuxième ordinateur</source>
         <translation>The code and the roles to co-facilitate from a second laptop</translation>
     </message>
     <message>
+        <location filename="../../widgets/live_console.py" line="327"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
@@ -839,214 +1209,216 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="355"/>
+        <location filename="../../widgets/main_window.py" line="369"/>
         <source>Logo des paramètres ignoré : {problem}</source>
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="118"/>
+        <location filename="../../widgets/main_window.py" line="128"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="122"/>
+        <location filename="../../widgets/main_window.py" line="132"/>
         <source>&amp;Exporter l&apos;atelier (archive)…</source>
         <translation>&amp;Export the workshop (archive)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="125"/>
+        <location filename="../../widgets/main_window.py" line="135"/>
         <source>&amp;Importer un atelier…</source>
         <translation>&amp;Import a workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="366"/>
+        <location filename="../../widgets/main_window.py" line="387"/>
         <source>Un document est déjà en préparation…</source>
         <translation>A document is already being prepared…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="377"/>
+        <location filename="../../widgets/main_window.py" line="398"/>
         <source>Enregistrer le bilan d&apos;activité</source>
         <translation>Save the activity summary</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="387"/>
+        <location filename="../../widgets/main_window.py" line="409"/>
         <source>Préparation du bilan d&apos;activité…</source>
         <translation>Preparing the activity summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="388"/>
+        <location filename="../../widgets/main_window.py" line="410"/>
         <source>Bilan d&apos;activité enregistré : {path}</source>
         <translation>Activity summary saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="390"/>
+        <location filename="../../widgets/main_window.py" line="412"/>
         <source>Le bilan d&apos;activité n&apos;a pas pu être préparé (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The activity summary could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="454"/>
+        <location filename="../../widgets/main_window.py" line="480"/>
         <source>Exporter l&apos;atelier (archive)</source>
         <translation>Export the workshop (archive)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="456"/>
+        <location filename="../../widgets/main_window.py" line="482"/>
         <source>Archive Atelier (*.json)</source>
         <translation>Atelier archive (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="465"/>
+        <location filename="../../widgets/main_window.py" line="491"/>
         <source>Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un autre ordinateur)</source>
         <translation>Archive saved: {path} (open it with “Import a workshop…” on another computer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="472"/>
+        <location filename="../../widgets/main_window.py" line="498"/>
         <source>Importer un atelier</source>
         <translation>Import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="473"/>
+        <location filename="../../widgets/main_window.py" line="499"/>
         <source>Archive Atelier (*.json);;Tous les fichiers (*)</source>
         <translation>Atelier archive (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="485"/>
+        <location filename="../../widgets/main_window.py" line="511"/>
         <source>Atelier importé : « {title} »</source>
         <translation>Workshop imported: “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="110"/>
+        <location filename="../../widgets/main_window.py" line="125"/>
         <source>&amp;Compte-rendu…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>Un compte-rendu est déjà en préparation…</source>
         <translation>A report is already being prepared…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="316"/>
+        <location filename="../../widgets/main_window.py" line="351"/>
+        <location filename="../../widgets/main_window.py" line="473"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="323"/>
+        <location filename="../../widgets/main_window.py" line="358"/>
         <source>Enregistrer le compte-rendu</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="323"/>
+        <location filename="../../widgets/main_window.py" line="358"/>
+        <location filename="../../widgets/main_window.py" line="400"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="341"/>
+        <location filename="../../widgets/main_window.py" line="375"/>
         <source>Préparation du compte-rendu…</source>
         <translation>Preparing the report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="357"/>
+        <location filename="../../widgets/main_window.py" line="376"/>
         <source>Compte-rendu enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="372"/>
+        <location filename="../../widgets/main_window.py" line="378"/>
         <source>Le compte-rendu n&apos;a pas pu être préparé (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="31"/>
+        <location filename="../../widgets/main_window.py" line="32"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="92"/>
+        <location filename="../../widgets/main_window.py" line="106"/>
         <source>Base : {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="97"/>
+        <location filename="../../widgets/main_window.py" line="111"/>
         <source>Un fichier de format a été ignoré : {problem}</source>
         <translation>A format file was skipped: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="103"/>
+        <location filename="../../widgets/main_window.py" line="117"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="105"/>
+        <location filename="../../widgets/main_window.py" line="120"/>
         <source>&amp;Nouvel atelier…</source>
         <translation>&amp;New workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="108"/>
+        <location filename="../../widgets/main_window.py" line="123"/>
         <source>Liste des &amp;ateliers</source>
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="114"/>
+        <location filename="../../widgets/main_window.py" line="143"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="117"/>
+        <location filename="../../widgets/main_window.py" line="146"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="119"/>
+        <location filename="../../widgets/main_window.py" line="148"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="121"/>
-        <location filename="../../widgets/main_window.py" line="418"/>
+        <location filename="../../widgets/main_window.py" line="150"/>
+        <location filename="../../widgets/main_window.py" line="623"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="123"/>
-        <location filename="../../widgets/main_window.py" line="423"/>
+        <location filename="../../widgets/main_window.py" line="152"/>
+        <location filename="../../widgets/main_window.py" line="628"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="126"/>
+        <location filename="../../widgets/main_window.py" line="155"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="128"/>
+        <location filename="../../widgets/main_window.py" line="157"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="133"/>
+        <location filename="../../widgets/main_window.py" line="162"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="134"/>
+        <location filename="../../widgets/main_window.py" line="163"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="210"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="210"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="220"/>
+        <location filename="../../widgets/main_window.py" line="253"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="229"/>
+        <location filename="../../widgets/main_window.py" line="262"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -1055,37 +1427,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="271"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="271"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="281"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="282"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="325"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="327"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -1096,27 +1468,27 @@ Prepare, facilitate and report on participatory workshops, entirely offline.
 Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="416"/>
+        <location filename="../../widgets/main_window.py" line="621"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="421"/>
+        <location filename="../../widgets/main_window.py" line="626"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="133"/>
+        <location filename="../../widgets/main_window.py" line="140"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="547"/>
+        <location filename="../../widgets/main_window.py" line="555"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="553"/>
+        <location filename="../../widgets/main_window.py" line="561"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
@@ -1353,28 +1725,150 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
     </message>
 </context>
 <context>
+    <name>PhotoDesk</name>
+    <message>
+        <location filename="../../widgets/photo_desk.py" line="50"/>
+        <source>Ajouter des photos au compte-rendu</source>
+        <translation>Add photos to the report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photo_desk.py" line="58"/>
+        <source>Des photos sont déjà en cours d&apos;ajout…</source>
+        <translation>Photos are already being added…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photo_desk.py" line="63"/>
+        <source>Préparation des photos… {percent} %</source>
+        <translation>Preparing the photos… {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photo_desk.py" line="70"/>
+        <source>Préparation des photos…</source>
+        <translation>Preparing the photos…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photo_desk.py" line="97"/>
+        <source>Les photos n&apos;ont pas pu être ajoutées (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
+        <translation>The photos could not be added (unexpected error). The error report is here: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photo_desk.py" line="104"/>
+        <source>Photo retirée du compte-rendu — Ctrl+Z pour la remettre.</source>
+        <translation>Photo removed from the report — Ctrl+Z to put it back.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPanel</name>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="77"/>
+        <source>Photos du compte-rendu</source>
+        <translation>Photos for the report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="81"/>
+        <source>Photos des tableaux papier, de la salle… Elles figurent en annexe du compte-rendu, dans cet ordre, avec leur légende.</source>
+        <translation>Photos of the paper boards, of the room… They appear in the report&apos;s appendix, in this order, with their captions.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="87"/>
+        <source>Ajouter des photos…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="89"/>
+        <source>Photos JPEG ou PNG ; vous pouvez aussi les glisser ici</source>
+        <translation>JPEG or PNG photos; you can also drop them here</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="108"/>
+        <source>Photos jointes</source>
+        <translation>Attached photos</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="119"/>
+        <source>Ce que montre la photo (facultatif)</source>
+        <translation>What the photo shows (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="120"/>
+        <source>Légende</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="122"/>
+        <source>&amp;Légende</source>
+        <translation>&amp;Caption</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="124"/>
+        <source>◀ Plus tôt</source>
+        <translation>◀ Earlier</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="125"/>
+        <source>Avancer dans l&apos;annexe (Alt+←)</source>
+        <translation>Move earlier in the appendix (Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="127"/>
+        <source>Plus tard ▶</source>
+        <translation>Later ▶</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="128"/>
+        <source>Reculer dans l&apos;annexe (Alt+→)</source>
+        <translation>Move later in the appendix (Alt+→)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="130"/>
+        <source>Retirer la photo</source>
+        <translation>Remove the photo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="131"/>
+        <source>Retirer du compte-rendu (Suppr) ; Ctrl+Z la remet</source>
+        <translation>Remove from the report (Del); Ctrl+Z puts it back</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="179"/>
+        <source>Aucune photo pour l&apos;instant</source>
+        <translation>No photos yet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="184"/>
+        <source>Photographiez les tableaux papier et les murs de post-its, puis glissez les photos ici ou cliquez sur « Ajouter des photos… ».</source>
+        <translation>Take pictures of the paper boards and sticky-note walls, then drop the photos here or click “Add photos…”.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="245"/>
+        <source>Photo {n} sur {count} · {name} · {w} × {h} px</source>
+        <translation>Photo {n} of {count} · {name} · {w} × {h} px</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammeView</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="100"/>
+        <location filename="../../widgets/workshop_editor.py" line="86"/>
         <source>Clic droit : changer son statut</source>
         <translation>Right-click: change its status</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="100"/>
+        <location filename="../../widgets/workshop_editor.py" line="101"/>
         <source>Statut : {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="34"/>
+        <location filename="../../widgets/workshop_editor.py" line="38"/>
         <source>Calendrier du programme</source>
         <translation>Programme calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="38"/>
+        <location filename="../../widgets/workshop_editor.py" line="44"/>
         <source>Double-cliquez sur une séance pour modifier son agenda.</source>
         <translation>Double-click a session to edit its agenda.</translation>
     </message>
     <message>
+        <location filename="../../widgets/workshop_editor.py" line="78"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
@@ -1382,68 +1876,68 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../widgets/projector_view.py" line="47"/>
+        <location filename="../../widgets/projector_view.py" line="55"/>
         <source>Atelier — projection</source>
         <translation>Atelier — Projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="67"/>
+        <location filename="../../widgets/projector_view.py" line="75"/>
         <source>1. Rejoindre le Wi-Fi</source>
         <translation>1. Join the Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="74"/>
-        <location filename="../../widgets/projector_view.py" line="190"/>
+        <location filename="../../widgets/projector_view.py" line="82"/>
+        <location filename="../../widgets/projector_view.py" line="199"/>
         <source>Participez avec votre téléphone</source>
         <translation>Join in with your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="81"/>
+        <location filename="../../widgets/projector_view.py" line="89"/>
         <source>Code de l’atelier</source>
         <translation>Workshop code</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="128"/>
+        <location filename="../../widgets/projector_view.py" line="136"/>
         <source>Prêt à démarrer</source>
         <translation>Ready to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="129"/>
+        <location filename="../../widgets/projector_view.py" line="137"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="130"/>
+        <location filename="../../widgets/projector_view.py" line="138"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="133"/>
+        <location filename="../../widgets/projector_view.py" line="141"/>
         <source>Séance terminée — merci à toutes et à tous !</source>
         <translation>Session over — thank you, everyone!</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="139"/>
+        <location filename="../../widgets/projector_view.py" line="147"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="149"/>
+        <location filename="../../widgets/projector_view.py" line="157"/>
         <source>À suivre : {title}</source>
         <translation>Up next: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="151"/>
+        <location filename="../../widgets/projector_view.py" line="159"/>
         <source>Dernière séquence</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="184"/>
+        <location filename="../../widgets/projector_view.py" line="193"/>
         <source>Réseau : {name}</source>
         <translation>Network: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="188"/>
+        <location filename="../../widgets/projector_view.py" line="197"/>
         <source>2. Rejoindre l’atelier</source>
         <translation>2. Join the workshop</translation>
     </message>
@@ -1482,159 +1976,380 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
     </message>
 </context>
 <context>
+    <name>RemoteController</name>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="26"/>
+        <source>Réservé à l&apos;animatrice : {what}.</source>
+        <translation>Only the lead facilitator can do this: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="27"/>
+        <source>Votre rôle ({role}) ne permet pas de {what}.</source>
+        <translation>Your role ({role}) does not allow you to {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="29"/>
+        <source>L&apos;animatrice a retiré l&apos;accès de cet ordinateur à la séance.</source>
+        <translation>The lead facilitator removed this laptop&apos;s access to the session.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="34"/>
+        <source>terminer la séance</source>
+        <translation>end the session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="35"/>
+        <source>l&apos;écriture individuelle</source>
+        <translation>individual writing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="36"/>
+        <source>le modèle du tableau</source>
+        <translation>the board&apos;s template</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="37"/>
+        <source>les réglages du tableau</source>
+        <translation>the board&apos;s settings</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="38"/>
+        <source>promouvoir en action</source>
+        <translation>promote to actions</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="40"/>
+        <source>retirer des votes papier</source>
+        <translation>remove paper votes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="256"/>
+        <source>créer un atelier</source>
+        <translation>create a workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="257"/>
+        <source>renommer l&apos;atelier</source>
+        <translation>rename the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="258"/>
+        <source>dupliquer l&apos;atelier</source>
+        <translation>duplicate the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="259"/>
+        <source>archiver l&apos;atelier</source>
+        <translation>archive the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="260"/>
+        <source>supprimer l&apos;atelier</source>
+        <translation>delete the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="261"/>
+        <source>modifier le cadrage</source>
+        <translation>change the framing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="262"/>
+        <source>modifier le lieu ou la date</source>
+        <translation>change the place or the date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="263"/>
+        <source>enregistrer un format</source>
+        <translation>save a format</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="264"/>
+        <location filename="../../widgets/remote_controller.py" line="265"/>
+        <location filename="../../widgets/remote_controller.py" line="266"/>
+        <location filename="../../widgets/remote_controller.py" line="267"/>
+        <source>modifier l&apos;agenda</source>
+        <translation>change the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="268"/>
+        <source>importer un atelier</source>
+        <translation>import a workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="39"/>
+        <source>promouvoir en chantier</source>
+        <translation>promote to projects</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="42"/>
+        <source>lancer une autre séance</source>
+        <translation>start another session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="46"/>
+        <source>écrire un post-it</source>
+        <translation>write a sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="47"/>
+        <source>modifier un post-it</source>
+        <translation>edit a sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="48"/>
+        <source>changer la couleur d&apos;un post-it</source>
+        <translation>change a sticky note&apos;s colour</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="49"/>
+        <source>déplacer des post-its</source>
+        <translation>move sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="50"/>
+        <source>supprimer des post-its</source>
+        <translation>delete sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="51"/>
+        <source>dupliquer des post-its</source>
+        <translation>duplicate sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="52"/>
+        <source>regrouper des post-its</source>
+        <translation>group sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="53"/>
+        <source>dégrouper</source>
+        <translation>ungroup</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="54"/>
+        <source>modifier un groupe</source>
+        <translation>edit a group</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="55"/>
+        <source>révéler les post-its</source>
+        <translation>reveal the sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="56"/>
+        <source>démarrer ou arrêter le minuteur</source>
+        <translation>start or stop the timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="57"/>
+        <source>démarrer le minuteur</source>
+        <translation>start the timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="58"/>
+        <source>mettre le minuteur en pause</source>
+        <translation>pause the timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="59"/>
+        <source>réinitialiser le minuteur</source>
+        <translation>reset the timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="60"/>
+        <source>passer à la séquence suivante</source>
+        <translation>go to the next activity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="61"/>
+        <source>revenir à la séquence précédente</source>
+        <translation>go back to the previous activity</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="64"/>
+        <source>ajuster le minuteur</source>
+        <translation>adjust the timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="65"/>
+        <source>ouvrir un vote</source>
+        <translation>open a vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="66"/>
+        <source>clore un vote</source>
+        <translation>close a vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="67"/>
+        <source>rouvrir un vote</source>
+        <translation>reopen a vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="68"/>
+        <source>révéler les résultats</source>
+        <translation>reveal the results</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="69"/>
+        <source>ajouter des votes papier</source>
+        <translation>add paper votes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="70"/>
+        <source>enregistrer une arrivée</source>
+        <translation>check someone in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="71"/>
+        <source>corriger un nom</source>
+        <translation>correct a name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="72"/>
+        <source>retirer une personne de la liste</source>
+        <translation>remove someone from the list</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="75"/>
+        <source>annuler</source>
+        <translation>undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="76"/>
+        <source>rétablir</source>
+        <translation>redo</translation>
+    </message>
+</context>
+<context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="115"/>
+        <location filename="../../widgets/session_runner.py" line="119"/>
         <source>Affiche QR code {size}…</source>
         <translation>QR code poster {size}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="315"/>
+        <location filename="../../widgets/session_runner.py" line="297"/>
         <source>Le serveur des téléphones ne tourne pas : l&apos;affiche a besoin de l&apos;adresse et du code de la séance ouverte.</source>
         <translation>The phones&apos; server is not running: the poster needs the address and the code of the open session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="323"/>
+        <location filename="../../widgets/session_runner.py" line="304"/>
         <source>Enregistrer l&apos;affiche QR code</source>
         <translation>Save the QR code poster</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="325"/>
+        <location filename="../../widgets/session_runner.py" line="306"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="328"/>
+        <location filename="../../widgets/session_runner.py" line="309"/>
         <source>Affiche enregistrée : {path}</source>
         <translation>Poster saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="86"/>
+        <location filename="../../widgets/session_runner.py" line="96"/>
         <source>Démarrer / mettre en pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="87"/>
+        <location filename="../../widgets/session_runner.py" line="97"/>
         <source>Séquence suivante</source>
         <translation>Next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="89"/>
+        <location filename="../../widgets/session_runner.py" line="99"/>
         <source>Séquence précédente</source>
         <translation>Previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="91"/>
+        <location filename="../../widgets/session_runner.py" line="101"/>
         <source>+1 minute</source>
         <translation>+1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="92"/>
+        <location filename="../../widgets/session_runner.py" line="102"/>
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="93"/>
+        <location filename="../../widgets/session_runner.py" line="103"/>
         <source>−1 minute</source>
         <translation>−1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="94"/>
+        <location filename="../../widgets/session_runner.py" line="104"/>
         <source>Réinitialiser le minuteur</source>
         <translation>Reset timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="95"/>
+        <location filename="../../widgets/session_runner.py" line="105"/>
         <source>Projection plein écran</source>
         <translation>Full-screen projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="98"/>
+        <location filename="../../widgets/session_runner.py" line="108"/>
         <source>Tableau de post-its</source>
         <translation>Sticky-note board</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="103"/>
+        <location filename="../../widgets/session_runner.py" line="113"/>
         <source>Terminer la séance…</source>
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="151"/>
+        <location filename="../../widgets/session_runner.py" line="171"/>
         <source>Une séance est déjà ouverte</source>
         <translation>A session is already open</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="153"/>
+        <location filename="../../widgets/session_runner.py" line="173"/>
         <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
         <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="156"/>
+        <location filename="../../widgets/session_runner.py" line="176"/>
         <source>Mettre en pause et continuer</source>
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="256"/>
-        <source>Renommer le groupe</source>
-        <translation>Rename group</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/session_runner.py" line="256"/>
-        <source>Titre du groupe :</source>
-        <translation>Group title:</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/session_runner.py" line="265"/>
-        <source>Exporter le tableau</source>
-        <translation>Export the board</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/session_runner.py" line="267"/>
-        <source>Image PNG (*.png)</source>
-        <translation>PNG image (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/session_runner.py" line="277"/>
-        <source>Tableau exporté : {path}</source>
-        <translation>Board exported: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/session_runner.py" line="303"/>
+        <location filename="../../widgets/session_runner.py" line="336"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="303"/>
+        <location filename="../../widgets/session_runner.py" line="336"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="311"/>
+        <location filename="../../widgets/session_runner.py" line="345"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="313"/>
+        <location filename="../../widgets/session_runner.py" line="347"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="315"/>
+        <location filename="../../widgets/session_runner.py" line="349"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="330"/>
+        <location filename="../../widgets/session_runner.py" line="365"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="332"/>
+        <location filename="../../widgets/session_runner.py" line="367"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="335"/>
+        <location filename="../../widgets/session_runner.py" line="370"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>
@@ -1662,37 +2377,37 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>Images (*.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="29"/>
+        <location filename="../../widgets/settings_dialog.py" line="41"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="74"/>
+        <location filename="../../widgets/settings_dialog.py" line="90"/>
         <source>Les changements de langue et de taille du texte s&apos;appliquent au prochain démarrage.</source>
         <translation>Changes to language and text size take effect the next time Atelier starts.</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="81"/>
+        <location filename="../../widgets/settings_dialog.py" line="97"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="82"/>
+        <location filename="../../widgets/settings_dialog.py" line="98"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="94"/>
+        <location filename="../../widgets/settings_dialog.py" line="110"/>
         <source>Automatique — {address} pour l&apos;instant</source>
         <translation>Automatic — {address} for now</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="99"/>
+        <location filename="../../widgets/settings_dialog.py" line="115"/>
         <source>{address} (cet ordinateur seulement)</source>
         <translation>{address} (this computer only)</translation>
     </message>
     <message>
-        <location filename="../../widgets/settings_dialog.py" line="105"/>
+        <location filename="../../widgets/settings_dialog.py" line="121"/>
         <source>{address} (absente de cet ordinateur aujourd&apos;hui)</source>
         <translation>{address} (not on this computer today)</translation>
     </message>
@@ -1713,87 +2428,89 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>VoteDesk</name>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="55"/>
+        <location filename="../../widgets/vote_desk.py" line="56"/>
         <source>Vote</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="138"/>
+        <location filename="../../widgets/vote_desk.py" line="142"/>
         <source>Vote sur {n} post-it(s) sélectionné(s)</source>
         <translation>Vote on {n} selected sticky note(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="143"/>
+        <location filename="../../widgets/vote_desk.py" line="147"/>
         <source>Vote sur les {n} post-it(s) du groupe « {title} »</source>
         <translation>Vote on the {n} sticky note(s) of the group “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="153"/>
+        <location filename="../../widgets/vote_desk.py" line="157"/>
         <source>Rien n&apos;est sélectionné : vote sur tout le tableau ({groups} groupe(s) et {notes} post-it(s) hors groupe)</source>
         <translation>Nothing is selected: vote on the whole board ({groups} group(s) and {notes} ungrouped sticky note(s))</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="175"/>
+        <location filename="../../widgets/vote_desk.py" line="179"/>
         <source>Vote ouvert : les téléphones peuvent voter.</source>
         <translation>Vote open: phones can vote.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="180"/>
+        <location filename="../../widgets/vote_desk.py" line="184"/>
         <source>Clore le vote</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="182"/>
+        <location filename="../../widgets/vote_desk.py" line="186"/>
         <source>Clore le vote maintenant ? Les téléphones ne pourront plus voter ni changer d&apos;avis (vous pourrez le rouvrir).</source>
         <translation>Close the vote now? Phones will no longer be able to vote or change their minds (you can reopen it).</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="185"/>
+        <location filename="../../widgets/vote_desk.py" line="189"/>
         <source>Clore</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="203"/>
+        <location filename="../../widgets/vote_desk.py" line="207"/>
         <source>gommettes</source>
         <translation>dots</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="203"/>
+        <location filename="../../widgets/vote_desk.py" line="207"/>
         <source>points</source>
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="212"/>
+        <location filename="../../widgets/vote_desk.py" line="216"/>
         <source>Votes papier ajoutés.</source>
         <translation>Paper votes added.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="226"/>
+        <location filename="../../widgets/vote_desk.py" line="230"/>
         <source>Promouvoir en action</source>
         <translation>Promote to action</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="227"/>
+        <location filename="../../widgets/vote_desk.py" line="231"/>
         <source>Ajouter au plan d&apos;action ({n}) :
 {items}</source>
         <translation>Add to the action plan ({n}):
 {items}</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="230"/>
+        <location filename="../../widgets/vote_desk.py" line="234"/>
         <source>Ajouter au plan d&apos;action</source>
         <translation>Add to the action plan</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="236"/>
+        <location filename="../../widgets/vote_desk.py" line="240"/>
         <source>{n} action(s) ajoutée(s) au plan d&apos;action — Ctrl+Z pour annuler</source>
         <translation>{n} action(s) added to the action plan — Ctrl+Z to undo</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_desk.py" line="257"/>
         <source>Promouvoir en chantier</source>
         <translation>Promote to project</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_desk.py" line="259"/>
         <source>Créer des chantiers suivis par le programme ({n}) :
 {items}
 
@@ -1804,38 +2521,47 @@ Un élément qui est déjà un chantier n&apos;est pas créé deux fois.</source
 An item that is already a project is not created twice.</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_desk.py" line="262"/>
         <source>Créer les chantiers</source>
         <translation>Create the projects</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_desk.py" line="271"/>
         <source>{n} chantier(s) créé(s), dans l&apos;onglet « Programme » — Ctrl+Z pour annuler</source>
         <translation>{n} project(s) created, in the “Programme” tab — Ctrl+Z to undo</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_desk.py" line="274"/>
         <source>{n} chantier(s) créé(s), repris au compte-rendu — Ctrl+Z pour annuler</source>
         <translation>{n} project(s) created, included in the report — Ctrl+Z to undo</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_desk.py" line="285"/>
         <source>gommette(s)</source>
         <translation>dot(s)</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_desk.py" line="285"/>
         <source>point(s)</source>
         <translation>point(s)</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_desk.py" line="287"/>
         <source>Retirer un bulletin papier</source>
         <translation>Remove a paper ballot</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_desk.py" line="288"/>
         <source>Retirer le bulletin papier « {label} » ({total} {unit}) du vote ?</source>
         <translation>Remove the paper ballot “{label}” ({total} {unit}) from the vote?</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_desk.py" line="291"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_desk.py" line="295"/>
         <source>Bulletin papier retiré — Ctrl+Z pour annuler</source>
         <translation>Paper ballot removed — Ctrl+Z to undo</translation>
     </message>
@@ -1844,6 +2570,7 @@ An item that is already a project is not created twice.</translation>
     <name>VoteDialog</name>
     <message>
         <location filename="../../widgets/vote_dialog.py" line="36"/>
+        <location filename="../../widgets/vote_dialog.py" line="87"/>
         <source>Gommettes</source>
         <translation>Dot vote</translation>
     </message>
@@ -2036,301 +2763,313 @@ An item that is already a project is not created twice.</translation>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="36"/>
+        <location filename="../../widgets/vote_panel.py" line="37"/>
         <source>Gommettes</source>
         <translation>Dot vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="37"/>
+        <location filename="../../widgets/vote_panel.py" line="38"/>
         <source>Points à répartir</source>
         <translation>Points to share</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="38"/>
+        <location filename="../../widgets/vote_panel.py" line="39"/>
         <source>Jugement majoritaire</source>
         <translation>Majority judgment</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="39"/>
+        <location filename="../../widgets/vote_panel.py" line="40"/>
         <source>Grille multi-critères</source>
         <translation>Criteria grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="44"/>
+        <location filename="../../widgets/vote_panel.py" line="45"/>
         <source>Prioritaire</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="45"/>
+        <location filename="../../widgets/vote_panel.py" line="46"/>
         <source>À préparer</source>
         <translation>To prepare</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="46"/>
+        <location filename="../../widgets/vote_panel.py" line="47"/>
         <source>Facile</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="47"/>
+        <location filename="../../widgets/vote_panel.py" line="48"/>
         <source>À écarter</source>
         <translation>To drop</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="106"/>
+        <location filename="../../widgets/vote_panel.py" line="109"/>
         <source>Les tours de vote de l&apos;atelier</source>
         <translation>The workshop&apos;s votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="108"/>
+        <location filename="../../widgets/vote_panel.py" line="111"/>
         <source>Nouveau vote…</source>
         <translation>New vote…</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="112"/>
+        <location filename="../../widgets/vote_panel.py" line="115"/>
         <source>Sur les post-its sélectionnés au tableau, ou sur tout le tableau (Ctrl+Shift+V)</source>
         <translation>On the sticky notes selected on the board, or on the whole board (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="122"/>
+        <location filename="../../widgets/vote_panel.py" line="125"/>
         <source>Aucun vote pour l&apos;instant. Sélectionnez des post-its au tableau (ou rien, pour tout le tableau) puis « Voter… ».</source>
         <translation>No vote yet. Select sticky notes on the board (or nothing, for the whole board) then “Vote…”.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="150"/>
+        <location filename="../../widgets/vote_panel.py" line="153"/>
         <source>Clore le vote</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="153"/>
+        <location filename="../../widgets/vote_panel.py" line="156"/>
         <source>Rouvrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="155"/>
+        <location filename="../../widgets/vote_panel.py" line="158"/>
+        <location filename="../../widgets/vote_panel.py" line="351"/>
         <source>Révéler les résultats</source>
         <translation>Reveal the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="158"/>
+        <location filename="../../widgets/vote_panel.py" line="161"/>
         <source>Projeter</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="161"/>
+        <location filename="../../widgets/vote_panel.py" line="164"/>
         <source>Montrer le vote sur la projection (sinon la projection garde le minuteur)</source>
         <translation>Show the vote on the projector (otherwise the projector keeps the timer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="164"/>
+        <location filename="../../widgets/vote_panel.py" line="167"/>
         <source>Ajouter des votes papier…</source>
         <translation>Add paper votes…</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="169"/>
+        <location filename="../../widgets/vote_panel.py" line="172"/>
         <source>les </source>
         <translation>the </translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="170"/>
+        <location filename="../../widgets/vote_panel.py" line="173"/>
         <source> premiers</source>
         <translation> first</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="171"/>
+        <location filename="../../widgets/vote_panel.py" line="174"/>
         <source>Promouvoir en action</source>
         <translation>Promote to action</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="173"/>
+        <location filename="../../widgets/vote_panel.py" line="181"/>
         <source>Voir ici les résultats cachés</source>
         <translation>See the hidden results here</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="175"/>
+        <location filename="../../widgets/vote_panel.py" line="183"/>
         <source>Pour vous seule : la projection ne les montre qu&apos;après « Révéler »</source>
         <translation>For you only: the projector shows them only after “Reveal”</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="193"/>
+        <location filename="../../widgets/vote_panel.py" line="202"/>
         <source>Résultats cachés : ils apparaîtront ici et sur la projection après « Révéler ».</source>
         <translation>Results hidden: they will appear here and on the projector after “Reveal”.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="200"/>
+        <location filename="../../widgets/vote_panel.py" line="209"/>
         <source>Rang</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="200"/>
+        <location filename="../../widgets/vote_panel.py" line="209"/>
         <source>Élément</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="200"/>
+        <location filename="../../widgets/vote_panel.py" line="209"/>
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="257"/>
+        <location filename="../../widgets/vote_panel.py" line="304"/>
         <source>ouvert</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="257"/>
+        <location filename="../../widgets/vote_panel.py" line="304"/>
         <source>clos</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="271"/>
+        <location filename="../../widgets/vote_panel.py" line="318"/>
         <source>Vote ouvert</source>
         <translation>Vote open</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="273"/>
+        <location filename="../../widgets/vote_panel.py" line="320"/>
         <source>Vote clos</source>
         <translation>Vote closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="275"/>
+        <location filename="../../widgets/vote_panel.py" line="322"/>
         <source>résultats révélés</source>
         <translation>results revealed</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="281"/>
+        <location filename="../../widgets/vote_panel.py" line="328"/>
         <source>{voted} / {total} ont voté</source>
         <translation>{voted} / {total} have voted</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="291"/>
+        <location filename="../../widgets/vote_panel.py" line="338"/>
         <source> et {n} autres</source>
         <translation> and {n} more</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="292"/>
+        <location filename="../../widgets/vote_panel.py" line="339"/>
         <source>{n} ont fini : {names}</source>
         <translation>{n} done: {names}</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="294"/>
+        <location filename="../../widgets/vote_panel.py" line="341"/>
         <source>Personne n&apos;a encore appuyé sur « J&apos;ai fini ».</source>
         <translation>Nobody has pressed “I&apos;m done” yet.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="296"/>
+        <location filename="../../widgets/vote_panel.py" line="343"/>
         <source>+ {n} bulletin(s) papier</source>
         <translation>+ {n} paper ballot(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="304"/>
+        <location filename="../../widgets/vote_panel.py" line="351"/>
         <source>Masquer les résultats</source>
         <translation>Hide the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="325"/>
+        <location filename="../../widgets/vote_panel.py" line="374"/>
         <source>Clôture à {time} (dans {m}:{s:02d})</source>
         <translation>Closes at {time} (in {m}:{s:02d})</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="335"/>
+        <location filename="../../widgets/vote_panel.py" line="384"/>
         <source>{dots} gommette(s) par personne, {cap} au plus par élément</source>
         <translation>{dots} dot(s) per person, {cap} at most per item</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="340"/>
+        <location filename="../../widgets/vote_panel.py" line="389"/>
         <source>pas pour ses propres post-its</source>
         <translation>not for one&apos;s own sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="342"/>
+        <location filename="../../widgets/vote_panel.py" line="391"/>
         <source>{n} points par personne</source>
         <translation>{n} points per person</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="344"/>
+        <location filename="../../widgets/vote_panel.py" line="393"/>
         <source>{n} critère(s)</source>
         <translation>{n} criterion/criteria</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="345"/>
+        <location filename="../../widgets/vote_panel.py" line="394"/>
         <source>{n} élément(s)</source>
         <translation>{n} item(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="346"/>
+        <location filename="../../widgets/vote_panel.py" line="395"/>
         <source>anonyme</source>
         <translation>anonymous</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="346"/>
+        <location filename="../../widgets/vote_panel.py" line="395"/>
         <source>nominatif</source>
         <translation>named</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="348"/>
+        <location filename="../../widgets/vote_panel.py" line="397"/>
         <source>résultats en direct</source>
         <translation>live results</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="350"/>
+        <location filename="../../widgets/vote_panel.py" line="399"/>
         <source>résultats cachés jusqu&apos;à la révélation</source>
         <translation>results hidden until revealed</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="367"/>
+        <location filename="../../widgets/vote_panel.py" line="421"/>
         <source>gommette(s)</source>
         <translation>dot(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="367"/>
+        <location filename="../../widgets/vote_panel.py" line="421"/>
         <source>point(s)</source>
         <translation>point(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="369"/>
+        <location filename="../../widgets/vote_panel.py" line="423"/>
         <source>ex æquo</source>
         <translation>tied</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_panel.py" line="176"/>
         <source>Promouvoir en chantier</source>
         <translation>Promote to project</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_panel.py" line="178"/>
         <source>Les premiers deviennent des chantiers que le programme suit</source>
         <translation>The top items become projects that the programme follows</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_panel.py" line="223"/>
         <source>Bulletin papier</source>
         <translation>Paper ballot</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_panel.py" line="223"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_panel.py" line="223"/>
         <source>Détail</source>
         <translation>Details</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_panel.py" line="231"/>
         <source>Retirer ce bulletin papier…</source>
         <translation>Remove this paper ballot…</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_panel.py" line="243"/>
         <source>Vote nominatif : qui a voté quoi</source>
         <translation>Named vote: who voted what</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_panel.py" line="248"/>
         <source>Personne</source>
         <translation>Person</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_panel.py" line="248"/>
         <source>Vote</source>
         <translation>Vote</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_panel.py" line="437"/>
         <source>personne</source>
         <translation>nobody</translation>
     </message>
     <message>
+        <location filename="../../widgets/vote_panel.py" line="474"/>
         <source>Personne n&apos;a encore voté.</source>
         <translation>Nobody has voted yet.</translation>
     </message>
@@ -2371,677 +3110,81 @@ An item that is already a project is not created twice.</translation>
 <context>
     <name>WorkshopEditor</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="150"/>
+        <location filename="../../widgets/workshop_editor.py" line="194"/>
         <source>Tableau</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="86"/>
+        <location filename="../../widgets/workshop_editor.py" line="132"/>
         <source>← Ateliers</source>
         <translation>← Workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="87"/>
+        <location filename="../../widgets/workshop_editor.py" line="133"/>
         <source>Revenir à la liste des ateliers (Alt+←)</source>
         <translation>Back to the workshop list (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="94"/>
-        <location filename="../../widgets/workshop_editor.py" line="179"/>
+        <location filename="../../widgets/workshop_editor.py" line="140"/>
+        <location filename="../../widgets/workshop_editor.py" line="234"/>
         <source>Enregistré ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="96"/>
+        <location filename="../../widgets/workshop_editor.py" line="142"/>
         <source>Renommer</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="98"/>
+        <location filename="../../widgets/workshop_editor.py" line="144"/>
         <source>Enregistrer comme format…</source>
         <translation>Save as format…</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="99"/>
+        <location filename="../../widgets/workshop_editor.py" line="145"/>
         <source>Réutiliser cet agenda pour de prochains ateliers</source>
         <translation>Reuse this agenda for future workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="102"/>
-        <location filename="../../widgets/workshop_editor.py" line="154"/>
+        <location filename="../../widgets/workshop_editor.py" line="148"/>
+        <location filename="../../widgets/workshop_editor.py" line="209"/>
         <source>Démarrer la séance ▶</source>
         <translation>Start session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="105"/>
+        <location filename="../../widgets/workshop_editor.py" line="151"/>
         <source>Ouvrir la console d&apos;animation et la projection (Ctrl+Maj+D)</source>
         <translation>Open the facilitation console and the projector (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="124"/>
+        <location filename="../../widgets/workshop_editor.py" line="171"/>
         <source>Cadrage</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="125"/>
+        <location filename="../../widgets/workshop_editor.py" line="172"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="126"/>
+        <location filename="../../widgets/workshop_editor.py" line="173"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="152"/>
+        <location filename="../../widgets/workshop_editor.py" line="198"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="207"/>
         <source>Reprendre la séance ▶</source>
         <translation>Resume session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="179"/>
+        <location filename="../../widgets/workshop_editor.py" line="234"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
-    </message>
-</context>
-<context>
-    <name>CofacDesk</name>
-    <message>
-        <location filename="../../widgets/cofac_desk.py" line="107"/>
-        <source>Révoquer un ordinateur</source>
-        <translation>Revoke a laptop</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_desk.py" line="109"/>
-        <source>Déconnecter « {name} » de la séance ? Cet ordinateur ne pourra plus rien lire ni faire ; un nouveau code d&apos;appairage remplace l&apos;actuel.</source>
-        <translation>Disconnect “{name}” from the session? That laptop will no longer see or do anything; a new pairing code replaces the current one.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_desk.py" line="112"/>
-        <source>Révoquer</source>
-        <translation>Revoke</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_desk.py" line="115"/>
-        <source>« {name} » a été déconnecté.</source>
-        <translation>“{name}” has been disconnected.</translation>
-    </message>
-    <message>
-        <source>Co-animation ({n})</source>
-        <translation>Co-facilitation ({n})</translation>
-    </message>
-    <message>
-        <source>Co-animation</source>
-        <translation>Co-facilitation</translation>
-    </message>
-</context>
-<context>
-    <name>CofacPanel</name>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="33"/>
-        <source>Co-animateur·rice</source>
-        <translation>Co-facilitator</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="34"/>
-        <source>Gardien·ne du temps</source>
-        <translation>Time keeper</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="35"/>
-        <source>Scribe</source>
-        <translation>Scribe</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="36"/>
-        <source>Observateur·rice</source>
-        <translation>Observer</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="51"/>
-        <source>Co-animation</source>
-        <translation>Co-facilitation</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="54"/>
-        <source>Co-animer depuis un deuxième ordinateur</source>
-        <translation>Co-facilitate from a second laptop</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="58"/>
-        <source>Sur l&apos;autre ordinateur (même réseau Wi-Fi) : Fichier → « Rejoindre une séance… », choisir cette séance, puis taper ce code :</source>
-        <translation>On the other laptop (same Wi-Fi network): File → “Join a session…”, pick this session, then type this code:</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="77"/>
-        <source>Ordinateurs appairés</source>
-        <translation>Paired laptops</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
-        <source>Nom</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
-        <source>Rôle</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
-        <source>État</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="91"/>
-        <source>Aucun ordinateur n&apos;a encore rejoint la séance. Un nouvel ordinateur arrive en observateur·rice : choisissez ici son rôle.</source>
-        <translation>No laptop has joined the session yet. A new laptop arrives as an observer: choose its role here.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="98"/>
-        <source>Co-animateur·rice : tout, sauf terminer la séance · Gardien·ne du temps : le minuteur · Scribe : les post-its et les groupes · Observateur·rice : lecture seule</source>
-        <translation>Co-facilitator: everything but ending the session · Time keeper: the timer · Scribe: post-its and groups · Observer: read only</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="104"/>
-        <source>Fermer</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="129"/>
-        <source>Le serveur de la séance ne tourne pas : pas de co-animation possible.</source>
-        <translation>The session&apos;s server is not running: no co-facilitation possible.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="133"/>
-        <source>Si la séance n&apos;apparaît pas dans la liste, taper l&apos;adresse : {address}</source>
-        <translation>If the session is not in the list, type the address: {address}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="160"/>
-        <source>Révoquer…</source>
-        <translation>Revoke…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="163"/>
-        <source>Déconnecter cet ordinateur : il ne pourra plus ni lire ni agir</source>
-        <translation>Disconnect this laptop: it will no longer see or do anything</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="174"/>
-        <source>Pas encore connecté</source>
-        <translation>Not connected yet</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="176"/>
-        <source>● En ligne</source>
-        <translation>● Online</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_panel.py" line="178"/>
-        <source>Vu à {time}</source>
-        <translation>Last seen at {time}</translation>
-    </message>
-</context>
-<context>
-    <name>CofacWindow</name>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="38"/>
-        <source>Atelier — co-animation : {title}</source>
-        <translation>Atelier — co-facilitation: {title}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="93"/>
-        <source>Copie de la séance en cours…</source>
-        <translation>Copying the session…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="115"/>
-        <source>Séance de « {title} » · vous : {name}, {role}</source>
-        <translation>Session “{title}” · you: {name}, {role}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="123"/>
-        <source>✕ Accès retiré par l&apos;animatrice</source>
-        <translation>✕ Access removed by the lead facilitator</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="126"/>
-        <source>Cet ordinateur ne reçoit plus la séance et ne cherche plus à s&apos;y reconnecter. Ce qui est affiché reste lisible, et le compte-rendu peut être exporté depuis cette copie.</source>
-        <translation>This laptop no longer receives the session and no longer tries to reconnect. What is shown stays readable, and the report can be exported from this copy.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="156"/>
-        <source>L&apos;animatrice a retiré l&apos;accès de cet ordinateur : il ne se reconnecte plus à la séance.</source>
-        <translation>The lead facilitator removed this laptop&apos;s access: it no longer reconnects to the session.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="132"/>
-        <source>● En ligne</source>
-        <translation>● Online</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="133"/>
-        <source>Relié à l&apos;ordinateur de l&apos;animatrice</source>
-        <translation>Connected to the lead facilitator&apos;s laptop</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="136"/>
-        <source>○ Hors ligne</source>
-        <translation>○ Offline</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="139"/>
-        <source>L&apos;ordinateur de l&apos;animatrice ne répond pas. Vous pouvez continuer à lire ; vos actions partiront dès son retour.</source>
-        <translation>The lead facilitator&apos;s laptop does not answer. You can keep reading; your actions will be sent as soon as it is back.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="149"/>
-        <source>Refusé par l&apos;ordinateur de l&apos;animatrice : {message}</source>
-        <translation>Refused by the lead facilitator&apos;s laptop: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="159"/>
-        <source>{n} action(s) en attente d&apos;envoi</source>
-        <translation>{n} action(s) waiting to be sent</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="161"/>
-        <source>Aucune action en attente</source>
-        <translation>No action waiting</translation>
-    </message>
-    <message>
-        <source>Copie de la séance sur cet ordinateur : {where}</source>
-        <translation>Copy of the session on this laptop: {where}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="48"/>
-        <source>Reprendre l&apos;atelier sur cet ordinateur…</source>
-        <translation>Take over the workshop on this laptop…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="195"/>
-        <source>Attention : l&apos;ordinateur de l&apos;animatrice répond encore. Ne reprenez l&apos;atelier que s&apos;il ne peut plus servir la séance.</source>
-        <translation>Careful: the lead facilitator&apos;s laptop still answers. Take the workshop over only if it can no longer run the session.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="201"/>
-        <source>« {title} » devient un atelier de cet ordinateur, avec sa copie complète : agenda et temps passés, post-its, votes, participants.</source>
-        <translation>“{title}” becomes a workshop of this laptop, with its full copy: agenda and time spent, sticky notes, votes, participants.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="208"/>
-        <source>La séance se rouvre ici, minuteur en pause : vous le relancez quand la salle est prête. Cet ordinateur sert alors les téléphones : projetez son QR code, chaque participant le scanne et s&apos;enregistre à nouveau (les arrivées déjà notées restent dans la liste). Les autres co-animateurs rejoignent cet ordinateur avec son code.</source>
-        <translation>The session reopens here with its timer paused: restart it when the room is ready. This laptop then serves the phones: project its QR code, each participant scans it and checks in again (arrivals already recorded stay in the list). Other co-facilitators join this laptop with its code.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="217"/>
-        <source>Aucune séance n&apos;est ouverte : « Démarrer la séance » la poursuivra ici.</source>
-        <translation>No session is open: “Start session” will carry it on here.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="223"/>
-        <source>{n} action(s) en attente d&apos;envoi ne seront pas appliquées : refaites-les après la reprise.</source>
-        <translation>{n} action(s) waiting to be sent will not be applied: do them again after taking over.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="229"/>
-        <source>Cette fenêtre se ferme : cet ordinateur ne suit plus celui de l&apos;animatrice, et la copie reçue reste telle quelle.</source>
-        <translation>This window closes: this laptop no longer follows the lead facilitator&apos;s, and the copy received stays as it is.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="234"/>
-        <source>Reprendre l&apos;atelier sur cet ordinateur</source>
-        <translation>Take over the workshop on this laptop</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="236"/>
-        <source>Reprendre ici</source>
-        <translation>Take over here</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/cofac_window.py" line="201"/>
-        <source>Cet ordinateur n&apos;a plus accès à la séance : la copie est celle du moment où l&apos;accès a été retiré.</source>
-        <translation>This laptop no longer has access to the session: the copy is as it was when access was removed.</translation>
-    </message>
-</context>
-<context>
-    <name>JoinDialog</name>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="44"/>
-        <source>Rejoindre une séance</source>
-        <translation>Join a session</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="48"/>
-        <source>Co-animer la séance d&apos;une collègue depuis cet ordinateur, sur le même réseau Wi-Fi. Elle trouve le code dans sa console, bouton « Co-animation ».</source>
-        <translation>Co-facilitate a colleague&apos;s session from this laptop, on the same Wi-Fi network. She finds the code in her console, “Co-facilitation” button.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="53"/>
-        <source>Séances trouvées sur le réseau local</source>
-        <translation>Sessions found on the local network</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="58"/>
-        <source>Recherche des séances sur le réseau local…</source>
-        <translation>Looking for sessions on the local network…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="62"/>
-        <source>par exemple 192.168.1.10:8765</source>
-        <translation>for example 192.168.1.10:8765</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="65"/>
-        <source>6 chiffres</source>
-        <translation>6 digits</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="69"/>
-        <source>tel qu&apos;il apparaîtra dans l&apos;historique</source>
-        <translation>as it will appear in the history</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="71"/>
-        <source>ou adresse :</source>
-        <translation>or address:</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="72"/>
-        <source>Code de co-animation :</source>
-        <translation>Co-facilitation code:</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="73"/>
-        <source>Votre nom :</source>
-        <translation>Your name:</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="80"/>
-        <source>Rejoindre</source>
-        <translation>Join</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="83"/>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="104"/>
-        <source>Pas de réseau local : tapez l&apos;adresse affichée chez l&apos;animatrice.</source>
-        <translation>No local network: type the address shown on the lead facilitator&apos;s laptop.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="120"/>
-        <source>{title} — {address}:{port}</source>
-        <translation>{title} — {address}:{port}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="130"/>
-        <source>{n} séance(s) trouvée(s). Toujours à l&apos;écoute…</source>
-        <translation>{n} session(s) found. Still listening…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="152"/>
-        <source>Choisissez une séance dans la liste ou tapez son adresse.</source>
-        <translation>Pick a session in the list or type its address.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="156"/>
-        <source>Le code de co-animation a 6 chiffres.</source>
-        <translation>The co-facilitation code has 6 digits.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="159"/>
-        <source>Indiquez votre nom : il accompagne vos actions.</source>
-        <translation>Give your name: it goes with your actions.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/join_dialog.py" line="161"/>
-        <source>Connexion à la séance…</source>
-        <translation>Connecting to the session…</translation>
-    </message>
-</context>
-<context>
-    <name>RemoteController</name>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="25"/>
-        <source>Réservé à l&apos;animatrice : {what}.</source>
-        <translation>Only the lead facilitator can do this: {what}.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="26"/>
-        <source>Votre rôle ({role}) ne permet pas de {what}.</source>
-        <translation>Your role ({role}) does not allow you to {what}.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="28"/>
-        <source>L&apos;animatrice a retiré l&apos;accès de cet ordinateur à la séance.</source>
-        <translation>The lead facilitator removed this laptop&apos;s access to the session.</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="33"/>
-        <source>terminer la séance</source>
-        <translation>end the session</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="34"/>
-        <source>l&apos;écriture individuelle</source>
-        <translation>individual writing</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="35"/>
-        <source>le modèle du tableau</source>
-        <translation>the board&apos;s template</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="36"/>
-        <source>les réglages du tableau</source>
-        <translation>the board&apos;s settings</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="37"/>
-        <source>promouvoir en action</source>
-        <translation>promote to actions</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="38"/>
-        <source>retirer des votes papier</source>
-        <translation>remove paper votes</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="216"/>
-        <source>créer un atelier</source>
-        <translation>create a workshop</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="217"/>
-        <source>renommer l&apos;atelier</source>
-        <translation>rename the workshop</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="218"/>
-        <source>dupliquer l&apos;atelier</source>
-        <translation>duplicate the workshop</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="219"/>
-        <source>archiver l&apos;atelier</source>
-        <translation>archive the workshop</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="220"/>
-        <source>supprimer l&apos;atelier</source>
-        <translation>delete the workshop</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="221"/>
-        <source>modifier le cadrage</source>
-        <translation>change the framing</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="222"/>
-        <source>modifier le lieu ou la date</source>
-        <translation>change the place or the date</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="223"/>
-        <source>enregistrer un format</source>
-        <translation>save a format</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="224"/>
-        <source>modifier l&apos;agenda</source>
-        <translation>change the agenda</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="228"/>
-        <source>importer un atelier</source>
-        <translation>import a workshop</translation>
-    </message>
-    <message>
-        <source>promouvoir en chantier</source>
-        <translation>promote to projects</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="42"/>
-        <source>lancer une autre séance</source>
-        <translation>start another session</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="46"/>
-        <source>écrire un post-it</source>
-        <translation>write a sticky note</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="47"/>
-        <source>modifier un post-it</source>
-        <translation>edit a sticky note</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="48"/>
-        <source>changer la couleur d&apos;un post-it</source>
-        <translation>change a sticky note&apos;s colour</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="49"/>
-        <source>déplacer des post-its</source>
-        <translation>move sticky notes</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="50"/>
-        <source>supprimer des post-its</source>
-        <translation>delete sticky notes</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="51"/>
-        <source>dupliquer des post-its</source>
-        <translation>duplicate sticky notes</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="52"/>
-        <source>regrouper des post-its</source>
-        <translation>group sticky notes</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="53"/>
-        <source>dégrouper</source>
-        <translation>ungroup</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="54"/>
-        <source>modifier un groupe</source>
-        <translation>edit a group</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="55"/>
-        <source>révéler les post-its</source>
-        <translation>reveal the sticky notes</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="56"/>
-        <source>démarrer ou arrêter le minuteur</source>
-        <translation>start or stop the timer</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="57"/>
-        <source>démarrer le minuteur</source>
-        <translation>start the timer</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="58"/>
-        <source>mettre le minuteur en pause</source>
-        <translation>pause the timer</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="59"/>
-        <source>réinitialiser le minuteur</source>
-        <translation>reset the timer</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="60"/>
-        <source>passer à la séquence suivante</source>
-        <translation>go to the next activity</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="62"/>
-        <source>revenir à la séquence précédente</source>
-        <translation>go back to the previous activity</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="64"/>
-        <source>ajuster le minuteur</source>
-        <translation>adjust the timer</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="65"/>
-        <source>ouvrir un vote</source>
-        <translation>open a vote</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="66"/>
-        <source>clore un vote</source>
-        <translation>close a vote</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="67"/>
-        <source>rouvrir un vote</source>
-        <translation>reopen a vote</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="68"/>
-        <source>révéler les résultats</source>
-        <translation>reveal the results</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="69"/>
-        <source>ajouter des votes papier</source>
-        <translation>add paper votes</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="70"/>
-        <source>enregistrer une arrivée</source>
-        <translation>check someone in</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="71"/>
-        <source>corriger un nom</source>
-        <translation>correct a name</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="73"/>
-        <source>retirer une personne de la liste</source>
-        <translation>remove someone from the list</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="75"/>
-        <source>annuler</source>
-        <translation>undo</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/remote_controller.py" line="76"/>
-        <source>rétablir</source>
-        <translation>redo</translation>
     </message>
 </context>
 </TS>

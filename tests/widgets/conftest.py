@@ -39,6 +39,7 @@ class FakeDialogs:
         self.papers: list[Any] = []  # PaperVotes or None, for "Ajouter des votes papier"
         self.opens: list[str | None] = []  # answers to "open a file", in order
         self.periods: list[Any] = []  # Period or None, for "Bilan d'activité…"
+        self.photo_files: list[list[str]] = []  # answers to "Ajouter des photos…"
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
@@ -71,6 +72,10 @@ class FakeDialogs:
     def open_file(self, title: str, filters: str) -> str | None:
         self.asked.append(title)
         return self.opens.pop(0)
+
+    def open_photos(self, title: str) -> list[str]:
+        self.asked.append(title)
+        return self.photo_files.pop(0)
 
     def bilan_period(self) -> Any:
         self.asked.append("bilan")

@@ -108,6 +108,7 @@ def test_english_window_shows_english_texts(english, make_window):
         "Agenda",
         "Programme",
         "Board",
+        "Photos",
     ]
     assert window.editor.start.text() == "Start session ▶"
     assert window.editor.agenda.add_button.text() == "+ Activity"
