@@ -32,11 +32,11 @@ def category_words(category: str, count: int) -> str:
     return one if count == 1 else many
 
 
-VOTE_KINDS = {
+VOTE_KINDS = {  # the names the console and the phones use (app/domain/votes.py KINDS)
     "dots": "Vote à gommettes",
-    "points": "Répartition de points",
-    "majority": "Vote majoritaire",
-    "criteria": "Grille de critères",
+    "points": "Points à répartir",
+    "majority": "Jugement majoritaire",
+    "criteria": "Grille multi-critères",
 }
 
 PROJECT_STATUSES = {
@@ -115,12 +115,23 @@ class ReportCluster:
 
 @dataclass(frozen=True, slots=True)
 class VoteResult:
+    """One line of a round's ranking, as the voting engine ranks it (app/domain/votes.py)."""
+
     label: str  # the post-it's text or the cluster's title
     item_type: str
     item_id: int
-    total: int
-    voters: int
-    by_criterion: dict[str, int] = field(default_factory=dict)
+    rank: int  # 1 for the first; tied items share a rank
+    tied: bool
+    voters: int  # people (or paper ballots) who gave it something
+    total: int = 0  # dots and points: the sum
+    grade: str = ""  # majority judgment: the majority grade's name
+    profile: tuple[int, ...] = ()  # majority judgment: ballots per grade, "À rejeter" first
+    score: float | None = None  # criteria grid: the weighted mean (1 to 5)
+    by_criterion: dict[str, float] = field(default_factory=dict)  # criterion label → mean
+
+    @property
+    def scored(self) -> bool:
+        return self.voters > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +146,7 @@ class ReportVoteRound:
     voters: int
     paper_ballots: int
     results: tuple[VoteResult, ...]  # ranked, highest first; items without a vote included
-    criteria: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = ()  # criteria grid: the criteria's names, in the grid's order
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,9 +152,7 @@ def report_data(
         ).all()
         by_cluster: dict[int | None, list[ReportNote]] = defaultdict(list)
         hidden = 0
-        note_text: dict[int, str] = {}
         for n in notes:
-            note_text[n.id] = n.text
             if n.hidden:
                 hidden += 1
                 continue
@@ -171,14 +169,13 @@ def report_data(
                 loose.extend(group)
         if loose:
             report_clusters.append(ReportCluster(None, "", "jaune", tuple(loose)))
-        cluster_title = {c.id: c.title for c in clusters}
 
         rounds = []
         for r in session.scalars(
             select(VoteRound).where(VoteRound.workshop_id == w.id).order_by(VoteRound.opened_at)
         ):
             votes = session.scalars(select(Vote).where(Vote.round_id == r.id)).all()
-            rounds.append(_vote_round(r, votes, note_text, cluster_title))
+            rounds.append(_vote_round(session, r, votes))
 
         actions = tuple(
             ReportAction(a.what, a.who, a.due, a.done)
@@ -250,51 +247,60 @@ def report_data(
     return data
 
 
-def _vote_round(
-    r: VoteRound, votes: Sequence[Vote], note_text: dict[int, str], cluster_title: dict[int, str]
-) -> ReportVoteRound:
-    totals: dict[tuple[str, int], int] = defaultdict(int)
+def _vote_round(session: Session, r: VoteRound, votes: Sequence[Vote]) -> ReportVoteRound:
+    """A round as the report shows it: ranked by the voting engine (majority judgment by its
+    majority grades, the criteria grid by its weighted means), with each line's figures."""
+    from app.domain.votes import GRADES
+    from app.ops.votes import report_ranking
+
+    settings, ranking = report_ranking(session, r)
     voters: dict[tuple[str, int], set[str]] = defaultdict(set)
-    by_criterion: dict[tuple[str, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    criteria: list[str] = []
     for v in votes:
-        key = (v.item_type, v.item_id)
-        totals[key] += v.value
-        voters[key].add(v.voter)
-        if v.criterion:
-            by_criterion[key][v.criterion] += v.value
-            if v.criterion not in criteria:
-                criteria.append(v.criterion)
-    items: list[tuple[str, int]] = []
-    for item in r.items or []:
-        if isinstance(item, list | tuple) and len(item) == 2:
-            items.append((str(item[0]), int(item[1])))
-    for key in totals:  # a vote on an item the round no longer lists is still counted
-        if key not in items:
-            items.append(key)
-    order = {key: i for i, key in enumerate(items)}
-
-    def label(key: tuple[str, int]) -> str:
-        kind, ident = key
-        if kind == "cluster":
-            return cluster_title.get(ident) or "Regroupement sans titre"
-        return note_text.get(ident, "Post-it supprimé")
-
-    results = tuple(
-        VoteResult(
-            label=label(key),
-            item_type=key[0],
-            item_id=key[1],
-            total=totals.get(key, 0),
-            voters=len(voters.get(key, ())),
-            by_criterion=dict(by_criterion.get(key, {})),
+        if v.value or r.kind == "majority":  # "À rejeter" (0) is a grade given
+            voters[(v.item_type, v.item_id)].add(v.voter)
+    labels = {
+        nid: "Post-it masqué par l'animation" if hidden else text
+        for nid, text, hidden in session.execute(
+            select(Note.id, Note.text, Note.hidden).where(
+                Note.id.in_([i for t, i in (line.item for line in ranking) if t == "note"])
+            )
         )
-        for key in sorted(items, key=lambda k: (-totals.get(k, 0), order[k]))
+    }  # a moderated post-it's text stays out of the report, its votes in
+    titles = dict(
+        session.execute(
+            select(Cluster.id, Cluster.title).where(
+                Cluster.id.in_([i for t, i in (line.item for line in ranking) if t == "cluster"])
+            )
+        ).all()
     )
-    setting_criteria = r.settings.get("criteria") if isinstance(r.settings, dict) else None
-    if isinstance(setting_criteria, list):
-        named = [str(c.get("name", c)) if isinstance(c, dict) else str(c) for c in setting_criteria]
-        criteria = named + [c for c in criteria if c not in named]
+    names = {c.key: c.label for c in settings.criteria}
+    results = []
+    for line in ranking:
+        kind, ident = line.item
+        label = (
+            (titles.get(ident) or "Regroupement sans titre")
+            if kind == "cluster"
+            else labels.get(ident, "Post-it supprimé")
+        )
+        detail = line.detail
+        result = VoteResult(label, kind, ident, line.rank, line.tied, len(voters[line.item]))
+        if r.kind == "majority":
+            grade = detail.get("grade")
+            result = replace(
+                result,
+                grade=GRADES[grade] if isinstance(grade, int) else "",
+                profile=tuple(detail.get("profile", ())),
+            )
+        elif r.kind == "criteria":
+            means = detail.get("means", {})
+            result = replace(
+                result,
+                score=line.score if means else None,
+                by_criterion={names.get(k, k): float(m) for k, m in means.items()},
+            )
+        else:
+            result = replace(result, total=int(detail.get("total", line.score)))
+        results.append(result)
     return ReportVoteRound(
         title=r.title,
         kind=r.kind,
@@ -305,8 +311,8 @@ def _vote_round(
         closed_at=r.closed_at,
         voters=len({v.voter for v in votes}),
         paper_ballots=len({v.voter for v in votes if v.paper}),
-        results=results,
-        criteria=tuple(criteria),
+        results=tuple(results),
+        criteria=tuple(c.label for c in settings.criteria),
     )
 
 

@@ -1125,6 +1125,18 @@ def _results_lines(
     ]
 
 
+def report_ranking(session: Session, row: VoteRound) -> tuple[RoundSettings, list[Ranked]]:
+    """A round's ranking for the compte-rendu: the engine's, as the room saw it (items still
+    on the board), recounted from the stored votes. A round whose stored settings no longer
+    parse is ranked by the defaults of its kind rather than leave the report unwritten."""
+    try:
+        settings = _settings(row)
+    except VoteError:
+        settings = RoundSettings.parse(row.kind if row.kind in KINDS else "dots")
+    live = list(_live_items(session, row.workshop_id, _round_items(row)))
+    return settings, rank(settings, _recounted(session, row.id), live)
+
+
 def _turnout(session: Session, row: VoteRound) -> Turnout:
     checked_in = session.scalar(
         select(func.count(func.distinct(CheckIn.participant_id)))

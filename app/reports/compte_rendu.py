@@ -45,8 +45,10 @@ from app.domain.report import (
     ReportCluster,
     ReportData,
     ReportVoteRound,
+    VoteResult,
     category_words,
 )
+from app.domain.votes import GRADES
 from app.reports.board_drawing import board_drawing
 from app.reports.files import atomic_output
 from app.reports.layout import (
@@ -63,8 +65,10 @@ from app.reports.layout import (
     Styles,
     bar_chart,
     category_rows,
+    fit_width,
     numbered_canvas,
     para,
+    profile_chart,
     register_fonts,
     rich,
     table,
@@ -81,7 +85,7 @@ FEEDBACK_LABELS = {
     1: "1 — Pas satisfait",
 }
 CHART_TOP = 10  # bars shown in a vote's chart
-PHOTO_HEIGHT = 11 * cm  # two photos and their captions to a page
+PHOTO_HEIGHT = 10 * cm  # two photos and their captions to a page, under a heading
 CHART_THEMES = 25  # bars in the chart of post-its by group (a page holds about 38)
 
 
@@ -109,6 +113,13 @@ def _dates(data: ReportData) -> str:
     if (start.year, start.month) == (end.year, end.month):
         return f"Du {french_date(start).split()[0]} au {french_date(end)}"
     return f"Du {french_date(start)} au {french_date(end)}"
+
+
+def _count_of(count: int, one: str, many: str | None = None, *, feminine: bool = False) -> str:
+    """Like `_plural`, but 'aucun votant' rather than '0 votants'."""
+    if count == 0:
+        return f"{'aucune' if feminine else 'aucun'} {one}"
+    return _plural(count, one, many)
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
@@ -219,7 +230,9 @@ class _Document(BaseDocTemplate):
         canvas.setFont("DejaVuSans", 7.5)
         canvas.setFillColor(MUTED)
         y = PAGE_HEIGHT - 1.35 * cm
-        canvas.drawString(MARGIN, y, shorten(self.data.title, 90))
+        canvas.drawString(
+            MARGIN, y, fit_width(self.data.title, FRAME_WIDTH - 80, "DejaVuSans", 7.5)
+        )
         canvas.drawRightString(PAGE_WIDTH - MARGIN, y, "Compte-rendu")
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
@@ -596,9 +609,7 @@ def _production(story: _Story, progress: Progress) -> None:
         story.add(para("Le tableau tel qu'il était à la fin de la séance.", Styles.small))
     elif data.board is not None:
         story.add(board_drawing(data.board, FRAME_WIDTH, 12 * cm), Spacer(1, 4))
-        story.add(
-            para(f"Le tableau « {markup(data.board.title)} » tel qu'il a été laissé.", Styles.small)
-        )
+        story.add(para(f"Le tableau « {data.board.title} » tel qu'il a été laissé.", Styles.small))
     if not data.note_count:
         story.empty("Aucun post-it n'a été écrit.")
         return
@@ -648,20 +659,6 @@ def _production(story: _Story, progress: Progress) -> None:
             story.add(Paragraph(markup(note.text), style, bulletText="■"))
 
 
-def _rank_labels(totals: list[int]) -> list[str]:
-    """'1er', '2e', '3e', '' …: tied results share the rank written on the first of them."""
-    ranks: list[str] = []
-    previous = None
-    for i, total in enumerate(totals):
-        if total == previous:
-            ranks.append("")
-            continue
-        previous = total
-        rank = i + 1
-        ranks.append(f"{rank}{'er' if rank == 1 else 'e'}")
-    return ranks
-
-
 def _settings_facts(settings: dict[str, Any]) -> list[str]:
     """A round's settings in words, from the keys the voting engine stores
     (app/domain/votes.py RoundSettings.to_dict)."""
@@ -672,94 +669,163 @@ def _settings_facts(settings: dict[str, Any]) -> list[str]:
         facts.append(f"{french_number(settings['cap'])} au plus sur une proposition")
     if isinstance(settings.get("own_allowed"), bool):
         facts.append(
-            "vote pour ses propres post-its permis"
+            "chacun pouvait voter pour ses propres post-its"
             if settings["own_allowed"]
-            else "pas de vote pour ses propres post-its"
+            else "chacun votait pour les post-its des autres"
         )
     if isinstance(settings.get("budget"), int):
         facts.append(f"{french_number(settings['budget'])} points à répartir par personne")
     criteria = settings.get("criteria")
-    if isinstance(criteria, list) and criteria:
-        names = []
-        for c in criteria:
-            if isinstance(c, dict):
-                weight = c.get("weight")
-                name = one_line(c.get("name") or c.get("key") or "")
-                names.append(f"{name} (poids {french_number(weight)})" if weight else name)
-            else:
-                names.append(one_line(c))
-        facts.append("critères : " + ", ".join(names))
+    if criteria == "labase":
+        facts.append("grille de critères de LaBase, de même poids")
+    elif isinstance(criteria, list) and criteria:
+        weights = {c.get("weight", 1) if isinstance(c, dict) else 1 for c in criteria}
+        kind = "de même poids" if len(weights) == 1 else "pondérés"
+        facts.append(f"{_plural(len(criteria), 'critère')} {kind}")
     if isinstance(settings.get("anonymous"), bool):
         facts.append("vote anonyme" if settings["anonymous"] else "vote nominatif")
     if isinstance(settings.get("live_results"), bool):
         facts.append(
-            "résultats en direct"
+            "résultats affichés en direct"
             if settings["live_results"]
-            else "résultats cachés jusqu'à leur révélation"
+            else "résultats montrés seulement quand l'animation les a révélés"
         )
     if isinstance(settings.get("closes_at"), int | float):
         facts.append(f"clôture prévue à {_time_of(float(settings['closes_at']))}")
     return facts
 
 
+def _vote_rank(result: VoteResult, previous: VoteResult | None) -> str:
+    """'1er', '2e' …: tied results show their shared rank once, on the first of them."""
+    if previous is not None and previous.rank == result.rank:
+        return ""
+    return f"{result.rank}{'er' if result.rank == 1 else 'e'}"
+
+
 def _vote(story: _Story, vote: ReportVoteRound) -> None:
     story.sub(vote.title.strip() or "Vote sans titre")
     kind = VOTE_KINDS.get(vote.kind, vote.kind)
     facts = [kind, *_settings_facts(dict(vote.settings))]
-    story.add(para(" · ".join(markup(f) for f in facts), Styles.small))
+    story.add(para(" · ".join(facts), Styles.small))
     when = f"ouvert à {_time_of(vote.opened_at)}"
     if vote.closed_at is not None:
         when += f", clos à {_time_of(vote.closed_at)}"
     else:
         when += ", encore ouvert à l'édition de ce document"
-    voters = _plural(vote.voters, "votant")
+    voters = _count_of(vote.voters, "votant")
     if vote.paper_ballots:
         voters += f" dont {_plural(vote.paper_ballots, 'bulletin papier', 'bulletins papier')}"
     line = f"Tour {when} ; {voters}."
     if not vote.revealed:
         line += " Les résultats n'avaient pas été montrés en séance."
     story.add(para(line))
-    scored = [r for r in vote.results if r.total > 0]
+    scored = [r for r in vote.results if r.scored]
     if not scored:
         story.empty("Aucune voix n'a été enregistrée pour ce tour.")
         return
-    unit = "Points" if vote.kind in ("points", "criteria") else "Voix"
-    criteria = list(vote.criteria)
+    majority, criteria_grid = vote.kind == "majority", vote.kind == "criteria"
+    criteria = list(vote.criteria) if criteria_grid else []
     head = [rich("Rang", Styles.head), rich("Proposition", Styles.head)]
-    head += [rich(markup(shorten(c, 18)), Styles.head_right) for c in criteria]
-    head += [rich(unit, Styles.head_right), rich("Votants", Styles.head_right)]
+    head += [rich(f"C{n}", Styles.head_right) for n in range(1, len(criteria) + 1)]
+    if majority:
+        head.append(rich("Mention majoritaire", Styles.head))
+    elif criteria_grid:
+        head.append(rich("Note", Styles.head_right))
+    else:
+        head.append(rich("Points" if vote.kind == "points" else "Voix", Styles.head_right))
+    head.append(rich("Votants", Styles.head_right))
     rows: list[list[Any]] = [head]
-    for rank, result in zip(_rank_labels([r.total for r in scored]), scored, strict=True):
-        row = [para(rank, Styles.cell_muted), para(result.label, Styles.cell)]
-        row += [
-            para(french_number(result.by_criterion.get(c, 0)), Styles.cell_right) for c in criteria
+    previous: VoteResult | None = None
+    for result in scored:
+        row = [
+            para(_vote_rank(result, previous), Styles.cell_muted),
+            para(result.label, Styles.cell),
         ]
-        row += [
-            para(french_number(result.total), Styles.cell_right),
-            para(french_number(result.voters), Styles.cell_right),
-        ]
+        previous = result
+        row += [para(_mean(result.by_criterion.get(c)), Styles.cell_right) for c in criteria]
+        if majority:
+            row.append(para(result.grade, Styles.cell))
+        elif criteria_grid:
+            row.append(para(_mean(result.score), Styles.cell_right))
+        else:
+            row.append(para(french_number(result.total), Styles.cell_right))
+        row.append(para(french_number(result.voters), Styles.cell_right))
         rows.append(row)
-    extra_cols = [1.6 * cm] * len(criteria)
-    widths = [1.3 * cm, 0.0, *extra_cols, 1.5 * cm, 1.6 * cm]
+    # the figures' columns share what the proposition leaves them (8 criteria at most)
+    tail = [3.6 * cm if majority else 1.8 * cm, 1.6 * cm]
+    left = FRAME_WIDTH - 1.3 * cm - sum(tail) - 5.0 * cm
+    per_criterion = min(1.3 * cm, left / len(criteria)) if criteria else 0.0
+    widths = [1.3 * cm, 0.0, *([per_criterion] * len(criteria)), *tail]
     widths[1] = FRAME_WIDTH - sum(widths)
     top = scored[:CHART_TOP]
-    chart = bar_chart([(r.label, r.total) for r in top], label_chars=52)
-    story.add(KeepTogether([chart, Spacer(1, 6)]))
-    story.add(table(rows, widths, extra=[("FONTNAME", (0, 1), (-1, 1), "DejaVuSans-Bold")]))
-    silent = len(vote.results) - len(scored)
-    if len(set(r.total for r in scored)) < len(scored):
-        story.add(
-            Spacer(1, 3),
-            para("Les propositions à égalité partagent le rang de la première.", Styles.small),
+    if majority:
+        chart = profile_chart([(r.label, list(r.profile)) for r in top], GRADES)
+    elif criteria_grid:
+        chart = bar_chart(
+            [(r.label, r.score or 0.0) for r in top],
+            label_chars=52,
+            value_text=lambda v: french_number(v, 1) + "\u00a0/\u00a05",
+            scale_max=5.0,
         )
-    if silent:
+    else:
+        chart = bar_chart([(r.label, r.total) for r in top], label_chars=52)
+    story.add(KeepTogether([chart, Spacer(1, 6)]))
+    if len(scored) > CHART_TOP:
         story.add(
-            Spacer(1, 3),
             para(
-                f"{_plural(silent, 'autre proposition n’a', 'autres propositions n’ont')} reçu aucune voix.",
+                f"Le graphique montre les {CHART_TOP} premières propositions ; le tableau "
+                f"les donne toutes ({french_number(len(scored))}).",
                 Styles.small,
             ),
+            Spacer(1, 4),
         )
+    if criteria:
+        story.add(
+            para(" ; ".join(_criteria_legend(vote)) + ".", Styles.small),
+            Spacer(1, 4),
+        )
+    story.add(table(rows, widths, extra=[("FONTNAME", (0, 1), (-1, 1), "DejaVuSans-Bold")]))
+    notes = []
+    if any(r.tied for r in scored):
+        notes.append("Les propositions à égalité partagent le rang de la première.")
+    if majority:
+        notes.append(
+            "Jugement majoritaire : chaque proposition reçoit la mention que lui donne au "
+            "moins la moitié des votants (sa mention majoritaire) ; à mention égale, la "
+            "départage se fait sur les mentions suivantes."
+        )
+    elif criteria_grid:
+        notes.append(
+            "Chaque critère est noté de 1 à 5 ; la note est la moyenne des critères, chacun "
+            "compté selon son poids."
+        )
+    silent = len(vote.results) - len(scored)
+    if silent:
+        notes.append(
+            f"{_plural(silent, 'autre proposition n’a', 'autres propositions n’ont')} reçu aucune voix."
+        )
+    for note in notes:
+        story.add(Spacer(1, 3), para(note, Styles.small))
+
+
+def _criteria_legend(vote: ReportVoteRound) -> list[str]:
+    """'C1 : Intéresse au moins 2 des 4 partenaires (poids 2)' …: the table's columns."""
+    given = vote.settings.get("criteria")
+    weights = {}
+    if isinstance(given, list):
+        for c in given:
+            if isinstance(c, dict):
+                weights[one_line(c.get("label") or "")] = c.get("weight", 1)
+    differ = len(set(weights.values())) > 1
+    out = []
+    for n, name in enumerate(vote.criteria, 1):
+        weight = weights.get(one_line(name), 1)
+        out.append(f"C{n} : {name}" + (f" (poids {french_number(weight)})" if differ else ""))
+    return out
+
+
+def _mean(value: float | None) -> str:
+    return "—" if value is None else french_number(value, 1)
 
 
 def _votes(story: _Story) -> None:
@@ -851,6 +917,9 @@ def _feedback(story: _Story) -> None:
             story.add(Paragraph(markup(f"« {text.strip()} »"), Styles.quote))
 
 
+_CAPTION = ParagraphStyle("photo-caption", parent=Styles.small, alignment=1)  # centred
+
+
 def _photos(story: _Story) -> None:
     """Her photos (paper boards, the room), in her order, each scaled to the page with its
     caption, two to a page at most."""
@@ -876,7 +945,7 @@ def _photos(story: _Story) -> None:
         caption = f"Photo {number}"
         if photo.caption.strip():
             caption += f" — {photo.caption.strip()}"
-        story.add(KeepTogether([picture, Spacer(1, 3), para(caption, Styles.small), Spacer(1, 10)]))
+        story.add(KeepTogether([picture, Spacer(1, 3), para(caption, _CAPTION), Spacer(1, 12)]))
 
 
 def _annexe(story: _Story) -> None:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from app.domain.report import CATEGORY_LABELS, VOTE_KINDS, ReportData
+from app.domain.french import french_number
+from app.domain.report import CATEGORY_LABELS, VOTE_KINDS, ReportData, VoteResult
 from app.reports.files import ExportError, atomic_output
 from app.reports.text import clean
 
@@ -51,6 +52,18 @@ def _moment(timestamp: float | None) -> str:
     if timestamp is None:
         return ""
     return datetime.fromtimestamp(timestamp).strftime("%d/%m/%Y %H:%M")
+
+
+def _result(kind: str, result: VoteResult) -> object:
+    """A line's result as the report gives it: votes or points, the majority grade, or the
+    weighted mean (a French decimal, as a spreadsheet in French reads it)."""
+    if not result.scored:
+        return ""
+    if kind == "majority":
+        return result.grade
+    if kind == "criteria":
+        return "" if result.score is None else french_number(result.score, 2)
+    return result.total
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
@@ -111,14 +124,14 @@ def export_csv(
     path = target / "votes.csv"
     write_csv(
         path,
-        ["Tour de vote", "Type", "Rang", "Proposition", "Points", "Votants"],
+        ["Tour de vote", "Type", "Rang", "Proposition", "Résultat", "Votants"],
         (
             [
                 vote.title,
                 VOTE_KINDS.get(vote.kind, vote.kind),
-                1 + sum(1 for other in vote.results if other.total > result.total),
+                result.rank if result.scored else "",
                 result.label,
-                result.total,
+                _result(vote.kind, result),
                 result.voters,
             ]
             for vote in data.vote_rounds

@@ -215,6 +215,23 @@ def table(
     return t
 
 
+def fit_width(text: object, width: float, font: str = FONT, size: float = 8) -> str:
+    """One line of `text` cut with '…' so that it prints within `width` points (a count of
+    characters is not enough: 'WWW' is three times wider than 'iii')."""
+    register_fonts()
+    value = shorten(text, 10_000)
+    if pdfmetrics.stringWidth(value, font, size) <= width:
+        return value
+    low, high = 0, len(value)
+    while low < high:  # the longest prefix that fits with its ellipsis
+        middle = (low + high + 1) // 2
+        if pdfmetrics.stringWidth(value[:middle].rstrip() + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return value[:low].rstrip() + "…"
+
+
 def bar_chart(
     rows: Sequence[tuple[str, float]],
     *,
@@ -224,13 +241,16 @@ def bar_chart(
     colors_by_row: Sequence[Any] | None = None,
     value_text: Callable[[float], str] | None = None,
     label_chars: int = 48,
+    scale_max: float | None = None,
 ) -> Drawing:
-    """Horizontal bars, one per row: label, bar, value. Labels are cut to one line."""
+    """Horizontal bars, one per row: label, bar, value. Labels are cut to one line, at most
+    `label_chars` characters and never wider than their column. Bars are drawn against
+    `scale_max` (a 1-to-5 mean, say), else against the biggest value."""
     register_fonts()
     row_h, gap = 13.0, 5.0
     height = len(rows) * (row_h + gap) + gap
     drawing = Drawing(width, height)
-    top = max((value for _, value in rows), default=0) or 1
+    top = scale_max or max((value for _, value in rows), default=0) or 1
     bar_space = width - label_width - 1.6 * cm
     fmt = value_text or (lambda v: french_number(v))
     for i, (label, value) in enumerate(rows):
@@ -239,7 +259,7 @@ def bar_chart(
             String(
                 label_width - 6,
                 y + 3.5,
-                shorten(label, label_chars),
+                fit_width(shorten(label, label_chars), label_width - 8),
                 fontName=FONT,
                 fontSize=8,
                 fillColor=INK,
@@ -261,6 +281,56 @@ def bar_chart(
                 fillColor=INK,
             )
         )
+    return drawing
+
+
+# majority judgment's grades, from "À rejeter" (red) to "Excellent" (green)
+GRADE_COLORS = (
+    colors.HexColor("#b2182b"), colors.HexColor("#e06b4f"), colors.HexColor("#f4b183"),
+    colors.HexColor("#d9d9d9"), colors.HexColor("#a6d49a"), colors.HexColor("#4daf62"),
+    colors.HexColor("#1b7837"),
+)  # fmt: skip
+
+
+def profile_chart(
+    rows: Sequence[tuple[str, Sequence[int]]],
+    grades: Sequence[str],
+    *,
+    width: float = FRAME_WIDTH,
+    label_width: float = 6.5 * cm,
+    label_chars: int = 52,
+) -> Drawing:
+    """Majority judgment's merit profiles: per proposition, one bar split by the share of
+    each grade (worst on the left), a line at the middle (the majority grade is the one
+    under it), then a legend of the grades."""
+    register_fonts()
+    row_h, gap, legend_h = 13.0, 5.0, 16.0
+    height = len(rows) * (row_h + gap) + gap + legend_h
+    drawing = Drawing(width, height)
+    bar_space = width - label_width - 0.4 * cm
+    for i, (label, profile) in enumerate(rows):
+        y = height - (i + 1) * (row_h + gap)
+        drawing.add(
+            String(label_width - 6, y + 3.5, fit_width(shorten(label, label_chars), label_width - 8),
+                   fontName=FONT, fontSize=8, fillColor=INK, textAnchor="end")
+        )  # fmt: skip
+        total = sum(profile) or 1
+        x = label_width
+        for grade, n in enumerate(profile):
+            share = bar_space * n / total
+            if share > 0:
+                drawing.add(Rect(x, y, share, row_h, fillColor=GRADE_COLORS[grade % 7],
+                                 strokeColor=colors.white, strokeWidth=0.4))  # fmt: skip
+            x += share
+        middle = label_width + bar_space / 2
+        drawing.add(shapes.Line(middle, y - 1.5, middle, y + row_h + 1.5, strokeColor=INK,
+                                strokeWidth=0.8))  # fmt: skip
+    legend = sum(9 + pdfmetrics.stringWidth(name, FONT, 6.5) + 8 for name in grades) - 8
+    x = max(0.0, width - 0.4 * cm - legend)  # under the bars, ending where they end
+    for grade, name in enumerate(grades):
+        drawing.add(Rect(x, 3, 7, 7, fillColor=GRADE_COLORS[grade % 7], strokeColor=None))
+        drawing.add(String(x + 9, 3.5, name, fontName=FONT, fontSize=6.5, fillColor=MUTED))
+        x += 9 + pdfmetrics.stringWidth(name, FONT, 6.5) + 8
     return drawing
 
 
@@ -309,8 +379,10 @@ def numbered_canvas(footer_left: str) -> type[Canvas]:
             self.setLineWidth(0.5)
             y = 1.3 * cm
             self.line(MARGIN, y + 9, PAGE_WIDTH - MARGIN, y + 9)
-            self.drawString(MARGIN, y, shorten(footer_left, 110))
-            self.drawRightString(PAGE_WIDTH - MARGIN, y, f"{self._pageNumber}\u00a0/\u00a0{total}")
+            number = f"{self._pageNumber}\u00a0/\u00a0{total}"
+            room = PAGE_WIDTH - 2 * MARGIN - self.stringWidth(number, FONT, 7.5) - 12
+            self.drawString(MARGIN, y, fit_width(footer_left, room, FONT, 7.5))
+            self.drawRightString(PAGE_WIDTH - MARGIN, y, number)
             self.restoreState()
 
     return NumberedCanvas

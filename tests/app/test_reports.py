@@ -151,7 +151,8 @@ def test_demo_report_reads_like_a_report(ctx: Context, demo: int, tmp_path: Path
     # the vote's settings in words, from the keys the voting engine stores
     flat = " ".join(text.split())
     assert "3 gommettes par personne · 2 au plus sur une proposition" in flat
-    assert "résultats cachés jusqu'à leur révélation" in flat and "Own_allowed" not in flat
+    assert "résultats montrés seulement quand l'animation les a révélés" in flat
+    assert "Own_allowed" not in flat
     flat = one_line(text)
     for title in (
         "Sommaire",
@@ -269,6 +270,97 @@ def test_a_long_table_of_contents_takes_two_passes_and_points_to_the_right_pages
         body = by_page[int(page) - 1]
         assert re.search(rf"{heading} \(\d+ post-its?\)", body), (heading, page)
         assert "Sommaire" not in body
+
+
+def _voted_workshop(ctx: Context) -> tuple[int, int, int]:
+    """Five post-its, 7 people; a majority judgment round whose sum of grades and majority
+    grades disagree, and a LaBase criteria grid. Returns (workshop, majority, grid)."""
+    from app.ops import participants
+    from app.ops import votes as v
+
+    wid = create_workshop(ctx, format_key="3h", title="Votes").workshop_id
+    assert wid is not None
+
+    def work(session: Session) -> list[int]:
+        notes = [Note(workshop_id=wid, text=f"Idée {c}", created_at=float(i))
+                 for i, c in enumerate("ABCDE")]  # fmt: skip
+        session.add_all(notes)
+        session.flush()
+        return [n.id for n in notes]
+
+    ids = ctx.db.write(work)
+    people = [
+        participants.check_in(ctx, wid, name=f"P{i}", category="public", key=f"join-key-{i:04d}")
+        for i in range(7)
+    ]
+    items = [f"note:{i}" for i in ids]
+    majority = v.open_round(ctx, wid, kind="majority", items=items[:3], title="Jugement").ids[0]
+    # A: four "Passable" (2), three "Excellent" (6): sum 26, majority grade Passable
+    # B: seven "Assez bien" (3): sum 21, majority grade Assez bien — B before A
+    for n, person in enumerate(people):
+        ballot = {items[0]: 6 if n < 3 else 2, items[1]: 3, items[2]: 1}
+        v.cast_ballot(ctx, wid, majority, person.participant_id, ballot, key=f"mj-key-{n:04d}")
+    v.close_round(ctx, majority)
+    grid = v.open_round(ctx, wid, kind="criteria", items=items[:3], title="Grille",
+                        settings={"criteria": "labase"}).ids[0]  # fmt: skip
+    keys = ("partenaires", "transversal", "faisable", "moyens", "sobriete")
+    for n, person in enumerate(people[:4]):
+        ballot = {items[0]: dict.fromkeys(keys, 2), items[1]: dict.fromkeys(keys, 5),
+                  items[2]: {k: 3 + (k == "moyens") for k in keys}}  # fmt: skip
+        v.cast_ballot(ctx, wid, grid, person.participant_id, ballot, key=f"grid-key-{n:04d}")
+    dots = v.open_round(ctx, wid, kind="dots", items=items, title="Gommettes").ids[0]
+    v.cast_ballot(ctx, wid, dots, people[0].participant_id, {items[0]: 1}, key="dots-key-0001")
+    return wid, majority, grid
+
+
+def test_majority_judgment_and_the_criteria_grid_are_ranked_as_the_engine_ranks_them(
+    ctx: Context, tmp_path: Path
+) -> None:
+    from app.ops import votes as v
+
+    wid, majority, grid = _voted_workshop(ctx)
+    data = report_data(ctx, wid)
+    by_title = {r.title: r for r in data.vote_rounds}
+    engine = [line.label for line in v.results(ctx, majority).lines]
+    assert [r.label for r in by_title["Jugement"].results] == engine
+    assert engine[:3] == ["Idée B", "Idée A", "Idée C"]  # not by the sum of grades
+    assert [r.grade for r in by_title["Jugement"].results[:3]] == [
+        "Assez bien", "Passable", "Insuffisant"
+    ]  # fmt: skip
+    assert [r.label for r in by_title["Grille"].results] == [
+        line.label for line in v.results(ctx, grid).lines
+    ]
+    assert by_title["Grille"].criteria[0] == "Intéresse au moins 2 des 4 partenaires"
+
+    out = tmp_path / "votes.pdf"
+    build_report(data, out)  # a LaBase grid used to make the table too wide to build
+    layout = pdf_text(out, "-layout")
+    flat = one_line(pdf_text(out))
+    assert "Jugement majoritaire" in flat and "Grille multi-critères" in flat
+    assert "Mention majoritaire" in flat and "la note est la moyenne des critères" in flat
+    table_text = layout.split("Mention majoritaire", 1)[1]
+    order = [m for m in re.findall(r"Idée [A-E]", table_text)][:3]
+    assert order == ["Idée B", "Idée A", "Idée C"]
+    assert re.search(r"Idée B +Assez bien +7", table_text)
+    # criteria by their names, not their keys, in a legend of the table's columns
+    assert "C1 : Intéresse au moins 2 des 4 partenaires ; C2 : Favorise" in flat
+    assert "5 critères de même poids" in flat
+    assert "sobriete" not in flat and "(poids" not in flat
+    grid_table = layout.split("C1 : Intéresse", 1)[1]
+    assert re.search(r"1er +Idée B( +5,0){5} +5,0 +4", grid_table), grid_table[:600]
+    assert re.search(r"Idée C( +3,0){3} +4,0 +3,0 +3,2 +4", grid_table)
+
+    folder = tmp_path / "csv"
+    from app.reports.csv_export import export_csv
+
+    export_csv(data, [], folder)
+    rows = list(csv.reader((folder / "votes.csv").read_text(encoding="utf-8-sig").splitlines(),
+                           delimiter=";"))  # fmt: skip
+    assert rows[0] == ["Tour de vote", "Type", "Rang", "Proposition", "Résultat", "Votants"]
+    assert ["Jugement", "Jugement majoritaire", "1", "Idée B", "Assez bien", "7"] in rows
+    assert ["Grille", "Grille multi-critères", "1", "Idée B", "5,00", "4"] in rows
+    assert ["Gommettes", "Vote à gommettes", "1", "Idée A", "1", "1"] in rows
+    assert ["Gommettes", "Vote à gommettes", "", "Idée D", "", "0"] in rows  # no vote: no rank
 
 
 # -- hostile text ------------------------------------------------------------------------------
