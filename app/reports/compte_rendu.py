@@ -73,7 +73,7 @@ from app.reports.layout import (
     rich,
     table,
 )
-from app.reports.text import markup, one_line, shorten
+from app.reports.text import markup, one_line
 
 Progress = Callable[[float, str], None]
 
