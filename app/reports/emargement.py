@@ -39,12 +39,13 @@ from app.reports.text import markup, one_line
 BLANK_ROWS_BEFORE = 30  # two pages to fill by hand
 BLANK_ROWS_AFTER = 5  # late arrivals
 ROW_HEIGHT = 0.95 * cm
-SHORT_CATEGORIES = {
-    "public": "Public",
-    "prive": "Privé",
+SHORT_CATEGORIES = {  # one person's category, in the compte-rendu's words
+    "public": "Agent public",
+    "prive": "Acteur privé",
     "association": "Association",
-    "usager": "Usager",
+    "usager": "Citoyen, usager",
 }
+CELL_PADDING = 8  # the table's top and bottom padding together (layout.table)
 
 
 def _arrival(timestamp: float | None) -> str:
@@ -52,6 +53,17 @@ def _arrival(timestamp: float | None) -> str:
         return ""
     moment = datetime.fromtimestamp(timestamp)
     return clock_time(moment.hour * 60 + moment.minute)
+
+
+def _height(row: list[Any], widths: list[float]) -> float | None:
+    """Room to sign on every row; a row whose name or organisation takes more lines grows
+    (None: as tall as its text) rather than print over its neighbours."""
+    tallest = max(
+        (cell.wrap(width - 12, 10_000)[1] for cell, width in zip(row, widths, strict=True)
+         if hasattr(cell, "wrap")),
+        default=0.0,
+    )  # fmt: skip
+    return ROW_HEIGHT if tallest + CELL_PADDING <= ROW_HEIGHT else None
 
 
 def _story(sheet: AttendanceSheet) -> list[Any]:
@@ -75,8 +87,13 @@ def _story(sheet: AttendanceSheet) -> list[Any]:
     if filled:
         story.append(
             para(
-                f"{french_number(len(sheet.rows))} personne(s) enregistrée(s) à leur arrivée. "
-                "Chacune signe en face de son nom ; les personnes arrivées sans s'enregistrer "
+                (
+                    "Une personne s'est enregistrée à son arrivée. Elle signe"
+                    if len(sheet.rows) == 1
+                    else f"{french_number(len(sheet.rows))} personnes se sont enregistrées à "
+                    "leur arrivée. Chacune signe"
+                )
+                + " en face de son nom ; les personnes arrivées sans s'enregistrer "
                 "s'inscrivent sur les lignes libres.",
                 Styles.small,
             )
@@ -84,7 +101,8 @@ def _story(sheet: AttendanceSheet) -> list[Any]:
     else:
         story.append(
             para(
-                "Merci d'inscrire lisiblement vos nom, prénom et organisation, puis de signer.",
+                "Merci d'inscrire lisiblement vos nom, prénom et organisation, votre catégorie "
+                "(agent public, acteur privé, association, citoyen ou usager), puis de signer.",
                 Styles.small,
             )
         )
@@ -111,7 +129,7 @@ def _story(sheet: AttendanceSheet) -> list[Any]:
     grid = table(
         rows,
         widths,
-        row_heights=[None] + [ROW_HEIGHT] * (len(rows) - 1),  # room to sign on every row
+        row_heights=[None] + [_height(row, widths) for row in rows[1:]],
         extra=[
             ("GRID", (0, 1), (-1, -1), 0.5, RULE),
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white]),

@@ -534,7 +534,39 @@ def test_emargement_blank_before_and_filled_after(ctx: Context, demo: int, tmp_p
     flat = one_line(pdf_text(after))
     for name, org, _cat, _consent in PEOPLE:  # a signed sheet: every name, consent or not
         assert name in flat and org.split()[0] in flat
-    assert re.search(r"Claire Martin Bordeaux Métropole Public \d+ h \d\d", flat)
+    assert re.search(r"Claire Martin Bordeaux Métropole Agent public \d+ h \d\d", flat)
+    assert "25 personnes se sont enregistrées à leur arrivée." in flat
+
+
+def test_a_long_name_on_the_emargement_pushes_the_next_row_down(
+    ctx: Context, tmp_path: Path
+) -> None:
+    from app.ops import participants
+
+    wid = create_workshop(ctx, format_key="3h", title="Signatures").workshop_id
+    assert wid is not None
+    long_org = (
+        "Direction régionale de l'environnement, de l'aménagement et du logement de "
+        "Nouvelle-Aquitaine, territoires"
+    )
+    for n, (name, org) in enumerate([("Ana Premier", "LaBase"), ("Bea Second", long_org),
+                                     ("Cyd Troisième", "Ville")]):  # fmt: skip
+        participants.check_in(ctx, wid, name=name, organisation=org, category="public",
+                              key=f"sign-key-{n:04d}")  # fmt: skip
+    out = tmp_path / "emargement.pdf"
+    build_emargement(attendance_sheet(ctx, wid), out)
+    boxes = pdf_text(out, "-bbox")
+    words = [
+        (float(y0), float(y1), word)
+        for y0, y1, word in re.findall(
+            r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', boxes
+        )
+    ]
+    org_bottom = max(y1 for _y0, y1, word in words if word == "territoires")
+    org_top = min(y0 for y0, _y1, word in words if word == "Direction")
+    cyd_top = min(y0 for y0, _y1, word in words if word == "Cyd")
+    ana_bottom = max(y1 for _y0, y1, word in words if word == "Ana")
+    assert ana_bottom < org_top and org_bottom < cyd_top  # the rows do not overlap
 
 
 def test_export_command_writes_every_document(tmp_path: Path, capsys) -> None:
