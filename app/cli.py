@@ -284,7 +284,6 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from app.errors import InvalidInput
     from app.ops.participants import attendees
@@ -299,11 +298,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     organisation = str(settings.get("organisation", "") or "")
     facilitators = tuple(args.facilitator or [str(settings.get("facilitator_name", "") or "")])
     logo = None
-    if args.logo:
+    if args.logo:  # checked before anything is written: a bad logo changes nothing
+        from app.reports.logo import LogoError, read_logo
+
         try:
-            logo = Path(args.logo).read_bytes()
-        except OSError as exc:
-            raise InvalidInput(f"Logo illisible : {args.logo} ({exc.strerror or exc}).") from exc
+            logo = read_logo(args.logo)
+        except LogoError as exc:
+            raise InvalidInput(f"Logo refusé : {exc.message}") from exc
     ctx = _context(args.db)
     try:
         if args.poster:

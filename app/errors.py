@@ -43,3 +43,27 @@ class FormatFileError(KnownError):
         self.path = path
         self.line = line
         self.problem = problem
+
+
+_OS_ERRORS = {  # errno name → what a French sentence says in its place
+    "ENOENT": "fichier ou dossier introuvable",
+    "EACCES": "accès refusé",
+    "EPERM": "opération non permise",
+    "ENOSPC": "plus de place sur le disque",
+    "EDQUOT": "quota de disque dépassé",
+    "EROFS": "support en lecture seule",
+    "EISDIR": "c'est un dossier",
+    "ENOTDIR": "un élément du chemin n'est pas un dossier",
+    "EEXIST": "existe déjà",
+    "ENAMETOOLONG": "nom trop long",
+    "EIO": "erreur de lecture ou d'écriture sur le support",
+    "EBUSY": "ressource occupée",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in French (the system's own words are English)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1, "")
+    return _OS_ERRORS.get(name) or exc.strerror or str(exc)

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from app.errors import FormatFileError
+from app.errors import FormatFileError, os_reason
 from app.resources import formats_dir
 
 log = logging.getLogger(__name__)
@@ -176,7 +176,7 @@ def _load_toml(path: Path) -> tuple[str, dict[str, Any]]:
     except UnicodeDecodeError:
         raise FormatFileError(str(path), None, "le fichier n'est pas en UTF-8") from None
     except OSError as exc:
-        raise FormatFileError(str(path), None, f"lecture impossible ({exc.strerror})") from None
+        raise FormatFileError(str(path), None, f"lecture impossible ({os_reason(exc)})") from None
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

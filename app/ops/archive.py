@@ -43,7 +43,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from app import __version__
-from app.errors import KnownError
+from app.errors import KnownError, os_reason
 from app.events import Topic
 from app.ops.base import Change, Context, journal, publish
 from app.ops.mutations import get_workshop
@@ -187,7 +187,7 @@ def read_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
             raise ArchiveError(f"« {file.name} » est trop gros pour une archive d'atelier.")
         raw = file.read_bytes()
     except OSError as exc:
-        raise ArchiveError(f"Impossible de lire « {file.name} » ({exc.strerror or exc}).") from exc
+        raise ArchiveError(f"Impossible de lire « {file.name} » ({os_reason(exc)}).") from exc
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:

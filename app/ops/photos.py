@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
-from app.errors import KnownError, NotFound
+from app.errors import KnownError, NotFound, os_reason
 from app.events import Topic
 from app.ops.base import Action, Change, Context, execute, mutation
 from app.ops.board import update_fields
@@ -130,7 +130,7 @@ def read_photo(path: str | os.PathLike[str]) -> PreparedPhoto:
     except IsADirectoryError:
         raise PhotoError(f"« {file.name} » est un dossier, pas une photo.") from None
     except OSError as exc:
-        raise PhotoError(f"« {file.name} » est illisible ({exc.strerror or exc}).") from exc
+        raise PhotoError(f"« {file.name} » est illisible ({os_reason(exc)}).") from exc
     return prepare_photo(file.name, raw)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app.domain.french import french_number
 from app.domain.report import CATEGORY_LABELS, VOTE_KINDS, ReportData, VoteResult
+from app.errors import os_reason
 from app.reports.files import ExportError, atomic_output
 from app.reports.text import clean
 
@@ -83,7 +84,7 @@ def export_csv(
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(
-            f"Impossible de créer le dossier « {target} » ({exc.strerror or exc})."
+            f"Impossible de créer le dossier « {target} » ({os_reason(exc)})."
         ) from exc
     written = []
 

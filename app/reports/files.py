@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from app.errors import KnownError
+from app.errors import KnownError, os_reason
 
 
 class ExportError(KnownError):
@@ -32,7 +32,7 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
         raise ExportError(
-            f"Impossible d'écrire dans « {folder} » ({exc.strerror or exc}) : "
+            f"Impossible d'écrire dans « {folder} » ({os_reason(exc)}) : "
             "choisissez un autre dossier."
         ) from exc
     os.close(fd)
@@ -47,7 +47,7 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise ExportError(
-            f"L'enregistrement de « {target.name} » a échoué ({exc.strerror or exc}) : "
+            f"L'enregistrement de « {target.name} » a échoué ({os_reason(exc)}) : "
             "vérifiez la place disque et les droits du dossier."
         ) from exc
     except BaseException:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
 
-from app.errors import KnownError
+from app.errors import KnownError, os_reason
 
 MAX_LOGO_BYTES = 10 * 1024 * 1024
 MAX_LOGO_PIXELS = 40_000_000  # a 6,000 × 6,000 photo; more is a mistake, and slow
@@ -33,7 +33,7 @@ def read_logo(path: str | os.PathLike[str]) -> bytes:
     except FileNotFoundError:
         raise LogoError(f"le fichier « {file} » est introuvable.") from None
     except OSError as exc:
-        raise LogoError(f"« {file} » est illisible ({exc.strerror or exc}).") from exc
+        raise LogoError(f"« {file} » est illisible ({os_reason(exc)}).") from exc
     if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
         raise LogoError(f"« {file.name} » n'est pas une image PNG ou JPEG.")
     try:

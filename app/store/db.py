@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import APP_NAME, ORG_NAME
-from app.errors import DatabaseError
+from app.errors import DatabaseError, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +221,7 @@ class Database:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(
-                    f"Impossible de créer le dossier « {path.parent} » ({exc.strerror})."
+                    f"Impossible de créer le dossier « {path.parent} » ({os_reason(exc)})."
                 ) from None
         db = cls(url)
         if migrate:

@@ -612,3 +612,14 @@ def test_export_command_writes_every_document(tmp_path: Path, capsys) -> None:
         main(["--db", str(db_path), "export", "--workshop", str(wid), "--pdf", str(missing)]) == 2
     )
     assert "n'existe pas" in capsys.readouterr().err
+    # a logo that is not an image: a French message, and no document written
+    fake = tmp_path / "logo.png"
+    fake.write_text("pas une image", encoding="utf-8")
+    other = tmp_path / "autre.pdf"
+    logo_args = ["--pdf", str(other), "--logo", str(fake)]
+    assert main(["--db", str(db_path), "export", "--workshop", str(wid), *logo_args]) == 2
+    assert "Logo refusé : « logo.png » n'est pas une image PNG ou JPEG." in capsys.readouterr().err
+    assert not other.exists()
+    logo_args[-1] = str(tmp_path / "absent.png")
+    assert main(["--db", str(db_path), "export", "--workshop", str(wid), *logo_args]) == 2
+    assert "introuvable" in capsys.readouterr().err
