@@ -123,7 +123,7 @@ def _count_of(count: int, one: str, many: str | None = None, *, feminine: bool =
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
-    word = one if count == 1 else (many or one + "s")
+    word = one if count in (0, 1) else (many or one + "s")  # French: "0 post-it"
     return f"{french_number(count)} {word}"
 
 
@@ -252,10 +252,12 @@ class _Story:
     def add(self, *flowables: Any) -> None:
         self.items.extend(flowables)
 
-    def section(self, title: str) -> None:
+    def section(self, title: str, room: float = 7 * cm) -> None:
+        """A numbered section, on a new page unless `room` is left for its heading and what
+        comes first under it."""
         self.sections += 1
         self.keys += 1
-        self.add(CondPageBreak(7 * cm), _Heading(f"{self.sections}. {title}", 0, f"s{self.keys}"))
+        self.add(CondPageBreak(room), _Heading(f"{self.sections}. {title}", 0, f"s{self.keys}"))
 
     def sub(self, title: str) -> None:
         self.keys += 1
@@ -345,9 +347,9 @@ def _cover(story: _Story) -> None:
     )
     story.add(Spacer(1, 1.4 * cm))
     figures = [
-        (len(data.present), "participants" if len(data.present) != 1 else "participant"),
-        (data.note_count, "post-its" if data.note_count != 1 else "post-it"),
-        (len(data.actions), "actions décidées" if len(data.actions) != 1 else "action décidée"),
+        (len(data.present), "participants" if len(data.present) > 1 else "participant"),
+        (data.note_count, "post-its" if data.note_count > 1 else "post-it"),
+        (len(data.actions), "actions décidées" if len(data.actions) > 1 else "action décidée"),
     ]
     average = data.average_rating
     if average is not None:
@@ -433,20 +435,25 @@ def _deroule(story: _Story) -> None:
         return
     ran = any(p.actual_start is not None for b in blocks for p in b.phases)
     if not ran:
-        story.empty("La séance n'a pas encore eu lieu : voici l'agenda prévu.")
+        story.empty(
+            "La séance n'a pas encore eu lieu : voici l'agenda prévu."
+            if len(blocks) == 1
+            else "Les séances n'ont pas encore eu lieu : voici l'agenda prévu."
+        )
     for block in blocks:
         if len(blocks) > 1:
             story.sub(_block_title(data, block))
         planned = sum(p.planned_minutes for p in block.phases)
         actual = [p.actual_minutes for p in block.phases if p.actual_minutes is not None]
+        intro: list[Any] = []
         if ran and actual:
             real = sum(actual)
             drift = round(real) - planned
             tail = "" if drift == 0 else f" ({'+' if drift > 0 else '−'}{_minutes(abs(drift))})"
-            story.add(
+            intro.append(
                 para(
                     f"Durée réelle : {_minutes(real)} pour {_minutes(planned)} prévues{tail}. "
-                    "L'écart est compté séquence par séquence."
+                    "L'écart compare, séquence par séquence, la durée réelle à la durée prévue."
                 )
             )
         head = ["Heure", "Séquence", "Méthode", "Prévu"] + (["Réel", "Écart"] if ran else [])
@@ -474,12 +481,9 @@ def _deroule(story: _Story) -> None:
                 if minutes is None:
                     row += [para("—", Styles.cell_right), para("", Styles.cell_right)]
                 else:
-                    drift = round(minutes) - phase.planned_minutes
-                    sign = "+" if drift > 0 else ("−" if drift < 0 else "")
-                    shown = "=" if drift == 0 else f"{sign}{abs(drift)} min"
                     row += [
                         para(_minutes(minutes), Styles.cell_right),
-                        para(shown, Styles.cell_right),
+                        para(_drift(round(minutes) - phase.planned_minutes), Styles.cell_right),
                     ]
             rows.append(row)
         total = [
@@ -490,16 +494,28 @@ def _deroule(story: _Story) -> None:
         ]
         if ran:
             real_total = sum(actual)
+            done = sum(p.planned_minutes for p in block.phases if p.actual_minutes is not None)
             total += [
                 para(_minutes(real_total) if actual else "—", Styles.cell_bold),
-                para("", Styles.cell),
+                para(_drift(round(real_total) - done) if actual else "", Styles.cell_bold),
             ]
         rows.append(total)
-        widths = [1.7 * cm, 6.4 * cm, 4.2 * cm, 1.6 * cm] + ([1.6 * cm, 1.5 * cm] if ran else [])
+        widths = [1.7 * cm, 6.2 * cm, 4.0 * cm, 1.6 * cm] + ([1.7 * cm, 1.9 * cm] if ran else [])
         if not ran:
-            widths[1] += 3.1 * cm
+            widths[1] += 3.6 * cm
         widths[1] += FRAME_WIDTH - sum(widths)
-        story.add(table(rows, widths, total_row=True), Spacer(1, 6))
+        grid = table(rows, widths, total_row=True)
+        if len(rows) <= 30:  # a séance's agenda is not cut before its last rows
+            story.add(KeepTogether([*intro, grid]), Spacer(1, 6))
+        else:
+            story.add(*intro, grid, Spacer(1, 6))
+
+
+def _drift(minutes: int) -> str:
+    """'+4 min', '−10 min', '=': a real duration against the planned one."""
+    if minutes == 0:
+        return "="
+    return f"{'+' if minutes > 0 else '−'}{abs(minutes)}\u00a0min"
 
 
 def _participation(story: _Story) -> None:
@@ -603,7 +619,8 @@ def _cluster_title(cluster: ReportCluster) -> str:
 
 def _production(story: _Story, progress: Progress) -> None:
     data = story.data
-    story.section("Production")
+    pictured = bool(data.board_png) or data.board is not None
+    story.section("Production", room=15 * cm if pictured else 7 * cm)  # with the board's picture
     if data.board_png:
         story.add(_image(data.board_png, FRAME_WIDTH, 12 * cm), Spacer(1, 4))
         story.add(para("Le tableau tel qu'il était à la fin de la séance.", Styles.small))
@@ -914,7 +931,10 @@ def _feedback(story: _Story) -> None:
             continue
         story.sub(title)
         for text in said:
-            story.add(Paragraph(markup(f"« {text.strip()} »"), Styles.quote))
+            said_text = text.strip()
+            if not (said_text.startswith(("«", '"', "“")) and said_text.endswith(("»", '"', "”"))):
+                said_text = f"« {said_text} »"  # a verbatim already in quotes keeps its own
+            story.add(Paragraph(markup(said_text), Styles.quote))
 
 
 _CAPTION = ParagraphStyle("photo-caption", parent=Styles.small, alignment=1)  # centred
@@ -970,12 +990,14 @@ def _annexe(story: _Story) -> None:
         ]
         if m.summary:
             parts.append(para(m.summary))
-        story.add(KeepTogether(parts))
-        for i, step in enumerate(m.steps, 1):
-            story.add(Paragraph(markup(step), Styles.bullet, bulletText=f"{i}."))
+        parts += [
+            Paragraph(markup(step), Styles.bullet, bulletText=f"{i}.")
+            for i, step in enumerate(m.steps, 1)
+        ]
         if m.materials:
-            story.add(para("Matériel : " + ", ".join(m.materials) + ".", Styles.small))
-        story.add(Spacer(1, 4))
+            stuff = [w[:1].lower() + w[1:] if w[1:2].islower() else w for w in m.materials]
+            parts.append(para("Matériel : " + ", ".join(stuff) + ".", Styles.small))
+        story.add(KeepTogether(parts), Spacer(1, 4))  # a method is not cut after its first step
 
 
 # -- the whole document ------------------------------------------------------------------------
