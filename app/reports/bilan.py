@@ -393,14 +393,23 @@ def _cover(story: _Story) -> None:
 # -- the sections ------------------------------------------------------------------------------
 
 
+def _mean(value: float) -> str:
+    """'60', '12,5': one decimal only when there is one."""
+    return (
+        french_number(round(value)) if round(value, 1) == round(value) else french_number(value, 1)
+    )
+
+
 def _activity(story: _Story) -> None:
     data = story.data
     story.section("L'activité")
     programmes = data.programmes
-    sentence = (
-        f"{_plural(data.sessions, 'séance animée', 'séances animées')} au cours de "
-        f"{_plural(len(data.workshops), 'atelier')}"
+    workshops = (
+        "d'un atelier"
+        if len(data.workshops) == 1
+        else f"de {_plural(len(data.workshops), 'atelier')}"
     )
+    sentence = f"{_plural(data.sessions, 'séance animée', 'séances animées')} au cours {workshops}"
     if programmes:
         sentence += f", dont {_plural(len(programmes), 'programme')} de 3 mois"
     sentence += f", dans {_plural(len(data.places), 'lieu', 'lieux')}."
@@ -533,7 +542,7 @@ def _project_rows(projects: tuple[ActivityProject, ...], status: bool) -> Any:
         row = [para(p.title, Styles.cell_bold), para(p.workshop_title, Styles.cell_muted)]
         if status:
             row.append(para(PROJECT_STATUSES.get(p.status, p.status), Styles.cell))
-        row.append(para(french_date(p.created), Styles.cell))
+        row.append(para(french_date(p.created).replace(" ", "\u00a0"), Styles.cell))  # one line
         rows.append(row)
     widths = [0.0, 5.6 * cm] + ([3.2 * cm] if status else []) + [3.2 * cm]
     widths[0] = FRAME_WIDTH - sum(widths)
@@ -549,9 +558,7 @@ def _production(story: _Story) -> None:
     parts.append(_plural(len(data.projects), "chantier lancé", "chantiers lancés"))
     sentence = ", ".join(parts[:-1]) + " et " + parts[-1] + "."
     if data.sessions and data.notes:
-        sentence += (
-            f" En moyenne, {french_number(data.notes / data.sessions, 1)} post-its par séance."
-        )
+        sentence += f" En moyenne, {_mean(data.notes / data.sessions)} post-its par séance."
     story.text(sentence)
     with_notes = sorted((w for w in data.workshops if w.notes), key=lambda w: (-w.notes, w.id))
     if len(with_notes) > 1:
@@ -585,7 +592,18 @@ def _production(story: _Story) -> None:
         story.add(_project_rows(data.projects, status=True))
 
     story.sub("Projets en incubation")
-    if data.incubating:
+    listed = {(p.title, p.workshop_title) for p in data.projects}
+    if data.incubating and all((p.title, p.workshop_title) in listed for p in data.incubating):
+        story.text(  # the same rows again would say nothing more
+            f"{_plural(len(data.incubating), 'projet est', 'projets sont')} en incubation "
+            "aujourd'hui : "
+            + (
+                "le chantier lancé sur la période, ci-dessus."
+                if len(data.incubating) == 1
+                else "des chantiers lancés sur la période, ci-dessus."
+            )
+        )
+    elif data.incubating:
         story.text(
             f"{_plural(len(data.incubating), 'projet est', 'projets sont')} en incubation "
             "aujourd'hui."
