@@ -107,7 +107,7 @@ def _minutes(value: float) -> str:
 def _dates(data: ReportData) -> str:
     start, end = data.start_date, data.end_date
     if start is None:
-        return "Date à préciser"
+        return "À préciser"
     if end is None or end == start:
         return french_date(start)
     if (start.year, start.month) == (end.year, end.month):
@@ -325,7 +325,7 @@ def _cover(story: _Story) -> None:
     lines = [
         ("Format", data.format_name),
         ("Date", _dates(data)),
-        ("Lieu", data.place or "Lieu à préciser"),
+        ("Lieu", data.place or "À préciser"),
     ]
     if data.facilitators:
         label = "Animation"
@@ -428,8 +428,12 @@ def _block_title(data: ReportData, block: ReportBlock) -> str:
 
 def _deroule(story: _Story) -> None:
     data = story.data
-    story.section("Déroulé")
     blocks = [b for b in data.blocks if b.phases]
+    # the heading goes with the first séance's agenda, which is kept whole (about 0.8 cm a row)
+    first = len(blocks[0].phases) if blocks else 0
+    story.section(
+        "Déroulé", room=min(22 * cm, 4 * cm + 0.8 * cm * first) if first <= 27 else 7 * cm
+    )
     if not blocks:
         story.empty("Aucune séquence n'a été prévue.")
         return

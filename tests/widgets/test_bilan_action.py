@@ -74,7 +74,7 @@ def test_bilan_action_builds_the_pdf_off_the_gui_thread(make_window, qtbot, tmp_
             ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True
         ).stdout.split()
     )
-    assert "1 séance animée au cours de 1 atelier" in text
+    assert "1 séance animée au cours d'un atelier" in text
     assert "25 participations" in text and "Mobilité des agents" in text
     assert window.dialogs.errors == []
 
