@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import STATUS_LABELS, Status, WorkshopSummary
-from widgets.text import french_date, plain_label, plain_tooltip
+from widgets.text import empty_state, french_date, plain_label, plain_tooltip
 from widgets.theme import STATUS_COLORS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -157,29 +157,17 @@ class HomeView(QWidget):
         self._update_buttons()
 
     def _empty_state(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.addStretch(1)
-        title = QLabel(self.tr("Aucun atelier pour l'instant"))
-        title.setObjectName("emptyTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = plain_label(
-            self.tr(
-                "Créez votre premier atelier à partir d'un format de LaBase : 3 heures pour démarrer "
-                "un projet, 3 jours pour un sprint, 3 mois pour une incubation."
-            )
-        )
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setWordWrap(True)
-        text.setObjectName("muted")
         button = QPushButton(self.tr("Créer un atelier"))
         button.setObjectName("primary")
         button.clicked.connect(self.new_requested)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(2)
-        return box
+        return empty_state(
+            self.tr("Aucun atelier pour l'instant"),
+            self.tr(
+                "Créez votre premier atelier à partir d'un format de LaBase : 3 heures pour démarrer "
+                "un projet, 3 jours pour un sprint, 3 mois pour une incubation."
+            ),
+            button,
+        )
 
     # -- data --------------------------------------------------------------------------------
     def set_workshops(self, workshops: list[WorkshopSummary]) -> None:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ops.photos import MAX_CAPTION, PhotoInfo
-from widgets.text import plain_label, plain_tooltip
+from widgets.text import empty_state, plain_label, plain_tooltip
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic"}  # HEIC: refused with an explanation
 THUMB = QSize(220, 165)
@@ -175,25 +175,13 @@ class PhotosPanel(QWidget):
         self._show_current()
 
     def _empty_state(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.addStretch(1)
-        title = QLabel(self.tr("Aucune photo pour l'instant"))
-        title.setObjectName("emptyTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = plain_label(
+        return empty_state(
+            self.tr("Aucune photo pour l'instant"),
             self.tr(
                 "Photographiez les tableaux papier et les murs de post-its, puis glissez les "
                 "photos ici ou cliquez sur « Ajouter des photos… »."
-            )
+            ),
         )
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setWordWrap(True)
-        text.setObjectName("muted")
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addStretch(2)
-        return box
 
     # -- data ---------------------------------------------------------------------------------
     def set_photos(self, photos: Sequence[PhotoInfo]) -> None:

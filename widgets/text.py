@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.french import french_date
 
-__all__ = ["french_date", "plain_label", "plain_tooltip", "restyle"]
+__all__ = ["empty_state", "french_date", "plain_label", "plain_tooltip", "restyle"]
 
 
 def plain_tooltip(text: str) -> str:
@@ -29,3 +29,24 @@ def plain_label(text: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     return label
+
+
+def empty_state(title: str, text: str, button: QWidget | None = None) -> QWidget:
+    """What a list shows while it is empty: a title, a sentence saying what to do, and the
+    button that does it, centred."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.addStretch(1)
+    heading = QLabel(title)
+    heading.setObjectName("emptyTitle")
+    heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    sentence = plain_label(text)
+    sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    sentence.setWordWrap(True)
+    sentence.setObjectName("muted")
+    layout.addWidget(heading)
+    layout.addWidget(sentence)
+    if button is not None:
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+    layout.addStretch(2)
+    return box

@@ -25,11 +25,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
-from app.errors import KnownError, NotFound, os_reason
+from app.errors import KnownError, NotFound
 from app.events import Topic
 from app.ops.base import Action, Change, Context, execute, mutation
 from app.ops.board import update_fields
 from app.ops.mutations import get_workshop
+from app.reports.files import read_input
 from app.store.models import Photo
 
 MAX_FILE_BYTES = 40 * 1024 * 1024  # a phone's biggest JPEG is ~15 MB; a scan can be more
@@ -121,16 +122,9 @@ def prepare_photo(name: str, raw: bytes) -> PreparedPhoto:
 def read_photo(path: str | os.PathLike[str]) -> PreparedPhoto:
     """`prepare_photo` on a file; PhotoError (French) for a missing or unreadable one."""
     file = Path(path)
-    try:
-        if file.stat().st_size > MAX_FILE_BYTES:
-            raise PhotoError(f"« {file.name} » est trop lourde (plus de 40 Mo).")
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise PhotoError(f"Le fichier « {file} » est introuvable.") from None
-    except IsADirectoryError:
-        raise PhotoError(f"« {file.name} » est un dossier, pas une photo.") from None
-    except OSError as exc:
-        raise PhotoError(f"« {file.name} » est illisible ({os_reason(exc)}).") from exc
+    raw = read_input(
+        file, MAX_FILE_BYTES, PhotoError, "« {name} » est trop lourde (plus de 40 Mo)."
+    )
     return prepare_photo(file.name, raw)
 
 

@@ -21,6 +21,24 @@ class ExportError(KnownError):
     code = "export"
 
 
+def read_input(
+    path: str | os.PathLike[str], limit: int, error: type[KnownError], too_big: str
+) -> bytes:
+    """A file she picked (a logo, a photo), read whole: `error` with a French message if it
+    is missing, a folder, unreadable or heavier than `limit` bytes (`too_big`, with {name})."""
+    file = Path(path)
+    try:
+        if file.stat().st_size > limit:
+            raise error(too_big.format(name=file.name))
+        return file.read_bytes()
+    except FileNotFoundError:
+        raise error(f"Le fichier « {file} » est introuvable.") from None
+    except IsADirectoryError:
+        raise error(f"« {file.name} » est un dossier, pas une image.") from None
+    except OSError as exc:
+        raise error(f"« {file.name} » est illisible ({os_reason(exc)}).") from exc
+
+
 @contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success it replaces `path`."""

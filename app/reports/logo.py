@@ -13,7 +13,8 @@ from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
 
-from app.errors import KnownError, os_reason
+from app.errors import KnownError
+from app.reports.files import read_input
 
 MAX_LOGO_BYTES = 10 * 1024 * 1024
 MAX_LOGO_PIXELS = 40_000_000  # a 6,000 × 6,000 photo; more is a mistake, and slow
@@ -26,14 +27,9 @@ class LogoError(KnownError):
 def read_logo(path: str | os.PathLike[str]) -> bytes:
     """The image's bytes, checked to be a PNG or JPEG reportlab can draw."""
     file = Path(path)
-    try:
-        if file.stat().st_size > MAX_LOGO_BYTES:
-            raise LogoError(f"« {file.name} » est trop lourd pour un logo (plus de 10 Mo).")
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise LogoError(f"le fichier « {file} » est introuvable.") from None
-    except OSError as exc:
-        raise LogoError(f"« {file} » est illisible ({os_reason(exc)}).") from exc
+    data = read_input(
+        file, MAX_LOGO_BYTES, LogoError, "« {name} » est trop lourd pour un logo (plus de 10 Mo)."
+    )
     if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
         raise LogoError(f"« {file.name} » n'est pas une image PNG ou JPEG.")
     try:

@@ -850,7 +850,7 @@
     </message>
     <message>
         <location filename="../../widgets/home_view.py" line="98"/>
-        <location filename="../../widgets/home_view.py" line="276"/>
+        <location filename="../../widgets/home_view.py" line="264"/>
         <source>Archiver</source>
         <translation>Archive</translation>
     </message>
@@ -866,22 +866,22 @@
         <translation>No workshop matches this search.</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="163"/>
+        <location filename="../../widgets/home_view.py" line="164"/>
         <source>Aucun atelier pour l&apos;instant</source>
         <translation>No workshops yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="168"/>
+        <location filename="../../widgets/home_view.py" line="166"/>
         <source>Créez votre premier atelier à partir d&apos;un format de LaBase : 3 heures pour démarrer un projet, 3 jours pour un sprint, 3 mois pour une incubation.</source>
         <translation>Create your first workshop from a LaBase format: 3 hours to kick off a project, 3 days for a sprint, 3 months for an incubation.</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="175"/>
+        <location filename="../../widgets/home_view.py" line="160"/>
         <source>Créer un atelier</source>
         <translation>Create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="274"/>
+        <location filename="../../widgets/home_view.py" line="262"/>
         <source>Désarchiver</source>
         <translation>Unarchive</translation>
     </message>
@@ -1775,57 +1775,57 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="89"/>
+        <location filename="../../widgets/photos_panel.py" line="90"/>
         <source>Photos JPEG ou PNG ; vous pouvez aussi les glisser ici</source>
         <translation>JPEG or PNG photos; you can also drop them here</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="108"/>
+        <location filename="../../widgets/photos_panel.py" line="110"/>
         <source>Photos jointes</source>
         <translation>Attached photos</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="119"/>
+        <location filename="../../widgets/photos_panel.py" line="121"/>
         <source>Ce que montre la photo (facultatif)</source>
         <translation>What the photo shows (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="120"/>
+        <location filename="../../widgets/photos_panel.py" line="122"/>
         <source>Légende</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="122"/>
+        <location filename="../../widgets/photos_panel.py" line="124"/>
         <source>&amp;Légende</source>
         <translation>&amp;Caption</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="124"/>
+        <location filename="../../widgets/photos_panel.py" line="126"/>
         <source>◀ Plus tôt</source>
         <translation>◀ Earlier</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="125"/>
+        <location filename="../../widgets/photos_panel.py" line="127"/>
         <source>Avancer dans l&apos;annexe (Alt+←)</source>
         <translation>Move earlier in the appendix (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="127"/>
+        <location filename="../../widgets/photos_panel.py" line="129"/>
         <source>Plus tard ▶</source>
         <translation>Later ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="128"/>
+        <location filename="../../widgets/photos_panel.py" line="130"/>
         <source>Reculer dans l&apos;annexe (Alt+→)</source>
         <translation>Move later in the appendix (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="130"/>
+        <location filename="../../widgets/photos_panel.py" line="132"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="131"/>
+        <location filename="../../widgets/photos_panel.py" line="133"/>
         <source>Retirer du compte-rendu (Suppr) ; Ctrl+Z la remet</source>
         <translation>Remove from the report (Del); Ctrl+Z puts it back</translation>
     </message>
@@ -1835,12 +1835,12 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>No photos yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="184"/>
+        <location filename="../../widgets/photos_panel.py" line="181"/>
         <source>Photographiez les tableaux papier et les murs de post-its, puis glissez les photos ici ou cliquez sur « Ajouter des photos… ».</source>
         <translation>Take pictures of the paper boards and sticky-note walls, then drop the photos here or click “Add photos…”.</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="245"/>
+        <location filename="../../widgets/photos_panel.py" line="235"/>
         <source>Photo {n} sur {count} · {name} · {w} × {h} px</source>
         <translation>Photo {n} of {count} · {name} · {w} × {h} px</translation>
     </message>

@@ -101,7 +101,7 @@ def test_what_is_not_a_photo_is_refused_in_french(tmp_path: Path) -> None:
         assert name.split(".")[0] in refused.value.message
     with pytest.raises(PhotoError, match="introuvable"):
         read_photo(tmp_path / "absente.jpg")
-    with pytest.raises(PhotoError, match="dossier"):
+    with pytest.raises(PhotoError, match="est un dossier, pas une image"):
         read_photo(tmp_path)
     # a hostile file name is only a name
     named = prepare_photo("<img src=x onerror=alert(1)>\x00.jpg", jpeg)
