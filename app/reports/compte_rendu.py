@@ -460,7 +460,11 @@ def _deroule(story: _Story) -> None:
                     "L'écart compare, séquence par séquence, la durée réelle à la durée prévue."
                 )
             )
-        head = ["Heure", "Séquence", "Méthode", "Prévu"] + (["Réel", "Écart"] if ran else [])
+        # before the séance: when each sequence starts, counted from the start
+        head = ["Heure" if ran else "Début", "Séquence", "Méthode", "Prévu"] + (
+            ["Réel", "Écart"] if ran else []
+        )
+        offset = 0
         rows: list[list[Any]] = [
             [
                 rich(h, Styles.head_right if h in ("Prévu", "Réel", "Écart") else Styles.head)
@@ -471,7 +475,12 @@ def _deroule(story: _Story) -> None:
             muted = phase.kind == "break"
             style = Styles.cell_muted if muted else Styles.cell
             row = [
-                para(_time_of(phase.actual_start), style),
+                para(
+                    _time_of(phase.actual_start)
+                    if ran
+                    else ("0 min" if offset == 0 else f"+{_minutes(offset)}"),
+                    style,
+                ),
                 para(
                     phase.title
                     + (" (pause)" if muted and "pause" not in phase.title.casefold() else ""),
@@ -480,6 +489,7 @@ def _deroule(story: _Story) -> None:
                 para(phase.method_name or "—", style),
                 para(_minutes(phase.planned_minutes), Styles.cell_right),
             ]
+            offset += phase.planned_minutes
             if ran:
                 minutes = phase.actual_minutes
                 if minutes is None:
