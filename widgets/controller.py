@@ -346,9 +346,15 @@ class Controller(QObject):
 
     # -- photos for the compte-rendu's annexe ---------------------------------------------------
     def photos(self, workshop_id: int) -> list[PhotoInfo]:
+        """The workshop's photos without their pictures (see `photo_pictures`)."""
         from app.ops import photos
 
-        return self._call(photos.list_photos, self.ctx, workshop_id) or []
+        return self._call(photos.list_photos, self.ctx, workshop_id, pictures=False) or []
+
+    def photo_pictures(self, photo_ids: list[int]) -> dict[int, bytes]:
+        from app.ops import photos
+
+        return self._call(photos.photo_pictures, self.ctx, photo_ids) or {}
 
     def photos_job(
         self, workshop_id: int, paths: list[str]
@@ -376,8 +382,16 @@ class Controller(QObject):
                 if len(ready) == 1
                 else f"{len(ready)} photos ajoutées au compte-rendu."
             )
-            if refused:
-                added += " Ignorée(s) : " + " ".join(refused)
+            if refused:  # on a line of its own: the window shows it in a dialog
+                added += (
+                    "\n"
+                    + (
+                        "Cette photo n'a pas été ajoutée : "
+                        if len(refused) == 1
+                        else f"Ces {len(refused)} photos n'ont pas été ajoutées : "
+                    )
+                    + " ".join(refused)
+                )
             return added
 
         return job

@@ -88,7 +88,9 @@ class Dialogs:
             self.parent,
             title,
             "",
-            QCoreApplication.translate("Dialogs", "Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)"),
+            QCoreApplication.translate(
+                "Dialogs", "Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)"
+            ),
         )
         return list(paths)
 

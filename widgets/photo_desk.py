@@ -24,7 +24,7 @@ class PhotoDesk(QObject):
         super().__init__(parent)
         self.controller = controller
         self.dialogs = dialogs
-        self.panel = PhotosPanel()
+        self.panel = PhotosPanel(controller.photo_pictures)
         self.workshop_id: int | None = None
         self.task: ReportTask | None = None
         self.panel.pick_requested.connect(self.pick)
@@ -81,7 +81,10 @@ class PhotoDesk(QObject):
         self._finish()
         self.refresh()
         self.panel.select(self.panel.last_id())
-        self.message.emit(summary)
+        added, _, refused = summary.partition("\n")
+        self.message.emit(added)
+        if refused:  # a photo of a paper board lost without a word would be found too late
+            self.dialogs().error(refused)
 
     def _failed(self, message: str) -> None:
         self._finish()

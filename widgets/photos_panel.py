@@ -8,17 +8,20 @@ confirmation: the status bar says how to get the photo back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
     QIcon,
     QImageReader,
     QKeySequence,
+    QPainter,
     QPixmap,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -39,7 +42,8 @@ from widgets.text import empty_state, plain_label, plain_tooltip
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic"}  # HEIC: refused with an explanation
 THUMB = QSize(220, 165)
-PREVIEW = QSize(460, 345)
+PREVIEW = QSize(460, 345)  # at most; less on a small screen
+PREVIEW_MIN = QSize(240, 180)
 
 
 def _picture(data: bytes, size: QSize) -> QPixmap:
@@ -60,6 +64,83 @@ def dropped_images(paths: Sequence[str]) -> list[str]:
     return [p for p in paths if Path(p).suffix.lower() in IMAGE_SUFFIXES]
 
 
+class PhotoGrid(QListWidget):
+    """The thumbnails. Dragging one onto another moves it there (the core reorders; the
+    grid never moves items itself); files dropped on it are handed to `files_dropped`."""
+
+    moved = Signal(int, int)  # from row, to row
+    files_dropped = Signal(list)  # file paths
+
+    INTERNAL = "application/x-qabstractitemmodeldatalist"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(THUMB)
+        self.setGridSize(QSize(THUMB.width() + 24, THUMB.height() + 52))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Snap)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(True)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QListView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def _accepts(self, event: QDragEnterEvent | QDropEvent) -> bool:
+        data = event.mimeData()
+        return data.hasFormat(self.INTERNAL) or bool(_image_paths(data))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._accepts(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._accepts(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        data = event.mimeData()
+        paths = _image_paths(data)
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+            return
+        source = self.currentRow()
+        if not data.hasFormat(self.INTERNAL) or source < 0:
+            event.ignore()
+            return
+        target = self.indexAt(event.position().toPoint()).row()
+        if target < 0:
+            target = self.count() - 1  # dropped after the last one
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # the core's order comes back
+        event.accept()
+        if target != source:
+            self.moved.emit(source, target)
+
+
+def _image_paths(data: QMimeData) -> list[str]:
+    urls = data.urls() if data.hasUrls() else []
+    return dropped_images([u.toLocalFile() for u in urls if u.isLocalFile()])
+
+
+def _framed(picture: QPixmap, size: QSize) -> QPixmap:
+    """The thumbnail centred on a transparent tile of one size, so captions line up."""
+    tile = QPixmap(size)
+    tile.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(tile)
+    painter.drawPixmap(
+        (size.width() - picture.width()) // 2, (size.height() - picture.height()) // 2, picture
+    )
+    painter.end()
+    return tile
+
+
 class PhotosPanel(QWidget):
     add_requested = Signal(list)  # file paths
     caption_requested = Signal(int, str)  # photo id, caption
@@ -67,9 +148,13 @@ class PhotosPanel(QWidget):
     remove_requested = Signal(int)  # photo id
     pick_requested = Signal()  # "Ajouter des photos…": the window asks which files
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pictures: Callable[[list[int]], dict[int, bytes]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
+        self._pictures = pictures  # the JPEGs of some photos, by id (the list comes without)
+        self._preview: tuple[int, bytes] | None = None  # the shown photo's picture
         self._photos: list[PhotoInfo] = []
         self._thumbs: dict[int, QIcon] = {}
         self._busy = False
@@ -97,21 +182,16 @@ class PhotosPanel(QWidget):
         top.addLayout(heads, 1)
         top.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignBottom)
 
-        self.list = QListWidget()
-        self.list.setViewMode(QListView.ViewMode.IconMode)
-        self.list.setIconSize(THUMB)
-        self.list.setGridSize(QSize(THUMB.width() + 24, THUMB.height() + 52))
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setMovement(QListView.Movement.Static)
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(True)
-        self.list.setAcceptDrops(False)  # files dropped anywhere land on the panel
+        self.list = PhotoGrid()
+        self.list.moved.connect(self._dragged)
+        self.list.files_dropped.connect(self._files_dropped)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.list.setAccessibleName(self.tr("Photos jointes"))
 
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.preview.setMinimumSize(PREVIEW)
+        self.preview.setMinimumSize(PREVIEW_MIN)
+        self.preview.setMaximumHeight(PREVIEW.height())
         self.preview.setObjectName("photoPreview")
         self.name = plain_label()
         self.name.setObjectName("muted")
@@ -123,10 +203,10 @@ class PhotosPanel(QWidget):
         self.caption.editingFinished.connect(self._caption_done)
         caption_label = QLabel(self.tr("&Légende"))
         caption_label.setBuddy(self.caption)
-        self.earlier = QPushButton(self.tr("◀ Plus tôt"))
+        self.earlier = QPushButton(self.tr("◀ Déplacer avant"))
         self.earlier.setToolTip(self.tr("Avancer dans l'annexe (Alt+←)"))
         self.earlier.clicked.connect(lambda: self._move(-1))
-        self.later = QPushButton(self.tr("Plus tard ▶"))
+        self.later = QPushButton(self.tr("Déplacer après ▶"))
         self.later.setToolTip(self.tr("Reculer dans l'annexe (Alt+→)"))
         self.later.clicked.connect(lambda: self._move(+1))
         self.remove = QPushButton(self.tr("Retirer la photo"))
@@ -169,8 +249,8 @@ class PhotosPanel(QWidget):
             (QKeySequence("Alt+Right"), lambda: self._move(+1)),
             (QKeySequence("F2"), self._edit_caption),
         ):
-            shortcut = QShortcut(keys, self.list)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut = QShortcut(keys, self)  # the caption field keeps its own Delete
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self._show_current()
 
@@ -191,10 +271,16 @@ class PhotosPanel(QWidget):
         self._thumbs = {k: v for k, v in self._thumbs.items() if k in known}
         self.list.blockSignals(True)
         self.list.clear()
+        missing = [p.id for p in self._photos if p.id not in self._thumbs]
+        fetched = self._pictures(missing) if missing else {}
         for number, photo in enumerate(self._photos, 1):
             icon = self._thumbs.get(photo.id)
             if icon is None:
-                icon = self._thumbs[photo.id] = QIcon(_picture(photo.data, THUMB))
+                tile = _framed(_picture(fetched.get(photo.id, b""), THUMB), THUMB)
+                icon = QIcon()
+                for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):  # no tint when selected
+                    icon.addPixmap(tile, mode)
+                self._thumbs[photo.id] = icon
             label = f"{number}. {photo.caption or photo.filename}"
             item = QListWidgetItem(icon, label)  # item text is plain text
             item.setData(Qt.ItemDataRole.UserRole, photo.id)
@@ -229,7 +315,10 @@ class PhotosPanel(QWidget):
             self.name.setText("")
             self.caption.setText("")
             return
-        self.preview.setPixmap(_picture(photo.data, PREVIEW))
+        if self._preview is None or self._preview[0] != photo.id:
+            self._preview = (photo.id, self._pictures([photo.id]).get(photo.id, b""))
+        room = self.preview.size().boundedTo(PREVIEW).expandedTo(PREVIEW_MIN)
+        self.preview.setPixmap(_picture(self._preview[1], room))
         index = self._photos.index(photo)
         self.name.setText(
             self.tr("Photo {n} sur {count} · {name} · {w} × {h} px").format(
@@ -237,15 +326,18 @@ class PhotosPanel(QWidget):
                 h=photo.height,
             )
         )  # fmt: skip
-        if not self.caption.hasFocus():
+        if not self.caption.isModified():  # what she is typing stays
             self.caption.setText(photo.caption)
+            self.caption.setCursorPosition(0)  # a long caption shows its beginning
         self.earlier.setEnabled(index > 0)
         self.later.setEnabled(index < len(self._photos) - 1)
 
     # -- requests -----------------------------------------------------------------------------
     def _caption_done(self) -> None:
         photo = self._current()
-        if photo is not None and self.caption.text() != photo.caption:
+        edited = self.caption.isModified()  # typed by her, not set by a refresh
+        self.caption.setModified(False)
+        if photo is not None and edited and self.caption.text() != photo.caption:
             self.caption_requested.emit(photo.id, self.caption.text())
 
     def _edit_caption(self) -> None:
@@ -269,16 +361,24 @@ class PhotosPanel(QWidget):
         self.status.setText(text)
 
     # -- drag and drop ------------------------------------------------------------------------
-    def _paths(self, event: QDragEnterEvent | QDropEvent) -> list[str]:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        return dropped_images([u.toLocalFile() for u in urls if u.isLocalFile()])
+    def _dragged(self, source: int, target: int) -> None:
+        if 0 <= source < len(self._photos):
+            self.move_requested.emit(self._photos[source].id, target - source)
+
+    def _files_dropped(self, paths: list[str]) -> None:
+        if not self._busy:
+            self.add_requested.emit(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if not self._busy and self._paths(event):
+        if not self._busy and _image_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._paths(event)
-        if paths and not self._busy:
+        paths = _image_paths(event.mimeData())
+        if paths:
             event.acceptProposedAction()
-            self.add_requested.emit(paths)
+            self._files_dropped(paths)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_current()  # the preview follows the room it has

@@ -135,8 +135,10 @@ class WorkshopEditor(QWidget):
         self.back.clicked.connect(self._leave)
         self.title = plain_label()
         self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)  # a long title takes two lines, not the whole width
         self.subtitle = plain_label()
         self.subtitle.setObjectName("muted")
+        self.subtitle.setWordWrap(True)
         self.saved = plain_label(self.tr("Enregistré ✓"))
         self.saved.setObjectName("muted")
         self.rename = QPushButton(self.tr("Renommer"))

@@ -220,6 +220,10 @@ def _check_envelope(data: Any) -> dict[str, list[dict[str, Any]]]:
             raise _damaged(f"la table « {_table(model).name} » manque")
     if len(tables["workshops"]) != 1:
         raise _damaged("il faut exactement un atelier")
+    from app.ops.photos import MAX_PHOTOS
+
+    if len(tables.get("photos", [])) > MAX_PHOTOS:
+        raise _damaged(f"plus de {MAX_PHOTOS} photos")
     return tables
 
 
@@ -368,21 +372,29 @@ def _fix_embedded(
 
 
 def _check_photo(values: dict[str, Any]) -> None:
-    """A photo's picture must be the JPEG Atelier stores, of the size its row says: the
-    compte-rendu draws it as it is."""
+    """A photo's picture must be what Atelier stores (a JPEG of at most LONG_SIDE pixels
+    a side, of the size its row says) and decode whole: the compte-rendu draws it as it is."""
     from PIL import Image
+
+    from app.ops.photos import LONG_SIDE, MAX_STORED_BYTES
 
     data = values["data"]
     if not isinstance(data, bytes) or not data.startswith(b"\xff\xd8\xff"):
         raise _damaged("photos.data n'est pas une image JPEG")
+    if len(data) > MAX_STORED_BYTES:
+        raise _damaged("une photo est bien trop lourde")
+    size = (values["width"], values["height"])
+    if not all(isinstance(n, int) and 0 < n <= LONG_SIDE for n in size):
+        raise _damaged("une photo n'a pas une taille possible")
     try:
         with Image.open(io.BytesIO(data), formats=["JPEG"]) as image:
-            size = image.size
-            image.verify()
+            if image.size != size:
+                raise _damaged("une photo n'a pas la taille annoncée")
+            image.load()  # every pixel decoded: a cut or damaged picture is refused here
+    except ArchiveError:
+        raise
     except Exception:  # Pillow raises many kinds for a damaged picture
         raise _damaged("une photo est abîmée") from None
-    if size != (values["width"], values["height"]):
-        raise _damaged("une photo n'a pas la taille annoncée")
 
 
 def _import_methods(session: Session, methods: Any) -> None:

@@ -19,9 +19,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
@@ -31,6 +31,7 @@ from app.ops.base import Action, Change, Context, execute, mutation
 from app.ops.board import update_fields
 from app.ops.mutations import get_workshop
 from app.reports.files import read_input
+from app.reports.text import clean
 from app.store.models import Photo
 
 MAX_FILE_BYTES = 40 * 1024 * 1024  # a phone's biggest JPEG is ~15 MB; a scan can be more
@@ -39,6 +40,7 @@ LONG_SIDE = 2000
 JPEG_QUALITY = 85
 MAX_CAPTION = 300
 MAX_PHOTOS = 100  # per workshop: the annexe is not an album
+MAX_STORED_BYTES = 8 * 1024 * 1024  # a stored JPEG (2000 px at quality 85 is ~1 MB)
 PHOTO_CHANGES = ("caption", "position", "removed")
 
 
@@ -97,8 +99,14 @@ def prepare_photo(name: str, raw: bytes) -> PreparedPhoto:
             width, height = image.size
             if width <= 0 or height <= 0 or width * height > MAX_PIXELS:
                 raise PhotoError(f"« {shown} » est trop grande ({width} × {height} pixels).")
+            if kind == "JPEG":  # decoded at 1/2, 1/4 or 1/8 when that is still big enough
+                image.draft("RGB", (LONG_SIDE, LONG_SIDE))
             image.load()
-            upright = ImageOps.exif_transpose(image)
+            picture: Image.Image = image
+            if picture.mode in ("I;16", "I;16B", "I;16L", "I"):  # 16-bit greys (scans)
+                picture = picture.point(lambda v: v / 256).convert("L")
+            picture.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.LANCZOS)
+            upright = ImageOps.exif_transpose(picture)
     except PhotoError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
@@ -113,7 +121,6 @@ def prepare_photo(name: str, raw: bytes) -> PreparedPhoto:
         flat.paste(rgba, mask=rgba.getchannel("A"))
     else:
         flat = upright.convert("RGB")
-    flat.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     flat.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
     return PreparedPhoto(shown, flat.width, flat.height, out.getvalue())
@@ -196,7 +203,8 @@ def add_photos(ctx: Context, workshop_id: int, photos: Sequence[PreparedPhoto]) 
 
 
 def caption_photo(ctx: Context, photo_id: int, caption: str) -> Change:
-    text = _one_line(clean_text(caption, what="Légende", limit=MAX_CAPTION))
+    # as the compte-rendu prints it: no bidirectional override to disguise the text
+    text = _one_line(clean(clean_text(caption, what="Légende", limit=MAX_CAPTION)))
 
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         row = _photo(session, photo_id)
@@ -230,6 +238,8 @@ def move_photo(ctx: Context, photo_id: int, step: int) -> Change | None:
 
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         row = _photo(session, photo_id)
+        if row.removed:
+            raise NotFound("Cette photo a été retirée.")
         order = _shown(session, row.workshop_id)
         index = order.index(row)
         target = max(0, min(len(order) - 1, index + step))
@@ -253,13 +263,36 @@ class _Unchanged(Exception):
     pass
 
 
-def list_photos(ctx: Context, workshop_id: int) -> list[PhotoInfo]:
-    """The workshop's photos in the annexe's order, pictures included."""
+def list_photos(ctx: Context, workshop_id: int, *, pictures: bool = True) -> list[PhotoInfo]:
+    """The workshop's photos in the annexe's order; without their pictures (`data` empty)
+    when `pictures` is False: what a list needs, without megabytes at every change."""
 
     def work(session: Session) -> list[PhotoInfo]:
+        columns = [Photo.id, Photo.position, Photo.caption, Photo.filename, Photo.width,
+                   Photo.height]  # fmt: skip
+        query = (
+            select(*columns, Photo.data if pictures else literal(b""))
+            .where(Photo.workshop_id == workshop_id, Photo.removed.is_(False))
+            .order_by(Photo.position, Photo.id)
+        )
         return [
-            PhotoInfo(p.id, p.position, p.caption, p.filename, p.width, p.height, p.data)
-            for p in _shown(session, workshop_id)
-        ]
+            PhotoInfo(
+                int(row[0]), int(row[1]), str(row[2]), str(row[3]), int(row[4]), int(row[5]),
+                bytes(row[6]),
+            )
+            for row in cast(list[Any], session.execute(query).all())
+        ]  # fmt: skip
+
+    return ctx.db.read(work)
+
+
+def photo_pictures(ctx: Context, photo_ids: Sequence[int]) -> dict[int, bytes]:
+    """The pictures of some photos, by id (those still there)."""
+    if not photo_ids:
+        return {}
+
+    def work(session: Session) -> dict[int, bytes]:
+        rows = session.execute(select(Photo.id, Photo.data).where(Photo.id.in_(list(photo_ids))))
+        return {int(i): bytes(data) for i, data in rows}
 
     return ctx.db.read(work)

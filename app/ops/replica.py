@@ -25,8 +25,13 @@ from app.ops.mutations import get_workshop
 from app.store.db import Database
 from app.store.models import Base, JournalEntry, ReplicaState
 
-# every table but these is part of a workshop's replica (a test checks none is forgotten)
-NOT_REPLICATED = frozenset({"journal", "idempotent_requests", "replica_state", "cofac_outbox"})
+# every table but these is part of a workshop's replica (a test checks none is forgotten).
+# Photos stay on the host: the compte-rendu with its photos is made there, and megabytes of
+# pictures in every snapshot (phones' writes call for one) would choke the room's Wi-Fi.
+NOT_REPLICATED = frozenset(
+    {"journal", "idempotent_requests", "replica_state", "cofac_outbox", "photos"}
+)
+HOST_ONLY_MUTATIONS = ("photo.",)  # their rows are not replicated: nothing to replay
 # credentials never leave the host
 SECRET_COLUMNS: dict[str, dict[str, Any]] = {
     "participants": {"token": None},
@@ -176,7 +181,14 @@ def replayable(entry: Mapping[str, Any]) -> bool:
     no votes in the journal): those need a snapshot.
     """
     forward = entry.get("forward") or []
-    return all(isinstance(a, list) and len(a) == 2 and a[0] in MUTATIONS for a in forward)
+    return all(
+        isinstance(a, list) and len(a) == 2 and (a[0] in MUTATIONS or _host_only(a))
+        for a in forward
+    )
+
+
+def _host_only(action: Any) -> bool:
+    return isinstance(action[0], str) and action[0].startswith(HOST_ONLY_MUTATIONS)
 
 
 def store_journal(session: Session, workshop_id: int, entries: Iterable[Mapping[str, Any]]) -> None:
@@ -218,7 +230,7 @@ def apply_entries(
         if not all(replayable(e) for e in todo):
             return False
         for entry in todo:
-            base.apply_actions(session, [list(a) for a in entry["forward"]])
+            base.apply_actions(session, [list(a) for a in entry["forward"] if not _host_only(a)])
         _set_cursor(session, workshop_id, int(todo[-1]["seq"]), host_url)
         return True
 

@@ -273,7 +273,13 @@ def _vote_round(session: Session, r: VoteRound, votes: Sequence[Vote]) -> Report
             )
         ).all()
     )
-    names = {c.key: c.label for c in settings.criteria}
+    names: dict[str, str] = {}  # criterion key → its column's name (unique, as columns are)
+    for c in settings.criteria:
+        name, n = c.label, 1
+        while name in names.values():
+            n += 1
+            name = f"{c.label} ({n})"
+        names[c.key] = name
     results = []
     for line in ranking:
         kind, ident = line.item
@@ -312,7 +318,7 @@ def _vote_round(session: Session, r: VoteRound, votes: Sequence[Vote]) -> Report
         voters=len({v.voter for v in votes}),
         paper_ballots=len({v.voter for v in votes if v.paper}),
         results=tuple(results),
-        criteria=tuple(c.label for c in settings.criteria),
+        criteria=tuple(names[c.key] for c in settings.criteria),
     )
 
 

@@ -452,7 +452,8 @@ def _deroule(story: _Story) -> None:
         intro: list[Any] = []
         if ran and actual:
             real = sum(actual)
-            drift = round(real) - planned
+            done = sum(p.planned_minutes for p in block.phases if p.actual_minutes is not None)
+            drift = round(real) - done  # as the table's total: the sequences that were held
             tail = "" if drift == 0 else f" ({'+' if drift > 0 else '−'}{_minutes(abs(drift))})"
             intro.append(
                 para(
@@ -508,7 +509,6 @@ def _deroule(story: _Story) -> None:
         ]
         if ran:
             real_total = sum(actual)
-            done = sum(p.planned_minutes for p in block.phases if p.actual_minutes is not None)
             total += [
                 para(_minutes(real_total) if actual else "—", Styles.cell_bold),
                 para(_drift(round(real_total) - done) if actual else "", Styles.cell_bold),
@@ -710,7 +710,7 @@ def _settings_facts(settings: dict[str, Any]) -> list[str]:
     if criteria == "labase":
         facts.append("grille de critères de LaBase, de même poids")
     elif isinstance(criteria, list) and criteria:
-        weights = {c.get("weight", 1) if isinstance(c, dict) else 1 for c in criteria}
+        weights = {_weight(c.get("weight")) if isinstance(c, dict) else 1 for c in criteria}
         kind = "de même poids" if len(weights) == 1 else "pondérés"
         facts.append(f"{_plural(len(criteria), 'critère')} {kind}")
     if isinstance(settings.get("anonymous"), bool):
@@ -839,6 +839,11 @@ def _vote(story: _Story, vote: ReportVoteRound) -> None:
         story.add(Spacer(1, 3), para(note, Styles.small))
 
 
+def _weight(value: object) -> int:
+    """A criterion's weight as stored (1 when missing or not a number: an imported file)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 1
+
+
 def _criteria_legend(vote: ReportVoteRound) -> list[str]:
     """'C1 : Intéresse au moins 2 des 4 partenaires (poids 2)' …: the table's columns."""
     given = vote.settings.get("criteria")
@@ -846,7 +851,7 @@ def _criteria_legend(vote: ReportVoteRound) -> list[str]:
     if isinstance(given, list):
         for c in given:
             if isinstance(c, dict):
-                weights[one_line(c.get("label") or "")] = c.get("weight", 1)
+                weights[one_line(c.get("label") or "")] = _weight(c.get("weight"))
     differ = len(set(weights.values())) > 1
     out = []
     for n, name in enumerate(vote.criteria, 1):

@@ -28,9 +28,17 @@ def read_input(
     is missing, a folder, unreadable or heavier than `limit` bytes (`too_big`, with {name})."""
     file = Path(path)
     try:
-        if file.stat().st_size > limit:
+        if file.is_dir():
+            raise IsADirectoryError(path)
+        if not file.is_file():  # a pipe or a device would never end (or never start)
+            if file.exists():
+                raise error(f"« {file.name} » n'est pas un fichier.")
+            raise FileNotFoundError(path)
+        with file.open("rb") as stream:
+            data = stream.read(limit + 1)  # bounded, whatever the size says
+        if len(data) > limit:
             raise error(too_big.format(name=file.name))
-        return file.read_bytes()
+        return data
     except FileNotFoundError:
         raise error(f"Le fichier « {file} » est introuvable.") from None
     except IsADirectoryError:

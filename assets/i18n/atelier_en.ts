@@ -759,8 +759,8 @@
     </message>
     <message>
         <location filename="../../widgets/dialogs.py" line="91"/>
-        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
-        <translation>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</translation>
     </message>
 </context>
 <context>
@@ -1747,12 +1747,12 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>Preparing the photos…</translation>
     </message>
     <message>
-        <location filename="../../widgets/photo_desk.py" line="97"/>
+        <location filename="../../widgets/photo_desk.py" line="100"/>
         <source>Les photos n&apos;ont pas pu être ajoutées (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The photos could not be added (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/photo_desk.py" line="104"/>
+        <location filename="../../widgets/photo_desk.py" line="107"/>
         <source>Photo retirée du compte-rendu — Ctrl+Z pour la remettre.</source>
         <translation>Photo removed from the report — Ctrl+Z to put it back.</translation>
     </message>
@@ -1760,87 +1760,87 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>PhotosPanel</name>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="77"/>
+        <location filename="../../widgets/photos_panel.py" line="162"/>
         <source>Photos du compte-rendu</source>
         <translation>Photos for the report</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="81"/>
+        <location filename="../../widgets/photos_panel.py" line="166"/>
         <source>Photos des tableaux papier, de la salle… Elles figurent en annexe du compte-rendu, dans cet ordre, avec leur légende.</source>
         <translation>Photos of the paper boards, of the room… They appear in the report&apos;s appendix, in this order, with their captions.</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="87"/>
+        <location filename="../../widgets/photos_panel.py" line="172"/>
         <source>Ajouter des photos…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="90"/>
+        <location filename="../../widgets/photos_panel.py" line="175"/>
         <source>Photos JPEG ou PNG ; vous pouvez aussi les glisser ici</source>
         <translation>JPEG or PNG photos; you can also drop them here</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="110"/>
+        <location filename="../../widgets/photos_panel.py" line="189"/>
         <source>Photos jointes</source>
         <translation>Attached photos</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="121"/>
+        <location filename="../../widgets/photos_panel.py" line="201"/>
         <source>Ce que montre la photo (facultatif)</source>
         <translation>What the photo shows (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="122"/>
+        <location filename="../../widgets/photos_panel.py" line="202"/>
         <source>Légende</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="124"/>
+        <location filename="../../widgets/photos_panel.py" line="204"/>
         <source>&amp;Légende</source>
         <translation>&amp;Caption</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="126"/>
-        <source>◀ Plus tôt</source>
-        <translation>◀ Earlier</translation>
+        <location filename="../../widgets/photos_panel.py" line="206"/>
+        <source>◀ Déplacer avant</source>
+        <translation>◀ Move earlier</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="127"/>
+        <location filename="../../widgets/photos_panel.py" line="209"/>
+        <source>Déplacer après ▶</source>
+        <translation>Move later ▶</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/photos_panel.py" line="207"/>
         <source>Avancer dans l&apos;annexe (Alt+←)</source>
         <translation>Move earlier in the appendix (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="129"/>
-        <source>Plus tard ▶</source>
-        <translation>Later ▶</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/photos_panel.py" line="130"/>
+        <location filename="../../widgets/photos_panel.py" line="210"/>
         <source>Reculer dans l&apos;annexe (Alt+→)</source>
         <translation>Move later in the appendix (Alt+→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="132"/>
+        <location filename="../../widgets/photos_panel.py" line="212"/>
         <source>Retirer la photo</source>
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="133"/>
+        <location filename="../../widgets/photos_panel.py" line="213"/>
         <source>Retirer du compte-rendu (Suppr) ; Ctrl+Z la remet</source>
         <translation>Remove from the report (Del); Ctrl+Z puts it back</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="179"/>
+        <location filename="../../widgets/photos_panel.py" line="259"/>
         <source>Aucune photo pour l&apos;instant</source>
         <translation>No photos yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="181"/>
+        <location filename="../../widgets/photos_panel.py" line="261"/>
         <source>Photographiez les tableaux papier et les murs de post-its, puis glissez les photos ici ou cliquez sur « Ajouter des photos… ».</source>
         <translation>Take pictures of the paper boards and sticky-note walls, then drop the photos here or click “Add photos…”.</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="235"/>
+        <location filename="../../widgets/photos_panel.py" line="324"/>
         <source>Photo {n} sur {count} · {name} · {w} × {h} px</source>
         <translation>Photo {n} of {count} · {name} · {w} × {h} px</translation>
     </message>
@@ -3110,7 +3110,7 @@ An item that is already a project is not created twice.</translation>
 <context>
     <name>WorkshopEditor</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="194"/>
+        <location filename="../../widgets/workshop_editor.py" line="196"/>
         <source>Tableau</source>
         <translation>Board</translation>
     </message>
@@ -3125,64 +3125,64 @@ An item that is already a project is not created twice.</translation>
         <translation>Back to the workshop list (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="140"/>
-        <location filename="../../widgets/workshop_editor.py" line="234"/>
+        <location filename="../../widgets/workshop_editor.py" line="142"/>
+        <location filename="../../widgets/workshop_editor.py" line="236"/>
         <source>Enregistré ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="142"/>
+        <location filename="../../widgets/workshop_editor.py" line="144"/>
         <source>Renommer</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="144"/>
+        <location filename="../../widgets/workshop_editor.py" line="146"/>
         <source>Enregistrer comme format…</source>
         <translation>Save as format…</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="145"/>
+        <location filename="../../widgets/workshop_editor.py" line="147"/>
         <source>Réutiliser cet agenda pour de prochains ateliers</source>
         <translation>Reuse this agenda for future workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="148"/>
-        <location filename="../../widgets/workshop_editor.py" line="209"/>
+        <location filename="../../widgets/workshop_editor.py" line="150"/>
+        <location filename="../../widgets/workshop_editor.py" line="211"/>
         <source>Démarrer la séance ▶</source>
         <translation>Start session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="151"/>
+        <location filename="../../widgets/workshop_editor.py" line="153"/>
         <source>Ouvrir la console d&apos;animation et la projection (Ctrl+Maj+D)</source>
         <translation>Open the facilitation console and the projector (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="171"/>
+        <location filename="../../widgets/workshop_editor.py" line="173"/>
         <source>Cadrage</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="172"/>
+        <location filename="../../widgets/workshop_editor.py" line="174"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="173"/>
+        <location filename="../../widgets/workshop_editor.py" line="175"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="198"/>
+        <location filename="../../widgets/workshop_editor.py" line="200"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="207"/>
+        <location filename="../../widgets/workshop_editor.py" line="209"/>
         <source>Reprendre la séance ▶</source>
         <translation>Resume session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="234"/>
+        <location filename="../../widgets/workshop_editor.py" line="236"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>

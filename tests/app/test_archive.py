@@ -190,7 +190,15 @@ def _breakages(good: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
     variant(
         lambda t: t["photos"][0].update(data=t["photos"][0]["data"][:200]), "une photo est abîmée"
     )
-    variant(lambda t: t["photos"][0].update(width=4000), "une photo n'a pas la taille annoncée")
+    variant(lambda t: t["photos"][0].update(width=1500), "une photo n'a pas la taille annoncée")
+    variant(lambda t: t["photos"][0].update(width=4000), "une photo n'a pas une taille possible")
+    variant(
+        lambda t: t["photos"][0].update(
+            data=base64.b64encode(base64.b64decode(t["photos"][0]["data"])[:-4000]).decode()
+        ),
+        "une photo est abîmée",
+    )  # its headers whole, its pixels cut short
+    variant(lambda t: t["photos"].extend([t["photos"][0]] * 101), "plus de 100 photos")
     return out
 
 
@@ -205,7 +213,7 @@ def test_a_damaged_or_foreign_archive_changes_nothing(ctx, rich):
         ([1, 2, 3], "n'est pas une archive d'atelier exportée par Atelier"),
         ({**good, "version": 99, "app_version": "9.0"}, "version plus récente d'Atelier (9.0)"),
     ]
-    assert len(cases) == 17
+    assert len(cases) == 20
     for data, message in cases:
         with pytest.raises(ArchiveError) as refused:
             import_archive(ctx, data)

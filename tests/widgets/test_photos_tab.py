@@ -65,9 +65,12 @@ def test_add_caption_move_remove_and_undo(make_window, qtbot, tmp_path: Path) ->
     qtbot.waitUntil(lambda: window.photo_desk.task is None, timeout=30_000)
     assert threads == ["report-task"]  # decoding and scaling: not on the GUI thread
     assert window.dialogs.asked[-1] == "Ajouter des photos au compte-rendu"
-    message = window.statusBar().currentMessage()
-    assert "2 photos ajoutées au compte-rendu." in message
-    assert "« notes.txt » n'est pas une photo JPEG ou PNG." in message
+    assert window.statusBar().currentMessage() == "2 photos ajoutées au compte-rendu."
+    # the one left out is said in a dialog, not only in a passing status line
+    assert window.dialogs.errors == [
+        "Cette photo n'a pas été ajoutée : « notes.txt » n'est pas une photo JPEG ou PNG."
+    ]
+    window.dialogs.errors.clear()
     assert _items(panel) == ["1. mur-idees.jpg", "2. salle.png"]
     assert panel.stack.currentIndex() == 1 and panel.add_button.isEnabled()
     assert panel.current_id() == photos.list_photos(window.controller.ctx, wid)[-1].id
@@ -75,16 +78,43 @@ def test_add_caption_move_remove_and_undo(make_window, qtbot, tmp_path: Path) ->
     # caption, typed as text (never markup)
     panel.select(photos.list_photos(window.controller.ctx, wid)[0].id)
     panel.caption.setFocus()
-    panel.caption.setText("Le mur <b>des idées</b> & co")  # QTest types ASCII only
+    panel.caption.selectAll()
+    qtbot.keyClicks(panel.caption, "Le mur <b>des idees</b> & co")  # QTest types ASCII only
     qtbot.keyClick(panel.caption, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: _items(panel)[0] == "1. Le mur <b>des idées</b> & co")
+    qtbot.waitUntil(lambda: _items(panel)[0] == "1. Le mur <b>des idees</b> & co")
+    # an undo while the field still has the focus shows the old caption, and leaving the
+    # field does not write the undone caption again
+    qtbot.waitUntil(lambda: "Légende de la photo" in window.undo_action.text())
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: _items(panel)[0] == "1. mur-idees.jpg")
+    assert panel.caption.text() == ""
+    panel.list.setFocus()
+    assert _items(panel)[0] == "1. mur-idees.jpg"
+    qtbot.waitUntil(window.redo_action.isEnabled)
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: _items(panel)[0] == "1. Le mur <b>des idees</b> & co")
 
     # Alt+→ moves the selected photo later; the Edit menu names the step
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: _items(panel) == ["1. salle.png", "2. Le mur <b>des idées</b> & co"])
+    qtbot.waitUntil(lambda: _items(panel) == ["1. salle.png", "2. Le mur <b>des idees</b> & co"])
     qtbot.waitUntil(lambda: window.undo_action.text() == "&Annuler : Photo déplacée")
     assert not panel.later.isEnabled() and panel.earlier.isEnabled()  # it is last now
+
+    # dragging the second thumbnail onto the first moves it there
+    grid = panel.list
+    grid.setCurrentRow(1)
+    mime = grid.model().mimeData([grid.model().index(1, 0)])
+    first_spot = grid.visualItemRect(grid.item(0)).center()
+    drop = QDropEvent(
+        QPointF(first_spot), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    grid.dropEvent(drop)  # Qt delivers a drop only during a real drag: the handler itself
+    qtbot.waitUntil(lambda: _items(panel) == ["1. Le mur <b>des idees</b> & co", "2. salle.png"])
+    grid.setCurrentRow(0)
+    qtbot.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: _items(panel) == ["1. salle.png", "2. Le mur <b>des idees</b> & co"])
 
     # Delete removes it; Ctrl+Z (the Edit menu) brings it back
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
