@@ -31,6 +31,7 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
+    Table,
     TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -438,7 +439,9 @@ def _deroule(story: _Story) -> None:
         story.empty("Aucune séquence n'a été prévue.")
         return
     ran = any(p.actual_start is not None for b in blocks for p in b.phases)
-    if not ran:
+    if not ran and (any(p.checked_in_at for p in data.participants) or data.vote_rounds):
+        story.empty("Les horaires réels n'ont pas été relevés : voici l'agenda prévu.")
+    elif not ran:
         story.empty(
             "La séance n'a pas encore eu lieu : voici l'agenda prévu."
             if len(blocks) == 1
@@ -479,7 +482,7 @@ def _deroule(story: _Story) -> None:
                 para(
                     _time_of(phase.actual_start)
                     if ran
-                    else ("0 min" if offset == 0 else f"+{_minutes(offset)}"),
+                    else ("départ" if offset == 0 else f"+{_minutes(offset)}"),
                     style,
                 ),
                 para(
@@ -727,10 +730,9 @@ def _settings_facts(settings: dict[str, Any]) -> list[str]:
 
 
 def _vote_rank(result: VoteResult, previous: VoteResult | None) -> str:
-    """'1er', '2e' …: tied results show their shared rank once, on the first of them."""
-    if previous is not None and previous.rank == result.rank:
-        return ""
-    return f"{result.rank}{'er' if result.rank == 1 else 'e'}"
+    """'1er', '2e' …, and '2e ex æquo' on each of tied results."""
+    rank = f"{result.rank}{'er' if result.rank == 1 else 'e'}"
+    return f"{rank} ex\u00a0æquo" if result.tied else rank
 
 
 def _vote(story: _Story, vote: ReportVoteRound) -> None:
@@ -784,9 +786,10 @@ def _vote(story: _Story, vote: ReportVoteRound) -> None:
         rows.append(row)
     # the figures' columns share what the proposition leaves them (8 criteria at most)
     tail = [3.6 * cm if majority else 1.8 * cm, 1.6 * cm]
-    left = FRAME_WIDTH - 1.3 * cm - sum(tail) - 5.0 * cm
+    rank_width = 2.5 * cm if any(r.tied for r in scored) else 1.3 * cm  # "12e ex æquo"
+    left = FRAME_WIDTH - rank_width - sum(tail) - 5.0 * cm
     per_criterion = min(1.3 * cm, left / len(criteria)) if criteria else 0.0
-    widths = [1.3 * cm, 0.0, *([per_criterion] * len(criteria)), *tail]
+    widths = [rank_width, 0.0, *([per_criterion] * len(criteria)), *tail]
     widths[1] = FRAME_WIDTH - sum(widths)
     top = scored[:CHART_TOP]
     if majority:
@@ -817,8 +820,6 @@ def _vote(story: _Story, vote: ReportVoteRound) -> None:
         )
     story.add(table(rows, widths, extra=[("FONTNAME", (0, 1), (-1, 1), "DejaVuSans-Bold")]))
     notes = []
-    if any(r.tied for r in scored):
-        notes.append("Les propositions à égalité partagent le rang de la première.")
     if majority:
         notes.append(
             "Jugement majoritaire : chaque proposition reçoit la mention que lui donne au "
@@ -833,7 +834,8 @@ def _vote(story: _Story, vote: ReportVoteRound) -> None:
     silent = len(vote.results) - len(scored)
     if silent:
         notes.append(
-            f"{_plural(silent, 'autre proposition n’a', 'autres propositions n’ont')} reçu aucune voix."
+            _plural(silent, "autre proposition n'a", "autres propositions n'ont")
+            + " reçu aucune voix."
         )
     for note in notes:
         story.add(Spacer(1, 3), para(note, Styles.small))
@@ -956,6 +958,7 @@ def _feedback(story: _Story) -> None:
             story.add(Paragraph(markup(said_text), Styles.quote))
 
 
+_PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
 _CAPTION = ParagraphStyle("photo-caption", parent=Styles.small, alignment=1)  # centred
 
 
@@ -984,7 +987,12 @@ def _photos(story: _Story) -> None:
         caption = f"Photo {number}"
         if photo.caption.strip():
             caption += f" — {photo.caption.strip()}"
-        story.add(KeepTogether([picture, Spacer(1, 3), para(caption, _CAPTION), Spacer(1, 12)]))
+        framed = Table(  # a hairline: a white board's edges stay visible on white paper
+            [[picture]],
+            style=[("BOX", (0, 0), (-1, -1), 0.5, RULE)]
+            + [(side, (0, 0), (-1, -1), 0) for side in _PADDINGS],
+        )
+        story.add(KeepTogether([framed, Spacer(1, 3), para(caption, _CAPTION), Spacer(1, 12)]))
 
 
 def _annexe(story: _Story) -> None:

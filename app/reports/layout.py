@@ -285,9 +285,9 @@ def bar_chart(
 
 
 # majority judgment's grades, from "À rejeter" (red) to "Excellent" (green)
-GRADE_COLORS = (
-    colors.HexColor("#b2182b"), colors.HexColor("#e06b4f"), colors.HexColor("#f4b183"),
-    colors.HexColor("#d9d9d9"), colors.HexColor("#a6d49a"), colors.HexColor("#4daf62"),
+GRADE_COLORS = (  # the middle grade a visible yellow: a bar of "Assez bien" is not empty
+    colors.HexColor("#b2182b"), colors.HexColor("#e8684a"), colors.HexColor("#f7a95c"),
+    colors.HexColor("#f2d45c"), colors.HexColor("#a6d96a"), colors.HexColor("#4daf62"),
     colors.HexColor("#1b7837"),
 )  # fmt: skip
 
