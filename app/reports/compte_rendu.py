@@ -989,7 +989,10 @@ def _photos(story: _Story) -> None:
             caption += f" — {photo.caption.strip()}"
         framed = Table(  # a hairline: a white board's edges stay visible on white paper
             [[picture]],
-            style=[("BOX", (0, 0), (-1, -1), 0.5, RULE)]
+            style=[
+                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+                ("FONTNAME", (0, 0), (-1, -1), "DejaVuSans"),
+            ]
             + [(side, (0, 0), (-1, -1), 0) for side in _PADDINGS],
         )
         story.add(KeepTogether([framed, Spacer(1, 3), para(caption, _CAPTION), Spacer(1, 12)]))
