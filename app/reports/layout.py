@@ -13,14 +13,14 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from app.domain.french import french_number, french_percent
 from app.domain.report import CATEGORY_LABELS
-from app.reports.text import markup, shorten
+from app.reports.text import FALLBACK_FONT, markup, shorten, use_fonts
 from app.resources import asset
 
 FONT = "DejaVuSans"
@@ -62,18 +62,42 @@ def pdf_accelerated() -> bool:
     return "fp_str" in rl_accel._c_funcs and "instanceStringWidthTTF" in rl_accel._c_funcs
 
 
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode map, with characters past U+FFFF written as UTF-16 (a surrogate
+    pair), as the PDF reference wants: reportlab writes their code point's five hex digits,
+    so that a PDF reader copies 🚲 as two unrelated letters and search never finds it."""
+
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    original = _reportlab_cmap(fontname, subset)
+    opening = f"{len(subset)} beginbfchar"
+    head, _, _ = original.partition(opening)
+    chars = [f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset)]
+    tail = ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return head + "\n".join([opening, *chars, *tail])
+
+
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+
+
 def register_fonts() -> None:
     """The DejaVu fonts shipped in assets/fonts, embedded (subset) in every document."""
     global _fonts_ready
     with _fonts_lock:
         if _fonts_ready:
             return
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         for name, file in (
             (FONT, "DejaVuSans.ttf"),
             (BOLD, "DejaVuSans-Bold.ttf"),
             (CONDENSED, "DejaVuSansCondensed.ttf"),
         ):
             pdfmetrics.registerFont(TTFont(name, str(asset("fonts", file))))
+        fallback = TTFont(FALLBACK_FONT, str(asset("fonts", "Symbola.ttf")))
+        pdfmetrics.registerFont(fallback)
+        main = pdfmetrics.getFont(FONT)
+        use_fonts(frozenset(main.face.charToGlyph), frozenset(fallback.face.charToGlyph))
         # no oblique face ships: italics fall back to the upright faces
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
         # charts start from Helvetica, which would be referenced without being embedded

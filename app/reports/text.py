@@ -9,6 +9,7 @@ here: the paragraph styles split a word longer than its column (`splitLongWords`
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Container
 from xml.sax.saxutils import escape
 
 from app.domain.french import french_typography
@@ -36,6 +37,42 @@ def one_line(text: object) -> str:
     return " ".join(clean(text).split())
 
 
+FALLBACK_FONT = "Symbola"  # emoji and pictographs the main font lacks (assets/fonts)
+_glyphs: tuple[Container[int], Container[int]] | None = None  # (main font's, fallback's)
+
+
+def use_fonts(main: Container[int], fallback: Container[int]) -> None:
+    """The code points the documents' font and its fallback can draw (layout.register_fonts):
+    from then on `markup` hands each character the main font lacks to the fallback."""
+    global _glyphs
+    _glyphs = (main, fallback)
+
+
+def _escaped(line: str) -> str:
+    """One line escaped, runs of characters only the fallback font has set in that font
+    (a 🚲 typed on a phone prints as a bicycle, not as an empty box)."""
+    if _glyphs is None:
+        return escape(line)
+    main, fallback = _glyphs
+    out: list[str] = []
+    run: list[str] = []
+    in_fallback = False
+    for ch in line:
+        wanted = ord(ch) not in main and ord(ch) in fallback
+        if wanted != in_fallback and run:
+            out.append(_run("".join(run), in_fallback))
+            run = []
+        in_fallback = wanted
+        run.append(ch)
+    if run:
+        out.append(_run("".join(run), in_fallback))
+    return "".join(out)
+
+
+def _run(text: str, fallback: bool) -> str:
+    return f'<font name="{FALLBACK_FONT}">{escape(text)}</font>' if fallback else escape(text)
+
+
 def markup(text: object, *, typography: bool = True) -> str:
     """Text for a reportlab Paragraph, printed exactly as typed (line breaks kept)."""
     value = clean(text)
@@ -43,7 +80,7 @@ def markup(text: object, *, typography: bool = True) -> str:
         value = french_typography(value)
     # reportlab breaks lines at U+202F (its whitespace list holds it), never at U+00A0
     value = value.replace("\u202f", "\u00a0")
-    return "<br/>".join(escape(line) for line in value.split("\n"))
+    return "<br/>".join(_escaped(line) for line in value.split("\n"))
 
 
 def shorten(text: object, limit: int) -> str:

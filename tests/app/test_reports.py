@@ -93,9 +93,11 @@ def squeeze(text: str) -> str:
 
 def printable(case: str) -> str:
     """What a PDF can show of a case: C1 controls and bidi overrides are not printable, and
-    what the shipped font has no glyph for (emoji) prints as an empty box."""
+    what neither shipped font has a glyph for prints as an empty box (emoji come from the
+    fallback font)."""
     register_fonts()
-    glyphs = pdfmetrics.getFont("DejaVuSans").face.charToGlyph
+    glyphs = set(pdfmetrics.getFont("DejaVuSans").face.charToGlyph)
+    glyphs |= set(pdfmetrics.getFont("Symbola").face.charToGlyph)
     return squeeze(
         "".join(
             ch
@@ -463,6 +465,23 @@ def test_hostile_text_prints_as_typed_and_stays_on_the_page(ctx: Context, tmp_pa
     boxes = pdf_text(out, "-bbox")
     right_edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes)]
     assert right_edges and max(right_edges) <= 595.3 - 2.2 * 28.35 + 1
+
+
+def test_emoji_print_as_emoji_and_copy_back_as_typed(ctx: Context, tmp_path: Path) -> None:
+    """What DejaVu lacks comes from the fallback font, glyph by glyph, and the PDF's text
+    (copy, search, screen readers) gives back the characters typed, past U+FFFF too."""
+    wid = create_workshop(ctx, format_key="3h", title="Vélo 🚲").workshop_id
+    assert wid is not None
+    typed = "On y va à vélo 🚲 👍🏽 ⭐ — super !"
+    ctx.db.write(lambda s: s.add(Note(workshop_id=wid, text=typed, created_at=0.0)))
+    out = tmp_path / "emoji.pdf"
+    build_report(report_data(ctx, wid), out)
+    flat = one_line(pdf_text(out))
+    assert "On y va à vélo 🚲 👍🏽 ⭐ — super !" in flat  # (the no-break space reads as one)
+    assert "Vélo 🚲" in flat
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    symbola = [row for row in fonts.splitlines() if "Symbola" in row]
+    assert symbola and symbola[0].split()[-5] == "yes"  # embedded
 
 
 # -- a kill during the export ------------------------------------------------------------------
