@@ -52,6 +52,7 @@ from app.reports.layout import (
     Styles,
     bar_chart,
     category_rows,
+    draw_text,
     numbered_canvas,
     para,
     register_fonts,
@@ -186,8 +187,9 @@ class _Document(BaseDocTemplate):
         canvas.setFont("DejaVuSans", 7.5)
         canvas.setFillColor(MUTED)
         y = PAGE_HEIGHT - 1.35 * cm
-        canvas.drawString(MARGIN, y, self.header)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, y, shorten(self.data.organisation, 60))
+        draw_text(canvas, MARGIN, y, self.header, "DejaVuSans", 7.5)
+        organisation = shorten(self.data.organisation, 60)
+        draw_text(canvas, PAGE_WIDTH - MARGIN, y, organisation, "DejaVuSans", 7.5, anchor="end")
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, y - 5, PAGE_WIDTH - MARGIN, y - 5)

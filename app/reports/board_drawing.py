@@ -11,10 +11,11 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
 
 from app.domain.board import INBOX_W, INBOX_X, NOTE_H, NOTE_W, BoardData, colour
 from app.reports.layout import BOLD, FONT
-from app.reports.text import one_line
+from app.reports.text import FALLBACK_FONT, font_runs, one_line
 
 TEXT_UP_TO = 300  # post-its; more are drawn as tiles
 ZONE_FILL = colors.HexColor("#ffffff")
@@ -86,7 +87,12 @@ def board_drawing(data: BoardData, max_width: float, max_height: float) -> Drawi
 
 def _text(x: float, y: float, text: str, size: float, *, bold: bool = False) -> Group:
     """A line of text at board position (x, y) (its baseline), upright despite the flip."""
-    group = Group(String(0, 0, text, fontName=BOLD if bold else FONT, fontSize=size))
+    group = Group()
+    at = 0.0
+    for fallback, run in font_runs(text):  # emoji from the fallback font, as in paragraphs
+        font = FALLBACK_FONT if fallback else (BOLD if bold else FONT)
+        group.add(String(at, 0, run, fontName=font, fontSize=size))
+        at += pdfmetrics.stringWidth(run, font, size)
     group.transform = (1, 0, 0, -1, x, y)
     return group
 

@@ -66,6 +66,7 @@ from app.reports.layout import (
     Styles,
     bar_chart,
     category_rows,
+    draw_text,
     fit_width,
     numbered_canvas,
     para,
@@ -231,9 +232,8 @@ class _Document(BaseDocTemplate):
         canvas.setFont("DejaVuSans", 7.5)
         canvas.setFillColor(MUTED)
         y = PAGE_HEIGHT - 1.35 * cm
-        canvas.drawString(
-            MARGIN, y, fit_width(self.data.title, FRAME_WIDTH - 80, "DejaVuSans", 7.5)
-        )
+        title = fit_width(self.data.title, FRAME_WIDTH - 80, "DejaVuSans", 7.5)
+        draw_text(canvas, MARGIN, y, title, "DejaVuSans", 7.5)
         canvas.drawRightString(PAGE_WIDTH - MARGIN, y, "Compte-rendu")
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from app.domain.french import french_number, french_percent
 from app.domain.report import CATEGORY_LABELS
-from app.reports.text import FALLBACK_FONT, markup, shorten, use_fonts
+from app.reports.text import FALLBACK_FONT, font_runs, markup, shorten, use_fonts
 from app.resources import asset
 
 FONT = "DejaVuSans"
@@ -256,6 +256,21 @@ def fit_width(text: object, width: float, font: str = FONT, size: float = 8) -> 
     return value[:low].rstrip() + "…"
 
 
+def draw_text(
+    canvas: Any, x: float, y: float, text: str, font: str, size: float, *, anchor: str = "start"
+) -> None:
+    """One line on a canvas, the characters its font lacks (emoji) from the fallback font;
+    `anchor` "start", "middle" or "end" says where x is."""
+    runs = [(FALLBACK_FONT if fallback else font, run) for fallback, run in font_runs(text)]
+    total = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
+    at = x - (total if anchor == "end" else total / 2 if anchor == "middle" else 0)
+    for name, run in runs:
+        canvas.setFont(name, size)
+        canvas.drawString(at, y, run)
+        at += pdfmetrics.stringWidth(run, name, size)
+    canvas.setFont(font, size)
+
+
 def bar_chart(
     rows: Sequence[tuple[str, float]],
     *,
@@ -405,7 +420,7 @@ def numbered_canvas(footer_left: str) -> type[Canvas]:
             self.line(MARGIN, y + 9, PAGE_WIDTH - MARGIN, y + 9)
             number = f"{self._pageNumber}\u00a0/\u00a0{total}"
             room = PAGE_WIDTH - 2 * MARGIN - self.stringWidth(number, FONT, 7.5) - 12
-            self.drawString(MARGIN, y, fit_width(footer_left, room, FONT, 7.5))
+            draw_text(self, MARGIN, y, fit_width(footer_left, room, FONT, 7.5), FONT, 7.5)
             self.drawRightString(PAGE_WIDTH - MARGIN, y, number)
             self.restoreState()
 

@@ -22,7 +22,17 @@ from reportlab.pdfgen.canvas import Canvas
 from app.domain.french import french_typography
 from app.errors import InvalidInput
 from app.reports.files import atomic_output
-from app.reports.layout import ACCENT, ACCENT_LIGHT, BOLD, FONT, INK, MUTED, RULE, register_fonts
+from app.reports.layout import (
+    ACCENT,
+    ACCENT_LIGHT,
+    BOLD,
+    FONT,
+    INK,
+    MUTED,
+    RULE,
+    draw_text,
+    register_fonts,
+)
 from app.reports.text import one_line
 from app.server.network import wifi_payload
 
@@ -72,9 +82,8 @@ class _Page:
              gap: float = 0.25) -> None:  # fmt: skip
         size *= self.k
         self.y -= size
-        self.c.setFont(font, size)
         self.c.setFillColor(colour)
-        self.c.drawCentredString(self.width / 2, self.y, text)
+        draw_text(self.c, self.width / 2, self.y, text, font, size, anchor="middle")
         self.y -= gap * cm * self.k
 
     def fitted(self, text: str, size: float, *, font: str = BOLD, colour: Color = INK) -> None:
@@ -163,9 +172,8 @@ def _wifi_band(page: _Page, info: PosterInfo) -> None:
         size = 18.0
         while size > 8 and stringWidth(value, BOLD, size * k) > room:
             size -= 1
-        c.setFont(BOLD, size * k)
         c.setFillColor(INK)
-        c.drawString(x, y, value)
+        draw_text(c, x, y, value, BOLD, size * k)  # a network's name may hold an emoji
         y -= 0.8 * cm * k
     page.y = top - band - 0.6 * cm * k
 

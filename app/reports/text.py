@@ -48,29 +48,29 @@ def use_fonts(main: Container[int], fallback: Container[int]) -> None:
     _glyphs = (main, fallback)
 
 
+def font_runs(line: str) -> list[tuple[bool, str]]:
+    """The line cut in runs of (set in the fallback font?, text): a character the main font
+    lacks and the fallback has goes to the fallback."""
+    if _glyphs is None:
+        return [(False, line)] if line else []
+    main, fallback = _glyphs
+    runs: list[tuple[bool, str]] = []
+    for ch in line:
+        wanted = ord(ch) not in main and ord(ch) in fallback
+        if runs and runs[-1][0] == wanted:
+            runs[-1] = (wanted, runs[-1][1] + ch)
+        else:
+            runs.append((wanted, ch))
+    return runs
+
+
 def _escaped(line: str) -> str:
     """One line escaped, runs of characters only the fallback font has set in that font
     (a 🚲 typed on a phone prints as a bicycle, not as an empty box)."""
-    if _glyphs is None:
-        return escape(line)
-    main, fallback = _glyphs
-    out: list[str] = []
-    run: list[str] = []
-    in_fallback = False
-    for ch in line:
-        wanted = ord(ch) not in main and ord(ch) in fallback
-        if wanted != in_fallback and run:
-            out.append(_run("".join(run), in_fallback))
-            run = []
-        in_fallback = wanted
-        run.append(ch)
-    if run:
-        out.append(_run("".join(run), in_fallback))
-    return "".join(out)
-
-
-def _run(text: str, fallback: bool) -> str:
-    return f'<font name="{FALLBACK_FONT}">{escape(text)}</font>' if fallback else escape(text)
+    return "".join(
+        f'<font name="{FALLBACK_FONT}">{escape(text)}</font>' if fallback else escape(text)
+        for fallback, text in font_runs(line)
+    )
 
 
 def markup(text: object, *, typography: bool = True) -> str:

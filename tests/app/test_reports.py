@@ -472,13 +472,22 @@ def test_emoji_print_as_emoji_and_copy_back_as_typed(ctx: Context, tmp_path: Pat
     (copy, search, screen readers) gives back the characters typed, past U+FFFF too."""
     wid = create_workshop(ctx, format_key="3h", title="Vélo 🚲").workshop_id
     assert wid is not None
+    from app.ops import board
+
     typed = "On y va à vélo 🚲 👍🏽 ⭐ — super !"
-    ctx.db.write(lambda s: s.add(Note(workshop_id=wid, text=typed, created_at=0.0)))
+    first = board.board_data(ctx, wid)
+    board.add_note(ctx, wid, text=typed, phase_id=first.phase_id, x=0, y=0)
     out = tmp_path / "emoji.pdf"
     build_report(report_data(ctx, wid), out)
     flat = one_line(pdf_text(out))
     assert "On y va à vélo 🚲 👍🏽 ⭐ — super !" in flat  # (the no-break space reads as one)
     assert "Vélo 🚲" in flat
+    assert "Compte-rendu — Vélo 🚲 3/" in flat  # the pages' footer (drawn, not a paragraph)
+    # the board drawn in the report too (headless): its post-it shows the bicycle
+    pages = [pdf_text(out, "-f", str(n), "-l", str(n)) for n in range(1, 8)]
+    drawn = next(page for page in pages if "tel qu'il a été laissé" in page)
+    board_part = drawn.split("4. Production", 1)[1].split("tel qu'il a été laissé")[0]
+    assert "🚲" in board_part and "vélo" in board_part
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     symbola = [row for row in fonts.splitlines() if "Symbola" in row]
     assert symbola and symbola[0].split()[-5] == "yes"  # embedded
