@@ -286,7 +286,6 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
 
     from app.errors import InvalidInput
-    from app.ops.participants import attendees
     from app.ops.report_data import attendance_sheet, report_data
     from app.settings import load_settings
 
@@ -331,13 +330,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
             build_emargement(sheet, args.emargement)
             print(f"Feuille d'émargement : {args.emargement}")
         if args.csv:
-            from app.reports.csv_export import ParticipantRow, export_csv
+            from app.ops.report_data import export_workshop_csv
 
-            people = [
-                ParticipantRow(a.name, a.organisation, a.category, a.consent_named, a.arrived_at)
-                for a in attendees(ctx, args.workshop)
-            ]
-            for path in export_csv(data, people, args.csv):
+            for path in export_workshop_csv(ctx, args.workshop, args.csv, data=data):
                 print(f"CSV : {path}")
     finally:
         ctx.db.close()

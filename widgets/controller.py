@@ -283,6 +283,40 @@ class Controller(QObject):
 
         return job
 
+    def emargement_job(
+        self, workshop_id: int, path: str
+    ) -> Callable[[Callable[[float, str], None]], str]:
+        """The feuille d'émargement as a job off the GUI thread: blank rows before the
+        séance, the names of those who checked in after. job(progress) → the path."""
+        from app.ops.report_data import attendance_sheet
+        from app.reports.emargement import build_emargement
+        from app.settings import load_settings
+
+        organisation = str(load_settings().get("organisation", "") or "")
+
+        def job(progress: Callable[[float, str], None]) -> str:
+            progress(0.1, "Liste des présents…")
+            sheet = attendance_sheet(self.ctx, workshop_id, organisation=organisation)
+            progress(0.5, "Mise en page…")
+            build_emargement(sheet, path)
+            return path
+
+        return job
+
+    def csv_job(
+        self, workshop_id: int, folder: str
+    ) -> Callable[[Callable[[float, str], None]], str]:
+        """The workshop's CSV files (participants, post-its, votes, actions) in `folder`, off
+        the GUI thread. job(progress) → the folder."""
+        from app.ops.report_data import export_workshop_csv
+
+        def job(progress: Callable[[float, str], None]) -> str:
+            progress(0.1, "Lecture de l'atelier…")
+            export_workshop_csv(self.ctx, workshop_id, folder)
+            return folder
+
+        return job
+
     def report_logo(self) -> tuple[bytes | None, str]:
         """The cover's logo chosen in the settings, and why it is left out ("" if it is not):
         a missing or unreadable file never stops a compte-rendu."""

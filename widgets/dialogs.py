@@ -82,6 +82,10 @@ class Dialogs:
         path, _chosen = QFileDialog.getOpenFileName(self.parent, title, "", filters)
         return path or None
 
+    def choose_folder(self, title: str) -> str | None:
+        """A folder to write files into (the CSV export); None if she cancels."""
+        return QFileDialog.getExistingDirectory(self.parent, title, "") or None
+
     def open_photos(self, title: str) -> list[str]:
         """Which photos to attach (several at once); [] if she cancels."""
         paths, _chosen = QFileDialog.getOpenFileNames(

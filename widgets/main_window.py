@@ -125,6 +125,12 @@ class MainWindow(QMainWindow):
             self.tr("&Compte-rendu…"), "Ctrl+Shift+E", self.export_report
         )
         file_menu.addAction(self.report_action)
+        self.emargement_action = self._action(
+            self.tr("Feuille d'é&margement…"), None, self.export_emargement
+        )
+        file_menu.addAction(self.emargement_action)
+        self.csv_action = self._action(self.tr("Exporter en C&SV…"), None, self.export_csv)
+        file_menu.addAction(self.csv_action)
         self.bilan_action = self._action(self.tr("&Bilan d'activité…"), None, self.export_bilan)
         file_menu.addAction(self.bilan_action)
         file_menu.addSeparator()
@@ -380,6 +386,75 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def _document_actions(self) -> tuple[QAction, ...]:
+        """The File menu's documents: one at a time (each waits while another is written)."""
+        return (self.report_action, self.emargement_action, self.csv_action, self.bilan_action)
+
+    def _document_workshop(self) -> tuple[int, str] | None:
+        """The workshop a document is about (the open one, else the one selected), with a
+        file-name-safe title; None (and a status message) if there is none."""
+        if self.report_task is not None and self.report_task.is_running():
+            self.statusBar().showMessage(self.tr("Un document est déjà en préparation…"), 4000)
+            return None
+        workshop_id = self._report_workshop_id()
+        detail = self.controller.detail(workshop_id) if workshop_id is not None else None
+        if workshop_id is None or detail is None:
+            self.statusBar().showMessage(
+                self.tr("Ouvrez ou sélectionnez d'abord un atelier."), 4000
+            )
+            return None
+        self.editor.flush()
+        title = "".join(c if c.isalnum() or c in " -_'" else " " for c in detail.title)
+        return workshop_id, " ".join(title.split())[:80]
+
+    def export_emargement(self) -> None:
+        """The attendance sheet: blank rows to print before the séance, names after."""
+        chosen = self._document_workshop()
+        if chosen is None:
+            return
+        workshop_id, title = chosen
+        path = self.dialogs.save_file(
+            self.tr("Enregistrer la feuille d'émargement"),
+            str(Path.home() / f"Émargement - {title}.pdf"),
+            self.tr("Document PDF (*.pdf)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        self._document_note = ""
+        self._start_document(
+            self.controller.emargement_job(workshop_id, path),
+            busy=self.tr("Préparation de la feuille d'émargement…"),
+            done=self.tr("Feuille d'émargement enregistrée : {path}"),
+            crashed=self.tr(
+                "La feuille d'émargement n'a pas pu être préparée (erreur inattendue). "
+                "Le rapport d'erreur est ici : {path}"
+            ),
+        )
+
+    def export_csv(self) -> None:
+        """participants.csv, post-its.csv, votes.csv and actions.csv in a folder she picks."""
+        chosen = self._document_workshop()
+        if chosen is None:
+            return
+        workshop_id, _title = chosen
+        folder = self.dialogs.choose_folder(self.tr("Dossier où enregistrer les fichiers CSV"))
+        if not folder:
+            return
+        self._document_note = ""
+        self._start_document(
+            self.controller.csv_job(workshop_id, folder),
+            busy=self.tr("Export CSV…"),
+            done=self.tr(
+                "Fichiers CSV enregistrés dans {path} : participants, post-its, votes, actions"
+            ),
+            crashed=self.tr(
+                "Les fichiers CSV n'ont pas pu être écrits (erreur inattendue). "
+                "Le rapport d'erreur est ici : {path}"
+            ),
+        )
+
     def export_bilan(self) -> None:
         """Ask for the period and where to save the bilan d'activité, then build it off the GUI
         thread like the compte-rendu."""
@@ -426,7 +501,7 @@ class MainWindow(QMainWindow):
         self._document_texts = (done, crashed)
         if self._document_note:
             busy += " " + self._document_note
-        for action in (self.report_action, self.bilan_action):
+        for action in self._document_actions():
             action.setEnabled(False)
         self.report_progress.setValue(0)
         self.report_progress.show()
@@ -438,7 +513,7 @@ class MainWindow(QMainWindow):
 
     def _report_finished(self) -> None:
         self.report_progress.hide()
-        for action in (self.report_action, self.bilan_action):
+        for action in self._document_actions():
             action.setEnabled(True)
         if self.report_task is not None:
             self.report_task.wait()

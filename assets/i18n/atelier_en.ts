@@ -758,7 +758,7 @@
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="91"/>
+        <location filename="../../widgets/dialogs.py" line="95"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</translation>
     </message>
@@ -1209,77 +1209,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="369"/>
+        <location filename="../../widgets/main_window.py" line="375"/>
         <source>Logo des paramètres ignoré : {problem}</source>
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="128"/>
+        <location filename="../../widgets/main_window.py" line="134"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="132"/>
+        <location filename="../../widgets/main_window.py" line="138"/>
         <source>&amp;Exporter l&apos;atelier (archive)…</source>
         <translation>&amp;Export the workshop (archive)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="135"/>
+        <location filename="../../widgets/main_window.py" line="141"/>
         <source>&amp;Importer un atelier…</source>
         <translation>&amp;Import a workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="387"/>
+        <location filename="../../widgets/main_window.py" line="397"/>
+        <location filename="../../widgets/main_window.py" line="462"/>
         <source>Un document est déjà en préparation…</source>
         <translation>A document is already being prepared…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="398"/>
+        <location filename="../../widgets/main_window.py" line="473"/>
         <source>Enregistrer le bilan d&apos;activité</source>
         <translation>Save the activity summary</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="409"/>
+        <location filename="../../widgets/main_window.py" line="484"/>
         <source>Préparation du bilan d&apos;activité…</source>
         <translation>Preparing the activity summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="410"/>
+        <location filename="../../widgets/main_window.py" line="485"/>
         <source>Bilan d&apos;activité enregistré : {path}</source>
         <translation>Activity summary saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="412"/>
+        <location filename="../../widgets/main_window.py" line="487"/>
         <source>Le bilan d&apos;activité n&apos;a pas pu être préparé (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The activity summary could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="480"/>
+        <location filename="../../widgets/main_window.py" line="555"/>
         <source>Exporter l&apos;atelier (archive)</source>
         <translation>Export the workshop (archive)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="482"/>
+        <location filename="../../widgets/main_window.py" line="557"/>
         <source>Archive Atelier (*.json)</source>
         <translation>Atelier archive (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="491"/>
+        <location filename="../../widgets/main_window.py" line="566"/>
         <source>Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un autre ordinateur)</source>
         <translation>Archive saved: {path} (open it with “Import a workshop…” on another computer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="498"/>
+        <location filename="../../widgets/main_window.py" line="573"/>
         <source>Importer un atelier</source>
         <translation>Import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="499"/>
+        <location filename="../../widgets/main_window.py" line="574"/>
         <source>Archive Atelier (*.json);;Tous les fichiers (*)</source>
         <translation>Atelier archive (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="511"/>
+        <location filename="../../widgets/main_window.py" line="586"/>
         <source>Atelier importé : « {title} »</source>
         <translation>Workshop imported: “{title}”</translation>
     </message>
@@ -1289,39 +1290,41 @@
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="345"/>
+        <location filename="../../widgets/main_window.py" line="351"/>
         <source>Un compte-rendu est déjà en préparation…</source>
         <translation>A report is already being prepared…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="351"/>
-        <location filename="../../widgets/main_window.py" line="473"/>
+        <location filename="../../widgets/main_window.py" line="357"/>
+        <location filename="../../widgets/main_window.py" line="403"/>
+        <location filename="../../widgets/main_window.py" line="548"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="358"/>
+        <location filename="../../widgets/main_window.py" line="364"/>
         <source>Enregistrer le compte-rendu</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="358"/>
-        <location filename="../../widgets/main_window.py" line="400"/>
+        <location filename="../../widgets/main_window.py" line="364"/>
+        <location filename="../../widgets/main_window.py" line="419"/>
+        <location filename="../../widgets/main_window.py" line="475"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="375"/>
+        <location filename="../../widgets/main_window.py" line="381"/>
         <source>Préparation du compte-rendu…</source>
         <translation>Preparing the report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="376"/>
+        <location filename="../../widgets/main_window.py" line="382"/>
         <source>Compte-rendu enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="378"/>
+        <location filename="../../widgets/main_window.py" line="384"/>
         <source>Le compte-rendu n&apos;a pas pu être préparé (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
@@ -1356,69 +1359,79 @@
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="143"/>
+        <location filename="../../widgets/main_window.py" line="129"/>
+        <source>Feuille d&apos;é&amp;margement…</source>
+        <translation>&amp;Attendance sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="132"/>
+        <source>Exporter en C&amp;SV…</source>
+        <translation>Export as &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="149"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="146"/>
+        <location filename="../../widgets/main_window.py" line="152"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="148"/>
+        <location filename="../../widgets/main_window.py" line="154"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="150"/>
-        <location filename="../../widgets/main_window.py" line="623"/>
+        <location filename="../../widgets/main_window.py" line="156"/>
+        <location filename="../../widgets/main_window.py" line="698"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="152"/>
-        <location filename="../../widgets/main_window.py" line="628"/>
+        <location filename="../../widgets/main_window.py" line="158"/>
+        <location filename="../../widgets/main_window.py" line="703"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="155"/>
+        <location filename="../../widgets/main_window.py" line="161"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="157"/>
+        <location filename="../../widgets/main_window.py" line="163"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="162"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="163"/>
+        <location filename="../../widgets/main_window.py" line="169"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="249"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="249"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253"/>
+        <location filename="../../widgets/main_window.py" line="259"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262"/>
+        <location filename="../../widgets/main_window.py" line="268"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -1427,37 +1440,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="271"/>
+        <location filename="../../widgets/main_window.py" line="277"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="271"/>
+        <location filename="../../widgets/main_window.py" line="277"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="281"/>
+        <location filename="../../widgets/main_window.py" line="287"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="282"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="325"/>
+        <location filename="../../widgets/main_window.py" line="331"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="333"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -1468,27 +1481,67 @@ Prepare, facilitate and report on participatory workshops, entirely offline.
 Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="621"/>
+        <location filename="../../widgets/main_window.py" line="417"/>
+        <source>Enregistrer la feuille d&apos;émargement</source>
+        <translation>Save the attendance sheet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="428"/>
+        <source>Préparation de la feuille d&apos;émargement…</source>
+        <translation>Preparing the attendance sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="429"/>
+        <source>Feuille d&apos;émargement enregistrée : {path}</source>
+        <translation>Attendance sheet saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="431"/>
+        <source>La feuille d&apos;émargement n&apos;a pas pu être préparée (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
+        <translation>The attendance sheet could not be prepared (unexpected error). The error report is here: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="442"/>
+        <source>Dossier où enregistrer les fichiers CSV</source>
+        <translation>Folder for the CSV files</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="448"/>
+        <source>Export CSV…</source>
+        <translation>Exporting CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="450"/>
+        <source>Fichiers CSV enregistrés dans {path} : participants, post-its, votes, actions</source>
+        <translation>CSV files saved in {path}: participants, sticky notes, votes, actions</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="453"/>
+        <source>Les fichiers CSV n&apos;ont pas pu être écrits (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
+        <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="696"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="626"/>
+        <location filename="../../widgets/main_window.py" line="701"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="140"/>
+        <location filename="../../widgets/main_window.py" line="146"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="555"/>
+        <location filename="../../widgets/main_window.py" line="630"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="561"/>
+        <location filename="../../widgets/main_window.py" line="636"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>

@@ -40,6 +40,7 @@ class FakeDialogs:
         self.opens: list[str | None] = []  # answers to "open a file", in order
         self.periods: list[Any] = []  # Period or None, for "Bilan d'activité…"
         self.photo_files: list[list[str]] = []  # answers to "Ajouter des photos…"
+        self.folders: list[str | None] = []  # answers to "choose a folder", in order
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
@@ -72,6 +73,10 @@ class FakeDialogs:
     def open_file(self, title: str, filters: str) -> str | None:
         self.asked.append(title)
         return self.opens.pop(0)
+
+    def choose_folder(self, title: str) -> str | None:
+        self.asked.append(title)
+        return self.folders.pop(0)
 
     def open_photos(self, title: str) -> list[str]:
         self.asked.append(title)
