@@ -70,9 +70,11 @@ def squeeze(text: str) -> str:
 
 
 def printable(text: str) -> str:
-    """What a PDF can show: no C1 control nor bidi control; what the font lacks (emoji) is a box."""
+    """What a PDF can show: no C1 control nor bidi control; what neither font has is a box
+    (emoji come from the fallback font)."""
     register_fonts()
-    glyphs = pdfmetrics.getFont("DejaVuSans").face.charToGlyph
+    glyphs = set(pdfmetrics.getFont("DejaVuSans").face.charToGlyph)
+    glyphs |= set(pdfmetrics.getFont("Symbola").face.charToGlyph)
     return squeeze(
         "".join(
             ch
