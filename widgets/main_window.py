@@ -347,26 +347,13 @@ class MainWindow(QMainWindow):
 
     def export_report(self) -> None:
         """Ask where to save the compte-rendu, then build it off the GUI thread."""
-        if self.report_task is not None and self.report_task.is_running():
-            self.statusBar().showMessage(self.tr("Un compte-rendu est déjà en préparation…"), 4000)
+        chosen = self._document_workshop()  # (what she just typed belongs in the report)
+        if chosen is None:
             return
-        workshop_id = self._report_workshop_id()
-        detail = self.controller.detail(workshop_id) if workshop_id is not None else None
-        if workshop_id is None or detail is None:
-            self.statusBar().showMessage(
-                self.tr("Ouvrez ou sélectionnez d'abord un atelier."), 4000
-            )
-            return
-        self.editor.flush()  # what she just typed belongs in the report
-        title = "".join(c if c.isalnum() or c in " -_'" else " " for c in detail.title)
-        suggested = str(Path.home() / f"Compte-rendu - {' '.join(title.split())[:80]}.pdf")
-        path = self.dialogs.save_file(
-            self.tr("Enregistrer le compte-rendu"), suggested, self.tr("Document PDF (*.pdf)")
-        )
+        workshop_id, title = chosen
+        path = self._ask_pdf(self.tr("Enregistrer le compte-rendu"), f"Compte-rendu - {title}")
         if not path:
             return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
         # the board's picture is drawn here, on the GUI thread (Qt paints there); the PDF is
         # built off it
         picture = workshop_board_png(self.controller, workshop_id)
@@ -407,21 +394,26 @@ class MainWindow(QMainWindow):
         title = "".join(c if c.isalnum() or c in " -_'" else " " for c in detail.title)
         return workshop_id, " ".join(title.split())[:80]
 
+    def _ask_pdf(self, title: str, name: str) -> str | None:
+        """Where to save a PDF (her home folder and `name` suggested); None if she cancels."""
+        path = self.dialogs.save_file(
+            title, str(Path.home() / f"{name}.pdf"), self.tr("Document PDF (*.pdf)")
+        )
+        if path and not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path or None
+
     def export_emargement(self) -> None:
         """The attendance sheet: blank rows to print before the séance, names after."""
         chosen = self._document_workshop()
         if chosen is None:
             return
         workshop_id, title = chosen
-        path = self.dialogs.save_file(
-            self.tr("Enregistrer la feuille d'émargement"),
-            str(Path.home() / f"Émargement - {title}.pdf"),
-            self.tr("Document PDF (*.pdf)"),
+        path = self._ask_pdf(
+            self.tr("Enregistrer la feuille d'émargement"), f"Émargement - {title}"
         )
         if not path:
             return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
         self._document_note = ""
         self._start_document(
             self.controller.emargement_job(workshop_id, path),
@@ -469,15 +461,9 @@ class MainWindow(QMainWindow):
             if period.is_calendar_year
             else f"Bilan d'activité {period.start.isoformat()} - {period.end.isoformat()}"
         )
-        path = self.dialogs.save_file(
-            self.tr("Enregistrer le bilan d'activité"),
-            str(Path.home() / f"{name}.pdf"),
-            self.tr("Document PDF (*.pdf)"),
-        )
+        path = self._ask_pdf(self.tr("Enregistrer le bilan d'activité"), name)
         if not path:
             return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
         self._document_note = ""
         self._start_document(
             self.controller.bilan_job(period, path),

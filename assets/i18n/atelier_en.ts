@@ -1209,7 +1209,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="375"/>
+        <location filename="../../widgets/main_window.py" line="362"/>
         <source>Logo des paramètres ignoré : {problem}</source>
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
@@ -1229,58 +1229,58 @@
         <translation>&amp;Import a workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="397"/>
-        <location filename="../../widgets/main_window.py" line="462"/>
+        <location filename="../../widgets/main_window.py" line="384"/>
+        <location filename="../../widgets/main_window.py" line="454"/>
         <source>Un document est déjà en préparation…</source>
         <translation>A document is already being prepared…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="473"/>
+        <location filename="../../widgets/main_window.py" line="464"/>
         <source>Enregistrer le bilan d&apos;activité</source>
         <translation>Save the activity summary</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="484"/>
+        <location filename="../../widgets/main_window.py" line="470"/>
         <source>Préparation du bilan d&apos;activité…</source>
         <translation>Preparing the activity summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="485"/>
+        <location filename="../../widgets/main_window.py" line="471"/>
         <source>Bilan d&apos;activité enregistré : {path}</source>
         <translation>Activity summary saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="487"/>
+        <location filename="../../widgets/main_window.py" line="473"/>
         <source>Le bilan d&apos;activité n&apos;a pas pu être préparé (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The activity summary could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="555"/>
+        <location filename="../../widgets/main_window.py" line="541"/>
         <source>Exporter l&apos;atelier (archive)</source>
         <translation>Export the workshop (archive)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="557"/>
+        <location filename="../../widgets/main_window.py" line="543"/>
         <source>Archive Atelier (*.json)</source>
         <translation>Atelier archive (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="566"/>
+        <location filename="../../widgets/main_window.py" line="552"/>
         <source>Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un autre ordinateur)</source>
         <translation>Archive saved: {path} (open it with “Import a workshop…” on another computer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="573"/>
+        <location filename="../../widgets/main_window.py" line="559"/>
         <source>Importer un atelier</source>
         <translation>Import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="574"/>
+        <location filename="../../widgets/main_window.py" line="560"/>
         <source>Archive Atelier (*.json);;Tous les fichiers (*)</source>
         <translation>Atelier archive (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="586"/>
+        <location filename="../../widgets/main_window.py" line="572"/>
         <source>Atelier importé : « {title} »</source>
         <translation>Workshop imported: “{title}”</translation>
     </message>
@@ -1290,41 +1290,33 @@
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="351"/>
-        <source>Un compte-rendu est déjà en préparation…</source>
-        <translation>A report is already being prepared…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="357"/>
-        <location filename="../../widgets/main_window.py" line="403"/>
-        <location filename="../../widgets/main_window.py" line="548"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
+        <location filename="../../widgets/main_window.py" line="534"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="364"/>
+        <location filename="../../widgets/main_window.py" line="354"/>
         <source>Enregistrer le compte-rendu</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="364"/>
-        <location filename="../../widgets/main_window.py" line="419"/>
-        <location filename="../../widgets/main_window.py" line="475"/>
+        <location filename="../../widgets/main_window.py" line="400"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="381"/>
+        <location filename="../../widgets/main_window.py" line="368"/>
         <source>Préparation du compte-rendu…</source>
         <translation>Preparing the report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="382"/>
+        <location filename="../../widgets/main_window.py" line="369"/>
         <source>Compte-rendu enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="384"/>
+        <location filename="../../widgets/main_window.py" line="371"/>
         <source>Le compte-rendu n&apos;a pas pu être préparé (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
@@ -1385,13 +1377,13 @@
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="156"/>
-        <location filename="../../widgets/main_window.py" line="698"/>
+        <location filename="../../widgets/main_window.py" line="684"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="158"/>
-        <location filename="../../widgets/main_window.py" line="703"/>
+        <location filename="../../widgets/main_window.py" line="689"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
@@ -1481,52 +1473,52 @@ Prepare, facilitate and report on participatory workshops, entirely offline.
 Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="417"/>
+        <location filename="../../widgets/main_window.py" line="413"/>
         <source>Enregistrer la feuille d&apos;émargement</source>
         <translation>Save the attendance sheet</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="428"/>
+        <location filename="../../widgets/main_window.py" line="420"/>
         <source>Préparation de la feuille d&apos;émargement…</source>
         <translation>Preparing the attendance sheet…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="429"/>
+        <location filename="../../widgets/main_window.py" line="421"/>
         <source>Feuille d&apos;émargement enregistrée : {path}</source>
         <translation>Attendance sheet saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="431"/>
+        <location filename="../../widgets/main_window.py" line="423"/>
         <source>La feuille d&apos;émargement n&apos;a pas pu être préparée (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The attendance sheet could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="442"/>
+        <location filename="../../widgets/main_window.py" line="434"/>
         <source>Dossier où enregistrer les fichiers CSV</source>
         <translation>Folder for the CSV files</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="448"/>
+        <location filename="../../widgets/main_window.py" line="440"/>
         <source>Export CSV…</source>
         <translation>Exporting CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="450"/>
+        <location filename="../../widgets/main_window.py" line="442"/>
         <source>Fichiers CSV enregistrés dans {path} : participants, post-its, votes, actions</source>
         <translation>CSV files saved in {path}: participants, sticky notes, votes, actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="453"/>
+        <location filename="../../widgets/main_window.py" line="445"/>
         <source>Les fichiers CSV n&apos;ont pas pu être écrits (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="696"/>
+        <location filename="../../widgets/main_window.py" line="682"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="701"/>
+        <location filename="../../widgets/main_window.py" line="687"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
@@ -1536,12 +1528,12 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="630"/>
+        <location filename="../../widgets/main_window.py" line="616"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="636"/>
+        <location filename="../../widgets/main_window.py" line="622"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
