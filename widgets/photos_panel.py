@@ -218,11 +218,12 @@ class PhotosPanel(QWidget):
         moves.addStretch(1)
         moves.addWidget(self.remove)
         side = QVBoxLayout()
-        side.addWidget(self.preview, 1)
+        side.addWidget(self.preview)
         side.addWidget(self.name)
         side.addWidget(caption_label)
         side.addWidget(self.caption)
         side.addLayout(moves)
+        side.addStretch(1)  # the details keep together at the top
         self.details = QWidget()
         self.details.setLayout(side)
         self.details.setMaximumWidth(PREVIEW.width() + 40)
@@ -317,7 +318,9 @@ class PhotosPanel(QWidget):
             return
         if self._preview is None or self._preview[0] != photo.id:
             self._preview = (photo.id, self._pictures([photo.id]).get(photo.id, b""))
-        room = self.preview.size().boundedTo(PREVIEW).expandedTo(PREVIEW_MIN)
+        # as big as the tab leaves it (under the heading, above the caption and the buttons)
+        room = QSize(self.details.width() - 20, self.height() - 300)
+        room = room.boundedTo(PREVIEW).expandedTo(PREVIEW_MIN)
         self.preview.setPixmap(_picture(self._preview[1], room))
         index = self._photos.index(photo)
         self.name.setText(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -136,6 +137,7 @@ class WorkshopEditor(QWidget):
         self.title = plain_label()
         self.title.setObjectName("pageTitle")
         self.title.setWordWrap(True)  # a long title takes two lines, not the whole width
+        self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.subtitle = plain_label()
         self.subtitle.setObjectName("muted")
         self.subtitle.setWordWrap(True)
