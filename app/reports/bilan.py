@@ -546,7 +546,7 @@ def _project_rows(projects: tuple[ActivityProject, ...], status: bool) -> Any:
             row.append(para(PROJECT_STATUSES.get(p.status, p.status), Styles.cell))
         row.append(para(french_date(p.created).replace(" ", "\u00a0"), Styles.cell))  # one line
         rows.append(row)
-    widths = [0.0, 5.6 * cm] + ([3.2 * cm] if status else []) + [3.2 * cm]
+    widths = [0.0, 5.0 * cm] + ([3.2 * cm] if status else []) + [3.7 * cm]
     widths[0] = FRAME_WIDTH - sum(widths)
     return table(rows, widths)
 
@@ -684,7 +684,8 @@ def _satisfaction(story: _Story) -> None:
 def _workshops(story: _Story) -> None:
     data = story.data
     story.section("Les ateliers de la période")
-    heads = ["Atelier", "Dates", "Séances", "Partic.", "Post-its", "Satisf."]  # fit 1.75 cm
+    # whole words in their columns; the note is the average satisfaction, out of 5
+    heads = ["Atelier", "Dates", "Séances", "Présents", "Post-its", "Note\u00a0/\u00a05"]
     rows: list[list[Any]] = [
         [rich(h, Styles.head if i < 2 else Styles.head_right) for i, h in enumerate(heads)]
     ]
@@ -712,7 +713,7 @@ def _workshops(story: _Story) -> None:
             para(french_number(average, 1) if average is not None else "—", Styles.cell_right),
         ]
     )
-    widths = [0.0, 4.4 * cm, 1.75 * cm, 1.6 * cm, 1.6 * cm, 1.6 * cm]
+    widths = [0.0, 4.0 * cm, 1.75 * cm, 1.9 * cm, 1.7 * cm, 1.9 * cm]
     widths[0] = FRAME_WIDTH - sum(widths)
     story.add(table(rows, widths, total_row=True))
 
