@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,31 @@ class FakeDialogs:
 
     def info(self, title: str, text: str) -> None:
         self.asked.append(title)
+
+
+def _job_threads(controller: Any, name: str) -> list[str]:
+    """Wrap the controller's `name` job factory; the list fills with the names of the threads
+    its jobs run on (a document or photos must not be made on the GUI thread)."""
+    threads: list[str] = []
+    make = getattr(controller, name)
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        inner = make(*args, **kwargs)
+
+        def run(progress: Any) -> Any:
+            threads.append(threading.current_thread().name)
+            return inner(progress)
+
+        return run
+
+    setattr(controller, name, spy)
+    return threads
+
+
+@pytest.fixture
+def job_threads() -> Callable[[Any, str], list[str]]:
+    """`job_threads(controller, "report_job")`: the threads that job factory's jobs run on."""
+    return _job_threads
 
 
 @pytest.fixture(autouse=True)

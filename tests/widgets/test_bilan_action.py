@@ -4,7 +4,6 @@ the PDF built off the GUI thread with the compte-rendu's progress bar; read back
 from __future__ import annotations
 
 import subprocess
-import threading
 from datetime import date
 from pathlib import Path
 
@@ -36,7 +35,9 @@ def _menu_texts(window) -> list[str]:
     return [a.text() for a in file_menu.actions() if a.text()]
 
 
-def test_bilan_action_builds_the_pdf_off_the_gui_thread(make_window, qtbot, tmp_path: Path):
+def test_bilan_action_builds_the_pdf_off_the_gui_thread(
+    make_window, qtbot, tmp_path: Path, job_threads
+):
     window = make_window()
     assert "&Bilan d'activité…" in _menu_texts(window)
     create_demo(window.controller.ctx)  # its séance ran today
@@ -46,19 +47,7 @@ def test_bilan_action_builds_the_pdf_off_the_gui_thread(make_window, qtbot, tmp_
     window.dialogs.saves.append(str(out))
     seen: list[int] = []
     window.report_progress.valueChanged.connect(seen.append)
-    threads: list[str] = []
-    job = window.controller.bilan_job
-
-    def spy(*args, **kwargs):
-        inner = job(*args, **kwargs)
-
-        def run(progress):
-            threads.append(threading.current_thread().name)
-            return inner(progress)
-
-        return run
-
-    window.controller.bilan_job = spy
+    threads = job_threads(window.controller, "bilan_job")
     window.bilan_action.trigger()
     assert window.dialogs.asked == ["bilan", "Enregistrer le bilan d'activité"]
     assert not window.bilan_action.isEnabled() and not window.report_action.isEnabled()

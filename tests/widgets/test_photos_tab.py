@@ -4,7 +4,6 @@ caption, reorder, remove and undo, with a helpful empty state and French errors.
 from __future__ import annotations
 
 import io
-import threading
 from pathlib import Path
 
 from PIL import Image
@@ -35,7 +34,7 @@ def _items(panel) -> list[str]:  # type: ignore[no-untyped-def]
     return [panel.list.item(i).text() for i in range(panel.list.count())]
 
 
-def test_add_caption_move_remove_and_undo(make_window, qtbot, tmp_path: Path) -> None:
+def test_add_caption_move_remove_and_undo(make_window, qtbot, tmp_path: Path, job_threads) -> None:
     window = make_window()
     wid, panel = _open_tab(window, qtbot)
     assert panel.stack.currentIndex() == 0  # the empty state says what to do
@@ -48,19 +47,7 @@ def test_add_caption_move_remove_and_undo(make_window, qtbot, tmp_path: Path) ->
     ]
     Path(files[2]).write_text("pas une photo", encoding="utf-8")
     window.dialogs.photo_files.append(files)
-    threads: list[str] = []
-    job = window.controller.photos_job
-
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        inner = job(*args, **kwargs)
-
-        def run(progress):  # type: ignore[no-untyped-def]
-            threads.append(threading.current_thread().name)
-            return inner(progress)
-
-        return run
-
-    window.controller.photos_job = spy
+    threads = job_threads(window.controller, "photos_job")
     panel.add_button.click()
     qtbot.waitUntil(lambda: window.photo_desk.task is None, timeout=30_000)
     assert threads == ["report-task"]  # decoding and scaling: not on the GUI thread

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import threading
 from pathlib import Path
 
 from app.ops.demo import create_demo
 
 
-def test_report_action_builds_the_pdf_off_the_gui_thread(make_window, qtbot, tmp_path: Path):
+def test_report_action_builds_the_pdf_off_the_gui_thread(
+    make_window, qtbot, tmp_path: Path, job_threads
+):
     window = make_window()
     wid = create_demo(window.controller.ctx).workshop_id
     window.open_workshop(wid)
@@ -17,19 +18,7 @@ def test_report_action_builds_the_pdf_off_the_gui_thread(make_window, qtbot, tmp
     window.dialogs.saves.append(str(out))
     seen: list[int] = []
     window.report_progress.valueChanged.connect(seen.append)
-    threads: list[str] = []
-    job = window.controller.report_job
-
-    def spy(*args, **kwargs):
-        inner = job(*args, **kwargs)
-
-        def run(progress):
-            threads.append(threading.current_thread().name)
-            return inner(progress)
-
-        return run
-
-    window.controller.report_job = spy
+    threads = job_threads(window.controller, "report_job")
     window.report_action.trigger()
     assert window.report_progress.isVisible() and not window.report_action.isEnabled()
     qtbot.waitUntil(lambda: window.report_task is None, timeout=30_000)
@@ -61,7 +50,7 @@ def test_report_action_reports_a_bad_folder_and_a_cancel(make_window, qtbot, tmp
     assert not (tmp_path / "absent").exists()
 
 
-def test_emargement_and_csv_from_the_file_menu(make_window, qtbot, tmp_path: Path):
+def test_emargement_and_csv_from_the_file_menu(make_window, qtbot, tmp_path: Path, job_threads):
     """Printed before the séance (blank rows) from the window, not only from the command line;
     the CSV files in a folder she picks."""
     from app.ops.workshops import create_workshop
@@ -72,19 +61,7 @@ def test_emargement_and_csv_from_the_file_menu(make_window, qtbot, tmp_path: Pat
     window.open_workshop(empty)
     sheet = tmp_path / "emargement.pdf"
     window.dialogs.saves.append(str(sheet))
-    threads: list[str] = []
-    job = window.controller.emargement_job
-
-    def spy(*args, **kwargs):
-        inner = job(*args, **kwargs)
-
-        def run(progress):
-            threads.append(threading.current_thread().name)
-            return inner(progress)
-
-        return run
-
-    window.controller.emargement_job = spy
+    threads = job_threads(window.controller, "emargement_job")
     window.emargement_action.trigger()
     assert not window.csv_action.isEnabled()  # one document at a time
     qtbot.waitUntil(lambda: window.report_task is None, timeout=30_000)
