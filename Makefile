@@ -17,7 +17,7 @@ setup: $(STAMP)
 ## make run: the app on a local SQLite file (.atelier/), with a demo workshop the first time
 run: setup
 	@mkdir -p $(dir $(RUN_DB))
-	@$(PY) -m app --db "$(RUN_DB)" list --json | grep -q '"id"' || $(PY) -m app --db "$(RUN_DB)" demo
+	@$(PY) -m app --db "$(RUN_DB)" list --json | grep '"id"' >/dev/null || $(PY) -m app --db "$(RUN_DB)" demo
 	$(PY) -m app --db "$(RUN_DB)"
 
 ## make test: lint, then every test (PostgreSQL is started by the test run itself)

@@ -10,6 +10,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -426,12 +427,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     handler = COMMANDS.get(args.command or "", _cmd_gui)
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe is reported here, not at the interpreter's exit
+        return code
     except KnownError as exc:
         print(f"atelier : {' '.join(exc.message.split())}", file=sys.stderr)  # one line
         return EXIT_KNOWN_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`atelier list --json | head -1`): not an error of ours; point
+        # stdout at nothing so the interpreter's final flush does not raise again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a bug: one line here, the details in the log
         from app.crash import report_bug
 

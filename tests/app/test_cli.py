@@ -275,3 +275,26 @@ def test_core_imports_no_qt() -> None:
     count, leaked = [*result.stdout.splitlines(), ""][:2]
     assert int(count) >= 15  # every module of the core was imported
     assert leaked == ""
+
+
+def test_a_reader_that_stops_early_is_no_error(home: Path, tmp_path: Path) -> None:
+    """`make run` reads `list --json` with `grep`: a reader that closes the pipe early (grep -q,
+    head) must not turn into a crash report."""
+    db = tmp_path / "demo.sqlite3"
+    assert_ok(run(home, "demo", db=db))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ATELIER_", "XDG_", "PYTHON"))}
+    env.update(HOME=str(home), XDG_STATE_HOME=str(home / "state"), QT_QPA_PLATFORM="offscreen")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "--db", str(db), "list", "--json"],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before anything was written
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0, stderr
+    assert "erreur" not in stderr and "Exception" not in stderr, stderr
+    assert not list((home / "state").rglob("*crash*")), "no crash report"
