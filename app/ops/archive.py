@@ -5,7 +5,8 @@ agenda (séances, phases, actual times), the programme, participants and their c
 board (clusters and post-its), vote rounds with every ballot, feedback, the action plan and
 the chantiers, the photos attached (in base64), plus the custom methods its agenda uses. Not
 carried: phones' tokens (phones check in again on the other laptop), the running séance's
-timer, the journal, removed photos.
+timer, the journal, removed photos. Which tables, columns and rows: `app.store.workshop_rows`,
+the description the co-facilitators' replica reads too.
 
 The import is all or nothing: the file is checked (format, version, checksum, every field's
 type and length, every reference) and written in one transaction under new ids; a damaged or

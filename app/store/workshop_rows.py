@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from sqlalchemy import Column, Date, LargeBinary, Select, Table, select
 from sqlalchemy.sql.util import sort_tables
@@ -190,7 +190,3 @@ def decode(column: Column[Any], value: Any) -> Any:
         if isinstance(column.type, LargeBinary):
             return base64.b64decode(value, validate=True)
     return value
-
-
-def column(table: WorkshopTable, name: str) -> Column[Any]:
-    return cast(Column[Any], table.table.c[name])
