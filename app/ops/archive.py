@@ -85,7 +85,7 @@ def export_archive(ctx: Context, workshop_id: int) -> dict[str, Any]:
         get_workshop(session, workshop_id)
         tables: dict[str, list[dict[str, Any]]] = {}
         for rule in workshop_rows.tables_for(ARCHIVE):
-            rows = session.execute(rule.rows(workshop_id, ARCHIVE)).mappings()
+            rows = session.execute(rule.rows(workshop_id)).mappings()
             tables[rule.name] = [{k: encode(row[k]) for k in rule.columns} for row in rows]
         used = {p["method_key"] for p in tables["phases"] if p["method_key"]}
         methods = session.scalars(

@@ -45,7 +45,7 @@ def replicated_tables() -> list[Table]:
 
 def _scoped(table: Table, workshop_id: int) -> Select[Any]:
     """The rows of `table` that belong to the workshop."""
-    return workshop_rows.BY_NAME[table.name].rows(workshop_id, REPLICA)
+    return workshop_rows.BY_NAME[table.name].rows(workshop_id)
 
 
 def _last_seq(session: Session, workshop_id: int) -> int:
@@ -74,7 +74,7 @@ def snapshot(ctx: Context, workshop_id: int) -> dict[str, Any]:
             names = [c.name for c in rule.table.columns if c.name in sent]  # the table's order
             blank = [(i, rule.secret[n]) for i, n in enumerate(names) if n in rule.secret]
             rows = []
-            for row in conn.execute(rule.rows(workshop_id, REPLICA)).mappings():
+            for row in conn.execute(rule.rows(workshop_id)).mappings():
                 values = [encode(row[n]) for n in names]
                 for index, value in blank:
                     values[index] = value

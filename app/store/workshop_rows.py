@@ -86,13 +86,13 @@ class WorkshopTable:
             if c.foreign_keys and c.name in self.columns
         }
 
-    def rows(self, workshop_id: int, use: Use) -> Select[Any]:
-        """The workshop's rows of this table for `use`, every column, in primary key order."""
+    def rows(self, workshop_id: int) -> Select[Any]:
+        """The workshop's rows of this table (every column), in primary key order."""
         table = self.table
         query = select(table)
         if self.scope is not None:
             query = query.where(_scope(self.name, workshop_id))
-        if self.hidden_when and use == ARCHIVE:  # a removed photo only waits for an undo
+        if self.hidden_when:  # a removed photo only waits for an undo
             query = query.where(table.c[self.hidden_when].is_(False))
         return query.order_by(*table.primary_key.columns)
 
