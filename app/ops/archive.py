@@ -5,7 +5,8 @@ agenda (séances, phases, actual times), the programme, participants and their c
 board (clusters and post-its), vote rounds with every ballot, feedback, the action plan and
 the chantiers, the photos attached (in base64), plus the custom methods its agenda uses. Not
 carried: phones' tokens (phones check in again on the other laptop), the running séance's
-timer, the journal, removed photos.
+timer, the journal, removed photos. Which tables, columns and rows: `app.store.workshop_rows`,
+the description the co-facilitators' replica reads too.
 
 The import is all or nothing: the file is checked (format, version, checksum, every field's
 type and length, every reference) and written in one transaction under new ids; a damaged or
@@ -14,14 +15,11 @@ foreign file is refused with a French message and changes nothing.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import io
 import json
 import os
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -34,9 +32,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
-    Table,
     Text,
-    false,
     insert,
     select,
 )
@@ -48,60 +44,29 @@ from app.events import Topic
 from app.ops.base import Change, Context, journal, publish
 from app.ops.mutations import get_workshop
 from app.reports.files import atomic_output
-from app.store.models import (
-    Action,
-    Base,
-    Block,
-    CheckIn,
-    Cluster,
-    CustomMethod,
-    Feedback,
-    Milestone,
-    Note,
-    Participant,
-    Phase,
-    Photo,
-    Programme,
-    Project,
-    Vote,
-    VoteBallot,
-    VoteCount,
-    VoteRound,
-    Workshop,
-)
+from app.store import workshop_rows
+from app.store.models import Base, CustomMethod
+from app.store.workshop_rows import ARCHIVE, decode, encode
 
 FORMAT = "atelier-archive"
 VERSION = 1
 MAX_ARCHIVE_BYTES = 200 * 1024 * 1024
 
-# (table, {column: the table its id refers to}), parents before children
-TABLES: list[tuple[type[Base], dict[str, str]]] = [
-    (Workshop, {}),
-    (Programme, {"workshop_id": "workshops"}),
-    (Milestone, {"programme_id": "programmes"}),
-    (Block, {"workshop_id": "workshops"}),
-    (Phase, {"workshop_id": "workshops", "block_id": "blocks"}),
-    (Participant, {"workshop_id": "workshops"}),
-    (CheckIn, {"participant_id": "participants", "block_id": "blocks"}),
-    (Cluster, {"workshop_id": "workshops", "phase_id": "phases"}),
-    (Note, {"workshop_id": "workshops", "phase_id": "phases", "cluster_id": "clusters",
-            "participant_id": "participants"}),
-    (VoteRound, {"workshop_id": "workshops", "phase_id": "phases"}),
-    (Vote, {"round_id": "vote_rounds", "participant_id": "participants"}),
-    (VoteBallot, {"round_id": "vote_rounds", "participant_id": "participants"}),
-    (VoteCount, {"round_id": "vote_rounds"}),
-    (Feedback, {"workshop_id": "workshops", "participant_id": "participants"}),
-    (Action, {"workshop_id": "workshops"}),
-    (Project, {"workshop_id": "workshops", "source_note_id": "notes"}),
-    (Photo, {"workshop_id": "workshops"}),
-]  # fmt: skip
-LEFT_OUT = {"participants": {"token"}}  # a phone's credential stays on its laptop
-LATER_TABLES = {"photos"}  # added after version 1's first files: absent means empty
+# The tables the first archives of version 1 hold; one the archive carries since then may be
+# absent from a file (absent means empty).
+FIRST_TABLES = frozenset(
+    {"workshops", "programmes", "milestones", "blocks", "phases", "participants", "checkins",
+     "clusters", "notes", "vote_rounds", "votes", "vote_ballots", "vote_counts", "feedback",
+     "actions", "projects"}
+)  # fmt: skip
 ITEM_TABLES = {"note": "notes", "cluster": "clusters"}  # what a vote is cast on
-
-
-def _table(model: type[Base]) -> Table:
-    return cast(Table, model.__table__)
+_MODELS = {mapper.class_.__tablename__: mapper.class_ for mapper in Base.registry.mappers}
+# (table, {column: the table its id refers to}), parents before children: what the archive
+# carries, as `app.store.workshop_rows` describes it
+TABLES: list[tuple[type[Base], dict[str, str]]] = [
+    (_MODELS[t.name], t.refs) for t in workshop_rows.tables_for(ARCHIVE)
+]
+LATER_TABLES = {model.__tablename__ for model, _refs in TABLES} - FIRST_TABLES
 
 
 class ArchiveError(KnownError):
@@ -113,41 +78,15 @@ def _damaged(detail: str) -> ArchiveError:
 
 
 # -- export -----------------------------------------------------------------------------------
-def _plain(value: Any) -> Any:
-    if isinstance(value, bytes):  # a photo
-        return base64.b64encode(value).decode("ascii")
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def _rows(session: Session, model: type[Base], where: Any) -> list[dict[str, Any]]:
-    table = _table(model)
-    skip = LEFT_OUT.get(table.name, set())
-    keys = [c.key for c in table.primary_key]
-    rows = session.execute(select(table).where(where).order_by(*(table.c[k] for k in keys)))
-    return [{k: _plain(v) for k, v in row._mapping.items() if k not in skip} for row in rows.all()]
-
-
 def export_archive(ctx: Context, workshop_id: int) -> dict[str, Any]:
     """The whole workshop as plain JSON data (NotFound if it does not exist)."""
 
     def work(session: Session) -> dict[str, Any]:
         get_workshop(session, workshop_id)
-        ids: dict[str, list[int]] = {}
         tables: dict[str, list[dict[str, Any]]] = {}
-        for model, refs in TABLES:
-            table = _table(model)
-            if table.name == "workshops":
-                where = table.c.id == workshop_id
-            elif table.name == "photos":  # a removed photo only waits for an undo
-                where = (table.c.workshop_id == workshop_id) & table.c.removed.is_(False)
-            elif "workshop_id" in refs:
-                where = table.c.workshop_id == workshop_id
-            else:  # reached through its parent
-                column, parent = next(iter(refs.items()))
-                where = table.c[column].in_(ids[parent]) if ids[parent] else false()
-            tables[table.name] = _rows(session, model, where)
-            if "id" in table.c:
-                ids[table.name] = [r["id"] for r in tables[table.name]]
+        for rule in workshop_rows.tables_for(ARCHIVE):
+            rows = session.execute(rule.rows(workshop_id)).mappings()
+            tables[rule.name] = [{k: encode(row[k]) for k in rule.columns} for row in rows]
         used = {p["method_key"] for p in tables["phases"] if p["method_key"]}
         methods = session.scalars(
             select(CustomMethod).where(CustomMethod.key.in_(used)).order_by(CustomMethod.key)
@@ -214,10 +153,10 @@ def _check_envelope(data: Any) -> dict[str, list[dict[str, Any]]]:
     tables = data.get("tables")
     if not isinstance(tables, dict) or data.get("sha256") != _digest(tables):
         raise _damaged("l'empreinte de contrôle ne correspond plus au contenu")
-    for model, _refs in TABLES:
-        rows = tables.get(_table(model).name, [] if _table(model).name in LATER_TABLES else None)
+    for rule in workshop_rows.tables_for(ARCHIVE):
+        rows = tables.get(rule.name, [] if rule.name in LATER_TABLES else None)
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise _damaged(f"la table « {_table(model).name} » manque")
+            raise _damaged(f"la table « {rule.name} » manque")
     if len(tables["workshops"]) != 1:
         raise _damaged("il faut exactement un atelier")
     from app.ops.photos import MAX_PHOTOS
@@ -243,18 +182,20 @@ def _value(table: str, column: Any, value: Any) -> Any:
         ok = isinstance(value, int | float) and not isinstance(value, bool)
         value = float(value) if ok else value
     elif isinstance(kind, Date):
-        try:
-            return date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise _damaged(f"{where} n'est pas une date") from None
+        if isinstance(value, str):
+            try:
+                return decode(column, value)
+            except ValueError:
+                pass
+        raise _damaged(f"{where} n'est pas une date")
     elif isinstance(kind, String | Text):
         ok = isinstance(value, str) and (kind.length is None or len(value) <= kind.length)
     elif isinstance(kind, LargeBinary):  # a photo, in base64
-        try:
-            if isinstance(value, str):
-                return base64.b64decode(value, validate=True)
-        except (binascii.Error, ValueError):
-            pass
+        if isinstance(value, str):
+            try:
+                return decode(column, value)
+            except ValueError:
+                pass
         raise _damaged(f"{where} n'est pas une image lisible")
     elif isinstance(kind, JSON):  # the cadrage and the settings are objects; items a list
         ok = isinstance(value, dict) if column.key in ("cadrage", "settings") else True
@@ -299,11 +240,9 @@ def import_archive(
             assert found is not None
             return found
 
-        for model, refs in TABLES:
-            table = _table(model)
-            name = table.name
-            skip = LEFT_OUT.get(name, set())
-            columns = {c.key: c for c in table.columns if c.key not in skip}
+        for rule in workshop_rows.tables_for(ARCHIVE):
+            table, name, refs = rule.table, rule.name, rule.refs
+            columns = {key: table.c[key] for key in rule.columns}
             has_id = "id" in table.c
             mapping = new_ids.setdefault(name, {})
             for row in tables.get(name, []):  # a table added later may be absent

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from datetime import date
 from typing import Any
 
-from sqlalchemy import Column, Date, Select, Table, delete, func, insert, select
+from sqlalchemy import Select, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app import __version__
@@ -22,66 +21,31 @@ from app.errors import KnownError
 from app.ops import base, board, cofac, mutations, votes  # noqa: F401  (their mutations are replayed)
 from app.ops.base import MUTATIONS, Context, connection
 from app.ops.mutations import get_workshop
+from app.store import workshop_rows
 from app.store.db import Database
-from app.store.models import Base, JournalEntry, ReplicaState
+from app.store.models import JournalEntry, ReplicaState
+from app.store.workshop_rows import LOCAL, REPLICA, decode, encode, tables_for
 
-# every table but these is part of a workshop's replica (a test checks none is forgotten).
-# Photos stay on the host: the compte-rendu with its photos is made there, and megabytes of
-# pictures in every snapshot (phones' writes call for one) would choke the room's Wi-Fi.
-NOT_REPLICATED = frozenset(
-    {"journal", "idempotent_requests", "replica_state", "cofac_outbox", "photos"}
+# what the replica holds is described in `app.store.workshop_rows` (a test checks every table
+# and column is): these tables are left out of it, the secrets blanked
+NOT_REPLICATED = frozenset(LOCAL) | frozenset(
+    t.name for t in workshop_rows.TABLES if REPLICA in t.left_out_of
 )
 HOST_ONLY_MUTATIONS = ("photo.",)  # their rows are not replicated: nothing to replay
 # credentials never leave the host
 SECRET_COLUMNS: dict[str, dict[str, Any]] = {
-    "participants": {"token": None},
-    "cofacilitators": {"token_hash": "", "device_key": ""},
+    t.name: dict(t.secret) for t in tables_for(REPLICA) if t.secret
 }
+
+
+def replicated_tables() -> list[Table]:
+    """The replica's tables, parents first."""
+    return [t.table for t in tables_for(REPLICA)]
 
 
 def _scoped(table: Table, workshop_id: int) -> Select[Any]:
     """The rows of `table` that belong to the workshop."""
-    t = Base.metadata.tables
-    query = select(table)
-    if "workshop_id" in table.c:
-        return query.where(table.c.workshop_id == workshop_id)
-    if table.name == "workshops":
-        return query.where(table.c.id == workshop_id)
-    if table.name == "methods":  # the facilitator's own methods: the views name them
-        return query
-    if table.name == "milestones":
-        return query.where(
-            table.c.programme_id.in_(
-                select(t["programmes"].c.id).where(t["programmes"].c.workshop_id == workshop_id)
-            )
-        )
-    if table.name == "checkins":
-        return query.where(
-            table.c.participant_id.in_(
-                select(t["participants"].c.id).where(t["participants"].c.workshop_id == workshop_id)
-            )
-        )
-    if "round_id" in table.c:
-        return query.where(
-            table.c.round_id.in_(
-                select(t["vote_rounds"].c.id).where(t["vote_rounds"].c.workshop_id == workshop_id)
-            )
-        )
-    raise AssertionError(f"no replica scope for table {table.name}")
-
-
-def replicated_tables() -> list[Table]:
-    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_REPLICATED]
-
-
-def _wire(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def _from_wire(column: Column[Any], value: Any) -> Any:
-    if isinstance(column.type, Date) and isinstance(value, str):
-        return date.fromisoformat(value)
-    return value
+    return workshop_rows.BY_NAME[table.name].rows(workshop_id)
 
 
 def _last_seq(session: Session, workshop_id: int) -> int:
@@ -105,17 +69,17 @@ def snapshot(ctx: Context, workshop_id: int) -> dict[str, Any]:
         get_workshop(session, workshop_id)
         tables: dict[str, Any] = {}
         conn = connection(session)
-        for table in replicated_tables():
-            names = [c.name for c in table.columns]
-            blank = SECRET_COLUMNS.get(table.name, {})
-            positions = [(names.index(k), v) for k, v in blank.items()]
+        for rule in tables_for(REPLICA):
+            sent = (*rule.columns, *rule.secret)
+            names = [c.name for c in rule.table.columns if c.name in sent]  # the table's order
+            blank = [(i, rule.secret[n]) for i, n in enumerate(names) if n in rule.secret]
             rows = []
-            for row in conn.execute(_scoped(table, workshop_id)):
-                values = [_wire(v) for v in row]
-                for index, value in positions:
+            for row in conn.execute(rule.rows(workshop_id)).mappings():
+                values = [encode(row[n]) for n in names]
+                for index, value in blank:
                     values[index] = value
                 rows.append(values)
-            tables[table.name] = {"columns": names, "rows": rows}
+            tables[rule.name] = {"columns": names, "rows": rows}
         if _last_seq(session, workshop_id) != before:
             return None
         return {"seq": before, "workshop_id": workshop_id, "version": __version__,
@@ -146,7 +110,7 @@ def apply_snapshot(db: Database, data: Mapping[str, Any], host_url: str = "") ->
             columns = [table.c[name] for name in part["columns"] if name in table.c]
             index = {name: i for i, name in enumerate(part["columns"])}
             rows = [
-                {c.name: _from_wire(c, row[index[c.name]]) for c in columns} for row in part["rows"]
+                {c.name: decode(c, row[index[c.name]]) for c in columns} for row in part["rows"]
             ]
             conn.execute(insert(table), rows)
         _set_cursor(session, workshop_id, int(data["seq"]), host_url)
@@ -280,7 +244,7 @@ def comparable_state(db: Database, workshop_id: int) -> dict[str, Any]:
                 skip.add("id")
             names = [c.name for c in table.columns if c.name not in skip]
             rows = conn.execute(_scoped(table, workshop_id)).mappings().all()
-            out[table.name] = sorted((tuple(_wire(r[n]) for n in names) for r in rows), key=repr)
+            out[table.name] = sorted((tuple(encode(r[n]) for n in names) for r in rows), key=repr)
         return out
 
     return db.read(work)
