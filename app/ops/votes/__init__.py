@@ -51,6 +51,7 @@ from app.ops.votes.promotion import (
     projects,
     promote_to_actions,
     promote_to_projects,
+    promotion_preview,
 )
 from app.ops.votes.reads import (
     current_round_id,
@@ -116,6 +117,7 @@ __all__ = [
     "projects",
     "promote_to_actions",
     "promote_to_projects",
+    "promotion_preview",
     "recount",
     "release_item",
     "remove_paper_votes",

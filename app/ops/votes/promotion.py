@@ -39,12 +39,26 @@ def promote_to_actions(ctx: Context, round_id: int, *, top: int = 3) -> Change:
     return execute(ctx, op="votes.promote", topic=Topic.ACTIONS, build=build)
 
 
-def _chosen(session: Session, row: VoteRound, top: int) -> list[ResultLine]:
+def _selected(session: Session, row: VoteRound, top: int) -> list[ResultLine]:
+    """The result lines a promotion takes: the `top` first ranks that received votes, in the
+    results' order, ties at the edge included. The one rule of "who is promoted": the
+    promotions and their preview (`promotion_preview`) both go through it."""
     lines = _results_lines(session, row)
-    chosen = [line for line in lines if line.rank <= top and line.score > 0]
+    return [line for line in lines if line.rank <= top and line.score > 0]
+
+
+def _chosen(session: Session, row: VoteRound, top: int) -> list[ResultLine]:
+    chosen = _selected(session, row, top)
     if not chosen:
         raise VoteError("Aucun élément n'a encore reçu de voix.", code="saisie_invalide")
     return chosen
+
+
+def promotion_preview(ctx: Context, round_id: int, *, top: int = 3) -> list[ResultLine]:
+    """The result lines that `promote_to_actions` would add to the action plan, and that
+    `promote_to_projects` would make chantiers (less those that already are), read now: what
+    the confirmation lists. Empty when no item has received votes yet."""
+    return ctx.db.read(lambda session: _selected(session, _round(session, round_id), top))
 
 
 def project_title(label: str) -> str:
