@@ -33,6 +33,7 @@ from app.ops import (
 )
 from app.ops.base import Change, Context, redo, undo
 from app.ops.photos import PhotoInfo
+from app.ops.votes import ResultLine
 from app.settings import custom_formats_dir
 
 log = logging.getLogger(__name__)
@@ -469,6 +470,13 @@ class Controller(QObject):
         from app.ops import votes
 
         return self._call(votes.results, self.ctx, round_id)
+
+    def promotion_preview(self, round_id: int, top: int) -> list[ResultLine]:
+        """The result lines a promotion of the `top` first items would take (the core's own
+        selection, read now), for the confirmation; empty when none has votes."""
+        from app.ops import votes
+
+        return self._call(votes.promotion_preview, self.ctx, round_id, top=top) or []
 
     def open_vote(
         self,

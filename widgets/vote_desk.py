@@ -220,9 +220,8 @@ class VoteDesk(QObject):
         results = self.results
         if results is None or results.round.id != round_id:
             return
-        chosen = [
-            one_line(line.label) for line in results.lines if line.rank <= top and line.score > 0
-        ]
+        # what the promotion takes, from the core now: the results shown may be a refresh behind
+        chosen = [one_line(line.label) for line in self.controller.promotion_preview(round_id, top)]
         if not chosen:
             return
         listing = "\n".join(f"• {label}" for label in chosen)
@@ -247,9 +246,8 @@ class VoteDesk(QObject):
         results = self.results
         if results is None or results.round.id != round_id:
             return
-        chosen = [
-            one_line(line.label) for line in results.lines if line.rank <= top and line.score > 0
-        ]
+        # what the promotion takes, from the core now: the results shown may be a refresh behind
+        chosen = [one_line(line.label) for line in self.controller.promotion_preview(round_id, top)]
         if not chosen:
             return
         listing = "\n".join(f"• {label}" for label in chosen)

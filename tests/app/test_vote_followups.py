@@ -17,7 +17,7 @@ from app.ops import votes as v
 from app.ops.base import Context, redo, undo
 from app.ops.queries import workshop_detail
 from app.ops.workshops import create_workshop
-from app.store.models import Cluster, JournalEntry, Note, Project, VoteBallot
+from app.store.models import Action, Cluster, JournalEntry, Note, Project, VoteBallot
 
 
 @dataclass
@@ -127,6 +127,39 @@ def test_an_item_is_not_promoted_twice_and_nothing_to_promote_is_refused(room):
     assert [t for t, _, _ in chantiers(room)] == ["Navette gare", "Vélos de service"]
     with pytest.raises(NotFound):
         v.promote_to_projects(room.ctx, 999_999)
+
+
+def test_the_promotion_preview_lists_what_the_promotions_create_ties_included(room):
+    rid = open_round(room, dots=3)
+    assert v.promotion_preview(room.ctx, rid, top=3) == []  # no votes yet: nothing to promote
+    with pytest.raises(VoteError, match="Aucun élément"):
+        v.promote_to_actions(room.ctx, rid, top=3)
+    # Navette 3, then Vélos 1, Covoiturage 1 and Télétravail 1 tied for the second place
+    cast(room, rid, 0, {room.key(0): 3})
+    cast(room, rid, 1, {room.key(1): 1, room.key(2): 1, room.key(3): 1})
+    assert [line.label for line in v.promotion_preview(room.ctx, rid, top=1)] == ["Navette gare"]
+    preview = v.promotion_preview(room.ctx, rid, top=2)
+    assert [line.rank for line in preview] == [1, 2, 2, 2]  # the tie at the edge comes along
+    assert preview[0].key == room.key(0)
+    assert sorted(line.key for line in preview[1:]) == sorted(room.key(n) for n in (1, 2, 3))
+    labels = [line.label for line in preview]
+    # the action plan gets exactly the preview, in its order
+    v.promote_to_actions(room.ctx, rid, top=2)
+    actions = room.ctx.db.read(
+        lambda s: [a.what for a in s.scalars(select(Action).order_by(Action.position))]
+    )
+    assert actions == labels
+    # the chantiers too (none existed), each from its post-it
+    change = v.promote_to_projects(room.ctx, rid, top=2)
+    assert len(change.ids) == len(preview)
+    assert [(t, n) for t, _, n in chantiers(room)] == [
+        (line.label, int(line.key.removeprefix("note:"))) for line in preview
+    ]
+    # the preview is a read: it wrote nothing, and the closed round still previews the same
+    v.close_round(room.ctx, rid)
+    assert v.promotion_preview(room.ctx, rid, top=2) == preview
+    with pytest.raises(NotFound):
+        v.promotion_preview(room.ctx, 999_999, top=2)
 
 
 def test_a_long_post_it_makes_a_short_title_and_keeps_its_text(room, ctx):

@@ -211,6 +211,31 @@ def test_paper_votes_and_promotion_to_actions(make_window, qtbot):
     assert "2 action(s) ajoutée(s)" in window.statusBar().currentMessage()
 
 
+def test_the_promotion_confirmation_lists_what_the_core_promotes_not_a_stale_table(
+    make_window, qtbot
+):
+    window, ctx, wid, panel, ids, people, _clock = _console(make_window, qtbot)
+    request = VoteRequest("dots", "Priorités", {"dots": 3, "cap": 3, "live_results": True})
+    desk, rid = _open(window, qtbot, panel, ids, request)
+    a, b, c = (f"note:{i}" for i in ids)
+    _ballot(ctx, wid, rid, people[0], {a: 3})
+    qtbot.waitUntil(lambda: desk.panel.turnout.text() == "1 / 3 ont voté")
+    assert desk.panel.table.topLevelItem(0).text(1) == "Covoiturage"
+    # two ballots arrive; the console's table is not refreshed yet (it waits a moment)
+    _ballot(ctx, wid, rid, people[1], {c: 3})
+    _ballot(ctx, wid, rid, people[2], {c: 1, b: 1})
+    assert desk.panel.table.topLevelItem(0).text(1) == "Covoiturage"
+    # she promotes the first one: the confirmation names what the core promotes
+    desk.panel.promote_count.setValue(1)
+    window.dialogs.confirms.append(True)
+    qtbot.mouseClick(desk.panel.promote_button, Qt.MouseButton.LeftButton)
+    assert "• Vélos de service" in window.dialogs.asked[-1]
+    assert "Covoiturage" not in window.dialogs.asked[-1]
+    stored = ctx.db.read(lambda s: s.scalars(select(Action.what)).all())
+    assert stored == ["Vélos de service"]
+    assert "1 action(s) ajoutée(s)" in window.statusBar().currentMessage()
+
+
 def test_hostile_post_it_text_is_shown_as_text(make_window, qtbot):
     lines = [line for line in HOSTILE.splitlines() if line and not line.startswith("#")][:6]
     texts = [line.replace("\\n", "\n") for line in lines]
