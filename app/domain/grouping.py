@@ -81,6 +81,8 @@ ABBREVIATIONS = {
 }
 
 _WORD = re.compile(r"[a-z0-9]+")
+_UNITS = {"j": "jours", "jours": "jours", "h": "heures", "mn": "minutes", "min": "minutes",
+          "km": "kilometres", "ans": "ans", "an": "ans", "mois": "mois"}  # fmt: skip
 _ELISION = re.compile(r"\b[cdjlmnst]'|\bqu'|\bjusqu'|\blorsqu'|\bpuisqu'")
 
 # Endings taken off, longest first; the stem must keep at least MIN_STEM letters.
@@ -123,8 +125,10 @@ def words(text: str) -> list[tuple[str, str]]:
     folded = _ELISION.sub(" ", fold(text).replace("’", "'"))
     out: list[tuple[str, str]] = []
     for raw in _WORD.findall(folded):
+        if raw[0].isdigit():  # 3j, 48h, 2026: a duration speaks, a number does not
+            raw = _UNITS.get(raw.lstrip("0123456789"), "")
         for word in ABBREVIATIONS.get(raw, raw).split():
-            if word in STOP_WORDS or len(word) < 2 or word.isdigit():
+            if word in STOP_WORDS or len(word) < 2:
                 continue
             out.append((stem(word), word))
     return out
@@ -167,6 +171,8 @@ class Suggestion:
     duplicates: tuple[Duplicates, ...]
     alone: tuple[int, ...]  # post-its put in no group
 
+
+RELATED = 10  # co-occurring stems kept a stem, and added to a post-it
 
 # -- vectors -----------------------------------------------------------------------------------
 Vector = dict[str, float]
@@ -214,16 +220,23 @@ def widen(vectors: Sequence[Vector], weight: float) -> list[Vector]:
         if pmi > 0 and (df[a] > 1 or df[b] > 1):  # a pair seen once tells nothing new
             related[a][b] = pmi
             related[b][a] = pmi
+    strongest = {
+        a: dict(sorted(links.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED])
+        for a, links in related.items()
+    }
     out: list[Vector] = []
     for vec in vectors:
-        wide = dict(vec)
+        added: dict[str, float] = defaultdict(float)
         for stem_, value in vec.items():
-            links = related.get(stem_)
+            links = strongest.get(stem_)
             if not links:
                 continue
             total = sum(links.values())
             for other, pmi in links.items():
-                wide[other] = wide.get(other, 0.0) + weight * value * pmi / total
+                added[other] += weight * value * pmi / total
+        wide = dict(vec)
+        for other, value in sorted(added.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED]:
+            wide[other] = wide.get(other, 0.0) + value
         out.append(_normalise(wide))
     return out
 
@@ -249,6 +262,34 @@ def knn_graph(vectors: Sequence[Vector], k: int) -> dict[int, dict[int, float]]:
                 graph[i][j] = weight
                 graph[j][i] = weight
     return graph
+
+
+def modularity(graph: dict[int, dict[int, float]], labels: Sequence[int]) -> float:
+    """Newman's modularity of a partition of a weighted, undirected graph."""
+    two_m = sum(sum(ws.values()) for ws in graph.values())
+    if two_m == 0:
+        return 0.0
+    inside: Counter[int] = Counter()
+    degree: Counter[int] = Counter()
+    for v, ws in graph.items():
+        for u, w in ws.items():
+            degree[labels[v]] += w
+            if labels[u] == labels[v]:
+                inside[labels[v]] += w
+    return sum(inside[c] / two_m - (degree[c] / two_m) ** 2 for c in degree)
+
+
+def communities(graph: dict[int, dict[int, float]], runs: int, seed: int = 0) -> list[int]:
+    """The best partition (highest modularity) of `runs` Louvain runs in different orders:
+    one run's result depends on the order nodes are visited in."""
+    best: list[int] = []
+    best_q = -math.inf
+    for r in range(max(1, runs)):
+        labels = louvain(graph, seed=seed + r)
+        q = modularity(graph, labels)
+        if q > best_q + 1e-12:
+            best, best_q = labels, q
+    return best
 
 
 def louvain(graph: dict[int, dict[int, float]], seed: int = 0) -> list[int]:
@@ -334,37 +375,48 @@ def title_of(
 
 
 def near_duplicates(
-    docs: Sequence[Sequence[tuple[str, str]]], threshold: float = 0.6
+    docs: Sequence[Sequence[tuple[str, str]]], contained: float = 0.6, overlap: float = 0.25
 ) -> list[list[int]]:
-    """Sets of post-its whose stems overlap by `threshold` or more (Jaccard, at least two
-    stems in common), joined transitively; each set in reading order."""
+    """Sets of post-its saying the same thing, each in reading order. Two post-its are close
+    when they have at least two stems in common, that are `contained` of the shorter one's
+    stems and `overlap` of both post-its' stems together (Jaccard)."""
     stems = [frozenset(s for s, _ in doc) for doc in docs]
     index: dict[str, list[int]] = defaultdict(list)
     for i, ss in enumerate(stems):
         for s in ss:
             index[s].append(i)
-    parent = list(range(len(docs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    close: set[tuple[int, int]] = set()
+    scored: list[tuple[float, int, int]] = []
     for i, ss in enumerate(stems):
         shared: Counter[int] = Counter(j for s in ss for j in index[s] if j > i)
         for j, common in shared.items():
-            if common >= 2 and common / len(ss | stems[j]) >= threshold:
-                parent[find(j)] = find(i)
-    sets: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(docs)):
-        sets[find(i)].append(i)
+            jaccard = common / len(ss | stems[j])
+            if (
+                common >= 2
+                and common / min(len(ss), len(stems[j])) >= contained
+                and jaccard >= overlap
+            ):
+                close.add((i, j))
+                scored.append((jaccard, i, j))
+    # closest pairs first; two sets join only if every post-it is close to every other one
+    # (a chain of small changes does not make the first and the last say the same thing)
+    sets: dict[int, list[int]] = {i: [i] for i in range(len(docs))}
+    where = list(range(len(docs)))
+    for _, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        a, b = where[i], where[j]
+        if a == b:
+            continue
+        if all((min(x, y), max(x, y)) in close for x in sets[a] for y in sets[b]):
+            for x in sets[b]:
+                where[x] = a
+            sets[a] = sorted(sets[a] + sets.pop(b))
     return [members for members in sets.values() if len(members) > 1]
 
 
 # -- the suggestion ----------------------------------------------------------------------------
 WIDEN = 0.5  # how much the co-occurring stems count, next to a post-it's own
 NEIGHBOURS = 8  # links per post-it in the similarity graph
+RUNS = 10  # Louvain runs, the best kept
 
 
 def suggest(
@@ -372,6 +424,7 @@ def suggest(
     *,
     widen_weight: float = WIDEN,
     neighbours: int = NEIGHBOURS,
+    runs: int = RUNS,
     seed: int = 0,
 ) -> Suggestion:
     """Proposed groups and near-duplicate sets for the post-its `texts` (by index)."""
@@ -380,7 +433,7 @@ def suggest(
     if n == 0:
         return Suggestion((), (), ())
     vectors = widen(tfidf([[s for s, _ in d] for d in docs]), widen_weight)
-    labels = louvain(knn_graph(vectors, neighbours), seed=seed)
+    labels = communities(knn_graph(vectors, neighbours), runs, seed=seed)
     df: Counter[str] = Counter(s for d in docs for s in {s for s, _ in d})
     members: dict[int, list[int]] = defaultdict(list)
     for i, label in enumerate(labels):
