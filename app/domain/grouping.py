@@ -269,8 +269,8 @@ def modularity(graph: dict[int, dict[int, float]], labels: Sequence[int]) -> flo
     two_m = sum(sum(ws.values()) for ws in graph.values())
     if two_m == 0:
         return 0.0
-    inside: Counter[int] = Counter()
-    degree: Counter[int] = Counter()
+    inside: dict[int, float] = defaultdict(float)
+    degree: dict[int, float] = defaultdict(float)
     for v, ws in graph.items():
         for u, w in ws.items():
             degree[labels[v]] += w
