@@ -47,7 +47,6 @@ from app.errors import KnownError, os_reason
 from app.events import Topic
 from app.ops.base import Change, Context, journal, publish
 from app.ops.mutations import get_workshop
-from app.reports.files import atomic_output
 from app.store.models import (
     Action,
     Base,
@@ -69,6 +68,7 @@ from app.store.models import (
     VoteRound,
     Workshop,
 )
+from app.system.files import atomic_output
 
 FORMAT = "atelier-archive"
 VERSION = 1

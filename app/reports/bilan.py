@@ -37,7 +37,6 @@ from app.domain.french import (
     french_period,
 )
 from app.domain.report import CATEGORY_LABELS, CATEGORY_WORDS, PROJECT_STATUSES
-from app.reports.files import atomic_output
 from app.reports.layout import (
     ACCENT,
     ACCENT_LIGHT,
@@ -61,6 +60,7 @@ from app.reports.layout import (
     table,
 )
 from app.reports.text import markup, one_line, shorten
+from app.system.files import atomic_output
 
 Progress = Callable[[float, str], None]
 

@@ -4,7 +4,7 @@
 `app.ops.report_data.report_data`) into an A4 PDF: cover, table of contents, then the
 sections that have something to say. Every text that is not ours is escaped on its way
 into a paragraph (see `app.reports.text`). The file appears under its name only once
-complete (see `app.reports.files`).
+complete (see `app.system.files`).
 """
 
 from __future__ import annotations
@@ -51,7 +51,6 @@ from app.domain.report import (
 )
 from app.domain.votes import GRADES
 from app.reports.board_drawing import board_drawing
-from app.reports.files import atomic_output
 from app.reports.layout import (
     ACCENT,
     ACCENT_LIGHT,
@@ -76,6 +75,7 @@ from app.reports.layout import (
     table,
 )
 from app.reports.text import markup, one_line
+from app.system.files import atomic_output
 
 Progress = Callable[[float, str], None]
 
