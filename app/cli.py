@@ -235,8 +235,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from app.ops.queries import workshop_detail
     from app.server.app import create_app
     from app.server.discovery import Advertiser
-    from app.server.network import likely_address, local_addresses
     from app.server.runner import ServerThread
+    from app.system.network import likely_address, local_addresses
 
     ctx = _context(args.db)
     detail = workshop_detail(ctx, args.workshop)  # a clear error if it does not exist
@@ -331,7 +331,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             build_emargement(sheet, args.emargement)
             print(f"Feuille d'émargement : {args.emargement}")
         if args.csv:
-            from app.ops.report_data import export_workshop_csv
+            from app.reports.csv_export import export_workshop_csv
 
             for path in export_workshop_csv(ctx, args.workshop, args.csv, data=data):
                 print(f"CSV : {path}")
@@ -347,7 +347,7 @@ def _export_poster(ctx, args: argparse.Namespace, settings: dict[str, object]) -
     from app.ops import live
     from app.ops.queries import workshop_detail
     from app.reports.poster import PosterInfo, build_poster
-    from app.server.network import likely_address
+    from app.system.network import likely_address
 
     detail = workshop_detail(ctx, args.workshop)
     state, code = live.door(ctx, detail.id)

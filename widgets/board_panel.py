@@ -37,7 +37,7 @@ from app.domain.board import (
 )
 from app.errors import KnownError
 from app.events import Event
-from app.reports.files import atomic_output
+from app.system.files import atomic_output
 from widgets.board_scene import BoardScene, ClusterItem
 from widgets.board_view import BoardView
 from widgets.controller import Controller

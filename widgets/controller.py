@@ -165,8 +165,8 @@ class Controller(QObject):
     def start_server(self, workshop_id: int, host: str, port: int) -> tuple[Any, str] | None:
         """Serve the workshop to phones; returns (server, the address phones use) or None."""
         from app.server.app import create_app
-        from app.server.network import likely_address, local_addresses
         from app.server.runner import ServerThread
+        from app.system.network import likely_address, local_addresses
 
         if host not in ("", "0.0.0.0") and host not in local_addresses():
             # chosen at another venue: serve every network rather than none
@@ -309,7 +309,7 @@ class Controller(QObject):
     ) -> Callable[[Callable[[float, str], None]], str]:
         """The workshop's CSV files (participants, post-its, votes, actions) in `folder`, off
         the GUI thread. job(progress) → the folder."""
-        from app.ops.report_data import export_workshop_csv
+        from app.reports.csv_export import export_workshop_csv
 
         def job(progress: Callable[[float, str], None]) -> str:
             progress(0.1, "Lecture de l'atelier…")
@@ -575,7 +575,7 @@ class Controller(QObject):
         """Announce the séance on the local network (in the background) for "Rejoindre une
         séance"; only on the chosen address when there is one. The advertiser, or None."""
         from app.server.discovery import Advertiser
-        from app.server.network import local_addresses
+        from app.system.network import local_addresses
 
         detail = self.detail(workshop_id)
         chosen = host not in ("", "0.0.0.0") and host in local_addresses()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.domain.french import clock_time
 from app.domain.timer import Display, LiveSession, Stage
-from app.server.network import wifi_payload
+from app.system.network import wifi_payload
 from widgets.live_clock import LiveClock
 from widgets.progress_ring import ProgressRing
 from widgets.qr_code import QrCode

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.server.network import likely_address, local_addresses
 from app.settings import SCHEMA, load_settings, save_settings
+from app.system.network import likely_address, local_addresses
 from widgets.text import plain_label
 
 OpenFile = Callable[[str, str], str | None]  # (title, filters) → the chosen path or None

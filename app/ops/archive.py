@@ -43,10 +43,10 @@ from app.errors import KnownError, os_reason
 from app.events import Topic
 from app.ops.base import Change, Context, journal, publish
 from app.ops.mutations import get_workshop
-from app.reports.files import atomic_output
 from app.store import workshop_rows
 from app.store.models import Base, CustomMethod
 from app.store.workshop_rows import ARCHIVE, decode, encode
+from app.system.files import atomic_output
 
 FORMAT = "atelier-archive"
 VERSION = 1

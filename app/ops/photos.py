@@ -25,14 +25,14 @@ from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
+from app.domain.text import clean
 from app.errors import KnownError, NotFound
 from app.events import Topic
 from app.ops.base import Action, Change, Context, execute, mutation
 from app.ops.board import update_fields
 from app.ops.mutations import get_workshop
-from app.reports.files import read_input
-from app.reports.text import clean
 from app.store.models import Photo
+from app.system.files import read_input
 
 MAX_FILE_BYTES = 40 * 1024 * 1024  # a phone's biggest JPEG is ~15 MB; a scan can be more
 MAX_PIXELS = 100_000_000  # past this a "picture" is a decompression bomb, not a photo

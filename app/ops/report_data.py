@@ -3,12 +3,10 @@ read transaction, as the plain dataclasses of `app.domain.report`."""
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -351,22 +349,3 @@ def attendance_sheet(ctx: Context, workshop_id: int, *, organisation: str = "") 
         )
 
     return ctx.db.read(work)
-
-
-def export_workshop_csv(
-    ctx: Context,
-    workshop_id: int,
-    folder: str | os.PathLike[str],
-    *,
-    data: ReportData | None = None,
-) -> list[Path]:
-    """participants.csv, post-its.csv, votes.csv and actions.csv of a workshop in `folder`
-    (the window's "Exporter en CSV…" and `atelier export --csv`); the files written."""
-    from app.ops.participants import attendees
-    from app.reports.csv_export import ParticipantRow, export_csv
-
-    people = [
-        ParticipantRow(a.name, a.organisation, a.category, a.consent_named, a.arrived_at)
-        for a in attendees(ctx, workshop_id)
-    ]
-    return export_csv(data or report_data(ctx, workshop_id), people, folder)

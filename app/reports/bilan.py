@@ -4,26 +4,27 @@
 `app.ops.activity.activity_data`): a cover with the key figures and who came, then the
 activity, the participants, what was produced, satisfaction, the workshops one by one and how
 the figures are counted. An empty period gives a one-page document that says so.
+
+One module (about 650 lines) on purpose: every section reads the same few figures of one
+`ActivityData` and speaks of them with the same helpers (`_plural`, `_cap`, `_mean`), and the
+scaffolding lives in `app.reports.document`; split further, each piece would be a handful of
+short functions importing each other's helpers.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
-    Frame,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
 )
@@ -37,18 +38,27 @@ from app.domain.french import (
     french_period,
 )
 from app.domain.report import CATEGORY_LABELS, CATEGORY_WORDS, PROJECT_STATUSES
-from app.reports.files import atomic_output
+from app.reports.document import (
+    RATING_LABELS,
+    Document,
+    Progress,
+    Story,
+    beside,
+    cover_lines,
+    cover_title,
+    footer_text,
+    no_progress,
+    plural,
+)
 from app.reports.layout import (
     ACCENT,
     ACCENT_LIGHT,
+    FONT,
     FRAME_WIDTH,
     MARGIN,
     MUTED,
     NOTE_COLORS,
-    PAGE_HEIGHT,
     PAGE_WIDTH,
-    RULE,
-    Rule,
     Styles,
     bar_chart,
     category_rows,
@@ -61,21 +71,13 @@ from app.reports.layout import (
     table,
 )
 from app.reports.text import markup, one_line, shorten
-
-Progress = Callable[[float, str], None]
+from app.system.files import atomic_output
 
 CATEGORY_COLORS = {
     "public": ACCENT,
     "prive": NOTE_COLORS["orange"],
     "association": NOTE_COLORS["violet"],
     "usager": NOTE_COLORS["vert"],
-}
-RATING_LABELS = {
-    5: "5 — Très satisfait",
-    4: "4 — Satisfait",
-    3: "3 — Mitigé",
-    2: "2 — Peu satisfait",
-    1: "1 — Pas satisfait",
 }
 TOP_ORGANISATIONS = 12
 ATTRIBUTION = ParagraphStyle(
@@ -102,8 +104,8 @@ METHOD_NOTES = (
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
-    word = one if count == 1 else (many or one + "s")
-    return f"{french_number(count)} {word}"
+    """The bilan's figures: '0 séances' (`plural` with `zero_plural`)."""
+    return plural(count, one, many, zero_plural=True)
 
 
 def _month_label(month: Any, data: ActivityData) -> str:
@@ -126,103 +128,38 @@ def _title(data: ActivityData) -> str:
     return "Bilan d'activité"
 
 
-class _Heading(Paragraph):
-    """A section title: it goes to the PDF's bookmarks."""
-
-    def __init__(self, text: str, key: str) -> None:
-        super().__init__(markup(text), Styles.h1)
-        self.plain = one_line(text)
-        self.key = key
-
-
-class _Document(BaseDocTemplate):
+class _Document(Document):
     def __init__(self, filename: str, data: ActivityData, progress: Progress, steps: int) -> None:
         title = _title(data)
         organisation = one_line(data.organisation)
         super().__init__(
             filename,
-            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
+            progress=progress,
+            steps=steps,
             title=f"{title} — {organisation}" if organisation else title,
             author=one_line(data.author) or organisation or "Atelier",
             subject=f"{title}, {french_period(data.period.start, data.period.end)}",
-            creator="Atelier",
             keywords=["bilan d'activité", "ateliers participatifs", "innovation publique"],
-            lang="fr-FR",
-            displayDocTitle=1,
-            initialFontName="DejaVuSans",
         )
         self.data = data
-        self.header = title
-        self.progress = progress
-        self.steps = max(1, steps)
-        self.done = 0
-        frame = Frame(MARGIN, MARGIN, FRAME_WIDTH, PAGE_HEIGHT - 2 * MARGIN, id="body")
-        self.addPageTemplates(
-            [
-                PageTemplate(id="cover", frames=[frame], onPage=self._cover_page),
-                PageTemplate(id="body", frames=[frame], onPage=self._body_page),
-            ]
-        )
+        self.title_text = title
 
-    def afterFlowable(self, flowable: Any) -> None:
-        self.done += 1
+    def progress_step(self) -> None:
         if self.done % 10 == 0:
             self.progress(0.3 + 0.65 * min(1.0, self.done / self.steps), "Mise en page…")
-        if isinstance(flowable, _Heading):
-            self.canv.bookmarkPage(flowable.key)
-            self.canv.addOutlineEntry(flowable.plain, flowable.key, level=0)
 
-    def _cover_page(self, canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFillColor(ACCENT)
-        canvas.rect(0, PAGE_HEIGHT - 0.9 * cm, PAGE_WIDTH, 0.9 * cm, stroke=0, fill=1)
-        canvas.restoreState()
-
-    def _body_page(self, canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont("DejaVuSans", 7.5)
-        canvas.setFillColor(MUTED)
-        y = PAGE_HEIGHT - 1.35 * cm
-        draw_text(canvas, MARGIN, y, self.header, "DejaVuSans", 7.5)
+    def header(self, canvas: Any, y: float) -> None:
+        draw_text(canvas, MARGIN, y, self.title_text, FONT, 7.5)
         organisation = shorten(self.data.organisation, 60)
-        draw_text(canvas, PAGE_WIDTH - MARGIN, y, organisation, "DejaVuSans", 7.5, anchor="end")
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, y - 5, PAGE_WIDTH - MARGIN, y - 5)
-        canvas.restoreState()
+        draw_text(canvas, PAGE_WIDTH - MARGIN, y, organisation, FONT, 7.5, anchor="end")
 
 
-class _Story:
-    def __init__(self, data: ActivityData) -> None:
-        self.data = data
-        self.items: list[Any] = []
-        self.sections = 0
-
-    def add(self, *flowables: Any) -> None:
-        self.items.extend(flowables)
-
-    def section(self, title: str, numbered: bool = True) -> None:
-        self.sections += 1
-        text = f"{self.sections}. {title}" if numbered else title
-        self.add(CondPageBreak(9 * cm), _Heading(text, f"s{self.sections}"))
+class _Story(Story[ActivityData]):
+    section_room = 9 * cm
 
     def sub(self, title: str) -> None:
+        """A sub-title, not in the bookmarks."""
         self.add(CondPageBreak(3.5 * cm), rich(markup(title), Styles.h2))
-
-    def text(self, sentence: str, style: Any = Styles.body) -> None:
-        self.add(para(sentence, style))
-
-
-def _borderless(extra: list[tuple[Any, ...]] | None = None) -> list[tuple[Any, ...]]:
-    return [
-        ("ROWBACKGROUNDS", (0, 0), (-1, -1), [colors.white]),
-        ("LINEBELOW", (0, 0), (-1, -1), 0, colors.white),
-        *(extra or []),
-    ]
 
 
 # -- the cover -------------------------------------------------------------------------------
@@ -322,11 +259,8 @@ def _cover(story: _Story) -> None:
     data = story.data
     title = _title(data)
     story.add(Spacer(1, 2.6 * cm))
-    kicker = "Bilan d'activité"
-    if data.organisation.strip():
-        kicker = f"{markup(data.organisation)} · {kicker}"
-    story.add(rich(kicker.upper(), Styles.cover_kicker), Spacer(1, 4))
-    story.add(para(title, Styles.cover_title), Rule(ACCENT, 1.4, 8), Spacer(1, 4))
+    cover_title(story, "Bilan d'activité", data.organisation, title)
+    story.add(Spacer(1, 4))
     lines = [("Période", _cap(french_period(data.period.start, data.period.end)))]
     if not data.is_empty:
         workshops = _plural(len(data.workshops), "atelier")
@@ -336,16 +270,7 @@ def _cover(story: _Story) -> None:
         lines.append(("Ateliers", workshops))
         places = len(data.places)
         lines.append(("Lieux", _plural(places, "lieu", "lieux")))
-    rows = [[rich(name, Styles.label), para(value, Styles.cover_line)] for name, value in lines]
-    story.add(
-        table(
-            rows,
-            [3 * cm, FRAME_WIDTH - 3 * cm],
-            header=False,
-            extra=_borderless([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
-        ),
-        Spacer(1, 1.0 * cm),
-    )
+    story.add(cover_lines(lines), Spacer(1, 1.0 * cm))
     if data.is_empty:
         story.add(
             table(
@@ -485,16 +410,7 @@ def _participants(story: _Story) -> None:
     )
     story.add(
         Spacer(1, 4),
-        KeepTogether(
-            table(
-                [[table(rows, [3.6 * cm, 2.2 * cm, 1.6 * cm], total_row=True), chart]],
-                [7.6 * cm, FRAME_WIDTH - 7.6 * cm],
-                header=False,
-                extra=_borderless(
-                    [("LEFTPADDING", (0, 0), (0, 0), 0), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-                ),
-            )
-        ),
+        KeepTogether(beside(table(rows, [3.6 * cm, 2.2 * cm, 1.6 * cm], total_row=True), chart)),
         Spacer(1, 6),
     )
     unchecked = [w for w in data.workshops if not w.checked_in and w.participants]
@@ -738,20 +654,16 @@ def story_for(data: ActivityData) -> list[Any]:
     return story.items
 
 
-def _no_progress(fraction: float, message: str) -> None:
-    return None
-
-
 def build_bilan(
     data: ActivityData, path: str | os.PathLike[str], *, progress: Progress | None = None
 ) -> None:
     """Write the bilan d'activité to `path` (complete, or not at all)."""
-    report = progress or _no_progress
+    report = progress or no_progress
     register_fonts()
     report(0.2, "Préparation…")
     items = story_for(data)
     title = _title(data)
-    footer = f"{one_line(data.organisation) + ' · ' if data.organisation.strip() else ''}{title}"
+    footer = footer_text(data.organisation, title)
     if not data.period.is_calendar_year:
         footer += f" ({french_period(data.period.start, data.period.end)})"
     with atomic_output(path) as temp:

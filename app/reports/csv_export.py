@@ -13,12 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.french import french_number
 from app.domain.report import CATEGORY_LABELS, VOTE_KINDS, ReportData, VoteResult
 from app.errors import os_reason
-from app.reports.files import ExportError, atomic_output
 from app.reports.text import clean
+from app.system.files import ExportError, atomic_output
+
+if TYPE_CHECKING:
+    from app.ops.base import Context
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -149,3 +153,22 @@ def export_csv(
     )
     written.append(path)
     return written
+
+
+def export_workshop_csv(
+    ctx: Context,
+    workshop_id: int,
+    folder: str | os.PathLike[str],
+    *,
+    data: ReportData | None = None,
+) -> list[Path]:
+    """participants.csv, post-its.csv, votes.csv and actions.csv of a workshop in `folder`
+    (the window's "Exporter en CSV…" and `atelier export --csv`); the files written."""
+    from app.ops.participants import attendees
+    from app.ops.report_data import report_data
+
+    people = [
+        ParticipantRow(a.name, a.organisation, a.category, a.consent_named, a.arrived_at)
+        for a in attendees(ctx, workshop_id)
+    ]
+    return export_csv(data or report_data(ctx, workshop_id), people, folder)

@@ -18,7 +18,6 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 
 from app.domain.french import clock_time, french_date, french_number
 from app.domain.report import AttendanceSheet
-from app.reports.files import atomic_output
 from app.reports.layout import (
     ACCENT,
     FRAME_WIDTH,
@@ -35,6 +34,7 @@ from app.reports.layout import (
     table,
 )
 from app.reports.text import markup, one_line
+from app.system.files import atomic_output
 
 BLANK_ROWS_BEFORE = 30  # two pages to fill by hand
 BLANK_ROWS_AFTER = 5  # late arrivals

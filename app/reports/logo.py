@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 
 from app.errors import KnownError
-from app.reports.files import read_input
+from app.system.files import read_input
 
 MAX_LOGO_BYTES = 10 * 1024 * 1024
 MAX_LOGO_PIXELS = 40_000_000  # a 6,000 × 6,000 photo; more is a mistake, and slow

@@ -21,7 +21,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.french import french_typography
 from app.errors import InvalidInput
-from app.reports.files import atomic_output
 from app.reports.layout import (
     ACCENT,
     ACCENT_LIGHT,
@@ -34,7 +33,8 @@ from app.reports.layout import (
     register_fonts,
 )
 from app.reports.text import one_line
-from app.server.network import wifi_payload
+from app.system.files import atomic_output
+from app.system.network import wifi_payload
 
 SIZES = {"A4": A4, "A3": A3}
 QUIET_ZONE = 4  # modules of white around a QR code (the standard's margin)

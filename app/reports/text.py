@@ -8,34 +8,13 @@ here: the paragraph styles split a word longer than its column (`splitLongWords`
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Container
 from xml.sax.saxutils import escape
 
 from app.domain.french import french_typography
+from app.domain.text import clean, one_line
 
-_LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\u0085": "\n", "\t": " "})
-# bidirectional overrides and isolates: a PDF without a bidi engine cannot honour them, and
-# they serve to disguise text ('‮exe.txt'); the text itself is kept, in the order typed
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def clean(text: object) -> str:
-    """Printable text: CR/CRLF and Unicode separators as LF, tabs as spaces, NUL and every
-    other control character (C0, DEL, C1) and bidirectional override removed."""
-    value = "" if text is None else str(text)
-    value = value.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
-    return "".join(
-        ch
-        for ch in value
-        if ch == "\n" or (unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS)
-    )
-
-
-def one_line(text: object) -> str:
-    """`clean()` on one line: for bookmarks, metadata, chart labels and CSV-free places."""
-    return " ".join(clean(text).split())
-
+__all__ = ["clean", "markup", "one_line", "shorten"]  # clean, one_line: app.domain.text
 
 FALLBACK_FONT = "Symbola"  # emoji and pictographs the main font lacks (assets/fonts)
 _glyphs: tuple[Container[int], Container[int]] | None = None  # (main font's, fallback's)

@@ -1,7 +1,7 @@
 """`kill -9` of `atelier export --json` while it writes: no half-written archive under the name.
 
 The archive is written to a hidden `.part` file next to the final name, then renamed over it
-(`app.reports.files.atomic_output`). The real command runs as a subprocess on a workshop big
+(`app.system.files.atomic_output`). The real command runs as a subprocess on a workshop big
 enough (~12 MB of JSON) that its write takes a while; it is killed as soon as its temporary
 file appears, and again once that file has started to fill. Under the final name there is the
 previous archive, whole, every time; the next export completes and reads back.

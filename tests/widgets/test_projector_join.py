@@ -13,9 +13,9 @@ from sqlalchemy import select
 from app.domain.clock import FakeClock
 from app.ops import live
 from app.ops.workshops import create_workshop
-from app.server.network import wifi_payload
 from app.settings import load_settings, save_settings
 from app.store.models import Block
+from app.system.network import wifi_payload
 
 
 def _decoded(widget, path: Path) -> set[str]:

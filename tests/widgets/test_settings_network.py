@@ -6,8 +6,8 @@ import ipaddress
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from app.server.network import likely_address, local_addresses
 from app.settings import load_settings
+from app.system.network import likely_address, local_addresses
 from widgets.settings_dialog import SettingsDialog
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-import struct
-import sys
+
+import ifaddr
 
 PROBES = ("192.168.255.255", "10.255.255.255", "172.31.255.255")  # one per private range
 
@@ -14,7 +14,7 @@ def local_addresses() -> list[str]:
     """The laptop's IPv4 addresses, most likely to be the room's network first.
 
     Nothing is sent on the network: the host name is resolved locally, each interface is
-    asked for its address (Linux), and connecting a UDP socket only picks the interface the
+    asked for its addresses, and connecting a UDP socket only picks the interface the
     system would route through (Windows' hotspot, a travel router's network…).
     """
     found: set[str] = set()
@@ -38,25 +38,13 @@ def local_addresses() -> list[str]:
 
 
 def _interface_addresses() -> set[str]:
-    """Each network interface's IPv4 address, where the system tells (Linux's SIOCGIFADDR)."""
-    if not sys.platform.startswith("linux"):
-        return set()  # elsewhere the host name resolves to every address already
-    import fcntl
-
-    found: set[str] = set()
+    """Each network interface's IPv4 addresses, as the system lists them (getifaddrs, or
+    GetAdaptersAddresses on Windows, through ifaddr); none if the system will not tell."""
     try:
-        names = [name for _index, name in socket.if_nameindex()]
-    except OSError:
-        return found
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
-        for name in names:
-            request = struct.pack("256s", name.encode()[:15])
-            try:
-                answer = fcntl.ioctl(sock.fileno(), 0x8915, request)  # SIOCGIFADDR
-            except OSError:  # no IPv4 address on this interface
-                continue
-            found.add(socket.inet_ntoa(answer[20:24]))
-    return found
+        adapters = ifaddr.get_adapters()
+    except (OSError, ValueError):  # ctypes could not reach the system's listing
+        return set()
+    return {ip.ip for adapter in adapters for ip in adapter.ips if isinstance(ip.ip, str)}
 
 
 def _rank(address: str) -> tuple[int, str]:

@@ -1,0 +1,172 @@
+"""The compte-rendu's sections on what was planned: the cadrage, then the déroulé (each séance's
+agenda, with the real times once it has run).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    Spacer,
+)
+
+from app.domain.agenda import format_minutes
+from app.domain.french import french_date
+from app.domain.report import (
+    ReportBlock,
+    ReportData,
+)
+from app.reports.compte_rendu.story import ReportStory, time_of
+from app.reports.layout import (
+    FRAME_WIDTH,
+    Styles,
+    para,
+    rich,
+    table,
+)
+from app.reports.text import markup
+
+
+def _minutes(value: float) -> str:
+    return format_minutes(round(value))
+
+
+def cadrage(story: ReportStory) -> None:
+    from app.domain.model import CADRAGE_FIELDS
+
+    data = story.data
+    story.section("Cadrage")
+    filled = [(label, getattr(data.cadrage, key)) for key, label, _ in CADRAGE_FIELDS]
+    filled = [(label, value) for label, value in filled if value.strip()]
+    if not filled:
+        story.text("Le cadrage n'a pas été renseigné.")
+        return
+    for label, value in filled:
+        if label.startswith("Partenaires"):
+            partners = data.cadrage.partner_list()
+            story.add(
+                KeepTogether(
+                    [rich(markup(label), Styles.h3)]
+                    + [Paragraph(markup(p), Styles.bullet, bulletText="•") for p in partners]
+                )
+            )
+        else:
+            story.add(KeepTogether([rich(markup(label), Styles.h3), para(value)]))
+
+
+def _block_title(data: ReportData, block: ReportBlock) -> str:
+    title = block.title
+    if block.day:
+        title += f", {french_date(block.day)}"
+    return title
+
+
+def deroule(story: ReportStory) -> None:
+    data = story.data
+    blocks = [b for b in data.blocks if b.phases]
+    # the heading goes with the first séance's agenda, which is kept whole (about 0.8 cm a row)
+    first = len(blocks[0].phases) if blocks else 0
+    story.section(
+        "Déroulé", room=min(22 * cm, 4 * cm + 0.8 * cm * first) if first <= 27 else 7 * cm
+    )
+    if not blocks:
+        story.text("Aucune séquence n'a été prévue.")
+        return
+    ran = any(p.actual_start is not None for b in blocks for p in b.phases)
+    if not ran and (any(p.checked_in_at for p in data.participants) or data.vote_rounds):
+        story.text("Les horaires réels n'ont pas été relevés : voici l'agenda prévu.")
+    elif not ran:
+        story.text(
+            "La séance n'a pas encore eu lieu : voici l'agenda prévu."
+            if len(blocks) == 1
+            else "Les séances n'ont pas encore eu lieu : voici l'agenda prévu."
+        )
+    for block in blocks:
+        if len(blocks) > 1:
+            story.sub(_block_title(data, block))
+        planned = sum(p.planned_minutes for p in block.phases)
+        actual = [p.actual_minutes for p in block.phases if p.actual_minutes is not None]
+        intro: list[Any] = []
+        if ran and actual:
+            real = sum(actual)
+            done = sum(p.planned_minutes for p in block.phases if p.actual_minutes is not None)
+            drift = round(real) - done  # as the table's total: the sequences that were held
+            tail = "" if drift == 0 else f" ({'+' if drift > 0 else '−'}{_minutes(abs(drift))})"
+            intro.append(
+                para(
+                    f"Durée réelle : {_minutes(real)} pour {_minutes(planned)} prévues{tail}. "
+                    "L'écart compare, séquence par séquence, la durée réelle à la durée prévue."
+                )
+            )
+        # before the séance: when each sequence starts, counted from the start
+        head = ["Heure" if ran else "Début", "Séquence", "Méthode", "Prévu"] + (
+            ["Réel", "Écart"] if ran else []
+        )
+        offset = 0
+        rows: list[list[Any]] = [
+            [
+                rich(h, Styles.head_right if h in ("Prévu", "Réel", "Écart") else Styles.head)
+                for h in head
+            ]
+        ]
+        for phase in block.phases:
+            muted = phase.kind == "break"
+            style = Styles.cell_muted if muted else Styles.cell
+            row = [
+                para(
+                    time_of(phase.actual_start)
+                    if ran
+                    else ("départ" if offset == 0 else f"+{_minutes(offset)}"),
+                    style,
+                ),
+                para(
+                    phase.title
+                    + (" (pause)" if muted and "pause" not in phase.title.casefold() else ""),
+                    style,
+                ),
+                para(phase.method_name or "—", style),
+                para(_minutes(phase.planned_minutes), Styles.cell_right),
+            ]
+            offset += phase.planned_minutes
+            if ran:
+                minutes = phase.actual_minutes
+                if minutes is None:
+                    row += [para("—", Styles.cell_right), para("", Styles.cell_right)]
+                else:
+                    row += [
+                        para(_minutes(minutes), Styles.cell_right),
+                        para(_drift(round(minutes) - phase.planned_minutes), Styles.cell_right),
+                    ]
+            rows.append(row)
+        total = [
+            para("", Styles.cell_bold),
+            para("Total", Styles.cell_bold),
+            para("", Styles.cell),
+            para(_minutes(planned), Styles.cell_bold),
+        ]
+        if ran:
+            real_total = sum(actual)
+            total += [
+                para(_minutes(real_total) if actual else "—", Styles.cell_bold),
+                para(_drift(round(real_total) - done) if actual else "", Styles.cell_bold),
+            ]
+        rows.append(total)
+        widths = [1.7 * cm, 6.2 * cm, 4.0 * cm, 1.6 * cm] + ([1.7 * cm, 1.9 * cm] if ran else [])
+        if not ran:
+            widths[1] += 3.6 * cm
+        widths[1] += FRAME_WIDTH - sum(widths)
+        grid = table(rows, widths, total_row=True)
+        if len(rows) <= 30:  # a séance's agenda is not cut before its last rows
+            story.add(KeepTogether([*intro, grid]), Spacer(1, 6))
+        else:
+            story.add(*intro, grid, Spacer(1, 6))
+
+
+def _drift(minutes: int) -> str:
+    """'+4 min', '−10 min', '=': a real duration against the planned one."""
+    if minutes == 0:
+        return "="
+    return f"{'+' if minutes > 0 else '−'}{abs(minutes)}\u00a0min"

@@ -1,0 +1,221 @@
+"""The compte-rendu's section on the votes: each round's settings in words, its chart and its
+whole table of results.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    KeepTogether,
+    Spacer,
+)
+
+from app.domain.french import french_number
+from app.domain.report import (
+    VOTE_KINDS,
+    ReportVoteRound,
+    VoteResult,
+)
+from app.domain.votes import GRADES
+from app.reports.compte_rendu.story import ReportStory, time_of
+from app.reports.document import (
+    count_of,
+    plural,
+)
+from app.reports.layout import (
+    FRAME_WIDTH,
+    Styles,
+    bar_chart,
+    para,
+    profile_chart,
+    rich,
+    table,
+)
+from app.reports.text import one_line
+
+CHART_TOP = 10  # bars shown in a vote's chart
+
+
+def _settings_facts(settings: dict[str, Any]) -> list[str]:
+    """A round's settings in words, from the keys the voting engine stores
+    (app/domain/votes.py RoundSettings.to_dict)."""
+    facts: list[str] = []
+    if isinstance(settings.get("dots"), int):
+        facts.append(plural(settings["dots"], "gommette par personne", "gommettes par personne"))
+    if isinstance(settings.get("cap"), int):
+        facts.append(f"{french_number(settings['cap'])} au plus sur une proposition")
+    if isinstance(settings.get("own_allowed"), bool):
+        facts.append(
+            "chacun pouvait voter pour ses propres post-its"
+            if settings["own_allowed"]
+            else "chacun votait pour les post-its des autres"
+        )
+    if isinstance(settings.get("budget"), int):
+        facts.append(f"{french_number(settings['budget'])} points à répartir par personne")
+    criteria = settings.get("criteria")
+    if criteria == "labase":
+        facts.append("grille de critères de LaBase, de même poids")
+    elif isinstance(criteria, list) and criteria:
+        weights = {_weight(c.get("weight")) if isinstance(c, dict) else 1 for c in criteria}
+        kind = "de même poids" if len(weights) == 1 else "pondérés"
+        facts.append(f"{plural(len(criteria), 'critère')} {kind}")
+    if isinstance(settings.get("anonymous"), bool):
+        facts.append("vote anonyme" if settings["anonymous"] else "vote nominatif")
+    if isinstance(settings.get("live_results"), bool):
+        facts.append(
+            "résultats affichés en direct"
+            if settings["live_results"]
+            else "résultats montrés seulement quand l'animation les a révélés"
+        )
+    if isinstance(settings.get("closes_at"), int | float):
+        facts.append(f"clôture prévue à {time_of(float(settings['closes_at']))}")
+    return facts
+
+
+def _vote_rank(result: VoteResult, previous: VoteResult | None) -> str:
+    """'1er', '2e' …, and '2e ex æquo' on each of tied results."""
+    rank = f"{result.rank}{'er' if result.rank == 1 else 'e'}"
+    return f"{rank} ex\u00a0æquo" if result.tied else rank
+
+
+def _vote(story: ReportStory, vote: ReportVoteRound) -> None:
+    story.sub(vote.title.strip() or "Vote sans titre")
+    kind = VOTE_KINDS.get(vote.kind, vote.kind)
+    facts = [kind, *_settings_facts(dict(vote.settings))]
+    story.add(para(" · ".join(facts), Styles.small))
+    when = f"ouvert à {time_of(vote.opened_at)}"
+    if vote.closed_at is not None:
+        when += f", clos à {time_of(vote.closed_at)}"
+    else:
+        when += ", encore ouvert à l'édition de ce document"
+    voters = count_of(vote.voters, "votant")
+    if vote.paper_ballots:
+        voters += f" dont {plural(vote.paper_ballots, 'bulletin papier', 'bulletins papier')}"
+    line = f"Tour {when} ; {voters}."
+    if not vote.revealed:
+        line += " Les résultats n'avaient pas été montrés en séance."
+    story.add(para(line))
+    scored = [r for r in vote.results if r.scored]
+    if not scored:
+        story.text("Aucune voix n'a été enregistrée pour ce tour.")
+        return
+    majority, criteria_grid = vote.kind == "majority", vote.kind == "criteria"
+    criteria = list(vote.criteria) if criteria_grid else []
+    head = [rich("Rang", Styles.head), rich("Proposition", Styles.head)]
+    head += [rich(f"C{n}", Styles.head_right) for n in range(1, len(criteria) + 1)]
+    if majority:
+        head.append(rich("Mention majoritaire", Styles.head))
+    elif criteria_grid:
+        head.append(rich("Note", Styles.head_right))
+    else:
+        head.append(rich("Points" if vote.kind == "points" else "Voix", Styles.head_right))
+    head.append(rich("Votants", Styles.head_right))
+    rows: list[list[Any]] = [head]
+    previous: VoteResult | None = None
+    for result in scored:
+        row = [
+            para(_vote_rank(result, previous), Styles.cell_muted),
+            para(result.label, Styles.cell),
+        ]
+        previous = result
+        row += [para(_mean(result.by_criterion.get(c)), Styles.cell_right) for c in criteria]
+        if majority:
+            row.append(para(result.grade, Styles.cell))
+        elif criteria_grid:
+            row.append(para(_mean(result.score), Styles.cell_right))
+        else:
+            row.append(para(french_number(result.total), Styles.cell_right))
+        row.append(para(french_number(result.voters), Styles.cell_right))
+        rows.append(row)
+    # the figures' columns share what the proposition leaves them (8 criteria at most)
+    tail = [3.6 * cm if majority else 1.8 * cm, 1.6 * cm]
+    rank_width = 2.5 * cm if any(r.tied for r in scored) else 1.3 * cm  # "12e ex æquo"
+    left = FRAME_WIDTH - rank_width - sum(tail) - 5.0 * cm
+    per_criterion = min(1.3 * cm, left / len(criteria)) if criteria else 0.0
+    widths = [rank_width, 0.0, *([per_criterion] * len(criteria)), *tail]
+    widths[1] = FRAME_WIDTH - sum(widths)
+    top = scored[:CHART_TOP]
+    if majority:
+        chart = profile_chart([(r.label, list(r.profile)) for r in top], GRADES)
+    elif criteria_grid:
+        chart = bar_chart(
+            [(r.label, r.score or 0.0) for r in top],
+            label_chars=52,
+            value_text=lambda v: french_number(v, 1) + "\u00a0/\u00a05",
+            scale_max=5.0,
+        )
+    else:
+        chart = bar_chart([(r.label, r.total) for r in top], label_chars=52)
+    story.add(KeepTogether([chart, Spacer(1, 6)]))
+    if len(scored) > CHART_TOP:
+        story.add(
+            para(
+                f"Le graphique montre les {CHART_TOP} premières propositions ; le tableau "
+                f"les donne toutes ({french_number(len(scored))}).",
+                Styles.small,
+            ),
+            Spacer(1, 4),
+        )
+    if criteria:
+        story.add(
+            para(" ; ".join(_criteria_legend(vote)) + ".", Styles.small),
+            Spacer(1, 4),
+        )
+    story.add(table(rows, widths, extra=[("FONTNAME", (0, 1), (-1, 1), "DejaVuSans-Bold")]))
+    notes = []
+    if majority:
+        notes.append(
+            "Jugement majoritaire : chaque proposition reçoit la mention que lui donne au "
+            "moins la moitié des votants (sa mention majoritaire) ; à mention égale, la "
+            "départage se fait sur les mentions suivantes."
+        )
+    elif criteria_grid:
+        notes.append(
+            "Chaque critère est noté de 1 à 5 ; la note est la moyenne des critères, chacun "
+            "compté selon son poids."
+        )
+    silent = len(vote.results) - len(scored)
+    if silent:
+        notes.append(
+            plural(silent, "autre proposition n'a", "autres propositions n'ont")
+            + " reçu aucune voix."
+        )
+    for note in notes:
+        story.add(Spacer(1, 3), para(note, Styles.small))
+
+
+def _weight(value: object) -> int:
+    """A criterion's weight as stored (1 when missing or not a number: an imported file)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 1
+
+
+def _criteria_legend(vote: ReportVoteRound) -> list[str]:
+    """'C1 : Intéresse au moins 2 des 4 partenaires (poids 2)' …: the table's columns."""
+    given = vote.settings.get("criteria")
+    weights = {}
+    if isinstance(given, list):
+        for c in given:
+            if isinstance(c, dict):
+                weights[one_line(c.get("label") or "")] = _weight(c.get("weight"))
+    differ = len(set(weights.values())) > 1
+    out = []
+    for n, name in enumerate(vote.criteria, 1):
+        weight = weights.get(one_line(name), 1)
+        out.append(f"C{n} : {name}" + (f" (poids {french_number(weight)})" if differ else ""))
+    return out
+
+
+def _mean(value: float | None) -> str:
+    return "—" if value is None else french_number(value, 1)
+
+
+def votes(story: ReportStory) -> None:
+    data = story.data
+    story.section("Votes")
+    if not data.vote_rounds:
+        story.text("Aucun vote n'a eu lieu.")
+        return
+    for vote in data.vote_rounds:
+        _vote(story, vote)
