@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout
 
 from app.cofac_client import Sent
+from app.domain.model import WorkshopDetail
 from app.domain.timer import TimerState
 from app.events import Event, Topic
 from widgets.bridge import EventBridge
@@ -321,7 +322,7 @@ class CofacWindow(MainWindow):
             if widget.toolTip() != self._tooltips[widget]:
                 widget.setToolTip(self._tooltips[widget])
 
-    def _update_undo(self, detail=None) -> None:  # type: ignore[no-untyped-def]
+    def _update_undo(self, detail: WorkshopDetail | None = None) -> None:
         super()._update_undo(detail)
         self.apply_role()  # undo and redo are a co-animateur·rice's
 
