@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout
 
 from app.cofac_client import Sent
 from app.domain.model import WorkshopDetail
@@ -77,8 +77,8 @@ class CofacWindow(MainWindow):
         row.addSpacing(16)
         row.addWidget(self.connection)
         layout = console.layout()
-        assert layout is not None
-        layout.insertWidget(0, self.banner)  # type: ignore[attr-defined]
+        assert isinstance(layout, QBoxLayout)  # the console's column
+        layout.insertWidget(0, self.banner)
 
         controller.error.disconnect(self.dialogs_error)
         controller.error.connect(lambda text: self.statusBar().showMessage(text, 8000))
