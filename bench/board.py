@@ -197,6 +197,7 @@ def load_runs(bench: Bench) -> tuple[list[float], list[float], list[float], Any]
         scenes.append((t2 - t1) * 1000)
         paints.append((t3 - t2) * 1000)
         assert len(panel.scene.notes) == NOTES, len(panel.scene.notes)
+    assert panel is not None
     log(f"  zoom tout voir {panel.view.zoom():.3f}")
     return queries, scenes, paints, panel
 
@@ -222,7 +223,7 @@ class PaintCounter:
 
     @property
     def count(self) -> int:
-        return type(self.filter).count  # type: ignore[attr-defined, no-any-return]
+        return type(self.filter).count
 
     def remove(self) -> None:
         self.widget.removeEventFilter(self.filter)

@@ -271,7 +271,9 @@ def concurrent_rate(seconds: float, writers: int = WRITERS) -> tuple[float, int,
             assert workshop_id is not None
             phases = [p.id for b in queries.workshop_detail(ctx, workshop_id).blocks
                       for p in b.phases]  # fmt: skip
-            before = db.read(lambda s: s.scalar(select(func.count()).select_from(JournalEntry)))
+            before = db.read(
+                lambda s: s.scalar(select(func.count()).select_from(JournalEntry)) or 0
+            )
             commits = [0]
 
             @event.listens_for(db.engine, "commit")
@@ -301,7 +303,8 @@ def concurrent_rate(seconds: float, writers: int = WRITERS) -> tuple[float, int,
             elapsed = time.perf_counter() - t0
             total = sum(acked)
             written = (
-                db.read(lambda s: s.scalar(select(func.count()).select_from(JournalEntry))) - before
+                db.read(lambda s: s.scalar(select(func.count()).select_from(JournalEntry)) or 0)
+                - before
             )
             return total / elapsed, total, written, total / max(1, commits[0])
         finally:

@@ -15,14 +15,20 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bench.common import Row, announce, finish, log, median, parser, tmp_workdir
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.ops.base import Context
 
 SIZES, CLUSTERS, PEOPLE, ROUNDS = (1000, 2000), 20, 200, 10
 GOAL_NOTES = 1000  # the post-its of the goal's workshop (≤ 3 s, ≤ 10 MB)
 
 
-def _big_workshop(ctx, count: int) -> int:  # type: ignore[no-untyped-def]
+def _big_workshop(ctx: Context, count: int) -> int:
     from app.ops.workshops import create_workshop
     from app.store.models import (
         Action,
@@ -56,7 +62,7 @@ def _big_workshop(ctx, count: int) -> int:  # type: ignore[no-untyped-def]
         "approvisionnement",
     ]
 
-    def work(session) -> None:  # type: ignore[no-untyped-def]
+    def work(session: Session) -> None:
         people = []
         for i in range(PEOPLE):
             p = Participant(
@@ -106,10 +112,10 @@ def _big_workshop(ctx, count: int) -> int:  # type: ignore[no-untyped-def]
             session.add(vote)
             session.flush()
             for p in people:
-                for n in rng.sample(items, 3):
+                for chosen in rng.sample(items, 3):
                     session.add(
                         Vote(round_id=vote.id, participant_id=p.id, voter=f"p:{p.id}",
-                             item_type="note", item_id=n.id, value=1, at=0.0)
+                             item_type="note", item_id=chosen.id, value=1, at=0.0)
                     )  # fmt: skip
         for a in range(20):
             session.add(
@@ -126,7 +132,7 @@ def _big_workshop(ctx, count: int) -> int:  # type: ignore[no-untyped-def]
     return workshop_id
 
 
-def _timed(fn: Callable[[], None], rounds: int = 3) -> float:
+def _timed(fn: Callable[[], object], rounds: int = 3) -> float:
     times = []
     for _ in range(rounds):
         start = time.perf_counter()

@@ -6,6 +6,7 @@ import gc
 import logging
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -22,6 +23,10 @@ from widgets.bridge import EventBridge
 from widgets.controller import Controller
 from widgets.main_window import MainWindow
 from widgets.theme import apply_theme
+
+if TYPE_CHECKING:
+    from widgets.cofac_window import CofacWindow
+    from widgets.remote_controller import RemoteController
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +76,17 @@ def build_window(
     bridge = EventBridge(ctx.bus)
     controller = Controller(ctx)
     window = MainWindow(controller, bridge)
+    window.open_joined = _open_joined
     bridge.setParent(window)
     controller.setParent(window)
     return window
+
+
+def _open_joined(remote: RemoteController) -> CofacWindow:
+    """A séance joined from this laptop, in its own window (imported when one is joined)."""
+    from widgets.cofac_window import CofacWindow
+
+    return CofacWindow.open(remote)
 
 
 def _pdf_accelerated() -> bool:

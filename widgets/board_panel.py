@@ -411,8 +411,7 @@ class BoardPanel(QWidget):
 
     def _add(self, text: str, x: float, y: float) -> None:
         colour = self.colour.currentData()
-        change = self.controller.board(
-            "add_note",
+        change = self.controller.add_note(
             self._wid(),
             text=text,
             phase_id=self._board_phase(),
@@ -439,8 +438,8 @@ class BoardPanel(QWidget):
     def _moved(self, notes: list, clusters: list, out_of_group: list | None = None) -> None:
         if not notes and not clusters:
             return
-        self.controller.board(
-            "move", self._wid(), notes, clusters, snap_to_grid=self.snap,
+        self.controller.move_notes(
+            self._wid(), notes, clusters, snap_to_grid=self.snap,
             out_of_group=out_of_group or [],
         )  # fmt: skip
         self.reload()  # the core's answer, also when it refused
@@ -451,10 +450,10 @@ class BoardPanel(QWidget):
             return
         cluster = target_item.card.cluster_id
         if cluster is not None:
-            self.controller.board("group", self._wid(), note_ids, into=cluster)
+            self.controller.group_notes(self._wid(), note_ids, into=cluster)
         else:
-            self.controller.board(
-                "group", self._wid(), [target, *note_ids], phase_id=self._board_phase()
+            self.controller.group_notes(
+                self._wid(), [target, *note_ids], phase_id=self._board_phase()
             )
         self.reload()
 
@@ -467,7 +466,7 @@ class BoardPanel(QWidget):
                 )
             )
             return
-        change = self.controller.board("group", self._wid(), ids, phase_id=self._board_phase())
+        change = self.controller.group_notes(self._wid(), ids, phase_id=self._board_phase())
         self.reload()
         if change is not None:
             self.message.emit(
@@ -479,14 +478,14 @@ class BoardPanel(QWidget):
         if cluster is None:
             self.message.emit(self.tr("Sélectionnez un groupe (cliquez sur son titre)."))
             return
-        self.controller.board("ungroup", self._wid(), cluster)
+        self.controller.ungroup(self._wid(), cluster)
         self.reload()
 
     def delete_selection(self) -> None:
         ids = self.scene.selected_notes()
         if not ids:
             return
-        change = self.controller.board("delete_notes", self._wid(), ids)
+        change = self.controller.delete_notes(self._wid(), ids)
         self.reload()
         if change is not None:
             self.message.emit(
@@ -496,7 +495,7 @@ class BoardPanel(QWidget):
     def duplicate_selection(self) -> None:
         ids = self.scene.selected_notes()
         if ids:
-            self.controller.board("duplicate_notes", self._wid(), ids)
+            self.controller.duplicate_notes(self._wid(), ids)
             self.reload()
 
     def _recolour_selection(self) -> None:
@@ -504,19 +503,19 @@ class BoardPanel(QWidget):
         colour = self.colour.currentData()
         clusters = [i.cluster_id for i in self.scene.selectedItems() if isinstance(i, ClusterItem)]
         if clusters:  # a group's title selected: the group and its post-its change colour
-            self.controller.board("update_cluster", self._wid(), clusters[0], colour=colour)
+            self.controller.update_cluster(self._wid(), clusters[0], colour=colour)
         elif ids:
-            self.controller.board("recolour", self._wid(), ids, colour)
+            self.controller.recolour_notes(self._wid(), ids, colour)
         self.reload()
 
     def _edited(self, note_id: int, text: str) -> None:
         item = self.scene.notes.get(note_id)
         if item is not None and text.strip() != item.card.text:
-            self.controller.board("edit_note", self._wid(), note_id, text)
+            self.controller.edit_note(self._wid(), note_id, text)
             self.reload()
 
     def rename_cluster(self, cluster_id: int, title: str) -> None:
-        self.controller.board("update_cluster", self._wid(), cluster_id, title=title)
+        self.controller.update_cluster(self._wid(), cluster_id, title=title)
         self.reload()
 
     def _rename_selected(self) -> None:
@@ -550,35 +549,35 @@ class BoardPanel(QWidget):
         self.message.emit(self.tr("Tableau exporté : {path}").format(path=path))
 
     def _toggle_cluster(self, cluster_id: int, collapsed: bool) -> None:
-        self.controller.board("update_cluster", self._wid(), cluster_id, collapsed=collapsed)
+        self.controller.update_cluster(self._wid(), cluster_id, collapsed=collapsed)
         self.reload()
 
     def _toggle_private(self, on: bool) -> None:
         if self.data is None or self.data.phase_id is None:
             return
-        self.controller.board("set_private", self._wid(), self.data.phase_id, on)
+        self.controller.set_private_writing(self._wid(), self.data.phase_id, on)
         self.reload()
 
     def reveal(self) -> None:
         if self.data is None:
             return
-        self.controller.board("reveal", self._wid(), self.data.phase_id)
+        self.controller.reveal_notes(self._wid(), self.data.phase_id)
         self.reload()
 
     def _template(self, key: str | None) -> None:
         if self.data is None or self.data.phase_id is None:
             return
-        self.controller.board("set_template", self._wid(), self.data.phase_id, key)
+        self.controller.set_board_template(self._wid(), self.data.phase_id, key)
         self.reload()
         self.view.fit_all()
 
     def _toggle_scope(self, whole: bool) -> None:
-        self.controller.board("set_options", self._wid(), scope="workshop" if whole else "phase")
+        self.controller.set_board_options(self._wid(), scope="workshop" if whole else "phase")
         self.reload()
         self.view.fit_all()
 
     def _toggle_arrival(self, direct: bool) -> None:
-        self.controller.board("set_options", self._wid(), arrival="board" if direct else "inbox")
+        self.controller.set_board_options(self._wid(), arrival="board" if direct else "inbox")
         self.reload()
 
     def _select_all(self) -> None:

@@ -10,7 +10,8 @@ from app.events import Event, EventBus
 class EventBridge(QObject):
     """Subscribes to the core's bus; `event` is always delivered in the GUI thread."""
 
-    event = Signal(object)
+    # the name shadows QObject.event(QEvent), which this object never receives anything for
+    event = Signal(object)  # type: ignore[assignment]
     _incoming = Signal(object)
 
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:

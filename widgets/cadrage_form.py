@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import CADRAGE_FIELDS, CADRAGE_MAX_CHARS, Cadrage
+from widgets.text import QT_TRANSLATE_NOOP
 
 AUTOSAVE_MS = 600
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLoggingCategory, QObject, QUrl
 
 from app.resources import asset
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QSoundEffect  # imported when the chime first rings
 
 log = logging.getLogger(__name__)
 
@@ -15,7 +19,7 @@ class Chime(QObject):
     def __init__(self, parent: QObject | None = None, *, enabled: bool = True) -> None:
         super().__init__(parent)
         self.enabled = enabled
-        self._effect: object | None = None
+        self._effect: QSoundEffect | None = None
         self._available: bool | None = None
         self.played = 0  # how many times it rang (audible or not), for the console and tests
 
@@ -44,4 +48,4 @@ class Chime(QObject):
         self.played += 1
         if not self.enabled or not self.available or self._effect is None:
             return
-        self._effect.play()  # type: ignore[attr-defined]
+        self._effect.play()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.french import clock_time
-from widgets.text import plain_label
+from widgets.text import QT_TRANSLATE_NOOP, plain_label
 from widgets.theme import FONT_FAMILY
 
 # the core's roles (app.ops.cofac.ROLES), as the window names them

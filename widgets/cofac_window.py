@@ -13,9 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout
 
 from app.cofac_client import Sent
+from app.domain.model import WorkshopDetail
 from app.domain.timer import TimerState
 from app.events import Event, Topic
 from widgets.bridge import EventBridge
@@ -76,8 +77,8 @@ class CofacWindow(MainWindow):
         row.addSpacing(16)
         row.addWidget(self.connection)
         layout = console.layout()
-        assert layout is not None
-        layout.insertWidget(0, self.banner)  # type: ignore[attr-defined]
+        assert isinstance(layout, QBoxLayout)  # the console's column
+        layout.insertWidget(0, self.banner)
 
         controller.error.disconnect(self.dialogs_error)
         controller.error.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -321,7 +322,7 @@ class CofacWindow(MainWindow):
             if widget.toolTip() != self._tooltips[widget]:
                 widget.setToolTip(self._tooltips[widget])
 
-    def _update_undo(self, detail=None) -> None:  # type: ignore[no-untyped-def]
+    def _update_undo(self, detail: WorkshopDetail | None = None) -> None:
         super()._update_undo(detail)
         self.apply_role()  # undo and redo are a co-animateur·rice's
 

@@ -7,9 +7,10 @@ signal (a French message for a dialog); anything else is a bug and propagates.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -34,11 +35,27 @@ from app.ops import (
 from app.ops.base import Change, Context, redo, undo
 from app.ops.photos import PhotoInfo
 from app.ops.votes import ResultLine
+from app.replica_files import device_key, replica_folder, replica_path
 from app.settings import custom_formats_dir
+
+if TYPE_CHECKING:
+    from app.cofac_client import CoFacClient, Pairing
+    from app.domain.board import NoteCard
+    from app.ops.cofac import CoFacInfo
+    from app.ops.notes import BoardNote
+    from app.ops.participants import Attendee, CheckInResult
+    from app.ops.takeover import TakenOver
+    from app.ops.votes import Results, RoundInfo
+    from app.server.cofac import CofacHost, Presence
+    from app.server.discovery import Advertiser, Browser, Found
+    from app.server.runner import ServerThread
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+P = ParamSpec("P")
+# an operation of the core on a workshop (or a vote round): ctx, its id, then its arguments
+Op = Callable[Concatenate[Context, int, P], Change]
 
 
 class Controller(QObject):
@@ -48,12 +65,20 @@ class Controller(QObject):
         super().__init__(parent)
         self.ctx = ctx
 
-    def _call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    def _call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
         try:
             return fn(*args, **kwargs)
         except KnownError as exc:
             self.error.emit(exc.message)
             return None
+
+    def _write(
+        self, op: str, fn: Op[P], first: int, /, *args: P.args, **kwargs: P.kwargs
+    ) -> Change | None:
+        """Run `fn(ctx, first, ...)`, the core's operation named `op` in the co-facilitation
+        API (`app.ops.cofac.REMOTE_OPS`, "board.add_note"): a `RemoteController` sends `op`
+        to the host instead. `first` is the workshop, or the round of a vote."""
+        return self._call(fn, self.ctx, first, *args, **kwargs)
 
     # -- reads -------------------------------------------------------------------------------
     def workshops(self) -> list[WorkshopSummary]:
@@ -78,7 +103,9 @@ class Controller(QObject):
         return [p.message for p in self.ctx.library.problems]
 
     # -- workshops ---------------------------------------------------------------------------
-    def create(self, format_key: str, title: str, place: str, start_date: Any) -> Change | None:
+    def create(
+        self, format_key: str, title: str, place: str, start_date: date | None
+    ) -> Change | None:
         return self._call(
             workshops.create_workshop,
             self.ctx,
@@ -104,7 +131,7 @@ class Controller(QObject):
     def save_cadrage(self, workshop_id: int, fields: dict[str, str]) -> Change | None:
         return self._call(workshops.update_cadrage, self.ctx, workshop_id, **fields)
 
-    def save_details(self, workshop_id: int, place: str, start_date: Any) -> Change | None:
+    def save_details(self, workshop_id: int, place: str, start_date: date | None) -> Change | None:
         return self._call(
             workshops.update_details, self.ctx, workshop_id, place=place, start_date=start_date
         )
@@ -157,12 +184,31 @@ class Controller(QObject):
             return False
         return True
 
-    def timer(self, action: str, workshop_id: int, *args: Any) -> Change | None:
-        """toggle, adjust, reset, next_phase, previous_phase, end_session."""
-        return self._call(getattr(live, action), self.ctx, workshop_id, *args)
+    def toggle_timer(self, workshop_id: int) -> Change | None:
+        return self._write("live.toggle", live.toggle, workshop_id)
+
+    def pause_timer(self, workshop_id: int) -> Change | None:
+        return self._write("live.pause", live.pause, workshop_id)
+
+    def adjust_timer(self, workshop_id: int, seconds: float) -> Change | None:
+        return self._write("live.adjust", live.adjust, workshop_id, seconds)
+
+    def reset_timer(self, workshop_id: int) -> Change | None:
+        return self._write("live.reset", live.reset, workshop_id)
+
+    def next_phase(self, workshop_id: int) -> Change | None:
+        return self._write("live.next_phase", live.next_phase, workshop_id)
+
+    def previous_phase(self, workshop_id: int) -> Change | None:
+        return self._write("live.previous_phase", live.previous_phase, workshop_id)
+
+    def end_session(self, workshop_id: int) -> Change | None:
+        return self._write("live.end_session", live.end_session, workshop_id)
 
     # -- the phones' server ------------------------------------------------------------------
-    def start_server(self, workshop_id: int, host: str, port: int) -> tuple[Any, str] | None:
+    def start_server(
+        self, workshop_id: int, host: str, port: int
+    ) -> tuple[ServerThread, str] | None:
         """Serve the workshop to phones; returns (server, the address phones use) or None."""
         from app.server.app import create_app
         from app.server.runner import ServerThread
@@ -173,7 +219,7 @@ class Controller(QObject):
             log.warning("%s is not one of this computer's addresses today: automatic", host)
             host = ""
 
-        def start() -> tuple[Any, str]:
+        def start() -> tuple[ServerThread, str]:
             server = ServerThread(create_app(self.ctx, workshop_id), host or "0.0.0.0", port)
             server.start()
             shown = host if host and host != "0.0.0.0" else likely_address()
@@ -212,12 +258,12 @@ class Controller(QObject):
         return door[1] if door else ""
 
     # -- participants and their post-its ------------------------------------------------------
-    def attendees(self, workshop_id: int) -> list[Any]:
+    def attendees(self, workshop_id: int) -> list[Attendee]:
         return self._call(participants.attendees, self.ctx, workshop_id) or []
 
     def check_in_by_hand(
         self, workshop_id: int, name: str, organisation: str, category: str, consent: bool
-    ) -> Any:
+    ) -> CheckInResult | Change | None:
         import secrets
 
         return self._call(
@@ -232,15 +278,15 @@ class Controller(QObject):
             source="manual",
         )
 
-    def rename_participant(self, workshop_id: int, participant_id: int, name: str) -> Any:
+    def rename_participant(self, workshop_id: int, participant_id: int, name: str) -> Change | None:
         return self._call(
             participants.rename_participant, self.ctx, workshop_id, participant_id, name
         )
 
-    def remove_participant(self, workshop_id: int, participant_id: int) -> Any:
+    def remove_participant(self, workshop_id: int, participant_id: int) -> Change | None:
         return self._call(participants.remove_participant, self.ctx, workshop_id, participant_id)
 
-    def workshop_notes(self, workshop_id: int) -> list[Any]:
+    def workshop_notes(self, workshop_id: int) -> list[BoardNote]:
         return self._call(notes.workshop_notes, self.ctx, workshop_id) or []
 
     def feedback_answers(self, workshop_id: int) -> tuple[FeedbackSummary, bool] | None:
@@ -450,22 +496,110 @@ class Controller(QObject):
     def board_data(self, workshop_id: int, phase_id: int | None = None) -> BoardData | None:
         return self._call(board.board_data, self.ctx, workshop_id, phase_id)
 
-    def board_new_notes(self, data: BoardData, note_ids: list[int]) -> tuple[Any, ...]:
+    def board_new_notes(self, data: BoardData, note_ids: list[int]) -> tuple[NoteCard, ...]:
         return self._call(board.new_notes, self.ctx, data, note_ids) or ()
 
-    def board(self, action: str, workshop_id: int, *args: Any, **kwargs: Any) -> Change | None:
-        """add_note, edit_note, recolour, move, delete_notes, duplicate_notes, group, ungroup,
-        update_cluster, reveal, set_private, set_template, set_options (see app/ops/board.py)."""
-        return self._call(getattr(board, action), self.ctx, workshop_id, *args, **kwargs)
+    def add_note(
+        self,
+        workshop_id: int,
+        *,
+        text: str,
+        phase_id: int | None,
+        colour: str,
+        x: float,
+        y: float,
+    ) -> Change | None:
+        return self._write(
+            "board.add_note", board.add_note, workshop_id,
+            text=text, phase_id=phase_id, colour=colour, x=x, y=y,
+        )  # fmt: skip
+
+    def edit_note(self, workshop_id: int, note_id: int, text: str) -> Change | None:
+        return self._write("board.edit_note", board.edit_note, workshop_id, note_id, text)
+
+    def recolour_notes(self, workshop_id: int, note_ids: list[int], colour: str) -> Change | None:
+        return self._write("board.recolour", board.recolour, workshop_id, note_ids, colour)
+
+    def move_notes(
+        self,
+        workshop_id: int,
+        notes: Sequence[tuple[int, float, float]],
+        clusters: Sequence[tuple[int, float, float]],
+        *,
+        snap_to_grid: bool,
+        out_of_group: list[int],
+    ) -> Change | None:
+        """Post-its and groups to (id, x, y); those in `out_of_group` leave their group."""
+        return self._write(
+            "board.move", board.move, workshop_id, notes, clusters,
+            snap_to_grid=snap_to_grid, out_of_group=out_of_group,
+        )  # fmt: skip
+
+    def delete_notes(self, workshop_id: int, note_ids: list[int]) -> Change | None:
+        return self._write("board.delete_notes", board.delete_notes, workshop_id, note_ids)
+
+    def duplicate_notes(self, workshop_id: int, note_ids: list[int]) -> Change | None:
+        return self._write("board.duplicate_notes", board.duplicate_notes, workshop_id, note_ids)
+
+    def group_notes(
+        self,
+        workshop_id: int,
+        note_ids: list[int],
+        *,
+        phase_id: int | None = None,
+        into: int | None = None,
+    ) -> Change | None:
+        """A new group of `note_ids` (in `phase_id`), or them joining the group `into`."""
+        return self._write(
+            "board.group", board.group, workshop_id, note_ids, phase_id=phase_id, into=into
+        )
+
+    def ungroup(self, workshop_id: int, cluster_id: int) -> Change | None:
+        return self._write("board.ungroup", board.ungroup, workshop_id, cluster_id)
+
+    def update_cluster(
+        self,
+        workshop_id: int,
+        cluster_id: int,
+        *,
+        title: str | None = None,
+        colour: str | None = None,
+        collapsed: bool | None = None,
+    ) -> Change | None:
+        return self._write(
+            "board.update_cluster", board.update_cluster, workshop_id, cluster_id,
+            title=title, colour=colour, collapsed=collapsed,
+        )  # fmt: skip
+
+    def reveal_notes(self, workshop_id: int, phase_id: int | None) -> Change | None:
+        return self._write("board.reveal", board.reveal, workshop_id, phase_id)
+
+    def set_private_writing(self, workshop_id: int, phase_id: int, private: bool) -> Change | None:
+        return self._write("board.set_private", board.set_private, workshop_id, phase_id, private)
+
+    def set_board_template(
+        self, workshop_id: int, phase_id: int, template: str | None
+    ) -> Change | None:
+        return self._write(
+            "board.set_template", board.set_template, workshop_id, phase_id, template
+        )
+
+    def set_board_options(
+        self, workshop_id: int, *, scope: str | None = None, arrival: str | None = None
+    ) -> Change | None:
+        """The board's scope ("workshop" or "phase") or where phones' post-its arrive."""
+        return self._write(
+            "board.set_options", board.set_options, workshop_id, scope=scope, arrival=arrival
+        )
 
     # -- votes ----------------------------------------------------------------------------------
-    def vote_rounds(self, workshop_id: int) -> list[Any]:
+    def vote_rounds(self, workshop_id: int) -> list[RoundInfo]:
         """The workshop's vote rounds (`RoundInfo`), oldest first."""
         from app.ops import votes
 
         return self._call(votes.rounds, self.ctx, workshop_id) or []
 
-    def vote_results(self, round_id: int) -> Any:
+    def vote_results(self, round_id: int) -> Results | None:
         """`Results` of a round (the facilitator sees them even while hidden), or None."""
         from app.ops import votes
 
@@ -504,12 +638,46 @@ class Controller(QObject):
             phase_id=phase_id,
         )
 
-    def vote(self, action: str, round_id: int, *args: Any, **kwargs: Any) -> Change | None:
-        """close_round, reopen_round, reveal_results, add_paper_votes, remove_paper_votes,
-        promote_to_actions (see app/ops/votes.py)."""
+    def close_round(self, round_id: int) -> Change | None:
         from app.ops import votes
 
-        return self._call(getattr(votes, action), self.ctx, round_id, *args, **kwargs)
+        return self._write("votes.close_round", votes.close_round, round_id)
+
+    def reopen_round(self, round_id: int) -> Change | None:
+        from app.ops import votes
+
+        return self._write("votes.reopen_round", votes.reopen_round, round_id)
+
+    def reveal_results(self, round_id: int, revealed: bool) -> Change | None:
+        from app.ops import votes
+
+        return self._write("votes.reveal_results", votes.reveal_results, round_id, revealed)
+
+    def add_paper_votes(
+        self, round_id: int, counts: dict[str, int], *, label: str
+    ) -> Change | None:
+        from app.ops import votes
+
+        return self._write(
+            "votes.add_paper_votes", votes.add_paper_votes, round_id, counts, label=label
+        )
+
+    def remove_paper_votes(self, round_id: int, voter: str) -> Change | None:
+        from app.ops import votes
+
+        return self._write("votes.remove_paper_votes", votes.remove_paper_votes, round_id, voter)
+
+    def promote_to_actions(self, round_id: int, *, top: int) -> Change | None:
+        from app.ops import votes
+
+        return self._write("votes.promote_to_actions", votes.promote_to_actions, round_id, top=top)
+
+    def promote_to_projects(self, round_id: int, *, top: int) -> Change | None:
+        from app.ops import votes
+
+        return self._write(
+            "votes.promote_to_projects", votes.promote_to_projects, round_id, top=top
+        )
 
     def close_due_votes(self, workshop_id: int) -> list[Change]:
         """Write down the close of the rounds whose closing time has passed."""
@@ -522,10 +690,11 @@ class Controller(QObject):
 
     # -- co-facilitation: the host's side ------------------------------------------------------
     @staticmethod
-    def _cofac_host(server: Any) -> Any:
-        """The séance server's pairing side (`app.server.cofac.CofacHost`), or None."""
+    def _cofac_host(server: ServerThread | None) -> CofacHost | None:
+        """The séance server's pairing side, or None."""
         app = getattr(server, "_app", None)  # the FastAPI app the ServerThread serves
-        return getattr(getattr(app, "state", None), "cofac", None)
+        host: CofacHost | None = getattr(getattr(app, "state", None), "cofac", None)
+        return host
 
     def cofac_roles(self) -> list[str]:
         """The co-facilitators' roles (keys of `app.ops.cofac.ROLES`), widest first."""
@@ -533,12 +702,14 @@ class Controller(QObject):
 
         return list(cofac.ROLES)
 
-    def cofac_code(self, server: Any) -> str:
+    def cofac_code(self, server: ServerThread | None) -> str:
         """The 6-digit pairing code of the open séance ("" without a server)."""
         host = self._cofac_host(server)
         return host.code() if host is not None else ""
 
-    def cofac_laptops(self, server: Any, workshop_id: int) -> list[tuple[Any, Any]]:
+    def cofac_laptops(
+        self, server: ServerThread | None, workshop_id: int
+    ) -> list[tuple[CoFacInfo, Presence | None]]:
         """The laptops paired with the workshop and not revoked: (`CoFacInfo`, `Presence` or
         None if not heard of since the server started)."""
         from app.ops import cofac
@@ -548,7 +719,9 @@ class Controller(QObject):
         laptops = self._call(cofac.cofacilitators, self.ctx, workshop_id) or []
         return [(info, presence.get(info.id)) for info in laptops if not info.revoked]
 
-    def watch_cofac(self, server: Any, callback: Callable[[], None]) -> Callable[[], None]:
+    def watch_cofac(
+        self, server: ServerThread | None, callback: Callable[[], None]
+    ) -> Callable[[], None]:
         """Call `callback` (from the server's thread) when a laptop connects or leaves."""
         host = self._cofac_host(server)
         if host is None:
@@ -571,7 +744,7 @@ class Controller(QObject):
 
         return self._call(cofac.revoke, self.ctx, workshop_id, cofac_id)
 
-    def advertise(self, workshop_id: int, server: Any, host: str) -> Any:
+    def advertise(self, workshop_id: int, server: ServerThread, host: str) -> Advertiser | None:
         """Announce the séance on the local network (in the background) for "Rejoindre une
         séance"; only on the chosen address when there is one. The advertiser, or None."""
         from app.server.discovery import Advertiser
@@ -591,7 +764,7 @@ class Controller(QObject):
         ).start()
 
     @staticmethod
-    def stop_advertising(advertiser: Any) -> None:
+    def stop_advertising(advertiser: Advertiser) -> None:
         """Withdraw the announcement; zeroconf's goodbye takes a moment: not on the GUI thread."""
         import threading
 
@@ -599,7 +772,7 @@ class Controller(QObject):
 
     # -- co-facilitation: joining another laptop's séance ---------------------------------------
     @staticmethod
-    def browse_seances(host: str, on_change: Callable[[list[Any]], None]) -> Any:
+    def browse_seances(host: str, on_change: Callable[[list[Found]], None]) -> Browser | None:
         """Look for séances on the local network (only on the chosen address's network when the
         settings name one); `on_change(list of Found)` is called from zeroconf's threads. The
         browser (close it), or None if this computer has no network at all."""
@@ -613,44 +786,20 @@ class Controller(QObject):
             log.warning("no local network to browse", exc_info=True)
             return None
 
-    def pair_job(self, address: str, code: str, name: str) -> Callable[[], Any]:
+    def pair_job(self, address: str, code: str, name: str) -> Callable[[], Pairing]:
         """Pairing with a host as a job to run off the GUI thread: job() → `Pairing`, or
         KnownError with the host's French message."""
         from app.cofac_client import pair
 
-        device_key = self._device_key()
+        key = device_key(self._replica_folder())  # kept: pairing again keeps its role
 
-        def job() -> Any:
-            return pair(address, code, name, device_key)
+        def job() -> Pairing:
+            return pair(address, code, name, key)
 
         return job
 
     def _replica_folder(self) -> Path:
-        url = self.ctx.db.url
-        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            return Path(url.removeprefix("sqlite:///")).parent / "replicas"
-        from app.store.db import default_db_path
-
-        return default_db_path().parent / "replicas"
-
-    def _device_key(self) -> str:
-        """This laptop's key for pairing (kept: pairing again keeps its role)."""
-        from app.cofac_client import new_device_key
-
-        path = self._replica_folder() / "device_key"
-        try:
-            key = path.read_text(encoding="utf-8").strip()
-            if 8 <= len(key) <= 64:
-                return key
-        except OSError:
-            pass
-        key = new_device_key()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(key, encoding="utf-8")
-        except OSError:
-            log.warning("could not keep the device key in %s", path, exc_info=True)
-        return key
+        return replica_folder(self.ctx.db.url)
 
     def prune_replicas(self) -> int:
         """At start-up: delete the copies of séances joined from this laptop and not written
@@ -662,29 +811,27 @@ class Controller(QObject):
             log.info("deleted %d file(s) of old co-animation replicas", len(gone))
         return len(gone)
 
-    def take_over(self, remote: Any) -> Any:
-        """Carry on a joined séance on this laptop: the replica's workshop becomes one of this
-        store (`app.ops.takeover.TakenOver`), or None (the French error shown)."""
+    def take_over(self, remote: Controller, workshop_id: int) -> TakenOver | None:
+        """Carry on a joined séance on this laptop: the workshop of the replica `remote` reads
+        becomes one of this store, or None (the French error shown)."""
         from app.ops.takeover import take_over
 
-        return self._call(take_over, remote.ctx, remote.workshop_id, self.ctx)
+        return self._call(take_over, remote.ctx, workshop_id, self.ctx)
 
-    def open_replica(self, pairing: Any) -> Any:
+    def open_replica(self, pairing: Pairing) -> CoFacClient | None:
         """The replica of the joined workshop (a store of its own, next to this laptop's) and
-        its connection to the host: a `RemoteController`, started; None (error shown) if the
-        replica's file could not be opened."""
+        its connection to the host, not started (`widgets.remote_controller.RemoteController`
+        runs it); None (error shown) if the replica's file could not be opened."""
         from app.cofac_client import CoFacClient
         from app.store.db import Database
-        from widgets.remote_controller import RemoteController
 
-        def open_() -> Any:
+        def open_() -> CoFacClient:
             folder = self._replica_folder()
             folder.mkdir(parents=True, exist_ok=True)
-            where = "".join(c if c.isalnum() else "-" for c in pairing.url.split("//")[-1])
-            db = Database.open(folder / f"seance-{where.strip('-')}-{pairing.workshop_id}.sqlite3")
+            db = Database.open(replica_path(folder, pairing.url, pairing.workshop_id))
             client = CoFacClient(db, pairing)
             client.ctx.library = self.ctx.library  # the same method library as this laptop's
             client.ctx.clock = self.ctx.clock
-            return RemoteController(client)
+            return client
 
         return self._call(open_)

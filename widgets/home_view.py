@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.model import STATUS_LABELS, Status, WorkshopSummary
-from widgets.text import empty_state, french_date, plain_label, plain_tooltip
+from widgets.text import QT_TRANSLATE_NOOP, empty_state, french_date, plain_label, plain_tooltip
 from widgets.theme import STATUS_COLORS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -177,15 +177,20 @@ class HomeView(QWidget):
         if current is not None:
             self.select(current)
 
+    def _row_id(self, row: int) -> int | None:
+        """The workshop shown on `row` (None for a row without its cells)."""
+        item = self.table.item(row, 0)
+        return item.data(ID_ROLE) if item is not None else None
+
     def visible_ids(self) -> list[int]:
-        return [self.table.item(r, 0).data(ID_ROLE) for r in range(self.table.rowCount())]
+        ids = (self._row_id(r) for r in range(self.table.rowCount()))
+        return [wid for wid in ids if wid is not None]
 
     def current_id(self) -> int | None:
         row = self.table.currentRow()
         if row < 0 or not self.table.selectionModel().hasSelection():
             return None
-        item = self.table.item(row, 0)
-        return item.data(ID_ROLE) if item else None
+        return self._row_id(row)
 
     def current(self) -> WorkshopSummary | None:
         wid = self.current_id()
@@ -193,7 +198,7 @@ class HomeView(QWidget):
 
     def select(self, workshop_id: int) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(ID_ROLE) == workshop_id:
+            if self._row_id(row) == workshop_id:
                 self.table.selectRow(row)
                 return
 
@@ -238,7 +243,7 @@ class HomeView(QWidget):
         self._update_buttons()
 
     # -- intents -----------------------------------------------------------------------------
-    def _emit_current(self, signal) -> None:  # type: ignore[no-untyped-def]
+    def _emit_current(self, signal: SignalInstance) -> None:
         wid = self.current_id()
         if wid is not None:
             signal.emit(wid)
@@ -264,7 +269,7 @@ class HomeView(QWidget):
             else self.tr("Archiver")
         )
 
-    def _context_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+    def _context_menu(self, pos: QPoint) -> None:
         if self.current_id() is None:
             return
         menu = QMenu(self)

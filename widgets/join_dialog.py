@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import KnownError
 from app.settings import load_settings
 from widgets.controller import Controller
+from widgets.remote_controller import RemoteController
 from widgets.text import plain_label
 
 FOUND_ROLE = Qt.ItemDataRole.UserRole
@@ -186,13 +187,13 @@ class JoinDialog(QDialog):
             self.message.setStyleSheet("color: #b3261e;")
             self.message.setText(error)
             return
-        remote = self.controller.open_replica(pairing)
-        if remote is None:  # the error was shown
+        client = self.controller.open_replica(pairing)
+        if client is None:  # the error was shown
             self.message.setText("")
             return
         self.message.setText("")
         self.accept()
-        self.joined.emit(remote)
+        self.joined.emit(RemoteController(client))
 
     # -- closing ---------------------------------------------------------------------------------
     def done(self, result: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,7 +32,7 @@ from widgets.checkin_panel import CheckInPanel
 from widgets.live_clock import LiveClock
 from widgets.notes_inbox import NotesInbox
 from widgets.projector_view import PALETTE, wall_clock
-from widgets.text import plain_label, plain_tooltip, restyle
+from widgets.text import QT_TRANSLATE_NOOP, plain_label, plain_tooltip, restyle
 from widgets.theme import FONT_FAMILY, MUTED
 
 STATE_LABELS = {

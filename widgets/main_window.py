@@ -2,25 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from app import __version__
+from app.domain.model import WorkshopDetail
 from app.events import Event, Topic
 from app.settings import load_settings
-from widgets.board_panel import BoardPanel, workshop_board_png
+from widgets.board_panel import BoardPanel
 from widgets.bridge import EventBridge
 from widgets.controller import Controller
 from widgets.dialogs import Dialogs
+from widgets.document_desk import DocumentDesk
 from widgets.home_view import HomeView
 from widgets.photo_desk import PhotoDesk
 from widgets.report_task import ReportTask
 from widgets.session_runner import SessionRunner
 from widgets.settings_dialog import SettingsDialog
 from widgets.workshop_editor import WorkshopEditor
+
+if TYPE_CHECKING:
+    from widgets.remote_controller import RemoteController  # co-animation: not at start-up
+
+
+class JoinedWindow(Protocol):
+    """The window of a séance joined from this laptop (`widgets.cofac_window.CofacWindow`)."""
+
+    @property
+    def take_over_requested(self) -> SignalInstance: ...  # she wants to carry on here
+
+    @property
+    def destroyed(self) -> SignalInstance: ...
+
+    def close(self) -> bool: ...
 
 
 class MainWindow(QMainWindow):
@@ -74,12 +94,8 @@ class MainWindow(QMainWindow):
         self.editor.rename_requested.connect(self.rename_workshop)
         self.editor.save_format_requested.connect(self.save_as_format)
         self.editor.start_requested.connect(self.start_session)
-        self.editor.cadrage.save_requested.connect(
-            lambda fields: self.controller.save_cadrage(self.editor.workshop_id, fields)
-        )
-        self.editor.cadrage.details_requested.connect(
-            lambda place, day: self.controller.save_details(self.editor.workshop_id, place, day)
-        )
+        self.editor.cadrage.save_requested.connect(self._save_cadrage)
+        self.editor.cadrage.details_requested.connect(self._save_details)
         agenda = self.editor.agenda
         agenda.add_requested.connect(self._add_phase)
         agenda.remove_requested.connect(self.controller.remove_phase)
@@ -89,16 +105,19 @@ class MainWindow(QMainWindow):
         bridge.event.connect(self.on_event)
 
         self.join_dialog: QDialog | None = None  # "Rejoindre une séance…" while open
-        self.cofac_windows: list[QMainWindow] = []  # séances joined from this laptop
+        self.cofac_windows: list[JoinedWindow] = []  # séances joined from this laptop
+        # how a joined séance opens (`CofacWindow.open`, set by `application.build_window`)
+        self.open_joined: Callable[[RemoteController], JoinedWindow] | None = None
+        self.documents = DocumentDesk(
+            self,
+            controller,
+            lambda: self.dialogs,
+            self._report_workshop_id,
+            self.editor.flush,
+            self._document_actions,
+        )
         self._build_menus()
-        self.report_task: ReportTask | None = None
-        self._document_texts = ("", "")  # the running document's 'saved' and 'crashed' texts
-        self._document_note = ""  # what was left out of it (a logo that could not be read)
-        self.report_progress = QProgressBar()
-        self.report_progress.setRange(0, 100)
-        self.report_progress.setMaximumWidth(220)
-        self.report_progress.hide()
-        self.statusBar().addPermanentWidget(self.report_progress)
+        self.statusBar().addPermanentWidget(self.documents.progress)
         self.db_label = QLabel()
         self.db_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.db_label)
@@ -122,16 +141,20 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self._action(self.tr("Liste des &ateliers"), "Ctrl+L", self.show_home))
         self.report_action = self._action(
-            self.tr("&Compte-rendu…"), "Ctrl+Shift+E", self.export_report
+            self.tr("&Compte-rendu…"), "Ctrl+Shift+E", self.documents.export_report
         )
         file_menu.addAction(self.report_action)
         self.emargement_action = self._action(
-            self.tr("Feuille d'é&margement…"), None, self.export_emargement
+            self.tr("Feuille d'é&margement…"), None, self.documents.export_emargement
         )
         file_menu.addAction(self.emargement_action)
-        self.csv_action = self._action(self.tr("Exporter en C&SV…"), None, self.export_csv)
+        self.csv_action = self._action(
+            self.tr("Exporter en C&SV…"), None, self.documents.export_csv
+        )
         file_menu.addAction(self.csv_action)
-        self.bilan_action = self._action(self.tr("&Bilan d'activité…"), None, self.export_bilan)
+        self.bilan_action = self._action(
+            self.tr("&Bilan d'activité…"), None, self.documents.export_bilan
+        )
         file_menu.addAction(self.bilan_action)
         file_menu.addSeparator()
         self.archive_export_action = self._action(
@@ -169,7 +192,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("À &propos d'Atelier"), None, self.about))
         self._update_undo()
 
-    def _action(self, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self, text: str, shortcut: QKeySequence.StandardKey | str | None, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -298,6 +323,14 @@ class MainWindow(QMainWindow):
                     6000,
                 )
 
+    def _save_cadrage(self, fields: dict[str, str]) -> None:
+        if self.editor.workshop_id is not None:
+            self.controller.save_cadrage(self.editor.workshop_id, fields)
+
+    def _save_details(self, place: str, day: date | None) -> None:
+        if self.editor.workshop_id is not None:
+            self.controller.save_details(self.editor.workshop_id, place, day)
+
     def _add_phase(self, block_id: int, method_key: object, kind: str) -> None:
         from app.domain.model import PhaseKind
 
@@ -345,185 +378,18 @@ class MainWindow(QMainWindow):
             return self.runner.workshop_id
         return self.home.current_id()
 
-    def export_report(self) -> None:
-        """Ask where to save the compte-rendu, then build it off the GUI thread."""
-        chosen = self._document_workshop()  # (what she just typed belongs in the report)
-        if chosen is None:
-            return
-        workshop_id, title = chosen
-        path = self._ask_pdf(self.tr("Enregistrer le compte-rendu"), f"Compte-rendu - {title}")
-        if not path:
-            return
-        # the board's picture is drawn here, on the GUI thread (Qt paints there); the PDF is
-        # built off it
-        picture = workshop_board_png(self.controller, workshop_id)
-        logo, problem = self.controller.report_logo()
-        self._document_note = (
-            self.tr("Logo des paramètres ignoré : {problem}").format(problem=problem)
-            if problem
-            else ""
-        )
-        self._start_document(
-            self.controller.report_job(workshop_id, path, board_png=picture, logo_png=logo),
-            busy=self.tr("Préparation du compte-rendu…"),
-            done=self.tr("Compte-rendu enregistré : {path}"),
-            crashed=self.tr(
-                "Le compte-rendu n'a pas pu être préparé (erreur inattendue). "
-                "Le rapport d'erreur est ici : {path}"
-            ),
-        )
-
     def _document_actions(self) -> tuple[QAction, ...]:
         """The File menu's documents: one at a time (each waits while another is written)."""
         return (self.report_action, self.emargement_action, self.csv_action, self.bilan_action)
 
-    def _document_workshop(self) -> tuple[int, str] | None:
-        """The workshop a document is about (the open one, else the one selected), with a
-        file-name-safe title; None (and a status message) if there is none."""
-        if self.report_task is not None and self.report_task.is_running():
-            self.statusBar().showMessage(self.tr("Un document est déjà en préparation…"), 4000)
-            return None
-        workshop_id = self._report_workshop_id()
-        detail = self.controller.detail(workshop_id) if workshop_id is not None else None
-        if workshop_id is None or detail is None:
-            self.statusBar().showMessage(
-                self.tr("Ouvrez ou sélectionnez d'abord un atelier."), 4000
-            )
-            return None
-        self.editor.flush()
-        title = "".join(c if c.isalnum() or c in " -_'" else " " for c in detail.title)
-        return workshop_id, " ".join(title.split())[:80]
+    @property
+    def report_task(self) -> ReportTask | None:
+        """The document being written, if one is."""
+        return self.documents.task
 
-    def _ask_pdf(self, title: str, name: str) -> str | None:
-        """Where to save a PDF (her home folder and `name` suggested); None if she cancels."""
-        path = self.dialogs.save_file(
-            title, str(Path.home() / f"{name}.pdf"), self.tr("Document PDF (*.pdf)")
-        )
-        if path and not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return path or None
-
-    def export_emargement(self) -> None:
-        """The attendance sheet: blank rows to print before the séance, names after."""
-        chosen = self._document_workshop()
-        if chosen is None:
-            return
-        workshop_id, title = chosen
-        path = self._ask_pdf(
-            self.tr("Enregistrer la feuille d'émargement"), f"Émargement - {title}"
-        )
-        if not path:
-            return
-        self._document_note = ""
-        self._start_document(
-            self.controller.emargement_job(workshop_id, path),
-            busy=self.tr("Préparation de la feuille d'émargement…"),
-            done=self.tr("Feuille d'émargement enregistrée : {path}"),
-            crashed=self.tr(
-                "La feuille d'émargement n'a pas pu être préparée (erreur inattendue). "
-                "Le rapport d'erreur est ici : {path}"
-            ),
-        )
-
-    def export_csv(self) -> None:
-        """participants.csv, post-its.csv, votes.csv and actions.csv in a folder she picks."""
-        chosen = self._document_workshop()
-        if chosen is None:
-            return
-        workshop_id, _title = chosen
-        folder = self.dialogs.choose_folder(self.tr("Dossier où enregistrer les fichiers CSV"))
-        if not folder:
-            return
-        self._document_note = ""
-        self._start_document(
-            self.controller.csv_job(workshop_id, folder),
-            busy=self.tr("Export CSV…"),
-            done=self.tr(
-                "Fichiers CSV enregistrés dans {path} : participants, post-its, votes, actions"
-            ),
-            crashed=self.tr(
-                "Les fichiers CSV n'ont pas pu être écrits (erreur inattendue). "
-                "Le rapport d'erreur est ici : {path}"
-            ),
-        )
-
-    def export_bilan(self) -> None:
-        """Ask for the period and where to save the bilan d'activité, then build it off the GUI
-        thread like the compte-rendu."""
-        if self.report_task is not None and self.report_task.is_running():
-            self.statusBar().showMessage(self.tr("Un document est déjà en préparation…"), 4000)
-            return
-        period = self.dialogs.bilan_period()
-        if period is None:
-            return
-        name = (
-            f"Bilan d'activité {period.start.year}"
-            if period.is_calendar_year
-            else f"Bilan d'activité {period.start.isoformat()} - {period.end.isoformat()}"
-        )
-        path = self._ask_pdf(self.tr("Enregistrer le bilan d'activité"), name)
-        if not path:
-            return
-        self._document_note = ""
-        self._start_document(
-            self.controller.bilan_job(period, path),
-            busy=self.tr("Préparation du bilan d'activité…"),
-            done=self.tr("Bilan d'activité enregistré : {path}"),
-            crashed=self.tr(
-                "Le bilan d'activité n'a pas pu être préparé (erreur inattendue). "
-                "Le rapport d'erreur est ici : {path}"
-            ),
-        )
-
-    def _start_document(self, job, *, busy: str, done: str, crashed: str) -> None:  # type: ignore[no-untyped-def]
-        """Run a document's job in a ReportTask, with the progress bar in the status bar;
-        `done` and `crashed` take the {path} written or of the crash report."""
-        task = ReportTask(job, self)
-        task.progress.connect(self._report_progress)
-        task.finished.connect(self._report_done)
-        task.failed.connect(self._report_failed)
-        task.crashed.connect(self._report_crashed)
-        self.report_task = task
-        self._document_texts = (done, crashed)
-        if self._document_note:
-            busy += " " + self._document_note
-        for action in self._document_actions():
-            action.setEnabled(False)
-        self.report_progress.setValue(0)
-        self.report_progress.show()
-        self.statusBar().showMessage(busy)
-        task.start()
-
-    def _report_progress(self, percent: int, _message: str) -> None:
-        self.report_progress.setValue(percent)
-
-    def _report_finished(self) -> None:
-        self.report_progress.hide()
-        for action in self._document_actions():
-            action.setEnabled(True)
-        if self.report_task is not None:
-            self.report_task.wait()
-            self.report_task.deleteLater()
-            self.report_task = None
-
-    def _report_done(self, path: str) -> None:
-        self._report_finished()
-        note = f" — {self._document_note}" if self._document_note else ""
-        self.statusBar().showMessage(self._document_texts[0].format(path=path) + note)
-        self._document_note = ""
-
-    def _report_failed(self, message: str) -> None:
-        self._report_finished()
-        self.statusBar().clearMessage()
-        self.dialogs.error(message)
-
-    def _report_crashed(self, exc: object) -> None:
-        from app.crash import report_bug
-
-        self._report_finished()
-        self.statusBar().clearMessage()
-        where = report_bug(exc) if isinstance(exc, BaseException) else ""
-        self.dialogs.error(self._document_texts[1].format(path=where))
+    @property
+    def report_progress(self) -> QProgressBar:
+        return self.documents.progress
 
     # -- the JSON archive: a workshop moving between laptops -----------------------------------
     def export_archive(self) -> None:
@@ -594,18 +460,19 @@ class MainWindow(QMainWindow):
             self.join_dialog.deleteLater()
         self.join_dialog = None
 
-    def _joined(self, remote: object) -> None:
-        from widgets.cofac_window import CofacWindow
-
-        window = CofacWindow.open(remote)  # type: ignore[arg-type]
+    def _joined(self, remote: RemoteController) -> None:
+        if self.open_joined is None:  # a window that cannot open joined séances
+            remote.stop()
+            return
+        window = self.open_joined(remote)
         self.cofac_windows.append(window)
         window.destroyed.connect(lambda: self.cofac_windows.remove(window))
-        window.take_over_requested.connect(lambda: self._take_over(window))
+        window.take_over_requested.connect(lambda: self._take_over(window, remote))
 
-    def _take_over(self, window: QMainWindow) -> None:
+    def _take_over(self, window: JoinedWindow, remote: RemoteController) -> None:
         """The lead's laptop is gone: the joined séance's workshop becomes one of this laptop,
         its window closes, and the séance (if one was open) resumes here, timer paused."""
-        taken = self.controller.take_over(window.controller)  # type: ignore[attr-defined]
+        taken = self.controller.take_over(remote, remote.workshop_id)
         if taken is None:  # the refusal was shown; her copy stays open
             return
         window.close()  # no more talking to the lead's laptop; the replica's file is closed
@@ -672,7 +539,7 @@ class MainWindow(QMainWindow):
             self.editor.set_detail(detail)
             self._update_undo(detail)
 
-    def _update_undo(self, detail=None) -> None:  # type: ignore[no-untyped-def]
+    def _update_undo(self, detail: WorkshopDetail | None = None) -> None:
         in_editor = self.stack.currentWidget() in (self.editor, self.runner.console)
         can_undo = bool(in_editor and detail and detail.can_undo)
         can_redo = bool(in_editor and detail and detail.can_redo)
@@ -691,8 +558,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush()  # nothing she typed is lost
-        if self.report_task is not None:
-            self.report_task.wait()  # a document being written is finished, not cut
+        self.documents.wait()  # a document being written is finished, not cut
         self.statusBar().clearMessage()  # stops the message's own timer
         self._undo_refresh.stop()
         self.editor_board.shutdown()

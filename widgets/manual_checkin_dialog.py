@@ -34,7 +34,9 @@ class ManualCheckInDialog(QDialog):
         self.organisation = QComboBox()
         self.organisation.setEditable(True)  # a partner, or any other organisation typed in
         self.organisation.addItems(["", *partners])
-        self.organisation.lineEdit().setMaxLength(MAX_ORGANISATION)
+        typed = self.organisation.lineEdit()  # an editable combo box has one
+        if typed is not None:
+            typed.setMaxLength(MAX_ORGANISATION)
         self.category = QComboBox()
         for key, label in CATEGORIES.items():
             self.category.addItem(label, key)

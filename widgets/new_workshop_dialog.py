@@ -118,5 +118,6 @@ class NewWorkshopDialog(QDialog):
 
     def value(self) -> NewWorkshop:
         fmt = self._formats[self.group.checkedId()]
-        start = self.date.date().toPython() if self.has_date.isChecked() else None
+        day = self.date.date()
+        start = date(day.year(), day.month(), day.day()) if self.has_date.isChecked() else None
         return NewWorkshop(fmt.key, self.title.text().strip(), self.place.text().strip(), start)

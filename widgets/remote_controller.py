@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from app.cofac_client import CoFacClient
 from app.events import Topic
-from app.ops import board, cofac, live, participants, votes
+from app.ops import cofac, participants
 from app.ops.base import Change
 from widgets.cofac_panel import ROLE_LABELS
-from widgets.controller import Controller
+from widgets.controller import Controller, Op, P
+from widgets.text import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from app.cofac_client import CoFacClient  # httpx and websockets: not at start-up
 
 LEAD_ONLY = QT_TRANSLATE_NOOP("RemoteController", "Réservé à l'animatrice : {what}.")
 NOT_ALLOWED = QT_TRANSLATE_NOOP("RemoteController", "Votre rôle ({role}) ne permet pas de {what}.")
@@ -90,12 +93,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _named(fn: Callable[..., Any], first: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """The arguments of `fn(ctx, first, *args, **kwargs)` by name, without ctx and `first`
-    (the workshop or the round), defaults left to the host."""
-    bound = inspect.signature(fn).bind(None, first, *args, **kwargs)
-    names = list(bound.arguments)[2:]
-    return {name: _plain(bound.arguments[name]) for name in names}
+# the events an operation's answer will bring, by the operation's area ("board.add_note")
+TOPICS = {
+    "board": Topic.BOARD,
+    "live": Topic.TIMER,
+    "votes": Topic.VOTES,
+}
+
+
+def _named(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The arguments of `fn(ctx, *args, **kwargs)` by name, without ctx nor the workshop (the
+    pairing's; a round is named), the defaults left to the host."""
+    signature = inspect.signature(fn)
+    bound = signature.bind(None, *args, **kwargs)
+    return {
+        name: _plain(value)
+        for name, value in list(bound.arguments.items())[1:]
+        if name != "workshop_id" and value is not signature.parameters[name].default
+    }
 
 
 class RemoteController(Controller):
@@ -187,17 +202,11 @@ class RemoteController(Controller):
     def close_due_votes(self, workshop_id: int) -> list[Change]:
         return []  # the host closes them
 
-    # -- the timer -------------------------------------------------------------------------------
-    def timer(self, action: str, workshop_id: int, *args: Any) -> Change | None:
-        args_by_name = _named(getattr(live, action), workshop_id, *args)
-        return self.send(f"live.{action}", args_by_name, Topic.TIMER)
-
-    # -- the board -------------------------------------------------------------------------------
-    def board(self, action: str, workshop_id: int, *args: Any, **kwargs: Any) -> Change | None:
-        return self.send(
-            f"board.{action}", _named(getattr(board, action), workshop_id, *args, **kwargs),
-            Topic.BOARD,
-        )  # fmt: skip
+    # -- the timer, the board, the rounds: the Controller's writes, sent -------------------------
+    def _write(
+        self, op: str, fn: Op[P], first: int, /, *args: P.args, **kwargs: P.kwargs
+    ) -> Change | None:
+        return self.send(op, _named(fn, first, *args, **kwargs), TOPICS[op.split(".")[0]])
 
     # -- votes -----------------------------------------------------------------------------------
     def open_vote(
@@ -216,23 +225,19 @@ class RemoteController(Controller):
                 "settings": _plain(settings), "phase_id": phase_id}  # fmt: skip
         return self.send("votes.open_round", args, Topic.VOTES)
 
-    def vote(self, action: str, round_id: int, *args: Any, **kwargs: Any) -> Change | None:
-        args_by_name = _named(getattr(votes, action), round_id, *args, **kwargs)
-        return self.send(f"votes.{action}", {"round_id": round_id, **args_by_name}, Topic.VOTES)
-
     # -- participants ----------------------------------------------------------------------------
     def check_in_by_hand(
         self, workshop_id: int, name: str, organisation: str, category: str, consent: bool
-    ) -> Any:
+    ) -> Change | None:
         args = {"name": name, "organisation": organisation, "category": category,
                 "consent_named": consent}  # fmt: skip
         return self.send("participants.check_in", args, Topic.PARTICIPANTS)
 
-    def rename_participant(self, workshop_id: int, participant_id: int, name: str) -> Any:
+    def rename_participant(self, workshop_id: int, participant_id: int, name: str) -> Change | None:
         args = _named(participants.rename_participant, workshop_id, participant_id, name)
         return self.send("participants.rename", args, Topic.PARTICIPANTS)
 
-    def remove_participant(self, workshop_id: int, participant_id: int) -> Any:
+    def remove_participant(self, workshop_id: int, participant_id: int) -> Change | None:
         args = _named(participants.remove_participant, workshop_id, participant_id)
         return self.send("participants.remove", args, Topic.PARTICIPANTS)
 

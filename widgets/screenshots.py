@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from app.domain.clock import FakeClock
 from app.ops import live
@@ -15,6 +18,10 @@ from app.ops.workshops import create_workshop
 from app.store.db import Database
 from widgets.application import build_window, make_app
 from widgets.theme import apply_theme
+
+if TYPE_CHECKING:
+    from app.ops.base import Context
+    from widgets.main_window import MainWindow
 
 
 def capture(folder: Path, size: tuple[int, int] = (1600, 900)) -> list[Path]:
@@ -69,7 +76,7 @@ def capture(folder: Path, size: tuple[int, int] = (1600, 900)) -> list[Path]:
     return shots
 
 
-def capture_live(window, folder: Path, clock: FakeClock) -> list[Path]:  # type: ignore[no-untyped-def]
+def capture_live(window: MainWindow, folder: Path, clock: FakeClock) -> list[Path]:
     """The console and the projector (1920×1080) in each of their looks."""
     app = make_app()
     ctx = window.controller.ctx
@@ -82,7 +89,7 @@ def capture_live(window, folder: Path, clock: FakeClock) -> list[Path]:  # type:
     projector.resize(1920, 1080)
     shots: list[Path] = []
 
-    def save(name: str, widget) -> None:  # type: ignore[no-untyped-def]
+    def save(name: str, widget: QWidget) -> None:
         window.runner.live.refresh()
         app.processEvents()
         path = folder / f"{name}.png"
@@ -138,7 +145,7 @@ def capture_live(window, folder: Path, clock: FakeClock) -> list[Path]:  # type:
     return shots
 
 
-def capture_board(window, folder: Path, workshop_id: int) -> list[Path]:  # type: ignore[no-untyped-def]
+def capture_board(window: MainWindow, folder: Path, workshop_id: int) -> list[Path]:
     """The demo workshop's board at 1920×1080 in the console and on the projector, then a phase
     in "écriture individuelle" with post-its from phones still hidden."""
     from app.ops import board, notes, participants
@@ -151,6 +158,7 @@ def capture_board(window, folder: Path, workshop_id: int) -> list[Path]:  # type
     runner = window.runner
     runner.console.show_board(True)
     panel = runner.board
+    assert panel.data is not None
     ideation = next(pid for pid, title in panel.data.phases if title.startswith("Idéation"))
     panel.phase_id = ideation
     panel.reload()
@@ -160,7 +168,7 @@ def capture_board(window, folder: Path, workshop_id: int) -> list[Path]:  # type
     projector.show()
     shots: list[Path] = []
 
-    def save(name: str, widget) -> None:  # type: ignore[no-untyped-def]
+    def save(name: str, widget: QWidget) -> None:
         runner.live.refresh()
         app.processEvents()
         path = folder / f"{name}.png"
@@ -195,7 +203,7 @@ def capture_board(window, folder: Path, workshop_id: int) -> list[Path]:  # type
     return shots
 
 
-def capture_votes(window, folder: Path, workshop_id: int) -> list[Path]:  # type: ignore[no-untyped-def]
+def capture_votes(window: MainWindow, folder: Path, workshop_id: int) -> list[Path]:
     """The vote tab and the projector at 1920×1080: the demo's revealed dot vote, a round
     open with phones voting, and a LaBase criteria grid with its 2×2 chart."""
     import random
@@ -213,7 +221,7 @@ def capture_votes(window, folder: Path, workshop_id: int) -> list[Path]:  # type
     projector.show()
     shots: list[Path] = []
 
-    def save(name: str, widget) -> None:  # type: ignore[no-untyped-def]
+    def save(name: str, widget: QWidget) -> None:
         desk.reload()
         runner.live.refresh()
         app.processEvents()
@@ -258,7 +266,7 @@ def capture_votes(window, folder: Path, workshop_id: int) -> list[Path]:  # type
     return shots
 
 
-def capture_cofac(window, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+def capture_cofac(window: MainWindow, folder: Path) -> list[Path]:
     """Co-animation at 1920×1080: the lead's console with its co-animation panel (two laptops,
     one online as time keeper), the co-facilitator's laptop on the same séance, and both side
     by side. The second laptop is a window of its own with its own database, joined over
@@ -270,13 +278,14 @@ def capture_cofac(window, folder: Path) -> list[Path]:  # type: ignore[no-untype
     from app.cofac_client import new_device_key, pair
     from app.ops import board
     from widgets.cofac_window import CofacWindow
+    from widgets.remote_controller import RemoteController
 
     app = make_app()
     ctx = window.controller.ctx
     shots: list[Path] = []
     tick = threading.Event()
 
-    def until(condition) -> None:  # type: ignore[no-untyped-def]
+    def until(condition: Callable[[], object]) -> None:
         for _ in range(2000):  # the replica's first copy comes over the network
             app.processEvents()
             if condition():
@@ -304,15 +313,24 @@ def capture_cofac(window, folder: Path) -> list[Path]:  # type: ignore[no-untype
     pair(address, code, "Sacha", new_device_key())
     laptop_db = Database.open(Path(tempfile.mkdtemp()) / "laptop.sqlite3")
     laptop = build_window(laptop_db, clock=window.controller.ctx.clock)
-    remote = laptop.controller.open_replica(laptop.controller.pair_job(address, code, "Camille")())
-    cofac = CofacWindow.open(remote)
+    client = laptop.controller.open_replica(laptop.controller.pair_job(address, code, "Camille")())
+    assert client is not None
+    cofac = CofacWindow.open(RemoteController(client))
     cofac.resize(1920, 1080)
     until(lambda: cofac.stack.currentWidget() is cofac.runner.console)
     runner.console.cofac_button.click()
     panel = runner.cofac.panel
     assert panel is not None
-    until(lambda: panel.table.rowCount() == 2 and "En ligne" in panel.table.item(1, 2).text())
-    camille = panel.table.item(1, 0).data(Qt.ItemDataRole.UserRole)
+    table = panel.table
+
+    def online(row: int) -> bool:
+        item = table.item(row, 2)
+        return item is not None and "En ligne" in item.text()
+
+    until(lambda: table.rowCount() == 2 and online(1))
+    item = table.item(1, 0)
+    assert item is not None
+    camille = item.data(Qt.ItemDataRole.UserRole)
     window.controller.set_cofac_role(wid, camille, "gardien")
     runner.cofac.refresh()
     until(lambda: "Gardien" in cofac.who.text() and cofac.runner.console.toggle_button.isEnabled())
@@ -347,7 +365,7 @@ def capture_cofac(window, folder: Path) -> list[Path]:  # type: ignore[no-untype
     return shots
 
 
-def live_session_phase(ctx, workshop_id: int) -> int:  # type: ignore[no-untyped-def]
+def live_session_phase(ctx: Context, workshop_id: int) -> int:
     session = live.live_session(ctx, workshop_id)
     assert session is not None and session.current is not None
     return session.current.id

@@ -28,6 +28,7 @@ from widgets.projector_view import ProjectorView
 from widgets.vote_desk import VoteDesk
 
 SERVER_PORT = 8765  # the next free one if taken
+TimerOp = Callable[[int], object]  # one of the controller's timer operations, on a workshop
 
 
 class SessionRunner(QObject):
@@ -62,7 +63,7 @@ class SessionRunner(QObject):
         self.console.set_board(self.board)
         self.mirror = BoardMirror(self.board.scene, self.projector)
         self.console.board_toggled.connect(self._board_shown)
-        self.board.space_tapped.connect(lambda: self._timer("toggle"))
+        self.board.space_tapped.connect(lambda: self._timer(self.controller.toggle_timer))
         self.board.message.connect(self.status)
         self._people_refresh = QTimer(self)
         self._people_refresh.setSingleShot(True)
@@ -80,11 +81,13 @@ class SessionRunner(QObject):
         self.cofac = CofacDesk(controller, self.console, window, confirm, self.status)
 
         self.console.back_requested.connect(self.leave)
-        self.console.toggle_requested.connect(lambda: self._timer("toggle"))
-        self.console.adjust_requested.connect(lambda s: self._timer("adjust", s))
-        self.console.reset_requested.connect(lambda: self._timer("reset"))
-        self.console.next_requested.connect(lambda: self._timer("next_phase"))
-        self.console.previous_requested.connect(lambda: self._timer("previous_phase"))
+        self.console.toggle_requested.connect(lambda: self._timer(self.controller.toggle_timer))
+        self.console.adjust_requested.connect(
+            lambda s: self._timer(lambda wid: self.controller.adjust_timer(wid, s))
+        )
+        self.console.reset_requested.connect(lambda: self._timer(self.controller.reset_timer))
+        self.console.next_requested.connect(lambda: self._timer(self.controller.next_phase))
+        self.console.previous_requested.connect(lambda: self._timer(self.controller.previous_phase))
         self.console.end_requested.connect(self.end)
         self.console.projector_requested.connect(self.toggle_projector)
         self.console.block_requested.connect(self.run_block)
@@ -93,15 +96,28 @@ class SessionRunner(QObject):
         self.console.checkin.remove_requested.connect(self.remove_attendee)
 
         self.actions: list[QAction] = []
-        self.toggle_action = self._action(self.tr("Démarrer / mettre en pause"), "Space", "toggle")
-        self.next_action = self._action(self.tr("Séquence suivante"), "Right", "next_phase")
-        self.previous_action = self._action(
-            self.tr("Séquence précédente"), "Left", "previous_phase"
+        ctl = self.controller
+        self.toggle_action = self._action(
+            self.tr("Démarrer / mettre en pause"), "Space", lambda wid: ctl.toggle_timer(wid)
         )
-        self.plus_action = self._action(self.tr("+1 minute"), "+", "adjust", 60)
-        self.plus5_action = self._action(self.tr("+5 minutes"), "Shift+Right", "adjust", 300)
-        self.minus_action = self._action(self.tr("−1 minute"), "-", "adjust", -60)
-        self.reset_action = self._action(self.tr("Réinitialiser le minuteur"), "Ctrl+R", "reset")
+        self.next_action = self._action(
+            self.tr("Séquence suivante"), "Right", lambda wid: ctl.next_phase(wid)
+        )
+        self.previous_action = self._action(
+            self.tr("Séquence précédente"), "Left", lambda wid: ctl.previous_phase(wid)
+        )
+        self.plus_action = self._action(
+            self.tr("+1 minute"), "+", lambda wid: ctl.adjust_timer(wid, 60)
+        )
+        self.plus5_action = self._action(
+            self.tr("+5 minutes"), "Shift+Right", lambda wid: ctl.adjust_timer(wid, 300)
+        )
+        self.minus_action = self._action(
+            self.tr("−1 minute"), "-", lambda wid: ctl.adjust_timer(wid, -60)
+        )
+        self.reset_action = self._action(
+            self.tr("Réinitialiser le minuteur"), "Ctrl+R", lambda wid: ctl.reset_timer(wid)
+        )
         self.projector_action = QAction(self.tr("Projection plein écran"), self)
         self.projector_action.setShortcut(QKeySequence("F5"))
         self.projector_action.triggered.connect(self.toggle_projector)
@@ -126,10 +142,10 @@ class SessionRunner(QObject):
         self._active = False
         self.set_active(False)
 
-    def _action(self, text: str, key: str, op: str, *args: int) -> QAction:
+    def _action(self, text: str, key: str, op: TimerOp) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda _checked=False: self._timer(op, *args))
+        action.triggered.connect(lambda _checked=False: self._timer(op))
         self.actions.append(action)
         return action
 
@@ -177,7 +193,7 @@ class SessionRunner(QObject):
             ):
                 return False
             if self.live.session and self.live.session.timer.state == TimerState.RUNNING:
-                self._timer("pause")
+                self._timer(self.controller.pause_timer)
         if not self.controller.start_session(workshop_id, block_id):
             return False
         self.workshop_id = workshop_id
@@ -351,9 +367,10 @@ class SessionRunner(QObject):
             self.controller.remove_participant(self.workshop_id, participant_id)
             self.reload_people()
 
-    def _timer(self, op: str, *args: int) -> None:
+    def _timer(self, op: TimerOp) -> None:
+        """Run one of the controller's timer operations on the open séance."""
         if self.workshop_id is not None:
-            self.controller.timer(op, self.workshop_id, *args)
+            op(self.workshop_id)
 
     def end(self) -> None:
         if self.workshop_id is None:
@@ -369,7 +386,7 @@ class SessionRunner(QObject):
             ),
             self.tr("Terminer"),
         ):
-            self._timer("end_session")
+            self._timer(self.controller.end_session)
 
     def toggle_projector(self) -> None:
         if not self.projector.isVisible():

@@ -8,7 +8,20 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.french import french_date
 
-__all__ = ["empty_state", "french_date", "plain_label", "plain_tooltip", "restyle"]
+__all__ = [
+    "QT_TRANSLATE_NOOP",
+    "empty_state",
+    "french_date",
+    "plain_label",
+    "plain_tooltip",
+    "restyle",
+]
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for translation in `context` (translated where it is shown); `text` itself,
+    a `str` (PySide6's own is typed as returning `object`)."""
+    return text
 
 
 def plain_tooltip(text: str) -> str:

@@ -188,15 +188,15 @@ class VoteDesk(QObject):
             ),
             self.tr("Clore"),
         ):
-            self.controller.vote("close_round", round_id)
+            self.controller.close_round(round_id)
             self.reload()
 
     def reopen_round(self, round_id: int) -> None:
-        self.controller.vote("reopen_round", round_id)
+        self.controller.reopen_round(round_id)
         self.reload()
 
     def reveal(self, round_id: int, revealed: bool) -> None:
-        if self.controller.vote("reveal_results", round_id, revealed) is not None and revealed:
+        if self.controller.reveal_results(round_id, revealed) is not None and revealed:
             self.set_projecting(True)
         self.reload()
 
@@ -209,9 +209,7 @@ class VoteDesk(QObject):
         answer = self.dialogs().paper_votes(items, unit)
         if answer is None or not answer.counts:
             return
-        change = self.controller.vote(
-            "add_paper_votes", round_id, answer.counts, label=answer.label
-        )
+        change = self.controller.add_paper_votes(round_id, answer.counts, label=answer.label)
         if change is not None:
             self.status(self.tr("Votes papier ajoutés."))
         self.reload()
@@ -233,7 +231,7 @@ class VoteDesk(QObject):
             self.tr("Ajouter au plan d'action"),
         ):
             return
-        change = self.controller.vote("promote_to_actions", round_id, top=top)
+        change = self.controller.promote_to_actions(round_id, top=top)
         if change is not None:
             self.status(
                 self.tr("{n} action(s) ajoutée(s) au plan d'action — Ctrl+Z pour annuler").format(
@@ -260,7 +258,7 @@ class VoteDesk(QObject):
             self.tr("Créer les chantiers"),
         ):
             return
-        change = self.controller.vote("promote_to_projects", round_id, top=top)
+        change = self.controller.promote_to_projects(round_id, top=top)
         if change is None:
             return
         console = self.console
@@ -289,7 +287,7 @@ class VoteDesk(QObject):
             self.tr("Retirer"),
         ):
             return
-        if self.controller.vote("remove_paper_votes", round_id, voter) is not None:
+        if self.controller.remove_paper_votes(round_id, voter) is not None:
             self.status(self.tr("Bulletin papier retiré — Ctrl+Z pour annuler"))
         self.reload()
 

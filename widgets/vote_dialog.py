@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.votes import GRADES, LABASE_CRITERIA, MAX_BUDGET, MAX_CRITERIA, MAX_DOTS, Criterion
-from widgets.text import plain_label
+from widgets.text import QT_TRANSLATE_NOOP, plain_label
 
 KIND_LABELS = {
     "dots": QT_TRANSLATE_NOOP("VoteDialog", "Gommettes"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.domain.votes import GRADES
 from app.reports.text import one_line
 from widgets.projector_view import wall_clock
-from widgets.text import plain_label, plain_tooltip
+from widgets.text import QT_TRANSLATE_NOOP, plain_label, plain_tooltip
 from widgets.vote_chart import ChartRow, VoteChart
 from widgets.vote_quadrant import QuadrantChart, QuadrantPoint
 

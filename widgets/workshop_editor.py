@@ -65,10 +65,10 @@ class ProgrammeView(QWidget):
         for m in detail.milestones:
             mark = "✓" if m.done else "◆"
             rows.append((m.week, 1, f"Semaine {m.week} · {mark} Jalon — {m.title}", None))
-        for _week, _order, text, index in sorted(rows, key=lambda r: (r[0], r[1])):
+        for _week, _order, text, block_index in sorted(rows, key=lambda r: (r[0], r[1])):
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, index)
-            if index is None:
+            item.setData(Qt.ItemDataRole.UserRole, block_index)
+            if block_index is None:
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
