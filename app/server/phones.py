@@ -262,9 +262,7 @@ def phones_router(
         if (await run_in_threadpool(door.look))[0] != "open":
             await websocket.close(code=4409)  # refused (403); the page asks /api/state why
             return
-        found = access.known_tokens.get(token) or await run_in_threadpool(
-            access.token_owner, token
-        )
+        found = access.known_tokens.get(token) or await run_in_threadpool(access.token_owner, token)
         if found is None:
             await websocket.close(code=4401)
             return
