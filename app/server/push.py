@@ -19,7 +19,9 @@ import threading
 from collections.abc import Callable
 
 from fastapi import WebSocket
+from starlette.websockets import WebSocketDisconnect, WebSocketDisconnected
 
+from app.errors import KnownError
 from app.events import Event, EventBus, Topic
 
 log = logging.getLogger(__name__)
@@ -27,6 +29,9 @@ COALESCE_SECONDS = 0.03
 # what phones need to hear about: the séance (phase, clock) and the workshop; not each
 # other's post-its or check-ins (a phone gets its own in the answer to its request)
 PHONE_TOPICS = {Topic.TIMER, Topic.AGENDA, Topic.WORKSHOP, Topic.VOTES}
+# a phone gone away (asleep, out of range, page closed) while its socket was written or read;
+# `WebSocketDisconnected`: written after a failed send (a coalesced message) marked it closed
+GONE = (WebSocketDisconnect, WebSocketDisconnected)
 
 
 class Broadcaster:
@@ -96,8 +101,14 @@ class Broadcaster:
                 json.dumps({"type": "hello", "seq": latest, "behind": latest > since, "topics": []})
             )
             while True:  # phones only listen; reading notices when they go away
-                await ws.receive_text()
-        except Exception:
-            pass
+                message = await ws.receive()
+                if message["type"] == "websocket.disconnect" or message.get("text") is None:
+                    return  # gone; or a binary frame, which no phone page sends: the socket ends
+        except GONE:
+            pass  # it reconnects, and is told then whether it missed something
+        except KnownError as exc:  # the store could not read the journal's latest sequence
+            log.warning("phone socket ended: %s (%s)", exc.code, exc.message)
+        except Exception:  # anything else is a bug: the socket ends as well, the server goes on
+            log.exception("phone socket ended by an unexpected error")
         finally:
             self._sockets.discard(ws)

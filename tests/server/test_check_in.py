@@ -158,7 +158,7 @@ def test_the_join_code_is_needed_typed_in_any_case(phone):
 
 
 def test_guessing_the_code_is_stopped(phone):
-    from app.server.app import WRONG_CODES_PER_MINUTE
+    from app.server.access import WRONG_CODES_PER_MINUTE
 
     ctx, wid, client = phone
     code = live.door(ctx, wid)[1]

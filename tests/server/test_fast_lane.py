@@ -18,8 +18,9 @@ from app.ops import live
 from app.ops.base import Context
 from app.ops.notes import MAX_NOTE
 from app.ops.workshops import create_workshop
-from app.server.app import MAX_BODY, AtelierAPI, create_app
+from app.server.app import create_app
 from app.server.fast import FastLane
+from app.server.guard import MAX_BODY, AtelierAPI
 from app.server.runner import ServerThread
 from app.store.db import Database
 from app.store.models import Note

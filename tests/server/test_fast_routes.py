@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from app.ops import live
 from app.ops.base import Context
 from app.ops.workshops import create_workshop
-from app.server.app import MAX_BODY, create_app
+from app.server.app import create_app
+from app.server.guard import MAX_BODY
 from app.server.runner import ServerThread
 from app.store.db import Database
 from app.store.models import Note, Vote

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from app.ops import live
 from app.ops.base import Context
-from app.server.app import NOTES_PER_MINUTE
+from app.server.access import NOTES_PER_MINUTE
 from app.store.models import Note
 
 

@@ -18,7 +18,8 @@ from app.domain.timer import display, from_wire
 from app.ops import live
 from app.ops.base import Context
 from app.ops.workshops import create_workshop
-from app.server.app import CSP, create_app
+from app.server.app import create_app
+from app.server.guard import CSP
 from app.server.runner import ServerThread
 from app.store.db import Database
 
