@@ -56,7 +56,11 @@ function render() {
 
 // -- what the page shows: one panel at a time ------------------------------------------------
 const PANELS = ["closed", "code-step", "join", "live"];
-function show(panel) { for (const id of PANELS) $(id).hidden = id !== panel; }
+function show(panel) {
+  if (!$(panel).hidden) return;
+  for (const id of PANELS) $(id).hidden = id !== panel;
+  window.scrollTo(0, 0);  // a new panel starts at its top, not where the last form was left
+}
 
 // -- outside a séance the server answers 409: the page says why and waits for it to open -----
 let closed = null;  // "absent" or "ended" while the séance is not open
