@@ -2,7 +2,8 @@
 // closes, "J'ai fini". The whole ballot is sent after each change (the server replaces the
 // previous one); one request at a time, each with its own key so that a retry counts once. A
 // ballot the server could not take (no network, a server error) is kept on the phone and sent
-// again with backoff; only a refusal of the ballot itself (4xx) gives it up, saying why.
+// again with backoff; only a refusal (400, 404, 409, 413, 422: a rule of the vote, the round
+// closed) gives it up, saying why.
 // app.js tells this file when the séance view shows ("atelier:live") and when something
 // changed ("atelier:changed"). Text goes in with textContent only, never as HTML.
 "use strict";
