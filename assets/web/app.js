@@ -56,7 +56,11 @@ function render() {
 
 // -- what the page shows: one panel at a time ------------------------------------------------
 const PANELS = ["closed", "code-step", "join", "live"];
-function show(panel) { for (const id of PANELS) $(id).hidden = id !== panel; }
+function show(panel) {
+  if (!$(panel).hidden) return;
+  for (const id of PANELS) $(id).hidden = id !== panel;
+  window.scrollTo(0, 0);  // a new panel starts at its top, not where the last form was left
+}
 
 // -- outside a séance the server answers 409: the page says why and waits for it to open -----
 let closed = null;  // "absent" or "ended" while the séance is not open
@@ -203,7 +207,12 @@ async function showLive() {
     const answer = await fetch("/api/me", { headers: { Authorization: `Bearer ${token}` } });
     if (answer.status === 409) return showClosed(await answer.json());
     if (answer.status === 401) { localStorage.removeItem(TOKEN); return showJoin(); }
-    if (answer.ok) $("me").textContent = `Vous êtes enregistré·e : ${(await answer.json()).name}`;
+    if (answer.ok) {
+      const me = await answer.json();
+      $("me").textContent = `Vous êtes enregistré·e : ${me.name}`;
+      localStorage.setItem(PARTICIPANT, String(me.id));  // names what this phone keeps unsent
+      adoptOldOutbox();
+    }
   } else {
     return showJoin();
   }
@@ -216,17 +225,47 @@ async function showLive() {
 }
 
 // -- post-its: written into an outbox on the phone first, sent when the network allows -------
-const OUTBOX = "atelier.outbox";
+// The outbox is kept in the phone's storage under this participant's id (not the token), so
+// a reload, a lost network or a server outage loses nothing; each post-it keeps its key, so a
+// retry counts once. Only a refusal of the post-it itself gives it up: its text goes back into
+// the field with the reason. Anything else (no network, 5xx, 429, 409…) waits and is tried
+// again with backoff and jitter, at once when the network or the socket comes back.
+const PARTICIPANT = "atelier.participant", OLD_OUTBOX = "atelier.outbox";
+const REFUSED = [400, 413, 422];  // the post-it is wrong: retrying would not help
 let sent = [];  // this phone's post-its as the server has them
+let trouble = "";  // why the outbox waits: "network", "server" or ""
 
-function outbox() { return JSON.parse(localStorage.getItem(OUTBOX) || "[]"); }
-function saveOutbox(items) { localStorage.setItem(OUTBOX, JSON.stringify(items)); }
+function outboxName() {
+  const who = localStorage.getItem(PARTICIPANT);
+  return who ? `atelier.outbox.${who}` : null;
+}
+function outbox() {
+  const name = outboxName();
+  return name ? JSON.parse(localStorage.getItem(name) || "[]") : [];
+}
+function saveOutbox(items) {
+  const name = outboxName();
+  if (name) localStorage.setItem(name, JSON.stringify(items));
+}
+function adoptOldOutbox() {  // written by an earlier version of this page, before the id was known
+  const old = JSON.parse(localStorage.getItem(OLD_OUTBOX) || "[]");
+  if (!old.length || !outboxName()) return;
+  saveOutbox([...outbox(), ...old]);
+  localStorage.removeItem(OLD_OUTBOX);
+}
 function auth() { return { Authorization: `Bearer ${localStorage.getItem(TOKEN)}` }; }
 
 function newKey() {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// exponential backoff with jitter: up to 1 s, 2 s, 4 s… 30 s, each drawn between half and all
+// of it, so that two thousand phones that failed together do not come back together
+function retryDelay(attempt) {
+  const ceiling = Math.min(30000, 1000 * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
 function renderNotes() {
@@ -243,32 +282,50 @@ function renderNotes() {
     li.appendChild(small);
     list.appendChild(li);
   };
+  const why = trouble === "server" ? "en attente : envoi automatique dès que possible"
+    : "en attente du réseau";
   for (const note of sent) item(note.text, "envoyé ✓", false);
-  for (const note of waiting) item(note.text, "en attente du réseau", true);
+  for (const note of waiting) item(note.text, why, true);
 }
 
-let flushing = false;
-async function flush() {
-  if (flushing || !localStorage.getItem(TOKEN)) return;
+function refused(text, message) {  // back into the field, never lost: the reason beside it
+  const field = $("note");
+  const typed = field.value.trim();
+  field.value = typed ? `${text}\n\n${typed}` : text;
+  $("note-count").textContent = `${field.value.length} / 280`;
+  $("note-error").textContent = message || "Ce post-it a été refusé.";
+  $("note-error").hidden = false;
+}
+
+let flushing = false, attempts = 0, retryId = null;
+async function flush(now) {
+  // while backing off, only a reconnection (now) or the backoff's own timer tries again: the
+  // socket's news and the slow poll, heard by every phone at once, do not
+  if (flushing || !localStorage.getItem(TOKEN) || (retryId && !now)) return;
+  clearTimeout(retryId);
+  retryId = null;
   flushing = true;
+  let failed = false;
   try {
-    for (const note of outbox()) {
+    for (const note of outbox()) {  // one at a time, in the order written
       let answer;
       try {
         answer = await fetch("/api/notes", {
           method: "POST",
           headers: { "Content-Type": "application/json", ...auth() },
-          body: JSON.stringify({ text: note.text, key: note.key }),
+          body: JSON.stringify({ text: note.text, key: note.key }),  // the same key each time
         });
-      } catch (error) { break; }  // no network: the rest waits with it
-      if (answer.status === 429 || answer.status === 409) break;  // later (or next séance)
-      if (!answer.ok) {  // refused for good (empty, too long…): say so, do not retry forever
-        const body = await answer.json().catch(() => ({}));
-        $("note-error").textContent = body.message || "Ce post-it a été refusé.";
-        $("note-error").hidden = false;
+      } catch (error) { failed = "network"; break; }  // no network: the rest waits with it
+      if (answer.ok || REFUSED.includes(answer.status)) {
+        if (!answer.ok) refused(note.text, (await answer.json().catch(() => ({}))).message);
+        saveOutbox(outbox().filter((item) => item.key !== note.key));
+        attempts = 0;
+        continue;
       }
-      saveOutbox(outbox().filter((item) => item.key !== note.key));
+      failed = "server";  // busy, database down, séance paused…: kept, tried again later
+      break;
     }
+    trouble = failed || "";
     const mine = await fetch("/api/notes/mine", { headers: auth(), cache: "no-store" });
     if (mine.ok) sent = await mine.json();
   } catch (error) {
@@ -276,23 +333,32 @@ async function flush() {
   } finally {
     flushing = false;
     renderNotes();
+    if (failed) retryId = setTimeout(() => { retryId = null; flush(); }, retryDelay(attempts++));
+    else if (outbox().length) flush();  // written while this round was on its way
   }
+}
+
+function reconnected() {  // the network or the socket is back: try at once, from the start
+  attempts = 0;
+  if (outbox().length) flush(true);
+  window.dispatchEvent(new Event("atelier:reconnected"));  // votes.js
 }
 
 function send() {
   const text = $("note").value.trim();
   $("note-error").hidden = true;
   if (!text) return;
+  if (!outboxName()) return refused(text, "Pas encore de réseau : réessayez dans un instant.");
   saveOutbox([...outbox(), { key: newKey(), text }]);  // kept on the phone before anything
   $("note").value = "";
   $("note-count").textContent = "0 / 280";
   renderNotes();
-  flush();
+  flush(true);
 }
 
 $("send").onclick = send;
 $("note").oninput = () => { $("note-count").textContent = `${$("note").value.length} / 280`; };
-window.addEventListener("online", flush);
+window.addEventListener("online", reconnected);
 
 async function refresh() {
   try {
@@ -319,6 +385,7 @@ function listen() {
   if (!token || socket || closed) return;
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   socket = new WebSocket(`${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}&since=${lastSeq}`);
+  socket.onopen = reconnected;
   socket.onmessage = (event) => {
     const message = JSON.parse(event.data);
     retry = 1000;
@@ -331,7 +398,7 @@ function listen() {
     socket = null;
     if (closed) return;  // reopened by showLive when the séance opens
     refresh();  // refused because the séance just ended? the page says so at once
-    setTimeout(listen, retry);  // back off while the network is away
+    setTimeout(listen, retry / 2 + Math.random() * (retry / 2));  // back off, not in step
     retry = Math.min(retry * 2, 15000);
   };
 }

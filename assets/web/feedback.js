@@ -36,6 +36,13 @@
     return node;
   }
 
+  // exponential backoff with jitter (up to 1 s, 2 s, 4 s… 30 s, each drawn between half and
+  // all of it): the phones of a room that failed together do not come back together
+  function retryDelay(attempt) {
+    const ceiling = Math.min(30000, 1000 * 2 ** attempt);
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+  }
+
   // -- a smiley drawn as SVG: no emoji font needed, the same on every phone ------------------
   function face(n) {
     const svg = document.createElementNS(SVG, "svg");
@@ -99,11 +106,16 @@
         } catch (e) {
           status = "En attente du réseau…";
           render();
-          await new Promise((r) => setTimeout(r, Math.min(8000, 1000 * 2 ** attempt)));
+          await new Promise((r) => setTimeout(r, retryDelay(attempt)));
           continue;
         }
         const body = await reply.json().catch(() => ({}));
-        if (reply.status === 429) { await new Promise((r) => setTimeout(r, 3000)); continue; }
+        if (!reply.ok && ![400, 409, 413, 422].includes(reply.status)) {
+          status = "En attente : envoi automatique dès que possible";  // 5xx, 429…: kept
+          render();
+          await new Promise((r) => setTimeout(r, retryDelay(attempt)));
+          continue;
+        }
         localStorage.removeItem(PENDING);
         if (reply.ok) {
           mine = body;

@@ -1,12 +1,16 @@
 // The vote on a phone: large cards, the dots or points left, a change of mind until the round
 // closes, "J'ai fini". The whole ballot is sent after each change (the server replaces the
-// previous one); one request at a time, each with its own key so that a retry counts once.
+// previous one); one request at a time, each with its own key so that a retry counts once. A
+// ballot the server could not take (no network, a server error) is kept on the phone and sent
+// again with backoff; only a refusal (400, 404, 409, 413, 422: a rule of the vote, the round
+// closed) gives it up, saying why.
 // app.js tells this file when the séance view shows ("atelier:live") and when something
 // changed ("atelier:changed"). Text goes in with textContent only, never as HTML.
 "use strict";
 
 (() => {
-  const TOKEN = "atelier.token";
+  const TOKEN = "atelier.token", PARTICIPANT = "atelier.participant";
+  const WAITING = "En attente : envoi automatique dès que possible";
   const $ = (id) => document.getElementById(id);
   let round = null;     // the round as the server describes it
   let choices = {};     // this phone's ballot, as shown (may be ahead of the server)
@@ -14,6 +18,8 @@
   let done = false;
   let results = null;
   let dirty = false, sending = false, timerId = null, status = "", error = "";
+  let attempts = 0, retryId = null;  // the backoff after a failed send
+  let expanded = false;  // the folded earlier results are shown
 
   function auth() { return { Authorization: `Bearer ${localStorage.getItem(TOKEN)}` }; }
 
@@ -21,6 +27,34 @@
     const bytes = new Uint8Array(16);
     crypto.getRandomValues(bytes);
     return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  // exponential backoff with jitter: up to 1 s, 2 s, 4 s… 30 s, each drawn between half and
+  // all of it, so that a room of phones that failed together does not come back together
+  function retryDelay(attempt) {
+    const ceiling = Math.min(30000, 1000 * 2 ** attempt);
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+  }
+
+  // -- the ballot not yet acknowledged: kept on the phone (per participant) until the server
+  // has it, with its key, so that a reload or a server outage loses nothing and counts once --
+  function slot() {
+    const who = localStorage.getItem(PARTICIPANT);
+    return who ? `atelier.ballot.${who}` : null;
+  }
+  function pending() {
+    const name = slot();
+    return name ? JSON.parse(localStorage.getItem(name) || "null") : null;
+  }
+  function keep(ballot) {
+    const name = slot();
+    if (!name) return;
+    if (ballot) localStorage.setItem(name, JSON.stringify(ballot));
+    else localStorage.removeItem(name);
+  }
+  function forget(key) {  // this ballot is answered for good (unless a newer one replaced it)
+    const waiting = pending();
+    if (waiting && waiting.key === key) keep(null);
   }
 
   function el(tag, className, text) {
@@ -39,25 +73,45 @@
   }
 
   // -- loading -------------------------------------------------------------------------------
-  async function load() {
+  async function load(heard) {
     if (!localStorage.getItem(TOKEN)) return;
     let answer;
     try {
       answer = await fetch("/api/votes/current", { headers: auth(), cache: "no-store" });
     } catch (e) { return; }  // offline: app.js says so
+    if (answer.status >= 500 || answer.status === 429) return;  // keep what is shown
     if (!answer.ok) { round = null; return render(); }
     const body = await answer.json();
+    const before = round, hadResults = !!results;
     const changedRound = !round || !body.round || body.round.id !== round.id;
     round = body.round;
     saved = body.choices || {};
     done = body.done;
     results = body.results;
+    if (changedRound) expanded = false;
+    // the round this page showed closes or its results come out while it is watched: show them
+    else if (heard && round && !round.is_open && ((before.is_open) || (!hadResults && results))) {
+      expanded = true;
+    }
     if (changedRound || (!dirty && !sending)) { choices = clone(saved); dirty = false; error = ""; }
+    const waiting = pending();
+    if (waiting && round && waiting.round === round.id && round.is_open) {
+      if (!dirty) choices = clone(waiting.choices);  // the latest change, not yet sent
+      if (!sending) status = WAITING;
+      render();
+      if (!retryId) pump();
+      return;
+    }
+    if (waiting && (!round || waiting.round !== (round && round.id) || !round.is_open)) {
+      keep(null);  // that round closed before the server could take it: it cannot count now
+      if (round && waiting.round === round.id) {
+        error = "Le vote a été clos avant l’envoi de votre dernier changement.";
+      }
+    }
     render();
   }
 
   function clone(value) { return JSON.parse(JSON.stringify(value)); }
-
   // -- arithmetic ----------------------------------------------------------------------------
   function used() {
     return Object.values(choices).reduce((sum, n) => sum + (typeof n === "number" ? n : 0), 0);
@@ -104,54 +158,77 @@
     timerId = setTimeout(send, 250);  // a few taps in a row go as one ballot
   }
 
-  async function send() {
-    if (sending || !dirty || !round) return;
-    sending = true;
+  function stage() {  // the ballot as shown becomes the one to send (replacing an older one)
+    if (!dirty || !round) return;
+    keep({ round: round.id, key: newKey(), choices: clone(choices) });
     dirty = false;
-    const body = { key: newKey(), choices: clone(choices) };
-    const roundId = round.id;
+  }
+
+  function send() {
+    stage();
+    attempts = 0;
+    return pump();
+  }
+
+  // one request at a time: the pending ballot, the same key on every retry (it counts once)
+  async function pump() {
+    const ballot = pending();
+    if (sending || !ballot) return;
+    clearTimeout(retryId);
+    retryId = null;
+    sending = true;
     status = "Envoi…";
     render();
+    let again = false;
     try {
-      for (let attempt = 0; ; attempt++) {
-        let answer;
-        try {
-          answer = await fetch(`/api/votes/${roundId}/ballot`, {
-            method: "POST",
-            headers: { "Content-Type": "application/json", ...auth() },
-            body: JSON.stringify(body),  // the same key on a retry: it counts once
-          });
-        } catch (e) {
-          status = "En attente du réseau…";
-          render();
-          await new Promise((r) => setTimeout(r, Math.min(8000, 1000 * 2 ** attempt)));
-          continue;
-        }
-        const reply = await answer.json().catch(() => ({}));
-        if (answer.status === 429) { await new Promise((r) => setTimeout(r, 3000)); continue; }
-        if (answer.ok) {
-          saved = reply.choices;
-          if (!dirty) choices = clone(saved);
-          status = "Vote enregistré ✓";
-        } else {
-          error = reply.message || "Ce vote a été refusé.";
-          status = "";
-          choices = clone(saved);  // back to what the server has
-          dirty = false;
-          if (answer.status === 409) await load();
-        }
-        break;
+      let answer;
+      try {
+        answer = await fetch(`/api/votes/${ballot.round}/ballot`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", ...auth() },
+          body: JSON.stringify({ key: ballot.key, choices: ballot.choices }),
+        });
+      } catch (e) {
+        status = "En attente du réseau…";
+        again = true;
+        return;
+      }
+      const reply = await answer.json().catch(() => ({}));
+      if (answer.ok) {
+        forget(ballot.key);
+        attempts = 0;
+        saved = reply.choices;
+        if (!dirty && !pending()) choices = clone(saved);
+        status = pending() ? WAITING : "Vote enregistré ✓";
+      } else if ([400, 404, 409, 413, 422].includes(answer.status)) {
+        forget(ballot.key);  // refused for good (a rule of the vote, the round closed): say why
+        attempts = 0;
+        error = reply.message || "Ce vote a été refusé.";
+        status = "";
+        if (!pending()) { choices = clone(saved); dirty = false; }  // back to what the server has
+        if (answer.status === 409) await load();
+      } else {  // the server could not take it now (busy, database down…): kept, tried again
+        status = WAITING;
+        again = true;
       }
     } finally {
       sending = false;
+      if (again) retryId = setTimeout(pump, retryDelay(attempts++));
       render();
-      if (dirty) send();
+      if (!again && pending()) pump();  // changed while this one was on its way
     }
+  }
+
+  function reconnected() {  // the network or the socket is back: try at once
+    if (sending || !pending()) return;
+    attempts = 0;
+    pump();
   }
 
   async function finish() {
     const wanted = !done;
-    if (dirty || sending) await send();
+    if (dirty) { clearTimeout(timerId); stage(); }
+    await pump();
     try {
       const answer = await fetch(`/api/votes/${round.id}/done`, {
         method: "POST",
@@ -165,39 +242,53 @@
   }
 
   // -- drawing -------------------------------------------------------------------------------
+  // the open round's ballot comes first on the page (#vote); a closed round, with its results,
+  // is folded at the end under "Résultats précédents" (#past), results before the ballot
   function render() {
-    const box = $("vote");
+    const box = $("vote"), past = $("past"), folded = $("past-body");
     if (!box) return;
     box.replaceChildren();
-    box.hidden = !round;
+    folded.replaceChildren();
+    const open = !!round && round.is_open;
+    box.hidden = !open;
+    past.hidden = !round || open;
+    showPast();
     if (!round) return;
-    const open = round.is_open;
-    box.appendChild(el("p", "vote-kind", round.kind_label));
-    box.appendChild(el("h2", "vote-title", round.title));
-    if (!open) box.appendChild(el("p", "vote-closed", "Vote clos"));
-    if (open) box.appendChild(el("p", left() === 0 ? "vote-left empty" : "vote-left", counterText()));
+    const target = open ? box : folded;
+    target.appendChild(el("p", "vote-kind", round.kind_label));
+    target.appendChild(el("h2", "vote-title", round.title));
+    if (!open) target.appendChild(el("p", "vote-closed", "Vote clos"));
+    if (open) target.appendChild(el("p", left() === 0 ? "vote-left empty" : "vote-left", counterText()));
     if (round.kind === "dots" && open) {
       const extra = round.cap < round.dots ? ` · ${plural(round.cap, "gommette", "gommettes")} au plus par post-it` : "";
-      box.appendChild(el("p", "muted small", `${plural(round.dots, "gommette", "gommettes")} en tout${extra}`));
+      target.appendChild(el("p", "muted small", `${plural(round.dots, "gommette", "gommettes")} en tout${extra}`));
     }
     if (error) {
       const p = el("p", "error", error);
       p.setAttribute("role", "alert");
-      box.appendChild(p);
+      target.appendChild(p);
     }
+    if (results && !open) target.appendChild(resultList());
+    if (!open) target.appendChild(el("h3", "vote-mine", "Mon bulletin"));
     const list = el("div", "vote-cards");
     for (const item of round.items) list.appendChild(card(item, open));
-    box.appendChild(list);
+    target.appendChild(list);
     if (open) {
-      box.appendChild(el("p", "vote-status muted", status));
-      box.appendChild(button(done ? "Je reprends mon vote" : "J’ai fini", "vote-done",
-                             finish, sending));
+      target.appendChild(el("p", "vote-status muted", status));
+      target.appendChild(button(done ? "Je reprends mon vote" : "J’ai fini", "vote-done",
+                                finish, sending));
       if (done) {
-        box.appendChild(el("p", "vote-thanks",
-                           "Merci ! Vous pouvez encore changer d’avis jusqu’à la clôture du vote."));
+        target.appendChild(el("p", "vote-thanks",
+                              "Merci ! Vous pouvez encore changer d’avis jusqu’à la clôture du vote."));
       }
+      if (results) target.appendChild(resultList());  // live results, under the ballot
     }
-    if (results) box.appendChild(resultList());
+  }
+
+  function showPast() {
+    const toggle = $("past-toggle");
+    toggle.setAttribute("aria-expanded", expanded ? "true" : "false");
+    $("past-body").hidden = !expanded;
   }
 
   function card(item, open) {
@@ -288,10 +379,12 @@
     return wrap;
   }
 
-  window.addEventListener("atelier:live", load);
+  $("past-toggle").onclick = () => { expanded = !expanded; showPast(); };
+  window.addEventListener("atelier:live", () => load(false));
   window.addEventListener("atelier:changed", (event) => {
     const message = event.detail || {};
-    if (message.behind || (message.topics || []).includes("votes")) load();
+    if (message.behind || (message.topics || []).includes("votes")) load(true);
   });
-  window.addEventListener("online", () => { if (dirty) send(); });
+  window.addEventListener("atelier:reconnected", reconnected);  // app.js: online, socket back
+  window.addEventListener("online", () => { if (dirty) send(); else reconnected(); });
 })();
