@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -300,14 +300,17 @@ def commit_step(
 
 def _work(
     ctx: Context, op: str, topic: Topic, build: Build, undoable: bool, deferring: bool
-) -> Callable[[Session], Outcome | Later]:
+) -> Callable[[Session], Outcome]:
+    """The store's work of one operation (a `Later` it returns is an Outcome once the store
+    ran the deferred statements: what `write` returns)."""
+
     def work(session: Session) -> Outcome | Later:
         step = build(session)
         if isinstance(step, Outcome | Later):
             return step
         return commit_step(session, ctx, op=op, topic=topic, step=step, undoable=undoable)
 
-    return Deferring(work) if deferring else work
+    return cast(Callable[[Session], Outcome], Deferring(work) if deferring else work)
 
 
 def perform(

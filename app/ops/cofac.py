@@ -141,7 +141,7 @@ def pair(
     _check_role(role)
     token = secrets.token_urlsafe(32)  # 256 bits
 
-    def work(session: Session) -> Change:
+    def build(session: Session) -> base.Step:
         get_workshop(session, workshop_id)
         same = session.scalars(
             select(CoFacilitator).where(
@@ -163,13 +163,11 @@ def pair(
             .where(CoFacilitator.id == cofac_id)
             .values(device_key=device, token_hash=token_hash(token))
         )
-        entry = base.journal(session, ctx, op="cofac.pair", workshop_id=workshop_id,
-                             forward=forward, label=f"Ordinateur appairé : {clean}")  # fmt: skip
-        return Change("cofac.pair", Topic.COFAC, entry.seq, workshop_id, (cofac_id,))
+        return base.Step(workshop_id, label=f"Ordinateur appairé : {clean}", applied=forward)
 
-    change = ctx.db.write(work)
-    base.publish(ctx, change)
-    found = cofac_info(ctx, change.ids[0])
+    change = base.perform(ctx, op="cofac.pair", topic=Topic.COFAC, build=build, undoable=False)
+    assert change.change is not None
+    found = cofac_info(ctx, change.change.ids[0])
     assert found is not None
     return Paired(found, token)
 

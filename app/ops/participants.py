@@ -160,9 +160,7 @@ def check_in(
     build = _check_in_build(
         ctx, workshop_id, name, organisation, category, consent_named, key, source
     )
-    outcome = perform(
-        ctx, op=CHECK_IN_OP, topic=Topic.PARTICIPANTS, build=build, undoable=False
-    )
+    outcome = perform(ctx, op=CHECK_IN_OP, topic=Topic.PARTICIPANTS, build=build, undoable=False)
     result: CheckInResult = outcome.result
     return result
 
