@@ -494,7 +494,9 @@ _REMEMBER = insert(IdempotentRequest)
 def _answer(result: Any) -> dict[str, Any]:
     """What is remembered of an operation's result: its journal entry and the ids it made."""
     found = result
-    if isinstance(result, tuple):
+    if isinstance(result, base.Outcome):  # what `base.perform`'s write returns
+        found = result.change
+    elif isinstance(result, tuple):
         found = next((r for r in result if isinstance(r, Change)), None)
     if isinstance(found, Change):
         return {"seq": found.seq, "ids": list(found.ids)}
