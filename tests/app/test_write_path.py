@@ -373,9 +373,11 @@ def test_every_write_journals_and_phones_journal_replayable_mutations(room: Room
         assert replayed_ops[op], op
     # no credential in the journal, even before it leaves the host
     tokens = r.ctx.db.read(
-        lambda s: [t for t in s.scalars(select(Participant.token)) if t]
-        + [t for t in s.scalars(select(CoFacilitator.token_hash)) if t]
-        + [t for t in s.scalars(select(CoFacilitator.device_key)) if t]
+        lambda s: (
+            [t for t in s.scalars(select(Participant.token)) if t]
+            + [t for t in s.scalars(select(CoFacilitator.token_hash)) if t]
+            + [t for t in s.scalars(select(CoFacilitator.device_key)) if t]
+        )
     )
     assert tokens
     journal = json.dumps([e.forward for e in _entries(r.ctx, 0)])
