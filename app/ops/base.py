@@ -9,9 +9,10 @@ the journal holds both directions: undo applies `inverse`, redo applies `forward
 The one write path: `perform` (and `perform_async`, its twin for the server's event loop)
 runs an operation's `build` in the store's write, applies the `Step` it returns, journals it,
 remembers a phone's idempotency key in the same transaction, then publishes. `execute` is
-`perform` for the usual (workshop id, mutations, label) operations. Nothing in `app/ops`
-calls `Database.write` itself (tests/app/test_write_path.py walks them), but the replica's
-own bookkeeping (`replica.apply_snapshot` / `apply_entries`, `cofac_client`).
+`perform` for the usual (workshop id, mutations, label) operations. Besides them and undo /
+redo, only the replica's own bookkeeping (`replica.apply_snapshot` / `apply_entries`), the key
+of remote operations (`cofac._KeyedDatabase`) and the ballots (pending conversion) call
+`Database.write`; tests/app/test_write_path.py counts them and walks every operation.
 """
 
 from __future__ import annotations
