@@ -91,10 +91,11 @@ class PhoneFeedback:
     mine: FeedbackInfo | None
 
 
-@mutation("feedback.set")
+@mutation("feedback.upsert")
 def feedback_set(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
     """A participant's answer: a new row (`new`, its id kept when the journal gives one), or
-    the one they gave before replaced (`id`). Not undoable (no inverse)."""
+    the one they gave before replaced (`id`). Not undoable (no inverse). (Not `feedback.set`:
+    older journals hold entries of that name without the answer, which cannot be replayed.)"""
     conn = connection(session)
     values = {k: args[k] for k in FEEDBACK_VALUES}
     owner = {"workshop_id": args["workshop_id"], "participant_id": args["participant_id"]}
@@ -165,7 +166,7 @@ def give_feedback(
         # one answer per participant: a new one replaces it
         answer = {"workshop_id": workshop_id, "participant_id": participant_id, **values,
                   "id": existing.id if existing is not None else None}  # fmt: skip
-        applied, _ = apply_actions(session, [["feedback.set", answer]])
+        applied, _ = apply_actions(session, [["feedback.upsert", answer]])
         actor = f"participant:{participant_id}"
         return Step(
             workshop_id,
