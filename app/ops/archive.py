@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.errors import KnownError, os_reason
 from app.events import Topic
-from app.ops.base import Change, Context, journal, publish
+from app.ops.base import Change, Context, JournalRef, Step, perform
 from app.ops.mutations import get_workshop
 from app.store import workshop_rows
 from app.store.models import Base, CustomMethod
@@ -217,7 +217,7 @@ def import_archive(
     transaction (what the caller adds goes in or out with the workshop)."""
     tables = _check_envelope(data)
 
-    def work(session: Session) -> Change:
+    def work(session: Session) -> Step:
         new_ids: NewIds = {}
 
         def ref(column: str, target: str, old: Any, where: str) -> int | None:
@@ -271,21 +271,21 @@ def import_archive(
         _import_methods(session, tables.get("methods", []))
         workshop_id = next(iter(new_ids["workshops"].values()))
         title = str(tables["workshops"][0]["title"])
-        entry = journal(
-            session,
-            ctx,
-            op="workshop.import",
-            workshop_id=workshop_id,
-            forward=[["workshop.import", {"id": workshop_id}]],
-            label=f"Atelier importé : {title}",
-        )
-        if then is not None:
-            then(session, new_ids)
-        return Change("workshop.import", Topic.WORKSHOPS, entry.seq, workshop_id, (workshop_id,))
 
-    change = ctx.db.write(work)
-    publish(ctx, change)
-    return change
+        def after(session: Session, _entry: JournalRef) -> None:
+            if then is not None:  # after the import's entry, in its transaction
+                then(session, new_ids)
+
+        return Step(
+            workshop_id,
+            label=f"Atelier importé : {title}",
+            applied=[["workshop.import", {"id": workshop_id}]],
+            after=after,
+        )
+
+    outcome = perform(ctx, op="workshop.import", topic=Topic.WORKSHOPS, build=work, undoable=False)
+    assert outcome.change is not None
+    return outcome.change
 
 
 def _fix_embedded(

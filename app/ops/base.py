@@ -5,13 +5,21 @@ transaction, appends one journal entry (monotonic `seq`, who, when, what) in tha
 same transaction, then publishes one event. A mutation returns the arguments it
 really applied (with the ids it assigned) and the mutations that revert it, so
 the journal holds both directions: undo applies `inverse`, redo applies `forward`.
+
+The one write path: `perform` (and `perform_async`, its twin for the server's event loop)
+runs an operation's `build` in the store's write, applies the `Step` it returns, journals it,
+remembers a phone's idempotency key in the same transaction, then publishes. `execute` is
+`perform` for the usual (workshop id, mutations, label) operations. Besides them and undo /
+redo, only the replica's own bookkeeping (`replica.apply_snapshot` / `apply_entries`), the key
+of remote operations (`cofac._KeyedDatabase`) and the ballots (pending conversion) call
+`Database.write`; tests/app/test_write_path.py counts them and walks every operation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -19,8 +27,8 @@ from sqlalchemy.orm import Session
 from app.domain.clock import Clock
 from app.events import Event, EventBus, Topic
 from app.library import Library, load_library
-from app.store.db import Database
-from app.store.models import JournalEntry, Workshop
+from app.store.db import Database, Deferring, Later
+from app.store.models import IdempotentRequest, JournalEntry, Workshop
 
 T = TypeVar("T")
 
@@ -72,7 +80,7 @@ class Change:
 # (a fresh start, the command line) must still find its mutations
 MUTATION_MODULES = (
     "app.ops.mutations", "app.ops.board", "app.ops.votes", "app.ops.projects", "app.ops.cofac",
-    "app.ops.photos",
+    "app.ops.photos", "app.ops.participants", "app.ops.feedback",
 )  # fmt: skip
 
 
@@ -142,22 +150,33 @@ def journal(
             conn.execute(_FORGET_UNDONE, {"wid": workshop_id})
             applied.add(workshop_id)
     result = conn.execute(
-        _APPEND,
-        {
-            "workshop_id": workshop_id,
-            "at": ctx.clock(),
-            "actor": ctx.actor,
-            "op": op,
-            "label": label[:200],
-            "forward": forward,
-            "inverse": inverse if undoable else None,
-            "undo_state": "done" if undoable else "",
-        },
+        _APPEND, entry_row(ctx, op, workshop_id, forward, inverse if undoable else None, label)
     )
     session.info.pop("phase_row", None)  # what one operation read is not the next one's
     key = result.inserted_primary_key
     assert key is not None
     return JournalRef(int(key[0]))
+
+
+def entry_row(
+    ctx: Context,
+    op: str,
+    workshop_id: int | None,
+    forward: list[Action],
+    inverse: list[Action] | None,
+    label: str,
+) -> dict[str, Any]:
+    """A journal row's values (`journal` appends one; a batch of post-its appends many)."""
+    return {
+        "workshop_id": workshop_id,
+        "at": ctx.clock(),
+        "actor": ctx.actor,
+        "op": op,
+        "label": label[:200],
+        "forward": forward,
+        "inverse": inverse,
+        "undo_state": "done" if inverse is not None else "",
+    }
 
 
 def connection(session: Session) -> Connection:
@@ -187,6 +206,150 @@ def pin(session: Session, obj: T) -> T:
     return obj
 
 
+@dataclass(frozen=True, slots=True)
+class Remember:
+    """A request's idempotency key and the answer a retry gets, stored with the write."""
+
+    key: str
+    actor: str
+    answer: dict[str, Any]
+    at: float
+
+
+@dataclass(slots=True)
+class Step:
+    """What an operation's `build` hands to the write path.
+
+    `actions` are mutations the path applies (their inverses make the entry undoable);
+    `applied` are mutations the operation already applied itself with prepared statements
+    (the phones' hot paths), journalled as they are, before `actions`. Either way, what is
+    journalled must be registered mutations with their full values (ids included), so a
+    co-facilitator's replica replays them. `result` is handed back to the caller; `actor`
+    journals the entry as someone else (a participant's phone); `ids` overrides the ids of
+    the event (by default every `id` of the forward mutations); `remember` stores a request's
+    key in the same transaction; `after` runs once the entry is journalled (same transaction).
+    """
+
+    workshop_id: int | None
+    actions: list[Action] = field(default_factory=list)
+    label: str = ""
+    applied: list[Action] = field(default_factory=list)
+    result: Any = None
+    actor: str | None = None
+    ids: tuple[int, ...] | None = None
+    remember: Remember | None = None
+    after: Callable[[Session, JournalRef], None] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What `perform` returns: the change (None for a replayed request), the result."""
+
+    change: Change | None
+    result: Any = None
+    replayed: bool = False
+
+
+# `build` validates and returns a Step; or an Outcome (a retry answered from its stored key:
+# nothing is written), or a `Later` completed by the store's deferred statements (an Outcome)
+Build = Callable[[Session], "Step | Outcome | Later"]
+
+_REMEMBER = insert(IdempotentRequest)
+_STORED = select(IdempotentRequest.response).where(IdempotentRequest.key == bindparam("key"))
+
+
+def stored_answer(session: Session, key: str) -> dict[str, Any] | None:
+    """The answer remembered for a request's key (a retry), None for a new request."""
+    found = connection(session).execute(_STORED, {"key": key}).scalar()
+    return dict(found) if found is not None else None
+
+
+def remember(session: Session, what: Remember) -> None:
+    connection(session).execute(
+        _REMEMBER, {"key": what.key, "actor": what.actor, "response": what.answer, "at": what.at}
+    )
+
+
+def commit_step(
+    session: Session, ctx: Context, *, op: str, topic: Topic, step: Step, undoable: bool = True
+) -> Outcome:
+    """Apply, journal and remember one step, inside the store's write (the core of `perform`;
+    a batch of deferred writes builds the same entries itself, see ops/notes.py)."""
+    forward, inverse = apply_actions(session, step.actions) if step.actions else ([], [])
+    if step.applied:
+        forward = step.applied + forward
+        if undoable:
+            raise AssertionError(f"{op}: mutations applied by hand have no inverse")
+    entry = journal(
+        session,
+        ctx if step.actor is None else ctx.as_actor(step.actor),
+        op=op,
+        workshop_id=step.workshop_id,
+        forward=forward,
+        inverse=inverse if undoable else None,
+        label=step.label,
+    )
+    if step.remember is not None:
+        remember(session, step.remember)
+    if step.after is not None:
+        step.after(session, entry)
+    ids = step.ids
+    if ids is None:
+        ids = tuple(a[1]["id"] for a in forward if isinstance(a[1].get("id"), int))
+    return Outcome(Change(op, topic, entry.seq, step.workshop_id, ids), step.result)
+
+
+def _work(
+    ctx: Context, op: str, topic: Topic, build: Build, undoable: bool, deferring: bool
+) -> Callable[[Session], Outcome]:
+    """The store's work of one operation (a `Later` it returns is an Outcome once the store
+    ran the deferred statements: what `write` returns)."""
+
+    def work(session: Session) -> Outcome | Later:
+        step = build(session)
+        if isinstance(step, Outcome | Later):
+            return step
+        return commit_step(session, ctx, op=op, topic=topic, step=step, undoable=undoable)
+
+    return cast(Callable[[Session], Outcome], Deferring(work) if deferring else work)
+
+
+def perform(
+    ctx: Context,
+    *,
+    op: str,
+    topic: Topic,
+    build: Build,
+    undoable: bool = True,
+    deferring: bool = False,
+) -> Outcome:
+    """Run one operation through the one write path: write, journal, publish.
+
+    `deferring`: `build` may return a `Later` (its inserts run together with the following
+    writes of the same kind, see `Deferring`).
+    """
+    outcome: Outcome = ctx.db.write(_work(ctx, op, topic, build, undoable, deferring))
+    if outcome.change is not None:
+        publish(ctx, outcome.change)
+    return outcome
+
+
+async def perform_async(
+    ctx: Context,
+    *,
+    op: str,
+    topic: Topic,
+    build: Build,
+    undoable: bool = True,
+    deferring: bool = False,
+) -> Outcome:
+    """`perform` from the server's event loop: the same write, awaited (no thread held)."""
+    outcome: Outcome = await ctx.db.write_async(_work(ctx, op, topic, build, undoable, deferring))
+    if outcome.change is not None:
+        publish(ctx, outcome.change)
+    return outcome
+
+
 def execute(
     ctx: Context,
     *,
@@ -197,23 +360,12 @@ def execute(
 ) -> Change:
     """Run one operation: `build` validates and returns (workshop id, mutations, label)."""
 
-    def work(session: Session) -> Change:
+    def step(session: Session) -> Step:
         workshop_id, actions, label = build(session)
-        forward, inverse = apply_actions(session, actions)
-        entry = journal(
-            session,
-            ctx,
-            op=op,
-            workshop_id=workshop_id,
-            forward=forward,
-            inverse=inverse if undoable else None,
-            label=label,
-        )
-        ids = tuple(a[1]["id"] for a in forward if isinstance(a[1].get("id"), int))
-        return Change(op, topic, entry.seq, workshop_id, ids)
+        return Step(workshop_id, actions, label)
 
-    change = ctx.db.write(work)
-    publish(ctx, change)
+    change = perform(ctx, op=op, topic=topic, build=step, undoable=undoable).change
+    assert change is not None
     return change
 
 

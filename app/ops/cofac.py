@@ -5,7 +5,7 @@ The host's store is the single source of truth. A co-facilitator laptop sends *o
 (`ctx.as_actor("cofac:<name>")`, so the history says who did what), in its own order, exactly
 once per idempotency key. Every laptop then reads the host's state back: it replays the host's
 journal entries whose mutations are all known (`replayable`), and takes a whole-workshop
-snapshot otherwise (phones' post-its and ballots are journalled without their rows) or when it
+snapshot otherwise (phones' ballots are journalled without their rows) or when it
 is far behind.
 """
 
@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import (
-    bindparam,
-    insert,
     select,
     update,
 )
@@ -36,7 +34,6 @@ from app.ops.participants import check_key
 from app.store.db import Database
 from app.store.models import (
     CoFacilitator,
-    IdempotentRequest,
     LiveTimer,
     Phase,
     VoteRound,
@@ -141,7 +138,7 @@ def pair(
     _check_role(role)
     token = secrets.token_urlsafe(32)  # 256 bits
 
-    def work(session: Session) -> Change:
+    def build(session: Session) -> base.Step:
         get_workshop(session, workshop_id)
         same = session.scalars(
             select(CoFacilitator).where(
@@ -163,13 +160,11 @@ def pair(
             .where(CoFacilitator.id == cofac_id)
             .values(device_key=device, token_hash=token_hash(token))
         )
-        entry = base.journal(session, ctx, op="cofac.pair", workshop_id=workshop_id,
-                             forward=forward, label=f"Ordinateur appairé : {clean}")  # fmt: skip
-        return Change("cofac.pair", Topic.COFAC, entry.seq, workshop_id, (cofac_id,))
+        return base.Step(workshop_id, label=f"Ordinateur appairé : {clean}", applied=forward)
 
-    change = ctx.db.write(work)
-    base.publish(ctx, change)
-    found = cofac_info(ctx, change.ids[0])
+    change = base.perform(ctx, op="cofac.pair", topic=Topic.COFAC, build=build, undoable=False)
+    assert change.change is not None
+    found = cofac_info(ctx, change.change.ids[0])
     assert found is not None
     return Paired(found, token)
 
@@ -489,14 +484,12 @@ class _Replayed(Exception):
         self.response = response
 
 
-_STORED = select(IdempotentRequest.response).where(IdempotentRequest.key == bindparam("key"))
-_REMEMBER = insert(IdempotentRequest)
-
-
 def _answer(result: Any) -> dict[str, Any]:
     """What is remembered of an operation's result: its journal entry and the ids it made."""
     found = result
-    if isinstance(result, tuple):
+    if isinstance(result, base.Outcome):  # what `base.perform`'s write returns
+        found = result.change
+    elif isinstance(result, tuple):
         found = next((r for r in result if isinstance(r, Change)), None)
     if isinstance(found, Change):
         return {"seq": found.seq, "ids": list(found.ids)}
@@ -505,7 +498,11 @@ def _answer(result: Any) -> dict[str, Any]:
 
 class _KeyedDatabase:
     """The store, seen by one remote operation: its first write also checks and remembers
-    the request's key in the same transaction, so a resent operation never applies twice."""
+    the request's key in the same transaction, so a resent operation never applies twice.
+
+    Not a write path of its own: whichever operation runs still writes, journals and
+    publishes through `base.perform`; this only adds the laptop's key to its transaction
+    (whatever the operation, undo and redo included, and without each one knowing it)."""
 
     def __init__(self, db: Database, key: str, actor: str, clock: Callable[[], float]) -> None:
         self._db, self._key, self._actor, self._clock = db, key, actor, clock
@@ -521,14 +518,14 @@ class _KeyedDatabase:
         self._used = True
 
         def keyed(session: Session) -> Any:
-            conn = connection(session)
-            earlier = conn.execute(_STORED, {"key": self._key}).scalar()
+            earlier = base.stored_answer(session, self._key)
             if earlier is not None:
-                raise _Replayed(dict(earlier))
+                raise _Replayed(earlier)
             result = work(session)
             self.answer = _answer(result)
-            conn.execute(_REMEMBER, {"key": self._key, "actor": self._actor,
-                                     "response": self.answer, "at": self._clock()})  # fmt: skip
+            base.remember(
+                session, base.Remember(self._key, self._actor, self.answer, self._clock())
+            )
             return result
 
         return self._db.write(keyed)
@@ -547,11 +544,7 @@ def run_remote(
         )
     scoped = f"{workshop_id}:c{who.id}:{check_key(key)}"
 
-    def stored(session: Session) -> dict[str, Any] | None:
-        found = connection(session).execute(_STORED, {"key": scoped}).scalar()
-        return dict(found) if found is not None else None
-
-    earlier = ctx.db.read(stored)
+    earlier = ctx.db.read(lambda session: base.stored_answer(session, scoped))
     if earlier is not None:
         return RemoteResult(int(earlier["seq"]), tuple(earlier["ids"]), replayed=True)
     keyed = _KeyedDatabase(ctx.db, scoped, who.actor, ctx.clock)

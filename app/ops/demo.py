@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.domain.board import GAP, NOTE_H, NOTE_W
 from app.domain.model import Cadrage, Status
 from app.events import Topic
-from app.ops.base import Change, Context, journal, publish
+from app.ops.base import Change, Context, Step, perform
 from app.ops.workshops import create_workshop
 from app.resources import asset
 from app.store.models import (
@@ -217,7 +217,7 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
     workshop_id = created.workshop_id
     assert workshop_id is not None
 
-    def work(session: Session) -> Change:
+    def work(session: Session) -> Step:
         now = ctx.clock()
         start = now - 3 * 3600
         w = session.get(Workshop, workshop_id)
@@ -420,19 +420,15 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
                     added_at=now,
                 )
             )  # fmt: skip
-        entry = journal(
-            session,
-            ctx,
-            op="demo.create",
-            workshop_id=w.id,
-            forward=[["demo.create", {"id": w.id, "seed": seed}]],
+        return Step(
+            w.id,
             label="Atelier de démonstration",
+            applied=[["demo.create", {"id": w.id, "seed": seed}]],
         )
-        return Change("demo.create", Topic.WORKSHOPS, entry.seq, w.id, (w.id,))
 
-    change = ctx.db.write(work)
-    publish(ctx, change)
-    return change
+    outcome = perform(ctx, op="demo.create", topic=Topic.WORKSHOPS, build=work, undoable=False)
+    assert outcome.change is not None
+    return outcome.change
 
 
 def _record_actual_times(block: Block, start: float, rng: random.Random) -> None:

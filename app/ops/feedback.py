@@ -8,6 +8,7 @@ so a retry returns the first answer and writes nothing.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -23,7 +24,17 @@ from app.domain.feedback import (
 from app.domain.timer import TimerState
 from app.errors import InvalidInput, KnownError, NotFound
 from app.events import Topic
-from app.ops.base import Change, Context, connection, journal, publish
+from app.ops.base import (
+    Action,
+    Context,
+    Outcome,
+    Remember,
+    Step,
+    apply_actions,
+    connection,
+    mutation,
+    perform,
+)
 from app.ops.participants import check_key
 from app.store.models import Feedback, IdempotentRequest, LiveTimer, Participant, Phase
 
@@ -53,7 +64,7 @@ _REPLACE = (
         at=bindparam("at"),
     )
 )
-_REMEMBER = insert(IdempotentRequest)
+FEEDBACK_VALUES = ("rating", "keep", "improve", "at")
 
 CLOSED_MESSAGE = "Les retours s'ouvrent à la clôture de la séance."
 
@@ -78,6 +89,25 @@ class PhoneFeedback:
 
     open: bool
     mine: FeedbackInfo | None
+
+
+@mutation("feedback.upsert")
+def feedback_set(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    """A participant's answer: a new row (`new`, its id kept when the journal gives one), or
+    the one they gave before replaced (`id`). Not undoable (no inverse). (Not `feedback.set`:
+    older journals hold entries of that name without the answer, which cannot be replayed.)"""
+    conn = connection(session)
+    values = {k: args[k] for k in FEEDBACK_VALUES}
+    owner = {"workshop_id": args["workshop_id"], "participant_id": args["participant_id"]}
+    if args.get("new", args.get("id") is None):
+        row = {**owner, **values}
+        if args.get("id") is not None:  # a replica: the host's id
+            row["id"] = args["id"]
+        inserted = conn.execute(_INSERT, row).inserted_primary_key
+        assert inserted is not None
+        return {**owner, **values, "id": int(inserted[0]), "new": True}, []
+    conn.execute(_REPLACE, {"fid": args["id"], **values})
+    return {**owner, **values, "id": args["id"], "new": False}, []
 
 
 def check_rating(rating: object) -> int:
@@ -120,11 +150,11 @@ def give_feedback(
     ).strip()
     scoped = f"{workshop_id}:f{participant_id}:{check_key(key)}"
 
-    def work(session: Session) -> tuple[Change | None, FeedbackInfo, bool]:
+    def build(session: Session) -> Step | Outcome:
         conn = connection(session)
         earlier = conn.execute(_STORED, {"key": scoped}).scalar()
         if earlier is not None:
-            return None, FeedbackInfo(**earlier), True
+            return Outcome(None, FeedbackInfo(**earlier), True)
         if conn.execute(_MEMBER, {"pid": participant_id, "wid": workshop_id}).first() is None:
             raise NotFound("Participant inconnu pour cet atelier.")
         if not _open(conn, workshop_id):
@@ -133,30 +163,23 @@ def give_feedback(
         info = FeedbackInfo(clean_rating, clean_keep, clean_improve, now)
         values = {"rating": clean_rating, "keep": clean_keep, "improve": clean_improve, "at": now}
         existing = conn.execute(_MINE, {"pid": participant_id, "wid": workshop_id}).first()
-        if existing is None:
-            conn.execute(
-                _INSERT, {"workshop_id": workshop_id, "participant_id": participant_id, **values}
-            )
-        else:  # one answer per participant: the new one replaces it
-            conn.execute(_REPLACE, {"fid": existing.id, **values})
-        conn.execute(_REMEMBER, {"key": scoped, "actor": f"participant:{participant_id}",
-                                 "response": asdict(info), "at": now})  # fmt: skip
-        entry = journal(
-            session,
-            ctx.as_actor(f"participant:{participant_id}"),
-            op="feedback.give",
-            workshop_id=workshop_id,
-            # who answered, not what: the verbatims are read in the report, unsigned
-            forward=[["feedback.set", {"participant": participant_id}]],
+        # one answer per participant: a new one replaces it
+        answer = {"workshop_id": workshop_id, "participant_id": participant_id, **values,
+                  "id": existing.id if existing is not None else None}  # fmt: skip
+        applied, _ = apply_actions(session, [["feedback.upsert", answer]])
+        actor = f"participant:{participant_id}"
+        return Step(
+            workshop_id,
             label="Retour de fin de séance",
+            applied=applied,
+            result=info,
+            actor=actor,
+            ids=(participant_id,),
+            remember=Remember(scoped, actor, asdict(info), now),
         )
-        change = Change("feedback.give", Topic.FEEDBACK, entry.seq, workshop_id, (participant_id,))
-        return change, info, False
 
-    change, info, replayed = ctx.db.write(work)
-    if change is not None:
-        publish(ctx, change)
-    return info, replayed
+    outcome = perform(ctx, op="feedback.give", topic=Topic.FEEDBACK, build=build, undoable=False)
+    return outcome.result, outcome.replayed
 
 
 def phone_feedback(ctx: Context, workshop_id: int, participant_id: int) -> PhoneFeedback:

@@ -22,9 +22,19 @@ from app.domain.board import (
 )
 from app.errors import InvalidInput, NotFound
 from app.events import Topic
-from app.ops.base import Change, Context, connection, journal, publish
+from app.ops.base import (
+    Change,
+    Context,
+    Outcome,
+    Remember,
+    Step,
+    connection,
+    entry_row,
+    perform,
+    perform_async,
+)
 from app.ops.participants import check_key
-from app.store.db import DEFER_OK, DEFERRED, Deferring, Later
+from app.store.db import DEFER_OK, DEFERRED, Later
 from app.store.models import (
     IdempotentRequest,
     JournalEntry,
@@ -78,7 +88,7 @@ _LOWEST_ON_WORKSHOP_BOARD = select(func.max(Note.y)).where(
     Note.workshop_id == bindparam("wid"), _IN_INBOX
 )
 _INSERT_NOTE = insert(Note)
-_REMEMBER = insert(IdempotentRequest)
+_REMEMBER = insert(IdempotentRequest)  # a batch's keys, in one statement
 # a transaction's post-its together: one statement each for the notes (their ids back),
 # their keys and their journal entries (their sequence numbers back); see `_new_ids`
 _INSERT_NOTES = insert(Note).returning(Note.id)
@@ -115,40 +125,45 @@ class NoteInfo:
     created_at: float
 
 
-NoteWork = Callable[[Session], tuple[Change | None, NoteInfo, bool]]
+NoteBuild = Callable[[Session], Step | Outcome | Later]
+NOTE_OP = "board.note_add"
 
 
 def post_note(
     ctx: Context, workshop_id: int, participant_id: int, *, text: str, key: str
 ) -> tuple[NoteInfo, bool]:
     """Add a participant's post-it; returns it and whether this was a replayed retry."""
-    change, info, replayed = ctx.db.write(_note_work(ctx, workshop_id, participant_id, text, key))
-    if change is not None:
-        publish(ctx, change)
-    return info, replayed
+    build = _note_build(ctx, workshop_id, participant_id, text, key)
+    outcome = perform(
+        ctx, op=NOTE_OP, topic=Topic.BOARD, build=build, undoable=False, deferring=True
+    )
+    return outcome.result, outcome.replayed
 
 
 async def post_note_async(
     ctx: Context, workshop_id: int, participant_id: int, *, text: str, key: str
 ) -> tuple[NoteInfo, bool]:
     """`post_note` from the server's event loop: the same write, awaited (no thread held)."""
-    work = _note_work(ctx, workshop_id, participant_id, text, key)
-    change, info, replayed = await ctx.db.write_async(work)
-    if change is not None:
-        publish(ctx, change)
-    return info, replayed
+    build = _note_build(ctx, workshop_id, participant_id, text, key)
+    outcome = await perform_async(
+        ctx, op=NOTE_OP, topic=Topic.BOARD, build=build, undoable=False, deferring=True
+    )
+    return outcome.result, outcome.replayed
 
 
-def _note_work(
+def _note_build(
     ctx: Context, workshop_id: int, participant_id: int, text: str, key: str
-) -> NoteWork:
-    """The checked input and the transaction's work of one post-it (raises on bad input)."""
+) -> NoteBuild:
+    """The checked input and the transaction's work of one post-it (raises on bad input).
+
+    Journalled as `note.insert` with the row's values and id (the board's mutation), so a
+    co-facilitator's replica replays it rather than taking a snapshot."""
     clean = clean_text(text, what="Post-it", limit=MAX_NOTE, required=True).strip()
     if not clean:
         raise InvalidInput("Le post-it est vide.")
     scoped = f"{workshop_id}:p{participant_id}:{check_key(key)}"
 
-    def work(session: Session) -> tuple[Change | None, NoteInfo, bool] | Later:
+    def build(session: Session) -> Step | Outcome | Later:
         # prepared Core statements: this is what hundreds of phones do at once
         conn = connection(session)
         index = session.info.get("write_index", -1)
@@ -161,7 +176,7 @@ def _note_work(
         ).one()
         if earlier is not None:
             _Arrivals.carry(session, index)  # a replay writes nothing: the next one may reuse
-            return None, NoteInfo(**earlier), True
+            return Outcome(None, NoteInfo(**earlier), True)
         if author is None:
             raise NotFound("Participant inconnu pour cet atelier.")
         arrivals = _Arrivals.follow(session, index, workshop_id)
@@ -182,20 +197,22 @@ def _note_work(
         inserted = conn.execute(_INSERT_NOTE, row).inserted_primary_key
         assert inserted is not None
         info = NoteInfo(int(inserted[0]), clean, now)
-        conn.execute(_REMEMBER, {"key": scoped, "actor": f"participant:{participant_id}",
-                                 "response": asdict(info), "at": now})  # fmt: skip
-        entry = journal(
-            session,
-            ctx.as_actor(f"participant:{participant_id}"),
-            op="board.note_add",
-            workshop_id=workshop_id,
-            forward=[["note.add", {"id": info.id, "text": clean, "participant": participant_id}]],
+        actor = f"participant:{participant_id}"
+        return Step(
+            workshop_id,
             label=f"Post-it de {author}",
+            applied=[_journalled(row, info.id)],
+            result=info,
+            actor=actor,
+            remember=Remember(scoped, actor, asdict(info), now),
         )
-        change = Change("board.note_add", Topic.BOARD, entry.seq, workshop_id, (info.id,))
-        return change, info, False
 
-    return Deferring(work)
+    return build
+
+
+def _journalled(row: dict[str, Any], note_id: int) -> list[Any]:
+    """A phone's post-it as the journal keeps it: the board's `note.insert`, every value."""
+    return ["note.insert", {**row, "id": note_id}]
 
 
 class _Pending:
@@ -224,11 +241,9 @@ class _Pending:
         actor = f"participant:{participant_id}"
         self.keys[key] = len(self.rows)
         self.rows.append(row)
-        self.entries.append(
-            {"workshop_id": row["workshop_id"], "at": ctx.clock(), "actor": actor,
-             "op": "board.note_add", "label": f"Post-it de {row['author']}"[:200],
-             "inverse": None, "undo_state": "", "key": key, "participant": participant_id}
-        )  # fmt: skip
+        entry = entry_row(ctx.as_actor(actor), NOTE_OP, row["workshop_id"], [], None,
+                          f"Post-it de {row['author']}")  # fmt: skip
+        self.entries.append({**entry, "key": key})
         answer = Later()
         self.answers.append(answer)
         return answer
@@ -250,17 +265,15 @@ class _Pending:
              for e, r, info in zip(self.entries, self.rows, infos, strict=True)],
         )  # fmt: skip
         entries = [
-            {**{k: v for k, v in e.items() if k not in ("key", "participant")},
-             "forward": [["note.add", {"id": info.id, "text": info.text,
-                                       "participant": e["participant"]}]]}
-            for e, info in zip(self.entries, infos, strict=True)
-        ]  # fmt: skip
+            {**{k: v for k, v in e.items() if k != "key"}, "forward": [_journalled(r, info.id)]}
+            for e, r, info in zip(self.entries, self.rows, infos, strict=True)
+        ]
         seqs = _new_ids(conn, _APPEND_ENTRIES, _APPEND_ENTRIES_IN_ORDER, entries)
         for answer, info, seq, row in zip(self.answers, infos, seqs, self.rows, strict=True):
-            change = Change("board.note_add", Topic.BOARD, int(seq), row["workshop_id"], (info.id,))
-            answer.value = (change, info, False)
+            change = Change(NOTE_OP, Topic.BOARD, int(seq), row["workshop_id"], (info.id,))
+            answer.value = Outcome(change, info, False)
         for answer, position in self.replays:
-            answer.value = (None, infos[position], True)
+            answer.value = Outcome(None, infos[position], True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,13 +13,27 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
 from app.errors import InvalidInput
 from app.events import Topic
-from app.ops.base import Change, Context, journal, publish
+from app.ops.base import (
+    Action,
+    Change,
+    Context,
+    Outcome,
+    Remember,
+    Step,
+    apply_actions,
+    connection,
+    execute,
+    mutation,
+    perform,
+    perform_async,
+    pin,
+)
 from app.ops.mutations import get_workshop
 from app.store.models import CheckIn, IdempotentRequest, LiveTimer, Participant
 
@@ -60,6 +74,72 @@ def check_key(key: str) -> str:
     return key
 
 
+# -- mutations (what the journal keeps, what a co-facilitator's replica replays) ---------------
+PARTICIPANT_COLUMNS = (
+    "workshop_id", "name", "organisation", "category", "consent_named", "token", "created_at",
+)  # fmt: skip
+CHECKIN_COLUMNS = ("participant_id", "block_id", "at", "source")
+_INSERT_PARTICIPANT = insert(Participant)
+_INSERT_CHECKIN = insert(CheckIn)
+
+
+def _insert_row(
+    session: Session, statement: Any, columns: tuple[str, ...], args: dict[str, Any]
+) -> int:
+    """Insert one row with a prepared statement (its id kept when the journal gives one)."""
+    row = {k: args.get(k) for k in columns}
+    if args.get("id") is not None:
+        row["id"] = args["id"]
+    session.flush()  # the transaction's earlier ORM changes go first
+    inserted = connection(session).execute(statement, row).inserted_primary_key
+    assert inserted is not None
+    return int(inserted[0])
+
+
+@mutation("participant.insert")
+def participant_insert(
+    session: Session, args: dict[str, Any]
+) -> tuple[dict[str, Any], list[Action]]:
+    """A participant's row. The token is a credential: the journalled arguments blank it (a
+    replica replays the row without it). Not undoable (no inverse)."""
+    new_id = _insert_row(session, _INSERT_PARTICIPANT, PARTICIPANT_COLUMNS, args)
+    applied = {**{k: args.get(k) for k in PARTICIPANT_COLUMNS}, "id": new_id, "token": None}
+    return applied, []
+
+
+@mutation("checkin.insert")
+def checkin_insert(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    new_id = _insert_row(session, _INSERT_CHECKIN, CHECKIN_COLUMNS, args)
+    return {**{k: args.get(k) for k in CHECKIN_COLUMNS}, "id": new_id}, []
+
+
+@mutation("participant.rename")
+def participant_rename(
+    session: Session, args: dict[str, Any]
+) -> tuple[dict[str, Any], list[Action]]:
+    p = session.get(Participant, args["id"])
+    if p is None:
+        raise InvalidInput("Ce participant n'existe plus.")
+    old, p.name = p.name, args["name"]
+    return {"id": p.id, "name": p.name}, [["participant.rename", {"id": p.id, "name": old}]]
+
+
+@mutation("participant.remove")
+def participant_remove(
+    session: Session, args: dict[str, Any]
+) -> tuple[dict[str, Any], list[Action]]:
+    """Remove a participant and their check-ins (their post-its stay, without an author
+    link). Not undoable (no inverse)."""
+    p = session.get(Participant, args["id"])
+    if p is None:
+        raise InvalidInput("Ce participant n'existe plus.")
+    for c in session.scalars(select(CheckIn).where(CheckIn.participant_id == p.id)):
+        session.delete(c)
+    session.delete(p)
+    session.flush()
+    return {"id": args["id"]}, []
+
+
 def _stored(session: Session, key: str) -> dict[str, Any] | None:
     row = session.get(IdempotentRequest, key)
     return dict(row.response) if row is not None else None
@@ -77,12 +157,11 @@ def check_in(
     source: str = "phone",
 ) -> CheckInResult:
     """Register a participant and their arrival; the same `key` again returns the same answer."""
-    work = _check_in_work(
+    build = _check_in_build(
         ctx, workshop_id, name, organisation, category, consent_named, key, source
     )
-    change, result = ctx.db.write(work)
-    if change is not None:
-        publish(ctx, change)
+    outcome = perform(ctx, op=CHECK_IN_OP, topic=Topic.PARTICIPANTS, build=build, undoable=False)
+    result: CheckInResult = outcome.result
     return result
 
 
@@ -99,16 +178,20 @@ async def check_in_async(
 ) -> CheckInResult:
     """`check_in` from the server's event loop: the same write, awaited from the group commit
     (no worker thread held while 500 phones arrive)."""
-    work = _check_in_work(
+    build = _check_in_build(
         ctx, workshop_id, name, organisation, category, consent_named, key, source
     )
-    change, result = await ctx.db.write_async(work)
-    if change is not None:
-        publish(ctx, change)
+    outcome = await perform_async(
+        ctx, op=CHECK_IN_OP, topic=Topic.PARTICIPANTS, build=build, undoable=False
+    )
+    result: CheckInResult = outcome.result
     return result
 
 
-def _check_in_work(
+CHECK_IN_OP = "participants.check_in"
+
+
+def _check_in_build(
     ctx: Context,
     workshop_id: int,
     name: str,
@@ -117,62 +200,51 @@ def _check_in_work(
     consent_named: bool,
     key: str,
     source: str,
-) -> Callable[[Session], tuple[Change | None, CheckInResult]]:
-    """The checked input and the transaction's work of one check-in (raises on bad input)."""
+) -> Callable[[Session], Step | Outcome]:
+    """The checked input and the transaction's work of one check-in (raises on bad input).
+
+    Journalled as `participant.insert` (its token blanked) and `checkin.insert`, with their
+    values and ids: a co-facilitator's replica replays them."""
     clean_name = clean_text(name, what="Nom", limit=MAX_NAME, required=True).strip()
     clean_org = clean_text(organisation, what="Organisation", limit=MAX_ORGANISATION).strip()
     if category not in CATEGORIES:
         raise InvalidInput("Catégorie inconnue : choisissez dans la liste.")
     scoped = f"{workshop_id}:{check_key(key)}"
 
-    def work(session: Session) -> tuple[Change | None, CheckInResult]:
+    def build(session: Session) -> Step | Outcome:
         earlier = _stored(session, scoped)
         if earlier is not None:
-            return None, CheckInResult(**{**earlier, "replayed": True})
+            return Outcome(None, CheckInResult(**{**earlier, "replayed": True}), True)
         get_workshop(session, workshop_id)
         now = ctx.clock()
-        participant = Participant(
-            workshop_id=workshop_id,
-            name=clean_name,
-            organisation=clean_org,
-            category=category,
-            consent_named=bool(consent_named),
-            token=secrets.token_urlsafe(24),
-            created_at=now,
-        )
-        session.add(participant)
-        session.flush()
+        token = secrets.token_urlsafe(24)
+        person = {"workshop_id": workshop_id, "name": clean_name, "organisation": clean_org,
+                  "category": category, "consent_named": bool(consent_named), "token": token,
+                  "created_at": now}  # fmt: skip
+        applied, _ = apply_actions(session, [["participant.insert", person]])
+        participant_id = int(applied[0][1]["id"])
         timer = session.get(LiveTimer, workshop_id)
-        session.add(
-            CheckIn(
-                participant_id=participant.id,
-                block_id=timer.block_id if timer is not None else None,
-                at=now,
-                source=source,
-            )
-        )
-        assert participant.token is not None
-        info = ParticipantInfo(participant.id, clean_name, clean_org, category, bool(consent_named))
-        result = CheckInResult(participant.id, participant.token, clean_name, info=info)
+        arrival = {"participant_id": participant_id,
+                   "block_id": timer.block_id if timer is not None else None, "at": now,
+                   "source": source}  # fmt: skip
+        arrived, _ = apply_actions(session, [["checkin.insert", arrival]])
+        info = ParticipantInfo(participant_id, clean_name, clean_org, category, bool(consent_named))
+        result = CheckInResult(participant_id, token, clean_name, info=info)
         answer = asdict(result)
         answer.pop("replayed")
         answer.pop("info")
-        session.add(IdempotentRequest(key=scoped, actor=f"participant:{participant.id}",
-                                      response=answer, at=now))  # fmt: skip
-        entry = journal(
-            session,
-            ctx.as_actor("téléphone" if source == "phone" else ctx.actor),
-            op="participants.check_in",
-            workshop_id=workshop_id,
-            # the token is a credential: it never goes to the journal (replayed to laptops)
-            forward=[["participant.check_in", {"id": participant.id, "name": clean_name}]],
+        return Step(
+            workshop_id,
             label=f"Arrivée de {clean_name}",
+            # the token is a credential: `participant.insert` journals it blanked
+            applied=applied + arrived,
+            result=result,
+            actor="téléphone" if source == "phone" else ctx.actor,
+            ids=(participant_id,),
+            remember=Remember(scoped, f"participant:{participant_id}", answer, now),
         )
-        change = Change("participants.check_in", Topic.PARTICIPANTS, entry.seq, workshop_id,
-                        (participant.id,))  # fmt: skip
-        return change, result
 
-    return work
+    return build
 
 
 def participant_by_token(ctx: Context, workshop_id: int, token: str) -> ParticipantInfo | None:
@@ -246,35 +318,24 @@ def _participant(session: Session, workshop_id: int, participant_id: int) -> Par
 def rename_participant(ctx: Context, workshop_id: int, participant_id: int, name: str) -> Change:
     clean = clean_text(name, what="Nom", limit=MAX_NAME, required=True).strip()
 
-    def work(session: Session) -> Change:
-        p = _participant(session, workshop_id, participant_id)
-        old, p.name = p.name, clean
-        entry = journal(session, ctx, op="participants.rename", workshop_id=workshop_id,
-                        forward=[["participant.rename", {"id": p.id, "name": clean}]],
-                        label=f"« {old} » renommé « {clean} »")  # fmt: skip
-        return Change("participants.rename", Topic.PARTICIPANTS, entry.seq, workshop_id, (p.id,))
+    def build(session: Session) -> tuple[int | None, list[Action], str]:
+        p = pin(session, _participant(session, workshop_id, participant_id))
+        actions: list[Action] = [["participant.rename", {"id": p.id, "name": clean}]]
+        return workshop_id, actions, f"« {p.name} » renommé « {clean} »"
 
-    change = ctx.db.write(work)
-    publish(ctx, change)
-    return change
+    return execute(
+        ctx, op="participants.rename", topic=Topic.PARTICIPANTS, build=build, undoable=False
+    )
 
 
 def remove_participant(ctx: Context, workshop_id: int, participant_id: int) -> Change:
     """Remove a duplicate: their check-ins go; their post-its stay, without an author link."""
 
-    def work(session: Session) -> Change:
-        p = _participant(session, workshop_id, participant_id)
-        name = p.name
-        for c in session.scalars(select(CheckIn).where(CheckIn.participant_id == p.id)):
-            session.delete(c)
-        session.delete(p)
-        session.flush()
-        entry = journal(session, ctx, op="participants.remove", workshop_id=workshop_id,
-                        forward=[["participant.remove", {"id": participant_id}]],
-                        label=f"{name} retiré·e de la liste")  # fmt: skip
-        return Change("participants.remove", Topic.PARTICIPANTS, entry.seq, workshop_id,
-                      (participant_id,))  # fmt: skip
+    def build(session: Session) -> tuple[int | None, list[Action], str]:
+        p = pin(session, _participant(session, workshop_id, participant_id))
+        actions: list[Action] = [["participant.remove", {"id": p.id}]]
+        return workshop_id, actions, f"{p.name} retiré·e de la liste"
 
-    change = ctx.db.write(work)
-    publish(ctx, change)
-    return change
+    return execute(
+        ctx, op="participants.remove", topic=Topic.PARTICIPANTS, build=build, undoable=False
+    )

@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from app.errors import KnownError
-from app.ops import base, board, cofac, mutations, votes  # noqa: F401  (their mutations are replayed)
+from app.ops import (  # noqa: F401  (their mutations are replayed)
+    base,
+    board,
+    cofac,
+    feedback,
+    mutations,
+    participants,
+    votes,
+)
 from app.ops.base import MUTATIONS, Context, connection
 from app.ops.mutations import get_workshop
 from app.store import workshop_rows
@@ -141,8 +149,10 @@ def replica_seq(db: Database, workshop_id: int) -> int:
 def replayable(entry: Mapping[str, Any]) -> bool:
     """Whether a journal entry carries everything its change did (all known mutations).
 
-    Phones' post-its, ballots and check-ins are journalled without their rows (no tokens,
-    no votes in the journal): those need a snapshot.
+    Phones' post-its, check-ins and feedback are journalled as mutations with their rows
+    (tokens blanked); ballots are still journalled without theirs (no votes in the journal)
+    and whole-workshop operations (`workshop.create`, `workshop.import`…) name no mutation:
+    those need a snapshot.
     """
     forward = entry.get("forward") or []
     return all(
@@ -204,6 +214,32 @@ def apply_entries(
         return False  # the replica and the host disagree: the snapshot settles it
 
 
+# the arguments a mutation may carry that are credentials (whatever the mutation: blanked
+# as in a snapshot, should one ever journal them)
+SECRET_ARGUMENTS: dict[str, Any] = {
+    k: v for blank in SECRET_COLUMNS.values() for k, v in blank.items()
+}
+
+
+def without_secrets(forward: Any) -> Any:
+    """A journal entry's mutations as they leave the host: credentials blanked."""
+    if not isinstance(forward, list):
+        return forward
+    out = []
+    for action in forward:
+        if (
+            isinstance(action, list)
+            and len(action) == 2
+            and isinstance(action[1], dict)
+            and SECRET_ARGUMENTS.keys() & action[1].keys()
+        ):
+            args = {k: SECRET_ARGUMENTS.get(k, v) if k in SECRET_ARGUMENTS else v
+                    for k, v in action[1].items()}  # fmt: skip
+            action = [action[0], args]
+        out.append(action)
+    return out
+
+
 def journal_page(ctx: Context, workshop_id: int, since: int, limit: int) -> dict[str, Any]:
     """The workshop's journal entries after `since` (a replica catching up)."""
 
@@ -219,7 +255,7 @@ def journal_page(ctx: Context, workshop_id: int, since: int, limit: int) -> dict
         ).all()  # fmt: skip
         entries = [
             {"seq": r.seq, "at": r.at, "actor": r.actor, "op": r.op, "label": r.label,
-             "forward": r.forward}
+             "forward": without_secrets(r.forward)}
             for r in rows[:limit]
         ]  # fmt: skip
         return {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,7 +15,7 @@ from app.errors import InvalidInput
 from app.events import Topic
 from app.library import Format
 from app.ops import mutations as _mutations  # noqa: F401  (registers the mutations)
-from app.ops.base import Action, Change, Context, execute, journal, publish
+from app.ops.base import Action, Change, Context, Step, execute, perform
 from app.ops.mutations import get_workshop
 from app.store.models import Block, Milestone, Phase, Programme, Workshop
 
@@ -83,7 +84,7 @@ def create_workshop(
     clean_title = _title(title)
     clean_place = clean_text(place, what="Lieu", limit=200).strip()
 
-    def work(session: Session) -> Change:
+    def build(session: Session) -> Step:
         now = ctx.clock()
         workshop = Workshop(
             title=clean_title,
@@ -100,23 +101,26 @@ def create_workshop(
         session.add(workshop)
         session.flush()
         _add_agenda(session, workshop, fmt)
-        entry = journal(
-            session,
-            ctx,
-            op="workshop.create",
-            workshop_id=workshop.id,
-            forward=[
+        return Step(
+            workshop.id,
+            label=f"Création de « {clean_title} »",
+            applied=[
                 [
                     "workshop.create",
                     {"id": workshop.id, "format_key": fmt.key, "title": clean_title},
                 ]
             ],
-            label=f"Création de « {clean_title} »",
         )
-        return Change("workshop.create", Topic.WORKSHOPS, entry.seq, workshop.id, (workshop.id,))
 
-    change = ctx.db.write(work)
-    publish(ctx, change)
+    return _whole(ctx, "workshop.create", build)
+
+
+def _whole(ctx: Context, op: str, build: Callable[[Session], Step]) -> Change:
+    """An operation on a whole workshop (create, copy, delete, import): its journal entry
+    names it (`workshop.*`, no registered mutation: a replica is made of one workshop that
+    exists, it never replays one), not undoable."""
+    change = perform(ctx, op=op, topic=Topic.WORKSHOPS, build=build, undoable=False).change
+    assert change is not None
     return change
 
 
@@ -190,7 +194,7 @@ def unarchive_workshop(ctx: Context, workshop_id: int) -> Change:
 def duplicate_workshop(ctx: Context, workshop_id: int, title: str | None = None) -> Change:
     """Reuse a workshop as a template: same cadrage and agenda, nothing of the live session."""
 
-    def work(session: Session) -> Change:
+    def build(session: Session) -> Step:
         src = get_workshop(session, workshop_id)
         now = ctx.clock()
         new_title = _title(title) if title else _title(f"{src.title} (copie)"[:MAX_TITLE_CHARS])
@@ -234,41 +238,30 @@ def duplicate_workshop(ctx: Context, workshop_id: int, title: str | None = None)
             session.flush()
             for m in src.programme.milestones:
                 session.add(Milestone(programme_id=programme.id, title=m.title, week=m.week))
-        entry = journal(
-            session,
-            ctx,
-            op="workshop.duplicate",
-            workshop_id=copy.id,
-            forward=[["workshop.duplicate", {"id": copy.id, "source": src.id, "title": new_title}]],
+        return Step(
+            copy.id,
             label=f"Copie de « {src.title} »",
+            applied=[["workshop.duplicate", {"id": copy.id, "source": src.id, "title": new_title}]],
+            ids=(copy.id,),
         )
-        return Change("workshop.duplicate", Topic.WORKSHOPS, entry.seq, copy.id, (copy.id,))
 
-    change = ctx.db.write(work)
-    publish(ctx, change)
-    return change
+    return _whole(ctx, "workshop.duplicate", build)
 
 
 def delete_workshop(ctx: Context, workshop_id: int) -> Change:
     """Delete for good (the window asks for confirmation; the journal keeps the trace)."""
 
-    def work(session: Session) -> Change:
+    def build(session: Session) -> Step:
         workshop = get_workshop(session, workshop_id)
         title = workshop.title
         session.delete(workshop)
-        entry = journal(
-            session,
-            ctx,
-            op="workshop.delete",
-            workshop_id=workshop_id,
-            forward=[["workshop.delete", {"id": workshop_id, "title": title}]],
+        return Step(
+            workshop_id,
             label=f"Suppression de « {title} »",
+            applied=[["workshop.delete", {"id": workshop_id, "title": title}]],
         )
-        return Change("workshop.delete", Topic.WORKSHOPS, entry.seq, workshop_id, (workshop_id,))
 
-    change = ctx.db.write(work)
-    publish(ctx, change)
-    return change
+    return _whole(ctx, "workshop.delete", build)
 
 
 def workshop_ids(ctx: Context) -> list[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import sqlite3
@@ -43,6 +44,18 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BACKUPS_KEPT = 10
 BUSY_RETRY_SECONDS = 10.0
 DISK_FULL = "disque_plein"  # the code of the full disk's DatabaseError (507 for phones)
+
+
+def _compact_json(value: Any) -> str:
+    """JSON columns as SQLite stores them: no padding, accented letters as themselves (a
+    journal entry carries a post-it's text: "é" takes 2 bytes, not the 6 of its escape).
+    Text SQLite cannot hold as UTF-8 (a lone surrogate) keeps its escapes."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, separators=(",", ":"))
+    return text
 
 
 def default_db_path() -> Path:
@@ -235,7 +248,9 @@ class Database:
     def _make_engine(self) -> Engine:
         if self.is_sqlite:
             engine = create_engine(
-                self.url, connect_args={"timeout": 5.0, "check_same_thread": False}
+                self.url,
+                connect_args={"timeout": 5.0, "check_same_thread": False},
+                json_serializer=_compact_json,
             )
 
             @event.listens_for(engine, "connect")

@@ -1,0 +1,59 @@
+"""Phones' writes reach a co-facilitator's replica as mutations it replays, not snapshots."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from cofac_helpers import Host, eventually
+from sqlalchemy import select
+
+from app.cofac_client import CoFacClient
+from app.ops import feedback, live, notes, participants, queries, replica
+from app.store.models import Feedback, Participant
+
+
+def _same(host: Host, laptop: CoFacClient) -> bool:
+    return replica.comparable_state(host.ctx.db, host.workshop_id) == replica.comparable_state(
+        laptop.db, host.workshop_id
+    )
+
+
+def test_phones_post_its_check_ins_and_feedback_are_replayed_without_a_snapshot(
+    host: Host, make_laptop: Callable[..., CoFacClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop = make_laptop(host, role="observateur")  # its first sync took a whole copy
+    snapshots: list[int] = []
+    whole = replica.apply_snapshot
+
+    def counted(*args: Any, **kwargs: Any) -> int:
+        snapshots.append(1)
+        return whole(*args, **kwargs)
+
+    monkeypatch.setattr(replica, "apply_snapshot", counted)
+    wid = host.workshop_id
+    alex = participants.check_in(host.ctx, wid, name="Alex", category="usager", key="phone-a-01")
+    sam = participants.check_in(host.ctx, wid, name="Sam", category="public", key="phone-s-01")
+    for n in range(3):
+        notes.post_note(host.ctx, wid, alex.participant_id, text=f"Bus {n}", key=f"note-a-0{n}")
+    notes.post_note(host.ctx, wid, sam.participant_id, text="Vélo", key="note-s-001")
+    participants.rename_participant(host.ctx, wid, sam.participant_id, "Samia")
+    while not feedback.feedback_open(host.ctx, wid):
+        live.next_phase(host.ctx, wid)
+    feedback.give_feedback(host.ctx, wid, alex.participant_id, rating=4, key="fb-alex-001")
+    feedback.give_feedback(host.ctx, wid, alex.participant_id, rating=5, key="fb-alex-002")
+    participants.remove_participant(host.ctx, wid, sam.participant_id)
+    last = queries.last_seq(host.ctx, wid)
+    assert laptop.wait(lambda: laptop.seq() >= last)
+    eventually(lambda: _same(host, laptop))
+    assert snapshots == []  # every entry was replayed
+    page = replica.journal_page(host.ctx, wid, 0, 500)["entries"]
+    assert all(replica.replayable(e) for e in page if e["op"] != "workshop.create")
+    # what the laptop holds: the rows, never the phones' tokens
+    tokens = laptop.db.read(lambda s: s.scalars(select(Participant.token)).all())
+    assert tokens == [None]
+    ratings = laptop.db.read(lambda s: s.scalars(select(Feedback.rating)).all())
+    assert ratings == [5]
+    texts = sorted(n.text for n in notes.workshop_notes(laptop.ctx, wid))
+    assert {"Bus 0", "Bus 1", "Bus 2", "Vélo"} <= set(texts)
