@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
@@ -17,8 +17,15 @@ from app.domain.board import (
     Arrival,
     Scope,
     board_slot,
-    inbox_next,
     template_for,
+)
+from app.domain.placement import (
+    BOARD_X,
+    Occupancy,
+    arrival_index,
+    arrival_spot,
+    next_arrival,
+    note_rect,
 )
 from app.errors import InvalidInput, NotFound
 from app.events import Topic
@@ -57,26 +64,24 @@ _WHERE = (
     .outerjoin(LiveTimer, LiveTimer.workshop_id == Workshop.id)
     .outerjoin(Phase, Phase.id == LiveTimer.phase_id)
     .where(Workshop.id == bindparam("wid"))
+    # PostgreSQL: two hosts placing phones' post-its on one board take turns, each placing from
+    # what the other wrote (SQLite has one writer at a time; it renders no lock)
+    .with_for_update(of=Workshop)
 )  # fmt: skip
-_ON_PHASE_BOARD = (
-    select(func.count())
-    .select_from(Note)
-    .where(
-        Note.workshop_id == bindparam("wid"), Note.phase_id.is_not_distinct_from(bindparam("pid"))
-    )
-)
-_ON_WORKSHOP_BOARD = (
-    select(func.count()).select_from(Note).where(Note.workshop_id == bindparam("wid"))
-)
 _IN_INBOX = Note.x < INBOX_X + INBOX_W - GAP
-_LOWEST_ON_PHASE_BOARD = select(func.max(Note.y)).where(
-    Note.workshop_id == bindparam("wid"),
-    Note.phase_id.is_not_distinct_from(bindparam("pid")),
-    _IN_INBOX,
+# the post-its a phone's post-it must not land on: those in "Arrivées", or the whole board's
+_PLACED_ON_PHASE_BOARD = select(Note.id, Note.x, Note.y).where(
+    Note.workshop_id == bindparam("wid"), Note.phase_id.is_not_distinct_from(bindparam("pid"))
 )
-_LOWEST_ON_WORKSHOP_BOARD = select(func.max(Note.y)).where(
-    Note.workshop_id == bindparam("wid"), _IN_INBOX
+_PLACED_ON_WORKSHOP_BOARD = select(Note.id, Note.x, Note.y).where(
+    Note.workshop_id == bindparam("wid")
 )
+_PLACED = {  # (the whole workshop's board, landing on the board rather than in "Arrivées")
+    (False, True): _PLACED_ON_PHASE_BOARD,
+    (True, True): _PLACED_ON_WORKSHOP_BOARD,
+    (False, False): _PLACED_ON_PHASE_BOARD.where(_IN_INBOX),
+    (True, False): _PLACED_ON_WORKSHOP_BOARD.where(_IN_INBOX),
+}
 _INSERT_NOTE = insert(Note)
 _REMEMBER = insert(IdempotentRequest)
 # a transaction's post-its together: one statement each for the notes (their ids back),
@@ -176,7 +181,7 @@ def _note_work(
                "participant_id": participant_id, "author": author, "text": clean,
                "color": "jaune", "x": x, "y": y, "hidden": bool(where.private_writing),
                "created_at": now}  # fmt: skip
-        arrivals.landed(session, index, y)  # the next post-it of the transaction lands after
+        arrivals.landed(session, index, x, y)  # the next post-it of the transaction lands after
         if session.info.get(DEFER_OK):  # written with the transaction's other post-its
             return _Pending.of(session).add(ctx, row, scoped, participant_id)
         inserted = conn.execute(_INSERT_NOTE, row).inserted_primary_key
@@ -274,7 +279,7 @@ class _Arrivals:
     index: int  # the write of the transaction that read or last updated it
     workshop_id: int
     where: Any  # the _WHERE row
-    before: Any  # what `_arrival_spot` needs: a count (board) or the lowest y (Arrivées)
+    before: Any  # what `_arrival_spot` needs: a `_Placed`
 
     KEY = "note_arrivals"
 
@@ -291,30 +296,42 @@ class _Arrivals:
         if known is not None and index >= 1 and known.index == index - 1:
             session.info[cls.KEY] = cls(index, known.workshop_id, known.where, known.before)
 
-    def landed(self, session: Session, index: int, y: float) -> None:
-        after = self.before + 1 if self.where.phone_notes == Arrival.BOARD else y
-        session.info[self.KEY] = _Arrivals(index, self.workshop_id, self.where, after)
+    def landed(self, session: Session, index: int, x: float, y: float) -> None:
+        self.before.land(x, y)
+        session.info[self.KEY] = _Arrivals(index, self.workshop_id, self.where, self.before)
 
 
-def _arrived(conn: Connection, workshop_id: int, where: Any) -> Any:
-    """Where the board stands for a phone's post-it: how many post-its it holds (landing in
-    its first zone), or the lowest one still waiting in "Arrivées" (None: the column is empty)."""
-    workshop_scope = where.board_scope == Scope.WORKSHOP
-    params = {"wid": workshop_id, "pid": where.phase_id}
-    if where.phone_notes == Arrival.BOARD:
-        count = _ON_WORKSHOP_BOARD if workshop_scope else _ON_PHASE_BOARD
-        return int(conn.execute(count, params).scalar() or 0)
-    lowest = _LOWEST_ON_WORKSHOP_BOARD if workshop_scope else _LOWEST_ON_PHASE_BOARD
-    return conn.execute(lowest, params).scalar()
+@dataclass
+class _Placed:
+    """The post-its a phone's post-it must not cover, and the last place taken in the lane."""
+
+    occupancy: Occupancy
+    count: int
+    last: int | None = None  # the lane's place of the previous arrival (None: not known)
+
+    def land(self, x: float, y: float) -> None:
+        self.occupancy.add(("new", self.count), note_rect(x, y))
+        self.count += 1
+        self.last = arrival_index(x, y)
 
 
-def _arrival_spot(ctx: Context, where: Any, before: Any) -> tuple[float, float]:
-    """Where a phone's post-it lands: stacked in "Arrivées", or in the board's first zone."""
+def _arrived(conn: Connection, workshop_id: int, where: Any) -> _Placed:
+    """What is on the board a phone's post-it lands on, read in the write's transaction (another
+    host may have placed post-its a moment ago): the post-its in "Arrivées" (or all of them,
+    landing in the board's first zone) and how many the board holds."""
+    query = _PLACED[where.board_scope == Scope.WORKSHOP, where.phone_notes == Arrival.BOARD]
+    rows = conn.execute(query, {"wid": workshop_id, "pid": where.phase_id}).all()
+    return _Placed(Occupancy.of((r.id, note_rect(r.x, r.y)) for r in rows), len(rows))
+
+
+def _arrival_spot(ctx: Context, where: Any, before: _Placed) -> tuple[float, float]:
+    """Where a phone's post-it lands: the next free place of the "Arrivées" grid, or the
+    nearest free place to the next one of the board's first zone."""
     if where.phone_notes == Arrival.BOARD:
         method = ctx.library.method(where.method_key)
         template = template_for(where.board_template, method.board if method else None)
-        return board_slot(template, before)
-    return inbox_next(before)
+        return before.occupancy.nearest_free(*board_slot(template, before.count), min_x=BOARD_X)
+    return arrival_spot(next_arrival(before.occupancy, before.last))
 
 
 def my_notes(ctx: Context, workshop_id: int, participant_id: int) -> list[NoteInfo]:
