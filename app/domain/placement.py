@@ -11,7 +11,7 @@ post-its only looks at the few buckets around the place it tries.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from app.domain.board import GAP, INBOX_W, INBOX_X, NOTE_H, NOTE_W, tidy
@@ -96,9 +96,10 @@ class Occupancy:
         """Nothing overlaps `rect` at all (touching is fine)."""
         return not any(k not in ignore and overlap(rect, r) > 0 for k, r in self.near(rect))
 
-    def covered(self, rect: Rect, ignore: frozenset[Hashable] = frozenset()) -> bool:
-        """Something hides more than a sliver of `rect`, or is hidden by it."""
-        return any(k not in ignore and covers(rect, r) for k, r in self.near(rect))
+    def covered(self, rect: Rect, which: Callable[[Hashable], bool] = lambda key: True) -> bool:
+        """Something (of the keys `which` accepts) hides more than a sliver of `rect`, or is
+        hidden by it."""
+        return any(which(k) and covers(rect, r) for k, r in self.near(rect))
 
     def nearest_free(
         self,
@@ -172,7 +173,7 @@ def group_spots(corner: tuple[float, float], count: int) -> list[tuple[float, fl
 class Unit:
     """What a tidy moves as one block: a lone post-it, or a group with its post-its inside."""
 
-    key: Hashable  # ("note", id) or ("cluster", id)
+    key: tuple[str, int]  # ("note", id) or ("cluster", id)
     w: float
     h: float
     inside: tuple[tuple[float, float], ...]  # the post-its' offsets from the block's top-left
