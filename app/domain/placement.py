@@ -25,6 +25,7 @@ HEADER = 60.0  # a group's title band above its post-its
 ARRIVALS_TOP = 80.0  # under the lane's title and subtitle
 ARRIVALS_HEIGHT = 1200.0  # the lane's visible height when the view's own is not known
 _CELL = 256.0
+_MARGIN = 2 * NOTE_W  # read around a region searched, so that a search reads once or twice
 _EPS = 1e-6
 
 
@@ -46,10 +47,18 @@ def covers(a: Rect, b: Rect) -> bool:
 
 @dataclass
 class Occupancy:
-    """The rectangles on a board, by key (a post-it's id), in buckets of `_CELL` units."""
+    """The rectangles on a board, by key (a post-it's id), in buckets of `_CELL` units.
+
+    With `load`, only the region searched so far is read: `load(region)` gives what overlaps
+    `region` (a board of 2,000 post-its is not read whole to place one). A key removed (a
+    post-it being moved) is not loaded again.
+    """
 
     rects: dict[Hashable, Rect] = field(default_factory=dict)
+    load: Callable[[Rect], Iterable[tuple[Hashable, Rect]]] | None = None
     _buckets: dict[tuple[int, int], set[Hashable]] = field(default_factory=dict)
+    _known: Rect | None = None
+    _gone: set[Hashable] = field(default_factory=set)
 
     @classmethod
     def of(cls, items: Iterable[tuple[Hashable, Rect]]) -> Occupancy:
@@ -67,12 +76,18 @@ class Occupancy:
                 yield cx, cy
 
     def add(self, key: Hashable, rect: Rect) -> None:
-        self.remove(key)
+        self._drop(key)
+        self._gone.discard(key)
         self.rects[key] = rect
         for cell in self._cells(rect):
             self._buckets.setdefault(cell, set()).add(key)
 
     def remove(self, key: Hashable) -> None:
+        self._drop(key)
+        if self.load is not None:
+            self._gone.add(key)
+
+    def _drop(self, key: Hashable) -> None:
         rect = self.rects.pop(key, None)
         if rect is None:
             return
@@ -83,8 +98,30 @@ class Occupancy:
                 if not bucket:
                     del self._buckets[cell]
 
+    def read(self, rect: Rect) -> None:
+        """Read what is in `rect` (and some room around it) if it was not read yet."""
+        if self.load is None:
+            return
+        known = self._known
+        if known is not None and (
+            known[0] <= rect[0] and known[1] <= rect[1]
+            and rect[0] + rect[2] <= known[0] + known[2]
+            and rect[1] + rect[3] <= known[1] + known[3]
+        ):  # fmt: skip
+            return
+        x0, y0 = rect[0] - _MARGIN, rect[1] - _MARGIN
+        x1, y1 = rect[0] + rect[2] + _MARGIN, rect[1] + rect[3] + _MARGIN
+        if known is not None:
+            x0, y0 = min(x0, known[0]), min(y0, known[1])
+            x1, y1 = max(x1, known[0] + known[2]), max(y1, known[1] + known[3])
+        self._known = (x0, y0, x1 - x0, y1 - y0)
+        for key, found in self.load(self._known):
+            if key not in self.rects and key not in self._gone:
+                self.add(key, found)
+
     def near(self, rect: Rect) -> Iterator[tuple[Hashable, Rect]]:
         """The rectangles in the buckets `rect` touches (a superset of those it overlaps)."""
+        self.read(rect)
         seen: set[Hashable] = set()
         for cell in self._cells(rect):
             for key in self._buckets.get(cell, ()):

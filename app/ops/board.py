@@ -7,7 +7,7 @@ ungrouping, revealing are one operation each, so one Ctrl+Z reverts what one ges
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -242,43 +242,70 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 # -- placement ---------------------------------------------------------------------------------
+_EVERYWHERE: Rect = (-1e7, -1e7, 2e7, 2e7)  # beyond any position `_coordinate` lets in
+
+
 @dataclass
 class _Board:
     """What is on one board, read in the operation's transaction, to place post-its so that none
-    hides another: the post-its (by id) and the groups' frames (by ("cluster", id))."""
+    hides another: the post-its (by id) and the groups' frames (by ("cluster", id)). Post-its
+    are read around where placement looks (`Occupancy.load`), not the whole board."""
 
+    session: Session
+    where: list[Any]  # which post-its are on this board
     occupancy: Occupancy
-    notes: dict[int, Any]  # id -> row (id, x, y, cluster_id)
     clusters: dict[int, Cluster]
+    notes: dict[int, Any] = field(default_factory=dict)  # id -> row (id, x, y, cluster_id)
+    _members: dict[int, list[Any]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, session: Session, workshop_id: int, phase_id: int | None) -> _Board:
-        query = select(Note.id, Note.x, Note.y, Note.cluster_id).where(
-            Note.workshop_id == workshop_id
-        )
+        where: list[Any] = [Note.workshop_id == workshop_id]
         clusters = select(Cluster).where(Cluster.workshop_id == workshop_id)
         if _scope(session, workshop_id) == Scope.PHASE:
-            query = query.where(Note.phase_id.is_not_distinct_from(phase_id))
+            where.append(Note.phase_id.is_not_distinct_from(phase_id))
             clusters = clusters.where(Cluster.phase_id.is_not_distinct_from(phase_id))
-        notes = {r.id: r for r in session.execute(query)}
         board = cls(
-            Occupancy.of((i, note_rect(r.x, r.y)) for i, r in notes.items()),
-            notes,
-            {c.id: pin(session, c) for c in session.scalars(clusters)},
+            session, where, Occupancy(), {c.id: pin(session, c) for c in session.scalars(clusters)}
         )
-        members: dict[int, list[Any]] = {}
-        for r in notes.values():
-            if r.cluster_id is not None:
-                members.setdefault(r.cluster_id, []).append(r)
-        for cluster_id, rows in members.items():
-            board.occupancy.add(("cluster", cluster_id), _frame(rows))
+        board.occupancy.load = board._load
+        frames = session.execute(
+            select(Note.cluster_id, func.min(Note.x), func.min(Note.y), func.max(Note.x),
+                   func.max(Note.y))
+            .where(*where, Note.cluster_id.is_not(None))
+            .group_by(Note.cluster_id)
+        )  # fmt: skip
+        for cluster_id, x0, y0, x1, y1 in frames:
+            board.occupancy.add(("cluster", cluster_id), _frame_around(x0, y0, x1, y1))
         return board
+
+    def _rows(self, *criteria: Any) -> list[Any]:
+        rows = self.session.execute(
+            select(Note.id, Note.x, Note.y, Note.cluster_id).where(*self.where, *criteria)
+        ).all()
+        for r in rows:
+            self.notes.setdefault(r.id, r)
+        return [self.notes[r.id] for r in rows]
+
+    def _load(self, region: Rect) -> list[tuple[Any, Rect]]:
+        x, y, w, h = region
+        rows = self._rows(Note.x > x - NOTE_W, Note.x < x + w, Note.y > y - NOTE_H, Note.y < y + h)
+        return [(r.id, note_rect(r.x, r.y)) for r in rows]
+
+    def read_all(self) -> None:
+        self.occupancy.read(_EVERYWHERE)
+
+    def row(self, note_id: int) -> Any:
+        if note_id not in self.notes:
+            self._rows(Note.id == note_id)
+        return self.notes.get(note_id)
 
     def members(self, cluster_id: int) -> list[Any]:
         """A group's post-its in reading order."""
-        return sorted(
-            (r for r in self.notes.values() if r.cluster_id == cluster_id), key=lambda r: (r.y, r.x)
-        )
+        if cluster_id not in self._members:
+            rows = self._rows(Note.cluster_id == cluster_id)
+            self._members[cluster_id] = sorted(rows, key=lambda r: (r.y, r.x))
+        return self._members[cluster_id]
 
     def place(self, key: Any, x: float, y: float) -> None:
         self.occupancy.add(key, note_rect(x, y))
@@ -290,9 +317,15 @@ def _is_note(key: Any) -> bool:
 
 def _frame(rows: Sequence[Any]) -> Rect:
     """A group's frame around its post-its, with its title band (as the board draws it)."""
-    x0, y0 = min(r.x for r in rows), min(r.y for r in rows)
-    x1, y1 = max(r.x for r in rows) + NOTE_W, max(r.y for r in rows) + NOTE_H
-    return (x0 - GAP, y0 - HEADER, x1 - x0 + 2 * GAP, y1 - y0 + HEADER + GAP)
+    return _frame_around(
+        min(r.x for r in rows), min(r.y for r in rows), max(r.x for r in rows),
+        max(r.y for r in rows),
+    )  # fmt: skip
+
+
+def _frame_around(x0: float, y0: float, x1: float, y1: float) -> Rect:
+    """The frame of a group whose post-its' top-left corners span (x0, y0)–(x1, y1)."""
+    return (x0 - GAP, y0 - HEADER, x1 - x0 + NOTE_W + 2 * GAP, y1 - y0 + NOTE_H + HEADER + GAP)
 
 
 def _boards(session: Session, workshop_id: int) -> Callable[[int | None], _Board]:
@@ -361,7 +394,7 @@ def _units(board: _Board, note_ids: Iterable[int]) -> list[Unit]:
     post-its is in, whole."""
     units: dict[Any, tuple[tuple[float, float], Unit]] = {}
     for note_id in note_ids:
-        r = board.notes.get(note_id)
+        r = board.row(note_id)
         if r is None:
             continue
         if r.cluster_id is None:
@@ -711,6 +744,7 @@ def _tidy_board(
     ctx: Context, session: Session, board: _Board, phase_id: int | None
 ) -> list[Action]:
     actions: list[Action] = []
+    board.read_all()
     # the lane: its post-its one after the other again, oldest first
     lane = sorted(i for i, r in board.notes.items() if r.cluster_id is None and in_inbox(r.x))
     for i in lane:

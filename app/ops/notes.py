@@ -6,23 +6,27 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, func, insert, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from app.domain.agenda import clean_text
 from app.domain.board import (
     GAP,
     INBOX_W,
     INBOX_X,
+    NOTE_H,
+    NOTE_W,
     Arrival,
     Scope,
     board_slot,
     template_for,
 )
 from app.domain.placement import (
+    ARRIVALS_HEIGHT,
     BOARD_X,
     Occupancy,
     arrival_index,
+    arrival_rows,
     arrival_spot,
     next_arrival,
     note_rect,
@@ -53,12 +57,28 @@ _STORED_AND_AUTHOR = select(
     .where(Participant.id == bindparam("pid"), Participant.workshop_id == bindparam("wid"))
     .scalar_subquery(),
 )
-# where a phone's post-it goes: the live phase, whether it is written privately, and where on
-# the board it lands (the "Arrivées" column or the board's first zone)
+_IN_INBOX = Note.x < INBOX_X + INBOX_W - GAP
+_LANE = aliased(Note)
+_NEWEST_IN_INBOX = (  # on the board the post-it lands on (the next one in "Arrivées" follows it)
+    select(_LANE.id)
+    .where(
+        _LANE.workshop_id == Workshop.id,
+        _LANE.x < INBOX_X + INBOX_W - GAP,
+        or_(Workshop.board_scope == Scope.WORKSHOP.value,
+            _LANE.phase_id.is_not_distinct_from(LiveTimer.phase_id)),
+    )
+    .order_by(_LANE.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)  # fmt: skip
+# where a phone's post-it goes: the live phase, whether it is written privately, where on the
+# board it lands (the "Arrivées" lane or the board's first zone), the newest one in the lane
 _WHERE = (
     select(
         LiveTimer.phase_id, Phase.private_writing, Phase.board_template, Phase.method_key,
         Workshop.phone_notes, Workshop.board_scope,
+        select(Note.x).where(Note.id == _NEWEST_IN_INBOX).scalar_subquery().label("newest_x"),
+        select(Note.y).where(Note.id == _NEWEST_IN_INBOX).scalar_subquery().label("newest_y"),
     )
     .select_from(Workshop)
     .outerjoin(LiveTimer, LiveTimer.workshop_id == Workshop.id)
@@ -68,19 +88,24 @@ _WHERE = (
     # what the other wrote (SQLite has one writer at a time; it renders no lock)
     .with_for_update(of=Workshop)
 )  # fmt: skip
-_IN_INBOX = Note.x < INBOX_X + INBOX_W - GAP
-# the post-its a phone's post-it must not land on: those in "Arrivées", or the whole board's
-_PLACED_ON_PHASE_BOARD = select(Note.id, Note.x, Note.y).where(
-    Note.workshop_id == bindparam("wid"), Note.phase_id.is_not_distinct_from(bindparam("pid"))
-)
-_PLACED_ON_WORKSHOP_BOARD = select(Note.id, Note.x, Note.y).where(
-    Note.workshop_id == bindparam("wid")
-)
+# the post-its a phone's post-it must not land on, read around where it may land: those in
+# "Arrivées", or the whole board's; and the newest one in "Arrivées" (the next one follows it)
+_ON_PHASE_BOARD = (Note.workshop_id == bindparam("wid"),
+                   Note.phase_id.is_not_distinct_from(bindparam("pid")))  # fmt: skip
+_ON_WORKSHOP_BOARD = (Note.workshop_id == bindparam("wid"),)
+_AROUND = (
+    Note.x > bindparam("x0"), Note.x < bindparam("x1"),
+    Note.y > bindparam("y0"), Note.y < bindparam("y1"),
+)  # fmt: skip
 _PLACED = {  # (the whole workshop's board, landing on the board rather than in "Arrivées")
-    (False, True): _PLACED_ON_PHASE_BOARD,
-    (True, True): _PLACED_ON_WORKSHOP_BOARD,
-    (False, False): _PLACED_ON_PHASE_BOARD.where(_IN_INBOX),
-    (True, False): _PLACED_ON_WORKSHOP_BOARD.where(_IN_INBOX),
+    (False, True): select(Note.id, Note.x, Note.y).where(*_ON_PHASE_BOARD, *_AROUND),
+    (True, True): select(Note.id, Note.x, Note.y).where(*_ON_WORKSHOP_BOARD, *_AROUND),
+    (False, False): select(Note.id, Note.x, Note.y).where(*_ON_PHASE_BOARD, _IN_INBOX, *_AROUND),
+    (True, False): select(Note.id, Note.x, Note.y).where(*_ON_WORKSHOP_BOARD, _IN_INBOX, *_AROUND),
+}
+_COUNT = {
+    False: select(func.count()).select_from(Note).where(*_ON_PHASE_BOARD),
+    True: select(func.count()).select_from(Note).where(*_ON_WORKSHOP_BOARD),
 }
 _INSERT_NOTE = insert(Note)
 _REMEMBER = insert(IdempotentRequest)
@@ -317,11 +342,29 @@ class _Placed:
 
 def _arrived(conn: Connection, workshop_id: int, where: Any) -> _Placed:
     """What is on the board a phone's post-it lands on, read in the write's transaction (another
-    host may have placed post-its a moment ago): the post-its in "Arrivées" (or all of them,
-    landing in the board's first zone) and how many the board holds."""
-    query = _PLACED[where.board_scope == Scope.WORKSHOP, where.phone_notes == Arrival.BOARD]
-    rows = conn.execute(query, {"wid": workshop_id, "pid": where.phase_id}).all()
-    return _Placed(Occupancy.of((r.id, note_rect(r.x, r.y)) for r in rows), len(rows))
+    host may have placed post-its a moment ago): the post-its around where it may land (in
+    "Arrivées", or on the board), how many the board holds, the newest one in "Arrivées"."""
+    workshop_scope = where.board_scope == Scope.WORKSHOP
+    on_board = where.phone_notes == Arrival.BOARD
+    params = {"wid": workshop_id, "pid": where.phase_id}
+    query = _PLACED[workshop_scope, on_board]
+
+    def load(region: tuple[float, float, float, float]) -> list[tuple[Any, Any]]:
+        x, y, w, h = region
+        around = {"x0": x - NOTE_W, "x1": x + w, "y0": y - NOTE_H, "y1": y + h}
+        rows = conn.execute(query, {**params, **around})
+        return [(r.id, note_rect(r.x, r.y)) for r in rows]
+
+    if on_board:
+        count = int(conn.execute(_COUNT[workshop_scope], params).scalar() or 0)
+        return _Placed(Occupancy(load=load), count)
+    last = -1 if where.newest_x is None else arrival_index(where.newest_x, where.newest_y)
+    placed = _Placed(Occupancy(load=load), 0, last)
+    # the lane's columns where the next post-its go, read at once
+    column = max(0, last) // arrival_rows()
+    x0 = arrival_spot((column + 4) * arrival_rows())[0]
+    placed.occupancy.read((x0, 0.0, INBOX_X + INBOX_W - x0, ARRIVALS_HEIGHT))
+    return placed
 
 
 def _arrival_spot(ctx: Context, where: Any, before: _Placed) -> tuple[float, float]:

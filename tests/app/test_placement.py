@@ -49,7 +49,7 @@ def test_a_free_spot_is_kept_and_a_taken_one_gives_the_nearest_free_one() -> Non
     assert board.nearest_free(-500, 0, min_x=0) == (0, -(NOTE_H + GAP))  # a tie: the upper
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.tuples(coordinate, coordinate), max_size=40),
     coordinate,
@@ -63,15 +63,15 @@ def test_the_spot_found_is_free_and_no_candidate_nearer_is(
     assert board.free(note_rect(fx, fy))
     assert all(overlap(note_rect(fx, fy), r) == 0 for r in board.rects.values())
     found = (fx - x) ** 2 + (fy - y) ** 2
-    # every place against an edge (GAP clear) or at the wanted coordinate that is free is as
-    # far or farther
+    # every place GAP clear of all the others is as far or farther (the nearest such place
+    # has each coordinate the wanted one or GAP from an edge)
     xs = {x} | {r[0] - NOTE_W - GAP for r in board.rects.values()}
     xs |= {r[0] + r[2] + GAP for r in board.rects.values()}
     ys = {y} | {r[1] - NOTE_H - GAP for r in board.rects.values()}
     ys |= {r[1] + r[3] + GAP for r in board.rects.values()}
     for cx in xs:
         for cy in ys:
-            if board.free(note_rect(cx, cy)):
+            if board.free((cx - GAP, cy - GAP, NOTE_W + 2 * GAP, NOTE_H + 2 * GAP)):
                 assert (cx - x) ** 2 + (cy - y) ** 2 >= found - 1e-6
 
 
@@ -152,3 +152,22 @@ def test_a_sliver_is_ten_percent_of_a_post_it() -> None:
     assert NOTE_AREA == NOTE_W * NOTE_H
     assert not covers(note_rect(0, 0), note_rect(0, NOTE_H * 0.9))
     assert covers(note_rect(0, 0), note_rect(0, NOTE_H * 0.89))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(coordinate, coordinate), max_size=40), coordinate, coordinate)
+def test_reading_only_around_the_search_finds_the_same_spot(
+    taken: list[tuple[float, float]], x: float, y: float
+) -> None:
+    everything = [(i, note_rect(*spot)) for i, spot in enumerate(taken)]
+    regions: list[tuple[float, float, float, float]] = []
+
+    def load(region: tuple[float, float, float, float]) -> list[tuple[int, tuple[float, ...]]]:
+        regions.append(region)
+        return [(k, r) for k, r in everything if overlap(r, region) > 0]
+
+    lazy = Occupancy(load=load)  # type: ignore[arg-type]
+    lazy.remove(0)  # a post-it being moved: not read again
+    eager = Occupancy.of(everything[1:])
+    assert lazy.nearest_free(x, y) == eager.nearest_free(x, y)
+    assert len(regions) <= 4
