@@ -160,6 +160,7 @@ class Occupancy:
         if self.free((x, y, w, h), ignore):
             return x, y
         radius = max(w, h)
+        checked = 0.0  # the candidates this near were all tried
         while True:
             look = (x - radius - GAP, y - radius - GAP, w + 2 * (radius + GAP),
                     h + 2 * (radius + GAP))  # fmt: skip
@@ -172,12 +173,16 @@ class Occupancy:
             if min_x is not None:
                 xs = {max(cx, min_x) for cx in xs}
             limit = radius * radius
-            candidates = sorted(((cx - x) ** 2 + (cy - y) ** 2, cx, cy) for cx in xs for cy in ys)
-            for distance, cx, cy in candidates:
-                if distance > limit:
-                    break
+            candidates = sorted(
+                (d, cx, cy)
+                for cx in xs
+                for cy in ys
+                if checked < (d := (cx - x) ** 2 + (cy - y) ** 2) <= limit
+            )
+            for _, cx, cy in candidates:
                 if self.free((cx, cy, w, h), ignore):
                     return cx, cy
+            checked = limit  # those were taken, and stay taken as the search widens
             radius *= 2
 
 

@@ -362,8 +362,8 @@ def _arrived(conn: Connection, workshop_id: int, where: Any) -> _Placed:
     placed = _Placed(Occupancy(load=load), 0, last)
     # the lane's columns where the next post-its go, read at once
     column = max(0, last) // arrival_rows()
-    x0 = arrival_spot((column + 4) * arrival_rows())[0]
-    placed.occupancy.read((x0, 0.0, INBOX_X + INBOX_W - x0, ARRIVALS_HEIGHT))
+    x0, x1 = (arrival_spot(c * arrival_rows())[0] for c in (column + 3, column))
+    placed.occupancy.read((x0, 0.0, x1 + NOTE_W - x0, ARRIVALS_HEIGHT))
     return placed
 
 
