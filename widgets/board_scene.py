@@ -527,20 +527,21 @@ class BoardScene(QGraphicsScene):
                 )
 
     def _grow_inbox(self, only: list[NoteItem] | None = None) -> None:
+        """The "Arrivées" lane holds its post-its: taller, and wider to the left (columns)."""
         inbox = self.zones[-1]
         items = self.notes.values() if only is None else only
-        bottom = max(
-            (n.card.y + NOTE_H + GAP for n in items if n.card.x < INBOX_X + INBOX_W),
-            default=0.0,
-        )
+        lane = [n for n in items if n.card.x < INBOX_X + INBOX_W]
+        bottom = max((n.card.y + NOTE_H + GAP for n in lane), default=0.0)
+        left = min((n.card.x - GAP for n in lane), default=INBOX_X)
         height = max(1200.0, bottom) if only is None else max(inbox.zone.h, bottom)
-        if inbox.zone.h != height:
+        x = min(INBOX_X, left) if only is None else min(inbox.zone.x, left)
+        if inbox.zone.h != height or inbox.zone.x != x:
             inbox.prepareGeometryChange()
             inbox.zone = Zone(
                 inbox.zone.title,
-                inbox.zone.x,
+                x,
                 inbox.zone.y,
-                inbox.zone.w,
+                INBOX_X + INBOX_W - x,
                 height,
                 inbox.zone.subtitle,
             )

@@ -6,7 +6,8 @@ ungrouping, revealing are one operation each, so one Ctrl+Z reverts what one ges
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,19 +20,36 @@ from app.domain.board import (
     GAP,
     MAX_CLUSTER_TITLE,
     MAX_TEXT,
+    NOTE_H,
+    NOTE_W,
     TEMPLATES,
     Arrival,
     BoardData,
     ClusterCard,
     NoteCard,
     Scope,
+    Zone,
+    in_inbox,
     snap,
     template_for,
-    tidy,
+)
+from app.domain.placement import (
+    BOARD_X,
+    HEADER,
+    Occupancy,
+    Rect,
+    Unit,
+    arrival_spot,
+    group_size,
+    group_spots,
+    group_unit,
+    note_rect,
+    note_unit,
+    pack,
 )
 from app.errors import InvalidInput, NotFound
 from app.events import Topic
-from app.ops.base import Action, Change, Context, execute, mutation
+from app.ops.base import Action, Change, Context, execute, mutation, pin
 from app.ops.mutations import get_phase, get_workshop
 from app.ops.votes import release_item, restore_votes
 from app.store.models import Cluster, LiveTimer, Note, Participant, Phase, VoteRound
@@ -223,6 +241,186 @@ def _plural(n: int, one: str, many: str) -> str:
     return one if n == 1 else many.format(n=n)
 
 
+# -- placement ---------------------------------------------------------------------------------
+_EVERYWHERE: Rect = (-1e7, -1e7, 2e7, 2e7)  # beyond any position `_coordinate` lets in
+
+
+@dataclass
+class _Board:
+    """What is on one board, read in the operation's transaction, to place post-its so that none
+    hides another: the post-its (by id) and the groups' frames (by ("cluster", id)). Post-its
+    are read around where placement looks (`Occupancy.load`), not the whole board."""
+
+    session: Session
+    where: list[Any]  # which post-its are on this board
+    occupancy: Occupancy
+    clusters: dict[int, Cluster]
+    notes: dict[int, Any] = field(default_factory=dict)  # id -> row (id, x, y, cluster_id)
+    _members: dict[int, list[Any]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, session: Session, workshop_id: int, phase_id: int | None) -> _Board:
+        where: list[Any] = [Note.workshop_id == workshop_id]
+        clusters = select(Cluster).where(Cluster.workshop_id == workshop_id)
+        if _scope(session, workshop_id) == Scope.PHASE:
+            where.append(Note.phase_id.is_not_distinct_from(phase_id))
+            clusters = clusters.where(Cluster.phase_id.is_not_distinct_from(phase_id))
+        board = cls(
+            session, where, Occupancy(), {c.id: pin(session, c) for c in session.scalars(clusters)}
+        )
+        board.occupancy.load = board._load
+        frames = session.execute(
+            select(Note.cluster_id, func.min(Note.x), func.min(Note.y), func.max(Note.x),
+                   func.max(Note.y))
+            .where(*where, Note.cluster_id.is_not(None))
+            .group_by(Note.cluster_id)
+        )  # fmt: skip
+        for cluster_id, x0, y0, x1, y1 in frames:
+            board.occupancy.add(("cluster", cluster_id), _frame_around(x0, y0, x1, y1))
+        return board
+
+    def _rows(self, *criteria: Any) -> list[Any]:
+        rows = self.session.execute(
+            select(Note.id, Note.x, Note.y, Note.cluster_id).where(*self.where, *criteria)
+        ).all()
+        for r in rows:
+            self.notes.setdefault(r.id, r)
+        return [self.notes[r.id] for r in rows]
+
+    def _load(self, region: Rect) -> list[tuple[Any, Rect]]:
+        x, y, w, h = region
+        rows = self._rows(Note.x > x - NOTE_W, Note.x < x + w, Note.y > y - NOTE_H, Note.y < y + h)
+        return [(r.id, note_rect(r.x, r.y)) for r in rows]
+
+    def read_all(self) -> None:
+        self.occupancy.read(_EVERYWHERE)
+
+    def row(self, note_id: int) -> Any:
+        if note_id not in self.notes:
+            self._rows(Note.id == note_id)
+        return self.notes.get(note_id)
+
+    def members(self, cluster_id: int) -> list[Any]:
+        """A group's post-its in reading order."""
+        if cluster_id not in self._members:
+            rows = self._rows(Note.cluster_id == cluster_id)
+            self._members[cluster_id] = sorted(rows, key=lambda r: (r.y, r.x))
+        return self._members[cluster_id]
+
+    def place(self, key: Any, x: float, y: float) -> None:
+        self.occupancy.add(key, note_rect(x, y))
+
+
+def _is_note(key: Any) -> bool:
+    return isinstance(key, int)
+
+
+def _frame(rows: Sequence[Any]) -> Rect:
+    """A group's frame around its post-its, with its title band (as the board draws it)."""
+    return _frame_around(
+        min(r.x for r in rows), min(r.y for r in rows), max(r.x for r in rows),
+        max(r.y for r in rows),
+    )  # fmt: skip
+
+
+def _frame_around(x0: float, y0: float, x1: float, y1: float) -> Rect:
+    """The frame of a group whose post-its' top-left corners span (x0, y0)–(x1, y1)."""
+    return (x0 - GAP, y0 - HEADER, x1 - x0 + NOTE_W + 2 * GAP, y1 - y0 + NOTE_H + HEADER + GAP)
+
+
+def _boards(session: Session, workshop_id: int) -> Callable[[int | None], _Board]:
+    """The boards an operation places on, each read once (a post-it's phase names its board)."""
+    read: dict[int | None, _Board] = {}
+    per_phase = _scope(session, workshop_id) == Scope.PHASE
+
+    def board(phase_id: int | None) -> _Board:
+        key = phase_id if per_phase else None
+        if key not in read:
+            read[key] = _Board.read(session, workshop_id, phase_id)
+        return read[key]
+
+    return board
+
+
+def _lay_out(
+    board: _Board, units: Sequence[Unit], corner: tuple[float, float], *,
+    width: float | None = None, min_x: float | None = None,
+) -> list[Action]:  # fmt: skip
+    """Pack `units` into one block as near `corner` as there is room for it, clear of the rest
+    of the board: the moves of their post-its and groups."""
+    _lift(board, units)
+    offsets, w, h = pack(units, width)
+    bx, by = board.occupancy.nearest_free(corner[0], corner[1], w, h, min_x=min_x)
+    actions: list[Action] = []
+    for unit, (ox, oy) in zip(units, offsets, strict=True):
+        kind, key = unit.key
+        ux, uy = bx + ox, by + oy
+        if kind == "cluster":
+            rows = board.members(key)
+            for r, (dx, dy) in zip(rows, unit.inside, strict=True):
+                actions.append(_to(r, ux + dx, uy + dy))
+                board.place(r.id, ux + dx, uy + dy)
+            board.occupancy.add(("cluster", key), (ux, uy, unit.w, unit.h))
+            cluster = board.clusters.get(key)
+            if cluster is not None and (cluster.x, cluster.y) != (ux, uy):
+                actions.append(["cluster.update", {"id": key, "changes": {"x": ux, "y": uy}}])
+        else:
+            r = board.notes[key]
+            actions.append(_to(r, ux, uy))
+            board.place(key, ux, uy)
+    return [a for a in actions if a]
+
+
+def _lift(board: _Board, units: Sequence[Unit]) -> None:
+    """Take blocks off the board's occupancy: they are moving, they are in nobody's way."""
+    for unit in units:
+        kind, key = unit.key
+        if kind == "cluster":
+            board.occupancy.remove(unit.key)
+            for r in board.members(key):
+                board.occupancy.remove(r.id)
+        else:
+            board.occupancy.remove(key)
+
+
+def _to(row: Any, x: float, y: float) -> Action:
+    if (row.x, row.y) == (x, y):
+        return []
+    return ["note.update", {"id": row.id, "changes": {"x": x, "y": y}}]
+
+
+def _units(board: _Board, note_ids: Iterable[int]) -> list[Unit]:
+    """A selection as blocks, in reading order: each lone post-it, and each group one of its
+    post-its is in, whole."""
+    units: dict[Any, tuple[tuple[float, float], Unit]] = {}
+    for note_id in note_ids:
+        r = board.row(note_id)
+        if r is None:
+            continue
+        if r.cluster_id is None:
+            units[("note", r.id)] = ((r.y, r.x), note_unit(r.id))
+        elif ("cluster", r.cluster_id) not in units:
+            rows = board.members(r.cluster_id)
+            frame = _frame(rows)
+            units[("cluster", r.cluster_id)] = (
+                (frame[1], frame[0]),
+                group_unit(r.cluster_id, len(rows)),
+            )
+    return [u for _, u in sorted(units.values(), key=lambda item: item[0])]
+
+
+def _corner(board: _Board, units: Sequence[Unit]) -> tuple[float, float]:
+    """The top-left of the blocks where they are now."""
+    rects = []
+    for unit in units:
+        kind, key = unit.key
+        if kind == "cluster":
+            rects.append(_frame(board.members(key)))
+        else:
+            rects.append(note_rect(board.notes[key].x, board.notes[key].y))
+    return min(r[0] for r in rects), min(r[1] for r in rects)
+
+
 # -- operations --------------------------------------------------------------------------------
 def add_note(
     ctx: Context,
@@ -239,17 +437,23 @@ def add_note(
     clean = clean_text(text, what="Post-it", limit=MAX_TEXT, required=True).strip()
     who = clean_text(author, what="Auteur", limit=120).strip()
 
+    wanted = (_coordinate(x), _coordinate(y))
+    _colour(colour)
+
     def build(session: Session) -> tuple[list[Action], str]:
+        phase = _phase_of(session, workshop_id, phase_id)
+        # the nearest free place, on the board rather than in the phones' "Arrivées"
+        spot = _boards(session, workshop_id)(phase).occupancy.nearest_free(*wanted, min_x=BOARD_X)
         row = {
             "workshop_id": workshop_id,
-            "phase_id": _phase_of(session, workshop_id, phase_id),
+            "phase_id": phase,
             "cluster_id": None,
             "participant_id": None,
             "author": who,
             "text": clean,
-            "color": _colour(colour),
-            "x": _coordinate(x),
-            "y": _coordinate(y),
+            "color": colour,
+            "x": spot[0],
+            "y": spot[1],
             "hidden": False,
             "created_at": ctx.clock(),
         }
@@ -294,7 +498,8 @@ def move(
     """Move post-its and clusters to new positions: one operation for a whole drag.
 
     Post-its in `out_of_group` were dragged out of their group: they leave it (and a group
-    left empty goes).
+    left empty goes). A post-it dropped onto another (covering more than a sliver of it) is
+    nudged to the nearest free place.
     """
     leaving_ids = {int(i) for i in out_of_group}
     if not notes and not clusters:
@@ -311,9 +516,19 @@ def move(
         if not leaving_ids <= {n.id for n in moved}:
             raise InvalidInput("Seuls des post-its déplacés peuvent quitter leur groupe.")
         leaving = {n.id: n.cluster_id for n in moved if n.id in leaving_ids}
+        boards = _boards(session, workshop_id)
+        for note in moved:
+            boards(note.phase_id).occupancy.remove(note.id)
         actions: list[Action] = []
-        for i, x, y in notes:
-            changes: dict[str, Any] = {"x": place(x), "y": place(y)}
+        for note, (i, x, y) in zip(moved, notes, strict=True):
+            at = (place(x), place(y))
+            occupancy = boards(note.phase_id).occupancy
+            if occupancy.covered(note_rect(*at), _is_note):
+                # out of the way of the others, in its own group's frame if it stays in it
+                stays = note.cluster_id if note.id not in leaving else None
+                at = occupancy.nearest_free(*at, ignore=frozenset({("cluster", stays)}))
+            occupancy.add(note.id, note_rect(*at))
+            changes: dict[str, Any] = {"x": at[0], "y": at[1]}
             if int(i) in leaving and leaving[int(i)] is not None:
                 changes["cluster_id"] = None
             actions.append(["note.update", {"id": int(i), "changes": changes}])
@@ -356,12 +571,17 @@ def duplicate_notes(ctx: Context, workshop_id: int, note_ids: Iterable[int]) -> 
 
     def build(session: Session) -> tuple[list[Action], str]:
         actions: list[Action] = []
-        for note in _notes(session, workshop_id, ids):
+        boards = _boards(session, workshop_id)
+        for copy, note in enumerate(_notes(session, workshop_id, ids)):
             row = {k: getattr(note, k) for k in NOTE_COLUMNS}
+            # beside the original, where there is room
+            board = boards(note.phase_id)
+            x, y = board.occupancy.nearest_free(note.x + GAP, note.y + GAP)
+            board.place(("copy", copy), x, y)
             # a copy stays hidden if the original is (private writing), and is nobody's own
             # post-it: it is the facilitator's, outside any group
-            row.update(x=note.x + GAP, y=note.y + GAP, created_at=ctx.clock(),
-                       participant_id=None, cluster_id=None)  # fmt: skip
+            row.update(x=x, y=y, created_at=ctx.clock(), participant_id=None,
+                       cluster_id=None)  # fmt: skip
             actions.append(["note.insert", row])
         return actions, _plural(len(ids), "Dupliquer un post-it", "Dupliquer {n} post-its")
 
@@ -387,37 +607,56 @@ def group(
         notes = _notes(session, workshop_id, ids)
         label = _plural(len(ids), "Regrouper un post-it", "Regrouper {n} post-its")
         leaving = {n.id: n.cluster_id for n in notes if n.cluster_id not in (None, into)}
+        boards = _boards(session, workshop_id)
         if into is not None:
             cluster = _cluster(session, into)
             if cluster.workshop_id != workshop_id:
                 raise NotFound("Ce groupe n'existe plus.")
-            members = session.scalars(
-                select(Note).where(Note.cluster_id == into).order_by(Note.y, Note.x)
-            ).all()
-            ordered = [m for m in members if m.id not in ids] + notes
-            spots = tidy((cluster.x + GAP, cluster.y + 60.0), len(ordered))
+            board = boards(cluster.phase_id)
+            staying = [r for r in board.members(into) if r.id not in ids]
+            ordered = [r.id for r in staying] + [n.id for n in notes]
+            # the group grows where it is, or moves to where there is room for it
+            corner = _frame(staying)[:2] if staying else (cluster.x, cluster.y)
+            corner = _room_for_group(board, into, ordered, corner)
             actions: list[Action] = [
-                ["note.update", {"id": n.id, "changes": {"x": x, "y": y, "cluster_id": into}}]
-                for n, (x, y) in zip(ordered, spots, strict=True)
+                ["note.update", {"id": i, "changes": {"x": x, "y": y, "cluster_id": into}}]
+                for i, (x, y) in zip(ordered, group_spots(corner, len(ordered)), strict=True)
             ]
+            if corner != (cluster.x, cluster.y):
+                actions.append(
+                    ["cluster.update", {"id": into, "changes": {"x": corner[0], "y": corner[1]}}]
+                )
             return actions + _emptied_clusters(session, leaving), label
-        origin = (min(n.x for n in notes), min(n.y for n in notes))
+        board = boards(notes[0].phase_id)
+        ordered = [n.id for n in notes]
+        origin = (min(n.x for n in notes) - GAP, min(n.y for n in notes) - HEADER)
+        corner = _room_for_group(board, None, ordered, origin)
         cluster_row = {
             "workshop_id": workshop_id,
             "phase_id": _phase_of(session, workshop_id, phase_id) or notes[0].phase_id,
             "title": clean or "Groupe sans titre",
             "color": notes[0].color,
-            "x": origin[0] - GAP,
-            "y": origin[1] - 60.0,
+            "x": corner[0],
+            "y": corner[1],
             "collapsed": False,
         }
         members_at = [
-            [n.id, x, y] for n, (x, y) in zip(notes, tidy(origin, len(notes)), strict=True)
+            [i, x, y] for i, (x, y) in zip(ordered, group_spots(corner, len(ordered)), strict=True)
         ]
         actions = [["cluster.gather", {"cluster": cluster_row, "members": members_at}]]
         return actions + _emptied_clusters(session, leaving), label
 
     return _board(ctx, workshop_id, "board.group", build)
+
+
+def _room_for_group(
+    board: _Board, cluster_id: int | None, members: Sequence[int], corner: tuple[float, float]
+) -> tuple[float, float]:
+    """The top-left corner nearest `corner` where a group of `members`, laid out as a grid,
+    covers nothing else."""
+    for key in (*members, ("cluster", cluster_id)):
+        board.occupancy.remove(key)
+    return board.occupancy.nearest_free(*corner, *group_size(len(members)))
 
 
 @mutation("cluster.gather")
@@ -440,14 +679,120 @@ def ungroup(ctx: Context, workshop_id: int, cluster_id: int) -> Change:
         cluster = _cluster(session, cluster_id)
         if cluster.workshop_id != workshop_id:
             raise NotFound("Ce groupe n'existe plus.")
-        members = session.scalars(select(Note.id).where(Note.cluster_id == cluster_id)).all()
-        actions: list[Action] = [
-            ["note.update", {"id": i, "changes": {"cluster_id": None}}] for i in members
-        ]
+        members = session.scalars(select(Note).where(Note.cluster_id == cluster_id)).all()
+        board = _boards(session, workshop_id)(cluster.phase_id)
+        board.occupancy.remove(("cluster", cluster_id))
+        actions: list[Action] = []
+        for note in members:  # they stay where they are, unless one hides another
+            changes: dict[str, Any] = {"cluster_id": None}
+            board.occupancy.remove(note.id)
+            at = (note.x, note.y)
+            if board.occupancy.covered(note_rect(*at), _is_note):
+                at = board.occupancy.nearest_free(*at)
+                changes.update(x=at[0], y=at[1])
+            board.place(note.id, *at)
+            actions.append(["note.update", {"id": note.id, "changes": changes}])
         actions.append(["cluster.delete", {"id": cluster_id}])
         return actions, f"Dégrouper « {cluster.title[:40]} »"
 
     return _board(ctx, workshop_id, "board.ungroup", build)
+
+
+def tidy(
+    ctx: Context,
+    workshop_id: int,
+    note_ids: Iterable[int] | None = None,
+    *,
+    cluster_id: int | None = None,
+    phase_id: int | None = None,
+) -> Change:
+    """ "Ranger": lay out a selection, a group, or the whole board (neither given: the board of
+    `phase_id`) as a grid, where there is room for it; one undoable operation.
+
+    A selection keeps its groups whole (a group one of its post-its is in is laid out with
+    it). The whole board: the post-its waiting in "Arrivées" follow each other again from the
+    lane's first place; on the board, each zone of the template is laid out inside it, and what
+    is outside the zones beside them.
+    """
+    ids = _ids(note_ids) if note_ids is not None else None
+
+    def build(session: Session) -> tuple[list[Action], str]:
+        boards = _boards(session, workshop_id)
+        if cluster_id is not None:
+            cluster = _cluster(session, cluster_id)
+            if cluster.workshop_id != workshop_id:
+                raise NotFound("Ce groupe n'existe plus.")
+            board = boards(cluster.phase_id)
+            members = board.members(cluster_id)
+            if not members:
+                raise NotFound("Ce groupe n'existe plus.")
+            units = [group_unit(cluster_id, len(members))]
+            return _lay_out(board, units, _corner(board, units)), "Ranger un groupe"
+        if ids is not None:
+            notes = _notes(session, workshop_id, ids)
+            board = boards(notes[0].phase_id)
+            units = _units(board, ids)
+            actions = _lay_out(board, units, _corner(board, units))
+            return actions, _plural(len(ids), "Ranger un post-it", "Ranger {n} post-its")
+        phase = _phase_of(session, workshop_id, phase_id)
+        return _tidy_board(ctx, session, boards(phase), phase), "Ranger le tableau"
+
+    return _board(ctx, workshop_id, "board.tidy", build)
+
+
+def _tidy_board(
+    ctx: Context, session: Session, board: _Board, phase_id: int | None
+) -> list[Action]:
+    actions: list[Action] = []
+    board.read_all()
+    # the lane: its post-its one after the other again, oldest first
+    lane = sorted(i for i, r in board.notes.items() if r.cluster_id is None and in_inbox(r.x))
+    for i in lane:
+        board.occupancy.remove(i)
+    for index, i in enumerate(lane):
+        x, y = arrival_spot(index)
+        actions.append(_to(board.notes[i], x, y))
+        board.place(i, x, y)
+    # the board: each zone's blocks inside it, then the others beside the zones
+    phase = session.get(Phase, phase_id) if phase_id is not None else None
+    method = ctx.library.method(phase.method_key) if phase is not None else None
+    template = template_for(
+        phase.board_template if phase is not None else None,
+        method.board if method is not None else None,
+    )
+    rest = [i for i in board.notes if i not in lane]
+    units = _units(board, rest)
+    _lift(board, units)  # everything moves: only what is placed is in the way
+    by_zone: dict[int, list[Unit]] = {}
+    for unit in units:
+        x, y, w, h = _unit_rect(board, unit)
+        centre = (x + w / 2, y + h / 2)
+        zone = next(
+            (n for n, z in enumerate(template.zones) if _inside(centre, z)), len(template.zones)
+        )
+        by_zone.setdefault(zone, []).append(unit)
+    for n, z in enumerate(template.zones):
+        if n in by_zone:
+            actions += _lay_out(board, by_zone[n], (z.x + GAP, z.y + 80.0), width=z.w - 2 * GAP)
+    if len(template.zones) in by_zone:  # what is outside the zones stays outside them
+        for n, z in enumerate(template.zones):
+            board.occupancy.add(("zone", n), (z.x, z.y, z.w, z.h))
+        outside = by_zone[len(template.zones)]
+        x, y = _corner(board, outside)
+        actions += _lay_out(board, outside, (max(BOARD_X, x), y), min_x=BOARD_X)
+    return [a for a in actions if a]
+
+
+def _unit_rect(board: _Board, unit: Unit) -> Rect:
+    kind, key = unit.key
+    if kind == "cluster":
+        return _frame(board.members(key))
+    r = board.notes[key]
+    return note_rect(r.x, r.y)
+
+
+def _inside(point: tuple[float, float], zone: Zone) -> bool:
+    return zone.x <= point[0] < zone.x + zone.w and zone.y <= point[1] < zone.y + zone.h
 
 
 def update_cluster(

@@ -6,19 +6,30 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, func, insert, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from app.domain.agenda import clean_text
 from app.domain.board import (
     GAP,
     INBOX_W,
     INBOX_X,
+    NOTE_H,
+    NOTE_W,
     Arrival,
     Scope,
     board_slot,
-    inbox_next,
     template_for,
+)
+from app.domain.placement import (
+    ARRIVALS_HEIGHT,
+    BOARD_X,
+    Occupancy,
+    arrival_index,
+    arrival_rows,
+    arrival_spot,
+    next_arrival,
+    note_rect,
 )
 from app.errors import InvalidInput, NotFound
 from app.events import Topic
@@ -56,37 +67,56 @@ _STORED_AND_AUTHOR = select(
     .where(Participant.id == bindparam("pid"), Participant.workshop_id == bindparam("wid"))
     .scalar_subquery(),
 )
-# where a phone's post-it goes: the live phase, whether it is written privately, and where on
-# the board it lands (the "Arrivées" column or the board's first zone)
+_IN_INBOX = Note.x < INBOX_X + INBOX_W - GAP
+_LANE = aliased(Note)
+_NEWEST_IN_INBOX = (  # on the board the post-it lands on (the next one in "Arrivées" follows it)
+    select(_LANE.id)
+    .where(
+        _LANE.workshop_id == Workshop.id,
+        _LANE.x < INBOX_X + INBOX_W - GAP,
+        or_(Workshop.board_scope == Scope.WORKSHOP.value,
+            _LANE.phase_id.is_not_distinct_from(LiveTimer.phase_id)),
+    )
+    .order_by(_LANE.id.desc())
+    .limit(1)
+    .scalar_subquery()
+)  # fmt: skip
+# where a phone's post-it goes: the live phase, whether it is written privately, where on the
+# board it lands (the "Arrivées" lane or the board's first zone), the newest one in the lane
 _WHERE = (
     select(
         LiveTimer.phase_id, Phase.private_writing, Phase.board_template, Phase.method_key,
         Workshop.phone_notes, Workshop.board_scope,
+        select(Note.x).where(Note.id == _NEWEST_IN_INBOX).scalar_subquery().label("newest_x"),
+        select(Note.y).where(Note.id == _NEWEST_IN_INBOX).scalar_subquery().label("newest_y"),
     )
     .select_from(Workshop)
     .outerjoin(LiveTimer, LiveTimer.workshop_id == Workshop.id)
     .outerjoin(Phase, Phase.id == LiveTimer.phase_id)
     .where(Workshop.id == bindparam("wid"))
+    # PostgreSQL: two hosts placing phones' post-its on one board take turns, each placing from
+    # what the other wrote (SQLite has one writer at a time; it renders no lock)
+    .with_for_update(of=Workshop)
 )  # fmt: skip
-_ON_PHASE_BOARD = (
-    select(func.count())
-    .select_from(Note)
-    .where(
-        Note.workshop_id == bindparam("wid"), Note.phase_id.is_not_distinct_from(bindparam("pid"))
-    )
-)
-_ON_WORKSHOP_BOARD = (
-    select(func.count()).select_from(Note).where(Note.workshop_id == bindparam("wid"))
-)
-_IN_INBOX = Note.x < INBOX_X + INBOX_W - GAP
-_LOWEST_ON_PHASE_BOARD = select(func.max(Note.y)).where(
-    Note.workshop_id == bindparam("wid"),
-    Note.phase_id.is_not_distinct_from(bindparam("pid")),
-    _IN_INBOX,
-)
-_LOWEST_ON_WORKSHOP_BOARD = select(func.max(Note.y)).where(
-    Note.workshop_id == bindparam("wid"), _IN_INBOX
-)
+# the post-its a phone's post-it must not land on, read around where it may land: those in
+# "Arrivées", or the whole board's; and the newest one in "Arrivées" (the next one follows it)
+_ON_PHASE_BOARD = (Note.workshop_id == bindparam("wid"),
+                   Note.phase_id.is_not_distinct_from(bindparam("pid")))  # fmt: skip
+_ON_WORKSHOP_BOARD = (Note.workshop_id == bindparam("wid"),)
+_AROUND = (
+    Note.x > bindparam("x0"), Note.x < bindparam("x1"),
+    Note.y > bindparam("y0"), Note.y < bindparam("y1"),
+)  # fmt: skip
+_PLACED = {  # (the whole workshop's board, landing on the board rather than in "Arrivées")
+    (False, True): select(Note.id, Note.x, Note.y).where(*_ON_PHASE_BOARD, *_AROUND),
+    (True, True): select(Note.id, Note.x, Note.y).where(*_ON_WORKSHOP_BOARD, *_AROUND),
+    (False, False): select(Note.id, Note.x, Note.y).where(*_ON_PHASE_BOARD, _IN_INBOX, *_AROUND),
+    (True, False): select(Note.id, Note.x, Note.y).where(*_ON_WORKSHOP_BOARD, _IN_INBOX, *_AROUND),
+}
+_COUNT = {
+    False: select(func.count()).select_from(Note).where(*_ON_PHASE_BOARD),
+    True: select(func.count()).select_from(Note).where(*_ON_WORKSHOP_BOARD),
+}
 _INSERT_NOTE = insert(Note)
 _REMEMBER = insert(IdempotentRequest)  # a batch's keys, in one statement
 # a transaction's post-its together: one statement each for the notes (their ids back),
@@ -191,7 +221,7 @@ def _note_build(
                "participant_id": participant_id, "author": author, "text": clean,
                "color": "jaune", "x": x, "y": y, "hidden": bool(where.private_writing),
                "created_at": now}  # fmt: skip
-        arrivals.landed(session, index, y)  # the next post-it of the transaction lands after
+        arrivals.landed(session, index, x, y)  # the next post-it of the transaction lands after
         if session.info.get(DEFER_OK):  # written with the transaction's other post-its
             return _Pending.of(session).add(ctx, row, scoped, participant_id)
         inserted = conn.execute(_INSERT_NOTE, row).inserted_primary_key
@@ -287,7 +317,7 @@ class _Arrivals:
     index: int  # the write of the transaction that read or last updated it
     workshop_id: int
     where: Any  # the _WHERE row
-    before: Any  # what `_arrival_spot` needs: a count (board) or the lowest y (Arrivées)
+    before: Any  # what `_arrival_spot` needs: a `_Placed`
 
     KEY = "note_arrivals"
 
@@ -304,30 +334,60 @@ class _Arrivals:
         if known is not None and index >= 1 and known.index == index - 1:
             session.info[cls.KEY] = cls(index, known.workshop_id, known.where, known.before)
 
-    def landed(self, session: Session, index: int, y: float) -> None:
-        after = self.before + 1 if self.where.phone_notes == Arrival.BOARD else y
-        session.info[self.KEY] = _Arrivals(index, self.workshop_id, self.where, after)
+    def landed(self, session: Session, index: int, x: float, y: float) -> None:
+        self.before.land(x, y)
+        session.info[self.KEY] = _Arrivals(index, self.workshop_id, self.where, self.before)
 
 
-def _arrived(conn: Connection, workshop_id: int, where: Any) -> Any:
-    """Where the board stands for a phone's post-it: how many post-its it holds (landing in
-    its first zone), or the lowest one still waiting in "Arrivées" (None: the column is empty)."""
+@dataclass
+class _Placed:
+    """The post-its a phone's post-it must not cover, and the last place taken in the lane."""
+
+    occupancy: Occupancy
+    count: int
+    last: int | None = None  # the lane's place of the previous arrival (None: not known)
+
+    def land(self, x: float, y: float) -> None:
+        self.occupancy.add(("new", self.count), note_rect(x, y))
+        self.count += 1
+        self.last = arrival_index(x, y)
+
+
+def _arrived(conn: Connection, workshop_id: int, where: Any) -> _Placed:
+    """What is on the board a phone's post-it lands on, read in the write's transaction (another
+    host may have placed post-its a moment ago): the post-its around where it may land (in
+    "Arrivées", or on the board), how many the board holds, the newest one in "Arrivées"."""
     workshop_scope = where.board_scope == Scope.WORKSHOP
+    on_board = where.phone_notes == Arrival.BOARD
     params = {"wid": workshop_id, "pid": where.phase_id}
-    if where.phone_notes == Arrival.BOARD:
-        count = _ON_WORKSHOP_BOARD if workshop_scope else _ON_PHASE_BOARD
-        return int(conn.execute(count, params).scalar() or 0)
-    lowest = _LOWEST_ON_WORKSHOP_BOARD if workshop_scope else _LOWEST_ON_PHASE_BOARD
-    return conn.execute(lowest, params).scalar()
+    query = _PLACED[workshop_scope, on_board]
+
+    def load(region: tuple[float, float, float, float]) -> list[tuple[Any, Any]]:
+        x, y, w, h = region
+        around = {"x0": x - NOTE_W, "x1": x + w, "y0": y - NOTE_H, "y1": y + h}
+        rows = conn.execute(query, {**params, **around})
+        return [(r.id, note_rect(r.x, r.y)) for r in rows]
+
+    if on_board:
+        count = int(conn.execute(_COUNT[workshop_scope], params).scalar() or 0)
+        return _Placed(Occupancy(load=load), count)
+    last = -1 if where.newest_x is None else arrival_index(where.newest_x, where.newest_y)
+    placed = _Placed(Occupancy(load=load), 0, last)
+    # the lane's columns where the next post-its go, read at once
+    column = max(0, last) // arrival_rows()
+    x0, x1 = (arrival_spot(c * arrival_rows())[0] for c in (column + 3, column))
+    placed.occupancy.read((x0, 0.0, x1 + NOTE_W - x0, ARRIVALS_HEIGHT))
+    return placed
 
 
-def _arrival_spot(ctx: Context, where: Any, before: Any) -> tuple[float, float]:
-    """Where a phone's post-it lands: stacked in "Arrivées", or in the board's first zone."""
+def _arrival_spot(ctx: Context, where: Any, before: _Placed) -> tuple[float, float]:
+    """Where a phone's post-it lands: the next free place of the "Arrivées" grid, or the
+    nearest free place to the next one of the board's first zone."""
     if where.phone_notes == Arrival.BOARD:
         method = ctx.library.method(where.method_key)
         template = template_for(where.board_template, method.board if method else None)
-        return board_slot(template, before)
-    return inbox_next(before)
+        return before.occupancy.nearest_free(*board_slot(template, before.count), min_x=BOARD_X)
+    return arrival_spot(next_arrival(before.occupancy, before.last))
 
 
 def my_notes(ctx: Context, workshop_id: int, participant_id: int) -> list[NoteInfo]:
