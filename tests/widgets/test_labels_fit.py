@@ -51,10 +51,10 @@ def test_the_settings_help_and_the_wifi_warning_show_whole(qtbot, tmp_path: Path
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.resize(dialog.width(), int(SCREEN_HEIGHT * 0.9))  # what a 1366×768 screen leaves
-    bar = dialog.scroll.verticalScrollBar()
+    bar = dialog.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)  # laid out: taller than the screen, it scrolls
     assert dialog.warnings["server_host"].isVisibleTo(dialog)
     assert clipped_labels(dialog) == []
     # scrolled rather than squeezed: the content is as tall as its wrapped texts need
-    content = dialog.scroll.widget()
+    content = dialog.scroll_area.widget()
     assert content.height() >= content.heightForWidth(content.width())

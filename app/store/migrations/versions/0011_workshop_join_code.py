@@ -31,7 +31,7 @@ def upgrade() -> None:
         )
     conn = op.get_bind()
     # each workshop keeps the code of its latest séance (one timer row each), else a new one
-    kept = dict(
+    kept: dict[int, str] = dict(
         conn.execute(
             sa.text("SELECT workshop_id, join_code FROM live_timers WHERE join_code <> ''")
         ).all()
