@@ -98,7 +98,9 @@ def _parser() -> argparse.ArgumentParser:
         "--csv", metavar="DOSSIER", help="participants, post-its, votes et actions en CSV"
     )
     export.add_argument(
-        "--poster", metavar="FICHIER", help="l'affiche QR code de la séance ouverte, en PDF"
+        "--poster",
+        metavar="FICHIER",
+        help="l'affiche QR code de l'atelier (même avant la séance), en PDF",
     )
     export.add_argument(
         "--size", choices=["A4", "A3"], default="A4", help="format de l'affiche (défaut A4)"
@@ -341,27 +343,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_poster(ctx, args: argparse.Namespace, settings: dict[str, object]) -> None:
-    """The QR poster of the open séance: the address phones use (the settings' network, else
-    the likely one, as `atelier serve` and the window show it) and the séance's code."""
-    from app.errors import InvalidInput
+    """The QR poster, séance open or not (printed the day before): the address phones use (the
+    settings' network, else the likely one, as `atelier serve` and the window show it) and the
+    workshop's join code, the same for every séance until renewed."""
     from app.ops import live
     from app.ops.queries import workshop_detail
     from app.reports.poster import PosterInfo, build_poster
-    from app.system.network import likely_address
+    from app.system.network import phones_url
 
     detail = workshop_detail(ctx, args.workshop)
-    state, code = live.door(ctx, detail.id)
-    if state != "open":
-        raise InvalidInput(
-            "La séance n'est pas ouverte : l'affiche porte le code de la séance, créé à son "
-            "ouverture. Démarrez la séance (ou « atelier serve »), puis recommencez."
-        )
-    host = str(settings.get("server_host") or "") or likely_address()
-    shown = f"[{host}]" if ":" in host else host
     info = PosterInfo(
         title=detail.title,
-        join_url=f"http://{shown}:{args.port}/web/",
-        code=code,
+        join_url=phones_url(str(settings.get("server_host") or ""), args.port),
+        code=live.join_code(ctx, detail.id),
         organisation=str(settings.get("organisation", "") or ""),
         wifi_ssid=str(settings.get("wifi_ssid", "") or ""),
         wifi_password=str(settings.get("wifi_password", "") or ""),

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.model import CADRAGE_FIELDS, CADRAGE_MAX_CHARS, Cadrage
+from app.domain.model import CADRAGE_FIELDS, CADRAGE_MAX_CHARS, EXPECTED, EXPECTED_MAX, Cadrage
 from widgets.text import QT_TRANSLATE_NOOP
 
 AUTOSAVE_MS = 600
@@ -79,12 +80,24 @@ class CadrageForm(QWidget):
         date_row.addWidget(self.date)
         date_row.addStretch(1)
 
+        # how many are expected: for the room, the chairs, the printed sheets and posters
+        self.expected = QSpinBox()
+        self.expected.setRange(0, EXPECTED_MAX)
+        self.expected.setSpecialValueText(self.tr("Non précisé"))
+        self.expected.setSuffix(self.tr(" personnes"))
+        self.expected.setMinimumWidth(160)
+        self.expected.valueChanged.connect(lambda _v: self._mark(EXPECTED))
+        expected_row = QHBoxLayout()
+        expected_row.addWidget(self.expected)
+        expected_row.addStretch(1)
+
         self.fields: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setVerticalSpacing(12)
         form.addRow(self.tr("Lieu"), self.place)
         form.addRow(self.tr("Date"), date_row)
+        form.addRow(self.tr("Nombre de participants attendus"), expected_row)
         for key, label, hint in CADRAGE_FIELDS:
             edit = QPlainTextEdit()
             edit.setPlaceholderText(self.tr(hint))
@@ -112,6 +125,12 @@ class CadrageForm(QWidget):
     # -- data in -----------------------------------------------------------------------------
     def set_values(self, cadrage: Cadrage, place: str, start_date: date | None) -> None:
         """Show stored values; a field she is editing (unsaved) is left alone."""
+        if EXPECTED not in self._dirty:
+            count = int(cadrage.expected) if cadrage.expected.isdigit() else 0
+            if self.expected.value() != count:
+                self.expected.blockSignals(True)
+                self.expected.setValue(count)
+                self.expected.blockSignals(False)
         for key, edit in self.fields.items():
             value = getattr(cadrage, key)
             if key not in self._dirty and edit.toPlainText() != value:
@@ -138,6 +157,9 @@ class CadrageForm(QWidget):
             edit.setPlainText(edit.toPlainText()[:CADRAGE_MAX_CHARS])
             cursor.setPosition(min(cursor.position(), CADRAGE_MAX_CHARS))
             edit.setTextCursor(cursor)
+        self._mark(key)
+
+    def _mark(self, key: str) -> None:
         self._dirty.add(key)
         self.dirty_changed.emit(True)
         self._timer.start()
@@ -147,6 +169,11 @@ class CadrageForm(QWidget):
         self.dirty_changed.emit(True)
         self._timer.start()
 
+    def _value(self, key: str) -> str:
+        if key == EXPECTED:
+            return str(self.expected.value() or "")
+        return self.fields[key].toPlainText()
+
     def is_dirty(self) -> bool:
         return bool(self._dirty) or self._details_dirty
 
@@ -154,7 +181,7 @@ class CadrageForm(QWidget):
         """Save now whatever is pending (called by the timer, on leaving, on closing)."""
         self._timer.stop()
         if self._dirty:
-            fields = {key: self.fields[key].toPlainText() for key in sorted(self._dirty)}
+            fields = {key: self._value(key) for key in sorted(self._dirty)}
             self._dirty.clear()
             self.save_requested.emit(fields)
         if self._details_dirty:

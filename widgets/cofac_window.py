@@ -44,7 +44,7 @@ class CofacWindow(MainWindow):
         for action in (self.new_action, self.start_action, self.bilan_action,
                        self.archive_import_action, self.join_action):  # fmt: skip
             action.setVisible(False)  # the lead's: this window shows her séance
-        for action in self.runner.poster_actions:
+        for action in (*self.runner.poster_actions, self.runner.renew_code_action):
             action.setVisible(False)  # the phones' address and code are on the lead's laptop
         # the lead's laptop is gone for good: carry on here, as the host
         self.take_over_action = QAction(self.tr("Reprendre l'atelier sur cet ordinateur…"), self)

@@ -257,6 +257,13 @@ class Controller(QObject):
         door = self._call(live.door, self.ctx, workshop_id)
         return door[1] if door else ""
 
+    def workshop_join_code(self, workshop_id: int) -> str:
+        """The workshop's join code, séance open or not: the one its posters carry."""
+        return self._call(live.join_code, self.ctx, workshop_id) or ""
+
+    def renew_join_code(self, workshop_id: int) -> Change | None:
+        return self._call(live.renew_join_code, self.ctx, workshop_id)
+
     # -- participants and their post-its ------------------------------------------------------
     def attendees(self, workshop_id: int) -> list[Attendee]:
         return self._call(participants.attendees, self.ctx, workshop_id) or []

@@ -148,6 +148,11 @@ class MainWindow(QMainWindow):
             self.tr("Feuille d'é&margement…"), None, self.documents.export_emargement
         )
         file_menu.addAction(self.emargement_action)
+        # the QR poster and its code: before the séance (printed the day before) or during it
+        self.runner.poster_workshop = self._report_workshop_id
+        file_menu.addActions([*self.runner.poster_actions, self.runner.renew_code_action])
+        file_menu.setToolTipsVisible(True)  # a greyed entry says why
+        file_menu.aboutToShow.connect(self.runner.update_poster_actions)
         self.csv_action = self._action(
             self.tr("Exporter en C&SV…"), None, self.documents.export_csv
         )
@@ -186,6 +191,10 @@ class MainWindow(QMainWindow):
             self.tr("&Démarrer la séance"), "Ctrl+Shift+D", self._start_current
         )
         live_menu.addAction(self.start_action)
+        live_menu.setToolTipsVisible(True)
+        live_menu.aboutToShow.connect(self._update_start_action)
+        # its shortcut works again once the menu is closed (the selection may change)
+        live_menu.aboutToHide.connect(lambda: self.start_action.setEnabled(True))
         live_menu.addSeparator()
         self.runner.fill_menu(live_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
@@ -246,6 +255,15 @@ class MainWindow(QMainWindow):
             workshop_id = self.home.current_id()
         if workshop_id is not None:
             self.start_session(workshop_id)
+
+    def _update_start_action(self) -> None:
+        chosen = self._report_workshop_id() is not None
+        self.start_action.setEnabled(chosen)
+        self.start_action.setToolTip(
+            self.tr("Démarrer la séance")
+            if chosen
+            else self.tr("Ouvrez ou sélectionnez d'abord un atelier.")
+        )
 
     def current_workshop_id(self) -> int | None:
         if self.stack.currentWidget() is self.editor:

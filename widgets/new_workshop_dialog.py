@@ -111,6 +111,8 @@ class NewWorkshopDialog(QDialog):
         layout.addWidget(self.buttons)
         self.title.setFocus()
         self._update_ok()
+        # as tall as the wrapped descriptions need: whole sentences, never cut
+        self.resize(self.minimumWidth(), self.heightForWidth(self.minimumWidth()))
 
     def _update_ok(self) -> None:
         ok = bool(self.title.text().strip()) and self.group.checkedId() >= 0

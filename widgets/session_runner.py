@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from app.domain.timer import TimerState
 from app.events import Event, Topic
 from app.settings import load_settings
+from app.system.network import phones_url
 from widgets.board_mirror import BoardMirror
 from widgets.board_panel import BoardPanel
 from widgets.chime import Chime
@@ -129,13 +130,16 @@ class SessionRunner(QObject):
         self.end_action = QAction(self.tr("Terminer la séance…"), self)
         self.end_action.triggered.connect(self.end)
         self.actions += [self.projector_action, self.board_action, self.end_action]
-        # the QR poster, to pin on the door while the projector shows something else
+        # the QR poster, for the door and the tables: printed the day before or during the
+        # séance (the window puts it in its File menu, with the workshop it is about)
+        self.poster_workshop: Callable[[], int | None] = lambda: self.workshop_id
         self.poster_actions: list[QAction] = []
         for size in ("A4", "A3"):
             action = QAction(self.tr("Affiche QR code {size}…").format(size=size), self)
             action.triggered.connect(lambda _checked=False, s=size: self.export_poster(s))
             self.poster_actions.append(action)
-        self.actions += self.poster_actions
+        self.renew_code_action = QAction(self.tr("Nouveau code pour les téléphones…"), self)
+        self.renew_code_action.triggered.connect(lambda _checked=False: self.renew_code())
         for action in self.actions:
             window.addAction(action)
             self.projector.addAction(action)  # the keys work whichever window has the focus
@@ -156,18 +160,30 @@ class SessionRunner(QObject):
         menu.addAction(self.projector_action)
         menu.addAction(self.board_action)
         menu.addAction(self.end_action)
-        menu.addSeparator()
-        for action in self.poster_actions:
-            menu.addAction(action)
+
+    def update_poster_actions(self) -> None:
+        """The poster and the code act on a workshop: greyed, saying why, when none is chosen."""
+        chosen = self.poster_workshop() is not None
+        why = "" if chosen else self.tr("Ouvrez ou sélectionnez d'abord un atelier.")
+        for action in (*self.poster_actions, self.renew_code_action):
+            action.setEnabled(chosen)
+            action.setToolTip(why or action.text().replace("…", ""))
 
     def set_active(self, active: bool) -> None:
         """Keys act on the timer only while the console is shown, and until the séance ends."""
         self._active = active
         session = self.live.session
         ended = session is None or session.timer.state == TimerState.ENDED
+        why = (
+            self.tr("La séance est terminée : démarrez-en une nouvelle.")
+            if active
+            else self.tr("Ouvrez d'abord la séance : Séance › Démarrer la séance.")
+        )
         for action in self.actions:
             keep = action in (self.projector_action, self.board_action)
-            action.setEnabled(active and (not ended or keep))
+            enabled = active and (not ended or keep)
+            action.setEnabled(enabled)
+            action.setToolTip(action.text() if enabled else why)  # a greyed entry says why
 
     # -- séance ------------------------------------------------------------------------------
     def running_elsewhere(self, workshop_id: int) -> bool:
@@ -303,26 +319,48 @@ class SessionRunner(QObject):
             self.mirror.raise_()
 
     def export_poster(self, size: str) -> None:
-        """Save the QR poster of the séance: what the projector shows (address and code)."""
-        if self.dialogs is None or self.workshop_id is None:
+        """Save the workshop's QR poster: while its séance serves phones, what the projector
+        shows; before, the address the phones will use (the settings' network, else this
+        computer's likely one) and the workshop's code, which the next séances keep."""
+        workshop_id = self.poster_workshop()
+        if self.dialogs is None or workshop_id is None:
             return
-        url, code = self.projector.join_url, self.projector.join_code
-        if not url or not code:
-            self.dialogs().error(
-                self.tr(
-                    "Le serveur des téléphones ne tourne pas : l'affiche a besoin de l'adresse "
-                    "et du code de la séance ouverte."
-                )
-            )
+        detail = self.controller.detail(workshop_id)
+        if detail is None:
             return
-        title = self.live.session.title if self.live.session else ""
+        if self.server is not None and self.server_workshop == workshop_id:
+            url, code = self.projector.join_url, self.projector.join_code
+        else:
+            host = str(load_settings().get("server_host") or "")
+            url = phones_url(host, SERVER_PORT)
+            code = self.controller.workshop_join_code(workshop_id)
+        if not code:
+            return  # the error was shown
         path = self.dialogs().save_file(
             self.tr("Enregistrer l'affiche QR code"),
-            str(Path.home() / f"Affiche QR code - {' '.join(title.split())[:80]}.pdf"),
+            str(Path.home() / f"Affiche QR code - {' '.join(detail.title.split())[:80]}.pdf"),
             self.tr("Document PDF (*.pdf)"),
         )
-        if path and self.controller.save_poster(self.workshop_id, url, code, path, size):
+        if path and self.controller.save_poster(workshop_id, url, code, path, size):
             self.status(self.tr("Affiche enregistrée : {path}").format(path=path))
+
+    def renew_code(self) -> None:
+        """A new join code, on purpose (a code that went round too far): posters die."""
+        workshop_id = self.poster_workshop()
+        if workshop_id is None:
+            return
+        if not self.confirm(
+            self.tr("Changer le code pour les téléphones ?"),
+            self.tr(
+                "Les affiches QR code déjà imprimées ne fonctionneront plus : il faudra les "
+                "imprimer à nouveau. Les participants déjà inscrits gardent leur place."
+            ),
+            self.tr("Changer le code"),
+        ):
+            return
+        if self.controller.renew_join_code(workshop_id) is not None:
+            code = self.controller.workshop_join_code(workshop_id)
+            self.status(self.tr("Nouveau code pour les téléphones : {code}").format(code=code))
 
     def status(self, text: str) -> None:
         bar = getattr(self.window, "statusBar", None)

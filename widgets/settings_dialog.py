@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +41,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._open_file = open_file or self._ask_file
         self.setWindowTitle(self.tr("Paramètres"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self._path = path
         self.values = load_settings(path)
         self.editors: dict[str, QWidget] = {}
@@ -91,6 +93,7 @@ class SettingsDialog(QDialog):
             )
         )
         note.setObjectName("muted")
+        note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -98,10 +101,33 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # the settings scroll when the screen is short (1366×768): every help text stays
+        # whole, wrapped at the dialog's width, never cut
+        content = QWidget()
+        content.setLayout(form)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        width = self.minimumWidth()
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        scrollbar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        wanted = (
+            content.heightForWidth(inner - scrollbar)
+            + note.heightForWidth(inner)
+            + buttons.sizeHint().height()
+            + 2 * layout.spacing()
+            + margins.top()
+            + margins.bottom()
+        )
+        screen = self.screen().availableGeometry().height() if self.screen() else 768
+        self.resize(width, min(wanted, int(screen * 0.9)))
 
     def _address_choice(self, value: str) -> QComboBox:
         """This computer's addresses, the likely one first ("Automatique" keeps following it)."""

@@ -41,7 +41,11 @@ CADRAGE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("partners", "Partenaires concernés", "Une organisation par ligne."),
     ("audience", "Public visé", "Agents, partenaires, acteurs privés, usagers…"),
 )
-CADRAGE_KEYS = tuple(key for key, _, _ in CADRAGE_FIELDS)
+# how many participants are expected: digits ("" when not known), kept with the texts
+EXPECTED = "expected"
+EXPECTED_LABEL = "Nombre de participants attendus"
+EXPECTED_MAX = 9999
+CADRAGE_KEYS = (*(key for key, _, _ in CADRAGE_FIELDS), EXPECTED)
 CADRAGE_MAX_CHARS = 5000
 
 
@@ -54,6 +58,7 @@ class Cadrage:
     deliverables: str = ""
     partners: str = ""
     audience: str = ""
+    expected: str = ""  # digits, or "" when not known
 
     @classmethod
     def from_dict(cls, data: dict[str, str] | None) -> Cadrage:

@@ -56,7 +56,6 @@ def _row(timer: LiveTimer, **changes: Any) -> dict[str, Any]:
         "remaining": timer.remaining,
         "deadline": timer.deadline,
         "session_start": timer.session_start,
-        "join_code": timer.join_code,
     }
     row.update(changes)
     return row
@@ -145,7 +144,6 @@ def start_session(ctx: Context, workshop_id: int, block_id: int | None = None) -
             "remaining": 0.0,
             "deadline": None,
             "session_start": now,
-            "join_code": new_code(),  # a new séance, a new code (a resumed one keeps its own)
         }
         actions += _enter(workshop_id, row, first, now, running=False)
         if workshop.status != Status.LIVE.value:
@@ -425,10 +423,10 @@ def live_session(ctx: Context, workshop_id: int) -> LiveSession | None:
 
 
 def door(ctx: Context, workshop_id: int) -> tuple[str, str]:
-    """Whether phones may come in: ("absent" | "open" | "ended", the séance's join code).
+    """Whether phones may come in: ("absent" | "open" | "ended", the workshop's join code).
 
     "absent": no séance was ever opened for this workshop; "ended": the last one ended. The
-    code is given only while the séance is open.
+    code is given only while a séance is open (`join_code` gives it to print the poster).
     """
 
     def work(session: Session) -> tuple[str, str]:
@@ -437,6 +435,32 @@ def door(ctx: Context, workshop_id: int) -> tuple[str, str]:
             return "absent", ""
         if row.state == TimerState.ENDED:
             return "ended", ""
-        return "open", row.join_code
+        return "open", get_workshop(session, workshop_id).join_code
 
     return ctx.db.read(work)
+
+
+def join_code(ctx: Context, workshop_id: int) -> str:
+    """The workshop's join code, séance open or not: the one its posters carry.
+
+    It stays the same from one séance to the next (a poster printed the day before keeps
+    working) until `renew_join_code`.
+    """
+    return ctx.db.read(lambda session: get_workshop(session, workshop_id).join_code)
+
+
+def renew_join_code(ctx: Context, workshop_id: int) -> Change:
+    """A new join code for the workshop: the printed posters and the old code stop working
+    (phones already checked in keep their place). Not undoable: the old code is given up."""
+
+    def build(session: Session) -> tuple[int | None, list[Action], str]:
+        workshop = get_workshop(session, workshop_id)
+        code = new_code()
+        while code == workshop.join_code:
+            code = new_code()
+        action: Action = ["workshop.join_code", {"id": workshop_id, "code": code}]
+        return workshop_id, [action], "Nouveau code pour rejoindre l'atelier"
+
+    return execute(
+        ctx, op="live.renew_join_code", topic=Topic.WORKSHOP, build=build, undoable=False
+    )

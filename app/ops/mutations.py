@@ -193,6 +193,19 @@ def workshop_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, A
     ]
 
 
+@mutation("workshop.join_code")
+def workshop_join_code(
+    session: Session, args: dict[str, Any]
+) -> tuple[dict[str, Any], list[Action]]:
+    """The workshop's join code, replaced (its posters stop working)."""
+    workshop = get_workshop(session, args["id"])
+    old = workshop.join_code
+    workshop.join_code = args["code"]
+    return {"id": workshop.id, "code": args["code"]}, [
+        ["workshop.join_code", {"id": workshop.id, "code": old}]
+    ]
+
+
 TIMER_FIELDS = (
     "block_id",
     "phase_id",
@@ -201,7 +214,6 @@ TIMER_FIELDS = (
     "remaining",
     "deadline",
     "session_start",
-    "join_code",
 )
 
 
@@ -226,10 +238,8 @@ def timer_set(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], l
             timer = LiveTimer(workshop_id=workshop_id)
             session.add(timer)
         for key in TIMER_FIELDS:
-            if key in row:  # rows journalled before the join code existed carry none
+            if key in row:
                 setattr(timer, key, row[key])
-        if timer.join_code is None:
-            timer.join_code = ""
     session.flush()
     return {"workshop_id": workshop_id, "row": row}, [
         ["timer.set", {"workshop_id": workshop_id, "row": before}]

@@ -39,7 +39,8 @@ from app.store.workshop_rows import LOCAL, REPLICA, decode, encode, tables_for
 NOT_REPLICATED = frozenset(LOCAL) | frozenset(
     t.name for t in workshop_rows.TABLES if REPLICA in t.left_out_of
 )
-HOST_ONLY_MUTATIONS = ("photo.",)  # their rows are not replicated: nothing to replay
+# their rows (or columns: the join code is a secret) are not replicated: nothing to replay
+HOST_ONLY_MUTATIONS = ("photo.", "workshop.join_code")
 # credentials never leave the host
 SECRET_COLUMNS: dict[str, dict[str, Any]] = {
     t.name: dict(t.secret) for t in tables_for(REPLICA) if t.secret

@@ -5,8 +5,8 @@ into this laptop's own store as an ordinary workshop, through the JSON archive
 (`app.ops.archive`): new ids, no phone tokens (phones check in again on this laptop, with its
 new QR code), no co-facilitators, no history but the import. What the archive does not carry,
 the séance's timer, is brought along in the same transaction: the same séance and phase, the
-time it had left (paused if it was running: she resumes it when the room is ready), and a new
-join code. The replica itself is left as it was.
+time it had left (paused if it was running: she resumes it when the room is ready); the
+workshop gets a join code of its own (the archive does not carry it). The replica itself is left as it was.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain.join_code import new_code
 from app.domain.timer import TimerState, time_left
 from app.errors import KnownError
 from app.events import Event, Topic
@@ -78,7 +77,6 @@ def take_over(replica: Context, workshop_id: int, into: Context) -> TakenOver:
             "remaining": left,
             "deadline": None,
             "session_start": timer["session_start"],
-            "join_code": new_code(),  # a new laptop, a new address: phones scan again
         }
         forward, _ = apply_actions(
             session, [["timer.set", {"workshop_id": new_workshop, "row": row}]]

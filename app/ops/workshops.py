@@ -10,7 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import MAX_TITLE_CHARS, clean_text
-from app.domain.model import CADRAGE_KEYS, CADRAGE_MAX_CHARS, Cadrage, Status
+from app.domain.model import (
+    CADRAGE_KEYS,
+    CADRAGE_MAX_CHARS,
+    EXPECTED,
+    EXPECTED_MAX,
+    Cadrage,
+    Status,
+)
 from app.errors import InvalidInput
 from app.events import Topic
 from app.library import Format
@@ -162,6 +169,14 @@ def update_cadrage(ctx: Context, workshop_id: int, **fields: str) -> Change:
     if unknown:
         raise InvalidInput(f"Champ de cadrage inconnu : {', '.join(sorted(unknown))}.")
     cleaned = {k: clean_text(v, what="Cadrage", limit=CADRAGE_MAX_CHARS) for k, v in fields.items()}
+    if EXPECTED in cleaned:
+        expected = cleaned[EXPECTED].strip()
+        if expected and not (expected.isdigit() and 0 < int(expected) <= EXPECTED_MAX):
+            raise InvalidInput(
+                f"Nombre de participants attendus : un nombre entier de 1 à {EXPECTED_MAX}, "
+                "ou rien s'il n'est pas connu."
+            )
+        cleaned[EXPECTED] = str(int(expected)) if expected else ""
 
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         workshop = get_workshop(session, workshop_id)

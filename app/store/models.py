@@ -21,6 +21,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.domain.join_code import new_code
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -52,6 +54,9 @@ class Workshop(Base):
     block_minutes: Mapped[int] = mapped_column(Integer, default=180)
     board_scope: Mapped[str] = mapped_column(String(10), default="phase")  # phase, workshop
     phone_notes: Mapped[str] = mapped_column(String(10), default="inbox")  # inbox, board
+    # what phones type (or carry in the QR code's address) to check in: the workshop's own, so
+    # a poster printed the day before works for every séance until renewed on purpose
+    join_code: Mapped[str] = mapped_column(String(8), default=new_code, server_default="")
     created_at: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[float] = mapped_column(Float)
 
@@ -362,8 +367,6 @@ class LiveTimer(Base):
     remaining: Mapped[float] = mapped_column(Float)
     deadline: Mapped[float | None] = mapped_column(Float, nullable=True)
     session_start: Mapped[float] = mapped_column(Float)
-    # what phones type (or carry in the QR code's address) to check in; one per séance
-    join_code: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
 
 class IdempotentRequest(Base):

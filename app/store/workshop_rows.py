@@ -114,7 +114,8 @@ def _scope(name: str, workshop_id: int) -> Any:
 W = "workshop_id"
 TABLES: tuple[WorkshopTable, ...] = (
     WorkshopTable("workshops", "id title format_key status cadrage place start_date block_label "
-                  "block_minutes board_scope phone_notes created_at updated_at", "id"),
+                  "block_minutes board_scope phone_notes created_at updated_at", "id",
+                  secret={"join_code": ""}),  # printed on the posters: a copy gets its own
     WorkshopTable("programmes", "id workshop_id start_date", W),
     WorkshopTable("milestones", "id programme_id title week done_at", "programme_id"),
     WorkshopTable("blocks", "id workshop_id number title week day", W),
@@ -148,7 +149,7 @@ TABLES: tuple[WorkshopTable, ...] = (
     WorkshopTable("photos", "id workshop_id position caption filename width height data "
                   "removed added_at", W, left_out_of={REPLICA: _PHOTOS}, hidden_when="removed"),
     WorkshopTable("live_timers", "workshop_id block_id phase_id state planned remaining deadline "
-                  "session_start join_code", W, ids_inside={"phase_id": ("phases",)},
+                  "session_start", W, ids_inside={"phase_id": ("phases",)},
                   left_out_of={ARCHIVE: _TIMER}),
     WorkshopTable(
         "cofacilitators", "id workshop_id name role revoked created_at", W,

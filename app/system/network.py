@@ -63,6 +63,14 @@ def likely_address() -> str:
     return addresses[0] if addresses else "127.0.0.1"
 
 
+def phones_url(host: str, port: int) -> str:
+    """The address phones open: `host` (the address chosen in the settings), else this
+    computer's likely one, as the QR code shows it (before a séance too: the poster)."""
+    shown = host if host and host != "0.0.0.0" else likely_address()
+    shown = f"[{shown}]" if ":" in shown else shown
+    return f"http://{shown}:{port}/web/"
+
+
 def wifi_payload(ssid: str, password: str) -> str:
     """The text of a QR code that joins a Wi-Fi network (the `WIFI:` format phones' cameras
     read): WPA/WPA2/WPA3 with a password, an open network without one. `\\ ; , : "` are

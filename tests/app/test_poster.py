@@ -75,7 +75,7 @@ def test_without_a_wifi_name_only_the_seance_code(tmp_path):
     assert "Wi-Fi" not in pdf_text(pdf)
 
 
-def test_the_command_prints_the_open_seances_poster(tmp_path, monkeypatch, capsys):
+def test_the_command_prints_the_poster_before_and_during_the_seance(tmp_path, monkeypatch, capsys):
     config = tmp_path / "settings.json"
     config.write_text(
         json.dumps({"server_host": "10.20.30.40", "wifi_ssid": "Salle-Poitiers",
@@ -90,10 +90,26 @@ def test_the_command_prints_the_open_seances_poster(tmp_path, monkeypatch, capsy
     assert wid is not None
     pdf = tmp_path / "affiche.pdf"
     args = ["--db", str(db_path), "export", "--workshop", str(wid), "--poster", str(pdf)]
-    assert main(args) == 2  # no séance open: no code to print
-    assert "La séance n'est pas ouverte" in capsys.readouterr().err and not pdf.exists()
+    code = live.join_code(ctx, wid)
+    db.close()
+    # printed the day before, no séance open yet: the workshop's code and the phones' address
+    assert main(args) == 0
+    assert f"Affiche QR code (A4) : {pdf}" in capsys.readouterr().out
+    assert decoded(pdf, tmp_path) == [
+        "WIFI:T:nopass;S:Salle-Poitiers;;",
+        f"http://10.20.30.40:8765/web/?code={code}",
+    ]
+    assert code in pdf_text(pdf)
+    sheet = tmp_path / "emargement.pdf"  # the blank sheet, the day before too
+    assert (
+        main(["--db", str(db_path), "export", "--workshop", str(wid), "--emargement", str(sheet)])
+        == 0
+    )
+    assert "Mobilités" in pdf_text(sheet)
+    db = Database.open(db_path)
+    ctx = Context(db)
     live.start_session(ctx, wid)
-    code = live.door(ctx, wid)[1]
+    assert live.door(ctx, wid) == ("open", code)  # the séance takes the printed code
     db.close()
     assert main([*args, "--size", "A3", "--port", "8766"]) == 0
     assert f"Affiche QR code (A3) : {pdf}" in capsys.readouterr().out

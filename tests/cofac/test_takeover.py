@@ -139,10 +139,10 @@ def test_a_failed_takeover_writes_nothing(
 ) -> None:
     laptop = make_laptop(host, role="observateur")
 
-    def broken() -> str:
+    def broken(*_args: object) -> float:
         raise KnownError("Panne simulée.")
 
-    monkeypatch.setattr(takeover, "new_code", broken)
+    monkeypatch.setattr(takeover, "time_left", broken)  # fails while the timer is brought
     with pytest.raises(KnownError, match="Panne simulée"):
         takeover.take_over(laptop.ctx, host.workshop_id, mine)
     assert queries.list_workshops(mine, include_archived=True) == []

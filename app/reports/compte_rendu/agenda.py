@@ -35,11 +35,12 @@ def _minutes(value: float) -> str:
 
 
 def cadrage(story: ReportStory) -> None:
-    from app.domain.model import CADRAGE_FIELDS
+    from app.domain.model import CADRAGE_FIELDS, EXPECTED_LABEL
 
     data = story.data
     story.section("Cadrage")
     filled = [(label, getattr(data.cadrage, key)) for key, label, _ in CADRAGE_FIELDS]
+    filled.append((EXPECTED_LABEL, data.cadrage.expected))
     filled = [(label, value) for label, value in filled if value.strip()]
     if not filled:
         story.text("Le cadrage n'a pas été renseigné.")
