@@ -35,6 +35,7 @@ from app.reports.document import (
 )
 from app.reports.layout import (
     ACCENT,
+    FONT,
     FRAME_WIDTH,
     NOTE_COLORS,
     Styles,
@@ -70,6 +71,7 @@ def cards(notes: Sequence[ReportNote], paper: colors.Color) -> Table:
     rows = rows or [[]]
     rows[-1] += [""] * (CARD_COLUMNS - len(rows[-1]))
     style = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # the empty cells' too: no Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
@@ -98,7 +100,8 @@ def _picture(story: ReportStory) -> bool:
                 "sur une page : ils sont présentés ci-dessous groupe par groupe, en cartes aux "
                 "couleurs des groupes.",
                 Styles.small,
-            )
+            ),
+            Spacer(1, 4),
         )
         return False
     story.section("Production", room=15 * cm if data.board_png or board else 7 * cm)
