@@ -497,9 +497,7 @@ class BoardPanel(QWidget):
         chosen = self.dialogs().grouping(suggestion, texts)
         if not chosen:
             return
-        change = self.controller.accept_groups(
-            self._wid(), chosen, phase_id=suggestion.phase_id
-        )
+        change = self.controller.accept_groups(self._wid(), chosen, phase_id=suggestion.phase_id)
         self.reload()
         if change is not None:
             self.message.emit(

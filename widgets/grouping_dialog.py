@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -25,6 +26,7 @@ from widgets.text import plain_label
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole  # on a top-level row: its index in `self.groups`
 PREVIEW = 120  # characters of a post-it shown in the list
+OPEN_UP_TO = 8  # a group with more post-its is shown folded (its count beside its title)
 
 
 class GroupingDialog(QDialog):
@@ -54,6 +56,7 @@ class GroupingDialog(QDialog):
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(2)
         self.tree.setUniformRowHeights(True)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.empty = plain_label(
@@ -91,14 +94,19 @@ class GroupingDialog(QDialog):
             if index == leads and self.duplicate_rows:
                 self._heading(self.tr("Doublons ({n})").format(n=self.duplicate_rows))
             self._group_row(index, group, texts)
-        self.tree.expandAll()
+        self.tree.resizeColumnToContents(1)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         nothing = not self.groups
+        intro.setVisible(not nothing)
         self.tree.setVisible(not nothing)
         self.empty.setVisible(nothing)
         self.accept_all_button.setVisible(not nothing)
         self.accept_one_button.setVisible(not nothing)
         if nothing:
             self.dismiss_button.setText(self.tr("Fermer"))
+            layout.insertStretch(layout.count() - 1, 1)  # the button at the bottom
+            self.resize(560, 160)
         self._selection_changed()
 
     def _heading(self, text: str) -> None:
@@ -109,7 +117,8 @@ class GroupingDialog(QDialog):
         row.setFlags(Qt.ItemFlag.ItemIsEnabled)
 
     def _group_row(self, index: int, group: SuggestedGroup, texts: dict[int, str]) -> None:
-        row = QTreeWidgetItem(self.tree, [group.title])
+        count = self.tr("{n} post-its").format(n=len(group.note_ids))
+        row = QTreeWidgetItem(self.tree, [group.title, count])
         row.setData(0, GROUP_ROLE, index)
         row.setFlags(
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
@@ -121,6 +130,7 @@ class GroupingDialog(QDialog):
                 text = text[: PREVIEW - 1] + "…"
             child = QTreeWidgetItem(row, ["■ " + text])
             child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        row.setExpanded(len(group.note_ids) <= OPEN_UP_TO)
 
     # -- what she keeps --------------------------------------------------------------------------
     def rows(self) -> list[QTreeWidgetItem]:

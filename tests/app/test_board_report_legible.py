@@ -80,7 +80,9 @@ def test_a_small_board_keeps_its_picture_with_text_at_6_pt_or_more(ctx: Context)
     wid = create_workshop(ctx, format_key="3h", title="Petit tableau").workshop_id
     phase = board.board_data(ctx, wid).phase_id
     for i in range(8):
-        board.add_note(ctx, wid, text=f"Idée {i}", phase_id=phase, x=(i % 4) * 220, y=(i // 4) * 160)
+        board.add_note(
+            ctx, wid, text=f"Idée {i}", phase_id=phase, x=(i % 4) * 220, y=(i // 4) * 160
+        )
     data = report_data(ctx, wid)
     assert data.board is not None and readable(data.board, FRAME_WIDTH, 20 * 28.35)
     assert fit_scale(data.board, FRAME_WIDTH, 20 * 28.35) * NOTE_TEXT >= SMALLEST_PT
