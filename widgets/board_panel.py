@@ -44,6 +44,7 @@ from widgets.controller import Controller
 from widgets.text import plain_label
 
 REFRESH_MS = 30  # a burst of events becomes one refresh
+SUGGEST_KEY = "Ctrl+Shift+R"  # "Suggérer des regroupements…"
 
 
 def swatch(fill: str) -> QIcon:
@@ -278,6 +279,14 @@ class BoardPanel(QWidget):
         self.arrival_action.setCheckable(True)
         self.arrival_action.triggered.connect(self._toggle_arrival)
         menu.addSeparator()
+        self.suggest_action = menu.addAction(self.tr("Suggérer des regroupements…"))
+        self.suggest_action.setShortcut(QKeySequence(SUGGEST_KEY))
+        self.suggest_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.suggest_action.setToolTip(
+            self.tr("Sur les post-its sélectionnés, ou sur tous ceux qui ne sont dans aucun groupe")
+        )
+        self.suggest_action.triggered.connect(self.suggest_groups)
+        self.addAction(self.suggest_action)  # the shortcut works with the menu closed
         menu.addAction(self.tr("Exporter en image PNG…"), self.export_png)
         return menu
 
@@ -471,6 +480,28 @@ class BoardPanel(QWidget):
         if change is not None:
             self.message.emit(
                 self.tr("Groupe créé : double-cliquez sur son titre pour le replier.")
+            )
+
+    def suggest_groups(self) -> None:
+        """Suggested groups for the selected post-its (two or more), or for every post-it in no
+        group; what she accepts is made in one operation (Ctrl+Z undoes it)."""
+        if self.data is None or self.dialogs is None:
+            return
+        selected = self.scene.selected_notes()
+        suggestion = self.controller.suggest_groups(
+            self._wid(), selected if len(selected) >= 2 else None, phase_id=self._board_phase()
+        )
+        if suggestion is None:
+            return
+        texts = {n.id: n.text for n in self.data.notes}
+        chosen = self.dialogs().grouping(suggestion, texts)
+        if not chosen:
+            return
+        change = self.controller.accept_groups(self._wid(), chosen, phase_id=suggestion.phase_id)
+        self.reload()
+        if change is not None:
+            self.message.emit(
+                self.tr("{n} groupe(s) créé(s) — Ctrl+Z pour annuler").format(n=len(chosen))
             )
 
     def ungroup_selection(self) -> None:

@@ -26,6 +26,7 @@ from app.ops import (
     board,
     feedback,
     formats,
+    grouping,
     live,
     notes,
     participants,
@@ -559,6 +560,27 @@ class Controller(QObject):
         """A new group of `note_ids` (in `phase_id`), or them joining the group `into`."""
         return self._write(
             "board.group", board.group, workshop_id, note_ids, phase_id=phase_id, into=into
+        )
+
+    def suggest_groups(
+        self, workshop_id: int, note_ids: list[int] | None = None, *, phase_id: int | None = None
+    ) -> grouping.GroupingSuggestion | None:
+        """Groups proposed for `note_ids` (or the board's post-its in no group): leads to
+        check, and near-duplicates. Writes nothing."""
+        return self._call(
+            grouping.suggest, self.ctx, workshop_id, note_ids, phase_id=phase_id, with_groups=True
+        )
+
+    def accept_groups(
+        self,
+        workshop_id: int,
+        groups: Sequence[grouping.SuggestedGroup],
+        *,
+        phase_id: int | None = None,
+    ) -> Change | None:
+        """The suggested groups she kept, made in one undoable operation."""
+        return self._write(
+            "board.group_suggested", grouping.accept, workshop_id, list(groups), phase_id=phase_id
         )
 
     def ungroup(self, workshop_id: int, cluster_id: int) -> Change | None:

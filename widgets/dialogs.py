@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from app.domain.activity import Period
 from app.library import Format
+from app.ops.grouping import GroupingSuggestion, SuggestedGroup
 from widgets.bilan_dialog import BilanDialog
+from widgets.grouping_dialog import GroupingDialog
 from widgets.manual_checkin_dialog import ManualCheckIn, ManualCheckInDialog
 from widgets.new_workshop_dialog import NewWorkshop, NewWorkshopDialog
 from widgets.paper_votes_dialog import PaperVotes, PaperVotesDialog
@@ -43,6 +45,17 @@ class Dialogs:
     def paper_votes(self, items: list[tuple[str, str]], unit: str) -> PaperVotes | None:
         """Hand-counted votes: (item key, label) rows, `unit` "gommettes" or "points"."""
         dialog = PaperVotesDialog(items, unit, self.parent)
+        try:
+            return dialog.value() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+
+    def grouping(
+        self, suggestion: GroupingSuggestion, texts: dict[int, str]
+    ) -> list[SuggestedGroup] | None:
+        """The suggested groups she accepts (all, or one, titles as edited); None if she
+        dismisses them."""
+        dialog = GroupingDialog(suggestion, texts, self.parent)
         try:
             return dialog.value() if dialog.exec() else None
         finally:

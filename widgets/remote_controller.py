@@ -38,6 +38,9 @@ LEAD_ONLY_OPS = {
     "board.set_private": QT_TRANSLATE_NOOP("RemoteController", "l'écriture individuelle"),
     "board.set_template": QT_TRANSLATE_NOOP("RemoteController", "le modèle du tableau"),
     "board.set_options": QT_TRANSLATE_NOOP("RemoteController", "les réglages du tableau"),
+    "board.group_suggested": QT_TRANSLATE_NOOP(
+        "RemoteController", "accepter des regroupements suggérés"
+    ),
     "votes.promote_to_actions": QT_TRANSLATE_NOOP("RemoteController", "promouvoir en action"),
     "votes.promote_to_projects": QT_TRANSLATE_NOOP("RemoteController", "promouvoir en chantier"),
     "votes.remove_paper_votes": QT_TRANSLATE_NOOP("RemoteController", "retirer des votes papier"),

@@ -217,7 +217,8 @@ class ReportData:
     logo_png: bytes | None = None
     # the board as the facilitator left it, drawn by the window (the core has no Qt)
     board_png: bytes | None = None
-    # the same board as data, drawn as vector shapes when no picture was given (headless)
+    # the same board as data: drawn as vector shapes when no picture was given (headless);
+    # its size tells whether the board can be shown legibly on a page at all
     board: BoardData | None = None
     photos: tuple[ReportPhoto, ...] = ()  # attached by the facilitator: the annexe shows them
 

@@ -240,10 +240,11 @@ def report_data(
         )
 
     data = ctx.db.read(work)
-    if board_png is None:  # headless: the board is drawn from its data
-        from app.ops.board import fullest_board
+    # the board as data: drawn when there is no picture (headless), and, with a picture, what
+    # tells whether that picture can be read at page size
+    from app.ops.board import fullest_board
 
-        data = replace(data, board=fullest_board(ctx, workshop_id))
+    data = replace(data, board=fullest_board(ctx, workshop_id))
     return data
 
 

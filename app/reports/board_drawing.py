@@ -4,6 +4,10 @@
 picture; this draws the same board from the same `BoardData`. Participants' text goes into
 plain `String` shapes (never parsed as markup). Past a few hundred post-its the text would be
 unreadable at page size anyway: the post-its are then drawn as coloured tiles.
+
+`readable()` tells whether a board drawn at page size keeps its post-its' text at
+`SMALLEST_PT` or more; the compte-rendu shows a board that does not as blocks of cards, group
+by group (`app.reports.compte_rendu.production`), never as a strip of unreadable text.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from app.reports.layout import BOLD, FONT
 from app.reports.text import FALLBACK_FONT, font_runs, one_line
 
 TEXT_UP_TO = 300  # post-its; more are drawn as tiles
+NOTE_TEXT = 17.0  # board units: the post-its' text in this drawing (the smallest text drawn)
+SMALLEST_PT = 6.0  # printed text never smaller than this
 ZONE_FILL = colors.HexColor("#ffffff")
 ZONE_LINE = colors.HexColor("#b8c0cc")
 PAPER = colors.HexColor("#f6f7fb")
@@ -39,11 +45,27 @@ def _bounds(data: BoardData) -> tuple[float, float, float, float]:
     return min(xs) - 40, min(ys) - 80, max(xs) + 40, max(ys) + 40
 
 
+def fit_scale(data: BoardData, max_width: float, max_height: float) -> float:
+    """Points per board unit when the whole board fits `max_width` × `max_height` points."""
+    left, top, right, bottom = _bounds(data)
+    return min(max_width / (right - left), max_height / (bottom - top))
+
+
+def readable(
+    data: BoardData, max_width: float, max_height: float, text_units: float = NOTE_TEXT
+) -> bool:
+    """Whether the board fitted to the page keeps text of `text_units` board units at
+    `SMALLEST_PT` or more (a board whose post-its are drawn as tiles is not read)."""
+    if sum(not n.hidden for n in data.notes) > TEXT_UP_TO:
+        return False
+    return fit_scale(data, max_width, max_height) * text_units >= SMALLEST_PT
+
+
 def board_drawing(data: BoardData, max_width: float, max_height: float) -> Drawing:
     """The board scaled to fit `max_width` × `max_height` points (y grows downwards on the
     board, upwards in PDF: rows are flipped)."""
     left, top, right, bottom = _bounds(data)
-    scale = min(max_width / (right - left), max_height / (bottom - top))
+    scale = fit_scale(data, max_width, max_height)
     drawing = Drawing((right - left) * scale, (bottom - top) * scale)
     board = Group()
     # board units, flipped vertically; the group's transform scales them to the page
@@ -79,8 +101,8 @@ def board_drawing(data: BoardData, max_width: float, max_height: float) -> Drawi
                  fillColor=colors.HexColor(colour(note.colour).fill), strokeColor=None)
         )  # fmt: skip
         if with_text:
-            for i, line in enumerate(_lines(note.text, NOTE_W - 24, 17, 5)):
-                board.add(_text(note.x + 12, note.y + 26 + i * 21, line, 17))
+            for i, line in enumerate(_lines(note.text, NOTE_W - 24, NOTE_TEXT, 5)):
+                board.add(_text(note.x + 12, note.y + 26 + i * 21, line, NOTE_TEXT))
     drawing.add(board)
     return drawing
 

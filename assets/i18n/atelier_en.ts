@@ -143,196 +143,211 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../widgets/board_panel.py" line="527"/>
+        <location filename="../../widgets/board_panel.py" line="558"/>
         <source>Titre du groupe :</source>
         <translation>Group title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="537"/>
+        <location filename="../../widgets/board_panel.py" line="568"/>
         <source>Exporter le tableau</source>
         <translation>Export the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="539"/>
+        <location filename="../../widgets/board_panel.py" line="570"/>
         <source>Image PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="549"/>
+        <location filename="../../widgets/board_panel.py" line="580"/>
         <source>Tableau exporté : {path}</source>
         <translation>Board exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="344"/>
+        <location filename="../../widgets/board_panel.py" line="353"/>
         <source>Séquence en cours (suit la séance)</source>
         <translation>Current activity (follows the session)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="141"/>
+        <location filename="../../widgets/board_panel.py" line="142"/>
         <source>Le tableau de quelle séquence</source>
         <translation>Which activity&apos;s board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="144"/>
+        <location filename="../../widgets/board_panel.py" line="145"/>
         <source>Écrire un post-it puis Entrée…</source>
         <translation>Write a sticky note, then Enter…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="150"/>
+        <location filename="../../widgets/board_panel.py" line="151"/>
         <source>Couleur du post-it (ou de la sélection)</source>
         <translation>Colour of the sticky note (or of the selection)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="152"/>
+        <location filename="../../widgets/board_panel.py" line="153"/>
         <source>Regrouper</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="154"/>
+        <location filename="../../widgets/board_panel.py" line="155"/>
         <source>Dégrouper</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="157"/>
+        <location filename="../../widgets/board_panel.py" line="158"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="160"/>
+        <location filename="../../widgets/board_panel.py" line="161"/>
         <source>Dupliquer</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="163"/>
-        <location filename="../../widgets/board_panel.py" line="527"/>
+        <location filename="../../widgets/board_panel.py" line="164"/>
+        <location filename="../../widgets/board_panel.py" line="558"/>
         <source>Renommer le groupe</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="166"/>
+        <location filename="../../widgets/board_panel.py" line="167"/>
         <source>Rechercher (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="170"/>
+        <location filename="../../widgets/board_panel.py" line="171"/>
         <source>Tout voir</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="181"/>
+        <location filename="../../widgets/board_panel.py" line="182"/>
         <source>Écriture individuelle</source>
         <translation>Individual writing</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="184"/>
+        <location filename="../../widgets/board_panel.py" line="185"/>
         <source>Les post-its des téléphones restent cachés jusqu&apos;à « Révéler »</source>
         <translation>Sticky notes from phones stay hidden until “Reveal”</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="187"/>
-        <location filename="../../widgets/board_panel.py" line="356"/>
+        <location filename="../../widgets/board_panel.py" line="188"/>
+        <location filename="../../widgets/board_panel.py" line="365"/>
         <source>Révéler</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="191"/>
+        <location filename="../../widgets/board_panel.py" line="192"/>
         <source>Tableau ▾</source>
         <translation>Board ▾</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="258"/>
+        <location filename="../../widgets/board_panel.py" line="259"/>
         <source>Modèle de tableau</source>
         <translation>Board template</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="259"/>
+        <location filename="../../widgets/board_panel.py" line="260"/>
         <source>Celui de la méthode</source>
         <translation>The method&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="265"/>
+        <location filename="../../widgets/board_panel.py" line="266"/>
         <source>Grille magnétique</source>
         <translation>Snap to grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="268"/>
+        <location filename="../../widgets/board_panel.py" line="269"/>
         <source>Grand texte (projection)</source>
         <translation>Large text (projector)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="272"/>
+        <location filename="../../widgets/board_panel.py" line="273"/>
         <source>Un seul tableau pour tout l&apos;atelier</source>
         <translation>One board for the whole workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="276"/>
+        <location filename="../../widgets/board_panel.py" line="277"/>
         <source>Post-its des téléphones directement sur le tableau</source>
         <translation>Sticky notes from phones straight onto the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="281"/>
+        <location filename="../../widgets/board_panel.py" line="290"/>
         <source>Exporter en image PNG…</source>
         <translation>Export as a PNG image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="356"/>
+        <location filename="../../widgets/board_panel.py" line="365"/>
         <source>Révéler ({n})</source>
         <translation>Reveal ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="361"/>
+        <location filename="../../widgets/board_panel.py" line="370"/>
         <source>{n} post-it(s)</source>
         <translation>{n} sticky note(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="363"/>
+        <location filename="../../widgets/board_panel.py" line="372"/>
         <source>{n} groupe(s)</source>
         <translation>{n} group(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="365"/>
+        <location filename="../../widgets/board_panel.py" line="374"/>
         <source>{n} caché(s)</source>
         <translation>{n} hidden</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="369"/>
+        <location filename="../../widgets/board_panel.py" line="378"/>
         <source>Tableau vide : écrivez le premier post-it ci-dessus</source>
         <translation>Empty board: write the first sticky note above</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="465"/>
+        <location filename="../../widgets/board_panel.py" line="474"/>
         <source>Sélectionnez au moins deux post-its (cliquer-glisser autour, ou Ctrl+clic).</source>
         <translation>Select at least two sticky notes (drag around them, or Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="473"/>
+        <location filename="../../widgets/board_panel.py" line="482"/>
         <source>Groupe créé : double-cliquez sur son titre pour le replier.</source>
         <translation>Group created: double-click its title to collapse it.</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="479"/>
+        <location filename="../../widgets/board_panel.py" line="510"/>
         <source>Sélectionnez un groupe (cliquez sur son titre).</source>
         <translation>Select a group (click its title).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="492"/>
+        <location filename="../../widgets/board_panel.py" line="523"/>
         <source>{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} sticky note(s) deleted — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="593"/>
+        <location filename="../../widgets/board_panel.py" line="624"/>
         <source>{n} résultat(s) pour la recherche</source>
         <translation>{n} result(s) for the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="172"/>
+        <location filename="../../widgets/board_panel.py" line="173"/>
         <source>Voter…</source>
         <translation>Vote…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="179"/>
+        <location filename="../../widgets/board_panel.py" line="180"/>
         <source>Ouvrir un vote sur la sélection, ou sur tout le tableau (Ctrl+Shift+V)</source>
         <translation>Open a vote on the selection, or on the whole board (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="282"/>
+        <source>Suggérer des regroupements…</source>
+        <translation>Suggest groups…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="286"/>
+        <source>Sur les post-its sélectionnés, ou sur tous ceux qui ne sont dans aucun groupe</source>
+        <translation>On the selected post-its, or on all those in no group</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="504"/>
+        <source>{n} groupe(s) créé(s) — Ctrl+Z pour annuler</source>
+        <translation>{n} group(s) created — Ctrl+Z to undo</translation>
     </message>
 </context>
 <context>
@@ -763,19 +778,77 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../widgets/dialogs.py" line="60"/>
+        <location filename="../../widgets/dialogs.py" line="73"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="68"/>
+        <location filename="../../widgets/dialogs.py" line="81"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="95"/>
+        <location filename="../../widgets/dialogs.py" line="108"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupingDialog</name>
+    <message>
+        <location filename="../../widgets/grouping_dialog.py" line="40"/>
+        <source>Suggérer des regroupements</source>
+        <translation>Suggest groups</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grouping_dialog.py" line="50"/>
+        <source>Atelier propose des pistes d&apos;après les mots des post-its. Ce ne sont que des suggestions, souvent imparfaites : relisez-les, renommez-les (double-clic sur un titre) et n&apos;acceptez que celles qui ont du sens. Les doublons (×2, ×3…), des post-its qui disent la même chose, sont plus fiables.</source>
+        <translation>Atelier suggests leads from the post-its&apos; words. They are only suggestions, often imperfect: read them, rename them (double-click a title) and accept only those that make sense. Duplicates (×2, ×3…), post-its saying the same thing, are more reliable.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grouping_dialog.py" line="64"/>
+        <source>Rien à proposer : aucun post-it ne semble aller avec un autre, ou ils sont déjà tous dans des groupes. Sélectionnez des post-its pour n&apos;examiner qu&apos;eux.</source>
+        <translation>Nothing to suggest: no post-it seems to go with another, or they are all in groups already. Select post-its to look at those only.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grouping_dialog.py" line="71"/>
+        <source>Tout accepter</source>
+        <translation>Accept all</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grouping_dialog.py" line="74"/>
+        <source>Accepter ce groupe</source>
+        <translation>Accept this group</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grouping_dialog.py" line="76"/>
+        <source>Fermer sans rien changer</source>
+        <translation>Close without changing anything</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grouping_dialog.py" line="92"/>
+        <source>Pistes de regroupement ({n}) — à vérifier</source>
+        <translation>Suggested groups ({n}) — to check</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grouping_dialog.py" line="95"/>
+        <source>Doublons ({n})</source>
+        <translation>Duplicates ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grouping_dialog.py" line="107"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grouping_dialog.py" line="120"/>
+        <source>{n} post-its</source>
+        <translation>{n} post-its</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grouping_dialog.py" line="126"/>
+        <source>Double-cliquez pour renommer ce groupe</source>
+        <translation>Double-click to rename this group</translation>
     </message>
 </context>
 <context>
@@ -2079,212 +2152,217 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>the board&apos;s settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="41"/>
+        <location filename="../../widgets/remote_controller.py" line="44"/>
         <source>promouvoir en action</source>
         <translation>promote to actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="43"/>
+        <location filename="../../widgets/remote_controller.py" line="46"/>
         <source>retirer des votes papier</source>
         <translation>remove paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="261"/>
+        <location filename="../../widgets/remote_controller.py" line="264"/>
         <source>créer un atelier</source>
         <translation>create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="262"/>
+        <location filename="../../widgets/remote_controller.py" line="265"/>
         <source>renommer l&apos;atelier</source>
         <translation>rename the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="263"/>
+        <location filename="../../widgets/remote_controller.py" line="266"/>
         <source>dupliquer l&apos;atelier</source>
         <translation>duplicate the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="264"/>
+        <location filename="../../widgets/remote_controller.py" line="267"/>
         <source>archiver l&apos;atelier</source>
         <translation>archive the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="265"/>
+        <location filename="../../widgets/remote_controller.py" line="268"/>
         <source>supprimer l&apos;atelier</source>
         <translation>delete the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="266"/>
+        <location filename="../../widgets/remote_controller.py" line="269"/>
         <source>modifier le cadrage</source>
         <translation>change the framing</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="267"/>
+        <location filename="../../widgets/remote_controller.py" line="270"/>
         <source>modifier le lieu ou la date</source>
         <translation>change the place or the date</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="268"/>
+        <location filename="../../widgets/remote_controller.py" line="271"/>
         <source>enregistrer un format</source>
         <translation>save a format</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="269"/>
-        <location filename="../../widgets/remote_controller.py" line="270"/>
-        <location filename="../../widgets/remote_controller.py" line="271"/>
         <location filename="../../widgets/remote_controller.py" line="272"/>
+        <location filename="../../widgets/remote_controller.py" line="273"/>
+        <location filename="../../widgets/remote_controller.py" line="274"/>
+        <location filename="../../widgets/remote_controller.py" line="275"/>
         <source>modifier l&apos;agenda</source>
         <translation>change the agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="273"/>
+        <location filename="../../widgets/remote_controller.py" line="276"/>
         <source>importer un atelier</source>
         <translation>import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="42"/>
+        <location filename="../../widgets/remote_controller.py" line="45"/>
         <source>promouvoir en chantier</source>
         <translation>promote to projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="45"/>
+        <location filename="../../widgets/remote_controller.py" line="48"/>
         <source>lancer une autre séance</source>
         <translation>start another session</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="49"/>
+        <location filename="../../widgets/remote_controller.py" line="52"/>
         <source>écrire un post-it</source>
         <translation>write a sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="50"/>
+        <location filename="../../widgets/remote_controller.py" line="53"/>
         <source>modifier un post-it</source>
         <translation>edit a sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="51"/>
+        <location filename="../../widgets/remote_controller.py" line="54"/>
         <source>changer la couleur d&apos;un post-it</source>
         <translation>change a sticky note&apos;s colour</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="52"/>
+        <location filename="../../widgets/remote_controller.py" line="55"/>
         <source>déplacer des post-its</source>
         <translation>move sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="53"/>
+        <location filename="../../widgets/remote_controller.py" line="56"/>
         <source>supprimer des post-its</source>
         <translation>delete sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="54"/>
+        <location filename="../../widgets/remote_controller.py" line="57"/>
         <source>dupliquer des post-its</source>
         <translation>duplicate sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="55"/>
+        <location filename="../../widgets/remote_controller.py" line="58"/>
         <source>regrouper des post-its</source>
         <translation>group sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="56"/>
+        <location filename="../../widgets/remote_controller.py" line="59"/>
         <source>dégrouper</source>
         <translation>ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="57"/>
+        <location filename="../../widgets/remote_controller.py" line="60"/>
         <source>modifier un groupe</source>
         <translation>edit a group</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="58"/>
+        <location filename="../../widgets/remote_controller.py" line="61"/>
         <source>révéler les post-its</source>
         <translation>reveal the sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="59"/>
+        <location filename="../../widgets/remote_controller.py" line="62"/>
         <source>démarrer ou arrêter le minuteur</source>
         <translation>start or stop the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="60"/>
+        <location filename="../../widgets/remote_controller.py" line="63"/>
         <source>démarrer le minuteur</source>
         <translation>start the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="61"/>
+        <location filename="../../widgets/remote_controller.py" line="64"/>
         <source>mettre le minuteur en pause</source>
         <translation>pause the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="62"/>
+        <location filename="../../widgets/remote_controller.py" line="65"/>
         <source>réinitialiser le minuteur</source>
         <translation>reset the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="63"/>
+        <location filename="../../widgets/remote_controller.py" line="66"/>
         <source>passer à la séquence suivante</source>
         <translation>go to the next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="64"/>
+        <location filename="../../widgets/remote_controller.py" line="67"/>
         <source>revenir à la séquence précédente</source>
         <translation>go back to the previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="67"/>
+        <location filename="../../widgets/remote_controller.py" line="70"/>
         <source>ajuster le minuteur</source>
         <translation>adjust the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="68"/>
+        <location filename="../../widgets/remote_controller.py" line="71"/>
         <source>ouvrir un vote</source>
         <translation>open a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="69"/>
+        <location filename="../../widgets/remote_controller.py" line="72"/>
         <source>clore un vote</source>
         <translation>close a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="70"/>
+        <location filename="../../widgets/remote_controller.py" line="73"/>
         <source>rouvrir un vote</source>
         <translation>reopen a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="71"/>
+        <location filename="../../widgets/remote_controller.py" line="74"/>
         <source>révéler les résultats</source>
         <translation>reveal the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="72"/>
+        <location filename="../../widgets/remote_controller.py" line="75"/>
         <source>ajouter des votes papier</source>
         <translation>add paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="73"/>
+        <location filename="../../widgets/remote_controller.py" line="76"/>
         <source>enregistrer une arrivée</source>
         <translation>check someone in</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="74"/>
+        <location filename="../../widgets/remote_controller.py" line="77"/>
         <source>corriger un nom</source>
         <translation>correct a name</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="75"/>
+        <location filename="../../widgets/remote_controller.py" line="78"/>
         <source>retirer une personne de la liste</source>
         <translation>remove someone from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="78"/>
+        <location filename="../../widgets/remote_controller.py" line="81"/>
         <source>annuler</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="79"/>
+        <location filename="../../widgets/remote_controller.py" line="82"/>
         <source>rétablir</source>
         <translation>redo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="41"/>
+        <source>accepter des regroupements suggérés</source>
+        <translation>accept suggested groups</translation>
     </message>
 </context>
 <context>

@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app.library import Format
 from app.settings import save_settings
 from app.store.db import Database
 from widgets.application import build_window
+from widgets.grouping_dialog import GroupingDialog
 from widgets.main_window import MainWindow
 from widgets.manual_checkin_dialog import ManualCheckIn
 from widgets.new_workshop_dialog import NewWorkshop
@@ -42,6 +43,9 @@ class FakeDialogs:
         self.periods: list[Any] = []  # Period or None, for "Bilan d'activité…"
         self.photo_files: list[list[str]] = []  # answers to "Ajouter des photos…"
         self.folders: list[str | None] = []  # answers to "choose a folder", in order
+        # "Suggérer des regroupements…": each answer drives the real dialog (clicks a button)
+        self.groupings: list[Callable[[GroupingDialog], None]] = []
+        self.grouping_seen: list[GroupingDialog] = []  # the dialogs shown (closed, kept alive)
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
@@ -58,6 +62,14 @@ class FakeDialogs:
     def paper_votes(self, items: list[tuple[str, str]], unit: str) -> Any:
         self.asked.append(f"paper:{unit}:{len(items)}")
         return self.papers.pop(0)
+
+    def grouping(self, suggestion: Any, texts: dict[int, str]) -> Any:
+        self.asked.append("grouping")
+        dialog = GroupingDialog(suggestion, texts)
+        self.grouping_seen.append(dialog)
+        self.groupings.pop(0)(dialog)
+        dialog.close()
+        return dialog.value() if dialog.result() == QDialog.DialogCode.Accepted else None
 
     def text(self, title: str, label: str, value: str = "") -> str | None:
         self.asked.append(title)

@@ -305,11 +305,15 @@ def test_the_compte_rendu_carries_the_picture_of_the_board(make_window, qtbot, t
     image = QImage.fromData(picture)
     # the demo's ideation board: 60 post-its in 6 clusters, wider than tall
     assert not image.isNull() and image.width() > image.height() > 300
+    # 60 post-its in 6 clusters cannot print with text of 6 pt or more (issue 17): the PDF
+    # shows them group by group as cards instead of the picture
     listing = subprocess.run(
         ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
     ).stdout
     sizes = {(int(p[3]), int(p[4])) for p in (line.split() for line in listing.splitlines()[2:])}
-    assert (image.width(), image.height()) in sizes  # the picture is in the PDF
+    assert (image.width(), image.height()) not in sizes
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "trop de post-its pour tenir lisiblement" in " ".join(text.split())
 
 
 def test_zoom_pan_and_minimap(make_window, qtbot):

@@ -11,12 +11,14 @@ from typing import Any
 import pytest
 
 from app.events import Topic
-from app.ops import board, cofac, live, votes
+from app.ops import board, cofac, grouping, live, votes
 from app.ops.base import Change
 from widgets.controller import Controller
 from widgets.remote_controller import LEAD_ONLY_METHODS, LEAD_ONLY_OPS, RemoteController
 
 AREAS: dict[str, ModuleType] = {"board": board, "live": live, "votes": votes}
+# operations named after the board but written in a module of their own
+ELSEWHERE: dict[str, Callable[..., Any]] = {"board.group_suggested": grouping.accept}
 
 # every write of the Controller that goes through `_write`, with arguments of the right types
 WRITES: list[Callable[[Controller], object]] = [
@@ -36,6 +38,7 @@ WRITES: list[Callable[[Controller], object]] = [
     lambda c: c.group_notes(1, [5, 6], phase_id=3),
     lambda c: c.group_notes(1, [7], into=2),
     lambda c: c.ungroup(1, 2),
+    lambda c: c.accept_groups(1, [grouping.SuggestedGroup("Vélo", (5, 6))], phase_id=3),
     lambda c: c.update_cluster(1, 2, title="Groupe"),
     lambda c: c.reveal_notes(1, 3),
     lambda c: c.set_private_writing(1, 3, True),
@@ -67,7 +70,8 @@ def test_each_write_names_the_core_operation_it_runs(write: Callable[[Controller
     write(controller)
     ((op, fn, _first, args, kwargs),) = controller.calls
     area, name = op.split(".")
-    assert getattr(AREAS[area], name) is fn, f"{op} runs {fn.__module__}.{fn.__name__}"
+    expected = ELSEWHERE.get(op) or getattr(AREAS[area], name)
+    assert expected is fn, f"{op} runs {fn.__module__}.{fn.__name__}"
     assert op in cofac.REMOTE_OPS or op in LEAD_ONLY_OPS, f"{op}: a laptop cannot ask for it"
     # the arguments fit the operation (ctx and the workshop or round first)
     inspect.signature(fn).bind(None, _first, *args, **kwargs)
@@ -122,7 +126,8 @@ def test_what_only_the_lead_does_is_refused_on_a_laptop_without_asking_the_host(
     assert remote.set_private_writing(1, 3, True) is None
     assert remote.promote_to_projects(9, top=2) is None
     assert remote.rename(1, "Autre titre") is None
-    assert client.submitted == [] and len(refusals) == 4
+    assert remote.accept_groups(1, [grouping.SuggestedGroup("Vélo", (5, 6))]) is None
+    assert client.submitted == [] and len(refusals) == 5
 
 
 def test_every_lead_only_method_is_a_write_of_the_controller() -> None:

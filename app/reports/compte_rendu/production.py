@@ -1,21 +1,33 @@
 """The compte-rendu's section on what was written: the board, then every post-it, group by
 group, in the board's order.
+
+The board's picture is shown only when its post-its' text can be read on A4 (6 pt or more,
+`board_drawing.readable`). A bigger board (150 phone post-its in the "Arrivées" column would be
+a thin strip down the page) is shown instead as a block per group: its title, then its post-its
+as coloured cards, four to a row. Post-its in no group are always listed as cards: one per line
+they took pages.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import (
     Paragraph,
     Spacer,
+    Table,
+    TableStyle,
 )
 
 from app.domain.french import french_number
 from app.domain.report import (
     ReportCluster,
+    ReportNote,
 )
-from app.reports.board_drawing import board_drawing
+from app.reports.board_drawing import NOTE_TEXT, board_drawing, readable
 from app.reports.compte_rendu.story import ReportStory, image
 from app.reports.document import (
     Progress,
@@ -23,6 +35,7 @@ from app.reports.document import (
 )
 from app.reports.layout import (
     ACCENT,
+    FONT,
     FRAME_WIDTH,
     NOTE_COLORS,
     Styles,
@@ -32,6 +45,11 @@ from app.reports.layout import (
 from app.reports.text import markup
 
 CHART_THEMES = 25  # bars in the chart of post-its by group (a page holds about 38)
+PICTURE_HEIGHT = 20 * cm  # the board's picture at most (the frame is 25 cm high)
+SCENE_TEXT = 13.0  # the window's smallest post-it text, in board units (widgets/board_scene)
+CARD_COLUMNS = 4
+CARD_STYLE = ParagraphStyle("card", parent=Styles.cell, fontSize=8, leading=10)
+CARD_PAPER = colors.HexColor("#fdf3b0")  # post-its in no group: post-it yellow
 
 
 def _cluster_title(cluster: ReportCluster) -> str:
@@ -40,16 +58,65 @@ def _cluster_title(cluster: ReportCluster) -> str:
     return cluster.title.strip() or "Regroupement sans titre"
 
 
+def _tint(colour: colors.Color, share: float = 0.28) -> colors.Color:
+    """`colour` mixed with white: a card's paper, light enough for black 8 pt text."""
+    return colors.Color(*(1 - share + share * c for c in (colour.red, colour.green, colour.blue)))
+
+
+def cards(notes: Sequence[ReportNote], paper: colors.Color) -> Table:
+    """Post-its as cards, `CARD_COLUMNS` to a row, in order; rows split across pages."""
+    width = FRAME_WIDTH / CARD_COLUMNS
+    cells = [Paragraph(markup(n.text), CARD_STYLE) for n in notes]
+    rows = [cells[i : i + CARD_COLUMNS] for i in range(0, len(cells), CARD_COLUMNS)]
+    rows = rows or [[]]
+    rows[-1] += [""] * (CARD_COLUMNS - len(rows[-1]))
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # the empty cells' too: no Helvetica
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("GRID", (0, 0), (-1, -1), 2.5, colors.white),  # the gaps between cards
+    ]
+    for index in range(len(cells)):
+        row, column = divmod(index, CARD_COLUMNS)
+        style.append(("BACKGROUND", (column, row), (column, row), paper))
+    return Table(rows, colWidths=[width] * CARD_COLUMNS, style=TableStyle(style), hAlign="LEFT")
+
+
+def _picture(story: ReportStory) -> bool:
+    """The board's picture when it can be read on the page; False when the board is too big
+    for that (its post-its are then shown as cards, group by group)."""
+    data = story.data
+    board = data.board
+    if board is not None and not readable(
+        board, FRAME_WIDTH, PICTURE_HEIGHT, SCENE_TEXT if data.board_png else NOTE_TEXT
+    ):
+        story.section("Production", room=7 * cm)
+        story.add(
+            para(
+                f"Le tableau « {board.title} » compte trop de post-its pour tenir lisiblement "
+                "sur une page : ils sont présentés ci-dessous groupe par groupe, en cartes aux "
+                "couleurs des groupes.",
+                Styles.small,
+            ),
+            Spacer(1, 4),
+        )
+        return False
+    story.section("Production", room=15 * cm if data.board_png or board else 7 * cm)
+    if data.board_png:
+        story.add(image(data.board_png, FRAME_WIDTH, PICTURE_HEIGHT), Spacer(1, 4))
+        story.add(para("Le tableau tel qu'il était à la fin de la séance.", Styles.small))
+    elif board is not None:
+        story.add(board_drawing(board, FRAME_WIDTH, PICTURE_HEIGHT), Spacer(1, 4))
+        story.add(para(f"Le tableau « {board.title} » tel qu'il a été laissé.", Styles.small))
+    return True
+
+
 def production(story: ReportStory, progress: Progress) -> None:
     data = story.data
-    pictured = bool(data.board_png) or data.board is not None
-    story.section("Production", room=15 * cm if pictured else 7 * cm)  # with the board's picture
-    if data.board_png:
-        story.add(image(data.board_png, FRAME_WIDTH, 12 * cm), Spacer(1, 4))
-        story.add(para("Le tableau tel qu'il était à la fin de la séance.", Styles.small))
-    elif data.board is not None:
-        story.add(board_drawing(data.board, FRAME_WIDTH, 12 * cm), Spacer(1, 4))
-        story.add(para(f"Le tableau « {data.board.title} » tel qu'il a été laissé.", Styles.small))
+    pictured = _picture(story)
     if not data.note_count:
         story.text("Aucun post-it n'a été écrit.")
         return
@@ -95,5 +162,9 @@ def production(story: ReportStory, progress: Progress) -> None:
             bulletColor=NOTE_COLORS.get(cluster.color, ACCENT),
         )
         story.sub(f"{_cluster_title(cluster)} ({plural(len(cluster.notes), 'post-it')})")
+        if cluster.id is None or not pictured:  # compact: four cards to a row
+            colour = NOTE_COLORS.get(cluster.color) if cluster.id is not None else None
+            story.add(cards(cluster.notes, _tint(colour) if colour else CARD_PAPER))
+            continue
         for note in cluster.notes:
             story.add(Paragraph(markup(note.text), style, bulletText="■"))
