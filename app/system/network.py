@@ -63,6 +63,16 @@ def likely_address() -> str:
     return addresses[0] if addresses else "127.0.0.1"
 
 
+def serving_address(host: str) -> tuple[str, str]:
+    """Where a server listens and which address phones are given, for the `server_host`
+    setting: (listen, shown). Automatic ("") listens on every network and shows the likely
+    address; a chosen address is both, unless it is missing from the computer today (another
+    venue): then automatic."""
+    if host in ("", "0.0.0.0") or host not in local_addresses():
+        return "0.0.0.0", likely_address()
+    return host, host
+
+
 def wifi_payload(ssid: str, password: str) -> str:
     """The text of a QR code that joins a Wi-Fi network (the `WIFI:` format phones' cameras
     read): WPA/WPA2/WPA3 with a password, an open network without one. `\\ ; , : "` are
