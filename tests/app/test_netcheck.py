@@ -8,14 +8,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
+import httpx
 
 from app.errors import KnownError
 from app.server.netcheck import (
     PAGE,
     NetCheck,
     PhoneSeen,
-    create_netcheck_app,
     device_family,
     start_netcheck,
 )
@@ -44,10 +43,25 @@ def test_device_family_keeps_the_kind_of_phone_and_browser_only():
     assert "SM-S918B" not in device_family(ANDROID) and "14" not in device_family(ANDROID)
 
 
-def test_a_report_is_recorded_with_its_round_trip_and_told_to_the_listener():
+@pytest.fixture
+def serve():
+    """`serve(check)`: an HTTP client of a real test server on 127.0.0.1, stopped after."""
+    servers = []
+
+    def start(check: NetCheck) -> httpx.Client:
+        server = start_netcheck(check, "127.0.0.1", 0)
+        servers.append(server)
+        return httpx.Client(base_url=f"http://127.0.0.1:{server.port}", timeout=10)
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def test_a_report_is_recorded_with_its_round_trip_and_told_to_the_listener(serve):
     told: list[PhoneSeen] = []
     check = NetCheck(told.append, clock=lambda: 1000.0)
-    client = TestClient(create_netcheck_app(check))
+    client = serve(check)
 
     assert client.get("/", follow_redirects=False).headers["location"] == PAGE
     page = client.get(PAGE)
@@ -88,9 +102,9 @@ def test_a_report_is_recorded_with_its_round_trip_and_told_to_the_listener():
         {},
     ],
 )
-def test_a_bad_report_is_refused_and_records_nothing(body):
+def test_a_bad_report_is_refused_and_records_nothing(body, serve):
     check = NetCheck()
-    client = TestClient(create_netcheck_app(check))
+    client = serve(check)
     assert client.post("/api/reseau/report", json=body).status_code == 422
     assert check.phones() == []
 
