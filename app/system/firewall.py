@@ -110,7 +110,7 @@ def open_port(firewall: Firewall, timeout: float = 300.0) -> None:
             code="pare_feu",
         )
     try:
-        done = subprocess.run(  # noqa: S603 — fixed arguments, shown to her before
+        done = subprocess.run(  # fixed arguments, shown to her before
             list(firewall.elevated), capture_output=True, text=True, timeout=timeout, check=False
         )
     except (OSError, subprocess.TimeoutExpired) as exc:

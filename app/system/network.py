@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
 
 import ifaddr
 
+log = logging.getLogger(__name__)
 PROBES = ("192.168.255.255", "10.255.255.255", "172.31.255.255")  # one per private range
 
 
@@ -68,7 +70,10 @@ def serving_address(host: str) -> tuple[str, str]:
     setting: (listen, shown). Automatic ("") listens on every network and shows the likely
     address; a chosen address is both, unless it is missing from the computer today (another
     venue): then automatic."""
-    if host in ("", "0.0.0.0") or host not in local_addresses():
+    if host in ("", "0.0.0.0"):
+        return "0.0.0.0", likely_address()
+    if host not in local_addresses():  # chosen at another venue: every network rather than none
+        log.warning("%s is not one of this computer's addresses today: automatic", host)
         return "0.0.0.0", likely_address()
     return host, host
 

@@ -7,8 +7,8 @@ import shutil
 import urllib.request
 from pathlib import Path
 
-import pytest
 import httpx
+import pytest
 
 from app.errors import KnownError
 from app.server.netcheck import (
@@ -114,7 +114,7 @@ def test_the_test_server_answers_over_http_and_stops():
     server = start_netcheck(check, "127.0.0.1", 0)
     try:
         url = f"http://127.0.0.1:{server.port}/api/reseau/ping"
-        with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310 — loopback
+        with urllib.request.urlopen(url, timeout=10) as answer:
             assert json.load(answer) == {"ok": True}
     finally:
         server.stop()
