@@ -50,7 +50,7 @@ class NetCheckDialog(QDialog):
         self.controller = controller
         self.dialogs = dialogs
         self.setWindowTitle(self.tr("Tester le réseau"))
-        self.resize(820, 640)
+        self.resize(820, 520)
         self.check = NetCheck(self._tell)
         self.server: Any = None
         self.url = ""
@@ -88,6 +88,15 @@ class NetCheckDialog(QDialog):
         self.phones.setObjectName("netCheckPhones")
         self.phones.setMaximumHeight(110)
         self.phones.hide()
+        self.success = plain_label(
+            self.tr(
+                "Le réseau fonctionne : le jour de l'atelier, sur ce même Wi-Fi, les participants "
+                "rejoindront la séance de la même façon. Vous pouvez fermer cette fenêtre."
+            )
+        )
+        self.success.setObjectName("netCheckSuccess")
+        self.success.setWordWrap(True)
+        self.success.hide()
 
         self.help = QFrame()
         self.help.setObjectName("netCheckHelp")
@@ -139,6 +148,7 @@ class NetCheckDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.status)
         right.addWidget(self.phones)
+        right.addWidget(self.success)
         right.addWidget(self.help)
         right.addStretch(1)
         body = QHBoxLayout()
@@ -170,7 +180,7 @@ class NetCheckDialog(QDialog):
         self.address = self.url.split("//", 1)[1].split(":", 1)[0]
         self.port = int(self.server.port)
         self.qr.set_text(self.url)
-        shown = self.tr("Adresse du test : {url}").format(url=self.url)
+        shown = self.tr("Adresse du test :") + "\n" + self.url
         if SERVER_PORT and self.port != SERVER_PORT:
             shown += "\n" + self.tr(
                 "Le port {usual} est déjà pris (une séance est-elle ouverte ?) : le test utilise "
@@ -180,7 +190,8 @@ class NetCheckDialog(QDialog):
         self.same_wifi.setText(
             self.tr(
                 "1. Le téléphone est-il sur le même réseau Wi-Fi que cet ordinateur ? L'adresse "
-                "de cet ordinateur sur ce réseau est {address}. Données mobiles (4G, 5G) coupées."
+                "de cet ordinateur sur ce réseau est {address}. Coupez aussi ses données mobiles "
+                "(4G, 5G)."
             ).format(address=self.address)
         )
         self.set_firewall(detect(self.port))
@@ -206,9 +217,7 @@ class NetCheckDialog(QDialog):
         if len(phones) == 1:
             text = self.tr("Un téléphone a rejoint l'ordinateur (aller-retour : {ms} ms).")
         else:
-            text = self.tr(
-                "{n} téléphones ont rejoint l'ordinateur (dernier aller-retour : {ms} ms)."
-            )
+            text = self.tr("{n} téléphones ont rejoint l'ordinateur.")
         self.status.setText(text.format(n=len(phones), ms=round(latest.round_trip_ms)))
         self.status.setStyleSheet("color: #0b6e69;")
         self.phones.clear()
@@ -219,6 +228,7 @@ class NetCheckDialog(QDialog):
                 )
             )
         self.phones.show()
+        self.success.show()
         self.help.hide()  # it works: the advice would only worry her
 
     def set_firewall(self, firewall: Firewall) -> None:

@@ -47,7 +47,7 @@ def test_without_a_phone_the_dialog_says_what_to_check(make_window, ufw):
     window = make_window()
     dialog = _open(window)
     assert dialog.url.startswith("http://127.0.0.1:")  # the `server_host` of the settings
-    assert dialog.qr.text == dialog.url and dialog.url in dialog.url_label.text()
+    assert dialog.qr.text == dialog.url and dialog.url_label.text().endswith("\n" + dialog.url)
     assert dialog.status.text() == "En attente d'un téléphone…"
     assert dialog.help.isVisible() and not dialog.phones.isVisible()
     assert "même réseau Wi-Fi" in dialog.same_wifi.text() and "127.0.0.1" in dialog.same_wifi.text()
@@ -76,7 +76,7 @@ def test_a_phone_reporting_is_confirmed_and_the_server_stops_on_close(make_windo
         )
         assert answer.status_code == 200
     assert dialog.status.text() == "Un téléphone a rejoint l'ordinateur (aller-retour : 12 ms)."
-    assert dialog.phones.isVisible() and not dialog.help.isVisible()
+    assert dialog.phones.isVisible() and dialog.success.isVisible() and not dialog.help.isVisible()
     assert [dialog.phones.item(i).text() for i in range(dialog.phones.count())] == [
         "Android · Chrome — aller-retour 12 ms"
     ]
@@ -84,7 +84,7 @@ def test_a_phone_reporting_is_confirmed_and_the_server_stops_on_close(make_windo
         httpx.post(
             f"{base}/api/reseau/report", json={"key": "c3d4", "round_trip_ms": 40}, timeout=10
         )
-    assert dialog.status.text().startswith("2 téléphones ont rejoint l'ordinateur")
+    assert dialog.status.text() == "2 téléphones ont rejoint l'ordinateur."
     assert dialog.phones.item(1).text() == "Appareil inconnu — aller-retour 40 ms"
 
     dialog.close()
