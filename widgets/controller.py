@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from app.ops.votes import Results, RoundInfo
     from app.server.cofac import CofacHost, Presence
     from app.server.discovery import Advertiser, Browser, Found
+    from app.server.netcheck import NetCheck
     from app.server.runner import ServerThread
 
 log = logging.getLogger(__name__)
@@ -213,18 +214,28 @@ class Controller(QObject):
         """Serve the workshop to phones; returns (server, the address phones use) or None."""
         from app.server.app import create_app
         from app.server.runner import ServerThread
-        from app.system.network import likely_address, local_addresses
-
-        if host not in ("", "0.0.0.0") and host not in local_addresses():
-            # chosen at another venue: serve every network rather than none
-            log.warning("%s is not one of this computer's addresses today: automatic", host)
-            host = ""
+        from app.system.network import serving_address
 
         def start() -> tuple[ServerThread, str]:
-            server = ServerThread(create_app(self.ctx, workshop_id), host or "0.0.0.0", port)
+            listen, shown = serving_address(host)
+            server = ServerThread(create_app(self.ctx, workshop_id), listen, port)
             server.start()
-            shown = host if host and host != "0.0.0.0" else likely_address()
             return server, f"http://{shown}:{server.port}/web/"
+
+        return self._call(start)
+
+    def start_netcheck(
+        self, check: NetCheck, host: str, port: int
+    ) -> tuple[ServerThread, str] | None:
+        """« Tester le réseau… »: the test server where the séance's would listen; returns
+        (server, the address the test QR code shows) or None (the error shown)."""
+        from app.server.netcheck import PAGE, start_netcheck
+        from app.system.network import serving_address
+
+        def start() -> tuple[ServerThread, str]:
+            listen, shown = serving_address(host)
+            server = start_netcheck(check, listen, port)
+            return server, f"http://{shown}:{server.port}{PAGE}"
 
         return self._call(start)
 

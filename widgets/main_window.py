@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.join_action = self._action(self.tr("&Rejoindre une séance…"), None, self.join_seance)
         file_menu.addAction(self.join_action)
+        file_menu.addAction(self._action(self.tr("&Tester le réseau…"), None, self.test_network))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Paramètres…"), "Ctrl+,", self.show_settings))
         file_menu.addSeparator()
@@ -458,6 +459,14 @@ class MainWindow(QMainWindow):
             ),
             8000,
         )
+
+    def test_network(self) -> None:
+        """Fichier → « Tester le réseau… »: phones reach this laptop? (no séance needed)."""
+        from widgets.netcheck_dialog import NetCheckDialog
+
+        dialog = NetCheckDialog(self.controller, self.dialogs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- co-animation: this laptop joins another's séance ---------------------------------------
     def join_seance(self) -> None:

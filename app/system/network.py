@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
 
 import ifaddr
 
+log = logging.getLogger(__name__)
 PROBES = ("192.168.255.255", "10.255.255.255", "172.31.255.255")  # one per private range
 
 
@@ -63,10 +65,23 @@ def likely_address() -> str:
     return addresses[0] if addresses else "127.0.0.1"
 
 
+def serving_address(host: str) -> tuple[str, str]:
+    """Where a server listens and which address phones are given, for the `server_host`
+    setting: (listen, shown). Automatic ("") listens on every network and shows the likely
+    address; a chosen address is both, unless it is missing from the computer today (another
+    venue): then automatic."""
+    if host in ("", "0.0.0.0"):
+        return "0.0.0.0", likely_address()
+    if host not in local_addresses():  # chosen at another venue: every network rather than none
+        log.warning("%s is not one of this computer's addresses today: automatic", host)
+        return "0.0.0.0", likely_address()
+    return host, host
+
+
 def phones_url(host: str, port: int) -> str:
-    """The address phones open: `host` (the address chosen in the settings), else this
-    computer's likely one, as the QR code shows it (before a séance too: the poster)."""
-    shown = host if host and host != "0.0.0.0" else likely_address()
+    """The address phones open for the `server_host` setting, as the QR code shows it (before
+    a séance too: the poster)."""
+    shown = serving_address(host)[1]
     shown = f"[{shown}]" if ":" in shown else shown
     return f"http://{shown}:{port}/web/"
 

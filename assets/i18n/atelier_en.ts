@@ -1343,32 +1343,32 @@
         <translation>The activity summary could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="425"/>
+        <location filename="../../widgets/main_window.py" line="426"/>
         <source>Exporter l&apos;atelier (archive)</source>
         <translation>Export the workshop (archive)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="427"/>
+        <location filename="../../widgets/main_window.py" line="428"/>
         <source>Archive Atelier (*.json)</source>
         <translation>Atelier archive (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="436"/>
+        <location filename="../../widgets/main_window.py" line="437"/>
         <source>Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un autre ordinateur)</source>
         <translation>Archive saved: {path} (open it with “Import a workshop…” on another computer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="443"/>
+        <location filename="../../widgets/main_window.py" line="444"/>
         <source>Importer un atelier</source>
         <translation>Import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="444"/>
+        <location filename="../../widgets/main_window.py" line="445"/>
         <source>Archive Atelier (*.json);;Tous les fichiers (*)</source>
         <translation>Atelier archive (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="456"/>
+        <location filename="../../widgets/main_window.py" line="457"/>
         <source>Atelier importé : « {title} »</source>
         <translation>Workshop imported: “{title}”</translation>
     </message>
@@ -1379,8 +1379,8 @@
     </message>
     <message>
         <location filename="../../widgets/document_desk.py" line="191"/>
-        <location filename="../../widgets/main_window.py" line="265"/>
-        <location filename="../../widgets/main_window.py" line="418"/>
+        <location filename="../../widgets/main_window.py" line="266"/>
+        <location filename="../../widgets/main_window.py" line="419"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
@@ -1450,74 +1450,74 @@
         <translation>Export as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="177"/>
+        <location filename="../../widgets/main_window.py" line="178"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="180"/>
+        <location filename="../../widgets/main_window.py" line="181"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="182"/>
+        <location filename="../../widgets/main_window.py" line="183"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="184"/>
-        <location filename="../../widgets/main_window.py" line="569"/>
+        <location filename="../../widgets/main_window.py" line="185"/>
+        <location filename="../../widgets/main_window.py" line="578"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="186"/>
-        <location filename="../../widgets/main_window.py" line="574"/>
+        <location filename="../../widgets/main_window.py" line="187"/>
+        <location filename="../../widgets/main_window.py" line="583"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="190"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="191"/>
+        <location filename="../../widgets/main_window.py" line="192"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="200"/>
+        <location filename="../../widgets/main_window.py" line="201"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="201"/>
+        <location filename="../../widgets/main_window.py" line="202"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="263"/>
+        <location filename="../../widgets/main_window.py" line="264"/>
         <source>Démarrer la séance</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="312"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -1526,37 +1526,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="321"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="321"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="331"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="332"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="339"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="382"/>
+        <location filename="../../widgets/main_window.py" line="383"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="384"/>
+        <location filename="../../widgets/main_window.py" line="385"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -1607,12 +1607,12 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="567"/>
+        <location filename="../../widgets/main_window.py" line="576"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="572"/>
+        <location filename="../../widgets/main_window.py" line="581"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
@@ -1622,14 +1622,19 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="501"/>
+        <location filename="../../widgets/main_window.py" line="510"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="507"/>
+        <location filename="../../widgets/main_window.py" line="516"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="176"/>
+        <source>&amp;Tester le réseau…</source>
+        <translation>&amp;Test the network…</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +1709,144 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <location filename="../../widgets/board_view.py" line="102"/>
         <source>Vue d&apos;ensemble : cliquez pour vous y rendre</source>
         <translation>Overview: click to go there</translation>
+    </message>
+</context>
+<context>
+    <name>NetCheckDialog</name>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="52"/>
+        <source>Tester le réseau</source>
+        <translation>Test the network</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="63"/>
+        <source>Avant l&apos;atelier, vérifiez que les téléphones joignent cet ordinateur : connectez un téléphone au Wi-Fi de la salle, puis scannez ce code avec son appareil photo. Aucune séance n&apos;est nécessaire.</source>
+        <translation>Before the workshop, check that phones reach this computer: connect a phone to the room&apos;s Wi-Fi, then scan this code with its camera. No session is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="80"/>
+        <source>En attente d&apos;un téléphone…</source>
+        <translation>Waiting for a phone…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="93"/>
+        <source>Le réseau fonctionne : le jour de l&apos;atelier, sur ce même Wi-Fi, les participants rejoindront la séance de la même façon. Vous pouvez fermer cette fenêtre.</source>
+        <translation>The network works: on the day of the workshop, on this same Wi-Fi, participants will join the session the same way. You can close this window.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="105"/>
+        <source>Aucun téléphone n&apos;y arrive ? Vérifiez, dans l&apos;ordre :</source>
+        <translation>No phone gets through? Check, in this order:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="112"/>
+        <source>2. Sur un Wi-Fi invité (hôtel, mairie, médiathèque…), les appareils sont souvent isolés les uns des autres (« isolation des clients » ou « AP isolation ») : les téléphones ne voient pas l&apos;ordinateur. Utilisez plutôt un petit routeur Wi-Fi de voyage, ou le point d&apos;accès mobile de cet ordinateur (sous Windows, 8 appareils au plus : au-delà, prenez un routeur).</source>
+        <translation>2. On a guest Wi-Fi (hotel, town hall, library…), devices are often kept apart from each other (“client isolation” or “AP isolation”): phones cannot see the computer. Use a small travel Wi-Fi router instead, or this computer&apos;s mobile hotspot (on Windows, 8 devices at most: beyond that, take a router).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="129"/>
+        <source>Copier la commande</source>
+        <translation>Copy the command</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="131"/>
+        <source>Ouvrir le port…</source>
+        <translation>Open the port…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="160"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="176"/>
+        <source>Le test n&apos;a pas pu démarrer.</source>
+        <translation>The test could not start.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="183"/>
+        <source>Adresse du test :</source>
+        <translation>Test address:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="186"/>
+        <source>Le port {usual} est déjà pris (une séance est-elle ouverte ?) : le test utilise le port {port}.</source>
+        <translation>Port {usual} is already taken (is a session open?): the test uses port {port}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="192"/>
+        <source>1. Le téléphone est-il sur le même réseau Wi-Fi que cet ordinateur ? L&apos;adresse de cet ordinateur sur ce réseau est {address}. Coupez aussi ses données mobiles (4G, 5G).</source>
+        <translation>1. Is the phone on the same Wi-Fi network as this computer? This computer&apos;s address on that network is {address}. Also turn off its mobile data (4G, 5G).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="218"/>
+        <source>Un téléphone a rejoint l&apos;ordinateur (aller-retour : {ms} ms).</source>
+        <translation>A phone reached the computer (round trip: {ms} ms).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="220"/>
+        <source>{n} téléphones ont rejoint l&apos;ordinateur.</source>
+        <translation>{n} phones reached the computer.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="226"/>
+        <source>{device} — aller-retour {ms} ms</source>
+        <translation>{device} — round trip {ms} ms</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="241"/>
+        <source>3. Le pare-feu {name} est installé mais désactivé : il ne bloque rien. S&apos;il est activé un jour, cette commande, tapée dans un terminal, laisse passer les téléphones (port {port}) :</source>
+        <translation>3. The {name} firewall is installed but turned off: it blocks nothing. If it is ever turned on, this command, typed in a terminal, lets phones through (port {port}):</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="247"/>
+        <source>3. Le pare-feu de cet ordinateur ({name}) peut bloquer les téléphones. Pour les laisser passer (port {port}), tapez cette commande dans un terminal :</source>
+        <translation>3. This computer&apos;s firewall ({name}) may block phones. To let them through (port {port}), type this command in a terminal:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="254"/>
+        <source>3. Le pare-feu Windows peut bloquer les téléphones. Si Windows demande d&apos;autoriser Atelier, acceptez, y compris sur les réseaux publics. Sinon, tapez cette commande dans une invite de commandes ouverte « en tant qu&apos;administrateur » (port {port}) :</source>
+        <translation>3. The Windows firewall may block phones. If Windows asks whether to allow Atelier, accept, public networks included. Otherwise, type this command in a command prompt opened “as administrator” (port {port}):</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="263"/>
+        <source>3. Si le pare-feu de macOS est activé (Réglages Système › Réseau › Pare-feu), autorisez les connexions entrantes pour Atelier, ou tapez cette commande dans le Terminal :</source>
+        <translation>3. If the macOS firewall is on (System Settings › Network › Firewall), allow incoming connections for Atelier, or type this command in Terminal:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="271"/>
+        <source>3. Aucun pare-feu courant n&apos;a été trouvé sur cet ordinateur : il ne devrait pas bloquer les téléphones (port {port}).</source>
+        <translation>3. No common firewall was found on this computer: it should not block phones (port {port}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="283"/>
+        <source>Commande copiée</source>
+        <translation>Command copied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="289"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="294"/>
+        <source>Ouvrir le port</source>
+        <translation>Open the port</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="291"/>
+        <source>Atelier va lancer cette commande avec les droits d&apos;administrateur ; le système vous demandera votre mot de passe :
+
+{command}</source>
+        <translation>Atelier will run this command with administrator rights; the system will ask for your password:
+
+{command}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="299"/>
+        <source>En attente du mot de passe administrateur…</source>
+        <translation>Waiting for the administrator password…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/netcheck_dialog.py" line="323"/>
+        <source>Le port est ouvert. Refaites le test avec le téléphone.</source>
+        <translation>The port is open. Test again with the phone.</translation>
     </message>
 </context>
 <context>

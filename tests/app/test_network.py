@@ -63,3 +63,10 @@ def test_a_system_that_will_not_list_its_interfaces_still_gives_addresses(monkey
     monkeypatch.setattr(network.ifaddr, "get_adapters", refuse)
     assert network._interface_addresses() == set()
     assert local_addresses()  # the host name and the routing probes still answer
+
+
+def test_serving_address_follows_the_setting_and_falls_back_when_absent_today():
+    likely = likely_address()
+    assert network.serving_address("") == ("0.0.0.0", likely)
+    assert network.serving_address("127.0.0.1") == ("127.0.0.1", "127.0.0.1")
+    assert network.serving_address("203.0.113.9") == ("0.0.0.0", likely)  # another venue's
