@@ -52,6 +52,10 @@ class Workshop(Base):
     block_minutes: Mapped[int] = mapped_column(Integer, default=180)
     board_scope: Mapped[str] = mapped_column(String(10), default="phase")  # phase, workshop
     phone_notes: Mapped[str] = mapped_column(String(10), default="inbox")  # inbox, board
+    # a répétition (a séance run with simulated phones to practise): the id of the workshop it
+    # copies; never counted in the bilan. Not a foreign key: an archived or copied rehearsal
+    # stays one even where its original is not
+    rehearsal_of: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
     created_at: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[float] = mapped_column(Float)
 
