@@ -220,6 +220,7 @@ class ReportData:
     # the same board as data, drawn as vector shapes when no picture was given (headless)
     board: BoardData | None = None
     photos: tuple[ReportPhoto, ...] = ()  # attached by the facilitator: the annexe shows them
+    rehearsal: bool = False  # a répétition (simulated phones): the cover says so
 
     @property
     def note_count(self) -> int:

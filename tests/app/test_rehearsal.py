@@ -203,3 +203,27 @@ def test_archive_carries_the_mark(ctx: Context) -> None:
     assert workshop_rows.BY_NAME["workshops"] in workshop_rows.tables_for(ARCHIVE)
     moved = import_archive(ctx, export_archive(ctx, rid)).workshop_id
     assert moved is not None and is_rehearsal(ctx, moved)
+
+
+def test_compte_rendu_cover_says_rehearsal(ctx: Context, tmp_path: Path) -> None:
+    import subprocess
+
+    from app.ops.report_data import report_data
+    from app.reports.compte_rendu import build_report
+
+    wid = _held_workshop(ctx)
+    rid = create_rehearsal(ctx, wid).workshop_id
+    assert rid is not None
+
+    def first_page(workshop_id: int) -> str:
+        out = tmp_path / f"cr-{workshop_id}.pdf"
+        build_report(report_data(ctx, workshop_id), out)
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-l", "1", str(out), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        return " ".join(text.split())
+
+    cover = first_page(rid)
+    assert cover.startswith("RÉPÉTITION · COMPTE-RENDU") and "compte pas dans le bilan" in cover
+    assert "RÉPÉTITION" not in first_page(wid).upper()
