@@ -18,6 +18,7 @@ how far it went, and `on_change` is called from that thread (a window hands it t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import random
 import secrets
@@ -36,6 +37,7 @@ MAX_PHONES = 200
 MAX_MINUTES = 8 * 60  # a whole day of rehearsal at most
 NOTES_PER_MINUTE = 3.0  # per phone, during a writing phase
 POLL_SECONDS = 3.0  # how often a phone looks at the séance and the vote
+GIVE_UP_AFTER = 20  # network errors in a row: the server is gone (the séance ended), stop
 
 FIRST_NAMES = (
     "Camille", "Léa", "Hugo", "Inès", "Nicolas", "Sophie", "Karim", "Julie", "Thomas", "Nadia",
@@ -166,10 +168,8 @@ class Rehearsal:
         self._stopping = True
         loop, stop = self._loop, self._stop
         if loop is not None and stop is not None and not loop.is_closed():
-            try:
+            with contextlib.suppress(RuntimeError):  # the loop has just closed
                 loop.call_soon_threadsafe(stop.set)
-            except RuntimeError:  # the loop has just closed
-                pass
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout)
 
@@ -212,8 +212,9 @@ class Rehearsal:
                 asyncio.create_task(_Phone(self, client, n).run()) for n in range(self.phones)
             ]
             stopped = asyncio.create_task(self._stop.wait())
+            everyone: asyncio.Future[Any] = asyncio.gather(*phones)
             await asyncio.wait(
-                [stopped, asyncio.gather(*phones)],
+                [stopped, everyone],
                 timeout=self.max_seconds,
                 return_when=asyncio.FIRST_COMPLETED,
             )
@@ -244,6 +245,7 @@ class _Phone:
         self.name = f"{FIRST_NAMES[number % len(FIRST_NAMES)]} {number + 1}"
         self.token = ""
         self.voted: set[int] = set()  # the rounds this phone has finished
+        self.failures = 0  # network errors in a row
 
     async def request(self, method: str, path: str, **kw: Any) -> httpx.Response | None:
         """One request; None after a network error (the phone tries again later)."""
@@ -253,7 +255,11 @@ class _Phone:
             answer = await self.client.request(method, path, **kw)
         except httpx.HTTPError:
             self.r._count(errors=1)
+            self.failures += 1
+            if self.failures >= GIVE_UP_AFTER:
+                raise _Ended from None
             return None
+        self.failures = 0
         if answer.status_code == 409:
             body = _json(answer)
             if body.get("code") == "seance_fermee" and body.get("seance") == "ended":

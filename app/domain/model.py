@@ -80,7 +80,6 @@ class WorkshopSummary:
     rehearsal_of: int | None = None  # a répétition: the workshop it copies
 
 
-
 @dataclass(frozen=True, slots=True)
 class PhaseInfo:
     id: int

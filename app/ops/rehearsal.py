@@ -126,7 +126,9 @@ def rehearsals_of(ctx: Context, workshop_id: int) -> list[int]:
     return ctx.db.read(
         lambda s: list(
             s.scalars(
-                select(Workshop.id).where(Workshop.rehearsal_of == workshop_id).order_by(Workshop.id)
+                select(Workshop.id)
+                .where(Workshop.rehearsal_of == workshop_id)
+                .order_by(Workshop.id)
             )
         )
     )

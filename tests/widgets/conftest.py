@@ -42,6 +42,7 @@ class FakeDialogs:
         self.periods: list[Any] = []  # Period or None, for "Bilan d'activité…"
         self.photo_files: list[list[str]] = []  # answers to "Ajouter des photos…"
         self.folders: list[str | None] = []  # answers to "choose a folder", in order
+        self.numbers: list[int | None] = []  # answers to a number's question, in order
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
@@ -62,6 +63,10 @@ class FakeDialogs:
     def text(self, title: str, label: str, value: str = "") -> str | None:
         self.asked.append(title)
         return self.texts.pop(0)
+
+    def number(self, title: str, label: str, value: int, minimum: int, maximum: int) -> int | None:
+        self.asked.append(title)
+        return self.numbers.pop(0)
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         self.asked.append(text)

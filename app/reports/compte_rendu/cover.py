@@ -92,8 +92,13 @@ def cover(story: ReportStory) -> None:
     story.add(Spacer(1, 6))
     lines = [
         *(
-            [("Répétition", "séance d'entraînement avec des téléphones simulés : "
-              "elle ne compte pas dans le bilan d'activité")]
+            [
+                (
+                    "Répétition",
+                    "Séance d'entraînement avec des téléphones simulés : "
+                    "elle ne compte pas dans le bilan d'activité",
+                )
+            ]
             if data.rehearsal
             else []
         ),
