@@ -141,13 +141,19 @@ class Controller(QObject):
         return self._call(wipe_rehearsal, self.ctx, workshop_id)
 
     def start_rehearsal_phones(
-        self, url: str, code: str, phones: int, on_change: Callable[[Stats], None]
+        self,
+        url: str,
+        code: str,
+        phones: int,
+        on_change: Callable[[Stats], None],
+        *,
+        speed: float = 1.0,
     ) -> Rehearsal | None:
         """`phones` simulated phones on the séance served at `url` (called back off the GUI
         thread: `on_change` must hand over to it, a queued signal does)."""
         from app.rehearsal import Rehearsal
 
-        return self._call(lambda: Rehearsal(url, code, phones, on_change=on_change).start())
+        return self._call(lambda: Rehearsal(url, code, phones, speed=speed, on_change=on_change).start())
 
     def save_cadrage(self, workshop_id: int, fields: dict[str, str]) -> Change | None:
         return self._call(workshops.update_cadrage, self.ctx, workshop_id, **fields)

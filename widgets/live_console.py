@@ -33,7 +33,7 @@ from widgets.live_clock import LiveClock
 from widgets.notes_inbox import NotesInbox
 from widgets.projector_view import PALETTE, wall_clock
 from widgets.text import QT_TRANSLATE_NOOP, plain_label, plain_tooltip, restyle
-from widgets.theme import FONT_FAMILY, MUTED
+from widgets.theme import FONT_FAMILY, MUTED, REHEARSAL_STYLE
 
 STATE_LABELS = {
     Stage.READY: QT_TRANSLATE_NOOP("LiveConsole", "Prêt : appuyez sur Espace pour démarrer"),
@@ -111,7 +111,7 @@ class LiveConsole(QWidget):
         self.drift.setObjectName("drift")
         # a répétition says so: nothing here counts in the bilan
         self.rehearsal_banner = plain_label(self.tr("RÉPÉTITION"))
-        self.rehearsal_banner.setObjectName("rehearsalBanner")
+        self.rehearsal_banner.setStyleSheet(REHEARSAL_STYLE)
         self.rehearsal_banner.setToolTip(
             self.tr("Séance d'entraînement avec des téléphones simulés : elle ne compte pas "
                     "dans le bilan d'activité.")

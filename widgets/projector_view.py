@@ -27,7 +27,7 @@ from widgets.live_clock import LiveClock
 from widgets.progress_ring import ProgressRing
 from widgets.qr_code import QrCode
 from widgets.text import plain_label, restyle
-from widgets.theme import FONT_FAMILY
+from widgets.theme import FONT_FAMILY, REHEARSAL_STYLE
 
 # (background, text, ring) per stage: high contrast on a projector in a lit room
 PALETTE: dict[Stage, tuple[str, str, str]] = {
@@ -69,7 +69,7 @@ class ProjectorView(QWidget):
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_label.setWordWrap(True)
         self.rehearsal_banner = plain_label(self.tr("RÉPÉTITION — ne compte pas dans le bilan"))
-        self.rehearsal_banner.setObjectName("rehearsalBanner")
+        self.rehearsal_banner.setStyleSheet(REHEARSAL_STYLE)
         self.rehearsal_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.rehearsal_banner.hide()
         # how phones join: the Wi-Fi's QR code (when its name is set), the séance's QR code,

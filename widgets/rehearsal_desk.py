@@ -51,6 +51,7 @@ class RehearsalDesk(QObject):
         self.start_session = start_session
         self.leave = leave
         self.phones: Rehearsal | None = None
+        self.speed = 1.0  # the phones' pace (a real room's); tests go faster
         self.phones_workshop: int | None = None
         self.rehearse_action = QAction(self.tr("&Répéter…"), window)
         self.rehearse_action.setToolTip(
@@ -97,7 +98,11 @@ class RehearsalDesk(QObject):
         url = f"http://{host}:{server.port}/"
         self.stop_phones()
         self.phones = self.controller.start_rehearsal_phones(
-            url, self.controller.join_code(rehearsal_id), count, self.stats_changed.emit
+            url,
+            self.controller.join_code(rehearsal_id),
+            count,
+            self.stats_changed.emit,
+            speed=self.speed,
         )
         if self.phones is not None:
             self.phones_workshop = rehearsal_id

@@ -22,6 +22,11 @@ OK = "#2e7d32"
 
 STATUS_COLORS = {"draft": "#5b6475", "live": "#0b6e69", "closed": "#2e7d32", "archived": "#8a8f99"}
 REHEARSAL_COLOR = "#9a3412"  # a répétition, in the list and on its banners
+# set on the banners themselves: the projector paints its own colours over the theme
+REHEARSAL_STYLE = (
+    f"QLabel {{ background: {REHEARSAL_COLOR}; color: white; font-weight: bold;"
+    " padding: 4px 14px; border-radius: 6px; }"
+)
 
 _ICONS = asset("icons").as_posix()
 
@@ -46,9 +51,6 @@ QPushButton#primary {{
 }}
 QPushButton#primary:hover {{ background: {PRIMARY_DARK}; }}
 QPushButton#danger {{ color: {DANGER}; }}
-QLabel#rehearsalBanner {{
-    background: {REHEARSAL_COLOR}; color: white; font-weight: bold; padding: 4px 12px; border-radius: 6px;
-}}
 QLineEdit, QPlainTextEdit, QSpinBox, QComboBox, QDateEdit {{
     background: {CARD}; border: 1px solid {LINE}; border-radius: 5px; padding: 4px 6px;
     selection-background-color: {PRIMARY};
