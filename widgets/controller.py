@@ -153,7 +153,9 @@ class Controller(QObject):
         thread: `on_change` must hand over to it, a queued signal does)."""
         from app.rehearsal import Rehearsal
 
-        return self._call(lambda: Rehearsal(url, code, phones, speed=speed, on_change=on_change).start())
+        return self._call(
+            lambda: Rehearsal(url, code, phones, speed=speed, on_change=on_change).start()
+        )
 
     def save_cadrage(self, workshop_id: int, fields: dict[str, str]) -> Change | None:
         return self._call(workshops.update_cadrage, self.ctx, workshop_id, **fields)

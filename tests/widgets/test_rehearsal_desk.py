@@ -11,6 +11,14 @@ from app.ops.workshops import create_workshop
 SHOTS = Path(os.environ.get("ATELIER_SHOTS", "/tmp/rehearsal-shots"))
 
 
+def _laid_out(projector) -> bool:
+    right = projector.width()
+    return (
+        projector.qr_area.geometry().right() <= right
+        and projector.rehearsal_banner.geometry().right() <= right
+    )
+
+
 def _rehearse(make_window, qtbot, phones=3):
     window = make_window()
     ctx = window.controller.ctx
@@ -37,15 +45,14 @@ def test_rehearse_opens_a_marked_copy_with_simulated_phones(make_window, qtbot):
     assert desk.phones is not None and desk.phones_workshop == rid
     qtbot.waitUntil(lambda: desk.phones.stats.joined == 3, timeout=60_000)
     qtbot.waitUntil(lambda: "3 téléphones connectés" in window.statusBar().currentMessage())
+    projector = window.runner.projector
+    SHOTS.mkdir(parents=True, exist_ok=True)
     for size in ((1366, 768), (1920, 1080)):
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        projector = window.runner.projector
         window.resize(*size)
         projector.resize(*size)
-        qtbot.waitUntil(lambda: projector.qr_area.geometry().right() <= projector.width())
-        qtbot.waitUntil(lambda: projector.rehearsal_banner.geometry().right() <= projector.width())
+        qtbot.waitUntil(lambda: _laid_out(projector))
         window.grab().save(str(SHOTS / f"console-{size[0]}.png"))
-        window.runner.projector.grab().save(str(SHOTS / f"projector-{size[0]}.png"))
+        projector.grab().save(str(SHOTS / f"projector-{size[0]}.png"))
     window.show_home()
     assert window.windowTitle() == "Atelier"
     row = window.home.visible_ids().index(rid)
@@ -64,7 +71,9 @@ def test_wipe_asks_then_removes_the_rehearsal_only(make_window, qtbot):
     # no: nothing changes
     window.dialogs.confirms.append(False)
     desk.wipe_action.trigger()
-    assert "Effacer la répétition « Répétition — Mobilité des agents » ?" in window.dialogs.asked[-1]
+    assert (
+        "Effacer la répétition « Répétition — Mobilité des agents » ?" in window.dialogs.asked[-1]
+    )
     assert queries.workshop_detail(ctx, rid).rehearsal_of == wid
     assert window.runner.workshop_id == rid and phones.running
     # yes: the phones leave, the séance closes, the rehearsal is gone, the original stays
