@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from app.ops.participants import Attendee, CheckInResult
     from app.ops.takeover import TakenOver
     from app.ops.votes import Results, RoundInfo
+    from app.rehearsal import Rehearsal, Stats
     from app.server.cofac import CofacHost, Presence
     from app.server.discovery import Advertiser, Browser, Found
     from app.server.netcheck import NetCheck
@@ -129,6 +130,34 @@ class Controller(QObject):
 
     def delete(self, workshop_id: int) -> Change | None:
         return self._call(workshops.delete_workshop, self.ctx, workshop_id)
+
+    # -- répétition (app/ops/rehearsal.py, app/rehearsal.py) ----------------------------------
+    def create_rehearsal(self, workshop_id: int) -> Change | None:
+        from app.ops.rehearsal import create_rehearsal
+
+        return self._call(create_rehearsal, self.ctx, workshop_id)
+
+    def wipe_rehearsal(self, workshop_id: int) -> Change | None:
+        from app.ops.rehearsal import wipe_rehearsal
+
+        return self._call(wipe_rehearsal, self.ctx, workshop_id)
+
+    def start_rehearsal_phones(
+        self,
+        url: str,
+        code: str,
+        phones: int,
+        on_change: Callable[[Stats], None],
+        *,
+        speed: float = 1.0,
+    ) -> Rehearsal | None:
+        """`phones` simulated phones on the séance served at `url` (called back off the GUI
+        thread: `on_change` must hand over to it, a queued signal does)."""
+        from app.rehearsal import Rehearsal
+
+        return self._call(
+            lambda: Rehearsal(url, code, phones, speed=speed, on_change=on_change).start()
+        )
 
     def save_cadrage(self, workshop_id: int, fields: dict[str, str]) -> Change | None:
         return self._call(workshops.update_cadrage, self.ctx, workshop_id, **fields)

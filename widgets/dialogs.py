@@ -65,6 +65,10 @@ class Dialogs:
         text, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, value)
         return text if ok else None
 
+    def number(self, title: str, label: str, value: int, minimum: int, maximum: int) -> int | None:
+        number, ok = QInputDialog.getInt(self.parent, title, label, value, minimum, maximum)
+        return number if ok else None
+
     def confirm(self, title: str, text: str, action: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # titles typed by people are not markup

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import STATUS_LABELS, Status, WorkshopSummary
 from widgets.text import QT_TRANSLATE_NOOP, empty_state, french_date, plain_label, plain_tooltip
-from widgets.theme import STATUS_COLORS
+from widgets.theme import REHEARSAL_COLOR, STATUS_COLORS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -218,7 +218,7 @@ class HomeView(QWidget):
             values = (
                 w.title,
                 w.format_name,
-                STATUS_LABELS[w.status],
+                self.tr("Répétition") if w.rehearsal_of is not None else STATUS_LABELS[w.status],
                 french_date(w.start_date) if w.start_date else "—",
                 w.place or "—",
                 french_date(updated.date()) + updated.strftime(" à %H:%M"),
@@ -232,7 +232,10 @@ class HomeView(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 if c == 2:
-                    item.setForeground(QColor(STATUS_COLORS[w.status.value]))
+                    rehearsal = w.rehearsal_of is not None  # never counted: it says so
+                    item.setForeground(
+                        QColor(REHEARSAL_COLOR if rehearsal else STATUS_COLORS[w.status.value])
+                    )
                 self.table.setItem(r, c, item)
         if not self._workshops:
             self.stack.setCurrentWidget(self.empty)

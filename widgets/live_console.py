@@ -33,7 +33,7 @@ from widgets.live_clock import LiveClock
 from widgets.notes_inbox import NotesInbox
 from widgets.projector_view import PALETTE, wall_clock
 from widgets.text import QT_TRANSLATE_NOOP, plain_label, plain_tooltip, restyle
-from widgets.theme import FONT_FAMILY, MUTED
+from widgets.theme import FONT_FAMILY, MUTED, REHEARSAL_STYLE
 
 STATE_LABELS = {
     Stage.READY: QT_TRANSLATE_NOOP("LiveConsole", "Prêt : appuyez sur Espace pour démarrer"),
@@ -109,6 +109,14 @@ class LiveConsole(QWidget):
         self.heading.setObjectName("pageTitle")
         self.drift = plain_label()
         self.drift.setObjectName("drift")
+        # a répétition says so: nothing here counts in the bilan
+        self.rehearsal_banner = plain_label(self.tr("RÉPÉTITION"))
+        self.rehearsal_banner.setStyleSheet(REHEARSAL_STYLE)
+        self.rehearsal_banner.setToolTip(
+            self.tr("Séance d'entraînement avec des téléphones simulés : elle ne compte pas "
+                    "dans le bilan d'activité.")
+        )  # fmt: skip
+        self.rehearsal_banner.hide()
         # the end-of-séance feedback: how many answered and the average, live
         self.feedback_label = plain_label()
         self.feedback_label.setObjectName("feedbackSummary")
@@ -130,6 +138,7 @@ class LiveConsole(QWidget):
         self.end_button.clicked.connect(self.end_requested)
         header = QHBoxLayout()
         header.addWidget(back)
+        header.addWidget(self.rehearsal_banner)
         header.addWidget(self.heading, 1)
         header.addWidget(self.drift)
         header.addWidget(self.feedback_label)
@@ -302,6 +311,7 @@ class LiveConsole(QWidget):
     def set_detail(self, detail: WorkshopDetail, today: date | None = None) -> None:
         """The workshop around the séance: its other séances and, for 3 mois, the programme."""
         self.detail = detail
+        self.rehearsal_banner.setVisible(detail.rehearsal_of is not None)
         self.blocks.blockSignals(True)
         self.blocks.clear()
         for block in detail.blocks:

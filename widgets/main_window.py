@@ -22,6 +22,7 @@ from widgets.dialogs import Dialogs
 from widgets.document_desk import DocumentDesk
 from widgets.home_view import HomeView
 from widgets.photo_desk import PhotoDesk
+from widgets.rehearsal_desk import RehearsalDesk
 from widgets.report_task import ReportTask
 from widgets.session_runner import SessionRunner
 from widgets.settings_dialog import SettingsDialog
@@ -77,6 +78,11 @@ class MainWindow(QMainWindow):
             lambda _i: self.runner.set_active(self.stack.currentWidget() is self.runner.console)
         )
         self.runner.leave_requested.connect(self._leave_console)
+        self.rehearsal = RehearsalDesk(
+            self, controller, lambda: self.dialogs, self.runner, self._report_workshop_id,
+            self.start_session, self.show_home,
+        )  # fmt: skip
+        self.rehearsal.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._undo_refresh = QTimer(self)
         self._undo_refresh.setSingleShot(True)
         self._undo_refresh.setInterval(50)
@@ -103,6 +109,7 @@ class MainWindow(QMainWindow):
         agenda.update_requested.connect(self.controller.update_phase)
         controller.error.connect(self.dialogs_error)
         bridge.event.connect(self.on_event)
+        bridge.event.connect(self.rehearsal.on_event)
 
         self.join_dialog: QDialog | None = None  # "Rejoindre une séance…" while open
         self.cofac_windows: list[JoinedWindow] = []  # séances joined from this laptop
@@ -196,6 +203,7 @@ class MainWindow(QMainWindow):
         live_menu.aboutToShow.connect(self._update_start_action)
         # its shortcut works again once the menu is closed (the selection may change)
         live_menu.aboutToHide.connect(lambda: self.start_action.setEnabled(True))
+        self.rehearsal.fill_menu(live_menu)
         live_menu.addSeparator()
         self.runner.fill_menu(live_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
@@ -568,6 +576,12 @@ class MainWindow(QMainWindow):
 
     def _update_undo(self, detail: WorkshopDetail | None = None) -> None:
         in_editor = self.stack.currentWidget() in (self.editor, self.runner.console)
+        rehearsal = in_editor and detail is not None and detail.rehearsal_of is not None
+        self.setWindowTitle(
+            self.tr("Atelier — RÉPÉTITION (ne compte pas dans le bilan)")
+            if rehearsal
+            else self.tr("Atelier")
+        )
         can_undo = bool(in_editor and detail and detail.can_undo)
         can_redo = bool(in_editor and detail and detail.can_redo)
         self.undo_action.setEnabled(can_undo)
@@ -590,6 +604,7 @@ class MainWindow(QMainWindow):
         self._undo_refresh.stop()
         self.editor_board.shutdown()
         self.photo_desk.shutdown()
+        self.rehearsal.shutdown()  # the simulated phones leave
         self.runner.shutdown()  # the timer runs on in the core; its views close
         self.bridge.close()
         super().closeEvent(event)

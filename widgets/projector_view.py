@@ -27,7 +27,7 @@ from widgets.live_clock import LiveClock
 from widgets.progress_ring import ProgressRing
 from widgets.qr_code import QrCode
 from widgets.text import plain_label, restyle
-from widgets.theme import FONT_FAMILY
+from widgets.theme import FONT_FAMILY, REHEARSAL_STYLE
 
 # (background, text, ring) per stage: high contrast on a projector in a lit room
 PALETTE: dict[Stage, tuple[str, str, str]] = {
@@ -68,6 +68,10 @@ class ProjectorView(QWidget):
         self.next_label = plain_label()
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next_label.setWordWrap(True)
+        self.rehearsal_banner = plain_label(self.tr("RÉPÉTITION — ne compte pas dans le bilan"))
+        self.rehearsal_banner.setStyleSheet(REHEARSAL_STYLE)
+        self.rehearsal_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rehearsal_banner.hide()
         # how phones join: the Wi-Fi's QR code (when its name is set), the séance's QR code,
         # and for those who cannot scan, the short address and the join code in big type
         self.qr_area = QWidget()
@@ -110,6 +114,7 @@ class ProjectorView(QWidget):
         self.set_wifi("", "")
 
         column = QVBoxLayout()
+        column.addWidget(self.rehearsal_banner, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.subtitle)
         column.addWidget(self.title)
         column.addWidget(self.ring, 1)
@@ -238,6 +243,10 @@ class ProjectorView(QWidget):
         self.closed.emit()
         super().closeEvent(event)
 
+    def set_rehearsal(self, rehearsal: bool) -> None:
+        """A répétition's projection says so, above everything."""
+        self.rehearsal_banner.setVisible(rehearsal)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_fonts()
@@ -247,6 +256,7 @@ class ProjectorView(QWidget):
         self.qr_area.setFixedWidth(int(max(300, self.width()) * 0.32))
         for label, share, bold in (
             (self.title, 0.075, True),
+            (self.rehearsal_banner, 0.03, True),
             (self.subtitle, 0.03, False),
             (self.next_label, 0.04, False),
             (self.wifi_title, 0.035, True),

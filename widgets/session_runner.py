@@ -264,6 +264,7 @@ class SessionRunner(QObject):
         detail = self.controller.detail(self.workshop_id)
         if detail is not None:
             self.console.set_detail(detail)
+            self.projector.set_rehearsal(detail.rehearsal_of is not None)
         self.live.set_session(session)
         self.console.set_session(session)
         self.reload_people()

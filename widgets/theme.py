@@ -21,6 +21,12 @@ DANGER = "#b3261e"
 OK = "#2e7d32"
 
 STATUS_COLORS = {"draft": "#5b6475", "live": "#0b6e69", "closed": "#2e7d32", "archived": "#8a8f99"}
+REHEARSAL_COLOR = "#9a3412"  # a répétition, in the list and on its banners
+# set on the banners themselves: the projector paints its own colours over the theme
+REHEARSAL_STYLE = (
+    f"QLabel {{ background: {REHEARSAL_COLOR}; color: white; font-weight: bold;"
+    " padding: 4px 14px; border-radius: 6px; }"
+)
 
 _ICONS = asset("icons").as_posix()
 

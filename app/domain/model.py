@@ -82,6 +82,7 @@ class WorkshopSummary:
     updated_at: float
     start_date: date | None = None
     place: str = ""
+    rehearsal_of: int | None = None  # a répétition: the workshop it copies
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,3 +153,4 @@ class WorkshopDetail:
     redo_label: str = ""
     last_seq: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    rehearsal_of: int | None = None  # a répétition: the workshop it copies

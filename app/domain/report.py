@@ -221,6 +221,7 @@ class ReportData:
     # its size tells whether the board can be shown legibly on a page at all
     board: BoardData | None = None
     photos: tuple[ReportPhoto, ...] = ()  # attached by the facilitator: the annexe shows them
+    rehearsal: bool = False  # a répétition (simulated phones): the cover says so
 
     @property
     def note_count(self) -> int:

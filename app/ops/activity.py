@@ -11,6 +11,8 @@ How things are counted (the PDF says it too, in plain French):
 * post-its (moderated ones excepted), vote rounds, feedback answers and chantiers count when
   they were written, opened, given or created in the period; actions, which carry no date,
   count with their workshop;
+* a répétition (a séance practised with simulated phones, `app.ops.rehearsal`) never counts,
+  nor its participants, post-its, votes or chantiers;
 * the projects in incubation are those whose status is "en incubation" today, created by the
   end of the period, whatever workshop they came from.
 """
@@ -76,7 +78,9 @@ def _held_sessions(session: Session, period: Period) -> dict[int, list[tuple[dat
     by_workshop: dict[int, list[tuple[date, int]]] = defaultdict(list)
     if held:
         for block_id, workshop_id in session.execute(
-            select(Block.id, Block.workshop_id).where(Block.id.in_(held))
+            select(Block.id, Block.workshop_id)
+            .join(Workshop, Block.workshop_id == Workshop.id)
+            .where(Block.id.in_(held), Workshop.rehearsal_of.is_(None))  # never a répétition
         ):
             by_workshop[workshop_id].append((_day(held[block_id]), block_id))
     for sessions in by_workshop.values():
@@ -232,7 +236,11 @@ def activity_data(
             for title, workshop_title, status, created in session.execute(
                 select(Project.title, Workshop.title, Project.status, Project.created_at)
                 .join(Workshop, Project.workshop_id == Workshop.id)
-                .where(Project.status == "incubation", Project.created_at < in_period[1])
+                .where(
+                    Project.status == "incubation",
+                    Project.created_at < in_period[1],
+                    Workshop.rehearsal_of.is_(None),
+                )
                 .order_by(Project.created_at, Project.id)
             )
         )

@@ -56,6 +56,7 @@ def list_workshops(
                     updated_at=w.updated_at,
                     start_date=w.start_date,
                     place=w.place,
+                    rehearsal_of=w.rehearsal_of,
                 )
             )
         return result
@@ -144,6 +145,7 @@ def workshop_detail(ctx: Context, workshop_id: int) -> WorkshopDetail:
             redo_label=to_redo.label if to_redo else "",
             last_seq=last_seq or 0,
             counts=_counts(session, w.id),
+            rehearsal_of=w.rehearsal_of,
         )
 
     return ctx.db.read(work)

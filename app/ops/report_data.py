@@ -207,6 +207,7 @@ def report_data(
             if ran:
                 start = end = datetime.fromtimestamp(min(ran)).date()
         return ReportData(
+            rehearsal=w.rehearsal_of is not None,
             workshop_id=w.id,
             title=w.title,
             format_name=ctx.library.format_name(w.format_key),

@@ -57,6 +57,10 @@ class Workshop(Base):
     # what phones type (or carry in the QR code's address) to check in: the workshop's own, so
     # a poster printed the day before works for every séance until renewed on purpose
     join_code: Mapped[str] = mapped_column(String(8), default=new_code, server_default="")
+    # a répétition (a séance run with simulated phones to practise): the id of the workshop it
+    # copies; never counted in the bilan. Not a foreign key: an archived or copied rehearsal
+    # stays one even where its original is not
+    rehearsal_of: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
     created_at: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[float] = mapped_column(Float)
 

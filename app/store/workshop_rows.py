@@ -114,7 +114,7 @@ def _scope(name: str, workshop_id: int) -> Any:
 W = "workshop_id"
 TABLES: tuple[WorkshopTable, ...] = (
     WorkshopTable("workshops", "id title format_key status cadrage place start_date block_label "
-                  "block_minutes board_scope phone_notes created_at updated_at", "id",
+                  "block_minutes board_scope phone_notes rehearsal_of created_at updated_at", "id",
                   secret={"join_code": ""}),  # printed on the posters: a copy gets its own
     WorkshopTable("programmes", "id workshop_id start_date", W),
     WorkshopTable("milestones", "id programme_id title week done_at", "programme_id"),

@@ -778,17 +778,17 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../widgets/dialogs.py" line="73"/>
+        <location filename="../../widgets/dialogs.py" line="77"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="81"/>
+        <location filename="../../widgets/dialogs.py" line="85"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="108"/>
+        <location filename="../../widgets/dialogs.py" line="112"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</translation>
     </message>
@@ -938,7 +938,7 @@
     </message>
     <message>
         <location filename="../../widgets/home_view.py" line="98"/>
-        <location filename="../../widgets/home_view.py" line="269"/>
+        <location filename="../../widgets/home_view.py" line="272"/>
         <source>Archiver</source>
         <translation>Archive</translation>
     </message>
@@ -969,9 +969,14 @@
         <translation>Create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="267"/>
+        <location filename="../../widgets/home_view.py" line="270"/>
         <source>Désarchiver</source>
         <translation>Unarchive</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/home_view.py" line="221"/>
+        <source>Répétition</source>
+        <translation>Rehearsal</translation>
     </message>
 </context>
 <context>
@@ -1076,17 +1081,17 @@
 <context>
     <name>LiveConsole</name>
     <message>
-        <location filename="../../widgets/live_console.py" line="348"/>
+        <location filename="../../widgets/live_console.py" line="358"/>
         <source>Retours : aucune réponse pour l&apos;instant</source>
         <translation>Feedback: no answers yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="350"/>
+        <location filename="../../widgets/live_console.py" line="360"/>
         <source>Retours : {n} · moyenne {average} / 5</source>
         <translation>Feedback: {n} · average {average} / 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="355"/>
+        <location filename="../../widgets/live_console.py" line="365"/>
         <source>Notes de 1 à 5 : {counts}</source>
         <translation>Ratings from 1 to 5: {counts}</translation>
     </message>
@@ -1126,172 +1131,182 @@
         <translation>← Back to the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="116"/>
-        <location filename="../../widgets/live_console.py" line="293"/>
+        <location filename="../../widgets/live_console.py" line="124"/>
+        <location filename="../../widgets/live_console.py" line="302"/>
         <source>Tableau (Ctrl+B)</source>
         <translation>Board (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="126"/>
+        <location filename="../../widgets/live_console.py" line="134"/>
         <source>Projection (F5)</source>
         <translation>Projector (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="128"/>
+        <location filename="../../widgets/live_console.py" line="136"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="146"/>
+        <location filename="../../widgets/live_console.py" line="155"/>
         <source>Lancer cette séance</source>
         <translation>Start this session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="164"/>
+        <location filename="../../widgets/live_console.py" line="173"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="165"/>
+        <location filename="../../widgets/live_console.py" line="174"/>
         <source>Présents</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="166"/>
+        <location filename="../../widgets/live_console.py" line="175"/>
         <source>Post-its</source>
         <translation>Sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="167"/>
+        <location filename="../../widgets/live_console.py" line="176"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="192"/>
-        <location filename="../../widgets/live_console.py" line="424"/>
+        <location filename="../../widgets/live_console.py" line="201"/>
+        <location filename="../../widgets/live_console.py" line="434"/>
         <source>Démarrer (Espace)</source>
         <translation>Start (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="195"/>
+        <location filename="../../widgets/live_console.py" line="204"/>
         <source>◀ Précédente (←)</source>
         <translation>◀ Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="227"/>
+        <location filename="../../widgets/live_console.py" line="236"/>
         <source>Notes d&apos;animation (visibles par vous uniquement)</source>
         <translation>Facilitation notes (only you can see them)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="293"/>
+        <location filename="../../widgets/live_console.py" line="302"/>
         <source>Minuteur (Ctrl+B)</source>
         <translation>Timer (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="341"/>
+        <location filename="../../widgets/live_console.py" line="351"/>
         <source>Présents ({n})</source>
         <translation>Present ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="342"/>
+        <location filename="../../widgets/live_console.py" line="352"/>
         <source>Post-its ({n})</source>
         <translation>Sticky notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="398"/>
+        <location filename="../../widgets/live_console.py" line="408"/>
         <source>Pas de consigne pour cette séquence.</source>
         <translation>No instructions for this activity.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="197"/>
+        <location filename="../../widgets/live_console.py" line="206"/>
         <source>Suivante ▶ (→)</source>
         <translation>Next ▶ (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="199"/>
+        <location filename="../../widgets/live_console.py" line="208"/>
         <source>−1 min</source>
         <translation>−1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="201"/>
+        <location filename="../../widgets/live_console.py" line="210"/>
         <source>+1 min</source>
         <translation>+1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="203"/>
+        <location filename="../../widgets/live_console.py" line="212"/>
         <source>+5 min</source>
         <translation>+5 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="205"/>
+        <location filename="../../widgets/live_console.py" line="214"/>
         <source>Réinitialiser</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="222"/>
+        <location filename="../../widgets/live_console.py" line="231"/>
         <source>Consigne aux participants</source>
         <translation>Instructions for participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="370"/>
+        <location filename="../../widgets/live_console.py" line="380"/>
         <source>{actual} min (prévu {planned})</source>
         <translation>{actual} min (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="391"/>
+        <location filename="../../widgets/live_console.py" line="401"/>
         <source>Séquence {n} sur {total}</source>
         <translation>Activity {n} of {total}</translation>
     </message>
     <message>
         <location filename="../../widgets/live_console.py" line="45"/>
-        <location filename="../../widgets/live_console.py" line="395"/>
+        <location filename="../../widgets/live_console.py" line="405"/>
         <source>Séance terminée</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="400"/>
+        <location filename="../../widgets/live_console.py" line="410"/>
         <source>Aucune note.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="403"/>
+        <location filename="../../widgets/live_console.py" line="413"/>
         <source>À suivre : {title} ({minutes})</source>
         <translation>Up next: {title} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="407"/>
+        <location filename="../../widgets/live_console.py" line="417"/>
         <source>C&apos;est la dernière séquence de la séance.</source>
         <translation>This is the last activity of the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="411"/>
+        <location filename="../../widgets/live_console.py" line="421"/>
         <source>Pause (Espace)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="423"/>
+        <location filename="../../widgets/live_console.py" line="433"/>
         <source>Reprendre (Espace)</source>
         <translation>Resume (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="451"/>
+        <location filename="../../widgets/live_console.py" line="461"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="120"/>
+        <location filename="../../widgets/live_console.py" line="128"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="122"/>
+        <location filename="../../widgets/live_console.py" line="130"/>
         <source>Le code et les rôles pour co-animer depuis un deuxième ordinateur</source>
         <translation>The code and the roles to co-facilitate from a second laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="327"/>
+        <location filename="../../widgets/live_console.py" line="337"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="113"/>
+        <source>RÉPÉTITION</source>
+        <translation>REHEARSAL</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="116"/>
+        <source>Séance d&apos;entraînement avec des téléphones simulés : elle ne compte pas dans le bilan d&apos;activité.</source>
+        <translation>A practice session with simulated phones: it does not count in the activity summary.</translation>
     </message>
 </context>
 <context>
@@ -1302,17 +1317,17 @@
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="161"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="166"/>
+        <location filename="../../widgets/main_window.py" line="173"/>
         <source>&amp;Exporter l&apos;atelier (archive)…</source>
         <translation>&amp;Export the workshop (archive)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
+        <location filename="../../widgets/main_window.py" line="176"/>
         <source>&amp;Importer un atelier…</source>
         <translation>&amp;Import a workshop…</translation>
     </message>
@@ -1343,44 +1358,44 @@
         <translation>The activity summary could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="426"/>
+        <location filename="../../widgets/main_window.py" line="439"/>
         <source>Exporter l&apos;atelier (archive)</source>
         <translation>Export the workshop (archive)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="428"/>
+        <location filename="../../widgets/main_window.py" line="441"/>
         <source>Archive Atelier (*.json)</source>
         <translation>Atelier archive (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="437"/>
+        <location filename="../../widgets/main_window.py" line="450"/>
         <source>Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un autre ordinateur)</source>
         <translation>Archive saved: {path} (open it with “Import a workshop…” on another computer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="444"/>
+        <location filename="../../widgets/main_window.py" line="457"/>
         <source>Importer un atelier</source>
         <translation>Import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="445"/>
+        <location filename="../../widgets/main_window.py" line="458"/>
         <source>Archive Atelier (*.json);;Tous les fichiers (*)</source>
         <translation>Atelier archive (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="457"/>
+        <location filename="../../widgets/main_window.py" line="470"/>
         <source>Atelier importé : « {title} »</source>
         <translation>Workshop imported: “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="144"/>
+        <location filename="../../widgets/main_window.py" line="151"/>
         <source>&amp;Compte-rendu…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
         <location filename="../../widgets/document_desk.py" line="191"/>
-        <location filename="../../widgets/main_window.py" line="266"/>
-        <location filename="../../widgets/main_window.py" line="419"/>
+        <location filename="../../widgets/main_window.py" line="274"/>
+        <location filename="../../widgets/main_window.py" line="432"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
@@ -1410,114 +1425,115 @@
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="52"/>
+        <location filename="../../widgets/main_window.py" line="53"/>
+        <location filename="../../widgets/main_window.py" line="588"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="125"/>
+        <location filename="../../widgets/main_window.py" line="132"/>
         <source>Base : {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="130"/>
+        <location filename="../../widgets/main_window.py" line="137"/>
         <source>Un fichier de format a été ignoré : {problem}</source>
         <translation>A format file was skipped: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="136"/>
+        <location filename="../../widgets/main_window.py" line="143"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="139"/>
+        <location filename="../../widgets/main_window.py" line="146"/>
         <source>&amp;Nouvel atelier…</source>
         <translation>&amp;New workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="142"/>
+        <location filename="../../widgets/main_window.py" line="149"/>
         <source>Liste des &amp;ateliers</source>
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="148"/>
+        <location filename="../../widgets/main_window.py" line="155"/>
         <source>Feuille d&apos;é&amp;margement…</source>
         <translation>&amp;Attendance sheet…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="157"/>
+        <location filename="../../widgets/main_window.py" line="164"/>
         <source>Exporter en C&amp;SV…</source>
         <translation>Export as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="178"/>
+        <location filename="../../widgets/main_window.py" line="185"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="181"/>
+        <location filename="../../widgets/main_window.py" line="188"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="183"/>
+        <location filename="../../widgets/main_window.py" line="190"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="185"/>
-        <location filename="../../widgets/main_window.py" line="578"/>
+        <location filename="../../widgets/main_window.py" line="192"/>
+        <location filename="../../widgets/main_window.py" line="597"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="187"/>
-        <location filename="../../widgets/main_window.py" line="583"/>
+        <location filename="../../widgets/main_window.py" line="194"/>
+        <location filename="../../widgets/main_window.py" line="602"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="190"/>
+        <location filename="../../widgets/main_window.py" line="197"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="192"/>
+        <location filename="../../widgets/main_window.py" line="199"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="201"/>
+        <location filename="../../widgets/main_window.py" line="209"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="202"/>
+        <location filename="../../widgets/main_window.py" line="210"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264"/>
+        <location filename="../../widgets/main_window.py" line="272"/>
         <source>Démarrer la séance</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="306"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="306"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303"/>
+        <location filename="../../widgets/main_window.py" line="316"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312"/>
+        <location filename="../../widgets/main_window.py" line="325"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -1526,37 +1542,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="321"/>
+        <location filename="../../widgets/main_window.py" line="334"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="321"/>
+        <location filename="../../widgets/main_window.py" line="334"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="344"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="353"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="383"/>
+        <location filename="../../widgets/main_window.py" line="396"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="398"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -1607,34 +1623,39 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="576"/>
+        <location filename="../../widgets/main_window.py" line="595"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="581"/>
+        <location filename="../../widgets/main_window.py" line="600"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="174"/>
+        <location filename="../../widgets/main_window.py" line="181"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="510"/>
+        <location filename="../../widgets/main_window.py" line="523"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="516"/>
+        <location filename="../../widgets/main_window.py" line="529"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="176"/>
+        <location filename="../../widgets/main_window.py" line="183"/>
         <source>&amp;Tester le réseau…</source>
         <translation>&amp;Test the network…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="586"/>
+        <source>Atelier — RÉPÉTITION (ne compte pas dans le bilan)</source>
+        <translation>Atelier — REHEARSAL (not counted in the summary)</translation>
     </message>
 </context>
 <context>
@@ -2163,65 +2184,70 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>Atelier — Projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="75"/>
+        <location filename="../../widgets/projector_view.py" line="79"/>
         <source>1. Rejoindre le Wi-Fi</source>
         <translation>1. Join the Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="82"/>
-        <location filename="../../widgets/projector_view.py" line="199"/>
+        <location filename="../../widgets/projector_view.py" line="86"/>
+        <location filename="../../widgets/projector_view.py" line="204"/>
         <source>Participez avec votre téléphone</source>
         <translation>Join in with your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="89"/>
+        <location filename="../../widgets/projector_view.py" line="93"/>
         <source>Code de l’atelier</source>
         <translation>Workshop code</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="136"/>
+        <location filename="../../widgets/projector_view.py" line="141"/>
         <source>Prêt à démarrer</source>
         <translation>Ready to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="137"/>
+        <location filename="../../widgets/projector_view.py" line="142"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="138"/>
+        <location filename="../../widgets/projector_view.py" line="143"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="141"/>
+        <location filename="../../widgets/projector_view.py" line="146"/>
         <source>Séance terminée — merci à toutes et à tous !</source>
         <translation>Session over — thank you, everyone!</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="147"/>
+        <location filename="../../widgets/projector_view.py" line="152"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="157"/>
+        <location filename="../../widgets/projector_view.py" line="162"/>
         <source>À suivre : {title}</source>
         <translation>Up next: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="159"/>
+        <location filename="../../widgets/projector_view.py" line="164"/>
         <source>Dernière séquence</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="193"/>
+        <location filename="../../widgets/projector_view.py" line="198"/>
         <source>Réseau : {name}</source>
         <translation>Network: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="197"/>
+        <location filename="../../widgets/projector_view.py" line="202"/>
         <source>2. Rejoindre l’atelier</source>
         <translation>2. Join the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/projector_view.py" line="71"/>
+        <source>RÉPÉTITION — ne compte pas dans le bilan</source>
+        <translation>REHEARSAL — not counted in the summary</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2281,89 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <location filename="../../widgets/vote_quadrant.py" line="40"/>
         <source>Impact →</source>
         <translation>Impact →</translation>
+    </message>
+</context>
+<context>
+    <name>RehearsalDesk</name>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="56"/>
+        <source>&amp;Répéter…</source>
+        <translation>&amp;Rehearse…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="58"/>
+        <source>S&apos;entraîner sur une copie de l&apos;atelier, avec des téléphones simulés</source>
+        <translation>Practise on a copy of the workshop, with simulated phones</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="61"/>
+        <source>&amp;Effacer la répétition…</source>
+        <translation>&amp;Erase the rehearsal…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="73"/>
+        <source>Choisissez d&apos;abord l&apos;atelier à répéter.</source>
+        <translation>First choose the workshop to rehearse.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="76"/>
+        <source>Répéter l&apos;atelier</source>
+        <translation>Rehearse the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="78"/>
+        <source>Une copie de l&apos;atelier (cadrage et agenda) s&apos;ouvre pour la répétition, avec des téléphones simulés qui s&apos;enregistrent, écrivent des post-its et votent.
+Elle ne comptera pas dans le bilan d&apos;activité.
+
+Combien de téléphones simulés ?</source>
+        <translation>A copy of the workshop (framing and agenda) opens for the rehearsal, with simulated phones that check in, write sticky notes and vote.
+It will not count in the activity summary.
+
+How many simulated phones?</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="111"/>
+        <source>Répétition : {count} téléphones simulés arrivent. Lancez le minuteur pour qu&apos;ils écrivent des post-its.</source>
+        <translation>Rehearsal: {count} simulated phones are arriving. Start the timer for them to write sticky notes.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="118"/>
+        <source>Répétition : les téléphones simulés sont partis.</source>
+        <translation>Rehearsal: the simulated phones have left.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="122"/>
+        <source>Répétition : {joined} téléphones connectés, {notes} post-its, {ballots} votes</source>
+        <translation>Rehearsal: {joined} phones connected, {notes} sticky notes, {ballots} ballots</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="141"/>
+        <source>Choisissez d&apos;abord la répétition à effacer.</source>
+        <translation>First choose the rehearsal to erase.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="146"/>
+        <source>« {title} » n&apos;est pas une répétition : il ne peut pas être effacé ainsi.</source>
+        <translation>“{title}” is not a rehearsal: it cannot be erased this way.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="151"/>
+        <source>Effacer la répétition « {title} » ?
+
+Ses {participants} participant(s) simulé(s), ses {notes} post-it(s), ses votes et son historique seront supprimés. L&apos;atelier d&apos;origine n&apos;est pas touché. Cette action ne peut pas être annulée.</source>
+        <translation>Erase the rehearsal “{title}”?
+
+Its {participants} simulated participant(s), its {notes} sticky note(s), its votes and its history will be deleted. The original workshop is not touched. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="161"/>
+        <source>Effacer la répétition</source>
+        <translation>Erase the rehearsal</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rehearsal_desk.py" line="170"/>
+        <source>Répétition effacée.</source>
+        <translation>Rehearsal erased.</translation>
     </message>
 </context>
 <context>
@@ -2516,17 +2625,17 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>QR code poster {size}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="340"/>
+        <location filename="../../widgets/session_runner.py" line="341"/>
         <source>Enregistrer l&apos;affiche QR code</source>
         <translation>Save the QR code poster</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="342"/>
+        <location filename="../../widgets/session_runner.py" line="343"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="345"/>
+        <location filename="../../widgets/session_runner.py" line="346"/>
         <source>Affiche enregistrée : {path}</source>
         <translation>Poster saved: {path}</translation>
     </message>
@@ -2616,62 +2725,62 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="353"/>
+        <location filename="../../widgets/session_runner.py" line="354"/>
         <source>Changer le code pour les téléphones ?</source>
         <translation>Change the code for the phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="355"/>
+        <location filename="../../widgets/session_runner.py" line="356"/>
         <source>Les affiches QR code déjà imprimées ne fonctionneront plus : il faudra les imprimer à nouveau. Les participants déjà inscrits gardent leur place.</source>
         <translation>QR posters already printed will stop working: you will need to print them again. Participants already checked in keep their place.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="358"/>
+        <location filename="../../widgets/session_runner.py" line="359"/>
         <source>Changer le code</source>
         <translation>Change the code</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="363"/>
+        <location filename="../../widgets/session_runner.py" line="364"/>
         <source>Nouveau code pour les téléphones : {code}</source>
         <translation>New code for the phones: {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="390"/>
+        <location filename="../../widgets/session_runner.py" line="391"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="390"/>
+        <location filename="../../widgets/session_runner.py" line="391"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="399"/>
+        <location filename="../../widgets/session_runner.py" line="400"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="401"/>
+        <location filename="../../widgets/session_runner.py" line="402"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="403"/>
+        <location filename="../../widgets/session_runner.py" line="404"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="420"/>
+        <location filename="../../widgets/session_runner.py" line="421"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="422"/>
+        <location filename="../../widgets/session_runner.py" line="423"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="425"/>
+        <location filename="../../widgets/session_runner.py" line="426"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>

@@ -46,6 +46,7 @@ class FakeDialogs:
         # "Suggérer des regroupements…": each answer drives the real dialog (clicks a button)
         self.groupings: list[Callable[[GroupingDialog], None]] = []
         self.grouping_seen: list[GroupingDialog] = []  # the dialogs shown (closed, kept alive)
+        self.numbers: list[int | None] = []  # answers to a number's question, in order
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
@@ -74,6 +75,10 @@ class FakeDialogs:
     def text(self, title: str, label: str, value: str = "") -> str | None:
         self.asked.append(title)
         return self.texts.pop(0)
+
+    def number(self, title: str, label: str, value: int, minimum: int, maximum: int) -> int | None:
+        self.asked.append(title)
+        return self.numbers.pop(0)
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         self.asked.append(text)

@@ -87,9 +87,21 @@ def cover(story: ReportStory) -> None:
         story.add(image(data.logo_png, 5 * cm, 2.2 * cm), Spacer(1, 1.2 * cm))
     else:
         story.add(Spacer(1, 3.2 * cm))
-    cover_title(story, "Compte-rendu d'atelier", data.organisation, data.title)
+    kicker = "Répétition · Compte-rendu d'atelier" if data.rehearsal else "Compte-rendu d'atelier"
+    cover_title(story, kicker, data.organisation, data.title)
     story.add(Spacer(1, 6))
     lines = [
+        *(
+            [
+                (
+                    "Répétition",
+                    "Séance d'entraînement avec des téléphones simulés : "
+                    "elle ne compte pas dans le bilan d'activité",
+                )
+            ]
+            if data.rehearsal
+            else []
+        ),
         ("Format", data.format_name),
         ("Date", _dates(data)),
         ("Lieu", data.place or "À préciser"),
