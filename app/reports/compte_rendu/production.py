@@ -14,6 +14,7 @@ from reportlab.platypus import (
 from app.domain.french import french_number
 from app.domain.report import (
     ReportCluster,
+    ReportData,
 )
 from app.reports.board_drawing import board_drawing
 from app.reports.compte_rendu.story import ReportStory, image
@@ -32,6 +33,22 @@ from app.reports.layout import (
 from app.reports.text import markup
 
 CHART_THEMES = 25  # bars in the chart of post-its by group (a page holds about 38)
+
+
+def notes_and_themes(data: ReportData) -> str:
+    """'8 post-its, dont 2 regroupés en 1 thème': what is really in a regroupement is counted,
+    not every post-it of the workshop."""
+    themes = [c for c in data.clusters if c.id is not None]
+    text = plural(data.note_count, "post-it")
+    grouped = sum(len(c.notes) for c in themes)
+    if not themes or not grouped:
+        return text
+    what = f"regroupés en {plural(len(themes), 'thème')}"
+    if grouped >= data.note_count:
+        return f"{text} {what}"
+    if grouped == 1:
+        return f"{text}, dont 1 regroupé en {plural(len(themes), 'thème')}"
+    return f"{text}, dont {french_number(grouped)} {what}"
 
 
 def _cluster_title(cluster: ReportCluster) -> str:
@@ -54,10 +71,7 @@ def production(story: ReportStory, progress: Progress) -> None:
         story.text("Aucun post-it n'a été écrit.")
         return
     themes = [c for c in data.clusters if c.id is not None]
-    sentence = plural(data.note_count, "post-it")
-    if themes:
-        sentence += f", regroupés en {plural(len(themes), 'thème')}"
-    sentence += ", reproduits en entier dans l'ordre du tableau."
+    sentence = notes_and_themes(data) + ", reproduits en entier dans l'ordre du tableau."
     if data.hidden_notes:
         sentence += (
             f" {plural(data.hidden_notes, 'post-it écrit', 'post-its écrits')} en écriture "
