@@ -143,22 +143,22 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../widgets/board_panel.py" line="528"/>
+        <location filename="../../widgets/board_panel.py" line="527"/>
         <source>Titre du groupe :</source>
         <translation>Group title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="538"/>
+        <location filename="../../widgets/board_panel.py" line="537"/>
         <source>Exporter le tableau</source>
         <translation>Export the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="540"/>
+        <location filename="../../widgets/board_panel.py" line="539"/>
         <source>Image PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="550"/>
+        <location filename="../../widgets/board_panel.py" line="549"/>
         <source>Tableau exporté : {path}</source>
         <translation>Board exported: {path}</translation>
     </message>
@@ -204,7 +204,7 @@
     </message>
     <message>
         <location filename="../../widgets/board_panel.py" line="163"/>
-        <location filename="../../widgets/board_panel.py" line="528"/>
+        <location filename="../../widgets/board_panel.py" line="527"/>
         <source>Renommer le groupe</source>
         <translation>Rename group</translation>
     </message>
@@ -300,27 +300,27 @@
         <translation>Empty board: write the first sticky note above</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="466"/>
+        <location filename="../../widgets/board_panel.py" line="465"/>
         <source>Sélectionnez au moins deux post-its (cliquer-glisser autour, ou Ctrl+clic).</source>
         <translation>Select at least two sticky notes (drag around them, or Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="474"/>
+        <location filename="../../widgets/board_panel.py" line="473"/>
         <source>Groupe créé : double-cliquez sur son titre pour le replier.</source>
         <translation>Group created: double-click its title to collapse it.</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="480"/>
+        <location filename="../../widgets/board_panel.py" line="479"/>
         <source>Sélectionnez un groupe (cliquez sur son titre).</source>
         <translation>Select a group (click its title).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="493"/>
+        <location filename="../../widgets/board_panel.py" line="492"/>
         <source>{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} sticky note(s) deleted — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="594"/>
+        <location filename="../../widgets/board_panel.py" line="593"/>
         <source>{n} résultat(s) pour la recherche</source>
         <translation>{n} result(s) for the search</translation>
     </message>
@@ -338,92 +338,92 @@
 <context>
     <name>CadrageForm</name>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="29"/>
+        <location filename="../../widgets/cadrage_form.py" line="30"/>
         <source>Porteurs du projet</source>
         <translation>Project owners</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="30"/>
+        <location filename="../../widgets/cadrage_form.py" line="31"/>
         <source>Qui porte le projet ? Direction, service, personne référente…</source>
         <translation>Who owns the project? Directorate, department, contact person…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="33"/>
+        <location filename="../../widgets/cadrage_form.py" line="34"/>
         <source>Pourquoi</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="34"/>
+        <location filename="../../widgets/cadrage_form.py" line="35"/>
         <source>Le problème ou l&apos;occasion qui motive l&apos;atelier.</source>
         <translation>The problem or opportunity behind the workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="35"/>
+        <location filename="../../widgets/cadrage_form.py" line="36"/>
         <source>Objectifs</source>
         <translation>Objectives</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="36"/>
+        <location filename="../../widgets/cadrage_form.py" line="37"/>
         <source>Ce que l&apos;on veut avoir obtenu à la fin.</source>
         <translation>What we want to have achieved by the end.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="37"/>
+        <location filename="../../widgets/cadrage_form.py" line="38"/>
         <source>Périmètre</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="38"/>
+        <location filename="../../widgets/cadrage_form.py" line="39"/>
         <source>Ce qui est dans le sujet, et ce qui n&apos;y est pas.</source>
         <translation>What is in scope, and what is not.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="39"/>
+        <location filename="../../widgets/cadrage_form.py" line="40"/>
         <source>Livrables</source>
         <translation>Deliverables</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="40"/>
+        <location filename="../../widgets/cadrage_form.py" line="41"/>
         <source>Ce qui sera remis : compte-rendu, plan d&apos;action, prototype…</source>
         <translation>What will be delivered: report, action plan, prototype…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="41"/>
+        <location filename="../../widgets/cadrage_form.py" line="42"/>
         <source>Partenaires concernés</source>
         <translation>Partners involved</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="42"/>
+        <location filename="../../widgets/cadrage_form.py" line="43"/>
         <source>Une organisation par ligne.</source>
         <translation>One organisation per line.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="43"/>
+        <location filename="../../widgets/cadrage_form.py" line="44"/>
         <source>Public visé</source>
         <translation>Target audience</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="44"/>
+        <location filename="../../widgets/cadrage_form.py" line="45"/>
         <source>Agents, partenaires, acteurs privés, usagers…</source>
         <translation>Civil servants, partners, private actors, service users…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="67"/>
+        <location filename="../../widgets/cadrage_form.py" line="68"/>
         <source>Salle, ville (hors les murs : Poitiers, Limoges…)</source>
         <translation>Room, town (off-site: Poitiers, Limoges…)</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="69"/>
+        <location filename="../../widgets/cadrage_form.py" line="70"/>
         <source>Date fixée</source>
         <translation>Date set</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="85"/>
+        <location filename="../../widgets/cadrage_form.py" line="86"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../widgets/cadrage_form.py" line="86"/>
+        <location filename="../../widgets/cadrage_form.py" line="87"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -625,122 +625,122 @@
 <context>
     <name>CofacWindow</name>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="42"/>
+        <location filename="../../widgets/cofac_window.py" line="43"/>
         <source>Atelier — co-animation : {title}</source>
         <translation>Atelier — co-facilitation: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="108"/>
+        <location filename="../../widgets/cofac_window.py" line="109"/>
         <source>Copie de la séance en cours…</source>
         <translation>Copying the session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="134"/>
+        <location filename="../../widgets/cofac_window.py" line="135"/>
         <source>Séance de « {title} » · vous : {name}, {role}</source>
         <translation>Session “{title}” · you: {name}, {role}</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="142"/>
+        <location filename="../../widgets/cofac_window.py" line="143"/>
         <source>✕ Accès retiré par l&apos;animatrice</source>
         <translation>✕ Access removed by the lead facilitator</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="145"/>
+        <location filename="../../widgets/cofac_window.py" line="146"/>
         <source>Cet ordinateur ne reçoit plus la séance et ne cherche plus à s&apos;y reconnecter. Ce qui est affiché reste lisible, et le compte-rendu peut être exporté depuis cette copie.</source>
         <translation>This laptop no longer receives the session and no longer tries to reconnect. What is shown stays readable, and the report can be exported from this copy.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="154"/>
+        <location filename="../../widgets/cofac_window.py" line="155"/>
         <source>L&apos;animatrice a retiré l&apos;accès de cet ordinateur : il ne se reconnecte plus à la séance.</source>
         <translation>The lead facilitator removed this laptop&apos;s access: it no longer reconnects to the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="160"/>
+        <location filename="../../widgets/cofac_window.py" line="161"/>
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="161"/>
+        <location filename="../../widgets/cofac_window.py" line="162"/>
         <source>Relié à l&apos;ordinateur de l&apos;animatrice</source>
         <translation>Connected to the lead facilitator&apos;s laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="164"/>
+        <location filename="../../widgets/cofac_window.py" line="165"/>
         <source>○ Hors ligne</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="167"/>
+        <location filename="../../widgets/cofac_window.py" line="168"/>
         <source>L&apos;ordinateur de l&apos;animatrice ne répond pas. Vous pouvez continuer à lire ; vos actions partiront dès son retour.</source>
         <translation>The lead facilitator&apos;s laptop does not answer. You can keep reading; your actions will be sent as soon as it is back.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="177"/>
+        <location filename="../../widgets/cofac_window.py" line="178"/>
         <source>Refusé par l&apos;ordinateur de l&apos;animatrice : {message}</source>
         <translation>Refused by the lead facilitator&apos;s laptop: {message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="187"/>
+        <location filename="../../widgets/cofac_window.py" line="188"/>
         <source>{n} action(s) en attente d&apos;envoi</source>
         <translation>{n} action(s) waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="189"/>
+        <location filename="../../widgets/cofac_window.py" line="190"/>
         <source>Aucune action en attente</source>
         <translation>No action waiting</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="58"/>
+        <location filename="../../widgets/cofac_window.py" line="59"/>
         <source>Copie de la séance sur cet ordinateur : {where}</source>
         <translation>Copy of the session on this laptop: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="49"/>
+        <location filename="../../widgets/cofac_window.py" line="50"/>
         <source>Reprendre l&apos;atelier sur cet ordinateur…</source>
         <translation>Take over the workshop on this laptop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="208"/>
+        <location filename="../../widgets/cofac_window.py" line="209"/>
         <source>Attention : l&apos;ordinateur de l&apos;animatrice répond encore. Ne reprenez l&apos;atelier que s&apos;il ne peut plus servir la séance.</source>
         <translation>Careful: the lead facilitator&apos;s laptop still answers. Take the workshop over only if it can no longer run the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="214"/>
+        <location filename="../../widgets/cofac_window.py" line="215"/>
         <source>« {title} » devient un atelier de cet ordinateur, avec sa copie complète : agenda et temps passés, post-its, votes, participants.</source>
         <translation>“{title}” becomes a workshop of this laptop, with its full copy: agenda and time spent, sticky notes, votes, participants.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="221"/>
+        <location filename="../../widgets/cofac_window.py" line="222"/>
         <source>La séance se rouvre ici, minuteur en pause : vous le relancez quand la salle est prête. Cet ordinateur sert alors les téléphones : projetez son QR code, chaque participant le scanne et s&apos;enregistre à nouveau (les arrivées déjà notées restent dans la liste). Les autres co-animateurs rejoignent cet ordinateur avec son code.</source>
         <translation>The session reopens here with its timer paused: restart it when the room is ready. This laptop then serves the phones: project its QR code, each participant scans it and checks in again (arrivals already recorded stay in the list). Other co-facilitators join this laptop with its code.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="230"/>
+        <location filename="../../widgets/cofac_window.py" line="231"/>
         <source>Aucune séance n&apos;est ouverte : « Démarrer la séance » la poursuivra ici.</source>
         <translation>No session is open: “Start session” will carry it on here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="236"/>
+        <location filename="../../widgets/cofac_window.py" line="237"/>
         <source>{n} action(s) en attente d&apos;envoi ne seront pas appliquées : refaites-les après la reprise.</source>
         <translation>{n} action(s) waiting to be sent will not be applied: do them again after taking over.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="242"/>
+        <location filename="../../widgets/cofac_window.py" line="243"/>
         <source>Cette fenêtre se ferme : cet ordinateur ne suit plus celui de l&apos;animatrice, et la copie reçue reste telle quelle.</source>
         <translation>This window closes: this laptop no longer follows the lead facilitator&apos;s, and the copy received stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="247"/>
+        <location filename="../../widgets/cofac_window.py" line="248"/>
         <source>Reprendre l&apos;atelier sur cet ordinateur</source>
         <translation>Take over the workshop on this laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="249"/>
+        <location filename="../../widgets/cofac_window.py" line="250"/>
         <source>Reprendre ici</source>
         <translation>Take over here</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="201"/>
+        <location filename="../../widgets/cofac_window.py" line="202"/>
         <source>Cet ordinateur n&apos;a plus accès à la séance : la copie est celle du moment où l&apos;accès a été retiré.</source>
         <translation>This laptop no longer has access to the session: the copy is as it was when access was removed.</translation>
     </message>
@@ -850,7 +850,7 @@
     </message>
     <message>
         <location filename="../../widgets/home_view.py" line="98"/>
-        <location filename="../../widgets/home_view.py" line="264"/>
+        <location filename="../../widgets/home_view.py" line="269"/>
         <source>Archiver</source>
         <translation>Archive</translation>
     </message>
@@ -881,7 +881,7 @@
         <translation>Create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="262"/>
+        <location filename="../../widgets/home_view.py" line="267"/>
         <source>Désarchiver</source>
         <translation>Unarchive</translation>
     </message>
@@ -889,98 +889,98 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="44"/>
+        <location filename="../../widgets/join_dialog.py" line="45"/>
         <source>Rejoindre une séance</source>
         <translation>Join a session</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="48"/>
+        <location filename="../../widgets/join_dialog.py" line="49"/>
         <source>Co-animer la séance d&apos;une collègue depuis cet ordinateur, sur le même réseau Wi-Fi. Elle trouve le code dans sa console, bouton « Co-animation ».</source>
         <translation>Co-facilitate a colleague&apos;s session from this laptop, on the same Wi-Fi network. She finds the code in her console, “Co-facilitation” button.</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="53"/>
+        <location filename="../../widgets/join_dialog.py" line="54"/>
         <source>Séances trouvées sur le réseau local</source>
         <translation>Sessions found on the local network</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="58"/>
-        <location filename="../../widgets/join_dialog.py" line="132"/>
+        <location filename="../../widgets/join_dialog.py" line="59"/>
+        <location filename="../../widgets/join_dialog.py" line="133"/>
         <source>Recherche des séances sur le réseau local…</source>
         <translation>Looking for sessions on the local network…</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="62"/>
+        <location filename="../../widgets/join_dialog.py" line="63"/>
         <source>par exemple 192.168.1.10:8765</source>
         <translation>for example 192.168.1.10:8765</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="65"/>
+        <location filename="../../widgets/join_dialog.py" line="66"/>
         <source>6 chiffres</source>
         <translation>6 digits</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="69"/>
+        <location filename="../../widgets/join_dialog.py" line="70"/>
         <source>tel qu&apos;il apparaîtra dans l&apos;historique</source>
         <translation>as it will appear in the history</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="71"/>
+        <location filename="../../widgets/join_dialog.py" line="72"/>
         <source>ou adresse :</source>
         <translation>or address:</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="72"/>
+        <location filename="../../widgets/join_dialog.py" line="73"/>
         <source>Code de co-animation :</source>
         <translation>Co-facilitation code:</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="73"/>
+        <location filename="../../widgets/join_dialog.py" line="74"/>
         <source>Votre nom :</source>
         <translation>Your name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="80"/>
+        <location filename="../../widgets/join_dialog.py" line="81"/>
         <source>Rejoindre</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="83"/>
+        <location filename="../../widgets/join_dialog.py" line="84"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="104"/>
+        <location filename="../../widgets/join_dialog.py" line="105"/>
         <source>Pas de réseau local : tapez l&apos;adresse affichée chez l&apos;animatrice.</source>
         <translation>No local network: type the address shown on the lead facilitator&apos;s laptop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="120"/>
+        <location filename="../../widgets/join_dialog.py" line="121"/>
         <source>{title} — {address}:{port}</source>
         <translation>{title} — {address}:{port}</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="130"/>
+        <location filename="../../widgets/join_dialog.py" line="131"/>
         <source>{n} séance(s) trouvée(s). Toujours à l&apos;écoute…</source>
         <translation>{n} session(s) found. Still listening…</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="152"/>
+        <location filename="../../widgets/join_dialog.py" line="153"/>
         <source>Choisissez une séance dans la liste ou tapez son adresse.</source>
         <translation>Pick a session in the list or type its address.</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="156"/>
+        <location filename="../../widgets/join_dialog.py" line="157"/>
         <source>Le code de co-animation a 6 chiffres.</source>
         <translation>The co-facilitation code has 6 digits.</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="159"/>
+        <location filename="../../widgets/join_dialog.py" line="160"/>
         <source>Indiquez votre nom : il accompagne vos actions.</source>
         <translation>Give your name: it goes with your actions.</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="161"/>
+        <location filename="../../widgets/join_dialog.py" line="162"/>
         <source>Connexion à la séance…</source>
         <translation>Connecting to the session…</translation>
     </message>
@@ -988,17 +988,17 @@
 <context>
     <name>LiveConsole</name>
     <message>
-        <location filename="../../widgets/live_console.py" line="348"/>
+        <location filename="../../widgets/live_console.py" line="357"/>
         <source>Retours : aucune réponse pour l&apos;instant</source>
         <translation>Feedback: no answers yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="350"/>
+        <location filename="../../widgets/live_console.py" line="359"/>
         <source>Retours : {n} · moyenne {average} / 5</source>
         <translation>Feedback: {n} · average {average} / 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="355"/>
+        <location filename="../../widgets/live_console.py" line="364"/>
         <source>Notes de 1 à 5 : {counts}</source>
         <translation>Ratings from 1 to 5: {counts}</translation>
     </message>
@@ -1033,175 +1033,211 @@
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="106"/>
+        <location filename="../../widgets/live_console.py" line="107"/>
         <source>← Retour à l&apos;atelier</source>
         <translation>← Back to the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="116"/>
-        <location filename="../../widgets/live_console.py" line="293"/>
+        <location filename="../../widgets/live_console.py" line="117"/>
+        <location filename="../../widgets/live_console.py" line="302"/>
         <source>Tableau (Ctrl+B)</source>
         <translation>Board (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="126"/>
+        <location filename="../../widgets/live_console.py" line="127"/>
         <source>Projection (F5)</source>
         <translation>Projector (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="128"/>
+        <location filename="../../widgets/live_console.py" line="129"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="146"/>
+        <location filename="../../widgets/live_console.py" line="147"/>
         <source>Lancer cette séance</source>
         <translation>Start this session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="164"/>
+        <location filename="../../widgets/live_console.py" line="165"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="165"/>
+        <location filename="../../widgets/live_console.py" line="166"/>
         <source>Présents</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="166"/>
+        <location filename="../../widgets/live_console.py" line="167"/>
         <source>Post-its</source>
         <translation>Sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="167"/>
+        <location filename="../../widgets/live_console.py" line="168"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="192"/>
-        <location filename="../../widgets/live_console.py" line="424"/>
+        <location filename="../../widgets/live_console.py" line="193"/>
+        <location filename="../../widgets/live_console.py" line="462"/>
         <source>Démarrer (Espace)</source>
         <translation>Start (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="195"/>
+        <location filename="../../widgets/live_console.py" line="196"/>
         <source>◀ Précédente (←)</source>
         <translation>◀ Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="227"/>
+        <location filename="../../widgets/live_console.py" line="209"/>
+        <source>Faire le compte-rendu…</source>
+        <translation>Write the report…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="236"/>
         <source>Notes d&apos;animation (visibles par vous uniquement)</source>
         <translation>Facilitation notes (only you can see them)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="293"/>
+        <location filename="../../widgets/live_console.py" line="302"/>
         <source>Minuteur (Ctrl+B)</source>
         <translation>Timer (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="341"/>
+        <location filename="../../widgets/live_console.py" line="350"/>
         <source>Présents ({n})</source>
         <translation>Present ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="342"/>
+        <location filename="../../widgets/live_console.py" line="351"/>
         <source>Post-its ({n})</source>
         <translation>Sticky notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="398"/>
+        <location filename="../../widgets/live_console.py" line="407"/>
         <source>Pas de consigne pour cette séquence.</source>
         <translation>No instructions for this activity.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="197"/>
+        <location filename="../../widgets/live_console.py" line="512"/>
+        <source>{n} min de retard</source>
+        <translation>{n} min behind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="514"/>
+        <source>{n} min d’avance</source>
+        <translation>{n} min ahead</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="516"/>
+        <source>À l’heure</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="198"/>
         <source>Suivante ▶ (→)</source>
         <translation>Next ▶ (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="199"/>
+        <location filename="../../widgets/live_console.py" line="200"/>
         <source>−1 min</source>
         <translation>−1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="201"/>
+        <location filename="../../widgets/live_console.py" line="202"/>
         <source>+1 min</source>
         <translation>+1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="203"/>
+        <location filename="../../widgets/live_console.py" line="204"/>
         <source>+5 min</source>
         <translation>+5 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="205"/>
+        <location filename="../../widgets/live_console.py" line="206"/>
         <source>Réinitialiser</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="222"/>
+        <location filename="../../widgets/live_console.py" line="231"/>
         <source>Consigne aux participants</source>
         <translation>Instructions for participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="370"/>
+        <location filename="../../widgets/live_console.py" line="379"/>
         <source>{actual} min (prévu {planned})</source>
         <translation>{actual} min (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="391"/>
+        <location filename="../../widgets/live_console.py" line="400"/>
         <source>Séquence {n} sur {total}</source>
         <translation>Activity {n} of {total}</translation>
     </message>
     <message>
         <location filename="../../widgets/live_console.py" line="45"/>
-        <location filename="../../widgets/live_console.py" line="395"/>
+        <location filename="../../widgets/live_console.py" line="404"/>
+        <location filename="../../widgets/live_console.py" line="438"/>
         <source>Séance terminée</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="400"/>
+        <location filename="../../widgets/live_console.py" line="409"/>
         <source>Aucune note.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="403"/>
+        <location filename="../../widgets/live_console.py" line="412"/>
         <source>À suivre : {title} ({minutes})</source>
         <translation>Up next: {title} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="407"/>
+        <location filename="../../widgets/live_console.py" line="416"/>
         <source>C&apos;est la dernière séquence de la séance.</source>
         <translation>This is the last activity of the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="411"/>
+        <location filename="../../widgets/live_console.py" line="420"/>
         <source>Pause (Espace)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="423"/>
+        <location filename="../../widgets/live_console.py" line="441"/>
+        <source>Séance arrêtée après la séquence {n} sur {total}</source>
+        <translation>Session stopped after activity {n} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="445"/>
+        <source>Les {total} séquences ont eu lieu</source>
+        <translation>All {total} activities were held</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="453"/>
+        <source>Durée réelle : {real} (prévu : {planned})</source>
+        <translation>Actual duration: {real} (planned: {planned})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="461"/>
         <source>Reprendre (Espace)</source>
         <translation>Resume (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="451"/>
+        <location filename="../../widgets/live_console.py" line="489"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="120"/>
+        <location filename="../../widgets/live_console.py" line="121"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="122"/>
+        <location filename="../../widgets/live_console.py" line="123"/>
         <source>Le code et les rôles pour co-animer depuis un deuxième ordinateur</source>
         <translation>The code and the roles to co-facilitate from a second laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="327"/>
+        <location filename="../../widgets/live_console.py" line="336"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
@@ -1209,221 +1245,221 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="362"/>
+        <location filename="../../widgets/document_desk.py" line="73"/>
         <source>Logo des paramètres ignoré : {problem}</source>
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="134"/>
+        <location filename="../../widgets/main_window.py" line="158"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="138"/>
+        <location filename="../../widgets/main_window.py" line="163"/>
         <source>&amp;Exporter l&apos;atelier (archive)…</source>
         <translation>&amp;Export the workshop (archive)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="141"/>
+        <location filename="../../widgets/main_window.py" line="166"/>
         <source>&amp;Importer un atelier…</source>
         <translation>&amp;Import a workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="384"/>
-        <location filename="../../widgets/main_window.py" line="454"/>
+        <location filename="../../widgets/document_desk.py" line="149"/>
+        <location filename="../../widgets/document_desk.py" line="183"/>
         <source>Un document est déjà en préparation…</source>
         <translation>A document is already being prepared…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="464"/>
+        <location filename="../../widgets/document_desk.py" line="162"/>
         <source>Enregistrer le bilan d&apos;activité</source>
         <translation>Save the activity summary</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="470"/>
+        <location filename="../../widgets/document_desk.py" line="169"/>
         <source>Préparation du bilan d&apos;activité…</source>
         <translation>Preparing the activity summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="471"/>
+        <location filename="../../widgets/document_desk.py" line="170"/>
         <source>Bilan d&apos;activité enregistré : {path}</source>
         <translation>Activity summary saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="473"/>
+        <location filename="../../widgets/document_desk.py" line="171"/>
         <source>Le bilan d&apos;activité n&apos;a pas pu être préparé (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The activity summary could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="541"/>
+        <location filename="../../widgets/main_window.py" line="408"/>
         <source>Exporter l&apos;atelier (archive)</source>
         <translation>Export the workshop (archive)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="543"/>
+        <location filename="../../widgets/main_window.py" line="410"/>
         <source>Archive Atelier (*.json)</source>
         <translation>Atelier archive (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="552"/>
+        <location filename="../../widgets/main_window.py" line="419"/>
         <source>Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un autre ordinateur)</source>
         <translation>Archive saved: {path} (open it with “Import a workshop…” on another computer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="559"/>
+        <location filename="../../widgets/main_window.py" line="426"/>
         <source>Importer un atelier</source>
         <translation>Import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="560"/>
+        <location filename="../../widgets/main_window.py" line="427"/>
         <source>Archive Atelier (*.json);;Tous les fichiers (*)</source>
         <translation>Atelier archive (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="572"/>
+        <location filename="../../widgets/main_window.py" line="439"/>
         <source>Atelier importé : « {title} »</source>
         <translation>Workshop imported: “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="125"/>
+        <location filename="../../widgets/main_window.py" line="144"/>
         <source>&amp;Compte-rendu…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="390"/>
-        <location filename="../../widgets/main_window.py" line="534"/>
+        <location filename="../../widgets/document_desk.py" line="191"/>
+        <location filename="../../widgets/main_window.py" line="401"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="354"/>
+        <location filename="../../widgets/document_desk.py" line="63"/>
         <source>Enregistrer le compte-rendu</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="400"/>
+        <location filename="../../widgets/document_desk.py" line="206"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="368"/>
+        <location filename="../../widgets/document_desk.py" line="81"/>
         <source>Préparation du compte-rendu…</source>
         <translation>Preparing the report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="369"/>
+        <location filename="../../widgets/document_desk.py" line="82"/>
         <source>Compte-rendu enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="371"/>
+        <location filename="../../widgets/document_desk.py" line="83"/>
         <source>Le compte-rendu n&apos;a pas pu être préparé (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="32"/>
+        <location filename="../../widgets/main_window.py" line="52"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="106"/>
+        <location filename="../../widgets/main_window.py" line="125"/>
         <source>Base : {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="111"/>
+        <location filename="../../widgets/main_window.py" line="130"/>
         <source>Un fichier de format a été ignoré : {problem}</source>
         <translation>A format file was skipped: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="117"/>
+        <location filename="../../widgets/main_window.py" line="136"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="120"/>
+        <location filename="../../widgets/main_window.py" line="139"/>
         <source>&amp;Nouvel atelier…</source>
         <translation>&amp;New workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="123"/>
+        <location filename="../../widgets/main_window.py" line="142"/>
         <source>Liste des &amp;ateliers</source>
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="129"/>
+        <location filename="../../widgets/main_window.py" line="150"/>
         <source>Feuille d&apos;é&amp;margement…</source>
         <translation>&amp;Attendance sheet…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="132"/>
+        <location filename="../../widgets/main_window.py" line="154"/>
         <source>Exporter en C&amp;SV…</source>
         <translation>Export as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="149"/>
+        <location filename="../../widgets/main_window.py" line="174"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="152"/>
+        <location filename="../../widgets/main_window.py" line="177"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="154"/>
+        <location filename="../../widgets/main_window.py" line="179"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="156"/>
-        <location filename="../../widgets/main_window.py" line="684"/>
+        <location filename="../../widgets/main_window.py" line="181"/>
+        <location filename="../../widgets/main_window.py" line="552"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="158"/>
-        <location filename="../../widgets/main_window.py" line="689"/>
+        <location filename="../../widgets/main_window.py" line="183"/>
+        <location filename="../../widgets/main_window.py" line="557"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="161"/>
+        <location filename="../../widgets/main_window.py" line="186"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="163"/>
+        <location filename="../../widgets/main_window.py" line="188"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
+        <location filename="../../widgets/main_window.py" line="193"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
+        <location filename="../../widgets/main_window.py" line="194"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="275"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="275"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="259"/>
+        <location filename="../../widgets/main_window.py" line="285"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="268"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -1432,37 +1468,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="287"/>
+        <location filename="../../widgets/main_window.py" line="313"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="314"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="322"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="365"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333"/>
+        <location filename="../../widgets/main_window.py" line="367"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -1473,67 +1509,67 @@ Prepare, facilitate and report on participatory workshops, entirely offline.
 Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="413"/>
+        <location filename="../../widgets/document_desk.py" line="97"/>
         <source>Enregistrer la feuille d&apos;émargement</source>
         <translation>Save the attendance sheet</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="420"/>
+        <location filename="../../widgets/document_desk.py" line="105"/>
         <source>Préparation de la feuille d&apos;émargement…</source>
         <translation>Preparing the attendance sheet…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="421"/>
+        <location filename="../../widgets/document_desk.py" line="108"/>
         <source>Feuille d&apos;émargement enregistrée : {path}</source>
         <translation>Attendance sheet saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="423"/>
+        <location filename="../../widgets/document_desk.py" line="111"/>
         <source>La feuille d&apos;émargement n&apos;a pas pu être préparée (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The attendance sheet could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="434"/>
+        <location filename="../../widgets/document_desk.py" line="125"/>
         <source>Dossier où enregistrer les fichiers CSV</source>
         <translation>Folder for the CSV files</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="440"/>
+        <location filename="../../widgets/document_desk.py" line="132"/>
         <source>Export CSV…</source>
         <translation>Exporting CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="442"/>
+        <location filename="../../widgets/document_desk.py" line="133"/>
         <source>Fichiers CSV enregistrés dans {path} : participants, post-its, votes, actions</source>
         <translation>CSV files saved in {path}: participants, sticky notes, votes, actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="445"/>
+        <location filename="../../widgets/document_desk.py" line="137"/>
         <source>Les fichiers CSV n&apos;ont pas pu être écrits (erreur inattendue). Le rapport d&apos;erreur est ici : {path}</source>
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="682"/>
+        <location filename="../../widgets/main_window.py" line="550"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="687"/>
+        <location filename="../../widgets/main_window.py" line="555"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="146"/>
+        <location filename="../../widgets/main_window.py" line="171"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="616"/>
+        <location filename="../../widgets/main_window.py" line="484"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="622"/>
+        <location filename="../../widgets/main_window.py" line="490"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
@@ -1546,32 +1582,32 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>Check someone in</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="41"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="43"/>
         <source>Apparaître nommément dans le compte-rendu</source>
         <translation>Appear by name in the report</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="45"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="47"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="46"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="48"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="50"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="52"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="51"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="53"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="52"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="54"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
@@ -1875,17 +1911,17 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>Remove from the report (Del); Ctrl+Z puts it back</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="259"/>
+        <location filename="../../widgets/photos_panel.py" line="260"/>
         <source>Aucune photo pour l&apos;instant</source>
         <translation>No photos yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="261"/>
+        <location filename="../../widgets/photos_panel.py" line="262"/>
         <source>Photographiez les tableaux papier et les murs de post-its, puis glissez les photos ici ou cliquez sur « Ajouter des photos… ».</source>
         <translation>Take pictures of the paper boards and sticky-note walls, then drop the photos here or click “Add photos…”.</translation>
     </message>
     <message>
-        <location filename="../../widgets/photos_panel.py" line="324"/>
+        <location filename="../../widgets/photos_panel.py" line="327"/>
         <source>Photo {n} sur {count} · {name} · {w} × {h} px</source>
         <translation>Photo {n} of {count} · {name} · {w} × {h} px</translation>
     </message>
@@ -1893,27 +1929,27 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ProgrammeView</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="86"/>
+        <location filename="../../widgets/workshop_editor.py" line="87"/>
         <source>Clic droit : changer son statut</source>
         <translation>Right-click: change its status</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="101"/>
+        <location filename="../../widgets/workshop_editor.py" line="102"/>
         <source>Statut : {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="38"/>
+        <location filename="../../widgets/workshop_editor.py" line="39"/>
         <source>Calendrier du programme</source>
         <translation>Programme calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="44"/>
+        <location filename="../../widgets/workshop_editor.py" line="45"/>
         <source>Double-cliquez sur une séance pour modifier son agenda.</source>
         <translation>Double-click a session to edit its agenda.</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="78"/>
+        <location filename="../../widgets/workshop_editor.py" line="79"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
@@ -1921,68 +1957,68 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../widgets/projector_view.py" line="55"/>
+        <location filename="../../widgets/projector_view.py" line="65"/>
         <source>Atelier — projection</source>
         <translation>Atelier — Projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="75"/>
+        <location filename="../../widgets/projector_view.py" line="85"/>
         <source>1. Rejoindre le Wi-Fi</source>
         <translation>1. Join the Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="82"/>
-        <location filename="../../widgets/projector_view.py" line="199"/>
+        <location filename="../../widgets/projector_view.py" line="92"/>
+        <location filename="../../widgets/projector_view.py" line="209"/>
         <source>Participez avec votre téléphone</source>
         <translation>Join in with your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="89"/>
+        <location filename="../../widgets/projector_view.py" line="99"/>
         <source>Code de l’atelier</source>
         <translation>Workshop code</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="136"/>
+        <location filename="../../widgets/projector_view.py" line="146"/>
         <source>Prêt à démarrer</source>
         <translation>Ready to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="137"/>
+        <location filename="../../widgets/projector_view.py" line="147"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="138"/>
+        <location filename="../../widgets/projector_view.py" line="148"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="141"/>
+        <location filename="../../widgets/projector_view.py" line="151"/>
         <source>Séance terminée — merci à toutes et à tous !</source>
         <translation>Session over — thank you, everyone!</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="147"/>
+        <location filename="../../widgets/projector_view.py" line="157"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="157"/>
+        <location filename="../../widgets/projector_view.py" line="167"/>
         <source>À suivre : {title}</source>
         <translation>Up next: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="159"/>
+        <location filename="../../widgets/projector_view.py" line="169"/>
         <source>Dernière séquence</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="193"/>
+        <location filename="../../widgets/projector_view.py" line="203"/>
         <source>Réseau : {name}</source>
         <translation>Network: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="197"/>
+        <location filename="../../widgets/projector_view.py" line="207"/>
         <source>2. Rejoindre l’atelier</source>
         <translation>2. Join the workshop</translation>
     </message>
@@ -2023,245 +2059,245 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>RemoteController</name>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="26"/>
+        <location filename="../../widgets/remote_controller.py" line="29"/>
         <source>Réservé à l&apos;animatrice : {what}.</source>
         <translation>Only the lead facilitator can do this: {what}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="27"/>
+        <location filename="../../widgets/remote_controller.py" line="30"/>
         <source>Votre rôle ({role}) ne permet pas de {what}.</source>
         <translation>Your role ({role}) does not allow you to {what}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="29"/>
+        <location filename="../../widgets/remote_controller.py" line="32"/>
         <source>L&apos;animatrice a retiré l&apos;accès de cet ordinateur à la séance.</source>
         <translation>The lead facilitator removed this laptop&apos;s access to the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="34"/>
+        <location filename="../../widgets/remote_controller.py" line="37"/>
         <source>terminer la séance</source>
         <translation>end the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="35"/>
+        <location filename="../../widgets/remote_controller.py" line="38"/>
         <source>l&apos;écriture individuelle</source>
         <translation>individual writing</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="36"/>
+        <location filename="../../widgets/remote_controller.py" line="39"/>
         <source>le modèle du tableau</source>
         <translation>the board&apos;s template</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="37"/>
+        <location filename="../../widgets/remote_controller.py" line="40"/>
         <source>les réglages du tableau</source>
         <translation>the board&apos;s settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="38"/>
+        <location filename="../../widgets/remote_controller.py" line="41"/>
         <source>promouvoir en action</source>
         <translation>promote to actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="40"/>
+        <location filename="../../widgets/remote_controller.py" line="43"/>
         <source>retirer des votes papier</source>
         <translation>remove paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="256"/>
+        <location filename="../../widgets/remote_controller.py" line="261"/>
         <source>créer un atelier</source>
         <translation>create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="257"/>
+        <location filename="../../widgets/remote_controller.py" line="262"/>
         <source>renommer l&apos;atelier</source>
         <translation>rename the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="258"/>
+        <location filename="../../widgets/remote_controller.py" line="263"/>
         <source>dupliquer l&apos;atelier</source>
         <translation>duplicate the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="259"/>
+        <location filename="../../widgets/remote_controller.py" line="264"/>
         <source>archiver l&apos;atelier</source>
         <translation>archive the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="260"/>
+        <location filename="../../widgets/remote_controller.py" line="265"/>
         <source>supprimer l&apos;atelier</source>
         <translation>delete the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="261"/>
+        <location filename="../../widgets/remote_controller.py" line="266"/>
         <source>modifier le cadrage</source>
         <translation>change the framing</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="262"/>
+        <location filename="../../widgets/remote_controller.py" line="267"/>
         <source>modifier le lieu ou la date</source>
         <translation>change the place or the date</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="263"/>
+        <location filename="../../widgets/remote_controller.py" line="268"/>
         <source>enregistrer un format</source>
         <translation>save a format</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="264"/>
-        <location filename="../../widgets/remote_controller.py" line="265"/>
-        <location filename="../../widgets/remote_controller.py" line="266"/>
-        <location filename="../../widgets/remote_controller.py" line="267"/>
+        <location filename="../../widgets/remote_controller.py" line="269"/>
+        <location filename="../../widgets/remote_controller.py" line="270"/>
+        <location filename="../../widgets/remote_controller.py" line="271"/>
+        <location filename="../../widgets/remote_controller.py" line="272"/>
         <source>modifier l&apos;agenda</source>
         <translation>change the agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="268"/>
+        <location filename="../../widgets/remote_controller.py" line="273"/>
         <source>importer un atelier</source>
         <translation>import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="39"/>
+        <location filename="../../widgets/remote_controller.py" line="42"/>
         <source>promouvoir en chantier</source>
         <translation>promote to projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="42"/>
+        <location filename="../../widgets/remote_controller.py" line="45"/>
         <source>lancer une autre séance</source>
         <translation>start another session</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="46"/>
+        <location filename="../../widgets/remote_controller.py" line="49"/>
         <source>écrire un post-it</source>
         <translation>write a sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="47"/>
+        <location filename="../../widgets/remote_controller.py" line="50"/>
         <source>modifier un post-it</source>
         <translation>edit a sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="48"/>
+        <location filename="../../widgets/remote_controller.py" line="51"/>
         <source>changer la couleur d&apos;un post-it</source>
         <translation>change a sticky note&apos;s colour</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="49"/>
+        <location filename="../../widgets/remote_controller.py" line="52"/>
         <source>déplacer des post-its</source>
         <translation>move sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="50"/>
+        <location filename="../../widgets/remote_controller.py" line="53"/>
         <source>supprimer des post-its</source>
         <translation>delete sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="51"/>
+        <location filename="../../widgets/remote_controller.py" line="54"/>
         <source>dupliquer des post-its</source>
         <translation>duplicate sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="52"/>
+        <location filename="../../widgets/remote_controller.py" line="55"/>
         <source>regrouper des post-its</source>
         <translation>group sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="53"/>
+        <location filename="../../widgets/remote_controller.py" line="56"/>
         <source>dégrouper</source>
         <translation>ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="54"/>
+        <location filename="../../widgets/remote_controller.py" line="57"/>
         <source>modifier un groupe</source>
         <translation>edit a group</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="55"/>
+        <location filename="../../widgets/remote_controller.py" line="58"/>
         <source>révéler les post-its</source>
         <translation>reveal the sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="56"/>
+        <location filename="../../widgets/remote_controller.py" line="59"/>
         <source>démarrer ou arrêter le minuteur</source>
         <translation>start or stop the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="57"/>
+        <location filename="../../widgets/remote_controller.py" line="60"/>
         <source>démarrer le minuteur</source>
         <translation>start the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="58"/>
+        <location filename="../../widgets/remote_controller.py" line="61"/>
         <source>mettre le minuteur en pause</source>
         <translation>pause the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="59"/>
+        <location filename="../../widgets/remote_controller.py" line="62"/>
         <source>réinitialiser le minuteur</source>
         <translation>reset the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="60"/>
+        <location filename="../../widgets/remote_controller.py" line="63"/>
         <source>passer à la séquence suivante</source>
         <translation>go to the next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="61"/>
+        <location filename="../../widgets/remote_controller.py" line="64"/>
         <source>revenir à la séquence précédente</source>
         <translation>go back to the previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="64"/>
+        <location filename="../../widgets/remote_controller.py" line="67"/>
         <source>ajuster le minuteur</source>
         <translation>adjust the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="65"/>
+        <location filename="../../widgets/remote_controller.py" line="68"/>
         <source>ouvrir un vote</source>
         <translation>open a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="66"/>
+        <location filename="../../widgets/remote_controller.py" line="69"/>
         <source>clore un vote</source>
         <translation>close a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="67"/>
+        <location filename="../../widgets/remote_controller.py" line="70"/>
         <source>rouvrir un vote</source>
         <translation>reopen a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="68"/>
+        <location filename="../../widgets/remote_controller.py" line="71"/>
         <source>révéler les résultats</source>
         <translation>reveal the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="69"/>
+        <location filename="../../widgets/remote_controller.py" line="72"/>
         <source>ajouter des votes papier</source>
         <translation>add paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="70"/>
+        <location filename="../../widgets/remote_controller.py" line="73"/>
         <source>enregistrer une arrivée</source>
         <translation>check someone in</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="71"/>
+        <location filename="../../widgets/remote_controller.py" line="74"/>
         <source>corriger un nom</source>
         <translation>correct a name</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="72"/>
+        <location filename="../../widgets/remote_controller.py" line="75"/>
         <source>retirer une personne de la liste</source>
         <translation>remove someone from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="75"/>
+        <location filename="../../widgets/remote_controller.py" line="78"/>
         <source>annuler</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="76"/>
+        <location filename="../../widgets/remote_controller.py" line="79"/>
         <source>rétablir</source>
         <translation>redo</translation>
     </message>
@@ -2269,132 +2305,158 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="119"/>
+        <location filename="../../widgets/session_runner.py" line="136"/>
         <source>Affiche QR code {size}…</source>
         <translation>QR code poster {size}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="297"/>
+        <location filename="../../widgets/session_runner.py" line="334"/>
         <source>Le serveur des téléphones ne tourne pas : l&apos;affiche a besoin de l&apos;adresse et du code de la séance ouverte.</source>
         <translation>The phones&apos; server is not running: the poster needs the address and the code of the open session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="304"/>
+        <location filename="../../widgets/session_runner.py" line="341"/>
         <source>Enregistrer l&apos;affiche QR code</source>
         <translation>Save the QR code poster</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="306"/>
+        <location filename="../../widgets/session_runner.py" line="343"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="309"/>
+        <location filename="../../widgets/session_runner.py" line="346"/>
         <source>Affiche enregistrée : {path}</source>
         <translation>Poster saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="96"/>
+        <location filename="../../widgets/session_runner.py" line="102"/>
         <source>Démarrer / mettre en pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="97"/>
+        <location filename="../../widgets/session_runner.py" line="105"/>
         <source>Séquence suivante</source>
         <translation>Next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="99"/>
+        <location filename="../../widgets/session_runner.py" line="108"/>
         <source>Séquence précédente</source>
         <translation>Previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="101"/>
+        <location filename="../../widgets/session_runner.py" line="111"/>
         <source>+1 minute</source>
         <translation>+1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="102"/>
+        <location filename="../../widgets/session_runner.py" line="114"/>
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="103"/>
+        <location filename="../../widgets/session_runner.py" line="117"/>
         <source>−1 minute</source>
         <translation>−1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="104"/>
+        <location filename="../../widgets/session_runner.py" line="120"/>
         <source>Réinitialiser le minuteur</source>
         <translation>Reset timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="105"/>
+        <location filename="../../widgets/session_runner.py" line="122"/>
         <source>Projection plein écran</source>
         <translation>Full-screen projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="108"/>
+        <location filename="../../widgets/session_runner.py" line="125"/>
         <source>Tableau de post-its</source>
         <translation>Sticky-note board</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="113"/>
+        <location filename="../../widgets/session_runner.py" line="130"/>
         <source>Terminer la séance…</source>
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="171"/>
+        <location filename="../../widgets/session_runner.py" line="188"/>
         <source>Une séance est déjà ouverte</source>
         <translation>A session is already open</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="173"/>
+        <location filename="../../widgets/session_runner.py" line="190"/>
         <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
         <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="176"/>
+        <location filename="../../widgets/session_runner.py" line="193"/>
         <source>Mettre en pause et continuer</source>
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="336"/>
+        <location filename="../../widgets/session_runner.py" line="220"/>
+        <location filename="../../widgets/session_runner.py" line="225"/>
+        <source>Rouvrir la séance</source>
+        <translation>Reopen the session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="222"/>
+        <source>« {title} » est terminé. Rouvrir sa séance ? L&apos;atelier repassera « en cours » et les temps de la séance rouverte s&apos;ajouteront au compte-rendu.</source>
+        <translation>“{title}” is finished. Reopen its session? The workshop will be “in progress” again and the times of the reopened session will be added to the report.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="373"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="336"/>
+        <location filename="../../widgets/session_runner.py" line="373"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="345"/>
+        <location filename="../../widgets/session_runner.py" line="382"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="347"/>
+        <location filename="../../widgets/session_runner.py" line="384"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="349"/>
+        <location filename="../../widgets/session_runner.py" line="386"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="365"/>
+        <location filename="../../widgets/session_runner.py" line="406"/>
+        <source>La séance en est à la séquence {n} sur {total} : il reste {left} séquences, qui n&apos;auront pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
+        <translation>The session is at activity {n} of {total}: {left} activities are left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="412"/>
+        <source>La séance en est à la séquence {n} sur {total} : il reste une séquence, qui n&apos;aura pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
+        <translation>The session is at activity {n} of {total}: one activity is left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="423"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="367"/>
+        <location filename="../../widgets/session_runner.py" line="425"/>
+        <source>Terminer quand même</source>
+        <translation>End anyway</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="419"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="370"/>
+        <location filename="../../widgets/session_runner.py" line="425"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>
@@ -2523,39 +2585,39 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>points</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="216"/>
+        <location filename="../../widgets/vote_desk.py" line="214"/>
         <source>Votes papier ajoutés.</source>
         <translation>Paper votes added.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="230"/>
+        <location filename="../../widgets/vote_desk.py" line="227"/>
         <source>Promouvoir en action</source>
         <translation>Promote to action</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="231"/>
+        <location filename="../../widgets/vote_desk.py" line="228"/>
         <source>Ajouter au plan d&apos;action ({n}) :
 {items}</source>
         <translation>Add to the action plan ({n}):
 {items}</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="234"/>
+        <location filename="../../widgets/vote_desk.py" line="231"/>
         <source>Ajouter au plan d&apos;action</source>
         <translation>Add to the action plan</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="240"/>
+        <location filename="../../widgets/vote_desk.py" line="237"/>
         <source>{n} action(s) ajoutée(s) au plan d&apos;action — Ctrl+Z pour annuler</source>
         <translation>{n} action(s) added to the action plan — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="257"/>
+        <location filename="../../widgets/vote_desk.py" line="253"/>
         <source>Promouvoir en chantier</source>
         <translation>Promote to project</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="259"/>
+        <location filename="../../widgets/vote_desk.py" line="255"/>
         <source>Créer des chantiers suivis par le programme ({n}) :
 {items}
 
@@ -2566,47 +2628,47 @@ Un élément qui est déjà un chantier n&apos;est pas créé deux fois.</source
 An item that is already a project is not created twice.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="262"/>
+        <location filename="../../widgets/vote_desk.py" line="258"/>
         <source>Créer les chantiers</source>
         <translation>Create the projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="271"/>
+        <location filename="../../widgets/vote_desk.py" line="267"/>
         <source>{n} chantier(s) créé(s), dans l&apos;onglet « Programme » — Ctrl+Z pour annuler</source>
         <translation>{n} project(s) created, in the “Programme” tab — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="274"/>
+        <location filename="../../widgets/vote_desk.py" line="270"/>
         <source>{n} chantier(s) créé(s), repris au compte-rendu — Ctrl+Z pour annuler</source>
         <translation>{n} project(s) created, included in the report — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="285"/>
+        <location filename="../../widgets/vote_desk.py" line="281"/>
         <source>gommette(s)</source>
         <translation>dot(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="285"/>
+        <location filename="../../widgets/vote_desk.py" line="281"/>
         <source>point(s)</source>
         <translation>point(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="287"/>
+        <location filename="../../widgets/vote_desk.py" line="283"/>
         <source>Retirer un bulletin papier</source>
         <translation>Remove a paper ballot</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="288"/>
+        <location filename="../../widgets/vote_desk.py" line="284"/>
         <source>Retirer le bulletin papier « {label} » ({total} {unit}) du vote ?</source>
         <translation>Remove the paper ballot “{label}” ({total} {unit}) from the vote?</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="291"/>
+        <location filename="../../widgets/vote_desk.py" line="287"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_desk.py" line="295"/>
+        <location filename="../../widgets/vote_desk.py" line="291"/>
         <source>Bulletin papier retiré — Ctrl+Z pour annuler</source>
         <translation>Paper ballot removed — Ctrl+Z to undo</translation>
     </message>
@@ -3155,79 +3217,79 @@ An item that is already a project is not created twice.</translation>
 <context>
     <name>WorkshopEditor</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="196"/>
+        <location filename="../../widgets/workshop_editor.py" line="198"/>
         <source>Tableau</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="132"/>
+        <location filename="../../widgets/workshop_editor.py" line="133"/>
         <source>← Ateliers</source>
         <translation>← Workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="133"/>
+        <location filename="../../widgets/workshop_editor.py" line="134"/>
         <source>Revenir à la liste des ateliers (Alt+←)</source>
         <translation>Back to the workshop list (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="142"/>
-        <location filename="../../widgets/workshop_editor.py" line="236"/>
+        <location filename="../../widgets/workshop_editor.py" line="144"/>
+        <location filename="../../widgets/workshop_editor.py" line="238"/>
         <source>Enregistré ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="144"/>
+        <location filename="../../widgets/workshop_editor.py" line="146"/>
         <source>Renommer</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="146"/>
+        <location filename="../../widgets/workshop_editor.py" line="148"/>
         <source>Enregistrer comme format…</source>
         <translation>Save as format…</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="147"/>
+        <location filename="../../widgets/workshop_editor.py" line="149"/>
         <source>Réutiliser cet agenda pour de prochains ateliers</source>
         <translation>Reuse this agenda for future workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="150"/>
-        <location filename="../../widgets/workshop_editor.py" line="211"/>
+        <location filename="../../widgets/workshop_editor.py" line="152"/>
+        <location filename="../../widgets/workshop_editor.py" line="213"/>
         <source>Démarrer la séance ▶</source>
         <translation>Start session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="153"/>
+        <location filename="../../widgets/workshop_editor.py" line="155"/>
         <source>Ouvrir la console d&apos;animation et la projection (Ctrl+Maj+D)</source>
         <translation>Open the facilitation console and the projector (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="173"/>
+        <location filename="../../widgets/workshop_editor.py" line="175"/>
         <source>Cadrage</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="174"/>
+        <location filename="../../widgets/workshop_editor.py" line="176"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="175"/>
+        <location filename="../../widgets/workshop_editor.py" line="177"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="200"/>
+        <location filename="../../widgets/workshop_editor.py" line="202"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="209"/>
+        <location filename="../../widgets/workshop_editor.py" line="211"/>
         <source>Reprendre la séance ▶</source>
         <translation>Resume session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="236"/>
+        <location filename="../../widgets/workshop_editor.py" line="238"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
