@@ -371,13 +371,19 @@ class LiveConsole(QWidget):
         if session is None:
             return
         self.heading.setText(session.heading)
-        index = session.index
+        over = session.timer.state == TimerState.ENDED
+        index = None if over else session.index  # once over, no sequence is the current one
         for i, phase in enumerate(session.phases):
             if phase.done:
                 actual = round((phase.actual_seconds or 0) / 60)
                 mark = "✓"
                 detail = self.tr("{actual} min (prévu {planned})").format(
                     actual=actual, planned=format_minutes(phase.planned_minutes)
+                )
+            elif over:  # the séance ended before it
+                mark = "✕"
+                detail = self.tr("non réalisée (prévu {planned})").format(
+                    planned=format_minutes(phase.planned_minutes)
                 )
             else:
                 mark = "▶" if i == index else "  "
