@@ -1080,7 +1080,7 @@
     </message>
     <message>
         <location filename="../../widgets/live_console.py" line="193"/>
-        <location filename="../../widgets/live_console.py" line="462"/>
+        <location filename="../../widgets/live_console.py" line="468"/>
         <source>Démarrer (Espace)</source>
         <translation>Start (Space)</translation>
     </message>
@@ -1115,22 +1115,27 @@
         <translation>Sticky notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="407"/>
+        <location filename="../../widgets/live_console.py" line="385"/>
+        <source>non réalisée (prévu {planned})</source>
+        <translation>not held (planned {planned})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="413"/>
         <source>Pas de consigne pour cette séquence.</source>
         <translation>No instructions for this activity.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="512"/>
+        <location filename="../../widgets/live_console.py" line="518"/>
         <source>{n} min de retard</source>
         <translation>{n} min behind</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="514"/>
+        <location filename="../../widgets/live_console.py" line="520"/>
         <source>{n} min d’avance</source>
         <translation>{n} min ahead</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="516"/>
+        <location filename="../../widgets/live_console.py" line="522"/>
         <source>À l’heure</source>
         <translation>On time</translation>
     </message>
@@ -1165,64 +1170,64 @@
         <translation>Instructions for participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="379"/>
+        <location filename="../../widgets/live_console.py" line="380"/>
         <source>{actual} min (prévu {planned})</source>
         <translation>{actual} min (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="400"/>
+        <location filename="../../widgets/live_console.py" line="406"/>
         <source>Séquence {n} sur {total}</source>
         <translation>Activity {n} of {total}</translation>
     </message>
     <message>
         <location filename="../../widgets/live_console.py" line="45"/>
-        <location filename="../../widgets/live_console.py" line="404"/>
-        <location filename="../../widgets/live_console.py" line="438"/>
+        <location filename="../../widgets/live_console.py" line="410"/>
+        <location filename="../../widgets/live_console.py" line="444"/>
         <source>Séance terminée</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="409"/>
+        <location filename="../../widgets/live_console.py" line="415"/>
         <source>Aucune note.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="412"/>
+        <location filename="../../widgets/live_console.py" line="418"/>
         <source>À suivre : {title} ({minutes})</source>
         <translation>Up next: {title} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="416"/>
+        <location filename="../../widgets/live_console.py" line="422"/>
         <source>C&apos;est la dernière séquence de la séance.</source>
         <translation>This is the last activity of the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="420"/>
+        <location filename="../../widgets/live_console.py" line="426"/>
         <source>Pause (Espace)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="441"/>
+        <location filename="../../widgets/live_console.py" line="447"/>
         <source>Séance arrêtée après la séquence {n} sur {total}</source>
         <translation>Session stopped after activity {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="445"/>
+        <location filename="../../widgets/live_console.py" line="451"/>
         <source>Les {total} séquences ont eu lieu</source>
         <translation>All {total} activities were held</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="453"/>
+        <location filename="../../widgets/live_console.py" line="459"/>
         <source>Durée réelle : {real} (prévu : {planned})</source>
         <translation>Actual duration: {real} (planned: {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="461"/>
+        <location filename="../../widgets/live_console.py" line="467"/>
         <source>Reprendre (Espace)</source>
         <translation>Resume (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="489"/>
+        <location filename="../../widgets/live_console.py" line="495"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import (
     KeepTogether,
@@ -28,6 +30,8 @@ from app.reports.layout import (
     table,
 )
 from app.reports.text import markup
+
+MUTED_RIGHT = ParagraphStyle("cell_muted_right", parent=Styles.cell_muted, alignment=TA_RIGHT)
 
 
 def _minutes(value: float) -> str:
@@ -132,6 +136,7 @@ def deroule(story: ReportStory) -> None:
             ["Réel", "Écart"] if ran else []
         )
         offset = 0
+        spans: list[tuple[Any, ...]] = []  # "non réalisée" across Réel and Écart
         rows: list[list[Any]] = [
             [
                 rich(h, Styles.head_right if h in ("Prévu", "Réel", "Écart") else Styles.head)
@@ -160,7 +165,8 @@ def deroule(story: ReportStory) -> None:
             if ran:
                 minutes = phase.actual_minutes
                 if minutes is None and actual:  # this séance ran, without this sequence
-                    row += [para(unheld, Styles.cell_muted), para("", Styles.cell_right)]
+                    spans.append(("SPAN", (4, len(rows)), (5, len(rows))))
+                    row += [para(unheld, MUTED_RIGHT), para("", Styles.cell_right)]
                 elif minutes is None:
                     row += [para("—", Styles.cell_right), para("", Styles.cell_right)]
                 else:
@@ -186,7 +192,7 @@ def deroule(story: ReportStory) -> None:
         if not ran:
             widths[1] += 3.6 * cm
         widths[1] += FRAME_WIDTH - sum(widths)
-        grid = table(rows, widths, total_row=True)
+        grid = table(rows, widths, total_row=True, extra=spans)
         if len(rows) <= 30:  # a séance's agenda is not cut before its last rows
             story.add(KeepTogether([*intro, grid]), Spacer(1, 6))
         else:
