@@ -109,6 +109,8 @@ def test_ending_early_asks_with_what_is_left_then_the_console_says_it_is_over(
     assert not console.countdown.isVisible() and not console.toggle_button.isVisible()
     assert not console.drift.isVisible()
     assert console.report_button.isVisible()
+    rows = [console.agenda.item(i).text() for i in range(console.agenda.count())]
+    assert rows[1].startswith("✓") and all("non réalisée" in r for r in rows[2:])
 
     out = tmp_path / "compte-rendu.pdf"
     window.dialogs.saves.append(str(out))
