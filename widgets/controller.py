@@ -559,8 +559,16 @@ class Controller(QObject):
     ) -> Change | None:
         return self._write(
             "board.add_note", board.add_note, workshop_id,
-            text=text, phase_id=phase_id, colour=colour, x=x, y=y,
+            text=text, phase_id=phase_id, colour=colour, x=x, y=y, author=self.note_author(),
         )  # fmt: skip
+
+    def note_author(self) -> str:
+        """Who signs a post-it typed on this laptop: the name in the settings, else the role
+        ("Animatrice"; "Co-animation" on a co-facilitator's laptop), never "anonyme"."""
+        from app.settings import load_settings
+
+        name = str(load_settings().get("facilitator_name", "") or "").strip()
+        return name or ("Co-animation" if getattr(self, "remote", False) else "Animatrice")
 
     def edit_note(self, workshop_id: int, note_id: int, text: str) -> Change | None:
         return self._write("board.edit_note", board.edit_note, workshop_id, note_id, text)

@@ -26,14 +26,14 @@ from app.domain.feedback import FeedbackSummary
 from app.domain.french import french_number
 from app.domain.model import WorkshopDetail
 from app.domain.report import PROJECT_STATUSES
-from app.domain.timer import Display, LiveSession, Stage, TimerState, drift_text
+from app.domain.timer import Display, LiveSession, Stage, TimerState, drift_minutes
 from app.reports.text import one_line
 from widgets.checkin_panel import CheckInPanel
 from widgets.live_clock import LiveClock
 from widgets.notes_inbox import NotesInbox
 from widgets.projector_view import PALETTE, wall_clock
 from widgets.text import QT_TRANSLATE_NOOP, plain_label, plain_tooltip, restyle
-from widgets.theme import FONT_FAMILY, MUTED, REHEARSAL_STYLE
+from widgets.theme import DANGER, FONT_FAMILY, INK, MUTED, OK, PRIMARY, REHEARSAL_STYLE
 
 STATE_LABELS = {
     Stage.READY: QT_TRANSLATE_NOOP("LiveConsole", "Prêt : appuyez sur Espace pour démarrer"),
@@ -96,6 +96,7 @@ class LiveConsole(QWidget):
     board_toggled = Signal(bool)  # the board page is shown (True) or the timer page
     block_requested = Signal(int)  # block id: run that séance
     cofac_requested = Signal()  # the co-animation panel (pairing code, laptops, roles)
+    report_requested = Signal()  # the compte-rendu, once the séance is over
 
     def __init__(self, live: LiveClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,6 +214,13 @@ class LiveConsole(QWidget):
         self.plus5_button.clicked.connect(lambda: self.adjust_requested.emit(300))
         self.reset_button = QPushButton(self.tr("Réinitialiser"))
         self.reset_button.clicked.connect(self.reset_requested)
+        # once the séance is over, the one thing left to do here
+        self.report_button = QPushButton(self.tr("Faire le compte-rendu…"))
+        self.report_button.setObjectName("primary")
+        self.report_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.report_button.setMinimumHeight(44)
+        self.report_button.clicked.connect(self.report_requested)
+        self.report_button.hide()
         for button in (
             self.toggle_button, self.previous_button, self.next_button, self.minus_button,
             self.plus_button, self.plus5_button, self.reset_button,
@@ -227,6 +235,7 @@ class LiveConsole(QWidget):
         controls.addWidget(self.plus_button, 1, 1)
         controls.addWidget(self.plus5_button, 1, 2)
         controls.addWidget(self.reset_button, 1, 3)
+        controls.addWidget(self.report_button, 2, 0, 1, 4)
 
         instructions_title = plain_label(self.tr("Consigne aux participants"))
         instructions_title.setObjectName("sectionTitle")
@@ -246,7 +255,7 @@ class LiveConsole(QWidget):
         centre.addWidget(self.state)
         centre.addLayout(controls)
         centre.addWidget(self.next_label)
-        card = QFrame()
+        self.card = card = QFrame()
         card.setObjectName("card")
         card_layout = QVBoxLayout(card)
         card_layout.addWidget(instructions_title)
@@ -372,13 +381,19 @@ class LiveConsole(QWidget):
         if session is None:
             return
         self.heading.setText(session.heading)
-        index = session.index
+        over = session.timer.state == TimerState.ENDED
+        index = None if over else session.index  # once over, no sequence is the current one
         for i, phase in enumerate(session.phases):
             if phase.done:
                 actual = round((phase.actual_seconds or 0) / 60)
                 mark = "✓"
                 detail = self.tr("{actual} min (prévu {planned})").format(
                     actual=actual, planned=format_minutes(phase.planned_minutes)
+                )
+            elif over:  # the séance ended before it
+                mark = "✕"
+                detail = self.tr("non réalisée (prévu {planned})").format(
+                    planned=format_minutes(phase.planned_minutes)
                 )
             else:
                 mark = "▶" if i == index else "  "
@@ -424,8 +439,37 @@ class LiveConsole(QWidget):
             self.plus_button, self.plus5_button, self.reset_button, self.end_button,
         ):  # fmt: skip
             button.setEnabled(not ended)
+            button.setVisible(not ended)
         self.previous_button.setEnabled(not ended and bool(index))
+        self.report_button.setVisible(ended)
+        self.countdown.setVisible(not ended)
+        self.card.setVisible(not ended)
+        if ended:
+            self._show_ended(session)
         self._select_block()
+
+    def _show_ended(self, session: LiveSession) -> None:
+        """The séance is over: say so, how long it really took, and how far it went."""
+        total = len(session.phases)
+        self.phase_title.setText(self.tr("Séance terminée"))
+        stopped = session.stopped_after
+        self.position.setText(
+            self.tr("Séance arrêtée après la séquence {n} sur {total}").format(
+                n=stopped, total=total
+            )
+            if stopped is not None
+            else self.tr("Les {total} séquences ont eu lieu").format(total=total)
+            if total > 1
+            else ""
+        )
+        self.state.setText(self._duration_text(session))
+        self.next_label.setText("")
+
+    def _duration_text(self, session: LiveSession) -> str:
+        return self.tr("Durée réelle : {real} (prévu : {planned})").format(
+            real=format_minutes(round(session.held_seconds / 60)),
+            planned=format_minutes(session.planned_total),
+        )
 
     def _start_text(self) -> str:
         session = self.session
@@ -454,14 +498,16 @@ class LiveConsole(QWidget):
             f"QLabel#countdown {{ background: {background}; color: {ink}; border-radius: 12px; }}",
         )
         self.countdown.setProperty("stage", shown.stage.value)
-        self.countdown.setText(shown.text if shown.stage != Stage.ENDED else "—")
+        self.countdown.setText(shown.text if shown.stage != Stage.ENDED else "")
         state = self.tr(STATE_LABELS[shown.stage])
         session = self.session
         if shown.stage == Stage.BREAK and session is not None:
             state = self.tr("Pause — reprise à {time}").format(
                 time=wall_clock(session.resume_at(self.live.clock()))
             )
-        self.state.setText(state)
+        ended = session is not None and session.timer.state == TimerState.ENDED
+        # over: the title says it, the real duration goes under it
+        self.state.setText(self._duration_text(session) if session and ended else state)
         self.mini_countdown.setText(self.countdown.text())
         restyle(
             self.mini_countdown,
@@ -471,10 +517,20 @@ class LiveConsole(QWidget):
         if session is not None and session.current is not None:
             self.mini_title.setText(session.current.title)
         if session is not None:
-            drift = session.drift(self.live.clock())
-            self.drift.setText(drift_text(drift))
-            self.drift.setProperty("late", drift >= 60)
-            restyle(
-                self.drift,
-                "color: #b3261e; font-weight: bold;" if drift >= 60 else "color: #2e7d32;",
-            )
+            self.show_drift(session.drift(self.live.clock()), shown.stage == Stage.ENDED)
+
+    def show_drift(self, seconds: float, ended: bool) -> None:
+        """Ahead or behind the programme, in words, coloured as it reads: late is a warning."""
+        minutes = drift_minutes(seconds)
+        if ended:
+            text, colour = "", INK
+        elif minutes > 0:
+            text, colour = self.tr("{n} min de retard").format(n=minutes), DANGER
+        elif minutes < 0:
+            text, colour = self.tr("{n} min d’avance").format(n=-minutes), PRIMARY
+        else:
+            text, colour = self.tr("À l’heure"), OK
+        self.drift.setText(text)
+        self.drift.setVisible(bool(text))
+        self.drift.setProperty("late", minutes > 0)
+        restyle(self.drift, f"color: {colour}; font-weight: bold;")

@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
             self.tr("&Compte-rendu…"), "Ctrl+Shift+E", self.documents.export_report
         )
         file_menu.addAction(self.report_action)
+        # the ended console's "Faire le compte-rendu…": the same action, waiting like it
+        self.runner.console.report_requested.connect(self.report_action.trigger)
         self.emargement_action = self._action(
             self.tr("Feuille d'é&margement…"), None, self.documents.export_emargement
         )
@@ -250,7 +252,6 @@ class MainWindow(QMainWindow):
         if self.runner.open(workshop_id):
             self.stack.setCurrentWidget(self.runner.console)
             self._update_undo(self.controller.detail(workshop_id))
-            self.activateWindow()  # the keys stay with the console, not the projector
 
     def _leave_console(self, workshop_id: int) -> None:
         if workshop_id < 0:  # its workshop was deleted

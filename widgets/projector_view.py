@@ -6,7 +6,9 @@ stops the countdown. F5 toggles full screen, Esc leaves it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
@@ -17,6 +19,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QResizeEvent,
+    QScreen,
 )
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -29,6 +32,8 @@ from widgets.qr_code import QrCode
 from widgets.text import plain_label, restyle
 from widgets.theme import FONT_FAMILY, REHEARSAL_STYLE
 
+T = TypeVar("T")
+
 # (background, text, ring) per stage: high contrast on a projector in a lit room
 PALETTE: dict[Stage, tuple[str, str, str]] = {
     Stage.READY: ("#0f172a", "#ffffff", "#2dd4bf"),
@@ -39,6 +44,11 @@ PALETTE: dict[Stage, tuple[str, str, str]] = {
     Stage.BREAK: ("#0e4d64", "#ffffff", "#7dd3fc"),
     Stage.ENDED: ("#0f172a", "#ffffff", "#2dd4bf"),
 }
+
+
+def other_screen(screens: Sequence[T], console: T | None) -> T | None:
+    """The screen the projector goes to: the first one that is not the console's, if any."""
+    return next((s for s in screens if s is not console), None) if len(screens) > 1 else None
 
 
 def wall_clock(timestamp: float) -> str:
@@ -208,21 +218,25 @@ class ProjectorView(QWidget):
         return QColor(PALETTE[self.stage][0])
 
     # -- window ------------------------------------------------------------------------------
-    def place_on_second_screen(self) -> None:
-        """Full screen on a second screen if there is one; a normal window otherwise."""
-        screens = QGuiApplication.screens()
-        here = self.screen() or QGuiApplication.primaryScreen()
-        others = [s for s in screens if s is not QGuiApplication.primaryScreen()]
-        if others:
-            target = others[0]
+    def place_on_second_screen(self, console: QScreen | None = None) -> bool:
+        """Full screen on a screen other than the console's if there is one (the keyboard stays
+        with the console); with one screen, a window brought to the front, above the console
+        (the actions' keys work from it too). True when it went to another screen."""
+        target = other_screen(QGuiApplication.screens(), console or QGuiApplication.primaryScreen())
+        if target is not None:
             self.setGeometry(target.geometry())
             self.show()
             self.windowHandle().setScreen(target)
             self.showFullScreen()
-        else:
-            if here is not None:
-                self.resize(here.availableGeometry().size() * 0.6)
-            self.show()
+            self.raise_()
+            return True
+        here = console or self.screen() or QGuiApplication.primaryScreen()
+        if here is not None and not self.isVisible():
+            self.resize(here.availableGeometry().size() * 0.6)
+        self.show()
+        self.raise_()
+        self.activateWindow()  # shown without activating, it would open behind the console
+        return False
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():

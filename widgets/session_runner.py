@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app.domain.model import Status
 from app.domain.timer import TimerState
 from app.events import Event, Topic
 from app.settings import load_settings
@@ -210,15 +211,35 @@ class SessionRunner(QObject):
                 return False
             if self.live.session and self.live.session.timer.state == TimerState.RUNNING:
                 self._timer(self.controller.pause_timer)
+        if not self.confirm_reopen(workshop_id):
+            return False
         if not self.controller.start_session(workshop_id, block_id):
             return False
         self.workshop_id = workshop_id
         self.start_server(workshop_id)
         self.reload()
         self.votes.set_workshop(workshop_id)
+        in_front = False  # with one screen, the projector opens above the console
         if not self.projector.isVisible() and not getattr(self.controller, "remote", False):
-            self.projector.place_on_second_screen()  # a co-facilitator's laptop projects nothing
+            # a co-facilitator's laptop projects nothing
+            in_front = not self.projector.place_on_second_screen(self.window.screen())
+        if not in_front:
+            self.window.activateWindow()  # the keys stay with the console, not the projector
         return True
+
+    def confirm_reopen(self, workshop_id: int) -> bool:
+        """A finished workshop is reopened only once she says so."""
+        detail = self.controller.detail(workshop_id)
+        if detail is None or detail.status != Status.CLOSED:
+            return True
+        return self.confirm(
+            self.tr("Rouvrir la séance"),
+            self.tr(
+                "« {title} » est terminé. Rouvrir sa séance ? L'atelier repassera « en cours » "
+                "et les temps de la séance rouverte s'ajouteront au compte-rendu."
+            ).format(title=detail.title),
+            self.tr("Rouvrir la séance"),
+        )
 
     def start_server(self, workshop_id: int) -> None:
         if self.server is not None and self.server_workshop == workshop_id:
@@ -417,19 +438,36 @@ class SessionRunner(QObject):
         session = self.live.session
         if session is None or session.timer.state == TimerState.ENDED:
             return
-        if self.confirm(
-            self.tr("Terminer la séance"),
-            self.tr(
+        left = session.to_come
+        if left:  # ended early: say what will not happen
+            question = (
+                self.tr(
+                    "La séance en est à la séquence {n} sur {total} : il reste {left} "
+                    "séquences, qui n'auront pas lieu. La terminer quand même ? Les durées "
+                    "réelles sont enregistrées pour le compte-rendu."
+                )
+                if left > 1
+                else self.tr(
+                    "La séance en est à la séquence {n} sur {total} : il reste une séquence, "
+                    "qui n'aura pas lieu. La terminer quand même ? Les durées réelles sont "
+                    "enregistrées pour le compte-rendu."
+                )
+            ).format(n=(session.index or 0) + 1, total=len(session.phases), left=left)
+        else:
+            question = self.tr(
                 "Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le "
                 "compte-rendu. Vous pourrez encore consulter la console."
-            ),
-            self.tr("Terminer"),
+            )
+        if self.confirm(
+            self.tr("Terminer la séance"),
+            question,
+            self.tr("Terminer quand même") if left else self.tr("Terminer"),
         ):
             self._timer(self.controller.end_session)
 
     def toggle_projector(self) -> None:
         if not self.projector.isVisible():
-            self.projector.place_on_second_screen()
+            self.projector.place_on_second_screen(self.window.screen())
         else:
             self.projector.toggle_full_screen()
 

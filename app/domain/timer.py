@@ -124,13 +124,19 @@ def display(timer: Timer | None, now: float, amber_at: float = AMBER_SECONDS) ->
     return Display(seconds, text, stage, progress, next_change)
 
 
+def drift_minutes(seconds: float) -> int:
+    """The drift in whole minutes: positive when late, negative when ahead, 0 on time."""
+    return round(seconds / 60)
+
+
 def drift_text(seconds: float) -> str:
-    """'+7 min sur le programme', 'à l'heure', '−3 min sur le programme'."""
-    minutes = round(seconds / 60)
+    """'7 min de retard', 'À l’heure', '3 min d’avance': said in words, never as a sign."""
+    minutes = drift_minutes(seconds)
     if minutes == 0:
         return "À l’heure"
-    sign = "+" if minutes > 0 else "−"
-    return f"{sign}{abs(minutes)} min sur le programme"
+    if minutes > 0:
+        return f"{minutes} min de retard"
+    return f"{-minutes} min d’avance"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +199,32 @@ class LiveSession:
     def next(self) -> PhaseRun | None:
         i = self.index
         return None if i is None or i + 1 >= len(self.phases) else self.phases[i + 1]
+
+    @property
+    def to_come(self) -> int:
+        """How many phases, besides the current one, have not been held: what ending the
+        séance now would leave out."""
+        i = self.index
+        return sum(1 for n, p in enumerate(self.phases) if not p.done and n != i)
+
+    @property
+    def held_seconds(self) -> float:
+        """The real duration so far: the time the finished phases occupied the room."""
+        return sum(p.actual_seconds or 0.0 for p in self.phases)
+
+    @property
+    def planned_total(self) -> int:
+        """Minutes planned for the whole séance."""
+        return sum(p.planned_minutes for p in self.phases)
+
+    @property
+    def stopped_after(self) -> int | None:
+        """The number (from 1) of the last phase held when phases after it were not: the
+        séance was stopped there. None when it ran to its end (or nothing was held)."""
+        last = max((n for n, p in enumerate(self.phases) if p.done), default=None)
+        if last is None or all(p.done for p in self.phases[last + 1 :]):
+            return None
+        return last + 1
 
     def drift(self, now: float) -> float:
         """Seconds the séance runs behind (+) or ahead (−) of its programme."""

@@ -1081,17 +1081,17 @@
 <context>
     <name>LiveConsole</name>
     <message>
-        <location filename="../../widgets/live_console.py" line="358"/>
+        <location filename="../../widgets/live_console.py" line="367"/>
         <source>Retours : aucune réponse pour l&apos;instant</source>
         <translation>Feedback: no answers yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="360"/>
+        <location filename="../../widgets/live_console.py" line="369"/>
         <source>Retours : {n} · moyenne {average} / 5</source>
         <translation>Feedback: {n} · average {average} / 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="365"/>
+        <location filename="../../widgets/live_console.py" line="374"/>
         <source>Notes de 1 à 5 : {counts}</source>
         <translation>Ratings from 1 to 5: {counts}</translation>
     </message>
@@ -1126,187 +1126,228 @@
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="106"/>
+        <location filename="../../widgets/live_console.py" line="107"/>
         <source>← Retour à l&apos;atelier</source>
         <translation>← Back to the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="124"/>
-        <location filename="../../widgets/live_console.py" line="302"/>
+        <location filename="../../widgets/live_console.py" line="125"/>
+        <location filename="../../widgets/live_console.py" line="311"/>
         <source>Tableau (Ctrl+B)</source>
         <translation>Board (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="134"/>
+        <location filename="../../widgets/live_console.py" line="135"/>
         <source>Projection (F5)</source>
         <translation>Projector (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="136"/>
+        <location filename="../../widgets/live_console.py" line="137"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="155"/>
+        <location filename="../../widgets/live_console.py" line="156"/>
         <source>Lancer cette séance</source>
         <translation>Start this session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="173"/>
+        <location filename="../../widgets/live_console.py" line="174"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="174"/>
+        <location filename="../../widgets/live_console.py" line="175"/>
         <source>Présents</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="175"/>
+        <location filename="../../widgets/live_console.py" line="176"/>
         <source>Post-its</source>
         <translation>Sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="176"/>
+        <location filename="../../widgets/live_console.py" line="177"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="201"/>
-        <location filename="../../widgets/live_console.py" line="434"/>
+        <location filename="../../widgets/live_console.py" line="202"/>
+        <location filename="../../widgets/live_console.py" line="478"/>
         <source>Démarrer (Espace)</source>
         <translation>Start (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="204"/>
+        <location filename="../../widgets/live_console.py" line="205"/>
         <source>◀ Précédente (←)</source>
         <translation>◀ Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="236"/>
+        <location filename="../../widgets/live_console.py" line="245"/>
         <source>Notes d&apos;animation (visibles par vous uniquement)</source>
         <translation>Facilitation notes (only you can see them)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="302"/>
+        <location filename="../../widgets/live_console.py" line="311"/>
         <source>Minuteur (Ctrl+B)</source>
         <translation>Timer (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="351"/>
+        <location filename="../../widgets/live_console.py" line="360"/>
         <source>Présents ({n})</source>
         <translation>Present ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="352"/>
+        <location filename="../../widgets/live_console.py" line="361"/>
         <source>Post-its ({n})</source>
         <translation>Sticky notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="408"/>
+        <location filename="../../widgets/live_console.py" line="423"/>
         <source>Pas de consigne pour cette séquence.</source>
         <translation>No instructions for this activity.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="206"/>
+        <location filename="../../widgets/live_console.py" line="207"/>
         <source>Suivante ▶ (→)</source>
         <translation>Next ▶ (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="208"/>
+        <location filename="../../widgets/live_console.py" line="209"/>
         <source>−1 min</source>
         <translation>−1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="210"/>
+        <location filename="../../widgets/live_console.py" line="211"/>
         <source>+1 min</source>
         <translation>+1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="212"/>
+        <location filename="../../widgets/live_console.py" line="213"/>
         <source>+5 min</source>
         <translation>+5 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="214"/>
+        <location filename="../../widgets/live_console.py" line="215"/>
         <source>Réinitialiser</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="231"/>
+        <location filename="../../widgets/live_console.py" line="240"/>
         <source>Consigne aux participants</source>
         <translation>Instructions for participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="380"/>
+        <location filename="../../widgets/live_console.py" line="390"/>
         <source>{actual} min (prévu {planned})</source>
         <translation>{actual} min (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="401"/>
+        <location filename="../../widgets/live_console.py" line="416"/>
         <source>Séquence {n} sur {total}</source>
         <translation>Activity {n} of {total}</translation>
     </message>
     <message>
         <location filename="../../widgets/live_console.py" line="45"/>
-        <location filename="../../widgets/live_console.py" line="405"/>
+        <location filename="../../widgets/live_console.py" line="420"/>
+        <location filename="../../widgets/live_console.py" line="454"/>
         <source>Séance terminée</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="410"/>
+        <location filename="../../widgets/live_console.py" line="425"/>
         <source>Aucune note.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="413"/>
+        <location filename="../../widgets/live_console.py" line="428"/>
         <source>À suivre : {title} ({minutes})</source>
         <translation>Up next: {title} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="417"/>
+        <location filename="../../widgets/live_console.py" line="432"/>
         <source>C&apos;est la dernière séquence de la séance.</source>
         <translation>This is the last activity of the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="421"/>
+        <location filename="../../widgets/live_console.py" line="436"/>
         <source>Pause (Espace)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="433"/>
+        <location filename="../../widgets/live_console.py" line="477"/>
         <source>Reprendre (Espace)</source>
         <translation>Resume (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="461"/>
+        <location filename="../../widgets/live_console.py" line="505"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="128"/>
+        <location filename="../../widgets/live_console.py" line="129"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="130"/>
+        <location filename="../../widgets/live_console.py" line="131"/>
         <source>Le code et les rôles pour co-animer depuis un deuxième ordinateur</source>
         <translation>The code and the roles to co-facilitate from a second laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="337"/>
+        <location filename="../../widgets/live_console.py" line="346"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="113"/>
+        <location filename="../../widgets/live_console.py" line="114"/>
         <source>RÉPÉTITION</source>
         <translation>REHEARSAL</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="116"/>
+        <location filename="../../widgets/live_console.py" line="117"/>
         <source>Séance d&apos;entraînement avec des téléphones simulés : elle ne compte pas dans le bilan d&apos;activité.</source>
         <translation>A practice session with simulated phones: it does not count in the activity summary.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="218"/>
+        <source>Faire le compte-rendu…</source>
+        <translation>Write the report…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="395"/>
+        <source>non réalisée (prévu {planned})</source>
+        <translation>not held (planned {planned})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="528"/>
+        <source>{n} min de retard</source>
+        <translation>{n} min behind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="530"/>
+        <source>{n} min d’avance</source>
+        <translation>{n} min ahead</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="532"/>
+        <source>À l’heure</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="457"/>
+        <source>Séance arrêtée après la séquence {n} sur {total}</source>
+        <translation>Session stopped after activity {n} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="461"/>
+        <source>Les {total} séquences ont eu lieu</source>
+        <translation>All {total} activities were held</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="469"/>
+        <source>Durée réelle : {real} (prévu : {planned})</source>
+        <translation>Actual duration: {real} (planned: {planned})</translation>
     </message>
 </context>
 <context>
@@ -1317,17 +1358,17 @@
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
+        <location filename="../../widgets/main_window.py" line="170"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="173"/>
+        <location filename="../../widgets/main_window.py" line="175"/>
         <source>&amp;Exporter l&apos;atelier (archive)…</source>
         <translation>&amp;Export the workshop (archive)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="176"/>
+        <location filename="../../widgets/main_window.py" line="178"/>
         <source>&amp;Importer un atelier…</source>
         <translation>&amp;Import a workshop…</translation>
     </message>
@@ -1358,32 +1399,32 @@
         <translation>The activity summary could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="439"/>
+        <location filename="../../widgets/main_window.py" line="435"/>
         <source>Exporter l&apos;atelier (archive)</source>
         <translation>Export the workshop (archive)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="441"/>
+        <location filename="../../widgets/main_window.py" line="437"/>
         <source>Archive Atelier (*.json)</source>
         <translation>Atelier archive (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="450"/>
+        <location filename="../../widgets/main_window.py" line="446"/>
         <source>Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un autre ordinateur)</source>
         <translation>Archive saved: {path} (open it with “Import a workshop…” on another computer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="457"/>
+        <location filename="../../widgets/main_window.py" line="453"/>
         <source>Importer un atelier</source>
         <translation>Import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="458"/>
+        <location filename="../../widgets/main_window.py" line="454"/>
         <source>Archive Atelier (*.json);;Tous les fichiers (*)</source>
         <translation>Atelier archive (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="470"/>
+        <location filename="../../widgets/main_window.py" line="466"/>
         <source>Atelier importé : « {title} »</source>
         <translation>Workshop imported: “{title}”</translation>
     </message>
@@ -1394,8 +1435,8 @@
     </message>
     <message>
         <location filename="../../widgets/document_desk.py" line="191"/>
-        <location filename="../../widgets/main_window.py" line="274"/>
-        <location filename="../../widgets/main_window.py" line="432"/>
+        <location filename="../../widgets/main_window.py" line="275"/>
+        <location filename="../../widgets/main_window.py" line="428"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
@@ -1426,7 +1467,7 @@
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="53"/>
-        <location filename="../../widgets/main_window.py" line="588"/>
+        <location filename="../../widgets/main_window.py" line="584"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
@@ -1456,84 +1497,84 @@
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="155"/>
+        <location filename="../../widgets/main_window.py" line="157"/>
         <source>Feuille d&apos;é&amp;margement…</source>
         <translation>&amp;Attendance sheet…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="166"/>
         <source>Exporter en C&amp;SV…</source>
         <translation>Export as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="185"/>
+        <location filename="../../widgets/main_window.py" line="187"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="188"/>
+        <location filename="../../widgets/main_window.py" line="190"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="190"/>
+        <location filename="../../widgets/main_window.py" line="192"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="192"/>
-        <location filename="../../widgets/main_window.py" line="597"/>
+        <location filename="../../widgets/main_window.py" line="194"/>
+        <location filename="../../widgets/main_window.py" line="593"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="194"/>
-        <location filename="../../widgets/main_window.py" line="602"/>
+        <location filename="../../widgets/main_window.py" line="196"/>
+        <location filename="../../widgets/main_window.py" line="598"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="197"/>
+        <location filename="../../widgets/main_window.py" line="199"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="199"/>
+        <location filename="../../widgets/main_window.py" line="201"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="209"/>
+        <location filename="../../widgets/main_window.py" line="211"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="210"/>
+        <location filename="../../widgets/main_window.py" line="212"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272"/>
+        <location filename="../../widgets/main_window.py" line="273"/>
         <source>Démarrer la séance</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="316"/>
+        <location filename="../../widgets/main_window.py" line="312"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="325"/>
+        <location filename="../../widgets/main_window.py" line="321"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -1542,37 +1583,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="344"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="345"/>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="353"/>
+        <location filename="../../widgets/main_window.py" line="349"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="396"/>
+        <location filename="../../widgets/main_window.py" line="392"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="398"/>
+        <location filename="../../widgets/main_window.py" line="394"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -1623,37 +1664,37 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="595"/>
+        <location filename="../../widgets/main_window.py" line="591"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="600"/>
+        <location filename="../../widgets/main_window.py" line="596"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="181"/>
+        <location filename="../../widgets/main_window.py" line="183"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="523"/>
+        <location filename="../../widgets/main_window.py" line="519"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="529"/>
+        <location filename="../../widgets/main_window.py" line="525"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="183"/>
+        <location filename="../../widgets/main_window.py" line="185"/>
         <source>&amp;Tester le réseau…</source>
         <translation>&amp;Test the network…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="586"/>
+        <location filename="../../widgets/main_window.py" line="582"/>
         <source>Atelier — RÉPÉTITION (ne compte pas dans le bilan)</source>
         <translation>Atelier — REHEARSAL (not counted in the summary)</translation>
     </message>
@@ -2179,73 +2220,73 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../widgets/projector_view.py" line="55"/>
+        <location filename="../../widgets/projector_view.py" line="65"/>
         <source>Atelier — projection</source>
         <translation>Atelier — Projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="79"/>
+        <location filename="../../widgets/projector_view.py" line="89"/>
         <source>1. Rejoindre le Wi-Fi</source>
         <translation>1. Join the Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="86"/>
-        <location filename="../../widgets/projector_view.py" line="204"/>
+        <location filename="../../widgets/projector_view.py" line="96"/>
+        <location filename="../../widgets/projector_view.py" line="214"/>
         <source>Participez avec votre téléphone</source>
         <translation>Join in with your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="93"/>
+        <location filename="../../widgets/projector_view.py" line="103"/>
         <source>Code de l’atelier</source>
         <translation>Workshop code</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="141"/>
+        <location filename="../../widgets/projector_view.py" line="151"/>
         <source>Prêt à démarrer</source>
         <translation>Ready to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="142"/>
+        <location filename="../../widgets/projector_view.py" line="152"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="143"/>
+        <location filename="../../widgets/projector_view.py" line="153"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="146"/>
+        <location filename="../../widgets/projector_view.py" line="156"/>
         <source>Séance terminée — merci à toutes et à tous !</source>
         <translation>Session over — thank you, everyone!</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="152"/>
+        <location filename="../../widgets/projector_view.py" line="162"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="162"/>
+        <location filename="../../widgets/projector_view.py" line="172"/>
         <source>À suivre : {title}</source>
         <translation>Up next: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="164"/>
+        <location filename="../../widgets/projector_view.py" line="174"/>
         <source>Dernière séquence</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="198"/>
+        <location filename="../../widgets/projector_view.py" line="208"/>
         <source>Réseau : {name}</source>
         <translation>Network: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="202"/>
+        <location filename="../../widgets/projector_view.py" line="212"/>
         <source>2. Rejoindre l’atelier</source>
         <translation>2. Join the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="71"/>
+        <location filename="../../widgets/projector_view.py" line="81"/>
         <source>RÉPÉTITION — ne compte pas dans le bilan</source>
         <translation>REHEARSAL — not counted in the summary</translation>
     </message>
@@ -2620,169 +2661,195 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="138"/>
+        <location filename="../../widgets/session_runner.py" line="139"/>
         <source>Affiche QR code {size}…</source>
         <translation>QR code poster {size}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="341"/>
+        <location filename="../../widgets/session_runner.py" line="362"/>
         <source>Enregistrer l&apos;affiche QR code</source>
         <translation>Save the QR code poster</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="343"/>
+        <location filename="../../widgets/session_runner.py" line="364"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="346"/>
+        <location filename="../../widgets/session_runner.py" line="367"/>
         <source>Affiche enregistrée : {path}</source>
         <translation>Poster saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="102"/>
+        <location filename="../../widgets/session_runner.py" line="103"/>
         <source>Démarrer / mettre en pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="105"/>
+        <location filename="../../widgets/session_runner.py" line="106"/>
         <source>Séquence suivante</source>
         <translation>Next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="108"/>
+        <location filename="../../widgets/session_runner.py" line="109"/>
         <source>Séquence précédente</source>
         <translation>Previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="111"/>
+        <location filename="../../widgets/session_runner.py" line="112"/>
         <source>+1 minute</source>
         <translation>+1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="114"/>
+        <location filename="../../widgets/session_runner.py" line="115"/>
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="117"/>
+        <location filename="../../widgets/session_runner.py" line="118"/>
         <source>−1 minute</source>
         <translation>−1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="120"/>
+        <location filename="../../widgets/session_runner.py" line="121"/>
         <source>Réinitialiser le minuteur</source>
         <translation>Reset timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="122"/>
+        <location filename="../../widgets/session_runner.py" line="123"/>
         <source>Projection plein écran</source>
         <translation>Full-screen projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="125"/>
+        <location filename="../../widgets/session_runner.py" line="126"/>
         <source>Tableau de post-its</source>
         <translation>Sticky-note board</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="130"/>
+        <location filename="../../widgets/session_runner.py" line="131"/>
         <source>Terminer la séance…</source>
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="141"/>
+        <location filename="../../widgets/session_runner.py" line="142"/>
         <source>Nouveau code pour les téléphones…</source>
         <translation>New code for the phones…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="167"/>
+        <location filename="../../widgets/session_runner.py" line="168"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="178"/>
+        <location filename="../../widgets/session_runner.py" line="179"/>
         <source>La séance est terminée : démarrez-en une nouvelle.</source>
         <translation>The session has ended: start a new one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="180"/>
+        <location filename="../../widgets/session_runner.py" line="181"/>
         <source>Ouvrez d&apos;abord la séance : Séance › Démarrer la séance.</source>
         <translation>Open the session first: Session › Start the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="203"/>
+        <location filename="../../widgets/session_runner.py" line="204"/>
         <source>Une séance est déjà ouverte</source>
         <translation>A session is already open</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="205"/>
+        <location filename="../../widgets/session_runner.py" line="206"/>
         <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
         <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="208"/>
+        <location filename="../../widgets/session_runner.py" line="209"/>
         <source>Mettre en pause et continuer</source>
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="354"/>
+        <location filename="../../widgets/session_runner.py" line="375"/>
         <source>Changer le code pour les téléphones ?</source>
         <translation>Change the code for the phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="356"/>
+        <location filename="../../widgets/session_runner.py" line="377"/>
         <source>Les affiches QR code déjà imprimées ne fonctionneront plus : il faudra les imprimer à nouveau. Les participants déjà inscrits gardent leur place.</source>
         <translation>QR posters already printed will stop working: you will need to print them again. Participants already checked in keep their place.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="359"/>
+        <location filename="../../widgets/session_runner.py" line="380"/>
         <source>Changer le code</source>
         <translation>Change the code</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="364"/>
+        <location filename="../../widgets/session_runner.py" line="385"/>
         <source>Nouveau code pour les téléphones : {code}</source>
         <translation>New code for the phones: {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="391"/>
+        <location filename="../../widgets/session_runner.py" line="412"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="391"/>
+        <location filename="../../widgets/session_runner.py" line="412"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="400"/>
+        <location filename="../../widgets/session_runner.py" line="421"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="402"/>
+        <location filename="../../widgets/session_runner.py" line="423"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="404"/>
+        <location filename="../../widgets/session_runner.py" line="425"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="421"/>
+        <location filename="../../widgets/session_runner.py" line="462"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="423"/>
+        <location filename="../../widgets/session_runner.py" line="458"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="426"/>
+        <location filename="../../widgets/session_runner.py" line="464"/>
         <source>Terminer</source>
         <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="236"/>
+        <location filename="../../widgets/session_runner.py" line="241"/>
+        <source>Rouvrir la séance</source>
+        <translation>Reopen the session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="238"/>
+        <source>« {title} » est terminé. Rouvrir sa séance ? L&apos;atelier repassera « en cours » et les temps de la séance rouverte s&apos;ajouteront au compte-rendu.</source>
+        <translation>“{title}” is finished. Reopen its session? The workshop will be “in progress” again and the times of the reopened session will be added to the report.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="445"/>
+        <source>La séance en est à la séquence {n} sur {total} : il reste {left} séquences, qui n&apos;auront pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
+        <translation>The session is at activity {n} of {total}: {left} activities are left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="451"/>
+        <source>La séance en est à la séquence {n} sur {total} : il reste une séquence, qui n&apos;aura pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
+        <translation>The session is at activity {n} of {total}: one activity is left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="464"/>
+        <source>Terminer quand même</source>
+        <translation>End anyway</translation>
     </message>
 </context>
 <context>

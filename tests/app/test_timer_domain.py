@@ -94,8 +94,9 @@ def test_the_clock_is_wall_time_that_moves_monotonically():
 def test_drift_wording():
     assert drift_text(0) == "À l’heure"
     assert drift_text(29) == "À l’heure"
-    assert drift_text(7 * 60) == "+7 min sur le programme"
-    assert drift_text(-3 * 60) == "−3 min sur le programme"
+    # said in words: a sign alone does not tell ahead from behind
+    assert drift_text(7 * 60) == "7 min de retard"
+    assert drift_text(-3 * 60) == "3 min d’avance"
 
 
 def test_a_remote_view_with_a_wrong_clock_shows_the_same_second():

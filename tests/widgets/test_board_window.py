@@ -25,6 +25,9 @@ def _open_board(make_window, qtbot, path=None):
     wid = create_workshop(ctx, format_key="3h", title="Mobilité des agents").workshop_id
     window.open_workshop(wid)
     window.editor.start.click()
+    # with one screen the projector opens in front: she clicks the console to work on the board
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     panel = window.runner.board
     assert window.runner.console.pages.currentWidget() is window.runner.console.board_page

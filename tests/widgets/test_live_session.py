@@ -82,7 +82,9 @@ def test_space_plus_next_overrun_and_colours(make_window, qtbot):
     assert _background(projector) == QColor(PALETTE[Stage.OVERRUN][0])
     assert runner.chime.played == played + 1  # rang once, silently here (no audio device)
     # 25 min 42 s in the room (a 10-min pause included) for 10 min planned
-    assert console.drift.text() == "+16 min sur le programme"
+    assert console.drift.text() == "16 min de retard"  # in words, in the warning colour
+    assert console.drift.property("late") is True
+    assert "#b3261e" in console.drift.styleSheet()
 
     qtbot.keyClick(window, Qt.Key.Key_Right)
     second = ctx.library.format("3h").blocks[0].phases[1]

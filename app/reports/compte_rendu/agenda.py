@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import (
     KeepTogether,
@@ -28,6 +30,8 @@ from app.reports.layout import (
     table,
 )
 from app.reports.text import markup
+
+MUTED_RIGHT = ParagraphStyle("cell_muted_right", parent=Styles.cell_muted, alignment=TA_RIGHT)
 
 
 def _minutes(value: float) -> str:
@@ -91,22 +95,49 @@ def deroule(story: ReportStory) -> None:
         planned = sum(p.planned_minutes for p in block.phases)
         actual = [p.actual_minutes for p in block.phases if p.actual_minutes is not None]
         intro: list[Any] = []
+        stopped = stopped_after(block)
+        unheld = "à venir" if running(block) else "non réalisée"
         if ran and actual:
             real = sum(actual)
             done = sum(p.planned_minutes for p in block.phases if p.actual_minutes is not None)
             drift = round(real) - done  # as the table's total: the sequences that were held
             tail = "" if drift == 0 else f" ({'+' if drift > 0 else '−'}{_minutes(abs(drift))})"
-            intro.append(
-                para(
-                    f"Durée réelle : {_minutes(real)} pour {_minutes(planned)} prévues{tail}. "
-                    "L'écart compare, séquence par séquence, la durée réelle à la durée prévue."
+            if stopped is not None:
+                left = len(block.phases) - stopped
+                not_held = sum(1 for p in block.phases if p.actual_minutes is None)
+                intro.append(
+                    para(
+                        f"Séance arrêtée après la séquence {stopped} sur {len(block.phases)} : "
+                        + (
+                            "la dernière séquence n'a pas été réalisée. "
+                            if left == 1
+                            else f"les {left} dernières séquences n'ont pas été réalisées. "
+                        )
+                        + f"Durée réelle : {_minutes(real)}, pour {_minutes(done)} prévues "
+                        + (
+                            "dans la séquence réalisée"
+                            if len(block.phases) - not_held == 1
+                            else "dans les séquences réalisées"
+                        )
+                        + f"{tail} ; le programme complet prévoyait {_minutes(planned)}. "
+                        "L'écart compare, séquence par séquence, la durée réelle à la durée "
+                        "prévue."
+                    )
                 )
-            )
+            else:
+                intro.append(
+                    para(
+                        f"Durée réelle : {_minutes(real)} pour {_minutes(planned)} prévues"
+                        f"{tail}. L'écart compare, séquence par séquence, la durée réelle à la "
+                        "durée prévue."
+                    )
+                )
         # before the séance: when each sequence starts, counted from the start
         head = ["Heure" if ran else "Début", "Séquence", "Méthode", "Prévu"] + (
             ["Réel", "Écart"] if ran else []
         )
         offset = 0
+        spans: list[tuple[Any, ...]] = []  # "non réalisée" across Réel and Écart
         rows: list[list[Any]] = [
             [
                 rich(h, Styles.head_right if h in ("Prévu", "Réel", "Écart") else Styles.head)
@@ -134,7 +165,10 @@ def deroule(story: ReportStory) -> None:
             offset += phase.planned_minutes
             if ran:
                 minutes = phase.actual_minutes
-                if minutes is None:
+                if minutes is None and actual:  # this séance ran, without this sequence
+                    spans.append(("SPAN", (4, len(rows)), (5, len(rows))))
+                    row += [para(unheld, MUTED_RIGHT), para("", Styles.cell_right)]
+                elif minutes is None:
                     row += [para("—", Styles.cell_right), para("", Styles.cell_right)]
                 else:
                     row += [
@@ -159,11 +193,25 @@ def deroule(story: ReportStory) -> None:
         if not ran:
             widths[1] += 3.6 * cm
         widths[1] += FRAME_WIDTH - sum(widths)
-        grid = table(rows, widths, total_row=True)
+        grid = table(rows, widths, total_row=True, extra=spans)
         if len(rows) <= 30:  # a séance's agenda is not cut before its last rows
             story.add(KeepTogether([*intro, grid]), Spacer(1, 6))
         else:
             story.add(*intro, grid, Spacer(1, 6))
+
+
+def running(block: ReportBlock) -> bool:
+    """A sequence of the séance is under way (the compte-rendu is made during it)."""
+    return any(p.actual_start is not None and p.actual_end is None for p in block.phases)
+
+
+def stopped_after(block: ReportBlock) -> int | None:
+    """The number (from 1) of the last sequence held when sequences after it were not: the
+    séance was ended early. None when it ran to its end, is running, or has not run."""
+    held = [n for n, p in enumerate(block.phases) if p.actual_minutes is not None]
+    if not held or running(block) or held[-1] == len(block.phases) - 1:
+        return None
+    return held[-1] + 1
 
 
 def _drift(minutes: int) -> str:

@@ -20,6 +20,7 @@ from app.domain.french import french_date, french_number, french_percent
 from app.domain.report import (
     ReportData,
 )
+from app.reports.compte_rendu.production import notes_and_themes
 from app.reports.compte_rendu.story import ReportStory, image
 from app.reports.document import (
     cover_lines,
@@ -59,11 +60,7 @@ def _summary_sentence(data: ReportData) -> str:
         text += f" ({french_percent(public, len(present))} d'agents publics)"
         parts.append(text)
     if data.note_count:
-        themes = sum(1 for c in data.clusters if c.id is not None)
-        text = plural(data.note_count, "post-it")
-        if themes:
-            text += f" regroupés en {plural(themes, 'thème')}"
-        parts.append(text)
+        parts.append(notes_and_themes(data))
     if data.vote_rounds:
         parts.append(plural(len(data.vote_rounds), "tour de vote", "tours de vote"))
     if data.actions:

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 from app.domain.french import french_number
 from app.domain.report import (
     ReportCluster,
+    ReportData,
     ReportNote,
 )
 from app.reports.board_drawing import NOTE_TEXT, board_drawing, readable
@@ -50,6 +51,22 @@ SCENE_TEXT = 13.0  # the window's smallest post-it text, in board units (widgets
 CARD_COLUMNS = 4
 CARD_STYLE = ParagraphStyle("card", parent=Styles.cell, fontSize=8, leading=10)
 CARD_PAPER = colors.HexColor("#fdf3b0")  # post-its in no group: post-it yellow
+
+
+def notes_and_themes(data: ReportData) -> str:
+    """'8 post-its, dont 2 regroupés en 1 thème': what is really in a regroupement is counted,
+    not every post-it of the workshop."""
+    themes = [c for c in data.clusters if c.id is not None]
+    text = plural(data.note_count, "post-it")
+    grouped = sum(len(c.notes) for c in themes)
+    if not themes or not grouped:
+        return text
+    what = f"regroupés en {plural(len(themes), 'thème')}"
+    if grouped >= data.note_count:
+        return f"{text} {what}"
+    if grouped == 1:
+        return f"{text}, dont 1 regroupé en {plural(len(themes), 'thème')}"
+    return f"{text}, dont {french_number(grouped)} {what}"
 
 
 def _cluster_title(cluster: ReportCluster) -> str:
@@ -121,10 +138,7 @@ def production(story: ReportStory, progress: Progress) -> None:
         story.text("Aucun post-it n'a été écrit.")
         return
     themes = [c for c in data.clusters if c.id is not None]
-    sentence = plural(data.note_count, "post-it")
-    if themes:
-        sentence += f", regroupés en {plural(len(themes), 'thème')}"
-    sentence += ", reproduits en entier dans l'ordre du tableau."
+    sentence = notes_and_themes(data) + ", reproduits en entier dans l'ordre du tableau."
     if data.hidden_notes:
         sentence += (
             f" {plural(data.hidden_notes, 'post-it écrit', 'post-its écrits')} en écriture "
