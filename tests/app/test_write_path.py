@@ -374,8 +374,14 @@ def test_every_write_journals_and_phones_journal_replayable_mutations(room: Room
             assert replayable or entry.op in WHOLE_WORKSHOP_OPS, (name, entry.op, entry.forward)
             replayed_ops[entry.op] = replayable
     # the phones' writes: mutations a replica replays
-    for op in ("board.note_add", "participants.check_in", "feedback.give", "votes.cast",
-               "votes.done"):
+    phones = (
+        "board.note_add",
+        "participants.check_in",
+        "feedback.give",
+        "votes.cast",
+        "votes.done",
+    )
+    for op in phones:
         assert replayed_ops[op], op
     # no credential in the journal, even before it leaves the host
     tokens = r.ctx.db.read(
