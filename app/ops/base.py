@@ -11,8 +11,8 @@ runs an operation's `build` in the store's write, applies the `Step` it returns,
 remembers a phone's idempotency key in the same transaction, then publishes. `execute` is
 `perform` for the usual (workshop id, mutations, label) operations. Besides them and undo /
 redo, only the replica's own bookkeeping (`replica.apply_snapshot` / `apply_entries`), the key
-of remote operations (`cofac._KeyedDatabase`) and the ballots (pending conversion) call
-`Database.write`; tests/app/test_write_path.py counts them and walks every operation.
+of remote operations (`cofac._KeyedDatabase`) call `Database.write`;
+tests/app/test_write_path.py counts them and walks every operation.
 """
 
 from __future__ import annotations

@@ -150,10 +150,10 @@ def replica_seq(db: Database, workshop_id: int) -> int:
 def replayable(entry: Mapping[str, Any]) -> bool:
     """Whether a journal entry carries everything its change did (all known mutations).
 
-    Phones' post-its, check-ins and feedback are journalled as mutations with their rows
-    (tokens blanked); ballots are still journalled without theirs (no votes in the journal)
-    and whole-workshop operations (`workshop.create`, `workshop.import`…) name no mutation:
-    those need a snapshot.
+    Phones' post-its, check-ins, feedback and ballots are journalled as mutations with their
+    rows (tokens blanked; a ballot as `ballot.replace`, its live counts moved by the same
+    difference on the replica); whole-workshop operations (`workshop.create`,
+    `workshop.import`…) name no mutation: those need a snapshot.
     """
     forward = entry.get("forward") or []
     return all(

@@ -81,6 +81,10 @@ def take_over(replica: Context, workshop_id: int, into: Context) -> TakenOver:
         forward, _ = apply_actions(
             session, [["timer.set", {"workshop_id": new_workshop, "row": row}]]
         )
+        # journalled by hand, not as a Step: `perform` journals one entry (one op, one topic,
+        # one event) per operation, and the resumed séance is a second entry of its own
+        # (`live.take_over`, Topic.TIMER) that must commit with the import; folding it into
+        # the import's `workshop.import` entry would change the journal and the events
         entry = journal(
             session,
             into,

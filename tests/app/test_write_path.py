@@ -2,10 +2,11 @@
 did, through `base.perform` (on both backends), and phones' writes journal mutations a
 co-facilitator's replica replays.
 
-Every public function of an `app.ops` module taking the context first is declared here: as a
-write (called below, on a fixture workshop, with the journal diffed around the call), as a
-read, as the write path itself, or as pending conversion. A new function nobody declared
-fails `test_every_public_operation_is_declared`.
+Every public function of an `app.ops` module (or of a module of one of its packages, named
+after the package: `votes.cast_ballot` is `app.ops.votes.ballots.cast_ballot`) taking the
+context first is declared here: as a write (called below, on a fixture workshop, with the
+journal diffed around the call), as a read, or as the write path itself. A new function
+nobody declared fails `test_every_public_operation_is_declared`.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from app.ops import (
     cofac,
     demo,
     feedback,
+    grouping,
     live,
     notes,
     participants,
@@ -68,6 +70,7 @@ READ_ONLY = frozenset({
     "cofac.cofac_info", "cofac.by_token", "cofac.cofacilitators",
     "feedback.phone_feedback", "feedback.feedback_open", "feedback.feedback_summary",
     "formats.save_as_format",  # a format file in the library's folder
+    "grouping.suggest",
     "live.live_session", "live.door",
     "notes.my_notes", "notes.workshop_notes",
     "participants.participant_by_token", "participants.attendees",
@@ -76,20 +79,14 @@ READ_ONLY = frozenset({
     "queries.journal_entries",
     "replica.snapshot", "replica.journal_page",
     "report_data.report_data", "report_data.attendance_sheet",
-    "report_data.export_workshop_csv",  # CSV files
     "votes.projects", "votes.rounds", "votes.results", "votes.live_counts", "votes.recount",
-    "votes.current_round_id", "votes.phone_view",
+    "votes.current_round_id", "votes.phone_view", "votes.promotion_preview",
     "workshops.workshop_ids",
 })  # fmt: skip
 # the write path itself
 PLUMBING = frozenset({
     "base.perform", "base.perform_async", "base.execute", "base.publish", "base.entry_row",
 })  # fmt: skip
-# PENDING CONVERSION to `base.perform`: they call `Database.write` themselves and journal
-# their phones' ballots without the rows (a replica takes a snapshot for them). The engineer
-# who converts `votes._ballot_work` removes them from this list (and from the allowed direct
-# writers below); they are still called by the walk and must journal.
-PENDING_CONVERSION = frozenset({"votes.cast_ballot", "votes.cast_ballot_async", "votes.set_done"})
 # whole-workshop operations: their entry names no mutation (a replica never replays the
 # creation, copy, import or deletion of a workshop: it is made of one that exists)
 WHOLE_WORKSHOP_OPS = frozenset({
@@ -98,9 +95,12 @@ WHOLE_WORKSHOP_OPS = frozenset({
 
 
 def _public_operations() -> set[str]:
+    """Every public operation, as `<module>.<name>`; a package's modules go by the package's
+    name (the name it is imported by: `app.ops.votes` re-exports its modules' functions)."""
     found = set()
-    for module_info in pkgutil.iter_modules(app.ops.__path__):
-        module = importlib.import_module(f"app.ops.{module_info.name}")
+    for module_info in pkgutil.walk_packages(app.ops.__path__, "app.ops."):
+        module = importlib.import_module(module_info.name)
+        public = module_info.name.removeprefix("app.ops.").split(".")[0]
         for name, fn in vars(module).items():
             if name.startswith("_") or not inspect.isfunction(fn):
                 continue
@@ -108,7 +108,7 @@ def _public_operations() -> set[str]:
                 continue
             params = list(inspect.signature(fn).parameters)
             if params and params[0] in ("ctx", "into"):
-                found.add(f"{module_info.name}.{name}")
+                found.add(f"{public}.{name}")
     return found
 
 
@@ -192,6 +192,14 @@ def _due(r: Room) -> Any:
     return votes.close_due_rounds(r.ctx, r.wid)
 
 
+def _suggested(r: Room) -> Any:
+    """Two groups of two post-its, as the grouping dialog hands them back."""
+    ids = [r.note(t) for t in ("Tram", "Tramway", "Piste", "Pistes")]
+    groups = [grouping.SuggestedGroup("Tram", tuple(ids[:2])),
+              grouping.SuggestedGroup("Pistes", tuple(ids[2:]))]  # fmt: skip
+    return grouping.accept(r.ctx, r.wid, groups)
+
+
 def _import_file(r: Room) -> Any:
     path = r.folder / "atelier.json"
     archive.write_archive(r.ctx, r.wid, path)
@@ -235,6 +243,7 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
     ("board.set_private", lambda r: board.set_private(r.ctx, r.wid, r.phase(), True)),
     ("board.set_template", lambda r: board.set_template(r.ctx, r.wid, r.phase(), next(iter(TEMPLATES)))),
     ("board.set_options", lambda r: board.set_options(r.ctx, r.wid, arrival="board")),
+    ("grouping.accept", _suggested),
     ("photos.add_photos", lambda r: photos.add_photos(r.ctx, r.wid, [_picture(), _picture()])),
     ("photos.caption_photo", lambda r: photos.caption_photo(r.ctx, r.newest(Photo), "Le mur")),
     ("photos.move_photo", lambda r: photos.move_photo(r.ctx, r.newest(Photo), -1)),
@@ -300,7 +309,6 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
 def test_every_public_operation_is_declared() -> None:
     walked = {name for name, _ in WALK}
     declared = walked | READ_ONLY | PLUMBING
-    assert walked >= PENDING_CONVERSION
     assert not (walked & READ_ONLY) and not (READ_ONLY & PLUMBING)
     public = _public_operations()
     assert sorted(public - declared) == [], "declare it: walked below (a write) or READ_ONLY"
@@ -308,23 +316,22 @@ def test_every_public_operation_is_declared() -> None:
 
 
 # who may call `Database.write` / `write_async` in app/ops: the write path, the replica's own
-# bookkeeping (a laptop's copy of the host's rows and journal, not an operation), the store
-# decorator of remote operations (the key of whatever operation runs), and PENDING CONVERSION
+# bookkeeping (a laptop's copy of the host's rows and journal, not an operation) and the
+# store decorator of remote operations (the key of whatever operation runs); packages included
 DIRECT_WRITERS = {
     "base.py": 3,  # perform, perform_async, undo/redo
     "replica.py": 2,  # apply_snapshot, apply_entries
     "cofac.py": 2,  # _KeyedDatabase
-    "votes.py": 3,  # PENDING CONVERSION: cast_ballot, cast_ballot_async, set_done
 }
 
 
 def test_nothing_in_ops_writes_around_the_write_path() -> None:
     folder = Path(app.ops.__file__).parent
     counts = {}
-    for path in sorted(folder.glob("*.py")):
+    for path in sorted(folder.rglob("*.py")):
         found = len(re.findall(r"\.write(?:_async)?\(", path.read_text(encoding="utf-8")))
         if found:
-            counts[path.name] = found
+            counts[path.relative_to(folder).as_posix()] = found
     assert counts == DIRECT_WRITERS
 
 
@@ -361,15 +368,20 @@ def test_every_write_journals_and_phones_journal_replayable_mutations(room: Room
         r.clock.advance(1)
         entries = _entries(r.ctx, before)
         assert entries, f"{name} wrote without a journal entry"
-        if name in PENDING_CONVERSION:
-            continue
         for entry in entries:
             as_sent = {"forward": entry.forward}
             replayable = replica.replayable(as_sent)
             assert replayable or entry.op in WHOLE_WORKSHOP_OPS, (name, entry.op, entry.forward)
             replayed_ops[entry.op] = replayable
     # the phones' writes: mutations a replica replays
-    for op in ("board.note_add", "participants.check_in", "feedback.give"):
+    phones = (
+        "board.note_add",
+        "participants.check_in",
+        "feedback.give",
+        "votes.cast",
+        "votes.done",
+    )
+    for op in phones:
         assert replayed_ops[op], op
     # no credential in the journal, even before it leaves the host
     tokens = r.ctx.db.read(

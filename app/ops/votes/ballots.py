@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.domain.votes import (
-    Ballot,
     Item,
     RoundSettings,
     VoteError,
@@ -19,21 +18,21 @@ from app.domain.votes import (
 )
 from app.errors import NotFound
 from app.events import Topic
-from app.ops.base import Change, Context, connection, journal, publish
+from app.ops.base import (
+    Change,
+    Context,
+    Outcome,
+    Remember,
+    Step,
+    commit_step,
+    connection,
+    perform,
+    perform_async,
+)
 from app.ops.participants import check_key
 from app.ops.votes.common import _is_open, _live_items, _round_items, _settings, _wire, voter_of
-from app.ops.votes.statements import (
-    _BALLOT_ADD,
-    _BALLOT_DONE,
-    _BALLOT_FORGET,
-    _BALLOT_ROW,
-    _PREVIOUS,
-    _REMEMBER,
-    _ROUND,
-    _STORED_AND_VOTER,
-    _VOTER,
-)
-from app.ops.votes.tally import _replace
+from app.ops.votes.statements import _ROUND, _STORED_AND_VOTER, _VOTER
+from app.ops.votes.tally import _mark_done, _replace, ballot_rows
 from app.ops.votes.views import BallotResult
 
 
@@ -89,6 +88,10 @@ class _BallotRound:
         )
 
 
+BALLOT_OP = "votes.cast"
+DONE_OP = "votes.done"
+
+
 def cast_ballot(
     ctx: Context,
     workshop_id: int,
@@ -102,10 +105,9 @@ def cast_ballot(
 
     The same `key` again (a retry) returns the first answer and writes nothing.
     """
-    work = _ballot_work(ctx, workshop_id, round_id, participant_id, choices, key)
-    change, result = ctx.db.write(work)
-    if change is not None:
-        publish(ctx, change)
+    build = _ballot_build(ctx, workshop_id, round_id, participant_id, choices, key)
+    outcome = perform(ctx, op=BALLOT_OP, topic=Topic.BALLOTS, build=build, undoable=False)
+    result: BallotResult = outcome.result
     return result
 
 
@@ -119,10 +121,11 @@ async def cast_ballot_async(
     key: str,
 ) -> BallotResult:
     """`cast_ballot` from the server's event loop: the same write, awaited (no thread held)."""
-    work = _ballot_work(ctx, workshop_id, round_id, participant_id, choices, key)
-    change, result = await ctx.db.write_async(work)
-    if change is not None:
-        publish(ctx, change)
+    build = _ballot_build(ctx, workshop_id, round_id, participant_id, choices, key)
+    outcome = await perform_async(
+        ctx, op=BALLOT_OP, topic=Topic.BALLOTS, build=build, undoable=False
+    )
+    result: BallotResult = outcome.result
     return result
 
 
@@ -134,11 +137,41 @@ def _ballot_work(
     choices: object,
     key: str,
 ) -> Callable[[Session], tuple[Change | None, BallotResult]]:
-    """The checked key and the transaction's work of one ballot."""
-    scoped = f"{workshop_id}:v{round_id}:p{participant_id}:{check_key(key)}"
-    voter = voter_of(participant_id)
+    """The store's work of one ballot as `perform` runs it, without publishing (a test puts
+    several in one group-commit transaction): (the change, None for a retry; the answer)."""
+    build = _ballot_build(ctx, workshop_id, round_id, participant_id, choices, key)
 
     def work(session: Session) -> tuple[Change | None, BallotResult]:
+        step = build(session)
+        if not isinstance(step, Step):
+            assert isinstance(step, Outcome)
+            return step.change, step.result
+        done = commit_step(
+            session, ctx, op=BALLOT_OP, topic=Topic.BALLOTS, step=step, undoable=False
+        )
+        return done.change, done.result
+
+    return work
+
+
+def _ballot_build(
+    ctx: Context,
+    workshop_id: int,
+    round_id: int,
+    participant_id: int,
+    choices: object,
+    key: str,
+) -> Callable[[Session], Step | Outcome]:
+    """The checked key and the transaction's work of one ballot (raises on a bad key).
+
+    The ballot is applied with prepared statements (the hot path) and journalled as the
+    `ballot.replace` mutation with the voter's new votes, so a co-facilitator's replica
+    replays it (the live counts move by the same difference there)."""
+    scoped = f"{workshop_id}:v{round_id}:p{participant_id}:{check_key(key)}"
+    voter = voter_of(participant_id)
+    actor = f"participant:{participant_id}"
+
+    def build(session: Session) -> Step | Outcome:
         conn = connection(session)
         index = session.info.get("write_index", -1)
         known = _BallotRound.follow(session, index, workshop_id, round_id)
@@ -148,7 +181,7 @@ def _ballot_work(
         if earlier is not None:
             if known is not None:
                 known.carry(session, index)
-            return None, BallotResult(**{**earlier, "replayed": True})
+            return Outcome(None, BallotResult(**{**earlier, "replayed": True}), True)
         now = ctx.clock()
         if known is None:
             row, settings = _voting_round(conn, workshop_id, round_id, now)
@@ -167,65 +200,50 @@ def _ballot_work(
         result = BallotResult(round_id, _wire(settings, clean), remaining(settings, clean), done)
         answer = {"round_id": round_id, "choices": result.choices,
                   "remaining": result.remaining, "done": done}  # fmt: skip
-        conn.execute(_REMEMBER, {"key": scoped, "actor": f"participant:{participant_id}",
-                                 "response": answer, "at": now})  # fmt: skip
-        entry = journal(
-            session,
-            ctx.as_actor(f"participant:{participant_id}"),
-            op="votes.cast",
-            workshop_id=workshop_id,
-            # the journal keeps who changed their ballot, not what they chose (anonymity)
-            forward=[["vote.ballot", {"round_id": round_id, "participant": participant_id}]],
+        found = known
+        return Step(
+            workshop_id,
             label="Vote",
-        )
-        change = Change("votes.cast", Topic.BALLOTS, entry.seq, workshop_id, (round_id,))
-        known.carry(session, index)
-        return change, result
+            # the voter and their votes: what the `votes` rows hold (no name, no token)
+            applied=[["ballot.replace", {"round_id": round_id, "voter": voter,
+                                         "votes": ballot_rows(clean), "at": now}]],
+            result=result,
+            actor=actor,
+            ids=(round_id,),
+            remember=Remember(scoped, actor, answer, now),
+            after=lambda session, _entry: found.carry(session, index),
+        )  # fmt: skip
 
-    return work
+    return build
 
 
 def set_done(
     ctx: Context, workshop_id: int, round_id: int, participant_id: int, done: bool = True
 ) -> BallotResult:
-    """'J'ai fini' (or not any more): shown in the console's turnout. Idempotent by nature."""
+    """'J'ai fini' (or not any more): shown in the console's turnout. Idempotent by nature
+    (journalled as `ballot.done` when it changed something, which a replica replays)."""
     voter = voter_of(participant_id)
 
-    def work(session: Session) -> tuple[Change | None, BallotResult]:
+    def build(session: Session) -> Step | Outcome:
         conn = connection(session)
         now = ctx.clock()
         _row, settings = _voting_round(conn, workshop_id, round_id, now)
         if conn.execute(_VOTER, {"pid": participant_id, "wid": workshop_id}).first() is None:
             raise NotFound("Participant inconnu pour cet atelier.")
-        before = conn.execute(_BALLOT_ROW, {"rid": round_id, "vtr": voter}).first()
-        changed = before is None or bool(before.done) != done
-        if before is None:
-            conn.execute(
-                _BALLOT_ADD,
-                {"round_id": round_id, "voter": voter, "participant_id": participant_id,
-                 "paper": False, "label": "", "done": done, "at": now},
-            )  # fmt: skip
-        elif changed:
-            conn.execute(_BALLOT_DONE, {"rid": round_id, "vtr": voter, "isdone": done, "t": now})
-        ballot: Ballot = {
-            ((t, i), c): v
-            for t, i, c, v in conn.execute(_PREVIOUS, {"rid": round_id, "vtr": voter})
-        }
-        if not done and not ballot:
-            conn.execute(_BALLOT_FORGET, {"rid": round_id, "vtr": voter})
+        changed, ballot = _mark_done(session, round_id, voter, done, now)
         result = BallotResult(round_id, _wire(settings, ballot), remaining(settings, ballot), done)
         if not changed:
-            return None, result
-        entry = journal(
-            session, ctx.as_actor(f"participant:{participant_id}"), op="votes.done",
-            workshop_id=workshop_id,
-            forward=[["vote.done", {"round_id": round_id, "participant": participant_id,
-                                    "done": done}]],
+            return Outcome(None, result)
+        return Step(
+            workshop_id,
             label="J'ai fini" if done else "Je reprends mon vote",
+            applied=[["ballot.done", {"round_id": round_id, "voter": voter, "done": done,
+                                      "at": now}]],
+            result=result,
+            actor=f"participant:{participant_id}",
+            ids=(round_id,),
         )  # fmt: skip
-        return Change("votes.done", Topic.BALLOTS, entry.seq, workshop_id, (round_id,)), result
 
-    change, result = ctx.db.write(work)
-    if change is not None:
-        publish(ctx, change)
+    outcome = perform(ctx, op=DONE_OP, topic=Topic.BALLOTS, build=build, undoable=False)
+    result: BallotResult = outcome.result
     return result

@@ -12,7 +12,14 @@ from app.errors import NotFound
 from app.ops.base import Action, connection, mutation
 from app.ops.votes.common import _round
 from app.ops.votes.statements import _PAPER_ROW
-from app.ops.votes.tally import _replace_ballot
+from app.ops.votes.tally import (
+    _mark_done,
+    _replace,
+    _replace_ballot,
+    ballot_of,
+    ballot_rows,
+    participant_of,
+)
 from app.store.models import Action as ActionRow
 from app.store.models import Note, VoteRound
 from app.store.models import Project as ProjectRow
@@ -70,6 +77,28 @@ def paper_ballot(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any]
               "votes": {item_key(i): v for (i, _c), v in old.items()},
               "at": stored.at if stored is not None else args["at"]}  # fmt: skip
     return args, [["vote.paper", before]]
+
+
+# A phone's ballot and its "J'ai fini", as `cast_ballot` / `set_done` applied them on the host
+# with prepared statements (not undoable: their inverses are never journalled). They carry
+# the voter (``"p:<id>"``) and their votes, what the `votes` rows hold anyway: a replica
+# replays them to the host's rows and live counts (moved by the same difference).
+@mutation("ballot.replace")
+def ballot_replace(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    """{round_id, voter, votes: [[item type, item id, criterion, value]…], at}: the voter's
+    votes replaced by these, the live counts moved by the difference."""
+    old, _done = _replace(
+        session, args["round_id"], args["voter"], ballot_of(args["votes"]),
+        participant_id=participant_of(args["voter"]), paper=False, label="", at=args["at"],
+    )  # fmt: skip
+    return args, [["ballot.replace", {**args, "votes": ballot_rows(old)}]]
+
+
+@mutation("ballot.done")
+def ballot_done(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any], list[Action]]:
+    """{round_id, voter, done, at}: "J'ai fini" (or not any more) on the voter's ballot."""
+    _mark_done(session, args["round_id"], args["voter"], bool(args["done"]), args["at"])
+    return args, [["ballot.done", {**args, "done": not args["done"]}]]
 
 
 @mutation("action.insert")

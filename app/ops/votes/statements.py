@@ -29,7 +29,6 @@ _STORED_AND_VOTER = select(
     .where(Participant.id == bindparam("pid"), Participant.workshop_id == bindparam("wid"))
     .scalar_subquery(),
 )
-_REMEMBER = insert(IdempotentRequest)
 _ROUND = select(
     VoteRound.id, VoteRound.workshop_id, VoteRound.kind, VoteRound.settings, VoteRound.items,
     VoteRound.status, VoteRound.title,

@@ -14,6 +14,7 @@ from app.ops.base import connection
 from app.ops.votes.statements import (
     _ADD_VOTE,
     _BALLOT_ADD,
+    _BALLOT_DONE,
     _BALLOT_FORGET,
     _BALLOT_ROW,
     _BALLOT_TOUCH,
@@ -110,6 +111,48 @@ def _replace(
     if not done:  # an emptied ballot is no vote (unless they said they were done)
         conn.execute(_BALLOT_FORGET, {"rid": round_id, "vtr": voter})
     return old, bool(done)
+
+
+def _mark_done(
+    session: Session, round_id: int, voter: str, done: bool, at: float
+) -> tuple[bool, Ballot]:
+    """'J'ai fini' (or not any more) on the voter's ballot row, added if need be; whether that
+    changed it, and the voter's ballot. A row left with no vote and not done is no ballot."""
+    conn = connection(session)
+    before = conn.execute(_BALLOT_ROW, {"rid": round_id, "vtr": voter}).first()
+    changed = before is None or bool(before.done) != done
+    if before is None:
+        conn.execute(
+            _BALLOT_ADD,
+            {"round_id": round_id, "voter": voter, "participant_id": participant_of(voter),
+             "paper": False, "label": "", "done": done, "at": at},
+        )  # fmt: skip
+    elif changed:
+        conn.execute(_BALLOT_DONE, {"rid": round_id, "vtr": voter, "isdone": done, "t": at})
+    ballot: Ballot = {
+        ((t, i), c): v for t, i, c, v in conn.execute(_PREVIOUS, {"rid": round_id, "vtr": voter})
+    }
+    if not done and not ballot:
+        conn.execute(_BALLOT_FORGET, {"rid": round_id, "vtr": voter})
+    return changed, ballot
+
+
+def participant_of(voter: str) -> int | None:
+    """The participant a phone's voter (``"p:<id>"``) is; None for a paper count."""
+    return int(voter[2:]) if voter.startswith("p:") else None
+
+
+def ballot_rows(ballot: Mapping[Key, int]) -> list[list[Any]]:
+    """A ballot as a journal entry carries it: [item type, item id, criterion, value] each."""
+    return [[item[0], item[1], crit, value] for (item, crit), value in ballot.items()]
+
+
+def ballot_of(rows: Iterable[Iterable[Any]]) -> Ballot:
+    """`ballot_rows` read back (from the JSON of a journal entry)."""
+    out: Ballot = {}
+    for item_type, item_id, crit, value in rows:
+        out[((str(item_type), int(item_id)), str(crit))] = int(value)
+    return out
 
 
 def _move_counts(
