@@ -83,9 +83,13 @@ def problem(status: int, code: str, message: str, **extra: str) -> JSONResponse:
     return JSONResponse({"code": code, "message": message, **extra}, status_code=status)
 
 
+# the check-in's typed fields, as the phone's form names them (a refusal says which is too long)
+JOIN_FIELDS = {"name": "Nom", "organisation": "Organisation"}
+
+
 def invalid_message(path: str, errors: Any) -> str:
-    """What a 422 says: a post-it over the limit is told so, with the limit (the phone keeps
-    the text to shorten it); anything else gets the general message."""
+    """What a 422 says: a post-it, a name or an organisation over the limit is told so, with
+    the limit (the phone keeps the text to shorten it); anything else the general message."""
     for error in errors:
         loc = error.get("loc") or ()
         typed = error.get("input")
@@ -99,6 +103,18 @@ def invalid_message(path: str, errors: Any) -> str:
             return (
                 f"Post-it trop long : {MAX_NOTE} caractères au plus ({len(typed)} saisis). "
                 "Raccourcissez-le, puis envoyez-le à nouveau."
+            )
+        if (
+            path == "/api/join"
+            and error.get("type") == "string_too_long"
+            and loc
+            and loc[-1] in JOIN_FIELDS
+            and isinstance(typed, str)
+        ):
+            limit = (error.get("ctx") or {}).get("max_length", "")
+            return (
+                f"{JOIN_FIELDS[loc[-1]]} : {limit} caractères au plus ({len(typed)} saisis). "
+                "Raccourcissez, puis validez à nouveau."
             )
     return "Données envoyées incomplètes ou invalides."
 

@@ -121,11 +121,26 @@ function key() {  // one key per check-in attempt, kept until it succeeds: retri
   return pending;
 }
 
-function option(parent, value, label) {
-  const item = document.createElement("option");
-  item.value = value;
-  item.textContent = label;  // text, never HTML
-  parent.appendChild(item);
+// the organisation is typed; the cadrage's partners are buttons that fill the field
+function showPartners(partners) {
+  const field = $("organisation"), list = $("partner-list");
+  list.replaceChildren();
+  for (const partner of partners) {
+    const chip = document.createElement("button");
+    chip.type = "button";
+    chip.className = "suggestion";
+    chip.textContent = partner;  // text, never HTML
+    chip.onclick = () => { field.value = partner; mark(); };
+    list.appendChild(chip);
+  }
+  const mark = () => {
+    for (const chip of list.children) {
+      chip.setAttribute("aria-pressed", String(chip.textContent === field.value.trim()));
+    }
+  };
+  field.oninput = mark;
+  mark();
+  $("partners").hidden = partners.length === 0;
 }
 
 async function showJoin() {
@@ -142,12 +157,7 @@ async function showJoin() {
   const answer = await fetch("/api/choices", { cache: "no-store" });
   if (answer.status === 409) return showClosed(await answer.json());
   const choices = await answer.json();
-  const organisation = $("organisation");
-  organisation.replaceChildren();
-  option(organisation, "", "Choisissez…");
-  for (const partner of choices.partners) option(organisation, partner, partner);
-  option(organisation, "__autre__", "Autre");
-  organisation.onchange = () => { $("organisation-other").hidden = organisation.value !== "__autre__"; };
+  showPartners(choices.partners);
   const categories = $("categories");
   categories.replaceChildren();
   for (const [value, label] of Object.entries(choices.categories)) {
@@ -172,8 +182,7 @@ async function submitJoin(event) {
   event.preventDefault();
   const name = $("name").value.trim();
   const picked = document.querySelector("input[name=category]:checked");
-  let organisation = $("organisation").value;
-  if (organisation === "__autre__") organisation = $("organisation-other").value.trim();
+  const organisation = $("organisation").value.trim();
   if (!name) return fail("Indiquez un nom ou un pseudonyme.");
   if (!picked) return fail("Choisissez à quel titre vous venez.");
   $("join-button").disabled = true;

@@ -79,7 +79,7 @@ def test_check_in_from_the_phone_then_reload_as_the_same_participant(browser, tm
         page.goto(link(server, ctx, wid))
         page.wait_for_selector("#join:not([hidden])")
         page.fill("#name", "Camille <b>Durand</b>")
-        page.select_option("#organisation", "DREAL Nouvelle-Aquitaine")
+        page.click("#partner-list .suggestion >> text=DREAL Nouvelle-Aquitaine")
         page.check("input[name=category][value=public]")
         page.screenshot(path=str(tmp_path / "phone-join.png"))
         page.click("#join-button")

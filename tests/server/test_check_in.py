@@ -218,3 +218,28 @@ def test_the_page_can_check_a_typed_code_before_the_form(phone):
     wrong = client.post("/api/code", json={"code": "ZZZZZ" if code != "ZZZZZ" else "YYYYY"})
     assert wrong.status_code == 403 and wrong.json()["code"] == "code_invalide"
     assert _count(ctx, Participant) == 0
+
+
+def test_an_organisation_outside_the_partners_is_stored_as_typed(phone):
+    ctx, _wid, client = phone
+    lines = [line for line in HOSTILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for n, line in enumerate(["Mairie de Poitiers", *lines]):
+        typed = line[:120]
+        answer = _join(phone, organisation=typed, key=f"org-{n:04d}")
+        assert answer.status_code == 201, (line, answer.text)
+        token = answer.json()["token"]
+        me = client.get("/api/me", headers={"Authorization": f"Bearer {token}"}).json()
+        # as typed, minus control characters and the spaces around
+        assert me["organisation"] == "".join(c for c in typed if ord(c) >= 32).strip()
+
+
+def test_an_organisation_too_long_is_refused_with_its_limit(phone):
+    ctx, _wid, _client = phone
+    answer = _join(phone, organisation="o" * 300)
+    assert answer.status_code == 422
+    body = answer.json()
+    assert body["code"] == "saisie_invalide"
+    assert body["message"].startswith("Organisation : 120 caractères au plus (300 saisis)")
+    assert _count(ctx, Participant) == 0
+    long_name = _join(phone, name="n" * 81).json()["message"]
+    assert long_name.startswith("Nom : 80 caractères au plus (81 saisis)")
