@@ -14,6 +14,7 @@ transaction; one journal entry (no workshop) keeps the trace that it existed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.errors import KnownError
 from app.events import Topic
 from app.ops import archive
-from app.ops.base import Change, Context, journal, publish
+from app.ops.base import Change, Context, Step, journal, perform
 from app.ops.mutations import get_workshop
 from app.store.models import IdempotentRequest, JournalEntry, Workshop
 
@@ -91,7 +92,7 @@ def wipe_rehearsal(ctx: Context, workshop_id: int) -> Change:
     """Erase a rehearsal for good: its rows, its journal entries, its phones' stored answers.
     A workshop that is not a rehearsal is refused and nothing changes."""
 
-    def work(session: Session) -> Change:
+    def build(session: Session) -> Step:
         workshop = get_workshop(session, workshop_id)
         if workshop.rehearsal_of is None:
             raise RehearsalError(
@@ -101,24 +102,27 @@ def wipe_rehearsal(ctx: Context, workshop_id: int) -> Change:
         title = workshop.title
         original = workshop.rehearsal_of
         session.delete(workshop)  # every row of it follows (foreign keys, on delete cascade)
-        session.flush()
-        session.execute(delete(JournalEntry).where(JournalEntry.workshop_id == workshop_id))
         session.execute(
             delete(IdempotentRequest).where(IdempotentRequest.key.startswith(f"{workshop_id}:"))
         )
-        entry = journal(
-            session,
-            ctx,
-            op="rehearsal.wipe",
-            workshop_id=None,  # the trace only: nothing of the rehearsal is left to point at
-            forward=[["rehearsal.wipe", {"id": workshop_id, "original": original}]],
-            label=f"Répétition effacée : {title}",
-        )
-        return Change("rehearsal.wipe", Topic.WORKSHOPS, entry.seq, workshop_id, (workshop_id,))
 
-    change = ctx.db.write(work)
-    publish(ctx, change)
-    return change
+        def forget(session: Session, _entry: object) -> None:
+            # once the trace is journalled: its sequence is then above the entries that go, so
+            # a sequence is never given twice (SQLite would reuse the last one's)
+            session.execute(delete(JournalEntry).where(JournalEntry.workshop_id == workshop_id))
+
+        return Step(
+            None,  # the trace only: nothing of the rehearsal is left to point at
+            label=f"Répétition effacée : {title}",
+            applied=[["rehearsal.wipe", {"id": workshop_id, "original": original}]],
+            ids=(workshop_id,),
+            after=forget,
+        )
+
+    outcome = perform(ctx, op="rehearsal.wipe", topic=Topic.WORKSHOPS, build=build, undoable=False)
+    assert outcome.change is not None
+    # the views look for the workshop that went: the event names it
+    return replace(outcome.change, workshop_id=workshop_id)
 
 
 def rehearsals_of(ctx: Context, workshop_id: int) -> list[int]:

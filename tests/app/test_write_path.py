@@ -47,6 +47,7 @@ from app.ops import (
     photos,
     projects,
     queries,
+    rehearsal,
     replica,
     votes,
     workshops,
@@ -71,7 +72,8 @@ READ_ONLY = frozenset({
     "feedback.phone_feedback", "feedback.feedback_open", "feedback.feedback_summary",
     "formats.save_as_format",  # a format file in the library's folder
     "grouping.suggest",
-    "live.live_session", "live.door",
+    "live.live_session", "live.door", "live.join_code",
+    "rehearsal.is_rehearsal", "rehearsal.rehearsals_of",
     "notes.my_notes", "notes.workshop_notes",
     "participants.participant_by_token", "participants.attendees",
     "photos.list_photos", "photos.photo_pictures",
@@ -91,6 +93,7 @@ PLUMBING = frozenset({
 # creation, copy, import or deletion of a workshop: it is made of one that exists)
 WHOLE_WORKSHOP_OPS = frozenset({
     "workshop.create", "workshop.duplicate", "workshop.delete", "workshop.import", "demo.create",
+    "rehearsal.create", "rehearsal.wipe",
 })  # fmt: skip
 
 
@@ -220,6 +223,10 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
     ("workshops.duplicate_workshop",
      lambda r: r.made.setdefault("copy", workshops.duplicate_workshop(r.ctx, r.wid).workshop_id)),
     ("workshops.delete_workshop", lambda r: workshops.delete_workshop(r.ctx, r.made["copy"])),
+    ("rehearsal.create_rehearsal", lambda r: r.made.setdefault(
+        "rehearsal", rehearsal.create_rehearsal(r.ctx, r.wid).workshop_id)),
+    ("rehearsal.wipe_rehearsal", lambda r: rehearsal.wipe_rehearsal(r.ctx, r.made["rehearsal"])),
+    ("live.renew_join_code", lambda r: live.renew_join_code(r.ctx, r.wid)),
     ("demo.create_demo", lambda r: demo.create_demo(r.ctx)),
     ("agenda.add_phase", lambda r: r.made.setdefault(
         "phase", agenda.add_phase(r.ctx, r.block(), title="Pause café", minutes=5).ids[0])),
@@ -234,6 +241,7 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
     ("board.recolour", lambda r: board.recolour(r.ctx, r.wid, [r.made["note"]], _colour())),
     ("board.move", lambda r: board.move(r.ctx, r.wid, [(r.made["note"], 10.0, 20.0)])),
     ("board.duplicate_notes", lambda r: board.duplicate_notes(r.ctx, r.wid, [r.made["note"]])),
+    ("board.tidy", lambda r: board.tidy(r.ctx, r.wid, [r.made["note"], r.newest(Note)])),
     ("board.group", lambda r: board.group(
         r.ctx, r.wid, [r.made["note"], r.newest(Note)], title="Transports")),
     ("board.update_cluster",
