@@ -52,6 +52,7 @@ screenshots: setup
 translations: setup
 	$(VENV)/bin/pyside6-lupdate widgets/*.py -ts assets/i18n/atelier_en.ts -no-obsolete
 	$(VENV)/bin/pyside6-lrelease assets/i18n/atelier_en.ts -qm assets/i18n/atelier_en.qm
+	$(VENV)/bin/pyside6-lrelease assets/i18n/qtbase_extra_fr.ts -qm assets/i18n/qtbase_extra_fr.qm
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -112,6 +112,10 @@ class Format(_Strict):
     name: Annotated[str, Field(min_length=1, max_length=120)]
     tagline: Text = ""
     description: Text = ""
+    # the same in English, shown when the window runs in English (French when left out)
+    name_en: Annotated[str, Field(max_length=120)] = ""
+    tagline_en: Text = ""
+    description_en: Text = ""
     block_label: Annotated[str, Field(min_length=1, max_length=40)] = "Séance"
     block_minutes: Annotated[int, Field(ge=1, le=24 * 60)]
     blocks: Annotated[list[BlockTemplate], Field(min_length=1)]

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.agenda import MAX_PHASE_MINUTES, MIN_PHASE_MINUTES, format_minutes
-from app.domain.french import clock_time
 from app.domain.model import BlockInfo, PhaseInfo, PhaseKind, WorkshopDetail
 from app.library import Method
+from widgets.core_text import time_text
 from widgets.text import plain_tooltip
 from widgets.theme import DANGER, LINE, MUTED, OK, PRIMARY
 
@@ -385,7 +385,7 @@ class AgendaEditor(QWidget):
             item.setData(
                 LINE_ROLE,
                 (
-                    clock_time(start),
+                    time_text(start),
                     phase.title,
                     subtitle,
                     phase.planned_minutes,
@@ -394,7 +394,7 @@ class AgendaEditor(QWidget):
             )
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
-                f"{clock_time(start)}, {phase.title}, {format_minutes(phase.planned_minutes)}",
+                f"{time_text(start)}, {phase.title}, {format_minutes(phase.planned_minutes)}",
             )
             item.setToolTip(plain_tooltip(phase.instructions or phase.title))
             self.list.addItem(item)
@@ -413,7 +413,7 @@ class AgendaEditor(QWidget):
             return
         planned = block.planned_minutes
         length = self._detail.block_minutes
-        end = clock_time(DAY_START_MINUTES + planned)
+        end = time_text(DAY_START_MINUTES + planned)
         text = self.tr("Total : {planned} sur {length} prévues · fin à {end}").format(
             planned=format_minutes(planned), length=format_minutes(length), end=end
         )

@@ -6,8 +6,10 @@ import gc
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import PySide6
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -31,18 +33,37 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def qt_translations_dir() -> Path:
+    """Where Qt's own catalogues (qtbase_fr.qm…) are: Qt's translations folder, or the one
+    PyInstaller puts beside PySide6 in the bundle when Qt's configured path is elsewhere."""
+    configured = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if (configured / "qtbase_fr.qm").is_file():
+        return configured
+    package = Path(PySide6.__file__).parent
+    for candidate in (package / "Qt" / "translations", package / "translations"):
+        if (candidate / "qtbase_fr.qm").is_file():
+            return candidate
+    return configured
+
+
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
-    """French is the source language; English comes from assets/i18n/atelier_en.qm."""
+    """French is the source language; English comes from assets/i18n/atelier_en.qm. Qt's own
+    dialogs (the file picker's "Regarder dans", buttons) speak the same language through
+    Qt's qtbase_<lang>.qm."""
     translators: list[QTranslator] = []
     QLocale.setDefault(
         QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
     )
     qt = QTranslator(app)
-    if qt.load(
-        QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    if qt.load(f"qtbase_{lang}", str(qt_translations_dir())):
         app.installTranslator(qt)
         translators.append(qt)
+        gaps = QTranslator(app)  # what qtbase_<lang>.qm leaves in English; searched first
+        if gaps.load(str(asset("i18n", f"qtbase_extra_{lang}.qm"))):
+            app.installTranslator(gaps)
+            translators.append(gaps)
+    elif lang != "en":  # English is Qt's own source language: nothing to load
+        log.warning("no Qt translation for %s in %s", lang, qt_translations_dir())
     if lang != "fr":
         ours = QTranslator(app)
         if ours.load(str(asset("i18n", f"atelier_{lang}.qm"))):
@@ -105,7 +126,8 @@ def run(
     settings = load_settings()
     app = make_app()
     apply_theme(app, large_text=bool(settings.get("large_text")))
-    install_translations(app, lang or str(settings.get("language") or "fr"))
+    language = lang or str(settings.get("language") or "fr")
+    translators = install_translations(app, language)
     try:
         database = Database.open(db)
     except KnownError as exc:
@@ -132,6 +154,8 @@ def run(
             problem = "format library incomplete"
         elif not _pdf_accelerated():
             problem = "reportlab's C helpers (rl_accel) missing"
+        elif language == "fr" and not any("qtbase_fr" in t.filePath() for t in translators):
+            problem = "Qt's French translation (qtbase_fr.qm) missing"
         database.close()
         print(f"self-check: {problem}" if problem else "self-check ok")
         return 1 if problem else 0

@@ -41,6 +41,7 @@ from app.system.files import atomic_output
 from widgets.board_scene import BoardScene, ClusterItem
 from widgets.board_view import BoardView
 from widgets.controller import Controller
+from widgets.core_text import colour_name, error_text
 from widgets.text import plain_label
 
 REFRESH_MS = 30  # a burst of events becomes one refresh
@@ -147,7 +148,7 @@ class BoardPanel(QWidget):
         self.entry.returnPressed.connect(self._add_from_entry)
         self.colour = QComboBox()
         for c in PALETTE:
-            self.colour.addItem(swatch(c.fill), self.tr(c.name), c.key)
+            self.colour.addItem(swatch(c.fill), colour_name(c.key, c.name), c.key)
         self.colour.setToolTip(self.tr("Couleur du post-it (ou de la sélection)"))
         self.colour.activated.connect(self._recolour_selection)
         self.group_button = self._button(self.tr("Regrouper"), "Ctrl+G", self.group_selection)
@@ -575,7 +576,7 @@ class BoardPanel(QWidget):
             with atomic_output(path) as temp:
                 temp.write_bytes(self.png())
         except KnownError as exc:
-            self.dialogs().error(exc.message)
+            self.dialogs().error(error_text(exc.message))
             return
         self.message.emit(self.tr("Tableau exporté : {path}").format(path=path))
 

@@ -45,7 +45,7 @@ from app.domain.board import (
     Zone,
     colour,
 )
-from app.domain.french import clock_time
+from widgets.core_text import arrivals_title, time_text
 from widgets.text import plain_tooltip
 from widgets.theme import FONT_FAMILY, PRIMARY
 
@@ -125,7 +125,7 @@ def _footer_font() -> QFont:
 
 def _time(timestamp: float) -> str:
     moment = datetime.fromtimestamp(timestamp)
-    return clock_time(moment.hour * 60 + moment.minute)
+    return time_text(moment.hour * 60 + moment.minute)
 
 
 class NoteItem(QGraphicsItem):
@@ -448,10 +448,9 @@ class BoardScene(QGraphicsScene):
             for zone in self.zones:
                 self.removeItem(zone)
             self.zones = [ZoneItem(z) for z in data.template.zones]
+            title, subtitle = arrivals_title()
             self.zones.append(
-                ZoneItem(
-                    Zone("Arrivées", INBOX_X, 0.0, INBOX_W, 1200.0, "des téléphones"), inbox=True
-                )
+                ZoneItem(Zone(title, INBOX_X, 0.0, INBOX_W, 1200.0, subtitle), inbox=True)
             )
             for zone in self.zones:
                 self.addItem(zone)

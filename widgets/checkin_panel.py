@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.french import clock_time
-from app.ops.participants import CATEGORIES
+from widgets.core_text import by_hand, category_label, no_organisation, time_text
 from widgets.text import plain_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -80,13 +79,13 @@ class CheckInPanel(QWidget):
             arrived = ""
             if person.arrived_at is not None:
                 moment = datetime.fromtimestamp(person.arrived_at)
-                arrived = clock_time(moment.hour * 60 + moment.minute)
+                arrived = time_text(moment.hour * 60 + moment.minute)
                 if person.source == "manual":
-                    arrived += " (à la main)"
+                    arrived += by_hand()
             cells = [
                 person.name,
                 person.organisation or "—",
-                CATEGORIES.get(person.category, person.category),
+                category_label(person.category),
                 arrived,
             ]
             for column, text in enumerate(cells):
@@ -99,12 +98,15 @@ class CheckInPanel(QWidget):
         self.count.setText(
             self.tr("{n} présent(s)").format(n=total) if total else self.tr("Aucun présent")
         )
-        by_category = Counter(CATEGORIES.get(p.category, p.category) for p in people)
-        by_organisation = Counter(p.organisation or "sans organisation" for p in people)
+        by_category = Counter(category_label(p.category) for p in people)
+        by_organisation = Counter(p.organisation or no_organisation() for p in people)
+        count = self.tr("{label} : {n}")
         self.breakdown.setText(
-            " · ".join(f"{label} : {n}" for label, n in by_category.most_common())
+            " · ".join(count.format(label=label, n=n) for label, n in by_category.most_common())
             + ("\n" if people else "")
-            + " · ".join(f"{label} : {n}" for label, n in by_organisation.most_common())
+            + " · ".join(
+                count.format(label=label, n=n) for label, n in by_organisation.most_common()
+            )
         )
         self.empty.setVisible(not people)
         self.table.setVisible(bool(people))

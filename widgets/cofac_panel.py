@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.french import clock_time
+from widgets.core_text import time_text
 from widgets.text import QT_TRANSLATE_NOOP, plain_label
 from widgets.theme import FONT_FAMILY
 
@@ -198,7 +198,7 @@ class CofacPanel(QDialog):
         if presence.online:
             return self.tr("● En ligne")
         moment = datetime.fromtimestamp(presence.last_seen)
-        return self.tr("Vu à {time}").format(time=clock_time(moment.hour * 60 + moment.minute))
+        return self.tr("Vu à {time}").format(time=time_text(moment.hour * 60 + moment.minute))
 
     def row_of(self, laptop_id: int) -> int:
         for row in range(self.table.rowCount()):

@@ -38,6 +38,7 @@ from app.ops.photos import PhotoInfo
 from app.ops.votes import ResultLine
 from app.replica_files import device_key, replica_folder, replica_path
 from app.settings import custom_formats_dir
+from widgets.core_text import error_text
 
 if TYPE_CHECKING:
     from app.cofac_client import CoFacClient, Pairing
@@ -72,7 +73,7 @@ class Controller(QObject):
         try:
             return fn(*args, **kwargs)
         except KnownError as exc:
-            self.error.emit(exc.message)
+            self.error.emit(error_text(exc.message))
             return None
 
     def _write(
@@ -211,7 +212,7 @@ class Controller(QObject):
         try:
             live.start_session(self.ctx, workshop_id, block_id)
         except KnownError as exc:
-            self.error.emit(exc.message)
+            self.error.emit(error_text(exc.message))
             return False
         return True
 

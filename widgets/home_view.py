@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.model import STATUS_LABELS, Status, WorkshopSummary
-from widgets.text import QT_TRANSLATE_NOOP, empty_state, french_date, plain_label, plain_tooltip
+from app.domain.model import Status, WorkshopSummary
+from widgets.core_text import date_text, format_name, moment_text, status_label
+from widgets.text import QT_TRANSLATE_NOOP, empty_state, plain_label, plain_tooltip
 from widgets.theme import REHEARSAL_COLOR, STATUS_COLORS
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -217,11 +218,11 @@ class HomeView(QWidget):
             updated = datetime.fromtimestamp(w.updated_at)
             values = (
                 w.title,
-                w.format_name,
-                self.tr("Répétition") if w.rehearsal_of is not None else STATUS_LABELS[w.status],
-                french_date(w.start_date) if w.start_date else "—",
+                format_name(w.format_key, w.format_name),
+                self.tr("Répétition") if w.rehearsal_of is not None else status_label(w.status),
+                date_text(w.start_date) if w.start_date else "—",
                 w.place or "—",
-                french_date(updated.date()) + updated.strftime(" à %H:%M"),
+                moment_text(updated),
             )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value.replace("\n", " "))

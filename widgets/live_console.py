@@ -25,10 +25,10 @@ from app.domain.agenda import format_minutes
 from app.domain.feedback import FeedbackSummary
 from app.domain.french import french_number
 from app.domain.model import WorkshopDetail
-from app.domain.report import PROJECT_STATUSES
 from app.domain.timer import Display, LiveSession, Stage, TimerState, drift_minutes
 from app.reports.text import one_line
 from widgets.checkin_panel import CheckInPanel
+from widgets.core_text import project_status
 from widgets.live_clock import LiveClock
 from widgets.notes_inbox import NotesInbox
 from widgets.projector_view import PALETTE, wall_clock
@@ -341,7 +341,7 @@ class LiveConsole(QWidget):
             self.programme.addItem(item)
         # the chantiers the programme follows (promoted from a vote): after the timeline
         for project in detail.projects:
-            status = PROJECT_STATUSES.get(project.status, project.status)
+            status = project_status(project.status)
             item = QListWidgetItem(
                 self.tr("Chantier · {status} · {title}").format(
                     status=status, title=one_line(project.title)

@@ -18,6 +18,7 @@ from app.settings import load_settings
 from widgets.board_panel import BoardPanel
 from widgets.bridge import EventBridge
 from widgets.controller import Controller
+from widgets.core_text import know_formats
 from widgets.dialogs import Dialogs
 from widgets.document_desk import DocumentDesk
 from widgets.home_view import HomeView
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Atelier"))
         self.resize(1400, 860)
 
+        know_formats(controller.formats())
         self.home = HomeView()
         self.editor = WorkshopEditor(controller.methods())
         self.editor_board = BoardPanel(controller, dialogs=lambda: self.dialogs)

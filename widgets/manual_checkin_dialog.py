@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ops.participants import CATEGORIES, MAX_NAME, MAX_ORGANISATION
+from widgets.core_text import category_label
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,8 @@ class ManualCheckInDialog(QDialog):
         if typed is not None:
             typed.setMaxLength(MAX_ORGANISATION)
         self.category = QComboBox()
-        for key, label in CATEGORIES.items():
-            self.category.addItem(label, key)
+        for key in CATEGORIES:
+            self.category.addItem(category_label(key), key)
         self.consent = QCheckBox(self.tr("Apparaître nommément dans le compte-rendu"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.library import Format
+from widgets.core_text import format_description, format_tagline, format_title
 from widgets.text import plain_label
 
 
@@ -51,16 +52,16 @@ class NewWorkshopDialog(QDialog):
             card = QFrame()
             card.setObjectName("card")
             box = QVBoxLayout(card)
-            radio = QRadioButton(fmt.name)
+            radio = QRadioButton(format_title(fmt))
             font = radio.font()
             font.setPointSizeF(font.pointSizeF() * 1.3)
             font.setBold(True)
             radio.setFont(font)
             self.group.addButton(radio, index)
-            tagline = plain_label(fmt.tagline)
+            tagline = plain_label(format_tagline(fmt))
             tagline.setObjectName("muted")
             tagline.setWordWrap(True)
-            description = plain_label(fmt.description)
+            description = plain_label(format_description(fmt))
             description.setWordWrap(True)
             description.setAlignment(Qt.AlignmentFlag.AlignTop)
             box.addWidget(radio)

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.domain.french import clock_time
+from widgets.core_text import time_text
 from widgets.text import plain_label
 
 
@@ -29,7 +29,7 @@ class NotesInbox(QWidget):
         self.list.clear()
         for note in reversed(notes):
             moment = datetime.fromtimestamp(note.created_at)
-            when = clock_time(moment.hour * 60 + moment.minute)
+            when = time_text(moment.hour * 60 + moment.minute)
             # QListWidgetItem text is plain text: participants' markup stays as typed
             self.list.addItem(QListWidgetItem(f"{note.text}\n— {note.author}, {when}"))
         self.count.setText(

@@ -23,9 +23,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from app.domain.french import clock_time
 from app.domain.timer import Display, LiveSession, Stage
 from app.system.network import wifi_payload
+from widgets.core_text import time_text
 from widgets.live_clock import LiveClock
 from widgets.progress_ring import ProgressRing
 from widgets.qr_code import QrCode
@@ -53,7 +53,7 @@ def other_screen(screens: Sequence[T], console: T | None) -> T | None:
 
 def wall_clock(timestamp: float) -> str:
     moment = datetime.fromtimestamp(timestamp)
-    return clock_time(moment.hour * 60 + moment.minute)
+    return time_text(moment.hour * 60 + moment.minute)
 
 
 class ProjectorView(QWidget):

@@ -18,14 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.agenda import format_minutes
-from app.domain.model import STATUS_LABELS, Status, WorkshopDetail
-from app.domain.report import PROJECT_STATUSES
+from app.domain.model import Status, WorkshopDetail
 from app.library import Method
 from app.reports.text import one_line
 from widgets.agenda_editor import AgendaEditor
 from widgets.cadrage_form import CadrageForm
+from widgets.core_text import (
+    PROJECT_STATUSES,
+    date_text,
+    format_name,
+    project_status,
+    status_label,
+)
 from widgets.method_library import MethodLibrary
-from widgets.text import french_date, plain_label, plain_tooltip
+from widgets.text import plain_label, plain_tooltip
 
 
 class ProgrammeView(QWidget):
@@ -74,7 +80,7 @@ class ProgrammeView(QWidget):
                 item.setFont(font)
             self.list.addItem(item)
         for project in detail.projects:  # the chantiers it follows, after the calendar
-            status = PROJECT_STATUSES.get(project.status, project.status)
+            status = project_status(project.status)
             item = QListWidgetItem(
                 self.tr("Chantier · {status} · {title}").format(
                     status=status, title=one_line(project.title)
@@ -98,7 +104,8 @@ class ProgrammeView(QWidget):
             return None
         menu = QMenu(self)
         current = item.data(Qt.ItemDataRole.UserRole + 2)
-        for key, label in PROJECT_STATUSES.items():
+        for key in PROJECT_STATUSES:
+            label = project_status(key)
             action = menu.addAction(self.tr("Statut : {status}").format(status=label))
             action.setCheckable(True)
             action.setChecked(key == current)
@@ -217,9 +224,9 @@ class WorkshopEditor(QWidget):
             self.workshop_id = detail.id
         self.title.setText(detail.title)
         self.title.setToolTip(plain_tooltip(detail.title))
-        bits = [detail.format_name, STATUS_LABELS[detail.status]]
+        bits = [format_name(detail.format_key, detail.format_name), status_label(detail.status)]
         if detail.start_date:
-            bits.append(french_date(detail.start_date))
+            bits.append(date_text(detail.start_date))
         if detail.place:
             bits.append(detail.place)
         self.subtitle.setText(" · ".join(bits))

@@ -143,209 +143,209 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../widgets/board_panel.py" line="558"/>
+        <location filename="../../widgets/board_panel.py" line="559"/>
         <source>Titre du groupe :</source>
         <translation>Group title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="568"/>
+        <location filename="../../widgets/board_panel.py" line="569"/>
         <source>Exporter le tableau</source>
         <translation>Export the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="570"/>
+        <location filename="../../widgets/board_panel.py" line="571"/>
         <source>Image PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="580"/>
+        <location filename="../../widgets/board_panel.py" line="581"/>
         <source>Tableau exporté : {path}</source>
         <translation>Board exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="353"/>
+        <location filename="../../widgets/board_panel.py" line="354"/>
         <source>Séquence en cours (suit la séance)</source>
         <translation>Current activity (follows the session)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="142"/>
+        <location filename="../../widgets/board_panel.py" line="143"/>
         <source>Le tableau de quelle séquence</source>
         <translation>Which activity&apos;s board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="145"/>
+        <location filename="../../widgets/board_panel.py" line="146"/>
         <source>Écrire un post-it puis Entrée…</source>
         <translation>Write a sticky note, then Enter…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="151"/>
+        <location filename="../../widgets/board_panel.py" line="152"/>
         <source>Couleur du post-it (ou de la sélection)</source>
         <translation>Colour of the sticky note (or of the selection)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="153"/>
+        <location filename="../../widgets/board_panel.py" line="154"/>
         <source>Regrouper</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="155"/>
+        <location filename="../../widgets/board_panel.py" line="156"/>
         <source>Dégrouper</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="158"/>
+        <location filename="../../widgets/board_panel.py" line="159"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="161"/>
+        <location filename="../../widgets/board_panel.py" line="162"/>
         <source>Dupliquer</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="164"/>
-        <location filename="../../widgets/board_panel.py" line="558"/>
+        <location filename="../../widgets/board_panel.py" line="165"/>
+        <location filename="../../widgets/board_panel.py" line="559"/>
         <source>Renommer le groupe</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="167"/>
+        <location filename="../../widgets/board_panel.py" line="168"/>
         <source>Rechercher (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="171"/>
+        <location filename="../../widgets/board_panel.py" line="172"/>
         <source>Tout voir</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="182"/>
+        <location filename="../../widgets/board_panel.py" line="183"/>
         <source>Écriture individuelle</source>
         <translation>Individual writing</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="185"/>
+        <location filename="../../widgets/board_panel.py" line="186"/>
         <source>Les post-its des téléphones restent cachés jusqu&apos;à « Révéler »</source>
         <translation>Sticky notes from phones stay hidden until “Reveal”</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="188"/>
-        <location filename="../../widgets/board_panel.py" line="365"/>
+        <location filename="../../widgets/board_panel.py" line="189"/>
+        <location filename="../../widgets/board_panel.py" line="366"/>
         <source>Révéler</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="192"/>
+        <location filename="../../widgets/board_panel.py" line="193"/>
         <source>Tableau ▾</source>
         <translation>Board ▾</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="259"/>
+        <location filename="../../widgets/board_panel.py" line="260"/>
         <source>Modèle de tableau</source>
         <translation>Board template</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="260"/>
+        <location filename="../../widgets/board_panel.py" line="261"/>
         <source>Celui de la méthode</source>
         <translation>The method&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="266"/>
+        <location filename="../../widgets/board_panel.py" line="267"/>
         <source>Grille magnétique</source>
         <translation>Snap to grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="269"/>
+        <location filename="../../widgets/board_panel.py" line="270"/>
         <source>Grand texte (projection)</source>
         <translation>Large text (projector)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="273"/>
+        <location filename="../../widgets/board_panel.py" line="274"/>
         <source>Un seul tableau pour tout l&apos;atelier</source>
         <translation>One board for the whole workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="277"/>
+        <location filename="../../widgets/board_panel.py" line="278"/>
         <source>Post-its des téléphones directement sur le tableau</source>
         <translation>Sticky notes from phones straight onto the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="290"/>
+        <location filename="../../widgets/board_panel.py" line="291"/>
         <source>Exporter en image PNG…</source>
         <translation>Export as a PNG image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="365"/>
+        <location filename="../../widgets/board_panel.py" line="366"/>
         <source>Révéler ({n})</source>
         <translation>Reveal ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="370"/>
+        <location filename="../../widgets/board_panel.py" line="371"/>
         <source>{n} post-it(s)</source>
         <translation>{n} sticky note(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="372"/>
+        <location filename="../../widgets/board_panel.py" line="373"/>
         <source>{n} groupe(s)</source>
         <translation>{n} group(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="374"/>
+        <location filename="../../widgets/board_panel.py" line="375"/>
         <source>{n} caché(s)</source>
         <translation>{n} hidden</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="378"/>
+        <location filename="../../widgets/board_panel.py" line="379"/>
         <source>Tableau vide : écrivez le premier post-it ci-dessus</source>
         <translation>Empty board: write the first sticky note above</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="474"/>
+        <location filename="../../widgets/board_panel.py" line="475"/>
         <source>Sélectionnez au moins deux post-its (cliquer-glisser autour, ou Ctrl+clic).</source>
         <translation>Select at least two sticky notes (drag around them, or Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="482"/>
+        <location filename="../../widgets/board_panel.py" line="483"/>
         <source>Groupe créé : double-cliquez sur son titre pour le replier.</source>
         <translation>Group created: double-click its title to collapse it.</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="510"/>
+        <location filename="../../widgets/board_panel.py" line="511"/>
         <source>Sélectionnez un groupe (cliquez sur son titre).</source>
         <translation>Select a group (click its title).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="523"/>
+        <location filename="../../widgets/board_panel.py" line="524"/>
         <source>{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} sticky note(s) deleted — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="624"/>
+        <location filename="../../widgets/board_panel.py" line="625"/>
         <source>{n} résultat(s) pour la recherche</source>
         <translation>{n} result(s) for the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="173"/>
+        <location filename="../../widgets/board_panel.py" line="174"/>
         <source>Voter…</source>
         <translation>Vote…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="180"/>
+        <location filename="../../widgets/board_panel.py" line="181"/>
         <source>Ouvrir un vote sur la sélection, ou sur tout le tableau (Ctrl+Shift+V)</source>
         <translation>Open a vote on the selection, or on the whole board (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="282"/>
+        <location filename="../../widgets/board_panel.py" line="283"/>
         <source>Suggérer des regroupements…</source>
         <translation>Suggest groups…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="286"/>
+        <location filename="../../widgets/board_panel.py" line="287"/>
         <source>Sur les post-its sélectionnés, ou sur tous ceux qui ne sont dans aucun groupe</source>
         <translation>On the selected post-its, or on all those in no group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="504"/>
+        <location filename="../../widgets/board_panel.py" line="505"/>
         <source>{n} groupe(s) créé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} group(s) created — Ctrl+Z to undo</translation>
     </message>
@@ -461,54 +461,59 @@
 <context>
     <name>CheckInPanel</name>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="42"/>
+        <location filename="../../widgets/checkin_panel.py" line="41"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="42"/>
+        <location filename="../../widgets/checkin_panel.py" line="41"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="42"/>
+        <location filename="../../widgets/checkin_panel.py" line="41"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="42"/>
+        <location filename="../../widgets/checkin_panel.py" line="41"/>
         <source>Arrivée</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="51"/>
+        <location filename="../../widgets/checkin_panel.py" line="50"/>
         <source>Personne n&apos;est encore arrivé. Les téléphones s&apos;enregistrent en scannant le QR code projeté ; « Ajouter » enregistre quelqu&apos;un sans téléphone.</source>
         <translation>Nobody has arrived yet. Phones check in by scanning the projected QR code; “Add” checks in someone without a phone.</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="56"/>
+        <location filename="../../widgets/checkin_panel.py" line="55"/>
         <source>Ajouter à la main…</source>
         <translation>Add by hand…</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="58"/>
+        <location filename="../../widgets/checkin_panel.py" line="57"/>
         <source>Corriger le nom…</source>
         <translation>Fix the name…</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="60"/>
+        <location filename="../../widgets/checkin_panel.py" line="59"/>
         <source>Retirer (doublon)…</source>
         <translation>Remove (duplicate)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="100"/>
+        <location filename="../../widgets/checkin_panel.py" line="99"/>
         <source>{n} présent(s)</source>
         <translation>{n} present</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="100"/>
+        <location filename="../../widgets/checkin_panel.py" line="99"/>
         <source>Aucun présent</source>
         <translation>Nobody present</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="103"/>
+        <source>{label} : {n}</source>
+        <translation>{label}: {n}</translation>
     </message>
 </context>
 <context>
@@ -776,6 +781,205 @@
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <location filename="../../widgets/core_text.py" line="24"/>
+        <source>{date} à {time}</source>
+        <translation>{date} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="25"/>
+        <source>À l’heure</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="26"/>
+        <source>{sign}{n} min sur le programme</source>
+        <translation>{sign}{n} min against the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="27"/>
+        <source>Arrivées</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="28"/>
+        <source>des téléphones</source>
+        <translation>from phones</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="29"/>
+        <source> (à la main)</source>
+        <translation> (by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="30"/>
+        <source>sans organisation</source>
+        <translation>no organisation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="34"/>
+        <source>fr</source>
+        <translation>en</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="37"/>
+        <source>En préparation</source>
+        <translation>In preparation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="38"/>
+        <source>En cours</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="39"/>
+        <location filename="../../widgets/core_text.py" line="65"/>
+        <source>Terminé</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="40"/>
+        <source>Archivé</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="44"/>
+        <source>Jaune</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="45"/>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="46"/>
+        <source>Bleu ciel</source>
+        <translation>Sky blue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="47"/>
+        <source>Vert</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="48"/>
+        <source>Vermillon</source>
+        <translation>Vermilion</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="49"/>
+        <source>Rose</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="53"/>
+        <source>Agent public</source>
+        <translation>Public servant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="54"/>
+        <source>Privé</source>
+        <translation>Private sector</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="55"/>
+        <source>Association</source>
+        <translation>Non-profit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="56"/>
+        <source>Citoyen·ne / usager</source>
+        <translation>Citizen / user</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="60"/>
+        <source>Idée</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="61"/>
+        <source>En incubation</source>
+        <translation>In incubation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="62"/>
+        <source>En expérimentation</source>
+        <translation>In trial</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="63"/>
+        <source>En déploiement</source>
+        <translation>Being rolled out</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="64"/>
+        <source>Abandonné</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="73"/>
+        <source>Ce groupe n&apos;existe plus.</source>
+        <translation>This group no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="74"/>
+        <source>Participant inconnu pour cet atelier.</source>
+        <translation>Unknown participant for this workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="75"/>
+        <source>Ce chantier n&apos;existe plus.</source>
+        <translation>This project no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="76"/>
+        <source>Ce participant n&apos;existe plus.</source>
+        <translation>This participant no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="77"/>
+        <source>Cette séquence n&apos;existe plus.</source>
+        <translation>This activity no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="78"/>
+        <source>Cet ordinateur n&apos;est plus appairé.</source>
+        <translation>This computer is no longer paired.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="79"/>
+        <source>Ce tour de vote n&apos;existe pas.</source>
+        <translation>This vote round does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="80"/>
+        <source>Réservé à l&apos;équipe d&apos;animation.</source>
+        <translation>For the facilitation team only.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="81"/>
+        <source>Rien à modifier.</source>
+        <translation>Nothing to change.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="82"/>
+        <source>Positions invalides.</source>
+        <translation>Invalid positions.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="83"/>
+        <source>Cette séquence appartient à un autre atelier.</source>
+        <translation>This activity belongs to another workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="84"/>
+        <source>Un des post-its n&apos;existe plus.</source>
+        <translation>One of the post-its no longer exists.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../widgets/dialogs.py" line="77"/>
@@ -854,127 +1058,127 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../widgets/home_view.py" line="41"/>
+        <location filename="../../widgets/home_view.py" line="42"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="42"/>
+        <location filename="../../widgets/home_view.py" line="43"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="43"/>
+        <location filename="../../widgets/home_view.py" line="44"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="44"/>
+        <location filename="../../widgets/home_view.py" line="45"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="45"/>
+        <location filename="../../widgets/home_view.py" line="46"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="46"/>
+        <location filename="../../widgets/home_view.py" line="47"/>
         <source>Modifié</source>
         <translation>Modified</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="53"/>
+        <location filename="../../widgets/home_view.py" line="54"/>
         <source>Vos ateliers</source>
         <translation>Your workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="56"/>
+        <location filename="../../widgets/home_view.py" line="57"/>
         <source>Préparez, animez et restituez vos ateliers, sans connexion internet.</source>
         <translation>Prepare, facilitate and report on your workshops, no internet connection needed.</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="59"/>
+        <location filename="../../widgets/home_view.py" line="60"/>
         <source>+  Nouvel atelier</source>
         <translation>+  New workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="61"/>
+        <location filename="../../widgets/home_view.py" line="62"/>
         <source>Créer un atelier à partir d&apos;un format (Ctrl+N)</source>
         <translation>Create a workshop from a format (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="65"/>
+        <location filename="../../widgets/home_view.py" line="66"/>
         <source>Rechercher un atelier (titre ou lieu)…</source>
         <translation>Search workshops (title or venue)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="68"/>
+        <location filename="../../widgets/home_view.py" line="69"/>
         <source>Afficher les ateliers archivés</source>
         <translation>Show archived workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="91"/>
-        <location filename="../../widgets/home_view.py" line="106"/>
+        <location filename="../../widgets/home_view.py" line="92"/>
+        <location filename="../../widgets/home_view.py" line="107"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="93"/>
-        <location filename="../../widgets/home_view.py" line="108"/>
+        <location filename="../../widgets/home_view.py" line="94"/>
+        <location filename="../../widgets/home_view.py" line="109"/>
         <source>Dupliquer</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="94"/>
+        <location filename="../../widgets/home_view.py" line="95"/>
         <source>Réutiliser cet atelier comme modèle (Ctrl+D)</source>
         <translation>Reuse this workshop as a template (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="96"/>
-        <location filename="../../widgets/home_view.py" line="107"/>
+        <location filename="../../widgets/home_view.py" line="97"/>
+        <location filename="../../widgets/home_view.py" line="108"/>
         <source>Renommer</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="98"/>
-        <location filename="../../widgets/home_view.py" line="272"/>
+        <location filename="../../widgets/home_view.py" line="99"/>
+        <location filename="../../widgets/home_view.py" line="273"/>
         <source>Archiver</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="100"/>
-        <location filename="../../widgets/home_view.py" line="110"/>
+        <location filename="../../widgets/home_view.py" line="101"/>
+        <location filename="../../widgets/home_view.py" line="111"/>
         <source>Supprimer…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="123"/>
+        <location filename="../../widgets/home_view.py" line="124"/>
         <source>Aucun atelier ne correspond à cette recherche.</source>
         <translation>No workshop matches this search.</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="164"/>
+        <location filename="../../widgets/home_view.py" line="165"/>
         <source>Aucun atelier pour l&apos;instant</source>
         <translation>No workshops yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="166"/>
+        <location filename="../../widgets/home_view.py" line="167"/>
         <source>Créez votre premier atelier à partir d&apos;un format de LaBase : 3 heures pour démarrer un projet, 3 jours pour un sprint, 3 mois pour une incubation.</source>
         <translation>Create your first workshop from a LaBase format: 3 hours to kick off a project, 3 days for a sprint, 3 months for an incubation.</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="160"/>
+        <location filename="../../widgets/home_view.py" line="161"/>
         <source>Créer un atelier</source>
         <translation>Create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="270"/>
+        <location filename="../../widgets/home_view.py" line="271"/>
         <source>Désarchiver</source>
         <translation>Unarchive</translation>
     </message>
     <message>
-        <location filename="../../widgets/home_view.py" line="221"/>
+        <location filename="../../widgets/home_view.py" line="222"/>
         <source>Répétition</source>
         <translation>Rehearsal</translation>
     </message>
@@ -1358,17 +1562,17 @@
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170"/>
+        <location filename="../../widgets/main_window.py" line="172"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="175"/>
+        <location filename="../../widgets/main_window.py" line="177"/>
         <source>&amp;Exporter l&apos;atelier (archive)…</source>
         <translation>&amp;Export the workshop (archive)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="178"/>
+        <location filename="../../widgets/main_window.py" line="180"/>
         <source>&amp;Importer un atelier…</source>
         <translation>&amp;Import a workshop…</translation>
     </message>
@@ -1399,44 +1603,44 @@
         <translation>The activity summary could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="435"/>
+        <location filename="../../widgets/main_window.py" line="437"/>
         <source>Exporter l&apos;atelier (archive)</source>
         <translation>Export the workshop (archive)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="437"/>
+        <location filename="../../widgets/main_window.py" line="439"/>
         <source>Archive Atelier (*.json)</source>
         <translation>Atelier archive (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="446"/>
+        <location filename="../../widgets/main_window.py" line="448"/>
         <source>Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un autre ordinateur)</source>
         <translation>Archive saved: {path} (open it with “Import a workshop…” on another computer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="453"/>
+        <location filename="../../widgets/main_window.py" line="455"/>
         <source>Importer un atelier</source>
         <translation>Import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="454"/>
+        <location filename="../../widgets/main_window.py" line="456"/>
         <source>Archive Atelier (*.json);;Tous les fichiers (*)</source>
         <translation>Atelier archive (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="466"/>
+        <location filename="../../widgets/main_window.py" line="468"/>
         <source>Atelier importé : « {title} »</source>
         <translation>Workshop imported: “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="151"/>
+        <location filename="../../widgets/main_window.py" line="153"/>
         <source>&amp;Compte-rendu…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
         <location filename="../../widgets/document_desk.py" line="191"/>
-        <location filename="../../widgets/main_window.py" line="275"/>
-        <location filename="../../widgets/main_window.py" line="428"/>
+        <location filename="../../widgets/main_window.py" line="277"/>
+        <location filename="../../widgets/main_window.py" line="430"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
@@ -1466,115 +1670,115 @@
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="53"/>
-        <location filename="../../widgets/main_window.py" line="584"/>
+        <location filename="../../widgets/main_window.py" line="54"/>
+        <location filename="../../widgets/main_window.py" line="586"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="132"/>
+        <location filename="../../widgets/main_window.py" line="134"/>
         <source>Base : {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="137"/>
+        <location filename="../../widgets/main_window.py" line="139"/>
         <source>Un fichier de format a été ignoré : {problem}</source>
         <translation>A format file was skipped: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="143"/>
+        <location filename="../../widgets/main_window.py" line="145"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="146"/>
+        <location filename="../../widgets/main_window.py" line="148"/>
         <source>&amp;Nouvel atelier…</source>
         <translation>&amp;New workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="149"/>
+        <location filename="../../widgets/main_window.py" line="151"/>
         <source>Liste des &amp;ateliers</source>
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="157"/>
+        <location filename="../../widgets/main_window.py" line="159"/>
         <source>Feuille d&apos;é&amp;margement…</source>
         <translation>&amp;Attendance sheet…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="166"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>Exporter en C&amp;SV…</source>
         <translation>Export as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="187"/>
+        <location filename="../../widgets/main_window.py" line="189"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="190"/>
+        <location filename="../../widgets/main_window.py" line="192"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="192"/>
+        <location filename="../../widgets/main_window.py" line="194"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="194"/>
-        <location filename="../../widgets/main_window.py" line="593"/>
+        <location filename="../../widgets/main_window.py" line="196"/>
+        <location filename="../../widgets/main_window.py" line="595"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="196"/>
-        <location filename="../../widgets/main_window.py" line="598"/>
+        <location filename="../../widgets/main_window.py" line="198"/>
+        <location filename="../../widgets/main_window.py" line="600"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="199"/>
+        <location filename="../../widgets/main_window.py" line="201"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="201"/>
+        <location filename="../../widgets/main_window.py" line="203"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="211"/>
+        <location filename="../../widgets/main_window.py" line="213"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="212"/>
+        <location filename="../../widgets/main_window.py" line="214"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="273"/>
+        <location filename="../../widgets/main_window.py" line="275"/>
         <source>Démarrer la séance</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="304"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="304"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312"/>
+        <location filename="../../widgets/main_window.py" line="314"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="321"/>
+        <location filename="../../widgets/main_window.py" line="323"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -1583,37 +1787,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="332"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="332"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="341"/>
+        <location filename="../../widgets/main_window.py" line="343"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="349"/>
+        <location filename="../../widgets/main_window.py" line="351"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="392"/>
+        <location filename="../../widgets/main_window.py" line="394"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="394"/>
+        <location filename="../../widgets/main_window.py" line="396"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -1664,37 +1868,37 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="591"/>
+        <location filename="../../widgets/main_window.py" line="593"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="596"/>
+        <location filename="../../widgets/main_window.py" line="598"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="183"/>
+        <location filename="../../widgets/main_window.py" line="185"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="519"/>
+        <location filename="../../widgets/main_window.py" line="521"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="525"/>
+        <location filename="../../widgets/main_window.py" line="527"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="185"/>
+        <location filename="../../widgets/main_window.py" line="187"/>
         <source>&amp;Tester le réseau…</source>
         <translation>&amp;Test the network…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="582"/>
+        <location filename="../../widgets/main_window.py" line="584"/>
         <source>Atelier — RÉPÉTITION (ne compte pas dans le bilan)</source>
         <translation>Atelier — REHEARSAL (not counted in the summary)</translation>
     </message>
@@ -1702,37 +1906,37 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ManualCheckInDialog</name>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="31"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="32"/>
         <source>Enregistrer une arrivée</source>
         <translation>Check someone in</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="43"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="44"/>
         <source>Apparaître nommément dans le compte-rendu</source>
         <translation>Appear by name in the report</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="47"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="48"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="48"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="49"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="52"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="53"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="53"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="54"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../widgets/manual_checkin_dialog.py" line="54"/>
+        <location filename="../../widgets/manual_checkin_dialog.py" line="55"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
@@ -1914,47 +2118,47 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>NewWorkshopDialog</name>
     <message>
-        <location filename="../../widgets/new_workshop_dialog.py" line="42"/>
+        <location filename="../../widgets/new_workshop_dialog.py" line="43"/>
         <source>Nouvel atelier</source>
         <translation>New workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/new_workshop_dialog.py" line="46"/>
+        <location filename="../../widgets/new_workshop_dialog.py" line="47"/>
         <source>Choisissez un format</source>
         <translation>Choose a format</translation>
     </message>
     <message>
-        <location filename="../../widgets/new_workshop_dialog.py" line="76"/>
+        <location filename="../../widgets/new_workshop_dialog.py" line="77"/>
         <source>Par exemple : Mobilité des agents — atelier de lancement</source>
         <translation>For example: Staff mobility — kick-off workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/new_workshop_dialog.py" line="82"/>
+        <location filename="../../widgets/new_workshop_dialog.py" line="83"/>
         <source>Date connue</source>
         <translation>Date known</translation>
     </message>
     <message>
-        <location filename="../../widgets/new_workshop_dialog.py" line="93"/>
+        <location filename="../../widgets/new_workshop_dialog.py" line="94"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/new_workshop_dialog.py" line="94"/>
+        <location filename="../../widgets/new_workshop_dialog.py" line="95"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../widgets/new_workshop_dialog.py" line="95"/>
+        <location filename="../../widgets/new_workshop_dialog.py" line="96"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/new_workshop_dialog.py" line="100"/>
+        <location filename="../../widgets/new_workshop_dialog.py" line="101"/>
         <source>Créer l&apos;atelier</source>
         <translation>Create workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/new_workshop_dialog.py" line="102"/>
+        <location filename="../../widgets/new_workshop_dialog.py" line="103"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -2192,27 +2396,27 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ProgrammeView</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="87"/>
+        <location filename="../../widgets/workshop_editor.py" line="93"/>
         <source>Clic droit : changer son statut</source>
         <translation>Right-click: change its status</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="102"/>
+        <location filename="../../widgets/workshop_editor.py" line="109"/>
         <source>Statut : {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="39"/>
+        <location filename="../../widgets/workshop_editor.py" line="45"/>
         <source>Calendrier du programme</source>
         <translation>Programme calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="45"/>
+        <location filename="../../widgets/workshop_editor.py" line="51"/>
         <source>Double-cliquez sur une séance pour modifier son agenda.</source>
         <translation>Double-click a session to edit its agenda.</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="79"/>
+        <location filename="../../widgets/workshop_editor.py" line="85"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
@@ -3608,79 +3812,79 @@ An item that is already a project is not created twice.</translation>
 <context>
     <name>WorkshopEditor</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="198"/>
+        <location filename="../../widgets/workshop_editor.py" line="205"/>
         <source>Tableau</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="133"/>
+        <location filename="../../widgets/workshop_editor.py" line="140"/>
         <source>← Ateliers</source>
         <translation>← Workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="134"/>
+        <location filename="../../widgets/workshop_editor.py" line="141"/>
         <source>Revenir à la liste des ateliers (Alt+←)</source>
         <translation>Back to the workshop list (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="144"/>
-        <location filename="../../widgets/workshop_editor.py" line="238"/>
+        <location filename="../../widgets/workshop_editor.py" line="151"/>
+        <location filename="../../widgets/workshop_editor.py" line="245"/>
         <source>Enregistré ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="146"/>
+        <location filename="../../widgets/workshop_editor.py" line="153"/>
         <source>Renommer</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="148"/>
+        <location filename="../../widgets/workshop_editor.py" line="155"/>
         <source>Enregistrer comme format…</source>
         <translation>Save as format…</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="149"/>
+        <location filename="../../widgets/workshop_editor.py" line="156"/>
         <source>Réutiliser cet agenda pour de prochains ateliers</source>
         <translation>Reuse this agenda for future workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="152"/>
-        <location filename="../../widgets/workshop_editor.py" line="213"/>
+        <location filename="../../widgets/workshop_editor.py" line="159"/>
+        <location filename="../../widgets/workshop_editor.py" line="220"/>
         <source>Démarrer la séance ▶</source>
         <translation>Start session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="155"/>
+        <location filename="../../widgets/workshop_editor.py" line="162"/>
         <source>Ouvrir la console d&apos;animation et la projection (Ctrl+Maj+D)</source>
         <translation>Open the facilitation console and the projector (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="175"/>
+        <location filename="../../widgets/workshop_editor.py" line="182"/>
         <source>Cadrage</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="176"/>
+        <location filename="../../widgets/workshop_editor.py" line="183"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="177"/>
+        <location filename="../../widgets/workshop_editor.py" line="184"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="202"/>
+        <location filename="../../widgets/workshop_editor.py" line="209"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="211"/>
+        <location filename="../../widgets/workshop_editor.py" line="218"/>
         <source>Reprendre la séance ▶</source>
         <translation>Resume session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="238"/>
+        <location filename="../../widgets/workshop_editor.py" line="245"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
