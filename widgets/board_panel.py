@@ -38,7 +38,7 @@ from app.domain.board import (
 from app.errors import KnownError
 from app.events import Event
 from app.system.files import atomic_output
-from widgets.board_scene import BoardScene, ClusterItem
+from widgets.board_scene import BoardScene, ClusterItem, NoteItem
 from widgets.board_view import BoardView
 from widgets.controller import Controller
 from widgets.text import plain_label
@@ -223,6 +223,16 @@ class BoardPanel(QWidget):
         actions.addWidget(self.private_button)
         actions.addWidget(self.reveal_button)
         actions.addWidget(self.vote_button)
+        # "Ranger": the selection, else the selected group, else the whole board, in a grid
+        self.tidy_button = self._button(self.tr("Ranger"), "Ctrl+Shift+R", self.tidy_selection)
+        self.tidy_button.setToolTip(
+            self.tr(
+                "Ranger la sélection, le groupe sélectionné, ou tout le tableau si rien n'est "
+                "sélectionné (Ctrl+Shift+R ; Ctrl+Z pour annuler)"
+            )
+        )
+        self.tidy_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        actions.insertWidget(actions.indexOf(self.fit_button), self.tidy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -491,6 +501,22 @@ class BoardPanel(QWidget):
             self.message.emit(
                 self.tr("{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler").format(n=len(ids))
             )
+
+    def tidy_selection(self) -> None:
+        """Lay out the selected post-its, else the selected group, else the whole board."""
+        if self.data is None:
+            return
+        notes = [i.note_id for i in self.scene.selectedItems() if isinstance(i, NoteItem)]
+        groups = [i.cluster_id for i in self.scene.selectedItems() if isinstance(i, ClusterItem)]
+        if notes:
+            change = self.controller.tidy_board(self._wid(), notes)
+        elif groups:
+            change = self.controller.tidy_board(self._wid(), cluster_id=groups[0])
+        else:
+            change = self.controller.tidy_board(self._wid(), phase_id=self._board_phase())
+        self.reload()
+        if change is not None:
+            self.message.emit(self.tr("Tableau rangé — Ctrl+Z pour annuler"))
 
     def duplicate_selection(self) -> None:
         ids = self.scene.selected_notes()

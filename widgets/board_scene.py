@@ -44,6 +44,7 @@ from app.domain.board import (
     NoteCard,
     Zone,
     colour,
+    in_inbox,
 )
 from app.domain.french import clock_time
 from widgets.text import plain_tooltip
@@ -378,6 +379,7 @@ class ZoneItem(QGraphicsItem):
         super().__init__()
         self.zone = zone
         self.inbox = inbox
+        self.count = 0  # the "Arrivées" lane: how many post-its wait there (shown after the title)
         self.setZValue(-10.0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -403,9 +405,10 @@ class ZoneItem(QGraphicsItem):
         painter.setFont(font)
         painter.setPen(QColor("#3b4456"))
         head = QRectF(self.zone.x + 18, self.zone.y + 10, self.zone.w - 36, 40)
-        painter.drawText(
-            head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.zone.title
+        title = (
+            f"{self.zone.title} ({self.count})" if self.inbox and self.count else self.zone.title
         )
+        painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         if self.zone.subtitle:
             font.setPixelSize(18)
             font.setBold(False)
@@ -450,7 +453,15 @@ class BoardScene(QGraphicsScene):
             self.zones = [ZoneItem(z) for z in data.template.zones]
             self.zones.append(
                 ZoneItem(
-                    Zone("Arrivées", INBOX_X, 0.0, INBOX_W, 1200.0, "des téléphones"), inbox=True
+                    Zone(
+                        self.tr("Arrivées"),
+                        INBOX_X,
+                        0.0,
+                        INBOX_W,
+                        1200.0,
+                        self.tr("des téléphones"),
+                    ),
+                    inbox=True,
                 )
             )
             for zone in self.zones:
@@ -531,6 +542,11 @@ class BoardScene(QGraphicsScene):
         inbox = self.zones[-1]
         items = self.notes.values() if only is None else only
         lane = [n for n in items if n.card.x < INBOX_X + INBOX_W]
+        waiting = sum(1 for n in lane if n.card.cluster_id is None and in_inbox(n.card.x))
+        count = waiting if only is None else inbox.count + waiting
+        if count != inbox.count:
+            inbox.count = count
+            inbox.update()
         bottom = max((n.card.y + NOTE_H + GAP for n in lane), default=0.0)
         left = min((n.card.x - GAP for n in lane), default=INBOX_X)
         height = max(1200.0, bottom) if only is None else max(inbox.zone.h, bottom)
@@ -545,6 +561,10 @@ class BoardScene(QGraphicsScene):
                 height,
                 inbox.zone.subtitle,
             )
+
+    def arrivals_count(self) -> int:
+        """How many post-its wait in "Arrivées" (the lane's title shows it)."""
+        return self.zones[-1].count if self.zones else 0
 
     def set_large_text(self, large: bool) -> None:
         self.large_text = large
