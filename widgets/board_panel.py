@@ -105,6 +105,7 @@ class BoardPanel(QWidget):
     message = Signal(str)  # a short French status message (e.g. after a deletion)
     loaded = Signal(object)  # the BoardData just shown (the projector's mirror follows it)
     vote_requested = Signal(list, object)  # selected post-it ids, the selected group or None
+    show_all_requested = Signal()  # "Tout voir": the projector shows the whole board too
 
     def __init__(
         self,
@@ -167,7 +168,7 @@ class BoardPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self._next_match)
-        self.fit_button = self._button(self.tr("Tout voir"), "Ctrl+0", self.view.fit_all)
+        self.fit_button = self._button(self.tr("Tout voir"), "Ctrl+0", self.show_all)
         self.vote_button = self._button(
             self.tr("Voter…"),
             "Ctrl+Shift+V",
@@ -501,6 +502,11 @@ class BoardPanel(QWidget):
             self.message.emit(
                 self.tr("{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler").format(n=len(ids))
             )
+
+    def show_all(self) -> None:
+        """ "Tout voir": the whole board here; on the projector, the whole board or its groups."""
+        self.view.fit_all()
+        self.show_all_requested.emit()
 
     def tidy_selection(self) -> None:
         """Lay out the selected post-its, else the selected group, else the whole board."""

@@ -67,6 +67,7 @@ BARS = [QRectF(PAD, PAD + i * 28, NOTE_W - 2 * PAD - i * 30, 12) for i in range(
 class FittedText:
     layout: QTextLayout
     cut: bool
+    size: int  # the font's pixel size (the projector keeps it readable)
 
 
 def _layout(text: str, size: int, width: float) -> tuple[QTextLayout, float]:
@@ -99,7 +100,7 @@ def fit_text(text: str, large: bool = False) -> FittedText:
     for size in sizes:
         layout, used = _layout(text, size, width)
         if used <= height:
-            return FittedText(layout, False)
+            return FittedText(layout, False, size)
     # cut: keep as many characters as fit, ending with an ellipsis
     low, high = 0, len(text)
     while low < high:
@@ -110,7 +111,7 @@ def fit_text(text: str, large: bool = False) -> FittedText:
         else:
             high = middle - 1
     layout, _ = _layout(text[:low].rstrip() + "…", sizes[-1], width)
-    return FittedText(layout, True)
+    return FittedText(layout, True, sizes[-1])
 
 
 @lru_cache(maxsize=32)
@@ -122,6 +123,13 @@ def _footer_font() -> QFont:
     font = QFont(FONT_FAMILY)
     font.setPixelSize(12)
     return font
+
+
+def too_small(widget: QWidget | None, pixels: float, detail: float) -> bool:
+    """On the projector (a viewport with a `min_text_px`), text of `pixels` drawn at `detail`
+    would be under the smallest size the room can read: it is left out."""
+    floor = widget.property("min_text_px") if widget is not None else None
+    return bool(floor) and pixels * detail < float(floor)
 
 
 def _time(timestamp: float) -> str:
@@ -213,16 +221,18 @@ class NoteItem(QGraphicsItem):
             font.setPixelSize(40)
             painter.setFont(font)
             painter.drawText(rect.adjusted(0, 0, 0, -30), Qt.AlignmentFlag.AlignCenter, "✎")
-            font.setPixelSize(14)
-            painter.setFont(font)
-            painter.drawText(
-                rect.adjusted(0, 60, 0, -10), Qt.AlignmentFlag.AlignCenter, "texte masqué"
-            )
+            if not too_small(widget, 14, detail):
+                font.setPixelSize(14)
+                painter.setFont(font)
+                painter.drawText(
+                    rect.adjusted(0, 60, 0, -10), Qt.AlignmentFlag.AlignCenter, "texte masqué"
+                )
         else:
             painter.setPen(QColor(colour(self.card.colour).ink))
             fitted = self.fitted
             assert fitted is not None
             fitted.layout.draw(painter, QPointF(PAD, PAD))
+        if not self.card.hidden and detail >= 0.3 and not too_small(widget, 12, detail):
             painter.setFont(_footer_font())
             painter.setPen(QColor(0, 0, 0, 170))
             foot = QRectF(PAD, NOTE_H - FOOTER - 4, NOTE_W - 2 * PAD, FOOTER)
@@ -316,7 +326,8 @@ class ClusterItem(QGraphicsItem):
         header = self.header().adjusted(14, 0, -14, 0)
         shown = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, header.width())
         painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
-        if self.card.collapsed:
+        mirror = widget is not None and bool(widget.property("mirror"))
+        if self.card.collapsed and not mirror:  # the console's hint, not the room's
             font.setPixelSize(16)
             font.setBold(False)
             painter.setFont(font)
@@ -326,7 +337,6 @@ class ClusterItem(QGraphicsItem):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                 f"{count} post-it{'s' if count > 1 else ''} — double-clic pour déplier",
             )
-        mirror = widget is not None and bool(widget.property("mirror"))
         if self.isSelected() and not mirror:
             painter.setPen(QPen(FOCUS, 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -409,7 +419,8 @@ class ZoneItem(QGraphicsItem):
             f"{self.zone.title} ({self.count})" if self.inbox and self.count else self.zone.title
         )
         painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        if self.zone.subtitle:
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self.zone.subtitle and not too_small(widget, 18, detail):
             font.setPixelSize(18)
             font.setBold(False)
             painter.setFont(font)
