@@ -119,9 +119,9 @@ SCHEMA: tuple[Setting, ...] = (
         "la projection suit le groupe sélectionné ou les arrivées, et « Tout voir » montre les "
         "groupes sous forme de cartes.",
         choices=(
-            (20, "Moyen — 20 px"),
-            (24, "Grand — 24 px (lisible au fond d'une salle de 60 m²)"),
-            (32, "Très grand — 32 px"),
+            (20, "Moyen (20 px)"),
+            (24, "Grand (24 px, conseillé)"),
+            (32, "Très grand (32 px)"),
         ),
     ),
     Setting(

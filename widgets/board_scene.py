@@ -129,7 +129,7 @@ def too_small(widget: QWidget | None, pixels: float, detail: float) -> bool:
     """On the projector (a viewport with a `min_text_px`), text of `pixels` drawn at `detail`
     would be under the smallest size the room can read: it is left out."""
     floor = widget.property("min_text_px") if widget is not None else None
-    return bool(floor) and pixels * detail < float(floor)
+    return isinstance(floor, float) and pixels * detail < floor
 
 
 def _time(timestamp: float) -> str:

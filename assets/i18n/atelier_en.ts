@@ -2,6 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BoardScene</name>
+    <message>
+        <location filename="../../widgets/board_scene.py" line="1"/>
+        <source>Arrivées</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_scene.py" line="1"/>
+        <source>des téléphones</source>
+        <translation>from the phones</translation>
+    </message>
+</context>
+<context>
+    <name>BoardOverview</name>
+    <message>
+        <location filename="../../widgets/board_overview.py" line="1"/>
+        <source>Arrivées</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_overview.py" line="1"/>
+        <source>Sans groupe</source>
+        <translation>Not grouped</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_overview.py" line="1"/>
+        <source>{n} post-it</source>
+        <translation>{n} sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_overview.py" line="1"/>
+        <source>{n} post-its</source>
+        <translation>{n} sticky notes</translation>
+    </message>
+</context>
+<context>
     <name>AgendaEditor</name>
     <message>
         <location filename="../../widgets/agenda_editor.py" line="275"/>
@@ -142,6 +178,21 @@
 </context>
 <context>
     <name>BoardPanel</name>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="1"/>
+        <source>Ranger</source>
+        <translation>Tidy up</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="1"/>
+        <source>Ranger la sélection, le groupe sélectionné, ou tout le tableau si rien n&apos;est sélectionné (Ctrl+Shift+R ; Ctrl+Z pour annuler)</source>
+        <translation>Tidy up the selection, the selected group, or the whole board when nothing is selected (Ctrl+Shift+R; Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="1"/>
+        <source>Tableau rangé — Ctrl+Z pour annuler</source>
+        <translation>Board tidied up — Ctrl+Z to undo</translation>
+    </message>
     <message>
         <location filename="../../widgets/board_panel.py" line="527"/>
         <source>Titre du groupe :</source>
@@ -2043,6 +2094,11 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 </context>
 <context>
     <name>RemoteController</name>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="1"/>
+        <source>ranger le tableau</source>
+        <translation>tidy up the board</translation>
+    </message>
     <message>
         <location filename="../../widgets/remote_controller.py" line="29"/>
         <source>Réservé à l&apos;animatrice : {what}.</source>
