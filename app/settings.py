@@ -27,7 +27,7 @@ class Setting:
     default: Any
     label: str
     description: str
-    choices: tuple[tuple[str, str], ...] = ()
+    choices: tuple[tuple[Any, str], ...] = ()  # (stored value, label)
     secret: bool = False
     warning: str = ""  # shown in plain sight under the editor
     # "address": one of this computer's network addresses, listed when editing;
@@ -108,6 +108,21 @@ SCHEMA: tuple[Setting, ...] = (
         False,
         "Grands caractères",
         "Agrandit le texte de l'interface (utile sur un écran à haute résolution).",
+    ),
+    Setting(
+        "projector_text_px",
+        int,
+        24,
+        "Texte projeté : taille minimale",
+        "Le plus petit texte que le projecteur montre, en pixels d'un écran 1080p (ajusté à la "
+        "taille réelle de l'écran). Quand le tableau est trop grand pour tenir à cette taille, "
+        "la projection suit le groupe sélectionné ou les arrivées, et « Tout voir » montre les "
+        "groupes sous forme de cartes.",
+        choices=(
+            (20, "Moyen (20 px)"),
+            (24, "Grand (24 px, conseillé)"),
+            (32, "Très grand (32 px)"),
+        ),
     ),
     Setting(
         "chime",

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from app.domain.board import BoardData
 from app.domain.timer import Display
+from app.settings import load_settings
+from widgets.board_overview import BoardOverview
 from widgets.board_scene import BoardScene
 from widgets.board_view import MirrorView
 from widgets.projector_view import PALETTE
@@ -43,6 +45,13 @@ class BoardMirror(QWidget):
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setStyleSheet("color: #111827; background: #f0e442; padding: 10px;")
         self.view = MirrorView(scene)
+        # too big to read whole after the console's "Tout voir": the groups as cards
+        self.overview = BoardOverview()
+        self.view.set_min_text(int(load_settings().get("projector_text_px") or 24))
+        self.view.overview_wanted.connect(self._show_overview)
+        self.pages = QStackedLayout()
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(self.overview)
         strip = QHBoxLayout()
         strip.setContentsMargins(28, 12, 28, 12)
         strip.addWidget(self.title, 1)
@@ -52,7 +61,7 @@ class BoardMirror(QWidget):
         layout.setSpacing(0)
         layout.addLayout(strip)
         layout.addWidget(self.banner)
-        layout.addWidget(self.view, 1)
+        layout.addLayout(self.pages, 1)
         self._colour("#ffffff")
         self.banner.hide()
         parent.installEventFilter(self)
@@ -81,6 +90,16 @@ class BoardMirror(QWidget):
         elif data.private:
             self.banner.setText(self.tr("Écriture individuelle : écrivez sur votre téléphone"))
         self.banner.setVisible(bool(hidden or data.private))
+        self.overview.set_data(data)
+        self.view.refit()  # post-its arrived: the arrivals and the readable size move
+
+    def show_all(self) -> None:
+        """The console's "Tout voir"."""
+        self.view.show_all()
+
+    def _show_overview(self, shown: bool) -> None:
+        self.overview.min_text_px = self.view.floor_px()
+        self.pages.setCurrentWidget(self.overview if shown else self.view)
 
     def follow(self, region: QRectF | None) -> None:
         self.view.follow(region)

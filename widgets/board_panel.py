@@ -38,14 +38,14 @@ from app.domain.board import (
 from app.errors import KnownError
 from app.events import Event
 from app.system.files import atomic_output
-from widgets.board_scene import BoardScene, ClusterItem
+from widgets.board_scene import BoardScene, ClusterItem, NoteItem
 from widgets.board_view import BoardView
 from widgets.controller import Controller
 from widgets.core_text import colour_name, error_text
 from widgets.text import plain_label
 
 REFRESH_MS = 30  # a burst of events becomes one refresh
-SUGGEST_KEY = "Ctrl+Shift+R"  # "Suggérer des regroupements…"
+SUGGEST_KEY = "Ctrl+Alt+G"  # "Suggérer des regroupements…" (Ctrl+Shift+R is Ranger)
 
 
 def swatch(fill: str) -> QIcon:
@@ -107,6 +107,7 @@ class BoardPanel(QWidget):
     message = Signal(str)  # a short French status message (e.g. after a deletion)
     loaded = Signal(object)  # the BoardData just shown (the projector's mirror follows it)
     vote_requested = Signal(list, object)  # selected post-it ids, the selected group or None
+    show_all_requested = Signal()  # "Tout voir": the projector shows the whole board too
 
     def __init__(
         self,
@@ -169,7 +170,7 @@ class BoardPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self._next_match)
-        self.fit_button = self._button(self.tr("Tout voir"), "Ctrl+0", self.view.fit_all)
+        self.fit_button = self._button(self.tr("Tout voir"), "Ctrl+0", self.show_all)
         self.vote_button = self._button(
             self.tr("Voter…"),
             "Ctrl+Shift+V",
@@ -225,6 +226,16 @@ class BoardPanel(QWidget):
         actions.addWidget(self.private_button)
         actions.addWidget(self.reveal_button)
         actions.addWidget(self.vote_button)
+        # "Ranger": the selection, else the selected group, else the whole board, in a grid
+        self.tidy_button = self._button(self.tr("Ranger"), "Ctrl+Shift+R", self.tidy_selection)
+        self.tidy_button.setToolTip(
+            self.tr(
+                "Ranger la sélection, le groupe sélectionné, ou tout le tableau si rien n'est "
+                "sélectionné (Ctrl+Shift+R ; Ctrl+Z pour annuler)"
+            )
+        )
+        self.tidy_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        actions.insertWidget(actions.indexOf(self.fit_button), self.tidy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -523,6 +534,27 @@ class BoardPanel(QWidget):
             self.message.emit(
                 self.tr("{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler").format(n=len(ids))
             )
+
+    def show_all(self) -> None:
+        """ "Tout voir": the whole board here; on the projector, the whole board or its groups."""
+        self.view.fit_all()
+        self.show_all_requested.emit()
+
+    def tidy_selection(self) -> None:
+        """Lay out the selected post-its, else the selected group, else the whole board."""
+        if self.data is None:
+            return
+        notes = [i.note_id for i in self.scene.selectedItems() if isinstance(i, NoteItem)]
+        groups = [i.cluster_id for i in self.scene.selectedItems() if isinstance(i, ClusterItem)]
+        if notes:
+            change = self.controller.tidy_board(self._wid(), notes)
+        elif groups:
+            change = self.controller.tidy_board(self._wid(), cluster_id=groups[0])
+        else:
+            change = self.controller.tidy_board(self._wid(), phase_id=self._board_phase())
+        self.reload()
+        if change is not None:
+            self.message.emit(self.tr("Tableau rangé — Ctrl+Z pour annuler"))
 
     def duplicate_selection(self) -> None:
         ids = self.scene.selected_notes()

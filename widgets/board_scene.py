@@ -44,6 +44,7 @@ from app.domain.board import (
     NoteCard,
     Zone,
     colour,
+    in_inbox,
 )
 from widgets.core_text import arrivals_title, time_text
 from widgets.text import plain_tooltip
@@ -66,6 +67,7 @@ BARS = [QRectF(PAD, PAD + i * 28, NOTE_W - 2 * PAD - i * 30, 12) for i in range(
 class FittedText:
     layout: QTextLayout
     cut: bool
+    size: int  # the font's pixel size (the projector keeps it readable)
 
 
 def _layout(text: str, size: int, width: float) -> tuple[QTextLayout, float]:
@@ -98,7 +100,7 @@ def fit_text(text: str, large: bool = False) -> FittedText:
     for size in sizes:
         layout, used = _layout(text, size, width)
         if used <= height:
-            return FittedText(layout, False)
+            return FittedText(layout, False, size)
     # cut: keep as many characters as fit, ending with an ellipsis
     low, high = 0, len(text)
     while low < high:
@@ -109,7 +111,7 @@ def fit_text(text: str, large: bool = False) -> FittedText:
         else:
             high = middle - 1
     layout, _ = _layout(text[:low].rstrip() + "…", sizes[-1], width)
-    return FittedText(layout, True)
+    return FittedText(layout, True, sizes[-1])
 
 
 @lru_cache(maxsize=32)
@@ -121,6 +123,13 @@ def _footer_font() -> QFont:
     font = QFont(FONT_FAMILY)
     font.setPixelSize(12)
     return font
+
+
+def too_small(widget: QWidget | None, pixels: float, detail: float) -> bool:
+    """On the projector (a viewport with a `min_text_px`), text of `pixels` drawn at `detail`
+    would be under the smallest size the room can read: it is left out."""
+    floor = widget.property("min_text_px") if widget is not None else None
+    return isinstance(floor, float) and pixels * detail < floor
 
 
 def _time(timestamp: float) -> str:
@@ -212,16 +221,18 @@ class NoteItem(QGraphicsItem):
             font.setPixelSize(40)
             painter.setFont(font)
             painter.drawText(rect.adjusted(0, 0, 0, -30), Qt.AlignmentFlag.AlignCenter, "✎")
-            font.setPixelSize(14)
-            painter.setFont(font)
-            painter.drawText(
-                rect.adjusted(0, 60, 0, -10), Qt.AlignmentFlag.AlignCenter, "texte masqué"
-            )
+            if not too_small(widget, 14, detail):
+                font.setPixelSize(14)
+                painter.setFont(font)
+                painter.drawText(
+                    rect.adjusted(0, 60, 0, -10), Qt.AlignmentFlag.AlignCenter, "texte masqué"
+                )
         else:
             painter.setPen(QColor(colour(self.card.colour).ink))
             fitted = self.fitted
             assert fitted is not None
             fitted.layout.draw(painter, QPointF(PAD, PAD))
+        if not self.card.hidden and detail >= 0.3 and not too_small(widget, 12, detail):
             painter.setFont(_footer_font())
             painter.setPen(QColor(0, 0, 0, 170))
             foot = QRectF(PAD, NOTE_H - FOOTER - 4, NOTE_W - 2 * PAD, FOOTER)
@@ -315,7 +326,8 @@ class ClusterItem(QGraphicsItem):
         header = self.header().adjusted(14, 0, -14, 0)
         shown = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, header.width())
         painter.drawText(header, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
-        if self.card.collapsed:
+        mirror = widget is not None and bool(widget.property("mirror"))
+        if self.card.collapsed and not mirror:  # the console's hint, not the room's
             font.setPixelSize(16)
             font.setBold(False)
             painter.setFont(font)
@@ -325,7 +337,6 @@ class ClusterItem(QGraphicsItem):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                 f"{count} post-it{'s' if count > 1 else ''} — double-clic pour déplier",
             )
-        mirror = widget is not None and bool(widget.property("mirror"))
         if self.isSelected() and not mirror:
             painter.setPen(QPen(FOCUS, 4))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -378,6 +389,7 @@ class ZoneItem(QGraphicsItem):
         super().__init__()
         self.zone = zone
         self.inbox = inbox
+        self.count = 0  # the "Arrivées" lane: how many post-its wait there (shown after the title)
         self.setZValue(-10.0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -403,10 +415,12 @@ class ZoneItem(QGraphicsItem):
         painter.setFont(font)
         painter.setPen(QColor("#3b4456"))
         head = QRectF(self.zone.x + 18, self.zone.y + 10, self.zone.w - 36, 40)
-        painter.drawText(
-            head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.zone.title
+        title = (
+            f"{self.zone.title} ({self.count})" if self.inbox and self.count else self.zone.title
         )
-        if self.zone.subtitle:
+        painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self.zone.subtitle and not too_small(widget, 18, detail):
             font.setPixelSize(18)
             font.setBold(False)
             painter.setFont(font)
@@ -530,6 +544,11 @@ class BoardScene(QGraphicsScene):
         inbox = self.zones[-1]
         items = self.notes.values() if only is None else only
         lane = [n for n in items if n.card.x < INBOX_X + INBOX_W]
+        waiting = sum(1 for n in lane if n.card.cluster_id is None and in_inbox(n.card.x))
+        count = waiting if only is None else inbox.count + waiting
+        if count != inbox.count:
+            inbox.count = count
+            inbox.update()
         bottom = max((n.card.y + NOTE_H + GAP for n in lane), default=0.0)
         left = min((n.card.x - GAP for n in lane), default=INBOX_X)
         height = max(1200.0, bottom) if only is None else max(inbox.zone.h, bottom)
@@ -544,6 +563,10 @@ class BoardScene(QGraphicsScene):
                 height,
                 inbox.zone.subtitle,
             )
+
+    def arrivals_count(self) -> int:
+        """How many post-its wait in "Arrivées" (the lane's title shows it)."""
+        return self.zones[-1].count if self.zones else 0
 
     def set_large_text(self, large: bool) -> None:
         self.large_text = large

@@ -649,6 +649,25 @@ class Controller(QObject):
             title=title, colour=colour, collapsed=collapsed,
         )  # fmt: skip
 
+    def tidy_board(
+        self,
+        workshop_id: int,
+        note_ids: list[int] | None = None,
+        *,
+        cluster_id: int | None = None,
+        phase_id: int | None = None,
+    ) -> Change | None:
+        """ "Ranger": lay out `note_ids`, else the group `cluster_id`, else the board of
+        `phase_id`, as one undoable step."""
+        return self._write(
+            "board.tidy",
+            board.tidy,
+            workshop_id,
+            note_ids,
+            cluster_id=cluster_id,
+            phase_id=phase_id,
+        )
+
     def reveal_notes(self, workshop_id: int, phase_id: int | None) -> Change | None:
         return self._write("board.reveal", board.reveal, workshop_id, phase_id)
 

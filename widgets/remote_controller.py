@@ -58,6 +58,7 @@ OP_LABELS = {
     "board.group": QT_TRANSLATE_NOOP("RemoteController", "regrouper des post-its"),
     "board.ungroup": QT_TRANSLATE_NOOP("RemoteController", "dégrouper"),
     "board.update_cluster": QT_TRANSLATE_NOOP("RemoteController", "modifier un groupe"),
+    "board.tidy": QT_TRANSLATE_NOOP("RemoteController", "ranger le tableau"),
     "board.reveal": QT_TRANSLATE_NOOP("RemoteController", "révéler les post-its"),
     "live.toggle": QT_TRANSLATE_NOOP("RemoteController", "démarrer ou arrêter le minuteur"),
     "live.start": QT_TRANSLATE_NOOP("RemoteController", "démarrer le minuteur"),

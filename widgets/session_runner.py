@@ -74,6 +74,7 @@ class SessionRunner(QObject):
         self.board.loaded.connect(self.mirror.set_data)
         self.live.changed.connect(self.mirror.show_display)
         self.board.view.region_changed.connect(self.mirror.follow)
+        self.board.show_all_requested.connect(self.mirror.show_all)
         # votes: the board's "Voter…", the console's vote tab, the projector's vote overlay
         self.votes = VoteDesk(
             controller, self.board, self.console, self.projector, confirm, dialogs, self.status

@@ -396,6 +396,16 @@ REMOTE_OPS: dict[str, RemoteOp] = {
         BOARD,
         "modifier un groupe",
     ),
+    "board.tidy": RemoteOp(
+        lambda c, w, a: board.tidy(
+            c,
+            w,
+            [int(i) for i in a["note_ids"]] if a.get("note_ids") is not None else None,
+            **_kw({k: v for k, v in a.items() if k != "note_ids"}, "cluster_id", "phase_id"),
+        ),
+        BOARD,
+        "ranger le tableau",
+    ),
     "board.reveal": RemoteOp(
         lambda c, w, a: board.reveal(c, w, a.get("phase_id")), BOARD, "révéler les post-its"
     ),

@@ -130,224 +130,262 @@
 <context>
     <name>BoardMirror</name>
     <message>
-        <location filename="../../widgets/board_mirror.py" line="78"/>
+        <location filename="../../widgets/board_mirror.py" line="87"/>
         <source>{n} post-it(s) écrit(s) — le texte reste caché jusqu&apos;à la révélation</source>
         <translation>{n} sticky note(s) written — the text stays hidden until revealed</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_mirror.py" line="82"/>
+        <location filename="../../widgets/board_mirror.py" line="91"/>
         <source>Écriture individuelle : écrivez sur votre téléphone</source>
         <translation>Individual writing: write on your phone</translation>
     </message>
 </context>
 <context>
+    <name>BoardOverview</name>
+    <message>
+        <location filename="../../widgets/board_overview.py" line="46"/>
+        <source>Arrivées</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_overview.py" line="53"/>
+        <source>Sans groupe</source>
+        <translation>Not grouped</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_overview.py" line="60"/>
+        <source>{n} post-it</source>
+        <translation>{n} sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_overview.py" line="62"/>
+        <source>{n} post-its</source>
+        <translation>{n} sticky notes</translation>
+    </message>
+</context>
+<context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../widgets/board_panel.py" line="559"/>
+        <location filename="../../widgets/board_panel.py" line="591"/>
         <source>Titre du groupe :</source>
         <translation>Group title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="569"/>
+        <location filename="../../widgets/board_panel.py" line="601"/>
         <source>Exporter le tableau</source>
         <translation>Export the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="571"/>
+        <location filename="../../widgets/board_panel.py" line="603"/>
         <source>Image PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="581"/>
+        <location filename="../../widgets/board_panel.py" line="613"/>
         <source>Tableau exporté : {path}</source>
         <translation>Board exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="354"/>
+        <location filename="../../widgets/board_panel.py" line="365"/>
         <source>Séquence en cours (suit la séance)</source>
         <translation>Current activity (follows the session)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="143"/>
+        <location filename="../../widgets/board_panel.py" line="144"/>
         <source>Le tableau de quelle séquence</source>
         <translation>Which activity&apos;s board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="146"/>
+        <location filename="../../widgets/board_panel.py" line="147"/>
         <source>Écrire un post-it puis Entrée…</source>
         <translation>Write a sticky note, then Enter…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="152"/>
+        <location filename="../../widgets/board_panel.py" line="153"/>
         <source>Couleur du post-it (ou de la sélection)</source>
         <translation>Colour of the sticky note (or of the selection)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="154"/>
+        <location filename="../../widgets/board_panel.py" line="155"/>
         <source>Regrouper</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="156"/>
+        <location filename="../../widgets/board_panel.py" line="157"/>
         <source>Dégrouper</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="159"/>
+        <location filename="../../widgets/board_panel.py" line="160"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="162"/>
+        <location filename="../../widgets/board_panel.py" line="163"/>
         <source>Dupliquer</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="165"/>
-        <location filename="../../widgets/board_panel.py" line="559"/>
+        <location filename="../../widgets/board_panel.py" line="166"/>
+        <location filename="../../widgets/board_panel.py" line="591"/>
         <source>Renommer le groupe</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="168"/>
+        <location filename="../../widgets/board_panel.py" line="169"/>
         <source>Rechercher (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="172"/>
+        <location filename="../../widgets/board_panel.py" line="173"/>
         <source>Tout voir</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="183"/>
+        <location filename="../../widgets/board_panel.py" line="184"/>
         <source>Écriture individuelle</source>
         <translation>Individual writing</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="186"/>
+        <location filename="../../widgets/board_panel.py" line="187"/>
         <source>Les post-its des téléphones restent cachés jusqu&apos;à « Révéler »</source>
         <translation>Sticky notes from phones stay hidden until “Reveal”</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="189"/>
-        <location filename="../../widgets/board_panel.py" line="366"/>
+        <location filename="../../widgets/board_panel.py" line="190"/>
+        <location filename="../../widgets/board_panel.py" line="377"/>
         <source>Révéler</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="193"/>
+        <location filename="../../widgets/board_panel.py" line="194"/>
         <source>Tableau ▾</source>
         <translation>Board ▾</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="260"/>
+        <location filename="../../widgets/board_panel.py" line="271"/>
         <source>Modèle de tableau</source>
         <translation>Board template</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="261"/>
+        <location filename="../../widgets/board_panel.py" line="272"/>
         <source>Celui de la méthode</source>
         <translation>The method&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="267"/>
+        <location filename="../../widgets/board_panel.py" line="278"/>
         <source>Grille magnétique</source>
         <translation>Snap to grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="270"/>
+        <location filename="../../widgets/board_panel.py" line="281"/>
         <source>Grand texte (projection)</source>
         <translation>Large text (projector)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="274"/>
+        <location filename="../../widgets/board_panel.py" line="285"/>
         <source>Un seul tableau pour tout l&apos;atelier</source>
         <translation>One board for the whole workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="278"/>
+        <location filename="../../widgets/board_panel.py" line="289"/>
         <source>Post-its des téléphones directement sur le tableau</source>
         <translation>Sticky notes from phones straight onto the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="291"/>
+        <location filename="../../widgets/board_panel.py" line="302"/>
         <source>Exporter en image PNG…</source>
         <translation>Export as a PNG image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="366"/>
+        <location filename="../../widgets/board_panel.py" line="377"/>
         <source>Révéler ({n})</source>
         <translation>Reveal ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="371"/>
+        <location filename="../../widgets/board_panel.py" line="382"/>
         <source>{n} post-it(s)</source>
         <translation>{n} sticky note(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="373"/>
+        <location filename="../../widgets/board_panel.py" line="384"/>
         <source>{n} groupe(s)</source>
         <translation>{n} group(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="375"/>
+        <location filename="../../widgets/board_panel.py" line="386"/>
         <source>{n} caché(s)</source>
         <translation>{n} hidden</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="379"/>
+        <location filename="../../widgets/board_panel.py" line="390"/>
         <source>Tableau vide : écrivez le premier post-it ci-dessus</source>
         <translation>Empty board: write the first sticky note above</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="475"/>
+        <location filename="../../widgets/board_panel.py" line="486"/>
         <source>Sélectionnez au moins deux post-its (cliquer-glisser autour, ou Ctrl+clic).</source>
         <translation>Select at least two sticky notes (drag around them, or Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="483"/>
+        <location filename="../../widgets/board_panel.py" line="494"/>
         <source>Groupe créé : double-cliquez sur son titre pour le replier.</source>
         <translation>Group created: double-click its title to collapse it.</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="511"/>
+        <location filename="../../widgets/board_panel.py" line="522"/>
         <source>Sélectionnez un groupe (cliquez sur son titre).</source>
         <translation>Select a group (click its title).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="524"/>
+        <location filename="../../widgets/board_panel.py" line="535"/>
         <source>{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} sticky note(s) deleted — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="625"/>
+        <location filename="../../widgets/board_panel.py" line="657"/>
         <source>{n} résultat(s) pour la recherche</source>
         <translation>{n} result(s) for the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="174"/>
+        <location filename="../../widgets/board_panel.py" line="175"/>
         <source>Voter…</source>
         <translation>Vote…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="181"/>
+        <location filename="../../widgets/board_panel.py" line="182"/>
         <source>Ouvrir un vote sur la sélection, ou sur tout le tableau (Ctrl+Shift+V)</source>
         <translation>Open a vote on the selection, or on the whole board (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="283"/>
+        <location filename="../../widgets/board_panel.py" line="294"/>
         <source>Suggérer des regroupements…</source>
         <translation>Suggest groups…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="287"/>
+        <location filename="../../widgets/board_panel.py" line="298"/>
         <source>Sur les post-its sélectionnés, ou sur tous ceux qui ne sont dans aucun groupe</source>
         <translation>On the selected post-its, or on all those in no group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="505"/>
+        <location filename="../../widgets/board_panel.py" line="516"/>
         <source>{n} groupe(s) créé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} group(s) created — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="230"/>
+        <source>Ranger</source>
+        <translation>Tidy up</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="233"/>
+        <source>Ranger la sélection, le groupe sélectionné, ou tout le tableau si rien n&apos;est sélectionné (Ctrl+Shift+R ; Ctrl+Z pour annuler)</source>
+        <translation>Tidy up the selection, the selected group, or the whole board when nothing is selected (Ctrl+Shift+R; Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/board_panel.py" line="557"/>
+        <source>Tableau rangé — Ctrl+Z pour annuler</source>
+        <translation>Board tidied up — Ctrl+Z to undo</translation>
     </message>
 </context>
 <context>
@@ -2659,55 +2697,55 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>remove paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="264"/>
+        <location filename="../../widgets/remote_controller.py" line="265"/>
         <source>créer un atelier</source>
         <translation>create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="265"/>
+        <location filename="../../widgets/remote_controller.py" line="266"/>
         <source>renommer l&apos;atelier</source>
         <translation>rename the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="266"/>
+        <location filename="../../widgets/remote_controller.py" line="267"/>
         <source>dupliquer l&apos;atelier</source>
         <translation>duplicate the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="267"/>
+        <location filename="../../widgets/remote_controller.py" line="268"/>
         <source>archiver l&apos;atelier</source>
         <translation>archive the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="268"/>
+        <location filename="../../widgets/remote_controller.py" line="269"/>
         <source>supprimer l&apos;atelier</source>
         <translation>delete the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="269"/>
+        <location filename="../../widgets/remote_controller.py" line="270"/>
         <source>modifier le cadrage</source>
         <translation>change the framing</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="270"/>
+        <location filename="../../widgets/remote_controller.py" line="271"/>
         <source>modifier le lieu ou la date</source>
         <translation>change the place or the date</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="271"/>
+        <location filename="../../widgets/remote_controller.py" line="272"/>
         <source>enregistrer un format</source>
         <translation>save a format</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="272"/>
         <location filename="../../widgets/remote_controller.py" line="273"/>
         <location filename="../../widgets/remote_controller.py" line="274"/>
         <location filename="../../widgets/remote_controller.py" line="275"/>
+        <location filename="../../widgets/remote_controller.py" line="276"/>
         <source>modifier l&apos;agenda</source>
         <translation>change the agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="276"/>
+        <location filename="../../widgets/remote_controller.py" line="277"/>
         <source>importer un atelier</source>
         <translation>import a workshop</translation>
     </message>
@@ -2767,92 +2805,92 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>edit a group</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="61"/>
+        <location filename="../../widgets/remote_controller.py" line="62"/>
         <source>révéler les post-its</source>
         <translation>reveal the sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="62"/>
+        <location filename="../../widgets/remote_controller.py" line="63"/>
         <source>démarrer ou arrêter le minuteur</source>
         <translation>start or stop the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="63"/>
+        <location filename="../../widgets/remote_controller.py" line="64"/>
         <source>démarrer le minuteur</source>
         <translation>start the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="64"/>
+        <location filename="../../widgets/remote_controller.py" line="65"/>
         <source>mettre le minuteur en pause</source>
         <translation>pause the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="65"/>
+        <location filename="../../widgets/remote_controller.py" line="66"/>
         <source>réinitialiser le minuteur</source>
         <translation>reset the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="66"/>
+        <location filename="../../widgets/remote_controller.py" line="67"/>
         <source>passer à la séquence suivante</source>
         <translation>go to the next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="67"/>
+        <location filename="../../widgets/remote_controller.py" line="68"/>
         <source>revenir à la séquence précédente</source>
         <translation>go back to the previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="70"/>
+        <location filename="../../widgets/remote_controller.py" line="71"/>
         <source>ajuster le minuteur</source>
         <translation>adjust the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="71"/>
+        <location filename="../../widgets/remote_controller.py" line="72"/>
         <source>ouvrir un vote</source>
         <translation>open a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="72"/>
+        <location filename="../../widgets/remote_controller.py" line="73"/>
         <source>clore un vote</source>
         <translation>close a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="73"/>
+        <location filename="../../widgets/remote_controller.py" line="74"/>
         <source>rouvrir un vote</source>
         <translation>reopen a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="74"/>
+        <location filename="../../widgets/remote_controller.py" line="75"/>
         <source>révéler les résultats</source>
         <translation>reveal the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="75"/>
+        <location filename="../../widgets/remote_controller.py" line="76"/>
         <source>ajouter des votes papier</source>
         <translation>add paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="76"/>
+        <location filename="../../widgets/remote_controller.py" line="77"/>
         <source>enregistrer une arrivée</source>
         <translation>check someone in</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="77"/>
+        <location filename="../../widgets/remote_controller.py" line="78"/>
         <source>corriger un nom</source>
         <translation>correct a name</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="78"/>
+        <location filename="../../widgets/remote_controller.py" line="79"/>
         <source>retirer une personne de la liste</source>
         <translation>remove someone from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="81"/>
+        <location filename="../../widgets/remote_controller.py" line="82"/>
         <source>annuler</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="82"/>
+        <location filename="../../widgets/remote_controller.py" line="83"/>
         <source>rétablir</source>
         <translation>redo</translation>
     </message>
@@ -2861,197 +2899,202 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <source>accepter des regroupements suggérés</source>
         <translation>accept suggested groups</translation>
     </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="61"/>
+        <source>ranger le tableau</source>
+        <translation>tidy up the board</translation>
+    </message>
 </context>
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="139"/>
+        <location filename="../../widgets/session_runner.py" line="140"/>
         <source>Affiche QR code {size}…</source>
         <translation>QR code poster {size}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="362"/>
+        <location filename="../../widgets/session_runner.py" line="363"/>
         <source>Enregistrer l&apos;affiche QR code</source>
         <translation>Save the QR code poster</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="364"/>
+        <location filename="../../widgets/session_runner.py" line="365"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="367"/>
+        <location filename="../../widgets/session_runner.py" line="368"/>
         <source>Affiche enregistrée : {path}</source>
         <translation>Poster saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="103"/>
+        <location filename="../../widgets/session_runner.py" line="104"/>
         <source>Démarrer / mettre en pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="106"/>
+        <location filename="../../widgets/session_runner.py" line="107"/>
         <source>Séquence suivante</source>
         <translation>Next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="109"/>
+        <location filename="../../widgets/session_runner.py" line="110"/>
         <source>Séquence précédente</source>
         <translation>Previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="112"/>
+        <location filename="../../widgets/session_runner.py" line="113"/>
         <source>+1 minute</source>
         <translation>+1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="115"/>
+        <location filename="../../widgets/session_runner.py" line="116"/>
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="118"/>
+        <location filename="../../widgets/session_runner.py" line="119"/>
         <source>−1 minute</source>
         <translation>−1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="121"/>
+        <location filename="../../widgets/session_runner.py" line="122"/>
         <source>Réinitialiser le minuteur</source>
         <translation>Reset timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="123"/>
+        <location filename="../../widgets/session_runner.py" line="124"/>
         <source>Projection plein écran</source>
         <translation>Full-screen projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="126"/>
+        <location filename="../../widgets/session_runner.py" line="127"/>
         <source>Tableau de post-its</source>
         <translation>Sticky-note board</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="131"/>
+        <location filename="../../widgets/session_runner.py" line="132"/>
         <source>Terminer la séance…</source>
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="142"/>
+        <location filename="../../widgets/session_runner.py" line="143"/>
         <source>Nouveau code pour les téléphones…</source>
         <translation>New code for the phones…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="168"/>
+        <location filename="../../widgets/session_runner.py" line="169"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="179"/>
+        <location filename="../../widgets/session_runner.py" line="180"/>
         <source>La séance est terminée : démarrez-en une nouvelle.</source>
         <translation>The session has ended: start a new one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="181"/>
+        <location filename="../../widgets/session_runner.py" line="182"/>
         <source>Ouvrez d&apos;abord la séance : Séance › Démarrer la séance.</source>
         <translation>Open the session first: Session › Start the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="204"/>
+        <location filename="../../widgets/session_runner.py" line="205"/>
         <source>Une séance est déjà ouverte</source>
         <translation>A session is already open</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="206"/>
+        <location filename="../../widgets/session_runner.py" line="207"/>
         <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
         <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="209"/>
+        <location filename="../../widgets/session_runner.py" line="210"/>
         <source>Mettre en pause et continuer</source>
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="375"/>
+        <location filename="../../widgets/session_runner.py" line="376"/>
         <source>Changer le code pour les téléphones ?</source>
         <translation>Change the code for the phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="377"/>
+        <location filename="../../widgets/session_runner.py" line="378"/>
         <source>Les affiches QR code déjà imprimées ne fonctionneront plus : il faudra les imprimer à nouveau. Les participants déjà inscrits gardent leur place.</source>
         <translation>QR posters already printed will stop working: you will need to print them again. Participants already checked in keep their place.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="380"/>
+        <location filename="../../widgets/session_runner.py" line="381"/>
         <source>Changer le code</source>
         <translation>Change the code</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="385"/>
+        <location filename="../../widgets/session_runner.py" line="386"/>
         <source>Nouveau code pour les téléphones : {code}</source>
         <translation>New code for the phones: {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="412"/>
+        <location filename="../../widgets/session_runner.py" line="413"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="412"/>
+        <location filename="../../widgets/session_runner.py" line="413"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="421"/>
+        <location filename="../../widgets/session_runner.py" line="422"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="423"/>
+        <location filename="../../widgets/session_runner.py" line="424"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="425"/>
+        <location filename="../../widgets/session_runner.py" line="426"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="462"/>
+        <location filename="../../widgets/session_runner.py" line="463"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="458"/>
+        <location filename="../../widgets/session_runner.py" line="459"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="464"/>
+        <location filename="../../widgets/session_runner.py" line="465"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="236"/>
-        <location filename="../../widgets/session_runner.py" line="241"/>
+        <location filename="../../widgets/session_runner.py" line="237"/>
+        <location filename="../../widgets/session_runner.py" line="242"/>
         <source>Rouvrir la séance</source>
         <translation>Reopen the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="238"/>
+        <location filename="../../widgets/session_runner.py" line="239"/>
         <source>« {title} » est terminé. Rouvrir sa séance ? L&apos;atelier repassera « en cours » et les temps de la séance rouverte s&apos;ajouteront au compte-rendu.</source>
         <translation>“{title}” is finished. Reopen its session? The workshop will be “in progress” again and the times of the reopened session will be added to the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="445"/>
+        <location filename="../../widgets/session_runner.py" line="446"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste {left} séquences, qui n&apos;auront pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: {left} activities are left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="451"/>
+        <location filename="../../widgets/session_runner.py" line="452"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste une séquence, qui n&apos;aura pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: one activity is left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="464"/>
+        <location filename="../../widgets/session_runner.py" line="465"/>
         <source>Terminer quand même</source>
         <translation>End anyway</translation>
     </message>

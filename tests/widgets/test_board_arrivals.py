@@ -34,3 +34,17 @@ def test_the_lane_widens_to_hold_its_columns_and_shrinks_back(qtbot):
     finally:
         scene.clear()
         scene.deleteLater()
+
+
+def test_the_lane_title_counts_the_post_its_waiting_there(qtbot):
+    scene = BoardScene()
+    try:
+        scene.set_data(_data(3))
+        assert scene.arrivals_count() == 3
+        scene.add_notes(_data(42), _data(42).notes[3:])  # phones' post-its arriving
+        assert scene.arrivals_count() == 42
+        scene.set_data(_data(5))
+        assert scene.arrivals_count() == 5
+    finally:
+        scene.clear()
+        scene.deleteLater()

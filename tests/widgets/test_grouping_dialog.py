@@ -44,8 +44,8 @@ def _board(make_window, qtbot):
 
 
 def _suggest(qtbot, panel):
-    qtbot.keyClick(panel.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    qtbot.keyClick(panel.view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.AltModifier)  # fmt: skip
 
 
 def test_accept_all_makes_every_group_in_one_undoable_operation(make_window, qtbot):

@@ -54,7 +54,8 @@ def test_the_settings_help_and_the_wifi_warning_show_whole(qtbot, tmp_path: Path
     bar = dialog.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)  # laid out: taller than the screen, it scrolls
     assert dialog.warnings["server_host"].isVisibleTo(dialog)
-    assert clipped_labels(dialog) == []
+    # the scroll area re-wraps its labels once its scroll bar shows: on the next layout pass
+    qtbot.waitUntil(lambda: clipped_labels(dialog) == [])
     # scrolled rather than squeezed: the content is as tall as its wrapped texts need
     content = dialog.scroll_area.widget()
     assert content.height() >= content.heightForWidth(content.width())
