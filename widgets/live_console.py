@@ -32,7 +32,7 @@ from widgets.core_text import project_status
 from widgets.live_clock import LiveClock
 from widgets.notes_inbox import NotesInbox
 from widgets.projector_view import PALETTE, wall_clock
-from widgets.text import QT_TRANSLATE_NOOP, plain_label, plain_tooltip, restyle
+from widgets.text import QT_TRANSLATE_NOOP, breakable, plain_label, plain_tooltip, restyle
 from widgets.theme import DANGER, FONT_FAMILY, INK, MUTED, OK, PRIMARY, REHEARSAL_STYLE
 
 STATE_LABELS = {
@@ -108,6 +108,7 @@ class LiveConsole(QWidget):
         back.clicked.connect(self.back_requested)
         self.heading = plain_label()
         self.heading.setObjectName("pageTitle")
+        self.heading.setWordWrap(True)  # a long title wraps rather than widening the window
         self.drift = plain_label()
         self.drift.setObjectName("drift")
         # a répétition says so: nothing here counts in the bilan
@@ -380,7 +381,7 @@ class LiveConsole(QWidget):
         self.agenda.clear()
         if session is None:
             return
-        self.heading.setText(session.heading)
+        self.heading.setText(breakable(session.heading))
         over = session.timer.state == TimerState.ENDED
         index = None if over else session.index  # once over, no sequence is the current one
         for i, phase in enumerate(session.phases):
@@ -417,7 +418,9 @@ class LiveConsole(QWidget):
             if current
             else ""
         )
-        self.phase_title.setText(current.title if current else self.tr("Séance terminée"))
+        self.phase_title.setText(
+            breakable(current.title) if current else self.tr("Séance terminée")
+        )
         self.instructions.setText(
             (current.instructions if current else "")
             or self.tr("Pas de consigne pour cette séquence.")
@@ -515,7 +518,7 @@ class LiveConsole(QWidget):
         )
         self.mini_state.setText(state)
         if session is not None and session.current is not None:
-            self.mini_title.setText(session.current.title)
+            self.mini_title.setText(breakable(session.current.title))
         if session is not None:
             self.show_drift(session.drift(self.live.clock()), shown.stage == Stage.ENDED)
 

@@ -29,7 +29,7 @@ from widgets.core_text import time_text
 from widgets.live_clock import LiveClock
 from widgets.progress_ring import ProgressRing
 from widgets.qr_code import QrCode
-from widgets.text import plain_label, restyle
+from widgets.text import breakable, plain_label, restyle
 from widgets.theme import FONT_FAMILY, REHEARSAL_STYLE
 
 T = TypeVar("T")
@@ -73,6 +73,7 @@ class ProjectorView(QWidget):
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle = plain_label()
+        self.subtitle.setWordWrap(True)
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ring = ProgressRing()
         self.next_label = plain_label()
@@ -154,17 +155,17 @@ class ProjectorView(QWidget):
         }.get(shown.stage, "")
         if session is None or current is None or shown.stage == Stage.ENDED:
             self.title.setText(self.tr("Séance terminée — merci à toutes et à tous !"))
-            self.subtitle.setText(session.title if session else "")
+            self.subtitle.setText(breakable(session.title) if session else "")
             self.next_label.setText("")
             text = ""
         elif shown.stage == Stage.BREAK:
             resume = wall_clock(session.resume_at(self.live.clock()))
             self.title.setText(self.tr("Pause — reprise à {time}").format(time=resume))
-            self.subtitle.setText(session.title)
+            self.subtitle.setText(breakable(session.title))
             text = shown.text
         else:
-            self.title.setText(current.title)
-            self.subtitle.setText(session.heading)
+            self.title.setText(breakable(current.title))
+            self.subtitle.setText(breakable(session.heading))
             text = shown.text
         if session is not None and shown.stage != Stage.ENDED:
             upcoming = session.next

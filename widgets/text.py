@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -10,6 +12,7 @@ from app.domain.french import french_date
 
 __all__ = [
     "QT_TRANSLATE_NOOP",
+    "breakable",
     "empty_state",
     "french_date",
     "plain_label",
@@ -34,6 +37,18 @@ def restyle(widget: QWidget, css: str) -> None:
     countdown would otherwise pay every second."""
     if widget.styleSheet() != css:
         widget.setStyleSheet(css)
+
+
+_LONG_WORD = re.compile(r"\S{24,}")
+ZWSP = "\u200b"  # zero-width space: a place where a line may break, invisible
+
+
+def breakable(text: str) -> str:
+    """`text` with an invisible break opportunity every 16 characters of a very long word, so a
+    word-wrapped title of one long word wraps instead of widening its window past the screen."""
+    return _LONG_WORD.sub(
+        lambda m: ZWSP.join(m.group(0)[i : i + 16] for i in range(0, len(m.group(0)), 16)), text
+    )
 
 
 def plain_label(text: str = "") -> QLabel:

@@ -31,7 +31,7 @@ from widgets.core_text import (
     status_label,
 )
 from widgets.method_library import MethodLibrary
-from widgets.text import plain_label, plain_tooltip
+from widgets.text import breakable, plain_label, plain_tooltip
 
 
 class ProgrammeView(QWidget):
@@ -222,7 +222,7 @@ class WorkshopEditor(QWidget):
         if detail.id != self.workshop_id:
             self.flush()
             self.workshop_id = detail.id
-        self.title.setText(detail.title)
+        self.title.setText(breakable(detail.title))
         self.title.setToolTip(plain_tooltip(detail.title))
         bits = [format_name(detail.format_key, detail.format_name), status_label(detail.status)]
         if detail.start_date:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.domain.clock import FakeClock
@@ -17,6 +18,9 @@ def _open_board(make_window, qtbot):
     wid = create_workshop(ctx, format_key="3h", title="Mobilité des agents").workshop_id
     window.open_workshop(wid)
     window.editor.start.click()
+    # with one screen the projector opens in front: she clicks the console to work on the board
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     panel = window.runner.board
     qtbot.waitUntil(lambda: panel.data is not None)
