@@ -39,12 +39,12 @@ def restyle(widget: QWidget, css: str) -> None:
         widget.setStyleSheet(css)
 
 
-_LONG_WORD = re.compile(r"\S{24,}")
+_LONG_WORD = re.compile(r"\S{40,}")
 ZWSP = "\u200b"  # zero-width space: a place where a line may break, invisible
 
 
 def breakable(text: str) -> str:
-    """`text` with an invisible break opportunity every 16 characters of a very long word, so a
+    """`text` with an invisible break opportunity every 16 characters of a very long word (40 or more), so a
     word-wrapped title of one long word wraps instead of widening its window past the screen."""
     return _LONG_WORD.sub(
         lambda m: ZWSP.join(m.group(0)[i : i + 16] for i in range(0, len(m.group(0)), 16)), text
