@@ -195,7 +195,7 @@ def _due(r: Room) -> Any:
 def _import_file(r: Room) -> Any:
     path = r.folder / "atelier.json"
     archive.write_archive(r.ctx, r.wid, path)
-    return archive.import_file(r.ctx, path)
+    return archive.import_file(r.ctx, path, if_held="copy")  # this base holds it
 
 
 # the walk: each write, in an order where what it needs exists (its result kept for later)
