@@ -64,6 +64,7 @@ from app.store.models import (
 # what only reads the store (or writes a file, never the store)
 READ_ONLY = frozenset({
     "activity.activity_data", "archive.export_archive", "archive.write_archive",
+    "archive.held_workshops", "archive.workshop_identity", "archive.read_archive",
     "board.new_notes", "board.fullest_board", "board.board_data",
     "cofac.cofac_info", "cofac.by_token", "cofac.cofacilitators",
     "feedback.phone_feedback", "feedback.feedback_open", "feedback.feedback_summary",
