@@ -143,6 +143,21 @@ def _parser() -> argparse.ArgumentParser:
         help="recrée un atelier à partir de son archive JSON et affiche son numéro",
     )
     imp.add_argument("file", metavar="FICHIER", help="l'archive (atelier export --json)")
+    held = imp.add_mutually_exclusive_group()
+    held.add_argument(
+        "--replace",
+        dest="if_held",
+        action="store_const",
+        const="replace",
+        help="si la base contient déjà cet atelier, le remplacer par celui de l'archive",
+    )
+    held.add_argument(
+        "--as-copy",
+        dest="if_held",
+        action="store_const",
+        const="copy",
+        help="si la base contient déjà cet atelier, garder les deux (l'import « … (copie) »)",
+    )
     return parser
 
 
@@ -387,15 +402,24 @@ def _cmd_bilan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _held_note(result: dict[str, object]) -> str:
+    """What became of the workshop the base already held, if it held it."""
+    if result.get("if_held") == "replace":
+        return " ; il remplace celui que la base contenait"
+    if result.get("if_held") == "copy":
+        return f" ; la base le contenait déjà : l'import s'appelle « {result.get('title')} »"
+    return ""
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from app.ops.archive import import_file
 
     ctx = _context(args.db)
     try:
-        change = import_file(ctx, args.file)
+        change = import_file(ctx, args.file, if_held=args.if_held or "refuse")
     finally:
         ctx.db.close()
-    print(f"Atelier importé depuis « {args.file} »")
+    print(f"Atelier importé depuis « {args.file} »" + _held_note(change.result))
     print(change.workshop_id)
     return 0
 

@@ -461,12 +461,24 @@ class Controller(QObject):
 
         return bool(self._call(write))
 
-    def import_archive(self, path: str) -> int | None:
-        """Recreate a workshop from its archive; its new id, or None (the French refusal shown;
-        nothing was changed)."""
-        from app.ops.archive import import_file
+    def read_archive(self, path: str) -> tuple[Any, list[tuple[int, str]]] | None:
+        """An archive's data and the workshops of the base it holds again ([(id, title)]), or
+        None (the French refusal shown)."""
+        from app.ops.archive import held_workshops, read_archive
 
-        change = self._call(import_file, self.ctx, path)
+        def read() -> tuple[Any, list[tuple[int, str]]]:
+            data = read_archive(path)
+            return data, held_workshops(self.ctx, data)
+
+        return self._call(read)
+
+    def import_archive(self, data: Any, if_held: str = "refuse") -> int | None:
+        """Recreate a workshop from its archive's data (`read_archive`); its new id, or None
+        (the French refusal shown; nothing was changed). `if_held`: see
+        `app.ops.archive.import_archive`."""
+        from app.ops.archive import import_archive
+
+        change = self._call(import_archive, self.ctx, data, if_held=if_held)
         return None if change is None else change.workshop_id
 
     def set_project_status(self, project_id: int, status: str) -> Change | None:

@@ -79,6 +79,20 @@ class Dialogs:
         box.exec()
         return box.clickedButton() is yes
 
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+        """One of `choices` ([(key, button text)], the first the default), or None (Annuler)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = {
+            box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in choices
+        }
+        box.setDefaultButton(next(iter(buttons)))
+        box.addButton(
+            QCoreApplication.translate("Dialogs", "Annuler"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.exec()
+        return buttons.get(box.clickedButton())  # type: ignore[call-overload]
+
     def error(self, text: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,

@@ -457,7 +457,26 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        workshop_id = self.controller.import_archive(path)  # a refusal is shown as a dialog
+        read = self.controller.read_archive(path)  # a refusal is shown as a dialog
+        if read is None:
+            return
+        data, held = read
+        if_held = "refuse"
+        if held:  # imported before, or exported from here: replace it, or keep both?
+            title = held[0][1]
+            answer = self.dialogs.choose(
+                self.tr("Importer un atelier"),
+                self.tr(
+                    "La base contient déjà l'atelier « {title} » de cette archive.\n\n"
+                    "Le remplacer par celui de l'archive (ce qui a changé ici depuis l'export "
+                    "sera perdu), ou garder les deux, l'import s'appelant « {title} (copie) » ?"
+                ).format(title=title),
+                [("replace", self.tr("Remplacer")), ("copy", self.tr("Garder les deux"))],
+            )
+            if answer is None:
+                return
+            if_held = answer
+        workshop_id = self.controller.import_archive(data, if_held)
         if workshop_id is None:
             return
         self.show_home()

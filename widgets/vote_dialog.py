@@ -104,14 +104,19 @@ class VoteDialog(QDialog):
         )
         majority_text.setWordWrap(True)
         QVBoxLayout(majority_page).addWidget(majority_text)
-        self.criteria = QTableWidget(0, 3)
+        self.criteria = QTableWidget(0, 4)
         self.criteria.setHorizontalHeaderLabels(
-            [self.tr("Critère"), self.tr("Poids"), self.tr("Axe du graphique 2×2")]
+            [
+                self.tr("Critère"),
+                self.tr("Poids"),
+                self.tr("Axe du graphique 2×2"),
+                self.tr("Éliminatoire, seuil"),
+            ]
         )
         header = self.criteria.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.criteria.verticalHeader().hide()
         preset = QPushButton(self.tr("Critères de LaBase"))
         preset.setToolTip(
@@ -229,6 +234,12 @@ class VoteDialog(QDialog):
             axis.addItem(self.tr(text), key)
         axis.setCurrentIndex(axis.findData(criterion.axis))
         self.criteria.setCellWidget(row, 2, axis)
+        threshold = QSpinBox()  # 0 shows "non": not eliminatory
+        threshold.setRange(0, 5)
+        threshold.setSpecialValueText(self.tr("non"))
+        threshold.setToolTip(self.tr("Une moyenne sous ce seuil élimine la proposition"))
+        threshold.setValue(criterion.threshold or 0)
+        self.criteria.setCellWidget(row, 3, threshold)
         if not criterion.label:
             self.criteria.setCurrentCell(row, 0)
             self.criteria.editItem(label)
@@ -247,6 +258,7 @@ class VoteDialog(QDialog):
                 continue
             weight = self.criteria.cellWidget(row, 1)
             axis = self.criteria.cellWidget(row, 2)
+            threshold = self.criteria.cellWidget(row, 3)
             key = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
             out.append(
                 {
@@ -256,6 +268,8 @@ class VoteDialog(QDialog):
                     "axis": axis.currentData() if isinstance(axis, QComboBox) else "",
                 }
             )
+            if isinstance(threshold, QSpinBox) and threshold.value():
+                out[-1]["threshold"] = threshold.value()
         return out
 
     # -- the answer ------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.votes import GRADES
+from app.domain.votes import GRADES, decimals_to_differ
 from app.reports.text import one_line
 from widgets.projector_view import wall_clock
 from widgets.text import QT_TRANSLATE_NOOP, plain_label, plain_tooltip
@@ -49,14 +49,15 @@ QUADRANTS = {
 }
 
 
-def decimal(value: float) -> str:
-    """3.75 → "3,8" (French decimal comma, one digit)."""
-    return f"{value:.1f}".replace(".", ",")
+def decimal(value: float, places: int = 1) -> str:
+    """3.75 → "3,8" (French decimal comma, one digit unless told)."""
+    return f"{value:.{places}f}".replace(".", ",")
 
 
 def chart_rows(results: Any) -> tuple[list[ChartRow], float | None]:
     """The chart's rows for a round's `Results`, and the bar's maximum (None: the top)."""
     kind = results.round.kind
+    places = decimals_to_differ(line.score for line in results.lines)
     rows: list[ChartRow] = []
     for line in results.lines:
         detail = line.detail
@@ -69,7 +70,8 @@ def chart_rows(results: Any) -> tuple[list[ChartRow], float | None]:
                 )
             )  # fmt: skip
         elif kind == "criteria":
-            rows.append(ChartRow(line.rank, line.tied, line.label, line.score, decimal(line.score)))
+            text = decimal(line.score, places)
+            rows.append(ChartRow(line.rank, line.tied, line.label, line.score, text))
         else:
             rows.append(ChartRow(line.rank, line.tied, line.label, line.score, f"{line.score:.0f}"))
     return rows, (5.0 if kind == "criteria" else None)
@@ -419,6 +421,7 @@ class VotePanel(QWidget):
             return
         by_item = self._show_voters(results) if named else {}
         unit = {"dots": self.tr("gommette(s)"), "points": self.tr("point(s)")}.get(kind, "")
+        places = decimals_to_differ(line.score for line in results.lines)
         for line in results.lines:
             rank = str(line.rank) + (" " + self.tr("ex æquo") if line.tied else "")
             detail = line.detail
@@ -426,9 +429,11 @@ class VotePanel(QWidget):
                 value = str(detail.get("grade_label", "—"))
             elif kind == "criteria":
                 quadrant = QUADRANTS.get(str(detail.get("quadrant", "")), "")
-                value = decimal(line.score) + " / 5"
+                value = decimal(line.score, places) + " / 5"
                 if quadrant:
                     value += " · " + self.tr(quadrant)
+                if detail.get("eliminated"):  # under an eliminatory criterion's threshold
+                    value += " · " + self.tr("éliminée")
             else:
                 value = f"{line.score:.0f} {unit}"
             item = QTreeWidgetItem([rank, one_line(line.label), value])

@@ -7,6 +7,7 @@ participant: the bilan counts people, and quotes feedback, which is anonymous.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -91,6 +92,17 @@ def parse_period(start: str, end: str) -> Period:
     return Period(parse_day(start, "de début"), parse_day(end, "de fin"))
 
 
+def person_key(name: str, organisation: str) -> str:
+    """Who a participant is across workshops: name and organisation, case, accents and
+    spaces aside ("Éva  Martin", "eva martin" are the same person at the same place)."""
+
+    def plain(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    return f"{plain(name)}\x1f{plain(organisation)}"
+
+
 @dataclass(frozen=True, slots=True)
 class ActivityWorkshop:
     """One workshop's share of the period."""
@@ -144,6 +156,10 @@ class ActivityData:
     projects: tuple[ActivityProject, ...]  # chantiers created in the period
     incubating: tuple[ActivityProject, ...]  # in incubation now, created by the period's end
     verbatims: tuple[Verbatim, ...]
+    # the funnel's end: chantiers in incubation or beyond today (expérimentation, déploiement,
+    # terminé), created by the period's end, whatever workshop they came from
+    incubated: tuple[ActivityProject, ...] = ()
+    people: int = 0  # distinct people among the participations (`person_key`)
     organisation: str = ""
     author: str = ""
     made_on: date = field(default_factory=date.today)

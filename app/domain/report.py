@@ -128,6 +128,8 @@ class VoteResult:
     profile: tuple[int, ...] = ()  # majority judgment: ballots per grade, "À rejeter" first
     score: float | None = None  # criteria grid: the weighted mean (1 to 5)
     by_criterion: dict[str, float] = field(default_factory=dict)  # criterion label → mean
+    # criteria grid: why it was eliminated, (criterion label, its mean, the threshold) each
+    eliminated: tuple[tuple[str, float, int], ...] = ()
 
     @property
     def scored(self) -> bool:

@@ -10,6 +10,9 @@ Four kinds of round:
   tied items, the majority grade of what is left once one median grade is removed, and so on;
 * ``criteria`` (grille multi-critères): every item scored 1–5 on each criterion, criteria
   weighted; ranked by the weighted mean; impact/feasibility coordinates for the 2×2 chart.
+  A criterion may be eliminatory, with a threshold: an item whose mean on it is below the
+  threshold is eliminated, whatever its other scores; eliminated items come after every
+  survivor (ranked among themselves), each with the criteria that eliminated it.
 
 A ballot is a mapping ``{(item, criterion): value}`` where an item is ``("note", id)`` or
 ``("cluster", id)`` and the criterion is ``""`` except in a criteria grid. Tallies are
@@ -60,16 +63,35 @@ class Criterion:
     label: str
     weight: int = 1
     axis: str = ""  # "impact", "feasibility" or "" (for the 2×2 chart)
+    threshold: int | None = None  # eliminatory: an item whose mean is below it is eliminated
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "label": self.label, "weight": self.weight, "axis": self.axis}
+        data: dict[str, Any] = {
+            "key": self.key,
+            "label": self.label,
+            "weight": self.weight,
+            "axis": self.axis,
+        }
+        if self.threshold is not None:
+            data["threshold"] = self.threshold
+        return data
 
 
-# LaBase's decision tree, as a preset grid
+# LaBase's decision tree, as a preset grid: a project that does not interest at least two of
+# the four partners, or cannot be done within the 18 months, is out whatever its other scores
+LABASE_THRESHOLD = 3  # the middle of the 1–5 scale
 LABASE_CRITERIA = (
-    Criterion("partenaires", "Intéresse au moins 2 des 4 partenaires", 1, "impact"),
+    Criterion(
+        "partenaires", "Intéresse au moins 2 des 4 partenaires", 1, "impact", LABASE_THRESHOLD
+    ),
     Criterion("transversal", "Favorise le travail transversal entre administrations", 1, "impact"),
-    Criterion("faisable", "Faisable dans les 18 mois de l'expérimentation", 1, "feasibility"),
+    Criterion(
+        "faisable",
+        "Faisable dans les 18 mois de l'expérimentation",
+        1,
+        "feasibility",
+        LABASE_THRESHOLD,
+    ),
     Criterion("moyens", "Correspond aux moyens disponibles", 1, "feasibility"),
     Criterion("sobriete", "Favorise la sobriété écologique et économique", 1, "impact"),
 )
@@ -177,7 +199,10 @@ def _parse_criteria(given: object) -> tuple[Criterion, ...]:
         axis = c.get("axis", "")
         if axis not in AXES:
             raise VoteError("Axe inconnu (impact ou faisabilité).", code="saisie_invalide")
-        out.append(Criterion(key, label, weight, str(axis)))
+        threshold = c.get("threshold")
+        if threshold is not None:
+            threshold = _int(threshold, f"Seuil éliminatoire de « {label} »", SCORE_MIN, SCORE_MAX)
+        out.append(Criterion(key, label, weight, str(axis), threshold))
     if len({c.key for c in out}) != len(out):
         raise VoteError("Deux critères portent la même clé.", code="saisie_invalide")
     return tuple(out)
@@ -428,11 +453,26 @@ def weighted(
     return sum((means[c.key] * c.weight for c in chosen if c.key in means), Fraction(0)) / weight
 
 
+def eliminations(
+    means: Mapping[str, Fraction], criteria: Iterable[Criterion]
+) -> list[dict[str, Any]]:
+    """The eliminatory criteria an item's means fall below (none when not scored on them):
+    ``{"key", "label", "mean", "threshold"}`` each, in the grid's order."""
+    return [
+        {"key": c.key, "label": c.label, "mean": float(means[c.key]), "threshold": c.threshold}
+        for c in criteria
+        if c.threshold is not None and c.key in means and means[c.key] < c.threshold
+    ]
+
+
 def rank_criteria(
     counts: Counts, items: Iterable[Item], criteria: tuple[Criterion, ...]
 ) -> list[Ranked]:
+    """Survivors by weighted mean, then the eliminated ones (by weighted mean among
+    themselves, ranks continuing), each with ``detail["eliminated"]`` saying why."""
     means = {item: criterion_means(counts, item, criteria) for item in items}
     scores = {item: weighted(m, criteria) or Fraction(0) for item, m in means.items()}
+    out = {item: eliminations(m, criteria) for item, m in means.items()}
 
     def detail(item: Item) -> dict[str, Any]:
         impact = weighted(means[item], criteria, "impact")
@@ -442,14 +482,30 @@ def rank_criteria(
             "impact": float(impact) if impact is not None else None,
             "feasibility": float(feasibility) if feasibility is not None else None,
             "quadrant": quadrant(impact, feasibility),
+            "eliminated": out[item],
         }
 
-    return _rank(
-        list(means),
-        key=lambda i: scores[i],
-        score=lambda i: float(scores[i]),
-        detail=detail,
-    )
+    def ranked(group: list[Item]) -> list[Ranked]:
+        return _rank(
+            group, key=lambda i: scores[i], score=lambda i: float(scores[i]), detail=detail
+        )
+
+    survivors = ranked([i for i in means if not out[i]])
+    eliminated = ranked([i for i in means if out[i]])
+    behind = len(survivors)
+    return survivors + [
+        Ranked(r.rank + behind, r.item, r.tied, r.score, r.detail) for r in eliminated
+    ]
+
+
+def decimals_to_differ(values: Iterable[float], least: int = 1, most: int = 4) -> int:
+    """How many decimals show `values` so that different values never read the same (at
+    least `least`, at most `most`): 3,33 and 3,34 rather than two 3,3."""
+    distinct = {round(v, 9) for v in values}
+    for places in range(least, most):
+        if len({f"{v:.{places}f}" for v in distinct}) == len(distinct):
+            return places
+    return most
 
 
 def quadrant(impact: Fraction | None, feasibility: Fraction | None) -> str:

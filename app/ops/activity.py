@@ -14,7 +14,10 @@ How things are counted (the PDF says it too, in plain French):
 * a répétition (a séance practised with simulated phones, `app.ops.rehearsal`) never counts,
   nor its participants, post-its, votes or chantiers;
 * the projects in incubation are those whose status is "en incubation" today, created by the
-  end of the period, whatever workshop they came from.
+  end of the period, whatever workshop they came from; the funnel's incubated ones are those
+  in incubation or beyond (expérimentation, déploiement, terminé), counted the same way;
+* distinct people: participants with the same name and organisation (case, accents and
+  spaces aside) are one person across workshops (`person_key`).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from app.domain.activity import (
     ActivityWorkshop,
     Period,
     Verbatim,
+    person_key,
 )
 from app.ops.base import Context
 from app.store.models import (
@@ -51,6 +55,8 @@ from app.store.models import (
 )
 
 MAX_VERBATIMS = 6
+# the funnel's end: a chantier incubated, whether still in incubation or gone further
+INCUBATED = ("incubation", "experimentation", "deploiement", "termine")
 VERBATIM_CHARS = (25, 260)  # quotable: a sentence, not a word nor an essay
 
 
@@ -100,9 +106,9 @@ def _counts(
 
 def _people(
     session: Session, period: Period, workshop_ids: list[int]
-) -> tuple[dict[int, list[tuple[str, str]]], set[int]]:
-    """workshop id → (category, organisation) of each participant counted; and the workshops
-    where somebody ever checked in."""
+) -> tuple[dict[int, list[tuple[str, str]]], set[int], int]:
+    """workshop id → (category, organisation) of each participant counted; the workshops
+    where somebody ever checked in; and how many distinct people (`person_key`) they are."""
     checked_ever = set(
         session.scalars(
             select(Participant.workshop_id)
@@ -124,14 +130,21 @@ def _people(
         )
     )
     people: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for pid, workshop_id, category, organisation in session.execute(
+    persons: set[str] = set()
+    for pid, workshop_id, name, category, organisation in session.execute(
         select(
-            Participant.id, Participant.workshop_id, Participant.category, Participant.organisation
+            Participant.id,
+            Participant.workshop_id,
+            Participant.name,
+            Participant.category,
+            Participant.organisation,
         ).where(Participant.workshop_id.in_(workshop_ids))
     ):
         if pid in present or workshop_id not in checked_ever:
             people[workshop_id].append((category, " ".join(organisation.split())))
-    return people, checked_ever
+            # a nameless participant is somebody of their own
+            persons.add(person_key(name, organisation) if name.strip() else f"#{pid}")
+    return people, checked_ever, len(persons)
 
 
 def _organisations(people: Iterable[tuple[str, str]]) -> tuple[tuple[str, str, int], ...]:
@@ -202,7 +215,7 @@ def activity_data(
         programmes = set(
             session.scalars(select(Programme.workshop_id).where(Programme.workshop_id.in_(ids)))
         )
-        people, checked_ever = _people(session, period, ids)
+        people, checked_ever, persons = _people(session, period, ids)
         ratings: dict[int, list[int]] = defaultdict(list)
         answers: list[tuple[int, str, str, float]] = []
         for workshop_id, rating, keep, at in session.execute(
@@ -245,6 +258,19 @@ def activity_data(
             )
         )
 
+        incubated = tuple(
+            ActivityProject(title, workshop_title, status, _day(created))
+            for title, workshop_title, status, created in session.execute(
+                select(Project.title, Workshop.title, Project.status, Project.created_at)
+                .join(Workshop, Project.workshop_id == Workshop.id)
+                .where(
+                    Project.status.in_(INCUBATED),
+                    Project.created_at < in_period[1],
+                    Workshop.rehearsal_of.is_(None),
+                )
+                .order_by(Project.created_at, Project.id)
+            )
+        )
         rows = []
         for workshop_id in ids:
             w = workshops[workshop_id]
@@ -290,6 +316,8 @@ def activity_data(
             projects=projects,
             incubating=incubating,
             verbatims=_verbatims(answers),
+            incubated=incubated,
+            people=persons,
             organisation=organisation,
             author=author,
             made_on=_day(ctx.clock()),

@@ -11,6 +11,12 @@ the description the co-facilitators' replica reads too.
 The import is all or nothing: the file is checked (format, version, checksum, every field's
 type and length, every reference) and written in one transaction under new ids; a damaged or
 foreign file is refused with a French message and changes nothing.
+
+A workshop the base already holds (imported before, or the one exported here): the archive
+carries no identifier of its own, so a workshop's identity is the digest of its row's
+`created_at`, title and format (`workshop_identity`). Importing it again is refused unless the
+facilitator chose to replace the one(s) held, or to keep both, the import titled "… (copie)".
+A workshop renamed since the export is therefore not recognised (it is imported as another).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import io
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -71,6 +78,67 @@ LATER_TABLES = {model.__tablename__ for model, _refs in TABLES} - FIRST_TABLES
 
 class ArchiveError(KnownError):
     code = "archive_invalide"
+
+
+class AlreadyHeld(ArchiveError):
+    """The base already holds the archived workshop; `held` is [(id, title)]."""
+
+    code = "atelier_deja_present"
+
+    def __init__(self, message: str, held: list[tuple[int, str]]) -> None:
+        super().__init__(message)
+        self.held = held
+
+
+# what to do with a workshop the base already holds: refuse (say so), replace it, import a copy
+# titled "… (copie)", or import it as another one without asking (the co-facilitator's takeover)
+IF_HELD = ("refuse", "replace", "copy", "keep")
+COPY_SUFFIX = " (copie)"
+
+
+def workshop_identity(created_at: Any, title: Any, format_key: Any) -> str:
+    """A workshop's identity across bases: the digest of its creation time, title and format
+    (what an archive carries of it; the ids change at every import)."""
+    stamp = float(created_at) if isinstance(created_at, int | float) else created_at
+    canonical = json.dumps([stamp, title, format_key], ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _held(session: Session, row: dict[str, Any]) -> list[tuple[int, str]]:
+    """The workshops of this base with the archived workshop's identity, [(id, title)]."""
+    from app.store.models import Workshop
+
+    created_at = row.get("created_at")
+    if isinstance(created_at, bool) or not isinstance(created_at, int | float):
+        return []
+    wanted = workshop_identity(created_at, row.get("title"), row.get("format_key"))
+    found = session.execute(
+        select(Workshop.id, Workshop.title, Workshop.format_key, Workshop.created_at)
+        .where(Workshop.created_at == float(created_at))
+        .order_by(Workshop.id)
+    ).all()
+    return [
+        (wid, title)
+        for wid, title, fmt, stamp in found
+        if workshop_identity(stamp, title, fmt) == wanted
+    ]
+
+
+def held_workshops(ctx: Context, data: Any) -> list[tuple[int, str]]:
+    """The workshops of this base the archive `data` holds again, [(id, title)] (the window
+    asks what to do before importing)."""
+    tables = _check_envelope(data)
+    return ctx.db.read(lambda session: _held(session, tables["workshops"][0]))
+
+
+def _already_held(held: list[tuple[int, str]]) -> AlreadyHeld:
+    title = held[0][1]
+    return AlreadyHeld(
+        f"La base contient déjà l'atelier « {title} » de cette archive. Choisissez de le "
+        "remplacer (--replace) ou de garder les deux, l'import étant renommé "
+        f"« {title}{COPY_SUFFIX} » (--as-copy). Rien n'a été importé.",
+        held,
+    )
 
 
 def _damaged(detail: str) -> ArchiveError:
@@ -210,15 +278,32 @@ NewIds = dict[str, dict[int, int]]  # table name → {id in the archive: id give
 
 
 def import_archive(
-    ctx: Context, data: Any, *, then: Callable[[Session, NewIds], None] | None = None
+    ctx: Context,
+    data: Any,
+    *,
+    then: Callable[[Session, NewIds], None] | None = None,
+    if_held: str = "keep",
 ) -> Change:
     """Recreate the archived workshop as a new one (new ids); returns the change (its
     `workshop_id` is the new workshop's). `then(session, new_ids)` runs last in the same
-    transaction (what the caller adds goes in or out with the workshop)."""
+    transaction (what the caller adds goes in or out with the workshop). `if_held` (`IF_HELD`)
+    says what to do when the base already holds the workshop: "refuse" raises `AlreadyHeld`,
+    "replace" deletes the one(s) held in the same transaction, "copy" titles the import
+    "… (copie)", "keep" imports it as it is."""
+    if if_held not in IF_HELD:
+        raise ValueError(if_held)
     tables = _check_envelope(data)
 
     def work(session: Session) -> Step:
         new_ids: NewIds = {}
+        held = _held(session, tables["workshops"][0]) if if_held != "keep" else []
+        if held and if_held == "refuse":
+            raise _already_held(held)
+        if held and if_held == "replace":
+            for wid, _title in held:
+                session.delete(get_workshop(session, wid))
+            session.flush()
+        renamed = held and if_held == "copy"
 
         def ref(column: str, target: str, old: Any, where: str) -> int | None:
             if old is None:
@@ -260,6 +345,9 @@ def import_archive(
                         value = ref(key, refs[key], value, name)
                     values[key] = value
                 _fix_embedded(name, values, voter, item)
+                if renamed and name == "workshops":
+                    values["title"] = (str(values["title"])[: 200 - len(COPY_SUFFIX)]
+                                       + COPY_SUFFIX)  # fmt: skip
                 inserted = cast(CursorResult[Any], session.execute(insert(table).values(**values)))
                 if has_id:
                     old = row.get("id")
@@ -270,22 +358,30 @@ def import_archive(
                     mapping[old] = int(new_key[0])
         _import_methods(session, tables.get("methods", []))
         workshop_id = next(iter(new_ids["workshops"].values()))
-        title = str(tables["workshops"][0]["title"])
+        title = str(tables["workshops"][0]["title"]) + (COPY_SUFFIX if renamed else "")
+        label = f"Atelier importé : {title}"
+        if held and if_held == "replace":
+            label += " (remplace celui de la base)"
 
         def after(session: Session, _entry: JournalRef) -> None:
             if then is not None:  # after the import's entry, in its transaction
                 then(session, new_ids)
 
+        replaced = held if if_held == "replace" else []
         return Step(
             workshop_id,
-            label=f"Atelier importé : {title}",
-            applied=[["workshop.import", {"id": workshop_id}]],
+            label=label,
+            applied=[
+                *(["workshop.delete", {"id": wid, "title": t}] for wid, t in replaced),
+                ["workshop.import", {"id": workshop_id}],
+            ],
             after=after,
+            result={"held": held, "if_held": if_held if held else "", "title": title},
         )
 
     outcome = perform(ctx, op="workshop.import", topic=Topic.WORKSHOPS, build=work, undoable=False)
     assert outcome.change is not None
-    return outcome.change
+    return replace(outcome.change, result=outcome.result)
 
 
 def _fix_embedded(
@@ -350,5 +446,7 @@ def _import_methods(session: Session, methods: Any) -> None:
             known.add(method["key"])
 
 
-def import_file(ctx: Context, path: str | os.PathLike[str]) -> Change:
-    return import_archive(ctx, read_archive(path))
+def import_file(ctx: Context, path: str | os.PathLike[str], *, if_held: str = "refuse") -> Change:
+    """Import the archive at `path`; a workshop the base already holds is refused unless
+    `if_held` is "replace" or "copy" (see `import_archive`)."""
+    return import_archive(ctx, read_archive(path), if_held=if_held)

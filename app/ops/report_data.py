@@ -305,6 +305,10 @@ def _vote_round(session: Session, r: VoteRound, votes: Sequence[Vote]) -> Report
                 result,
                 score=line.score if means else None,
                 by_criterion={names.get(k, k): float(m) for k, m in means.items()},
+                eliminated=tuple(
+                    (names.get(e["key"], e["label"]), float(e["mean"]), int(e["threshold"]))
+                    for e in detail.get("eliminated", ())
+                ),
             )
         else:
             result = replace(result, total=int(detail.get("total", line.score)))

@@ -17,6 +17,7 @@ import os
 from collections import Counter
 from typing import Any
 
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -55,6 +56,7 @@ from app.reports.layout import (
     ACCENT_LIGHT,
     FONT,
     FRAME_WIDTH,
+    INK,
     MARGIN,
     MUTED,
     NOTE_COLORS,
@@ -63,6 +65,7 @@ from app.reports.layout import (
     bar_chart,
     category_rows,
     draw_text,
+    fit_width,
     numbered_canvas,
     para,
     register_fonts,
@@ -91,13 +94,19 @@ METHOD_NOTES = (
     "Les ateliers de la période sont ceux dont au moins une séance s'y est tenue, archivés "
     "compris.",
     "Les participants sont les personnes qui ont émargé pendant la période, chacune une fois par "
-    "atelier : une personne venue à deux ateliers compte deux fois. Pour un atelier sans "
-    "émargement, ce sont les inscrits.",
+    "atelier : une personne venue à deux ateliers compte deux fois (deux participations). Pour "
+    "un atelier sans émargement, ce sont les inscrits.",
+    "Les personnes distinctes : deux participations sous le même nom et la même organisation "
+    "(sans tenir compte des majuscules, des accents ni des espaces) sont une seule personne, "
+    "d'un atelier à l'autre. Deux homonymes d'une même organisation comptent pour une ; une "
+    "personne qui a écrit son nom ou son organisation autrement compte pour deux.",
     "Les post-its (hors post-its masqués par la modération), les tours de vote, les retours et "
     "les chantiers comptent à la date où ils ont été écrits, ouverts, donnés ou créés. Les "
     "actions, qui ne sont pas datées, comptent avec leur atelier.",
     "Les projets en incubation sont ceux qui portent aujourd'hui ce statut et qui ont été créés "
-    "avant la fin de la période, quel que soit l'atelier dont ils viennent.",
+    "avant la fin de la période, quel que soit l'atelier dont ils viennent. Les projets incubés "
+    "de l'entonnoir sont comptés de même, qu'ils soient encore en incubation ou allés plus loin "
+    "(expérimentation, déploiement, terminé).",
     "La satisfaction est la moyenne des notes de 1 à 5 données par les participants en fin de "
     "séance, sur leur téléphone.",
 )
@@ -399,7 +408,13 @@ def _participants(story: _Story) -> None:
         f"({french_percent(by_category[c], total)})"
         for c in order
     )
-    story.text(f"{_plural(total, 'participation', 'participations')} : {shares}.")
+    story.text(
+        f"{_plural(total, 'participation', 'participations')} : {shares}. Ce sont "
+        f"{_plural(data.people, 'personne distincte', 'personnes distinctes')}, certaines "
+        "venues à plusieurs ateliers."
+        if data.people < total
+        else f"{_plural(total, 'participation', 'participations')} : {shares}."
+    )
     rows = category_rows(order, by_category, total)
     chart = bar_chart(
         [(CATEGORY_LABELS.get(c, c), by_category[c]) for c in order],
@@ -462,9 +477,69 @@ def _project_rows(projects: tuple[ActivityProject, ...], status: bool) -> Any:
             row.append(para(PROJECT_STATUSES.get(p.status, p.status), Styles.cell))
         row.append(para(french_date(p.created).replace(" ", "\u00a0"), Styles.cell))  # one line
         rows.append(row)
-    widths = [0.0, 5.0 * cm] + ([3.2 * cm] if status else []) + [3.7 * cm]
+    widths = [0.0, 5.0 * cm] + ([3.8 * cm] if status else []) + [3.7 * cm]
     widths[0] = FRAME_WIDTH - sum(widths)
     return table(rows, widths)
+
+
+FUNNEL_COLORS = ("#9cc3c9", "#5f9aa4", "#2f7783", "#1f5f6b")  # lighter to the lab's teal
+
+
+def funnel_chart(stages: list[tuple[str, int]], *, width: float = FRAME_WIDTH) -> Drawing:
+    """The funnel from participation to projects: one centred band per stage, as wide as its
+    figure against the largest (never thinner than its number), the number in the band."""
+    register_fonts()
+    row_h, gap, label_w = 30.0, 6.0, 4.2 * cm
+    height = len(stages) * (row_h + gap)
+    drawing = Drawing(width, height)
+    top = max((n for _, n in stages), default=0) or 1
+    space = width - label_w
+    middle = label_w + space / 2
+    for i, (label, n) in enumerate(stages):
+        y = height - (i + 1) * (row_h + gap) + gap / 2
+        drawing.add(
+            String(label_w - 8, y + row_h / 2 - 3.5, fit_width(label, label_w - 10, size=10),
+                   fontName=FONT, fontSize=10, fillColor=INK, textAnchor="end")
+        )  # fmt: skip
+        band = max(space * n / top, 1.4 * cm)
+        color = colors.HexColor(FUNNEL_COLORS[min(i, len(FUNNEL_COLORS) - 1)])
+        drawing.add(Rect(middle - band / 2, y, band, row_h, fillColor=color, strokeColor=None))
+        drawing.add(
+            String(middle, y + row_h / 2 - 6, french_number(n), fontName=FONT + "-Bold",
+                   fontSize=16, fillColor=colors.white if i else INK, textAnchor="middle")
+        )  # fmt: skip
+    return drawing
+
+
+def _funnel(story: _Story) -> None:
+    data = story.data
+    story.section("De la participation aux projets")
+    incubated = data.incubated
+    stages = [
+        ("Participations", data.participants),
+        ("Idées (post-its)", data.notes),
+        ("Chantiers lancés", len(data.projects)),
+        ("Projets incubés", len(incubated)),
+    ]
+    story.text(
+        f"{_plural(data.participants, 'participation', 'participations')}, soit "
+        f"{_plural(data.people, 'personne distincte', 'personnes distinctes')}¹, ont "
+        f"donné {_plural(data.notes, 'idée', 'idées')} sur post-it ; "
+        f"{_plural(len(data.projects), 'chantier a', 'chantiers ont')} été "
+        f"{'lancé' if len(data.projects) == 1 else 'lancés'} et "
+        f"{_plural(len(incubated), 'projet est', 'projets sont')} "
+        f"{'incubé' if len(incubated) == 1 else 'incubés'}."
+    )
+    note = para(
+        "\u00b9 Personnes distinctes : même nom et même organisation, d'un atelier à l'autre "
+        "(majuscules, accents et espaces mis à part) ; une personne venue à trois ateliers "
+        "fait trois participations.",
+        Styles.small,
+    )
+    story.add(Spacer(1, 4), KeepTogether([funnel_chart(stages), Spacer(1, 4), note]))
+    if incubated:
+        story.sub("Les projets incubés")
+        story.add(_project_rows(incubated, status=True))
 
 
 def _production(story: _Story) -> None:
@@ -647,6 +722,7 @@ def story_for(data: ActivityData) -> list[Any]:
         return story.items
     _activity(story)
     _participants(story)
+    _funnel(story)
     _production(story)
     _satisfaction(story)
     _workshops(story)

@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.domain.french import french_number
-from app.domain.report import CATEGORY_LABELS, VOTE_KINDS, ReportData, VoteResult
+from app.domain.report import (
+    CATEGORY_LABELS,
+    VOTE_KINDS,
+    ReportData,
+    ReportVoteRound,
+    VoteResult,
+)
+from app.domain.votes import decimals_to_differ
 from app.errors import os_reason
 from app.reports.text import clean
 from app.system.files import ExportError, atomic_output
@@ -59,16 +66,29 @@ def _moment(timestamp: float | None) -> str:
     return datetime.fromtimestamp(timestamp).strftime("%d/%m/%Y %H:%M")
 
 
-def _result(kind: str, result: VoteResult) -> object:
+def _result(kind: str, result: VoteResult, places: int = 2) -> object:
     """A line's result as the report gives it: votes or points, the majority grade, or the
-    weighted mean (a French decimal, as a spreadsheet in French reads it)."""
+    weighted mean (a French decimal, as a spreadsheet in French reads it, with enough
+    decimals that different means never read the same)."""
     if not result.scored:
         return ""
     if kind == "majority":
         return result.grade
     if kind == "criteria":
-        return "" if result.score is None else french_number(result.score, 2)
+        return "" if result.score is None else french_number(result.score, places)
     return result.total
+
+
+def _places(vote: ReportVoteRound) -> int:
+    return decimals_to_differ((r.score for r in vote.results if r.score is not None), least=2)
+
+
+def _why(result: VoteResult) -> str:
+    """'éliminée : Faisable dans les 18 mois 2,5 < 3' (criteria grid), else empty."""
+    return " ; ".join(
+        f"éliminée : {label} {french_number(mean, 2)} < {french_number(threshold)}"
+        for label, mean, threshold in result.eliminated
+    )
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
@@ -127,17 +147,19 @@ def export_csv(
     written.append(path)
 
     path = target / "votes.csv"
+    places = {vote.title + str(vote.opened_at): _places(vote) for vote in data.vote_rounds}
     write_csv(
         path,
-        ["Tour de vote", "Type", "Rang", "Proposition", "Résultat", "Votants"],
+        ["Tour de vote", "Type", "Rang", "Proposition", "Résultat", "Votants", "Élimination"],
         (
             [
                 vote.title,
                 VOTE_KINDS.get(vote.kind, vote.kind),
-                result.rank if result.scored else "",
+                result.rank if result.scored and not result.eliminated else "",
                 result.label,
-                _result(vote.kind, result),
+                _result(vote.kind, result, places[vote.title + str(vote.opened_at)]),
                 result.voters,
+                _why(result),
             ]
             for vote in data.vote_rounds
             for result in vote.results

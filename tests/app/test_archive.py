@@ -117,7 +117,7 @@ def test_export_import_export_gives_the_same_workshop(ctx, rich, tmp_path):
     assert len(tables["photos"]) == 3  # the demo's two and one of ours; the removed one stays
     path = tmp_path / "atelier.json"
     archive.write_archive(ctx, rich, path)
-    new_id = archive.import_file(ctx, path).workshop_id
+    new_id = archive.import_file(ctx, path, if_held="keep").workshop_id
     assert new_id is not None and new_id != rich
     second = export_archive(ctx, new_id)
     assert canonical(second) == canonical(first)
@@ -253,3 +253,80 @@ def test_the_commands_export_and_import(tmp_path, capsys):
     )
     assert main(["--db", str(other), "import", str(tmp_path / "absent.json")]) == 2
     assert "Impossible de lire « absent.json »" in capsys.readouterr().err
+
+
+# -- a workshop the base already holds ---------------------------------------------------------
+def _titles(ctx: Context) -> list[str]:
+    return ctx.db.read(lambda s: list(s.scalars(select(Workshop.title).order_by(Workshop.id))))
+
+
+def test_importing_a_workshop_the_base_holds_asks_replace_or_copy(ctx):
+    wid = create_workshop(ctx, format_key="3h", title="Mobilités").workshop_id
+    other = create_workshop(ctx, format_key="3h", title="Mobilités").workshop_id  # same title
+    data = export_archive(ctx, wid)
+    assert archive.held_workshops(ctx, data) == [(wid, "Mobilités")]
+    # refused by default: a French message, and nothing written
+    before = _titles(ctx)
+    with pytest.raises(archive.AlreadyHeld) as refused:
+        archive.import_archive(ctx, data, if_held="refuse")
+    assert refused.value.code == "atelier_deja_present"
+    assert "déjà l'atelier « Mobilités »" in refused.value.message
+    assert "Rien n'a été importé" in refused.value.message
+    assert _titles(ctx) == before
+    # keep both: the import titled "… (copie)", a workshop of its own
+    copy_change = archive.import_archive(ctx, data, if_held="copy")
+    assert copy_change.result["if_held"] == "copy"
+    assert _titles(ctx) == ["Mobilités", "Mobilités", "Mobilités (copie)"]
+    assert archive.held_workshops(ctx, data) == [(wid, "Mobilités")]  # the copy is another one
+    # replace: the one held goes, the archive's takes its place; the other one stays
+    change = archive.import_archive(ctx, data, if_held="replace")
+    assert change.result["held"] == [(wid, "Mobilités")]
+    assert archive.held_workshops(ctx, data) == [(change.workshop_id, "Mobilités")]
+    ids = ctx.db.read(lambda s: list(s.scalars(select(Workshop.id).order_by(Workshop.id))))
+    assert wid not in ids and other in ids and change.workshop_id in ids
+    assert canonical(export_archive(ctx, change.workshop_id)) == canonical(data)
+    # a base that does not hold it imports it without asking
+    data["tables"]["workshops"][0]["created_at"] += 1.0
+    data["sha256"] = archive._digest(data["tables"])
+    assert archive.held_workshops(ctx, data) == []
+    assert archive.import_archive(ctx, data, if_held="refuse").result["held"] == []
+
+
+def test_the_command_import_refuses_a_duplicate_unless_told(tmp_path, capsys):
+    db_path = tmp_path / "labo.sqlite3"
+    db = Database.open(db_path)
+    ctx = Context(db)
+    create_workshop(ctx, format_key="3j", title="Sprint alimentation")
+    db.close()
+    path = tmp_path / "atelier.json"
+    assert main(["--db", str(db_path), "export", "--workshop", "1", "--json", str(path)]) == 0
+    capsys.readouterr()
+
+    def titles() -> list[str]:
+        db = Database.open(db_path)
+        try:
+            return _titles(Context(db))
+        finally:
+            db.close()
+
+    # neither option: refused, exit 2, one French line, nothing written
+    assert main(["--db", str(db_path), "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "déjà l'atelier « Sprint alimentation »" in err
+    assert "--replace" in err and "--as-copy" in err and "Rien n'a été importé" in err
+    assert titles() == ["Sprint alimentation"]
+    # --as-copy: both kept
+    assert main(["--db", str(db_path), "import", str(path), "--as-copy"]) == 0
+    out = capsys.readouterr().out
+    assert "l'import s'appelle « Sprint alimentation (copie) »" in out
+    assert titles() == ["Sprint alimentation", "Sprint alimentation (copie)"]
+    # --replace: the one held replaced, the copy stays
+    assert main(["--db", str(db_path), "import", str(path), "--replace"]) == 0
+    out = capsys.readouterr().out
+    assert "il remplace celui que la base contenait" in out
+    assert titles() == ["Sprint alimentation (copie)", "Sprint alimentation"]
+    assert int(out.splitlines()[-1]) == 3
+    # both options at once: argparse refuses
+    with pytest.raises(SystemExit) as both:
+        main(["--db", str(db_path), "import", str(path), "--replace", "--as-copy"])
+    assert both.value.code == 2

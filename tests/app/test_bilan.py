@@ -40,9 +40,9 @@ def at(*when: int) -> float:
     return datetime(*when).timestamp()  # type: ignore[arg-type]
 
 
-def pdf_text(path: Path) -> str:
+def pdf_text(path: Path, *extra: str) -> str:
     out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        ["pdftotext", "-enc", "UTF-8", *extra, str(path), "-"],
         capture_output=True,
         text=True,
         check=True,
@@ -319,10 +319,11 @@ def test_the_pdf_reads_like_a_lab_report(ctx: Context, lab: dict[str, int], tmp_
     for heading in (
         "1. L'activité",
         "2. Les participants",
-        "3. Idées, chantiers et actions",
-        "4. La satisfaction des participants",
-        "5. Les ateliers de la période",
-        "6. Comment ces chiffres sont comptés",
+        "3. De la participation aux projets",
+        "4. Idées, chantiers et actions",
+        "5. La satisfaction des participants",
+        "6. Les ateliers de la période",
+        "7. Comment ces chiffres sont comptés",
     ):
         assert heading in body
     assert (
@@ -438,3 +439,59 @@ def test_a_big_year_stays_quick(tmp_path: Path) -> None:
         assert "Total : 200 ateliers" in " ".join(pdf_text(out).split())
     finally:
         db.close()
+
+
+def test_the_funnel_from_participation_to_incubated_projects(
+    ctx: Context, lab: dict[str, int], tmp_path: Path
+) -> None:
+    # the same person at Mobilité and at the sprint, written differently the second time
+    def work(session: Session) -> None:
+        first = session.scalars(
+            select(Participant)
+            .where(Participant.workshop_id == lab["mobilite"])
+            .order_by(Participant.id)
+        ).first()
+        again = session.scalars(
+            select(Participant)
+            .join(CheckIn, CheckIn.participant_id == Participant.id)
+            .where(Participant.workshop_id == lab["sprint"])
+            .order_by(Participant.id)
+        ).first()
+        assert first is not None and again is not None
+        again.name = "  " + first.name.upper().replace("E", "É") + " "
+        again.organisation = first.organisation.lower().replace("é", "e")
+
+    ctx.db.write(work)
+    data = activity_data(ctx, Period.year(2026), organisation="LaBase")
+    assert (data.participants, data.people) == (10, 9)
+    assert (data.notes, len(data.projects)) == (9, 2)
+    # incubated: in incubation or gone further, created by the period's end
+    assert [(p.title, p.status) for p in data.incubated] == [
+        ("Tiers-lieu de Cenon", "incubation"),
+        ("Navette partagée", "incubation"),
+        ("Légumerie", "experimentation"),
+    ]
+    out = tmp_path / "bilan.pdf"
+    build_bilan(data, out)
+    text = pdf_text(out)
+    body = " ".join(text.split())
+    section = body.split("3. De la participation aux projets", 1)[1].split("4. Idées", 1)[0]
+    assert (
+        "10 participations, soit 9 personnes distinctes¹, ont donné 9 idées sur post-it ; "
+        "2 chantiers ont été lancés et 3 projets sont incubés." in section
+    )
+    # the funnel's four stages with their numbers, in order
+    layout = pdf_text(out, "-layout")
+    funnel = layout.split("De la participation aux projets", 1)[1]
+    stages = re.findall(
+        r"(Participations|Idées \(post-its\)|Chantiers lancés|Projets incubés) +(\d+)", funnel
+    )
+    assert stages[:4] == [
+        ("Participations", "10"), ("Idées (post-its)", "9"),
+        ("Chantiers lancés", "2"), ("Projets incubés", "3"),
+    ]  # fmt: skip
+    # the incubated projects named, with their status
+    assert re.search(r"Légumerie +Sprint alimentation +En expérimentation", funnel)
+    assert re.search(r"Navette partagée +Mobilité des agents +En incubation", funnel)
+    assert "¹ Personnes distinctes : même nom et même organisation" in section  # by the funnel
+    assert "Ce sont 9 personnes distinctes, certaines venues à plusieurs ateliers." in body

@@ -346,12 +346,22 @@ def test_majority_judgment_and_the_criteria_grid_are_ranked_as_the_engine_ranks_
     assert order == ["Idée B", "Idée A", "Idée C"]
     assert re.search(r"Idée B +Assez bien +7", table_text)
     # criteria by their names, not their keys, in a legend of the table's columns
-    assert "C1 : Intéresse au moins 2 des 4 partenaires ; C2 : Favorise" in flat
-    assert "5 critères de même poids" in flat
+    # LaBase's preset: two eliminatory criteria, said in the legend
+    assert (
+        "C1 : Intéresse au moins 2 des 4 partenaires (éliminatoire sous 3) ; C2 : Favorise" in flat
+    )
+    assert "5 critères de même poids · 2 critères éliminatoires" in flat
     assert "sobriete" not in flat and "(poids" not in flat
     grid_table = layout.split("C1 : Intéresse", 1)[1]
     assert re.search(r"1er +Idée B( +5,0){5} +5,0 +4", grid_table), grid_table[:600]
-    assert re.search(r"Idée C( +3,0){3} +4,0 +3,0 +3,2 +4", grid_table)
+    assert re.search(r"2e +Idée C( +3,0){3} +4,0 +3,0 +3,2 +4", grid_table)
+    # Idée A (2 everywhere) is out of the ranking, listed apart with why
+    ranking, apart = grid_table.split("1 proposition éliminée", 1)
+    assert "Idée A" not in ranking
+    assert (
+        "Idée A — Intéresse au moins 2 des 4 partenaires : 2,0 / 5, sous le seuil de 3 ; "
+        "Faisable dans les 18 mois de l'expérimentation : 2,0 / 5, sous le seuil de 3"
+    ) in one_line(apart)
 
     folder = tmp_path / "csv"
     from app.reports.csv_export import export_csv
@@ -359,11 +369,18 @@ def test_majority_judgment_and_the_criteria_grid_are_ranked_as_the_engine_ranks_
     export_csv(data, [], folder)
     rows = list(csv.reader((folder / "votes.csv").read_text(encoding="utf-8-sig").splitlines(),
                            delimiter=";"))  # fmt: skip
-    assert rows[0] == ["Tour de vote", "Type", "Rang", "Proposition", "Résultat", "Votants"]
-    assert ["Jugement", "Jugement majoritaire", "1", "Idée B", "Assez bien", "7"] in rows
-    assert ["Grille", "Grille multi-critères", "1", "Idée B", "5,00", "4"] in rows
-    assert ["Gommettes", "Vote à gommettes", "1", "Idée A", "1", "1"] in rows
-    assert ["Gommettes", "Vote à gommettes", "", "Idée D", "", "0"] in rows  # no vote: no rank
+    assert rows[0] == [
+        "Tour de vote", "Type", "Rang", "Proposition", "Résultat", "Votants", "Élimination"
+    ]  # fmt: skip
+    assert ["Jugement", "Jugement majoritaire", "1", "Idée B", "Assez bien", "7", ""] in rows
+    assert ["Grille", "Grille multi-critères", "1", "Idée B", "5,00", "4", ""] in rows
+    assert [
+        "Grille", "Grille multi-critères", "", "Idée A", "2,00", "4",
+        "éliminée : Intéresse au moins 2 des 4 partenaires 2,00 < 3 ; "
+        "éliminée : Faisable dans les 18 mois de l'expérimentation 2,00 < 3",
+    ] in rows  # fmt: skip
+    assert ["Gommettes", "Vote à gommettes", "1", "Idée A", "1", "1", ""] in rows
+    assert ["Gommettes", "Vote à gommettes", "", "Idée D", "", "0", ""] in rows  # no vote
 
 
 # -- hostile text ------------------------------------------------------------------------------

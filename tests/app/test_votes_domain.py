@@ -284,3 +284,89 @@ def test_majority_value_starts_with_the_majority_grade_and_uses_every_grade(grad
     value = majority_value(profile)
     assert value[0] == sorted(grades)[(len(grades) - 1) // 2]
     assert sorted(value) == sorted(grades)
+
+
+# -- eliminatory criteria ----------------------------------------------------------------------
+def _grid(*criteria: dict) -> RoundSettings:
+    return RoundSettings.parse("criteria", {"criteria": list(criteria)})
+
+
+def _ballot(scores: dict) -> dict:
+    return {(item, crit): v for item, by in scores.items() for crit, v in by.items()}
+
+
+def test_labase_preset_makes_partners_and_18_months_eliminatory() -> None:
+    settings = RoundSettings.parse("criteria", {"criteria": "labase"})
+    out = {c.key: c.threshold for c in settings.criteria}
+    assert out == {"partenaires": 3, "transversal": None, "faisable": 3, "moyens": None,
+                   "sobriete": None}  # fmt: skip
+    # stored as JSON with the round and read back the same
+    again = RoundSettings.parse("criteria", settings.to_dict())
+    assert again.criteria == LABASE_CRITERIA
+    assert "threshold" not in settings.to_dict()["criteria"][1]  # not eliminatory: no key
+
+
+def test_an_eliminated_item_comes_after_every_survivor_and_says_why() -> None:
+    settings = _grid(
+        {"key": "ok", "label": "Faisable", "threshold": 3},
+        {"key": "wow", "label": "Impact", "weight": 5},
+    )
+    ballots = [
+        _ballot({A: {"ok": 2, "wow": 5}, B: {"ok": 3, "wow": 1}, C: {"ok": 5, "wow": 2}}),
+        _ballot({A: {"ok": 2, "wow": 5}, B: {"ok": 3, "wow": 1}, C: {"ok": 4, "wow": 2}}),
+    ]
+    ranking = rank(settings, counts_of(ballots), [A, B, C])
+    # A has by far the best weighted mean, but 2 < 3 on the eliminatory criterion
+    assert [(r.item, r.rank) for r in ranking] == [(C, 1), (B, 2), (A, 3)]
+    assert ranking[-1].detail["eliminated"] == [
+        {"key": "ok", "label": "Faisable", "mean": 2.0, "threshold": 3}
+    ]
+    # the threshold itself passes: B's mean is exactly 3
+    assert ranking[1].detail["eliminated"] == []
+    assert ranking[-1].score > ranking[0].score
+
+
+@given(st.lists(st.lists(st.integers(1, 5), min_size=6, max_size=6), min_size=1, max_size=6),
+       st.integers(1, 5))  # fmt: skip
+def test_eliminated_items_are_never_ranked_above_survivors(rows: list, threshold: int) -> None:
+    settings = _grid(
+        {"key": "a", "label": "A", "threshold": threshold}, {"key": "b", "label": "B", "weight": 3}
+    )
+    ballots = [_ballot({A: {"a": r[0], "b": r[1]}, B: {"a": r[2], "b": r[3]},
+                        C: {"a": r[4], "b": r[5]}}) for r in rows]  # fmt: skip
+    ranking = rank(settings, counts_of(ballots), [A, B, C])
+    out = [bool(r.detail["eliminated"]) for r in ranking]
+    assert out == sorted(out)  # survivors first
+    survivors = [r for r in ranking if not r.detail["eliminated"]]
+    if survivors:
+        assert all(r.rank > survivors[-1].rank for r in ranking if r.detail["eliminated"])
+    for r in ranking:
+        column = 2 * (r.item[1] - 1)  # the item's score on the eliminatory criterion
+        mean = Fraction(sum(row[column] for row in rows), len(rows))
+        assert bool(r.detail["eliminated"]) == (mean < threshold)
+
+
+@pytest.mark.parametrize(
+    ("threshold", "message"),
+    [
+        (0, "Seuil éliminatoire de « Faisable » : de 1 à 5."),
+        (6, "Seuil éliminatoire de « Faisable » : de 1 à 5."),
+        ("3", "Seuil éliminatoire de « Faisable » : un nombre entier est attendu."),
+        (True, "Seuil éliminatoire de « Faisable » : un nombre entier est attendu."),
+    ],
+)
+def test_a_bad_threshold_is_refused_in_french(threshold: object, message: str) -> None:
+    with pytest.raises(VoteError) as error:
+        _grid({"key": "ok", "label": "Faisable", "threshold": threshold})
+    assert str(error.value) == message
+
+
+def test_decimals_are_enough_to_tell_different_means_apart() -> None:
+    from app.domain.votes import decimals_to_differ
+
+    assert decimals_to_differ([4.0, 3.5]) == 1
+    assert decimals_to_differ([10 / 3, 3.34]) == 2  # 3,33 and 3,34, not two 3,3
+    assert decimals_to_differ([10 / 3, 10 / 3, 3.0]) == 1  # a true tie stays a tie
+    assert decimals_to_differ([1 / 3, 0.3334]) == 4
+    assert decimals_to_differ([0.33331, 0.33332]) == 4  # at most 4
+    assert decimals_to_differ([2.0], least=2) == 2

@@ -67,6 +67,7 @@ from app.store.models import (
 # what only reads the store (or writes a file, never the store)
 READ_ONLY = frozenset({
     "activity.activity_data", "archive.export_archive", "archive.write_archive",
+    "archive.held_workshops", "archive.workshop_identity", "archive.read_archive",
     "board.new_notes", "board.fullest_board", "board.board_data",
     "cofac.cofac_info", "cofac.by_token", "cofac.cofacilitators",
     "feedback.phone_feedback", "feedback.feedback_open", "feedback.feedback_summary",
@@ -206,7 +207,7 @@ def _suggested(r: Room) -> Any:
 def _import_file(r: Room) -> Any:
     path = r.folder / "atelier.json"
     archive.write_archive(r.ctx, r.wid, path)
-    return archive.import_file(r.ctx, path)
+    return archive.import_file(r.ctx, path, if_held="copy")  # this base holds it
 
 
 # the walk: each write, in an order where what it needs exists (its result kept for later)

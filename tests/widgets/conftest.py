@@ -47,6 +47,7 @@ class FakeDialogs:
         self.groupings: list[Callable[[GroupingDialog], None]] = []
         self.grouping_seen: list[GroupingDialog] = []  # the dialogs shown (closed, kept alive)
         self.numbers: list[int | None] = []  # answers to a number's question, in order
+        self.choices: list[str | None] = []  # keys chosen among buttons (None: Annuler)
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
@@ -83,6 +84,12 @@ class FakeDialogs:
     def confirm(self, title: str, text: str, action: str) -> bool:
         self.asked.append(text)
         return self.confirms.pop(0)
+
+    def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
+        self.asked.append(text)
+        answer = self.choices.pop(0)
+        assert answer is None or answer in dict(choices), (answer, choices)
+        return answer
 
     def save_file(self, title: str, suggested: str, filters: str) -> str | None:
         self.asked.append(title)

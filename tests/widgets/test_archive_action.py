@@ -66,3 +66,44 @@ def test_export_needs_a_workshop(make_window):
     window.archive_export_action.trigger()
     assert window.dialogs.asked == []
     assert window.statusBar().currentMessage() == "Ouvrez ou sélectionnez d'abord un atelier."
+
+
+def test_importing_a_workshop_already_here_asks_replace_keep_both_or_cancel(
+    make_window, tmp_path: Path
+):
+    window = make_window()
+    wid = create_demo(window.controller.ctx).workshop_id
+    window.refresh_home()
+    window.home.select(wid)
+    window.dialogs.saves.append(str(tmp_path / "mobilite"))
+    window.archive_export_action.trigger()
+    archive = str(tmp_path / "mobilite.json")
+
+    def titles() -> list[tuple[int, str]]:
+        return sorted((w.id, w.title) for w in window.controller.workshops())
+
+    before = titles()
+    # Annuler: nothing imported
+    window.dialogs.opens.append(archive)
+    window.dialogs.choices.append(None)
+    window.archive_import_action.trigger()
+    assert (
+        f"La base contient déjà l'atelier « {TITLE} » de cette archive."
+        in (window.dialogs.asked[-1])
+    )
+    assert titles() == before and window.dialogs.errors == []
+    # Garder les deux: the import titled "… (copie)"
+    window.dialogs.opens.append(archive)
+    window.dialogs.choices.append("copy")
+    window.archive_import_action.trigger()
+    (copy,) = set(titles()) - set(before)
+    assert copy[1] == f"{TITLE} (copie)" and window.home.current_id() == copy[0]
+    # Remplacer: the original goes, the archive's takes its place, the copy stays
+    window.dialogs.opens.append(archive)
+    window.dialogs.choices.append("replace")
+    window.archive_import_action.trigger()
+    after = titles()
+    assert (wid, TITLE) not in after and copy in after
+    assert [t for _, t in after].count(TITLE) == 1 and len(after) == len(before) + 1
+    assert window.home.current_id() == max(i for i, _ in after)
+    assert window.dialogs.errors == []

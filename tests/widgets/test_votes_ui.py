@@ -284,6 +284,8 @@ def test_criteria_grid_and_majority_results(make_window, qtbot):
     assert [c["key"] for c in request.settings["criteria"]] == [
         "partenaires", "transversal", "faisable", "moyens", "sobriete",
     ]  # fmt: skip
+    # LaBase's preset: partners and 18 months eliminatory under 3
+    assert [c.get("threshold") for c in request.settings["criteria"]] == [3, None, 3, None, None]
     desk, rid = _open(window, qtbot, panel, ids[:2], request)
     keys = [c["key"] for c in request.settings["criteria"]]
     high = dict.fromkeys(keys, 5)
@@ -295,7 +297,7 @@ def test_criteria_grid_and_majority_results(make_window, qtbot):
     assert points == {(1, 5.0, 5.0), (2, 2.0, 4.0)}
     table = desk.panel.table
     assert table.topLevelItem(0).text(2) == "5,0 / 5 · Prioritaire"
-    assert table.topLevelItem(1).text(2) == "2,8 / 5 · Facile"
+    assert table.topLevelItem(1).text(2) == "2,8 / 5 · Facile · éliminée"  # partners: 2 < 3
     # majority judgment: the grade profile and the majority grade
     majority = VoteRequest("majority", "Mention", {"live_results": True})
     desk, rid = _open(window, qtbot, panel, ids[:2], majority)
@@ -339,4 +341,11 @@ def test_vote_dialog_values():
     assert len(dialog.value().settings["criteria"]) == 4
     dialog.load_labase()
     assert len(dialog.value().settings["criteria"]) == 5
+    # a criterion made eliminatory with a threshold, another one no longer
+    threshold = dialog.criteria.cellWidget(1, 3)
+    assert threshold.text() == "non"
+    threshold.setValue(2)
+    dialog.criteria.cellWidget(0, 3).setValue(0)
+    given = dialog.value().settings["criteria"]
+    assert [c.get("threshold") for c in given] == [None, 2, 3, None, None]
     dialog.deleteLater()

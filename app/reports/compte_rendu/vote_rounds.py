@@ -18,7 +18,7 @@ from app.domain.report import (
     ReportVoteRound,
     VoteResult,
 )
-from app.domain.votes import GRADES
+from app.domain.votes import GRADES, decimals_to_differ
 from app.reports.compte_rendu.story import ReportStory, time_of
 from app.reports.document import (
     count_of,
@@ -61,6 +61,9 @@ def _settings_facts(settings: dict[str, Any]) -> list[str]:
         weights = {_weight(c.get("weight")) if isinstance(c, dict) else 1 for c in criteria}
         kind = "de même poids" if len(weights) == 1 else "pondérés"
         facts.append(f"{plural(len(criteria), 'critère')} {kind}")
+        eliminatory = sum(1 for c in criteria if isinstance(c, dict) and _threshold(c) is not None)
+        if eliminatory:
+            facts.append(plural(eliminatory, "critère éliminatoire", "critères éliminatoires"))
     if isinstance(settings.get("anonymous"), bool):
         facts.append("vote anonyme" if settings["anonymous"] else "vote nominatif")
     if isinstance(settings.get("live_results"), bool):
@@ -101,7 +104,10 @@ def _vote(story: ReportStory, vote: ReportVoteRound) -> None:
     if not scored:
         story.text("Aucune voix n'a été enregistrée pour ce tour.")
         return
+    out = [r for r in scored if r.eliminated]  # listed apart, after the ranking
+    scored = [r for r in scored if not r.eliminated]
     majority, criteria_grid = vote.kind == "majority", vote.kind == "criteria"
+    places = decimals_to_differ(r.score for r in scored if r.score is not None)
     criteria = list(vote.criteria) if criteria_grid else []
     head = [rich("Rang", Styles.head), rich("Proposition", Styles.head)]
     head += [rich(f"C{n}", Styles.head_right) for n in range(1, len(criteria) + 1)]
@@ -124,7 +130,7 @@ def _vote(story: ReportStory, vote: ReportVoteRound) -> None:
         if majority:
             row.append(para(result.grade, Styles.cell))
         elif criteria_grid:
-            row.append(para(_mean(result.score), Styles.cell_right))
+            row.append(para(_mean(result.score, places), Styles.cell_right))
         else:
             row.append(para(french_number(result.total), Styles.cell_right))
         row.append(para(french_number(result.voters), Styles.cell_right))
@@ -143,12 +149,13 @@ def _vote(story: ReportStory, vote: ReportVoteRound) -> None:
         chart = bar_chart(
             [(r.label, r.score or 0.0) for r in top],
             label_chars=52,
-            value_text=lambda v: french_number(v, 1) + "\u00a0/\u00a05",
+            value_text=lambda v: french_number(v, places) + "\u00a0/\u00a05",
             scale_max=5.0,
         )
     else:
         chart = bar_chart([(r.label, r.total) for r in top], label_chars=52)
-    story.add(KeepTogether([chart, Spacer(1, 6)]))
+    if top:
+        story.add(KeepTogether([chart, Spacer(1, 6)]))
     if len(scored) > CHART_TOP:
         story.add(
             para(
@@ -163,7 +170,12 @@ def _vote(story: ReportStory, vote: ReportVoteRound) -> None:
             para(" ; ".join(_criteria_legend(vote)) + ".", Styles.small),
             Spacer(1, 4),
         )
-    story.add(table(rows, widths, extra=[("FONTNAME", (0, 1), (-1, 1), "DejaVuSans-Bold")]))
+    if scored:
+        story.add(table(rows, widths, extra=[("FONTNAME", (0, 1), (-1, 1), "DejaVuSans-Bold")]))
+    else:
+        story.text("Toutes les propositions notées ont été éliminées.")
+    if out:
+        _eliminated(story, out)
     notes = []
     if majority:
         notes.append(
@@ -175,6 +187,12 @@ def _vote(story: ReportStory, vote: ReportVoteRound) -> None:
         notes.append(
             "Chaque critère est noté de 1 à 5 ; la note est la moyenne des critères, chacun "
             "compté selon son poids."
+            + (
+                " Une proposition dont la moyenne sur un critère éliminatoire est sous son "
+                "seuil est écartée, quelles que soient ses autres notes."
+                if out
+                else ""
+            )
         )
     silent = len(vote.results) - len(scored)
     if silent:
@@ -184,6 +202,31 @@ def _vote(story: ReportStory, vote: ReportVoteRound) -> None:
         )
     for note in notes:
         story.add(Spacer(1, 3), para(note, Styles.small))
+
+
+def _eliminated(story: ReportStory, out: list[VoteResult]) -> None:
+    """The propositions an eliminatory criterion put out, apart, each with why."""
+    story.add(
+        Spacer(1, 4),
+        para(
+            plural(len(out), "proposition éliminée", "propositions éliminées")
+            + " par un critère éliminatoire (hors classement) :",
+            Styles.small,
+        ),
+    )
+    places = decimals_to_differ([m for r in out for _, m, _ in r.eliminated], least=1, most=2)
+    for result in out:
+        why = " ; ".join(
+            f"{label} : {french_number(mean, places)}\u00a0/\u00a05, "
+            f"sous le seuil de {french_number(threshold)}"
+            for label, mean, threshold in result.eliminated
+        )
+        story.add(para(f"• {result.label} — {why}", Styles.small))
+
+
+def _threshold(criterion: dict[str, Any]) -> int | None:
+    value = criterion.get("threshold")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _weight(value: object) -> int:
@@ -199,16 +242,24 @@ def _criteria_legend(vote: ReportVoteRound) -> list[str]:
         for c in given:
             if isinstance(c, dict):
                 weights[one_line(c.get("label") or "")] = _weight(c.get("weight"))
+    thresholds: dict[str, int] = {}
+    if isinstance(given, list):
+        for c in given:
+            if isinstance(c, dict) and _threshold(c) is not None:
+                thresholds[one_line(c.get("label") or "")] = _threshold(c) or 0
     differ = len(set(weights.values())) > 1
     out = []
     for n, name in enumerate(vote.criteria, 1):
         weight = weights.get(one_line(name), 1)
-        out.append(f"C{n} : {name}" + (f" (poids {french_number(weight)})" if differ else ""))
+        extra = [f"poids {french_number(weight)}"] if differ else []
+        if one_line(name) in thresholds:
+            extra.append(f"éliminatoire sous {french_number(thresholds[one_line(name)])}")
+        out.append(f"C{n} : {name}" + (f" ({', '.join(extra)})" if extra else ""))
     return out
 
 
-def _mean(value: float | None) -> str:
-    return "—" if value is None else french_number(value, 1)
+def _mean(value: float | None, places: int = 1) -> str:
+    return "—" if value is None else french_number(value, places)
 
 
 def votes(story: ReportStory) -> None:
