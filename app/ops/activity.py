@@ -237,7 +237,7 @@ def activity_data(
                 select(Project.title, Workshop.title, Project.status, Project.created_at)
                 .join(Workshop, Project.workshop_id == Workshop.id)
                 .where(
-                    Project.status == "incubation",
+                    Project.status == "en_incubation",
                     Project.created_at < in_period[1],
                     Workshop.rehearsal_of.is_(None),
                 )

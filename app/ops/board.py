@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
@@ -52,7 +52,7 @@ from app.events import Topic
 from app.ops.base import Action, Change, Context, execute, mutation, pin
 from app.ops.mutations import get_phase, get_workshop
 from app.ops.votes import release_item, restore_votes
-from app.store.models import Cluster, LiveTimer, Note, Participant, Phase, VoteRound
+from app.store.models import Cluster, LiveTimer, Note, NoteFate, Participant, Phase, VoteRound
 
 NOTE_COLUMNS = (
     "workshop_id", "phase_id", "cluster_id", "participant_id", "author", "text", "color",
@@ -553,13 +553,32 @@ def move(
     return _board(ctx, workshop_id, "board.move", build)
 
 
+def _fates_before_delete(session: Session, ids: list[int]) -> list[Action]:
+    """What undoing a deletion needs to give the post-its' fates back: theirs, and those of
+    the post-its merged into them (the link would be lost with the row)."""
+    from app.ops.votes.mutations import fate_row
+
+    gone = set(ids)
+    rows = session.execute(
+        select(NoteFate.note_id, NoteFate.merged_into).where(
+            or_(NoteFate.note_id.in_(ids), NoteFate.merged_into.in_(ids))
+        )
+    ).all()
+    return [
+        ["fate.set", {"note_id": note_id, "row": None if note_id in gone
+                      else fate_row(session, note_id)}]
+        for note_id, _into in rows
+    ]  # fmt: skip
+
+
 def delete_notes(ctx: Context, workshop_id: int, note_ids: Iterable[int]) -> Change:
     ids = _ids(note_ids)
 
     def build(session: Session) -> tuple[list[Action], str]:
         notes = _notes(session, workshop_id, ids)
         leaving = {n.id: n.cluster_id for n in notes}
-        actions: list[Action] = [["note.delete", {"id": i}] for i in ids]
+        actions: list[Action] = _fates_before_delete(session, ids)
+        actions += [["note.delete", {"id": i}] for i in ids]
         actions += _emptied_clusters(session, leaving)
         return actions, _plural(len(ids), "Supprimer un post-it", "Supprimer {n} post-its")
 
