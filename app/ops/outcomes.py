@@ -291,7 +291,7 @@ def set_fate(
                     "round_id": trail.get("round_id"), "rank": trail.get("rank"),
                     "score": trail.get("score"), "at": ctx.clock(),
                 }  # fmt: skip
-            if row != before:
+            if _decided(row) != _decided(before):
                 actions.append(["fate.set", {"note_id": note_id, "row": row}])
         if not actions:
             raise InvalidInput("Ces post-its ont déjà ce devenir.")
@@ -301,6 +301,11 @@ def set_fate(
         return workshop_id, actions, label
 
     return execute(ctx, op="outcomes.set_fate", topic=Topic.BOARD, build=build)
+
+
+def _decided(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A fate without its time: what tells whether a decision changes anything."""
+    return None if row is None else {k: v for k, v in row.items() if k != "at"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,16 +357,16 @@ def fate_trail(ctx: Context, workshop_id: int) -> list[FateTrail]:
         ).all()
         clusters = dict(session.execute(
             select(Cluster.id, Cluster.title).where(Cluster.workshop_id == workshop_id)
-        ).tuples().all())  # fmt: skip
+        ).all())  # fmt: skip
         fates = {f.note_id: f for f in session.scalars(
             select(NoteFate).where(NoteFate.workshop_id == workshop_id)
         )}  # fmt: skip
         whats = dict(session.execute(
             select(ActionRow.id, ActionRow.what).where(ActionRow.workshop_id == workshop_id)
-        ).tuples().all())  # fmt: skip
+        ).all())  # fmt: skip
         titles = dict(session.execute(
             select(ProjectRow.id, ProjectRow.title).where(ProjectRow.workshop_id == workshop_id)
-        ).tuples().all())  # fmt: skip
+        ).all())  # fmt: skip
         by_item: dict[tuple[str, int], list[tuple[VoteRound, Any]]] = {}
         for round_row in session.scalars(
             select(VoteRound).where(VoteRound.workshop_id == workshop_id)
