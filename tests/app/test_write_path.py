@@ -19,6 +19,7 @@ import pkgutil
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from app.ops import (
     feedback,
     live,
     notes,
+    outcomes,
     participants,
     photos,
     projects,
@@ -55,10 +57,13 @@ from app.store.models import (
     Cluster,
     CoFacilitator,
     JournalEntry,
+    Milestone,
     Note,
     Participant,
+    Programme,
     Photo,
     Project,
+    ProjectEntry,
 )
 
 # what only reads the store (or writes a file, never the store)
@@ -79,6 +84,7 @@ READ_ONLY = frozenset({
     "report_data.export_workshop_csv",  # CSV files
     "votes.projects", "votes.rounds", "votes.results", "votes.live_counts", "votes.recount",
     "votes.current_round_id", "votes.phone_view",
+    "outcomes.actions", "outcomes.fate_trail", "projects.chantiers", "projects.all_chantiers",
     "workshops.workshop_ids",
 })  # fmt: skip
 # the write path itself
@@ -187,6 +193,21 @@ def _round(r: Room) -> int:
     return rid
 
 
+def _milestone(r: Room) -> int:
+    """A milestone of the workshop's programme (a 3 heures has none of its own)."""
+
+    def work(session: Any) -> int:
+        programme = Programme(workshop_id=r.wid)
+        session.add(programme)
+        session.flush()
+        row = Milestone(programme_id=programme.id, title="Comité de pilotage", week=6)
+        session.add(row)
+        session.flush()
+        return row.id
+
+    return int(r.ctx.db.write(work))
+
+
 def _due(r: Room) -> Any:
     r.clock.advance(60)  # past the reopened round's closing time
     return votes.close_due_rounds(r.ctx, r.wid)
@@ -278,6 +299,21 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
     ("votes.close_due_rounds", _due),
     ("votes.promote_to_actions", lambda r: votes.promote_to_actions(r.ctx, r.made["round"])),
     ("votes.promote_to_projects", lambda r: votes.promote_to_projects(r.ctx, r.made["round"])),
+    ("outcomes.create_action", lambda r: r.made.setdefault(
+        "action", outcomes.create_action(r.ctx, r.wid, "Écrire au DGS").ids[0])),
+    ("outcomes.update_action",
+     lambda r: outcomes.update_action(r.ctx, r.made["action"], status="en_cours")),
+    ("outcomes.move_action", lambda r: outcomes.move_action(r.ctx, r.made["action"], 0)),
+    ("outcomes.set_fate", lambda r: outcomes.set_fate(
+        r.ctx, r.wid, [r.note("Écarté")], "mise_de_cote", reason="Hors périmètre")),
+    ("outcomes.delete_action", lambda r: outcomes.delete_action(r.ctx, r.made["action"])),
+    ("projects.update_project",
+     lambda r: projects.update_project(r.ctx, r.newest(Project), owner="Claire", progress=30)),
+    ("projects.add_entry", lambda r: projects.add_entry(
+        r.ctx, r.newest(Project), date(2027, 3, 12), "Comité : financement acquis")),
+    ("projects.remove_entry",
+     lambda r: projects.remove_entry(r.ctx, r.newest(ProjectEntry))),
+    ("projects.tick_milestone", lambda r: projects.tick_milestone(r.ctx, _milestone(r))),
     ("projects.set_status",
      lambda r: projects.set_status(r.ctx, r.newest(Project), list(PROJECT_STATUSES)[-1])),
     ("cofac.pair", lambda r: r.made.setdefault("laptop", cofac.pair(
