@@ -119,7 +119,7 @@ def _partners(session: Session, workshop_id: int, chosen: list[str]) -> list[str
     return out
 
 
-_UNSET: Any = object()
+UNSET: Any = object()
 
 
 def update_project(
@@ -131,8 +131,8 @@ def update_project(
     status: str | None = None,
     owner: str | None = None,
     partners: list[str] | None = None,
-    start_date: date | None = _UNSET,
-    target_date: date | None = _UNSET,
+    start_date: date | None = UNSET,
+    target_date: date | None = UNSET,
     progress: int | None = None,
 ) -> Change:
     """Change what is followed of a chantier (only the fields given). Partners are chosen
@@ -155,7 +155,7 @@ def update_project(
             raise InvalidInput(f"L'avancement est un pourcentage entier de 0 à 100 ({progress}).")
         changes["progress"] = progress
     for key, value in (("start_date", start_date), ("target_date", target_date)):
-        if value is not _UNSET:
+        if value is not UNSET:
             if value is not None and not isinstance(value, date):
                 raise InvalidInput("Date invalide : attendue au format AAAA-MM-JJ.")
             changes[key] = _iso(value)
