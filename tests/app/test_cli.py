@@ -340,7 +340,7 @@ def test_actions_and_chantiers_from_the_command_line(home: Path, tmp_path: Path)
             "--status",
             "en_cours",
             db=path,
-        )  # fmt: skip
+        )
     )
     assert out == [f"Action n° {aid} modifiée."]
     (line,) = assert_ok(run(home, "actions", wid, db=path))
@@ -362,7 +362,7 @@ def test_actions_and_chantiers_from_the_command_line(home: Path, tmp_path: Path)
             "--partner",
             "gironde",
             db=path,
-        )  # fmt: skip
+        )
     )
     chantiers = json.loads("\n".join(assert_ok(run(home, "chantiers", "--json", db=path))))
     assert [(c["title"], c["status"], c["progress"], c["partners"], c["workshop_title"])

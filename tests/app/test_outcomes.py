@@ -188,7 +188,7 @@ def test_fates_are_set_changed_cleared_and_refused_when_they_make_no_sense(ctx: 
         lambda: outcomes.set_fate(ctx, wid, [], "mise_de_cote"),
         lambda: outcomes.set_fate(
             ctx, wid, [ids["Train"]], "mise_de_cote", reason="Hors périmètre"
-        ),  # fmt: skip
+        ),
     ]
     for case in refused:
         with pytest.raises(KnownError):

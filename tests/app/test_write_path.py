@@ -60,8 +60,8 @@ from app.store.models import (
     Milestone,
     Note,
     Participant,
-    Programme,
     Photo,
+    Programme,
     Project,
     ProjectEntry,
 )
