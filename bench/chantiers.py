@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 from datetime import date, timedelta
 
+from sqlalchemy.orm import Session
+
 from app.ops import projects
 from app.ops.base import Context
 from app.store.db import Database
@@ -24,7 +26,7 @@ PARTNERS = ("Bordeaux Métropole", "Gironde", "DREAL", "SGAR", "Région")
 
 
 def _fill(db: Database) -> None:
-    def work(session) -> None:  # type: ignore[no-untyped-def]
+    def work(session: Session) -> None:
         day = date(2026, 1, 5)
         workshops = [
             Workshop(title=f"Atelier {n}", format_key="3h", cadrage={"partners": "\n".join(PARTNERS)},
