@@ -158,6 +158,36 @@ def _parser() -> argparse.ArgumentParser:
         const="copy",
         help="si la base contient déjà cet atelier, garder les deux (l'import « … (copie) »)",
     )
+
+    acts = sub.add_parser(
+        "actions", parents=[common], help="le plan d'action d'un atelier ; « set » le modifie"
+    )
+    acts.add_argument("workshop", type=int, metavar="ATELIER", help="le numéro de l'atelier")
+    acts.add_argument("verb", nargs="?", choices=["set"], help="set : modifier une action")
+    acts.add_argument("action_id", nargs="?", type=int, metavar="ID", help="l'action à modifier")
+    acts.add_argument("--json", action="store_true", help="sortie JSON pour les scripts")
+    acts.add_argument("--what", help="l'action (le texte)")
+    acts.add_argument("--who", help="qui s'en charge (texte libre)")
+    acts.add_argument("--participant", type=int, metavar="ID", help="qui s'en charge : un inscrit")
+    acts.add_argument("--due", metavar="AAAA-MM-JJ", help="échéance (« aucune » pour l'effacer)")
+    acts.add_argument("--status", help="a_faire, en_cours, fait ou abandonnee")
+
+    chs = sub.add_parser(
+        "chantiers",
+        parents=[common],
+        help="les chantiers de tous les ateliers ; « set » en modifie un",
+    )
+    chs.add_argument("verb", nargs="?", choices=["set"], help="set : modifier un chantier")
+    chs.add_argument("project_id", nargs="?", type=int, metavar="ID", help="le chantier à modifier")
+    chs.add_argument("--json", action="store_true", help="sortie JSON pour les scripts")
+    chs.add_argument("--status", help="idee, en_incubation, en_experimentation, en_deploiement, "
+                     "abandonne ou termine")  # fmt: skip
+    chs.add_argument("--partner", action="append", help="un partenaire du cadrage (répétable)")
+    chs.add_argument("--text", help="(liste) cherche dans le titre, la description, le porteur")
+    chs.add_argument("--owner", help="porteur ou porteuse du chantier")
+    chs.add_argument("--progress", type=int, metavar="N", help="avancement en % (0 à 100)")
+    chs.add_argument("--start", metavar="AAAA-MM-JJ", help="date de début")
+    chs.add_argument("--target", metavar="AAAA-MM-JJ", help="date visée")
     return parser
 
 
@@ -424,6 +454,107 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(value: str, what: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise _bad(f"{what} invalide : « {value[:40]} » (attendu AAAA-MM-JJ).") from None
+
+
+def _bad(message: str) -> Exception:
+    from app.errors import InvalidInput
+
+    return InvalidInput(message)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _cmd_actions(args: argparse.Namespace) -> int:
+    from app.ops import outcomes
+
+    if args.verb is None and any(
+        v is not None for v in (args.what, args.who, args.participant, args.due, args.status)
+    ):
+        raise _bad("Pour modifier une action : atelier actions ATELIER set ID --status …")
+    if args.verb == "set" and args.action_id is None:
+        raise _bad("Quelle action ? atelier actions ATELIER set ID …")
+    due = None
+    if args.due is not None and args.due.strip().lower() not in ("aucune", ""):
+        due = _date(args.due, "Échéance")
+    ctx = _context(args.db)
+    try:
+        if args.verb == "set":
+            if args.action_id not in {a.id for a in outcomes.actions(ctx, args.workshop)}:
+                raise _bad(
+                    f"L'action n° {args.action_id} n'est pas dans l'atelier n° {args.workshop}."
+                )
+            kwargs: dict = {"what": args.what, "who": args.who, "status": args.status}
+            if args.participant is not None:
+                kwargs["participant_id"] = args.participant
+            if args.due is not None:
+                kwargs["due"] = due
+            outcomes.update_action(ctx, args.action_id, **kwargs)
+            print(f"Action n° {args.action_id} modifiée.")
+            return 0
+        rows = outcomes.actions(ctx, args.workshop)
+    finally:
+        ctx.db.close()
+    if args.json:
+        print(json.dumps([{"id": a.id, "position": a.position, "what": a.what, "who": a.who,
+                           "participant_id": a.participant_id,
+                           "due": a.due.isoformat() if a.due else None, "status": a.status}
+                          for a in rows], ensure_ascii=False, indent=2))  # fmt: skip
+        return 0
+    for a in rows:
+        due_text = a.due.isoformat() if a.due else "-"
+        print(f"{a.id}\t{_one_line(a.what)}\t{_one_line(a.who) or '-'}\t{due_text}\t{a.status}")
+    return 0
+
+
+def _cmd_chantiers(args: argparse.Namespace) -> int:
+    from app.ops import projects
+
+    setting = any(v is not None for v in (args.owner, args.progress, args.start, args.target))
+    if args.verb is None and setting:
+        raise _bad("Pour modifier un chantier : atelier chantiers set ID --status …")
+    if args.verb == "set" and args.project_id is None:
+        raise _bad("Quel chantier ? atelier chantiers set ID …")
+    start = _date(args.start, "Date de début") if args.start else projects.UNSET
+    target = _date(args.target, "Date visée") if args.target else projects.UNSET
+    ctx = _context(args.db)
+    try:
+        if args.verb == "set":
+            projects.update_project(
+                ctx, args.project_id, status=args.status, owner=args.owner,
+                partners=args.partner, progress=args.progress, start_date=start,
+                target_date=target,
+            )  # fmt: skip
+            print(f"Chantier n° {args.project_id} modifié.")
+            return 0
+        partner = args.partner[0] if args.partner else None
+        rows = projects.all_chantiers(ctx, status=args.status, partner=partner, text=args.text)
+    finally:
+        ctx.db.close()
+    if args.json:
+        print(json.dumps([{"id": c.id, "workshop_id": c.workshop_id,
+                           "workshop_title": c.workshop_title,
+                           "workshop_date": c.workshop_date.isoformat() if c.workshop_date else None,
+                           "title": c.title, "status": c.status, "owner": c.owner,
+                           "partners": list(c.partners), "progress": c.progress,
+                           "start_date": c.start_date.isoformat() if c.start_date else None,
+                           "target_date": c.target_date.isoformat() if c.target_date else None}
+                          for c in rows], ensure_ascii=False, indent=2))  # fmt: skip
+        return 0
+    for c in rows:
+        print(f"{c.id}\t{_one_line(c.title)}\t{c.status}\t{c.progress} %\t"
+              f"{_one_line(c.owner) or '-'}\t{_one_line(c.workshop_title)}")  # fmt: skip
+    return 0
+
+
 COMMANDS = {
     "new": _cmd_new,
     "list": _cmd_list,
@@ -433,6 +564,8 @@ COMMANDS = {
     "export": _cmd_export,
     "import": _cmd_import,
     "bilan": _cmd_bilan,
+    "actions": _cmd_actions,
+    "chantiers": _cmd_chantiers,
 }
 
 

@@ -58,9 +58,9 @@ CATEGORIES = {  # app/ops/participants.CATEGORIES's keys
 
 PROJECT_STATUSES = {  # app/domain/report.PROJECT_STATUSES's keys
     "idee": QT_TRANSLATE_NOOP("CoreText", "Idée"),
-    "incubation": QT_TRANSLATE_NOOP("CoreText", "En incubation"),
-    "experimentation": QT_TRANSLATE_NOOP("CoreText", "En expérimentation"),
-    "deploiement": QT_TRANSLATE_NOOP("CoreText", "En déploiement"),
+    "en_incubation": QT_TRANSLATE_NOOP("CoreText", "En incubation"),
+    "en_experimentation": QT_TRANSLATE_NOOP("CoreText", "En expérimentation"),
+    "en_deploiement": QT_TRANSLATE_NOOP("CoreText", "En déploiement"),
     "abandonne": QT_TRANSLATE_NOOP("CoreText", "Abandonné"),
     "termine": QT_TRANSLATE_NOOP("CoreText", "Terminé"),
 }

@@ -128,7 +128,7 @@ class ProjectInfo:
 
     id: int
     title: str
-    status: str  # idee, incubation, experimentation… (app/domain/report.PROJECT_STATUSES)
+    status: str  # idee, en_incubation, en_experimentation… (app/domain/report.PROJECT_STATUSES)
     description: str = ""
 
 

@@ -39,11 +39,22 @@ VOTE_KINDS = {  # the names the console and the phones use (app/domain/votes.py 
     "criteria": "Grille multi-critères",
 }
 
+ACTION_STATUSES = {
+    "a_faire": "À faire",
+    "en_cours": "En cours",
+    "fait": "Fait",
+    "abandonnee": "Abandonnée",
+}
+FATES = {
+    "retenue": "Retenue",
+    "fusionnee": "Fusionnée",
+    "mise_de_cote": "Mise de côté",
+}
 PROJECT_STATUSES = {
     "idee": "Idée",
-    "incubation": "En incubation",
-    "experimentation": "En expérimentation",
-    "deploiement": "En déploiement",
+    "en_incubation": "En incubation",
+    "en_experimentation": "En expérimentation",
+    "en_deploiement": "En déploiement (passage à l'échelle)",
     "abandonne": "Abandonné",
     "termine": "Terminé",
 }
@@ -157,6 +168,7 @@ class ReportAction:
     who: str
     due: date | None
     done: bool
+    status: str = "a_faire"  # a_faire, en_cours, fait, abandonnee (ACTION_STATUSES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,7 @@ from app.store.models import (
 
 MAX_VERBATIMS = 6
 # the funnel's end: a chantier incubated, whether still in incubation or gone further
-INCUBATED = ("incubation", "experimentation", "deploiement", "termine")
+INCUBATED = ("en_incubation", "en_experimentation", "en_deploiement", "termine")
 VERBATIM_CHARS = (25, 260)  # quotable: a sentence, not a word nor an essay
 
 
@@ -250,7 +250,7 @@ def activity_data(
                 select(Project.title, Workshop.title, Project.status, Project.created_at)
                 .join(Workshop, Project.workshop_id == Workshop.id)
                 .where(
-                    Project.status == "incubation",
+                    Project.status == "en_incubation",
                     Project.created_at < in_period[1],
                     Workshop.rehearsal_of.is_(None),
                 )

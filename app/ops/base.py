@@ -80,7 +80,7 @@ class Change:
 # (a fresh start, the command line) must still find its mutations
 MUTATION_MODULES = (
     "app.ops.mutations", "app.ops.board", "app.ops.votes", "app.ops.projects", "app.ops.cofac",
-    "app.ops.photos", "app.ops.participants", "app.ops.feedback",
+    "app.ops.photos", "app.ops.participants", "app.ops.feedback", "app.ops.outcomes",
 )  # fmt: skip
 
 

@@ -397,7 +397,7 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
                 workshop_id=w.id,
                 title="Navette partagée du dernier kilomètre",
                 description="Une navette mutualisée entre deux administrations voisines.",
-                status="incubation",
+                status="en_incubation",
                 source_note_id=favourites[0].id,
                 created_at=now,
             )
@@ -407,7 +407,7 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
                 workshop_id=w.id,
                 title="Covoiturage inter-administrations",
                 description="Une mise en relation par quartier, commune aux quatre partenaires.",
-                status="incubation",
+                status="en_incubation",
                 source_note_id=favourites[1].id,
                 created_at=now,
             )

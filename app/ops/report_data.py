@@ -178,7 +178,7 @@ def report_data(
             rounds.append(_vote_round(session, r, votes))
 
         actions = tuple(
-            ReportAction(a.what, a.who, a.due, a.done)
+            ReportAction(a.what, a.who, a.due, a.status == "fait", a.status)
             for a in session.scalars(
                 select(Action)
                 .where(Action.workshop_id == w.id)

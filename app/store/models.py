@@ -289,8 +289,11 @@ class Feedback(Base):
     at: Mapped[float] = mapped_column(Float)
 
 
+ACTION_STATUSES = ("a_faire", "en_cours", "fait", "abandonnee")
+
+
 class Action(Base):
-    """A line of the action plan: what, who, by when."""
+    """A line of the action plan: what, who (a participant or free text), by when, status."""
 
     __tablename__ = "actions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -298,8 +301,11 @@ class Action(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     what: Mapped[str] = mapped_column(Text)
     who: Mapped[str] = mapped_column(String(200), default="")
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL"), nullable=True
+    )
     due: Mapped[date | None] = mapped_column(Date, nullable=True)
-    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20), default="a_faire", server_default="a_faire")
 
 
 class Project(Base):
@@ -310,11 +316,57 @@ class Project(Base):
     workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default="idee")
+    status: Mapped[str] = mapped_column(String(20), default="idee", index=True)
     source_note_id: Mapped[int | None] = mapped_column(
         ForeignKey("notes.id", ondelete="SET NULL"), nullable=True
     )
+    owner: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # organisations among the cadrage's partners, as the cadrage spells them
+    partners: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    target_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    progress: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # 0–100
     created_at: Mapped[float] = mapped_column(Float)
+
+
+class ProjectEntry(Base):
+    """A dated line of a chantier's timeline ("comité du 12 mars : financement acquis")."""
+
+    __tablename__ = "project_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(_fk("projects.id"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class NoteFate(Base):
+    """What became of a post-it after the votes (no row: nothing decided yet): `retenue`
+    (linked to the action or chantier it became), `fusionnee` (with another post-it) or
+    `mise_de_cote` (with an optional reason). The vote it came from (round, rank, score) is
+    kept with it when a promotion set it."""
+
+    __tablename__ = "note_fates"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    note_id: Mapped[int] = mapped_column(_fk("notes.id"), unique=True)
+    fate: Mapped[str] = mapped_column(String(20))  # retenue, fusionnee, mise_de_cote
+    reason: Mapped[str] = mapped_column(Text, default="")
+    merged_into: Mapped[int | None] = mapped_column(
+        ForeignKey("notes.id", ondelete="SET NULL"), nullable=True
+    )
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actions.id", ondelete="SET NULL"), nullable=True
+    )
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("projects.id", ondelete="SET NULL"), nullable=True
+    )
+    round_id: Mapped[int | None] = mapped_column(
+        ForeignKey("vote_rounds.id", ondelete="SET NULL"), nullable=True
+    )
+    rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    at: Mapped[float] = mapped_column(Float)
 
 
 class Photo(Base):

@@ -143,9 +143,12 @@ TABLES: tuple[WorkshopTable, ...] = (
     WorkshopTable("vote_counts", "round_id item_type item_id criterion value ballots",
                   "round_id", ids_inside={"item_id": ("notes", "clusters")}),
     WorkshopTable("feedback", "id workshop_id participant_id rating keep improve at", W),
-    WorkshopTable("actions", "id workshop_id position what who due done", W),
-    WorkshopTable("projects", "id workshop_id title description status source_note_id "
-                  "created_at", W),
+    WorkshopTable("actions", "id workshop_id position what who participant_id due status", W),
+    WorkshopTable("projects", "id workshop_id title description status source_note_id owner "
+                  "partners start_date target_date progress created_at", W),
+    WorkshopTable("project_entries", "id project_id day text created_at", "project_id"),
+    WorkshopTable("note_fates", "id workshop_id note_id fate reason merged_into action_id "
+                  "project_id round_id rank score at", W),
     WorkshopTable("photos", "id workshop_id position caption filename width height data "
                   "removed added_at", W, left_out_of={REPLICA: _PHOTOS}, hidden_when="removed"),
     WorkshopTable("live_timers", "workshop_id block_id phase_id state planned remaining deadline "

@@ -165,7 +165,9 @@ def lab(ctx: Context) -> dict[str, int]:
         session.add(Action(workshop_id=wid, what="Tester la navette", who="DRH"))
         session.add(Action(workshop_id=wid, what="Cartographier les trajets", who="DREAL"))
         session.add(
-            Project(workshop_id=wid, title="Navette partagée", status="incubation", created_at=day)
+            Project(
+                workshop_id=wid, title="Navette partagée", status="en_incubation", created_at=day
+            )
         )
 
         # Sprint (3 jours, Poitiers): day 1 on the timer, day 2 by check-ins only
@@ -192,7 +194,9 @@ def lab(ctx: Context) -> dict[str, int]:
                 )
             )
         session.add(
-            Project(workshop_id=wid, title="Légumerie", status="experimentation", created_at=day2)
+            Project(
+                workshop_id=wid, title="Légumerie", status="en_experimentation", created_at=day2
+            )
         )
 
         # Tiers-lieux (3 mois): séance 1 in November 2025, séance 2 in January 2026
@@ -209,7 +213,7 @@ def lab(ctx: Context) -> dict[str, int]:
         _notes(session, wid, jan, 2)
         session.add(
             Project(
-                workshop_id=wid, title="Tiers-lieu de Cenon", status="incubation", created_at=nov
+                workshop_id=wid, title="Tiers-lieu de Cenon", status="en_incubation", created_at=nov
             )
         )
 
@@ -231,7 +235,7 @@ def lab(ctx: Context) -> dict[str, int]:
         _run(session, block, later)
         _people(session, wid, [("public", "Région")], block, later)
         session.add(
-            Project(workshop_id=wid, title="Plus tard", status="incubation", created_at=later)
+            Project(workshop_id=wid, title="Plus tard", status="en_incubation", created_at=later)
         )
 
     ctx.db.write(work)
@@ -467,9 +471,9 @@ def test_the_funnel_from_participation_to_incubated_projects(
     assert (data.notes, len(data.projects)) == (9, 2)
     # incubated: in incubation or gone further, created by the period's end
     assert [(p.title, p.status) for p in data.incubated] == [
-        ("Tiers-lieu de Cenon", "incubation"),
-        ("Navette partagée", "incubation"),
-        ("Légumerie", "experimentation"),
+        ("Tiers-lieu de Cenon", "en_incubation"),
+        ("Navette partagée", "en_incubation"),
+        ("Légumerie", "en_experimentation"),
     ]
     out = tmp_path / "bilan.pdf"
     build_bilan(data, out)

@@ -298,3 +298,89 @@ def test_a_reader_that_stops_early_is_no_error(home: Path, tmp_path: Path) -> No
     assert process.wait(timeout=120) == 0, stderr
     assert "erreur" not in stderr and "Exception" not in stderr, stderr
     assert not list((home / "state").rglob("*crash*")), "no crash report"
+
+
+def test_actions_and_chantiers_from_the_command_line(home: Path, tmp_path: Path) -> None:
+    from datetime import date
+
+    from app.ops import outcomes
+    from app.ops.base import Context
+    from app.ops.workshops import create_workshop, update_cadrage
+    from app.store.models import Project
+
+    path = tmp_path / "cli.sqlite3"
+    db = Database.open(path)
+    try:
+        ctx = Context(db)
+        wid = create_workshop(ctx, format_key="3m", title="Sprint alimentation").workshop_id
+        assert wid is not None
+        update_cadrage(ctx, wid, partners="Gironde\nSGAR")
+        aid = outcomes.create_action(ctx, wid, "Écrire\tau DGS").ids[0]
+
+        def add(session):
+            row = Project(workshop_id=wid, title="Cantine locale", created_at=1.0)
+            session.add(row)
+            session.flush()
+            return row.id
+
+        pid = db.write(add)
+    finally:
+        db.close()
+    out = assert_ok(
+        run(
+            home,
+            "actions",
+            wid,
+            "set",
+            aid,
+            "--who",
+            "Claire",
+            "--due",
+            "2027-03-12",
+            "--status",
+            "en_cours",
+            db=path,
+        )
+    )
+    assert out == [f"Action n° {aid} modifiée."]
+    (line,) = assert_ok(run(home, "actions", wid, db=path))
+    assert line == f"{aid}\tÉcrire au DGS\tClaire\t2027-03-12\ten_cours"
+    listed = json.loads("\n".join(assert_ok(run(home, "actions", wid, "--json", db=path))))
+    assert listed[0]["due"] == date(2027, 3, 12).isoformat() and listed[0]["who"] == "Claire"
+    assert_ok(
+        run(
+            home,
+            "chantiers",
+            "set",
+            pid,
+            "--owner",
+            "Élodie",
+            "--status",
+            "en_incubation",
+            "--progress",
+            "40",
+            "--partner",
+            "gironde",
+            db=path,
+        )
+    )
+    chantiers = json.loads("\n".join(assert_ok(run(home, "chantiers", "--json", db=path))))
+    assert [(c["title"], c["status"], c["progress"], c["partners"], c["workshop_title"])
+            for c in chantiers] == [("Cantine locale", "en_incubation", 40, ["Gironde"],
+                                     "Sprint alimentation")]  # fmt: skip
+    assert assert_ok(run(home, "chantiers", "--status", "termine", db=path)) == []
+    # bad input: one French line, exit 2, nothing changed
+    for args in (
+        ("actions", wid, "set", aid, "--status", "fini"),
+        ("actions", wid, "set", aid, "--due", "12/03/2027x"),
+        ("actions", wid, "set", 999, "--status", "fait"),
+        ("chantiers", "set", pid, "--progress", "140"),
+        ("chantiers", "set", pid, "--partner", "Région"),
+        ("chantiers", "--status", "fini"),
+        ("chantiers", "set", pid, "--progress", "beaucoup"),
+    ):
+        result = run(home, *args, db=path)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    again = json.loads("\n".join(assert_ok(run(home, "chantiers", "--json", db=path))))
+    assert again == chantiers

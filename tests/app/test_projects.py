@@ -34,9 +34,9 @@ def _chantier(ctx: Context) -> tuple[int, int]:
 
 def test_a_chantier_moves_along_and_back(ctx: Context) -> None:
     wid, pid = _chantier(ctx)
-    projects.set_status(ctx, pid, "incubation")
+    projects.set_status(ctx, pid, "en_incubation")
     (project,) = workshop_detail(ctx, wid).projects
-    assert project.status == "incubation"
+    assert project.status == "en_incubation"
     assert workshop_detail(ctx, wid).undo_label.endswith("en incubation")
     undo(ctx, wid)
     assert workshop_detail(ctx, wid).projects[0].status == "idee"

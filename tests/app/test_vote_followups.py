@@ -103,7 +103,8 @@ def test_promote_the_top_items_to_chantiers_ties_included_then_undo_and_redo(roo
         lambda s: s.scalars(select(JournalEntry).order_by(JournalEntry.seq.desc())).first()
     )
     assert entry.op == "projects.promote" and entry.actor == "animatrice"
-    assert [a[0] for a in entry.inverse] == ["project.delete"] * 3
+    # each chantier goes with the fate it gave its post-it (`retenue`)
+    assert [a[0] for a in entry.inverse] == ["fate.set", "project.delete"] * 3
     # undo takes them out, redo brings them back (the journal holds both ways)
     undo(room.ctx, room.wid)
     assert chantiers(room) == []

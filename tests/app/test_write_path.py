@@ -20,6 +20,7 @@ import pkgutil
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from app.ops import (
     grouping,
     live,
     notes,
+    outcomes,
     participants,
     photos,
     projects,
@@ -58,16 +60,19 @@ from app.store.models import (
     Cluster,
     CoFacilitator,
     JournalEntry,
+    Milestone,
     Note,
     Participant,
     Photo,
+    Programme,
     Project,
+    ProjectEntry,
 )
 
 # what only reads the store (or writes a file, never the store)
 READ_ONLY = frozenset({
     "activity.activity_data", "archive.export_archive", "archive.write_archive",
-    "archive.held_workshops", "archive.workshop_identity", "archive.read_archive",
+    "archive.held_workshops",
     "board.new_notes", "board.fullest_board", "board.board_data",
     "cofac.cofac_info", "cofac.by_token", "cofac.cofacilitators",
     "feedback.phone_feedback", "feedback.feedback_open", "feedback.feedback_summary",
@@ -84,6 +89,7 @@ READ_ONLY = frozenset({
     "report_data.report_data", "report_data.attendance_sheet",
     "votes.projects", "votes.rounds", "votes.results", "votes.live_counts", "votes.recount",
     "votes.current_round_id", "votes.phone_view", "votes.promotion_preview",
+    "outcomes.actions", "outcomes.fate_trail", "projects.chantiers", "projects.all_chantiers",
     "workshops.workshop_ids",
 })  # fmt: skip
 # the write path itself
@@ -191,6 +197,21 @@ def _round(r: Room) -> int:
     return rid
 
 
+def _milestone(r: Room) -> int:
+    """A milestone of the workshop's programme (a 3 heures has none of its own)."""
+
+    def work(session: Any) -> int:
+        programme = Programme(workshop_id=r.wid)
+        session.add(programme)
+        session.flush()
+        row = Milestone(programme_id=programme.id, title="Comité de pilotage", week=6)
+        session.add(row)
+        session.flush()
+        return row.id
+
+    return int(r.ctx.db.write(work))
+
+
 def _due(r: Room) -> Any:
     r.clock.advance(60)  # past the reopened round's closing time
     return votes.close_due_rounds(r.ctx, r.wid)
@@ -296,6 +317,21 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
     ("votes.close_due_rounds", _due),
     ("votes.promote_to_actions", lambda r: votes.promote_to_actions(r.ctx, r.made["round"])),
     ("votes.promote_to_projects", lambda r: votes.promote_to_projects(r.ctx, r.made["round"])),
+    ("outcomes.create_action", lambda r: r.made.setdefault(
+        "action", outcomes.create_action(r.ctx, r.wid, "Écrire au DGS").ids[0])),
+    ("outcomes.update_action",
+     lambda r: outcomes.update_action(r.ctx, r.made["action"], status="en_cours")),
+    ("outcomes.move_action", lambda r: outcomes.move_action(r.ctx, r.made["action"], 0)),
+    ("outcomes.set_fate", lambda r: outcomes.set_fate(
+        r.ctx, r.wid, [r.note("Écarté")], "mise_de_cote", reason="Hors périmètre")),
+    ("outcomes.delete_action", lambda r: outcomes.delete_action(r.ctx, r.made["action"])),
+    ("projects.update_project",
+     lambda r: projects.update_project(r.ctx, r.newest(Project), owner="Claire", progress=30)),
+    ("projects.add_entry", lambda r: projects.add_entry(
+        r.ctx, r.newest(Project), date(2027, 3, 12), "Comité : financement acquis")),
+    ("projects.remove_entry",
+     lambda r: projects.remove_entry(r.ctx, r.newest(ProjectEntry))),
+    ("projects.tick_milestone", lambda r: projects.tick_milestone(r.ctx, _milestone(r))),
     ("projects.set_status",
      lambda r: projects.set_status(r.ctx, r.newest(Project), list(PROJECT_STATUSES)[-1])),
     ("cofac.pair", lambda r: r.made.setdefault("laptop", cofac.pair(

@@ -122,9 +122,7 @@ LONG_WORD = "Anticonstitutionnellement" * 8  # hostile-text.txt: one word, no ro
 
 # a title of one long word still widens the editor (1899 px), the console (2223 px) and the
 # projector (3524 px): its labels are neither elided nor broken inside a word — to fix
-LONG_TITLE = pytest.param(
-    LONG_WORD, id="long-title"
-)
+LONG_TITLE = pytest.param(LONG_WORD, id="long-title")
 
 
 @pytest.mark.parametrize("title", [pytest.param("", id="demo"), LONG_TITLE])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
@@ -38,6 +39,7 @@ from app.ops.board.room import (
     _boards,
     _is_note,
 )
+from app.store.models import NoteFate
 
 
 def add_note(
@@ -171,13 +173,32 @@ def move(
     return _board(ctx, workshop_id, "board.move", build)
 
 
+def _fates_before_delete(session: Session, ids: list[int]) -> list[Action]:
+    """What undoing a deletion needs to give the post-its' fates back: theirs, and those of
+    the post-its merged into them (the link would be lost with the row)."""
+    from app.ops.votes.mutations import fate_row
+
+    gone = set(ids)
+    rows = session.execute(
+        select(NoteFate.note_id, NoteFate.merged_into).where(
+            or_(NoteFate.note_id.in_(ids), NoteFate.merged_into.in_(ids))
+        )
+    ).all()
+    return [
+        ["fate.set", {"note_id": note_id, "row": None if note_id in gone
+                      else fate_row(session, note_id)}]
+        for note_id, _into in rows
+    ]  # fmt: skip
+
+
 def delete_notes(ctx: Context, workshop_id: int, note_ids: Iterable[int]) -> Change:
     ids = _ids(note_ids)
 
     def build(session: Session) -> tuple[list[Action], str]:
         notes = _notes(session, workshop_id, ids)
         leaving = {n.id: n.cluster_id for n in notes}
-        actions: list[Action] = [["note.delete", {"id": i}] for i in ids]
+        actions: list[Action] = _fates_before_delete(session, ids)
+        actions += [["note.delete", {"id": i}] for i in ids]
         actions += _emptied_clusters(session, leaving)
         return actions, _plural(len(ids), "Supprimer un post-it", "Supprimer {n} post-its")
 

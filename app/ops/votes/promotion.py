@@ -14,13 +14,14 @@ from app.ops.votes.common import MAX_TITLE, _round
 from app.ops.votes.reads import _results_lines
 from app.ops.votes.views import ResultLine
 from app.store.models import Action as ActionRow
+from app.store.models import Note, VoteRound
 from app.store.models import Project as ProjectRow
-from app.store.models import VoteRound
 
 
 def promote_to_actions(ctx: Context, round_id: int, *, top: int = 3) -> Change:
     """Copy the `top` first items of the results into the action plan (ties at the edge come
-    along: a tie is not broken by chance). Undoable."""
+    along: a tie is not broken by chance); their post-its (a cluster's: all of them) become
+    `retenue`, linked to their action, in the same operation. Undoable."""
 
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         row = _round(session, round_id)
@@ -29,14 +30,32 @@ def promote_to_actions(ctx: Context, round_id: int, *, top: int = 3) -> Change:
             select(func.max(ActionRow.position)).where(ActionRow.workshop_id == row.workshop_id)
         )
         start = (last if last is not None else -1) + 1
+        now = ctx.clock()
         actions: list[Action] = [
             ["action.insert", {"workshop_id": row.workshop_id, "position": start + n,
-                               "what": line.label, "who": ""}]
+                               "what": line.label, "who": "", "status": "a_faire",
+                               "fates": _fates(session, row, line, now)}]
             for n, line in enumerate(chosen)
         ]  # fmt: skip
         return row.workshop_id, actions, f"Plan d'action : {len(chosen)} élément(s) du vote"
 
     return execute(ctx, op="votes.promote", topic=Topic.ACTIONS, build=build)
+
+
+def _fates(
+    session: Session, row: VoteRound, line: ResultLine, at: float
+) -> list[dict[str, object]]:
+    """The post-its a promoted item keeps (the post-it, or every post-it of the cluster), with
+    the vote they come from: what the promotion marks `retenue`."""
+    kind, item_id = parse_item(line.key)
+    if kind == "note":
+        note_ids = [item_id]
+    else:
+        note_ids = list(
+            session.scalars(select(Note.id).where(Note.cluster_id == item_id).order_by(Note.id))
+        )
+    return [{"note_id": n, "round_id": row.id, "rank": line.rank, "score": line.score, "at": at}
+            for n in note_ids]  # fmt: skip
 
 
 def _selected(session: Session, row: VoteRound, top: int) -> list[ResultLine]:
@@ -71,6 +90,7 @@ def promote_to_projects(ctx: Context, round_id: int, *, top: int = 3) -> Change:
     """Make the `top` first items of the results chantiers (`Project`, status "idee") that
     the programme follows; ties at the edge come along, as for the action plan. An item
     already promoted (same post-it, or same title in the workshop) is not promoted twice.
+    The promoted items' post-its become `retenue`, linked to their chantier.
     Undoable; `Change.ids` holds the new chantiers' ids."""
 
     def build(session: Session) -> tuple[int | None, list[Action], str]:
@@ -99,7 +119,8 @@ def promote_to_projects(ctx: Context, round_id: int, *, top: int = 3) -> Change:
             actions.append(
                 ["project.insert", {"workshop_id": row.workshop_id, "title": title,
                                     "description": description, "status": "idee",
-                                    "source_note_id": source, "created_at": now}]
+                                    "source_note_id": source, "created_at": now,
+                                    "fates": _fates(session, row, line, now)}]
             )  # fmt: skip
         if not actions:
             raise VoteError("Ces éléments sont déjà des chantiers du programme.", code="conflit")

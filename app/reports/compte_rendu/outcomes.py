@@ -16,6 +16,7 @@ from reportlab.platypus import (
 
 from app.domain.french import french_date, french_number, french_percent
 from app.domain.report import (
+    ACTION_STATUSES,
     PROJECT_STATUSES,
 )
 from app.reports.compte_rendu.story import ReportStory
@@ -55,7 +56,10 @@ def decisions(story: ReportStory) -> None:
                     para(a.what, Styles.cell),
                     para(a.who or "À désigner", Styles.cell if a.who else Styles.cell_muted),
                     para(french_date(a.due) if a.due else "—", Styles.cell),
-                    para("Fait" if a.done else "À faire", Styles.cell_muted),
+                    para(
+                        ACTION_STATUSES.get(a.status, "Fait" if a.done else "À faire"),
+                        Styles.cell_muted,
+                    ),
                 ]
             )
         widths = [0.0, 4.4 * cm, 3.4 * cm, 1.6 * cm]
