@@ -15,7 +15,7 @@ from app.domain.timer import Display
 from app.settings import load_settings
 from widgets.board_overview import BoardOverview
 from widgets.board_scene import BoardScene
-from widgets.board_view import MirrorView
+from widgets.mirror_view import MirrorView
 from widgets.projector_view import PALETTE
 from widgets.text import plain_label, restyle
 from widgets.theme import FONT_FAMILY

@@ -3,6 +3,9 @@
 It shows what the core says (`BoardData`) and sends every gesture to the core through the
 controller; refreshes triggered by events are batched (one redraw for a burst of phone
 post-its).
+
+The edits that only call the controller and reload are `widgets.board_edits.BoardEdits` (a
+mixin); the PNG pictures of the board, `widgets.board_image`.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,19 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.board import (
-    GAP,
-    NOTE_H,
-    NOTE_W,
-    PALETTE,
-    TEMPLATES,
-    BoardData,
-    NoteCard,
-    Scope,
-)
+from app.domain.board import GAP, NOTE_H, NOTE_W, PALETTE, TEMPLATES, BoardData, NoteCard, Scope
 from app.errors import KnownError
 from app.events import Event
 from app.system.files import atomic_output
+from widgets.board_edits import BoardEdits
+from widgets.board_image import board_png, swatch, workshop_board_png
 from widgets.board_scene import BoardScene, ClusterItem, NoteItem
 from widgets.board_view import BoardView
 from widgets.controller import Controller
@@ -48,59 +44,7 @@ REFRESH_MS = 30  # a burst of events becomes one refresh
 SUGGEST_KEY = "Ctrl+Alt+G"  # "Suggérer des regroupements…" (Ctrl+Shift+R is Ranger)
 
 
-def swatch(fill: str) -> QIcon:
-    pixmap = QPixmap(18, 18)
-    pixmap.fill(QColor(fill))
-    return QIcon(pixmap)
-
-
-def board_png(scene: BoardScene, max_side: int = 4000) -> bytes:
-    """The whole board as a PNG image (for the compte-rendu), white background."""
-    rect = scene.content_rect()
-    scale = min(1.0, max_side / max(rect.width(), rect.height(), 1.0))
-    image = QImage(
-        max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)),
-        QImage.Format.Format_RGB32,
-    )  # fmt: skip
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    selected = scene.selectedItems()
-    scene.clearSelection()
-    scene.render(painter, QRectF(image.rect()), rect)
-    painter.end()
-    for item in selected:
-        item.setSelected(True)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, Qt wants str
-    return bytes(data.data())
-
-
-def workshop_board_png(controller: Controller, workshop_id: int) -> bytes | None:
-    """The picture of the workshop's board for the compte-rendu: the whole-workshop board, or
-    the phase board with the most post-its; None when there is no post-it at all."""
-    first = controller.board_data(workshop_id)
-    if first is None:
-        return None
-    best = first
-    if first.scope == Scope.PHASE:
-        for phase_id, _title in first.phases:
-            data = controller.board_data(workshop_id, phase_id)
-            if data is not None and len(data.notes) > len(best.notes):
-                best = data
-    if not best.notes:
-        return None
-    scene = BoardScene()
-    try:
-        scene.set_data(best)
-        return board_png(scene, max_side=3000)
-    finally:
-        scene.deleteLater()
-
-
-class BoardPanel(QWidget):
+class BoardPanel(QWidget, BoardEdits):
     """The console's board: write, move, group, reveal; undo is the window's Ctrl+Z."""
 
     space_tapped = Signal()  # the view handed Space back: the window toggles the timer
@@ -396,10 +340,6 @@ class BoardPanel(QWidget):
         self.loaded.emit(data)
 
     # -- intents -------------------------------------------------------------------------------
-    def _wid(self) -> int:
-        assert self.workshop_id is not None
-        return self.workshop_id
-
     def _pick_phase(self, index: int) -> None:
         self.phase_id = self.phase_picker.itemData(index)
         self.reload()
@@ -449,34 +389,9 @@ class BoardPanel(QWidget):
                 new.setSelected(True)
                 self.view.ensureVisible(new.sceneBoundingRect(), 40, 40)
 
-    def _board_phase(self) -> int | None:
-        return self.data.phase_id if self.data is not None else None
-
     def _create_at(self, x: float, y: float) -> None:
         self.entry.setFocus()
         self._pending_spot = (x - NOTE_W / 2, y - NOTE_H / 2)
-
-    def _moved(self, notes: list, clusters: list, out_of_group: list | None = None) -> None:
-        if not notes and not clusters:
-            return
-        self.controller.move_notes(
-            self._wid(), notes, clusters, snap_to_grid=self.snap,
-            out_of_group=out_of_group or [],
-        )  # fmt: skip
-        self.reload()  # the core's answer, also when it refused
-
-    def _group_into(self, note_ids: list, target: int) -> None:
-        target_item = self.scene.notes.get(target)
-        if target_item is None:
-            return
-        cluster = target_item.card.cluster_id
-        if cluster is not None:
-            self.controller.group_notes(self._wid(), note_ids, into=cluster)
-        else:
-            self.controller.group_notes(
-                self._wid(), [target, *note_ids], phase_id=self._board_phase()
-            )
-        self.reload()
 
     def group_selection(self) -> None:
         ids = self.scene.selected_notes()
@@ -556,32 +471,6 @@ class BoardPanel(QWidget):
         if change is not None:
             self.message.emit(self.tr("Tableau rangé — Ctrl+Z pour annuler"))
 
-    def duplicate_selection(self) -> None:
-        ids = self.scene.selected_notes()
-        if ids:
-            self.controller.duplicate_notes(self._wid(), ids)
-            self.reload()
-
-    def _recolour_selection(self) -> None:
-        ids = self.scene.selected_notes()
-        colour = self.colour.currentData()
-        clusters = [i.cluster_id for i in self.scene.selectedItems() if isinstance(i, ClusterItem)]
-        if clusters:  # a group's title selected: the group and its post-its change colour
-            self.controller.update_cluster(self._wid(), clusters[0], colour=colour)
-        elif ids:
-            self.controller.recolour_notes(self._wid(), ids, colour)
-        self.reload()
-
-    def _edited(self, note_id: int, text: str) -> None:
-        item = self.scene.notes.get(note_id)
-        if item is not None and text.strip() != item.card.text:
-            self.controller.edit_note(self._wid(), note_id, text)
-            self.reload()
-
-    def rename_cluster(self, cluster_id: int, title: str) -> None:
-        self.controller.update_cluster(self._wid(), cluster_id, title=title)
-        self.reload()
-
     def _rename_selected(self) -> None:
         cluster = self.scene.selected_cluster()
         if cluster is None or cluster not in self.scene.clusters or self.dialogs is None:
@@ -611,38 +500,6 @@ class BoardPanel(QWidget):
             self.dialogs().error(error_text(exc.message))
             return
         self.message.emit(self.tr("Tableau exporté : {path}").format(path=path))
-
-    def _toggle_cluster(self, cluster_id: int, collapsed: bool) -> None:
-        self.controller.update_cluster(self._wid(), cluster_id, collapsed=collapsed)
-        self.reload()
-
-    def _toggle_private(self, on: bool) -> None:
-        if self.data is None or self.data.phase_id is None:
-            return
-        self.controller.set_private_writing(self._wid(), self.data.phase_id, on)
-        self.reload()
-
-    def reveal(self) -> None:
-        if self.data is None:
-            return
-        self.controller.reveal_notes(self._wid(), self.data.phase_id)
-        self.reload()
-
-    def _template(self, key: str | None) -> None:
-        if self.data is None or self.data.phase_id is None:
-            return
-        self.controller.set_board_template(self._wid(), self.data.phase_id, key)
-        self.reload()
-        self.view.fit_all()
-
-    def _toggle_scope(self, whole: bool) -> None:
-        self.controller.set_board_options(self._wid(), scope="workshop" if whole else "phase")
-        self.reload()
-        self.view.fit_all()
-
-    def _toggle_arrival(self, direct: bool) -> None:
-        self.controller.set_board_options(self._wid(), arrival="board" if direct else "inbox")
-        self.reload()
 
     def _select_all(self) -> None:
         for item in self.scene.notes.values():
@@ -685,4 +542,4 @@ class BoardPanel(QWidget):
         return board_png(self.scene)
 
 
-__all__ = ["BoardPanel", "QPointF", "board_png"]
+__all__ = ["BoardPanel", "QPointF", "board_png", "workshop_board_png"]

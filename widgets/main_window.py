@@ -1,4 +1,11 @@
-"""The main window: home (list of workshops) and the workshop editor, menus and shortcuts."""
+"""The main window: home (list of workshops) and the workshop editor, menus and shortcuts.
+
+Over ~600 lines as one cohesive thing: it is the wiring of the window, its menus, the
+workshop-level actions they trigger and the refresh on the core's events, each a few lines
+that ask a dialog and call the controller (the screens themselves are modules of their own:
+home_view, workshop_editor, session_runner, document_desk, board_panel…). Its texts share the
+`MainWindow` translation context; a mixin would move them to another.
+"""
 
 from __future__ import annotations
 
