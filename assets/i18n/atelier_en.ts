@@ -3158,6 +3158,144 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
     </message>
 </context>
 <context>
+    <name>UndoLabels</name>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="21"/>
+        <source>ajout de « {title} »</source>
+        <translation>add “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="22"/>
+        <source>suppression de « {title} »</source>
+        <translation>delete “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="23"/>
+        <source>déplacement de « {title} »</source>
+        <translation>move “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="24"/>
+        <source>modification de « {title} »</source>
+        <translation>edit “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="25"/>
+        <source>post-it « {title} »</source>
+        <translation>add post-it “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="26"/>
+        <source>modifier un post-it</source>
+        <translation>edit a post-it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="27"/>
+        <source>changer la couleur des post-its</source>
+        <translation>change the post-its&apos; colour</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="28"/>
+        <source>déplacer des post-its</source>
+        <translation>move post-its</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="29"/>
+        <source>supprimer des post-its</source>
+        <translation>delete post-its</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="30"/>
+        <source>dupliquer des post-its</source>
+        <translation>duplicate post-its</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="31"/>
+        <source>regrouper des post-its</source>
+        <translation>group post-its</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="32"/>
+        <source>groupes suggérés</source>
+        <translation>suggested groups</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="33"/>
+        <source>dégrouper « {title} »</source>
+        <translation>ungroup “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="34"/>
+        <source>modifier un groupe</source>
+        <translation>edit a group</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="35"/>
+        <source>ranger le tableau</source>
+        <translation>tidy the board</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="36"/>
+        <source>révéler des post-its</source>
+        <translation>reveal post-its</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="37"/>
+        <source>écriture individuelle</source>
+        <translation>individual writing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="38"/>
+        <source>modèle du tableau</source>
+        <translation>board template</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="39"/>
+        <source>réglages du tableau</source>
+        <translation>board settings</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="40"/>
+        <source>ajouter des photos</source>
+        <translation>add photos</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="41"/>
+        <source>légende d&apos;une photo</source>
+        <translation>photo caption</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="42"/>
+        <source>retirer une photo</source>
+        <translation>remove a photo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="43"/>
+        <source>déplacer une photo</source>
+        <translation>move a photo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="44"/>
+        <source>statut du chantier « {title} »</source>
+        <translation>status of project “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="45"/>
+        <source>chantiers issus du vote</source>
+        <translation>projects from the vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="46"/>
+        <source>plan d&apos;action issu du vote</source>
+        <translation>action plan from the vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="47"/>
+        <source>votes papier</source>
+        <translation>paper votes</translation>
+    </message>
+</context>
+<context>
     <name>VoteChart</name>
     <message>
         <location filename="../../widgets/vote_chart.py" line="55"/>
