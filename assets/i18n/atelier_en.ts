@@ -2006,6 +2006,89 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <source>Aucune méthode ne correspond à cette recherche.</source>
         <translation>No method matches this search.</translation>
     </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="35"/>
+        <source>{low}–{high} personnes</source>
+        <translation>{low}–{high} people</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="36"/>
+        <source>Matériel :</source>
+        <translation>Materials:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="37"/>
+        <source>Déroulé</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="38"/>
+        <source>Conseils d&apos;animation</source>
+        <translation>Facilitation tips</translation>
+    </message>
+</context>
+<context>
+    <name>MethodText</name>
+    <message>
+        <location filename="../../widgets/method_text.py" line="20"/>
+        <source>Inspiration</source>
+        <translation>Inspiration</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="21"/>
+        <source>Méthodes centrées usagers</source>
+        <translation>User-centred methods</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="22"/>
+        <source>Idéation</source>
+        <translation>Ideation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="23"/>
+        <source>Co-création</source>
+        <translation>Co-creation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="24"/>
+        <source>Visualisation</source>
+        <translation>Visualisation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="25"/>
+        <source>Narration</source>
+        <translation>Storytelling</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="26"/>
+        <source>Prototypage et test</source>
+        <translation>Prototyping and testing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="27"/>
+        <source>Documentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="28"/>
+        <source>Mise en œuvre</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="31"/>
+        <source>Minuteur</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="32"/>
+        <source>Post-its</source>
+        <translation>Sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="33"/>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
 </context>
 <context>
     <name>Minimap</name>
@@ -3182,37 +3265,37 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
     <message>
         <location filename="../../widgets/undo_labels.py" line="25"/>
         <source>post-it « {title} »</source>
-        <translation>add post-it “{title}”</translation>
+        <translation>add sticky note “{title}”</translation>
     </message>
     <message>
         <location filename="../../widgets/undo_labels.py" line="26"/>
         <source>modifier un post-it</source>
-        <translation>edit a post-it</translation>
+        <translation>edit a sticky note</translation>
     </message>
     <message>
         <location filename="../../widgets/undo_labels.py" line="27"/>
         <source>changer la couleur des post-its</source>
-        <translation>change the post-its&apos; colour</translation>
+        <translation>change the sticky notes&apos; colour</translation>
     </message>
     <message>
         <location filename="../../widgets/undo_labels.py" line="28"/>
         <source>déplacer des post-its</source>
-        <translation>move post-its</translation>
+        <translation>move sticky notes</translation>
     </message>
     <message>
         <location filename="../../widgets/undo_labels.py" line="29"/>
         <source>supprimer des post-its</source>
-        <translation>delete post-its</translation>
+        <translation>delete sticky notes</translation>
     </message>
     <message>
         <location filename="../../widgets/undo_labels.py" line="30"/>
         <source>dupliquer des post-its</source>
-        <translation>duplicate post-its</translation>
+        <translation>duplicate sticky notes</translation>
     </message>
     <message>
         <location filename="../../widgets/undo_labels.py" line="31"/>
         <source>regrouper des post-its</source>
-        <translation>group post-its</translation>
+        <translation>group sticky notes</translation>
     </message>
     <message>
         <location filename="../../widgets/undo_labels.py" line="32"/>
@@ -3237,7 +3320,7 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
     <message>
         <location filename="../../widgets/undo_labels.py" line="36"/>
         <source>révéler des post-its</source>
-        <translation>reveal post-its</translation>
+        <translation>reveal sticky notes</translation>
     </message>
     <message>
         <location filename="../../widgets/undo_labels.py" line="37"/>

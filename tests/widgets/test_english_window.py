@@ -124,15 +124,6 @@ def _json_strings(value: object) -> Iterator[str]:
             yield from _json_strings(item)
 
 
-def _method_library(window: QMainWindow) -> list[str]:
-    """Not yet in English: the method library (formats/methods.toml: names, briques,
-    descriptions) is French content; left out of the check until it has English fields."""
-    found: set[str] = set()
-    for method in window.controller.methods():  # type: ignore[attr-defined]
-        found.update({method.name, method.brique_label, method.summary})
-    return [text for text in found if text]
-
-
 def _shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) for what a person sees in `root` now: labels, buttons, tabs, tables,
     lists, combo boxes, placeholders, menus and the board's drawn texts."""
@@ -197,8 +188,7 @@ def test_english_window_shows_no_french_left(english, make_window, db_path, qtbo
     demo = create_demo(ctx).workshop_id
     assert demo is not None
     seen: dict[str, str] = {}
-    library = _method_library(window)
-    data = sorted(_data_strings(db_path) + library, key=len, reverse=True)
+    data = _data_strings(db_path)
 
     window.show_home()
     QApplication.processEvents()
@@ -216,7 +206,7 @@ def test_english_window_shows_no_french_left(english, make_window, db_path, qtbo
     clock.advance(7 * 60)
     runner = window.runner
     runner.live.refresh()
-    data = sorted(_data_strings(db_path) + library, key=len, reverse=True)
+    data = _data_strings(db_path)
     console = runner.console
     for index in range(console.tabs.count()):
         console.tabs.setCurrentIndex(index)
@@ -255,12 +245,12 @@ def test_undo_names_the_step_in_english(english, make_window, qtbot):
     window.open_workshop(wid)
 
     first = board.add_note(ctx, wid, text="Carpool & shuttle").ids[0]
-    _undo_shows(qtbot, window.undo_action, "&Undo: add post-it “Carpool && shuttle”")
+    _undo_shows(qtbot, window.undo_action, "&Undo: add sticky note “Carpool && shuttle”")
     second = board.add_note(ctx, wid, text="Bike sheds", x=400.0).ids[0]
     board.move(ctx, wid, notes=[(second, 600.0, 80.0)])
-    _undo_shows(qtbot, window.undo_action, "&Undo: move post-its")
+    _undo_shows(qtbot, window.undo_action, "&Undo: move sticky notes")
     board.group(ctx, wid, [first, second])
-    _undo_shows(qtbot, window.undo_action, "&Undo: group post-its")
+    _undo_shows(qtbot, window.undo_action, "&Undo: group sticky notes")
     phase = window.editor.agenda.current_phase_id()
     title = _phase_title(window, phase)
     agenda.update_phase(ctx, phase, planned_minutes=25)
@@ -268,7 +258,7 @@ def test_undo_names_the_step_in_english(english, make_window, qtbot):
 
     window.undo_action.trigger()
     _undo_shows(qtbot, window.redo_action, f"&Redo: edit “{title}”")
-    _undo_shows(qtbot, window.undo_action, "&Undo: group post-its")
+    _undo_shows(qtbot, window.undo_action, "&Undo: group sticky notes")
 
 
 def test_undo_keeps_the_journal_label_in_french(french, make_window, qtbot):
