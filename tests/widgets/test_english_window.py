@@ -278,3 +278,20 @@ def test_undo_keeps_the_journal_label_in_french(french, make_window, qtbot):
 def _phase_title(window, phase_id: int) -> str:
     detail = window.controller.detail(window.editor.workshop_id)
     return next(p.title for b in detail.blocks for p in b.phases if p.id == phase_id)
+
+
+def test_numbers_in_english_have_a_decimal_point(english):
+    from widgets.core_text import number_text
+    from widgets.vote_panel import decimal
+
+    assert number_text(4.2, 1) == "4.2"
+    assert number_text(1234.5, 1) == "1,234.5"
+    assert decimal(3.75) == "3.8"
+
+
+def test_numbers_in_french_keep_the_decimal_comma(french):
+    from widgets.core_text import number_text
+    from widgets.vote_panel import decimal
+
+    assert number_text(4.2, 1) == "4,2"
+    assert decimal(3.75) == "3,8"
