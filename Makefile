@@ -50,7 +50,7 @@ screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m widgets.screenshots screenshots
 
 translations: setup
-	$(VENV)/bin/pyside6-lupdate widgets/*.py -ts assets/i18n/atelier_en.ts -no-obsolete
+	$(VENV)/bin/pyside6-lupdate widgets/*.py widgets/controls/*.py -ts assets/i18n/atelier_en.ts -no-obsolete
 	$(VENV)/bin/pyside6-lrelease assets/i18n/atelier_en.ts -qm assets/i18n/atelier_en.qm
 	$(VENV)/bin/pyside6-lrelease assets/i18n/qtbase_extra_fr.ts -qm assets/i18n/qtbase_extra_fr.qm
 

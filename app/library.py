@@ -66,6 +66,12 @@ class Method(_Strict):
     tips: list[Text] = []
     tool: Literal["timer", "postits", "vote"] = "timer"
     board: Key | None = None  # the board template its phases start with (app/domain/board.py)
+    # the same in English, shown when the window runs in English (French when left out)
+    name_en: Annotated[str, Field(max_length=120)] = ""
+    summary_en: Text = ""
+    materials_en: list[Annotated[str, Field(max_length=200)]] = []
+    steps_en: list[Text] = []
+    tips_en: list[Text] = []
 
     @model_validator(mode="after")
     def _ranges(self) -> Method:

@@ -37,6 +37,7 @@ from app.domain.agenda import MAX_PHASE_MINUTES, MIN_PHASE_MINUTES, format_minut
 from app.domain.model import BlockInfo, PhaseInfo, PhaseKind, WorkshopDetail
 from app.library import Method
 from widgets.core_text import time_text
+from widgets.method_text import brique_label, method_name
 from widgets.text import plain_tooltip
 from widgets.theme import DANGER, LINE, MUTED, OK, PRIMARY
 
@@ -168,7 +169,7 @@ class PhaseDetails(QWidget):
         self.method = QComboBox()
         self.method.addItem(self.tr("(aucune méthode)"), None)
         for m in methods:
-            self.method.addItem(f"{m.name} — {m.brique_label}", m.key)
+            self.method.addItem(f"{method_name(m)} — {brique_label(m.brique)}", m.key)
         self.method.activated.connect(
             lambda _i: self._queue("method_key", self.method.currentData(), now=True)
         )
@@ -379,7 +380,7 @@ class AgendaEditor(QWidget):
             if phase.kind == PhaseKind.BREAK:
                 subtitle = self.tr("Pause")
             else:
-                subtitle = method.name if method else self.tr("Sans méthode")
+                subtitle = method_name(method) if method else self.tr("Sans méthode")
             item = QListWidgetItem()
             item.setData(PHASE_ROLE, phase.id)
             item.setData(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from app.domain.french import clock_time, french_date
+from app.domain.french import clock_time, french_date, french_number
 from app.domain.model import Status
 from widgets.text import QT_TRANSLATE_NOOP
 
@@ -187,3 +187,10 @@ def by_hand() -> str:
 
 def no_organisation() -> str:
     return _tr(NO_ORGANISATION)
+
+
+def number_text(value: float, decimals: int = 0) -> str:
+    """'1 234,5' in French (app/domain/french.french_number), '1,234.5' in English."""
+    if french():
+        return french_number(value, decimals)
+    return f"{value:,.{decimals}f}".replace("-", "−")

@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.agenda import format_minutes
 from app.domain.feedback import FeedbackSummary
-from app.domain.french import french_number
 from app.domain.model import WorkshopDetail
 from app.domain.timer import Display, LiveSession, Stage, TimerState, drift_minutes
 from app.reports.text import one_line
 from widgets.checkin_panel import CheckInPanel
-from widgets.core_text import project_status
+from widgets.core_text import number_text, project_status
 from widgets.live_clock import LiveClock
 from widgets.notes_inbox import NotesInbox
 from widgets.projector_view import PALETTE, wall_clock
@@ -368,7 +367,7 @@ class LiveConsole(QWidget):
             text = self.tr("Retours : aucune réponse pour l'instant")
         else:
             text = self.tr("Retours : {n} · moyenne {average} / 5").format(
-                n=summary.answers, average=french_number(summary.average, 1)
+                n=summary.answers, average=number_text(summary.average, 1)
             )
         self.feedback_label.setText(text)
         self.feedback_label.setToolTip(

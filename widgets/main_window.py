@@ -34,10 +34,16 @@ from widgets.rehearsal_desk import RehearsalDesk
 from widgets.report_task import ReportTask
 from widgets.session_runner import SessionRunner
 from widgets.settings_dialog import SettingsDialog
+from widgets.undo_labels import step_text
 from widgets.workshop_editor import WorkshopEditor
 
 if TYPE_CHECKING:
     from widgets.remote_controller import RemoteController  # co-animation: not at start-up
+
+
+def _step(op: str, label: str) -> str:
+    """A journal step for the undo and redo actions: in the window's language, "&" shown."""
+    return step_text(op, label).replace("&", "&&")
 
 
 class JoinedWindow(Protocol):
@@ -616,12 +622,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
         self.undo_action.setText(
-            self.tr("&Annuler : {what}").format(what=detail.undo_label.replace("&", "&&"))
+            self.tr("&Annuler : {what}").format(what=_step(detail.undo_op, detail.undo_label))
             if can_undo and detail
             else self.tr("&Annuler")
         )
         self.redo_action.setText(
-            self.tr("&Rétablir : {what}").format(what=detail.redo_label.replace("&", "&&"))
+            self.tr("&Rétablir : {what}").format(what=_step(detail.redo_op, detail.redo_label))
             if can_redo and detail
             else self.tr("&Rétablir")
         )

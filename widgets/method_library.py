@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -18,9 +18,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.library import BRIQUES, TOOLS, Method
+from app.library import BRIQUES, Method
+from widgets.method_text import (
+    brique_label,
+    method_materials,
+    method_name,
+    method_steps,
+    method_summary,
+    method_tips,
+    tool_label,
+)
+from widgets.text import QT_TRANSLATE_NOOP
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+PEOPLE = QT_TRANSLATE_NOOP("MethodLibrary", "{low}–{high} personnes")
+MATERIALS = QT_TRANSLATE_NOOP("MethodLibrary", "Matériel :")
+STEPS = QT_TRANSLATE_NOOP("MethodLibrary", "Déroulé")
+TIPS = QT_TRANSLATE_NOOP("MethodLibrary", "Conseils d'animation")
+
+
+def _tr(text: str) -> str:
+    """One of the sheet's own words, translated, made safe for its HTML."""
+    return html.escape(QCoreApplication.translate("MethodLibrary", text), quote=False)
 
 
 def method_html(method: Method) -> str:
@@ -32,21 +52,22 @@ def method_html(method: Method) -> str:
             f"<{tag}>" + "".join(f"<li>{e(v)}</li>" for v in values) + f"</{tag}>" if values else ""
         )
 
+    people = _tr(PEOPLE).format(low=method.group_min, high=method.group_max)
     facts = (
-        f"{method.duration_min}–{method.duration_max} min · "
-        f"{method.group_min}–{method.group_max} personnes · {e(TOOLS[method.tool])}"
+        f"{method.duration_min}–{method.duration_max} min · {people} · {e(tool_label(method.tool))}"
     )
+    summary = method_summary(method)
     parts = [
-        f"<h3 style='margin:0'>{e(method.name)}</h3>",
-        f"<p style='color:#5b6475;margin-top:2px'>{e(method.brique_label)} · {facts}</p>",
-        f"<p>{e(method.summary)}</p>" if method.summary else "",
+        f"<h3 style='margin:0'>{e(method_name(method))}</h3>",
+        f"<p style='color:#5b6475;margin-top:2px'>{e(brique_label(method.brique))} · {facts}</p>",
+        f"<p>{e(summary)}</p>" if summary else "",
     ]
-    if method.materials:
-        parts.append(f"<p><b>Matériel :</b> {e(', '.join(method.materials))}</p>")
-    if method.steps:
-        parts.append("<p><b>Déroulé</b></p>" + items(method.steps, "ol"))
-    if method.tips:
-        parts.append("<p><b>Conseils d'animation</b></p>" + items(method.tips, "ul"))
+    if materials := method_materials(method):
+        parts.append(f"<p><b>{_tr(MATERIALS)}</b> {e(', '.join(materials))}</p>")
+    if steps := method_steps(method):
+        parts.append(f"<p><b>{_tr(STEPS)}</b></p>" + items(steps, "ol"))
+    if tips := method_tips(method):
+        parts.append(f"<p><b>{_tr(TIPS)}</b></p>" + items(tips, "ul"))
     return "".join(parts)
 
 
@@ -64,9 +85,9 @@ class MethodLibrary(QWidget):
         self.search.textChanged.connect(self._refilter)
         self.brique = QComboBox()
         self.brique.addItem(self.tr("Toutes les briques"), "")
-        for key, label in BRIQUES.items():
+        for key in BRIQUES:
             count = sum(1 for m in methods if m.brique == key)
-            self.brique.addItem(f"{label} ({count})", key)
+            self.brique.addItem(f"{brique_label(key)} ({count})", key)
         self.brique.currentIndexChanged.connect(self._refilter)
         self.list = QListWidget()
         self.list.currentItemChanged.connect(self._show_current)
@@ -97,13 +118,14 @@ class MethodLibrary(QWidget):
         for m in self._methods:
             if brique and m.brique != brique:
                 continue
-            if needle and needle not in m.name.casefold() and needle not in m.summary.casefold():
+            name, summary = method_name(m), method_summary(m)
+            if needle and needle not in name.casefold() and needle not in summary.casefold():
                 continue
             item = QListWidgetItem(
-                f"{m.name}\n{m.brique_label} · {m.duration_min}–{m.duration_max} min"
+                f"{name}\n{brique_label(m.brique)} · {m.duration_min}–{m.duration_max} min"
             )
             item.setData(KEY_ROLE, m.key)
-            item.setToolTip(m.summary)
+            item.setToolTip(summary)
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.votes import GRADES, decimals_to_differ
 from app.reports.text import one_line
+from widgets.core_text import french
 from widgets.projector_view import wall_clock
 from widgets.text import QT_TRANSLATE_NOOP, plain_label, plain_tooltip
 from widgets.vote_chart import ChartRow, VoteChart
@@ -50,8 +51,9 @@ QUADRANTS = {
 
 
 def decimal(value: float, places: int = 1) -> str:
-    """3.75 → "3,8" (French decimal comma, one digit unless told)."""
-    return f"{value:.{places}f}".replace(".", ",")
+    """3.75 → "3,8" (French decimal comma, one digit unless told); "3.8" in English."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if french() else text
 
 
 def chart_rows(results: Any) -> tuple[list[ChartRow], float | None]:

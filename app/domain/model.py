@@ -149,8 +149,10 @@ class WorkshopDetail:
     projects: tuple[ProjectInfo, ...] = ()  # the chantiers, oldest first
     can_undo: bool = False
     can_redo: bool = False
-    undo_label: str = ""
+    undo_label: str = ""  # the journal's French label of the step an undo would revert
     redo_label: str = ""
+    undo_op: str = ""  # that step's operation ("board.move"): the window names it in English
+    redo_op: str = ""
     last_seq: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     rehearsal_of: int | None = None  # a répétition: the workshop it copies

@@ -143,6 +143,8 @@ def workshop_detail(ctx: Context, workshop_id: int) -> WorkshopDetail:
             can_redo=to_redo is not None,
             undo_label=to_undo.label if to_undo else "",
             redo_label=to_redo.label if to_redo else "",
+            undo_op=to_undo.op if to_undo else "",
+            redo_op=to_redo.op if to_redo else "",
             last_seq=last_seq or 0,
             counts=_counts(session, w.id),
             rehearsal_of=w.rehearsal_of,

@@ -4,77 +4,77 @@
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="275"/>
+        <location filename="../../widgets/agenda_editor.py" line="276"/>
         <source>+ Séquence</source>
         <translation>+ Activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="276"/>
+        <location filename="../../widgets/agenda_editor.py" line="277"/>
         <source>Ajouter une séquence vide (Ctrl+Entrée)</source>
         <translation>Add an empty activity (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="278"/>
+        <location filename="../../widgets/agenda_editor.py" line="279"/>
         <source>+ Pause</source>
         <translation>+ Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="280"/>
+        <location filename="../../widgets/agenda_editor.py" line="281"/>
         <source>Monter</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="281"/>
+        <location filename="../../widgets/agenda_editor.py" line="282"/>
         <source>Monter la séquence (Alt+↑)</source>
         <translation>Move the activity up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="283"/>
+        <location filename="../../widgets/agenda_editor.py" line="284"/>
         <source>Descendre</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="284"/>
+        <location filename="../../widgets/agenda_editor.py" line="285"/>
         <source>Descendre la séquence (Alt+↓)</source>
         <translation>Move the activity down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="286"/>
+        <location filename="../../widgets/agenda_editor.py" line="287"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="289"/>
+        <location filename="../../widgets/agenda_editor.py" line="290"/>
         <source>Retirer la séquence de l&apos;agenda (Suppr ; Ctrl+Z pour annuler)</source>
         <translation>Remove the activity from the agenda (Del; Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="314"/>
+        <location filename="../../widgets/agenda_editor.py" line="315"/>
         <source>Séquence sélectionnée</source>
         <translation>Selected activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="380"/>
+        <location filename="../../widgets/agenda_editor.py" line="381"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="382"/>
+        <location filename="../../widgets/agenda_editor.py" line="383"/>
         <source>Sans méthode</source>
         <translation>No method</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="417"/>
+        <location filename="../../widgets/agenda_editor.py" line="418"/>
         <source>Total : {planned} sur {length} prévues · fin à {end}</source>
         <translation>Total: {planned} of {length} planned · ends at {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="421"/>
+        <location filename="../../widgets/agenda_editor.py" line="422"/>
         <source> · dépasse de {over}</source>
         <translation> · {over} over</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="424"/>
+        <location filename="../../widgets/agenda_editor.py" line="425"/>
         <source> · reste {left}</source>
         <translation> · {left} left</translation>
     </message>
@@ -166,224 +166,224 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../widgets/board_panel.py" line="591"/>
+        <location filename="../../widgets/board_panel.py" line="480"/>
         <source>Titre du groupe :</source>
         <translation>Group title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="601"/>
+        <location filename="../../widgets/board_panel.py" line="490"/>
         <source>Exporter le tableau</source>
         <translation>Export the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="603"/>
+        <location filename="../../widgets/board_panel.py" line="492"/>
         <source>Image PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="613"/>
+        <location filename="../../widgets/board_panel.py" line="502"/>
         <source>Tableau exporté : {path}</source>
         <translation>Board exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="365"/>
+        <location filename="../../widgets/board_panel.py" line="309"/>
         <source>Séquence en cours (suit la séance)</source>
         <translation>Current activity (follows the session)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="144"/>
+        <location filename="../../widgets/board_panel.py" line="88"/>
         <source>Le tableau de quelle séquence</source>
         <translation>Which activity&apos;s board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="147"/>
+        <location filename="../../widgets/board_panel.py" line="91"/>
         <source>Écrire un post-it puis Entrée…</source>
         <translation>Write a sticky note, then Enter…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="153"/>
+        <location filename="../../widgets/board_panel.py" line="97"/>
         <source>Couleur du post-it (ou de la sélection)</source>
         <translation>Colour of the sticky note (or of the selection)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="155"/>
+        <location filename="../../widgets/board_panel.py" line="99"/>
         <source>Regrouper</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="157"/>
+        <location filename="../../widgets/board_panel.py" line="101"/>
         <source>Dégrouper</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="160"/>
+        <location filename="../../widgets/board_panel.py" line="104"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="163"/>
+        <location filename="../../widgets/board_panel.py" line="107"/>
         <source>Dupliquer</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="166"/>
-        <location filename="../../widgets/board_panel.py" line="591"/>
+        <location filename="../../widgets/board_panel.py" line="110"/>
+        <location filename="../../widgets/board_panel.py" line="480"/>
         <source>Renommer le groupe</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="169"/>
+        <location filename="../../widgets/board_panel.py" line="113"/>
         <source>Rechercher (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="173"/>
+        <location filename="../../widgets/board_panel.py" line="117"/>
         <source>Tout voir</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="184"/>
+        <location filename="../../widgets/board_panel.py" line="128"/>
         <source>Écriture individuelle</source>
         <translation>Individual writing</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="187"/>
+        <location filename="../../widgets/board_panel.py" line="131"/>
         <source>Les post-its des téléphones restent cachés jusqu&apos;à « Révéler »</source>
         <translation>Sticky notes from phones stay hidden until “Reveal”</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="190"/>
-        <location filename="../../widgets/board_panel.py" line="377"/>
+        <location filename="../../widgets/board_panel.py" line="134"/>
+        <location filename="../../widgets/board_panel.py" line="321"/>
         <source>Révéler</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="194"/>
+        <location filename="../../widgets/board_panel.py" line="138"/>
         <source>Tableau ▾</source>
         <translation>Board ▾</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="271"/>
+        <location filename="../../widgets/board_panel.py" line="215"/>
         <source>Modèle de tableau</source>
         <translation>Board template</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="272"/>
+        <location filename="../../widgets/board_panel.py" line="216"/>
         <source>Celui de la méthode</source>
         <translation>The method&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="278"/>
+        <location filename="../../widgets/board_panel.py" line="222"/>
         <source>Grille magnétique</source>
         <translation>Snap to grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="281"/>
+        <location filename="../../widgets/board_panel.py" line="225"/>
         <source>Grand texte (projection)</source>
         <translation>Large text (projector)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="285"/>
+        <location filename="../../widgets/board_panel.py" line="229"/>
         <source>Un seul tableau pour tout l&apos;atelier</source>
         <translation>One board for the whole workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="289"/>
+        <location filename="../../widgets/board_panel.py" line="233"/>
         <source>Post-its des téléphones directement sur le tableau</source>
         <translation>Sticky notes from phones straight onto the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="302"/>
+        <location filename="../../widgets/board_panel.py" line="246"/>
         <source>Exporter en image PNG…</source>
         <translation>Export as a PNG image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="377"/>
+        <location filename="../../widgets/board_panel.py" line="321"/>
         <source>Révéler ({n})</source>
         <translation>Reveal ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="382"/>
+        <location filename="../../widgets/board_panel.py" line="326"/>
         <source>{n} post-it(s)</source>
         <translation>{n} sticky note(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="384"/>
+        <location filename="../../widgets/board_panel.py" line="328"/>
         <source>{n} groupe(s)</source>
         <translation>{n} group(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="386"/>
+        <location filename="../../widgets/board_panel.py" line="330"/>
         <source>{n} caché(s)</source>
         <translation>{n} hidden</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="390"/>
+        <location filename="../../widgets/board_panel.py" line="334"/>
         <source>Tableau vide : écrivez le premier post-it ci-dessus</source>
         <translation>Empty board: write the first sticky note above</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="486"/>
+        <location filename="../../widgets/board_panel.py" line="401"/>
         <source>Sélectionnez au moins deux post-its (cliquer-glisser autour, ou Ctrl+clic).</source>
         <translation>Select at least two sticky notes (drag around them, or Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="494"/>
+        <location filename="../../widgets/board_panel.py" line="409"/>
         <source>Groupe créé : double-cliquez sur son titre pour le replier.</source>
         <translation>Group created: double-click its title to collapse it.</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="522"/>
+        <location filename="../../widgets/board_panel.py" line="437"/>
         <source>Sélectionnez un groupe (cliquez sur son titre).</source>
         <translation>Select a group (click its title).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="535"/>
+        <location filename="../../widgets/board_panel.py" line="450"/>
         <source>{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} sticky note(s) deleted — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="657"/>
+        <location filename="../../widgets/board_panel.py" line="514"/>
         <source>{n} résultat(s) pour la recherche</source>
         <translation>{n} result(s) for the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="175"/>
+        <location filename="../../widgets/board_panel.py" line="119"/>
         <source>Voter…</source>
         <translation>Vote…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="182"/>
+        <location filename="../../widgets/board_panel.py" line="126"/>
         <source>Ouvrir un vote sur la sélection, ou sur tout le tableau (Ctrl+Shift+V)</source>
         <translation>Open a vote on the selection, or on the whole board (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="294"/>
+        <location filename="../../widgets/board_panel.py" line="238"/>
         <source>Suggérer des regroupements…</source>
         <translation>Suggest groups…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="298"/>
+        <location filename="../../widgets/board_panel.py" line="242"/>
         <source>Sur les post-its sélectionnés, ou sur tous ceux qui ne sont dans aucun groupe</source>
         <translation>On the selected post-its, or on all those in no group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="516"/>
+        <location filename="../../widgets/board_panel.py" line="431"/>
         <source>{n} groupe(s) créé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} group(s) created — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="230"/>
+        <location filename="../../widgets/board_panel.py" line="174"/>
         <source>Ranger</source>
         <translation>Tidy up</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="233"/>
+        <location filename="../../widgets/board_panel.py" line="177"/>
         <source>Ranger la sélection, le groupe sélectionné, ou tout le tableau si rien n&apos;est sélectionné (Ctrl+Shift+R ; Ctrl+Z pour annuler)</source>
         <translation>Tidy up the selection, the selected group, or the whole board when nothing is selected (Ctrl+Shift+R; Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="557"/>
+        <location filename="../../widgets/board_panel.py" line="472"/>
         <source>Tableau rangé — Ctrl+Z pour annuler</source>
         <translation>Board tidied up — Ctrl+Z to undo</translation>
     </message>
@@ -1021,16 +1021,17 @@
     <name>Dialogs</name>
     <message>
         <location filename="../../widgets/dialogs.py" line="77"/>
+        <location filename="../../widgets/dialogs.py" line="91"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="85"/>
+        <location filename="../../widgets/dialogs.py" line="99"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="112"/>
+        <location filename="../../widgets/dialogs.py" line="126"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</translation>
     </message>
@@ -1338,37 +1339,37 @@
         <translation>Ratings from 1 to 5: {counts}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="39"/>
+        <location filename="../../widgets/live_console.py" line="38"/>
         <source>Prêt : appuyez sur Espace pour démarrer</source>
         <translation>Ready: press Space to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="40"/>
+        <location filename="../../widgets/live_console.py" line="39"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="41"/>
+        <location filename="../../widgets/live_console.py" line="40"/>
         <source>Moins de 2 minutes</source>
         <translation>Less than 2 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="42"/>
+        <location filename="../../widgets/live_console.py" line="41"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="43"/>
+        <location filename="../../widgets/live_console.py" line="42"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="44"/>
+        <location filename="../../widgets/live_console.py" line="43"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="107"/>
+        <location filename="../../widgets/live_console.py" line="106"/>
         <source>← Retour à l&apos;atelier</source>
         <translation>← Back to the workshop</translation>
     </message>
@@ -1415,7 +1416,7 @@
     </message>
     <message>
         <location filename="../../widgets/live_console.py" line="202"/>
-        <location filename="../../widgets/live_console.py" line="478"/>
+        <location filename="../../widgets/live_console.py" line="480"/>
         <source>Démarrer (Espace)</source>
         <translation>Start (Space)</translation>
     </message>
@@ -1445,7 +1446,7 @@
         <translation>Sticky notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="423"/>
+        <location filename="../../widgets/live_console.py" line="425"/>
         <source>Pas de consigne pour cette séquence.</source>
         <translation>No instructions for this activity.</translation>
     </message>
@@ -1490,39 +1491,39 @@
         <translation>Activity {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="45"/>
-        <location filename="../../widgets/live_console.py" line="420"/>
-        <location filename="../../widgets/live_console.py" line="454"/>
+        <location filename="../../widgets/live_console.py" line="44"/>
+        <location filename="../../widgets/live_console.py" line="421"/>
+        <location filename="../../widgets/live_console.py" line="456"/>
         <source>Séance terminée</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="425"/>
+        <location filename="../../widgets/live_console.py" line="427"/>
         <source>Aucune note.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="428"/>
+        <location filename="../../widgets/live_console.py" line="430"/>
         <source>À suivre : {title} ({minutes})</source>
         <translation>Up next: {title} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="432"/>
+        <location filename="../../widgets/live_console.py" line="434"/>
         <source>C&apos;est la dernière séquence de la séance.</source>
         <translation>This is the last activity of the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="436"/>
+        <location filename="../../widgets/live_console.py" line="438"/>
         <source>Pause (Espace)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="477"/>
+        <location filename="../../widgets/live_console.py" line="479"/>
         <source>Reprendre (Espace)</source>
         <translation>Resume (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="505"/>
+        <location filename="../../widgets/live_console.py" line="507"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
@@ -1562,32 +1563,32 @@
         <translation>not held (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="528"/>
+        <location filename="../../widgets/live_console.py" line="530"/>
         <source>{n} min de retard</source>
         <translation>{n} min behind</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="530"/>
+        <location filename="../../widgets/live_console.py" line="532"/>
         <source>{n} min d’avance</source>
         <translation>{n} min ahead</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="532"/>
+        <location filename="../../widgets/live_console.py" line="534"/>
         <source>À l’heure</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="457"/>
+        <location filename="../../widgets/live_console.py" line="459"/>
         <source>Séance arrêtée après la séquence {n} sur {total}</source>
         <translation>Session stopped after activity {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="461"/>
+        <location filename="../../widgets/live_console.py" line="463"/>
         <source>Les {total} séquences ont eu lieu</source>
         <translation>All {total} activities were held</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="469"/>
+        <location filename="../../widgets/live_console.py" line="471"/>
         <source>Durée réelle : {real} (prévu : {planned})</source>
         <translation>Actual duration: {real} (planned: {planned})</translation>
     </message>
@@ -1600,17 +1601,17 @@
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="172"/>
+        <location filename="../../widgets/main_window.py" line="185"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="177"/>
+        <location filename="../../widgets/main_window.py" line="190"/>
         <source>&amp;Exporter l&apos;atelier (archive)…</source>
         <translation>&amp;Export the workshop (archive)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="180"/>
+        <location filename="../../widgets/main_window.py" line="193"/>
         <source>&amp;Importer un atelier…</source>
         <translation>&amp;Import a workshop…</translation>
     </message>
@@ -1641,44 +1642,64 @@
         <translation>The activity summary could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="437"/>
+        <location filename="../../widgets/main_window.py" line="450"/>
         <source>Exporter l&apos;atelier (archive)</source>
         <translation>Export the workshop (archive)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="439"/>
+        <location filename="../../widgets/main_window.py" line="452"/>
         <source>Archive Atelier (*.json)</source>
         <translation>Atelier archive (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="448"/>
+        <location filename="../../widgets/main_window.py" line="461"/>
         <source>Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un autre ordinateur)</source>
         <translation>Archive saved: {path} (open it with “Import a workshop…” on another computer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="455"/>
+        <location filename="../../widgets/main_window.py" line="468"/>
+        <location filename="../../widgets/main_window.py" line="481"/>
         <source>Importer un atelier</source>
         <translation>Import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="456"/>
+        <location filename="../../widgets/main_window.py" line="469"/>
         <source>Archive Atelier (*.json);;Tous les fichiers (*)</source>
         <translation>Atelier archive (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="468"/>
+        <location filename="../../widgets/main_window.py" line="483"/>
+        <source>La base contient déjà l&apos;atelier « {title} » de cette archive.
+
+Le remplacer par celui de l&apos;archive (ce qui a changé ici depuis l&apos;export sera perdu), ou garder les deux, l&apos;import s&apos;appelant « {title} (copie) » ?</source>
+        <translation>This database already holds the workshop “{title}” from this archive.
+
+Replace it with the archive&apos;s (what changed here since the export will be lost), or keep both, the import being called “{title} (copie)”?</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="487"/>
+        <source>Remplacer</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="487"/>
+        <source>Garder les deux</source>
+        <translation>Keep both</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="500"/>
         <source>Atelier importé : « {title} »</source>
         <translation>Workshop imported: “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="153"/>
+        <location filename="../../widgets/main_window.py" line="166"/>
         <source>&amp;Compte-rendu…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
         <location filename="../../widgets/document_desk.py" line="191"/>
-        <location filename="../../widgets/main_window.py" line="277"/>
-        <location filename="../../widgets/main_window.py" line="430"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="443"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
@@ -1708,115 +1729,115 @@
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="54"/>
-        <location filename="../../widgets/main_window.py" line="586"/>
+        <location filename="../../widgets/main_window.py" line="67"/>
+        <location filename="../../widgets/main_window.py" line="618"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="134"/>
+        <location filename="../../widgets/main_window.py" line="147"/>
         <source>Base : {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="139"/>
+        <location filename="../../widgets/main_window.py" line="152"/>
         <source>Un fichier de format a été ignoré : {problem}</source>
         <translation>A format file was skipped: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="145"/>
+        <location filename="../../widgets/main_window.py" line="158"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="148"/>
+        <location filename="../../widgets/main_window.py" line="161"/>
         <source>&amp;Nouvel atelier…</source>
         <translation>&amp;New workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="151"/>
+        <location filename="../../widgets/main_window.py" line="164"/>
         <source>Liste des &amp;ateliers</source>
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="159"/>
+        <location filename="../../widgets/main_window.py" line="172"/>
         <source>Feuille d&apos;é&amp;margement…</source>
         <translation>&amp;Attendance sheet…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
+        <location filename="../../widgets/main_window.py" line="181"/>
         <source>Exporter en C&amp;SV…</source>
         <translation>Export as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="202"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="192"/>
+        <location filename="../../widgets/main_window.py" line="205"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="194"/>
+        <location filename="../../widgets/main_window.py" line="207"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="196"/>
-        <location filename="../../widgets/main_window.py" line="595"/>
+        <location filename="../../widgets/main_window.py" line="209"/>
+        <location filename="../../widgets/main_window.py" line="627"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="198"/>
-        <location filename="../../widgets/main_window.py" line="600"/>
+        <location filename="../../widgets/main_window.py" line="211"/>
+        <location filename="../../widgets/main_window.py" line="632"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="201"/>
+        <location filename="../../widgets/main_window.py" line="214"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="203"/>
+        <location filename="../../widgets/main_window.py" line="216"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="213"/>
+        <location filename="../../widgets/main_window.py" line="226"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="214"/>
+        <location filename="../../widgets/main_window.py" line="227"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="275"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>Démarrer la séance</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="304"/>
+        <location filename="../../widgets/main_window.py" line="317"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="304"/>
+        <location filename="../../widgets/main_window.py" line="317"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="314"/>
+        <location filename="../../widgets/main_window.py" line="327"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="323"/>
+        <location filename="../../widgets/main_window.py" line="336"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -1825,37 +1846,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="342"/>
+        <location filename="../../widgets/main_window.py" line="355"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="343"/>
+        <location filename="../../widgets/main_window.py" line="356"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="351"/>
+        <location filename="../../widgets/main_window.py" line="364"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="394"/>
+        <location filename="../../widgets/main_window.py" line="407"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="396"/>
+        <location filename="../../widgets/main_window.py" line="409"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -1906,37 +1927,37 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="593"/>
+        <location filename="../../widgets/main_window.py" line="625"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="598"/>
+        <location filename="../../widgets/main_window.py" line="630"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="185"/>
+        <location filename="../../widgets/main_window.py" line="198"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="521"/>
+        <location filename="../../widgets/main_window.py" line="553"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="527"/>
+        <location filename="../../widgets/main_window.py" line="559"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="187"/>
+        <location filename="../../widgets/main_window.py" line="200"/>
         <source>&amp;Tester le réseau…</source>
         <translation>&amp;Test the network…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="584"/>
+        <location filename="../../widgets/main_window.py" line="616"/>
         <source>Atelier — RÉPÉTITION (ne compte pas dans le bilan)</source>
         <translation>Atelier — REHEARSAL (not counted in the summary)</translation>
     </message>
@@ -1982,35 +2003,118 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>MethodLibrary</name>
     <message>
-        <location filename="../../widgets/method_library.py" line="59"/>
+        <location filename="../../widgets/method_library.py" line="80"/>
         <source>Bibliothèque de méthodes</source>
         <translation>Method library</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="62"/>
+        <location filename="../../widgets/method_library.py" line="83"/>
         <source>Rechercher une méthode…</source>
         <translation>Search methods…</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="66"/>
+        <location filename="../../widgets/method_library.py" line="87"/>
         <source>Toutes les briques</source>
         <translation>All building blocks</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="76"/>
+        <location filename="../../widgets/method_library.py" line="97"/>
         <source>Ajouter à l&apos;agenda</source>
         <translation>Add to agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="111"/>
+        <location filename="../../widgets/method_library.py" line="133"/>
         <source>Aucune méthode ne correspond à cette recherche.</source>
         <translation>No method matches this search.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="35"/>
+        <source>{low}–{high} personnes</source>
+        <translation>{low}–{high} people</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="36"/>
+        <source>Matériel :</source>
+        <translation>Materials:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="37"/>
+        <source>Déroulé</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="38"/>
+        <source>Conseils d&apos;animation</source>
+        <translation>Facilitation tips</translation>
+    </message>
+</context>
+<context>
+    <name>MethodText</name>
+    <message>
+        <location filename="../../widgets/method_text.py" line="20"/>
+        <source>Inspiration</source>
+        <translation>Inspiration</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="21"/>
+        <source>Méthodes centrées usagers</source>
+        <translation>User-centred methods</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="22"/>
+        <source>Idéation</source>
+        <translation>Ideation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="23"/>
+        <source>Co-création</source>
+        <translation>Co-creation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="24"/>
+        <source>Visualisation</source>
+        <translation>Visualisation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="25"/>
+        <source>Narration</source>
+        <translation>Storytelling</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="26"/>
+        <source>Prototypage et test</source>
+        <translation>Prototyping and testing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="27"/>
+        <source>Documentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="28"/>
+        <source>Mise en œuvre</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="31"/>
+        <source>Minuteur</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="32"/>
+        <source>Post-its</source>
+        <translation>Sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_text.py" line="33"/>
+        <source>Vote</source>
+        <translation>Vote</translation>
     </message>
 </context>
 <context>
     <name>Minimap</name>
     <message>
-        <location filename="../../widgets/board_view.py" line="102"/>
+        <location filename="../../widgets/board_view.py" line="105"/>
         <source>Vue d&apos;ensemble : cliquez pour vous y rendre</source>
         <translation>Overview: click to go there</translation>
     </message>
@@ -2255,57 +2359,57 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>PhaseDetails</name>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="163"/>
+        <location filename="../../widgets/agenda_editor.py" line="164"/>
         <source>Travail</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="164"/>
+        <location filename="../../widgets/agenda_editor.py" line="165"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="169"/>
+        <location filename="../../widgets/agenda_editor.py" line="170"/>
         <source>(aucune méthode)</source>
         <translation>(no method)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="176"/>
+        <location filename="../../widgets/agenda_editor.py" line="177"/>
         <source>Consigne affichée aux participants</source>
         <translation>Instructions shown to participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="182"/>
+        <location filename="../../widgets/agenda_editor.py" line="183"/>
         <source>Vos notes d&apos;animation (jamais affichées en salle)</source>
         <translation>Your facilitation notes (never shown in the room)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="188"/>
+        <location filename="../../widgets/agenda_editor.py" line="189"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="189"/>
+        <location filename="../../widgets/agenda_editor.py" line="190"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="190"/>
+        <location filename="../../widgets/agenda_editor.py" line="191"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="191"/>
+        <location filename="../../widgets/agenda_editor.py" line="192"/>
         <source>Méthode</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="192"/>
+        <location filename="../../widgets/agenda_editor.py" line="193"/>
         <source>Consigne</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="193"/>
+        <location filename="../../widgets/agenda_editor.py" line="194"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -2467,68 +2571,68 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>Atelier — Projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="89"/>
+        <location filename="../../widgets/projector_view.py" line="90"/>
         <source>1. Rejoindre le Wi-Fi</source>
         <translation>1. Join the Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="96"/>
-        <location filename="../../widgets/projector_view.py" line="214"/>
+        <location filename="../../widgets/projector_view.py" line="97"/>
+        <location filename="../../widgets/projector_view.py" line="215"/>
         <source>Participez avec votre téléphone</source>
         <translation>Join in with your phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="103"/>
+        <location filename="../../widgets/projector_view.py" line="104"/>
         <source>Code de l’atelier</source>
         <translation>Workshop code</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="151"/>
+        <location filename="../../widgets/projector_view.py" line="152"/>
         <source>Prêt à démarrer</source>
         <translation>Ready to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="152"/>
+        <location filename="../../widgets/projector_view.py" line="153"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="153"/>
+        <location filename="../../widgets/projector_view.py" line="154"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="156"/>
+        <location filename="../../widgets/projector_view.py" line="157"/>
         <source>Séance terminée — merci à toutes et à tous !</source>
         <translation>Session over — thank you, everyone!</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="162"/>
+        <location filename="../../widgets/projector_view.py" line="163"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="172"/>
+        <location filename="../../widgets/projector_view.py" line="173"/>
         <source>À suivre : {title}</source>
         <translation>Up next: {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="174"/>
+        <location filename="../../widgets/projector_view.py" line="175"/>
         <source>Dernière séquence</source>
         <translation>Last activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="208"/>
+        <location filename="../../widgets/projector_view.py" line="209"/>
         <source>Réseau : {name}</source>
         <translation>Network: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="212"/>
+        <location filename="../../widgets/projector_view.py" line="213"/>
         <source>2. Rejoindre l’atelier</source>
         <translation>2. Join the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/projector_view.py" line="81"/>
+        <location filename="../../widgets/projector_view.py" line="82"/>
         <source>RÉPÉTITION — ne compte pas dans le bilan</source>
         <translation>REHEARSAL — not counted in the summary</translation>
     </message>
@@ -3158,6 +3262,144 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
     </message>
 </context>
 <context>
+    <name>UndoLabels</name>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="21"/>
+        <source>ajout de « {title} »</source>
+        <translation>add “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="22"/>
+        <source>suppression de « {title} »</source>
+        <translation>delete “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="23"/>
+        <source>déplacement de « {title} »</source>
+        <translation>move “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="24"/>
+        <source>modification de « {title} »</source>
+        <translation>edit “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="25"/>
+        <source>post-it « {title} »</source>
+        <translation>add sticky note “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="26"/>
+        <source>modifier un post-it</source>
+        <translation>edit a sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="27"/>
+        <source>changer la couleur des post-its</source>
+        <translation>change the sticky notes&apos; colour</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="28"/>
+        <source>déplacer des post-its</source>
+        <translation>move sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="29"/>
+        <source>supprimer des post-its</source>
+        <translation>delete sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="30"/>
+        <source>dupliquer des post-its</source>
+        <translation>duplicate sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="31"/>
+        <source>regrouper des post-its</source>
+        <translation>group sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="32"/>
+        <source>groupes suggérés</source>
+        <translation>suggested groups</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="33"/>
+        <source>dégrouper « {title} »</source>
+        <translation>ungroup “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="34"/>
+        <source>modifier un groupe</source>
+        <translation>edit a group</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="35"/>
+        <source>ranger le tableau</source>
+        <translation>tidy the board</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="36"/>
+        <source>révéler des post-its</source>
+        <translation>reveal sticky notes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="37"/>
+        <source>écriture individuelle</source>
+        <translation>individual writing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="38"/>
+        <source>modèle du tableau</source>
+        <translation>board template</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="39"/>
+        <source>réglages du tableau</source>
+        <translation>board settings</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="40"/>
+        <source>ajouter des photos</source>
+        <translation>add photos</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="41"/>
+        <source>légende d&apos;une photo</source>
+        <translation>photo caption</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="42"/>
+        <source>retirer une photo</source>
+        <translation>remove a photo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="43"/>
+        <source>déplacer une photo</source>
+        <translation>move a photo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="44"/>
+        <source>statut du chantier « {title} »</source>
+        <translation>status of project “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="45"/>
+        <source>chantiers issus du vote</source>
+        <translation>projects from the vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="46"/>
+        <source>plan d&apos;action issu du vote</source>
+        <translation>action plan from the vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/undo_labels.py" line="47"/>
+        <source>votes papier</source>
+        <translation>paper votes</translation>
+    </message>
+</context>
+<context>
     <name>VoteChart</name>
     <message>
         <location filename="../../widgets/vote_chart.py" line="55"/>
@@ -3395,426 +3637,446 @@ An item that is already a project is not created twice.</translation>
         <translation>Everyone grades every item: {grades}. Items are ranked by their majority grade (the median), then tie-broken by the majority judgment rule.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="109"/>
+        <location filename="../../widgets/vote_dialog.py" line="110"/>
         <source>Critère</source>
         <translation>Criterion</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="109"/>
+        <location filename="../../widgets/vote_dialog.py" line="111"/>
         <source>Poids</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="109"/>
+        <location filename="../../widgets/vote_dialog.py" line="112"/>
         <source>Axe du graphique 2×2</source>
         <translation>Axis of the 2×2 chart</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="116"/>
+        <location filename="../../widgets/vote_dialog.py" line="113"/>
+        <source>Éliminatoire, seuil</source>
+        <translation>Eliminatory, threshold</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="121"/>
         <source>Critères de LaBase</source>
         <translation>LaBase criteria</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="119"/>
+        <location filename="../../widgets/vote_dialog.py" line="124"/>
         <source>L&apos;arbre de décision de LaBase : partenaires, transversalité, 18 mois, moyens, sobriété</source>
         <translation>LaBase&apos;s decision tree: partners, cross-administration work, 18 months, means, sobriety</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="124"/>
+        <location filename="../../widgets/vote_dialog.py" line="129"/>
         <source>+ Critère</source>
         <translation>+ Criterion</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="126"/>
+        <location filename="../../widgets/vote_dialog.py" line="131"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="136"/>
+        <location filename="../../widgets/vote_dialog.py" line="141"/>
         <source>Chaque élément est noté de 1 à 5 sur chaque critère.</source>
         <translation>Each item is scored 1 to 5 on each criterion.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="147"/>
+        <location filename="../../widgets/vote_dialog.py" line="152"/>
         <source>Anonyme</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="148"/>
+        <location filename="../../widgets/vote_dialog.py" line="153"/>
         <source>Nominatif (qui a voté quoi)</source>
         <translation>Named (who voted for what)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="151"/>
+        <location filename="../../widgets/vote_dialog.py" line="156"/>
         <source>Cachés jusqu&apos;à ce que je les révèle</source>
         <translation>Hidden until I reveal them</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="152"/>
+        <location filename="../../widgets/vote_dialog.py" line="157"/>
         <source>En direct</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="155"/>
+        <location filename="../../widgets/vote_dialog.py" line="160"/>
         <source>Je le clos moi-même</source>
         <translation>I close it myself</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="156"/>
+        <location filename="../../widgets/vote_dialog.py" line="161"/>
         <source>Clôture automatique dans</source>
         <translation>Close automatically in</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="162"/>
+        <location filename="../../widgets/vote_dialog.py" line="167"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="169"/>
+        <location filename="../../widgets/vote_dialog.py" line="174"/>
         <source>Ouvrir le vote</source>
         <translation>Open the vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="170"/>
+        <location filename="../../widgets/vote_dialog.py" line="175"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="175"/>
+        <location filename="../../widgets/vote_dialog.py" line="180"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="176"/>
+        <location filename="../../widgets/vote_dialog.py" line="181"/>
         <source>Type de vote</source>
         <translation>Kind of vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="178"/>
+        <location filename="../../widgets/vote_dialog.py" line="183"/>
         <source>Bulletins</source>
         <translation>Ballots</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="179"/>
+        <location filename="../../widgets/vote_dialog.py" line="184"/>
         <source>Résultats</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_dialog.py" line="180"/>
+        <location filename="../../widgets/vote_dialog.py" line="185"/>
         <source>Clôture</source>
         <translation>Closing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="239"/>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_dialog.py" line="240"/>
+        <source>Une moyenne sous ce seuil élimine la proposition</source>
+        <translation>An average below this threshold eliminates the proposal</translation>
     </message>
 </context>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="37"/>
+        <location filename="../../widgets/vote_panel.py" line="38"/>
         <source>Gommettes</source>
         <translation>Dot vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="38"/>
+        <location filename="../../widgets/vote_panel.py" line="39"/>
         <source>Points à répartir</source>
         <translation>Points to share</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="39"/>
+        <location filename="../../widgets/vote_panel.py" line="40"/>
         <source>Jugement majoritaire</source>
         <translation>Majority judgment</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="40"/>
+        <location filename="../../widgets/vote_panel.py" line="41"/>
         <source>Grille multi-critères</source>
         <translation>Criteria grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="45"/>
+        <location filename="../../widgets/vote_panel.py" line="46"/>
         <source>Prioritaire</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="46"/>
+        <location filename="../../widgets/vote_panel.py" line="47"/>
         <source>À préparer</source>
         <translation>To prepare</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="47"/>
+        <location filename="../../widgets/vote_panel.py" line="48"/>
         <source>Facile</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="48"/>
+        <location filename="../../widgets/vote_panel.py" line="49"/>
         <source>À écarter</source>
         <translation>To drop</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="109"/>
+        <location filename="../../widgets/vote_panel.py" line="113"/>
         <source>Les tours de vote de l&apos;atelier</source>
         <translation>The workshop&apos;s votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="111"/>
+        <location filename="../../widgets/vote_panel.py" line="115"/>
         <source>Nouveau vote…</source>
         <translation>New vote…</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="115"/>
+        <location filename="../../widgets/vote_panel.py" line="119"/>
         <source>Sur les post-its sélectionnés au tableau, ou sur tout le tableau (Ctrl+Shift+V)</source>
         <translation>On the sticky notes selected on the board, or on the whole board (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="125"/>
+        <location filename="../../widgets/vote_panel.py" line="129"/>
         <source>Aucun vote pour l&apos;instant. Sélectionnez des post-its au tableau (ou rien, pour tout le tableau) puis « Voter… ».</source>
         <translation>No vote yet. Select sticky notes on the board (or nothing, for the whole board) then “Vote…”.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="153"/>
+        <location filename="../../widgets/vote_panel.py" line="157"/>
         <source>Clore le vote</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="156"/>
+        <location filename="../../widgets/vote_panel.py" line="160"/>
         <source>Rouvrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="158"/>
-        <location filename="../../widgets/vote_panel.py" line="351"/>
+        <location filename="../../widgets/vote_panel.py" line="162"/>
+        <location filename="../../widgets/vote_panel.py" line="355"/>
         <source>Révéler les résultats</source>
         <translation>Reveal the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="161"/>
+        <location filename="../../widgets/vote_panel.py" line="165"/>
         <source>Projeter</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="164"/>
+        <location filename="../../widgets/vote_panel.py" line="168"/>
         <source>Montrer le vote sur la projection (sinon la projection garde le minuteur)</source>
         <translation>Show the vote on the projector (otherwise the projector keeps the timer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="167"/>
+        <location filename="../../widgets/vote_panel.py" line="171"/>
         <source>Ajouter des votes papier…</source>
         <translation>Add paper votes…</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="172"/>
+        <location filename="../../widgets/vote_panel.py" line="176"/>
         <source>les </source>
         <translation>the </translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="173"/>
+        <location filename="../../widgets/vote_panel.py" line="177"/>
         <source> premiers</source>
         <translation> first</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="174"/>
+        <location filename="../../widgets/vote_panel.py" line="178"/>
         <source>Promouvoir en action</source>
         <translation>Promote to action</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="181"/>
+        <location filename="../../widgets/vote_panel.py" line="185"/>
         <source>Voir ici les résultats cachés</source>
         <translation>See the hidden results here</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="183"/>
+        <location filename="../../widgets/vote_panel.py" line="187"/>
         <source>Pour vous seule : la projection ne les montre qu&apos;après « Révéler »</source>
         <translation>For you only: the projector shows them only after “Reveal”</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="202"/>
+        <location filename="../../widgets/vote_panel.py" line="206"/>
         <source>Résultats cachés : ils apparaîtront ici et sur la projection après « Révéler ».</source>
         <translation>Results hidden: they will appear here and on the projector after “Reveal”.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="209"/>
+        <location filename="../../widgets/vote_panel.py" line="213"/>
         <source>Rang</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="209"/>
+        <location filename="../../widgets/vote_panel.py" line="213"/>
         <source>Élément</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="209"/>
+        <location filename="../../widgets/vote_panel.py" line="213"/>
         <source>Résultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="304"/>
+        <location filename="../../widgets/vote_panel.py" line="308"/>
         <source>ouvert</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="304"/>
+        <location filename="../../widgets/vote_panel.py" line="308"/>
         <source>clos</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="318"/>
+        <location filename="../../widgets/vote_panel.py" line="322"/>
         <source>Vote ouvert</source>
         <translation>Vote open</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="320"/>
+        <location filename="../../widgets/vote_panel.py" line="324"/>
         <source>Vote clos</source>
         <translation>Vote closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="322"/>
+        <location filename="../../widgets/vote_panel.py" line="326"/>
         <source>résultats révélés</source>
         <translation>results revealed</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="328"/>
+        <location filename="../../widgets/vote_panel.py" line="332"/>
         <source>{voted} / {total} ont voté</source>
         <translation>{voted} / {total} have voted</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="338"/>
+        <location filename="../../widgets/vote_panel.py" line="342"/>
         <source> et {n} autres</source>
         <translation> and {n} more</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="339"/>
+        <location filename="../../widgets/vote_panel.py" line="343"/>
         <source>{n} ont fini : {names}</source>
         <translation>{n} done: {names}</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="341"/>
+        <location filename="../../widgets/vote_panel.py" line="345"/>
         <source>Personne n&apos;a encore appuyé sur « J&apos;ai fini ».</source>
         <translation>Nobody has pressed “I&apos;m done” yet.</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="343"/>
+        <location filename="../../widgets/vote_panel.py" line="347"/>
         <source>+ {n} bulletin(s) papier</source>
         <translation>+ {n} paper ballot(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="351"/>
+        <location filename="../../widgets/vote_panel.py" line="355"/>
         <source>Masquer les résultats</source>
         <translation>Hide the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="374"/>
+        <location filename="../../widgets/vote_panel.py" line="378"/>
         <source>Clôture à {time} (dans {m}:{s:02d})</source>
         <translation>Closes at {time} (in {m}:{s:02d})</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="384"/>
+        <location filename="../../widgets/vote_panel.py" line="388"/>
         <source>{dots} gommette(s) par personne, {cap} au plus par élément</source>
         <translation>{dots} dot(s) per person, {cap} at most per item</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="389"/>
+        <location filename="../../widgets/vote_panel.py" line="393"/>
         <source>pas pour ses propres post-its</source>
         <translation>not for one&apos;s own sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="391"/>
+        <location filename="../../widgets/vote_panel.py" line="395"/>
         <source>{n} points par personne</source>
         <translation>{n} points per person</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="393"/>
+        <location filename="../../widgets/vote_panel.py" line="397"/>
         <source>{n} critère(s)</source>
         <translation>{n} criterion/criteria</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="394"/>
+        <location filename="../../widgets/vote_panel.py" line="398"/>
         <source>{n} élément(s)</source>
         <translation>{n} item(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="395"/>
+        <location filename="../../widgets/vote_panel.py" line="399"/>
         <source>anonyme</source>
         <translation>anonymous</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="395"/>
+        <location filename="../../widgets/vote_panel.py" line="399"/>
         <source>nominatif</source>
         <translation>named</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="397"/>
+        <location filename="../../widgets/vote_panel.py" line="401"/>
         <source>résultats en direct</source>
         <translation>live results</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="399"/>
+        <location filename="../../widgets/vote_panel.py" line="403"/>
         <source>résultats cachés jusqu&apos;à la révélation</source>
         <translation>results hidden until revealed</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="421"/>
+        <location filename="../../widgets/vote_panel.py" line="425"/>
         <source>gommette(s)</source>
         <translation>dot(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="421"/>
+        <location filename="../../widgets/vote_panel.py" line="425"/>
         <source>point(s)</source>
         <translation>point(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="423"/>
+        <location filename="../../widgets/vote_panel.py" line="428"/>
         <source>ex æquo</source>
         <translation>tied</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="176"/>
+        <location filename="../../widgets/vote_panel.py" line="180"/>
         <source>Promouvoir en chantier</source>
         <translation>Promote to project</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="178"/>
+        <location filename="../../widgets/vote_panel.py" line="182"/>
         <source>Les premiers deviennent des chantiers que le programme suit</source>
         <translation>The top items become projects that the programme follows</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="223"/>
+        <location filename="../../widgets/vote_panel.py" line="227"/>
         <source>Bulletin papier</source>
         <translation>Paper ballot</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="223"/>
+        <location filename="../../widgets/vote_panel.py" line="227"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="223"/>
+        <location filename="../../widgets/vote_panel.py" line="227"/>
         <source>Détail</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="231"/>
+        <location filename="../../widgets/vote_panel.py" line="235"/>
         <source>Retirer ce bulletin papier…</source>
         <translation>Remove this paper ballot…</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="243"/>
+        <location filename="../../widgets/vote_panel.py" line="247"/>
         <source>Vote nominatif : qui a voté quoi</source>
         <translation>Named vote: who voted what</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="248"/>
+        <location filename="../../widgets/vote_panel.py" line="252"/>
         <source>Personne</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="248"/>
+        <location filename="../../widgets/vote_panel.py" line="252"/>
         <source>Vote</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="437"/>
+        <location filename="../../widgets/vote_panel.py" line="438"/>
+        <source>éliminée</source>
+        <translation>eliminated</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/vote_panel.py" line="444"/>
         <source>personne</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../widgets/vote_panel.py" line="474"/>
+        <location filename="../../widgets/vote_panel.py" line="481"/>
         <source>Personne n&apos;a encore voté.</source>
         <translation>Nobody has voted yet.</translation>
     </message>

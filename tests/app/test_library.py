@@ -267,3 +267,12 @@ def test_save_as_format_refuses_an_empty_name(ctx: Context, tmp_path: Path) -> N
     with pytest.raises(InvalidInput, match="ne peut pas être vide"):
         save_as_format(ctx, wid, " \n ", folder)
     assert not folder.exists()
+
+
+def test_every_shipped_method_has_its_english_name_and_summary():
+    """The window in English shows `name_en` and `summary_en` (widgets/method_text.py)."""
+    library = load_library()
+    assert library.methods and not library.problems
+    for method in library.methods.values():
+        assert method.name_en.strip(), method.key
+        assert method.summary_en.strip() or not method.summary, method.key

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.clock import FakeClock
-from app.ops import live
+from app.ops import agenda, board, live
 from app.ops.demo import create_demo
+from app.ops.workshops import create_workshop
 from widgets.application import install_translations
 
 
@@ -123,15 +124,6 @@ def _json_strings(value: object) -> Iterator[str]:
             yield from _json_strings(item)
 
 
-def _method_library(window: QMainWindow) -> list[str]:
-    """Not yet in English: the method library (formats/methods.toml: names, briques,
-    descriptions) is French content; left out of the check until it has English fields."""
-    found: set[str] = set()
-    for method in window.controller.methods():  # type: ignore[attr-defined]
-        found.update({method.name, method.brique_label, method.summary})
-    return [text for text in found if text]
-
-
 def _shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) for what a person sees in `root` now: labels, buttons, tabs, tables,
     lists, combo boxes, placeholders, menus and the board's drawn texts."""
@@ -196,8 +188,7 @@ def test_english_window_shows_no_french_left(english, make_window, db_path, qtbo
     demo = create_demo(ctx).workshop_id
     assert demo is not None
     seen: dict[str, str] = {}
-    library = _method_library(window)
-    data = sorted(_data_strings(db_path) + library, key=len, reverse=True)
+    data = _data_strings(db_path)
 
     window.show_home()
     QApplication.processEvents()
@@ -215,7 +206,7 @@ def test_english_window_shows_no_french_left(english, make_window, db_path, qtbo
     clock.advance(7 * 60)
     runner = window.runner
     runner.live.refresh()
-    data = sorted(_data_strings(db_path) + library, key=len, reverse=True)
+    data = _data_strings(db_path)
     console = runner.console
     for index in range(console.tabs.count()):
         console.tabs.setCurrentIndex(index)
@@ -233,3 +224,74 @@ def test_english_window_shows_no_french_left(english, make_window, db_path, qtbo
     assert not seen, "French left in the English window:\n" + "\n".join(
         f"  {where}: {text!r}" for text, where in sorted(seen.items(), key=lambda kv: kv[1])
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The Edit menu's undo and redo name the step in the chosen language
+
+
+def _undo_shows(qtbot, action, expected: str) -> None:
+    """Wait for the Edit menu's action (refreshed after the step's event) to read `expected`."""
+    try:
+        qtbot.waitUntil(lambda: action.text() == expected, timeout=3000)
+    except qtbot.TimeoutError:
+        assert action.text() == expected
+
+
+def test_undo_names_the_step_in_english(english, make_window, qtbot):
+    window = make_window()
+    ctx = window.controller.ctx
+    wid = create_workshop(ctx, format_key="3h", title="Undo").workshop_id
+    window.open_workshop(wid)
+
+    first = board.add_note(ctx, wid, text="Carpool & shuttle").ids[0]
+    _undo_shows(qtbot, window.undo_action, "&Undo: add sticky note “Carpool && shuttle”")
+    second = board.add_note(ctx, wid, text="Bike sheds", x=400.0).ids[0]
+    board.move(ctx, wid, notes=[(second, 600.0, 80.0)])
+    _undo_shows(qtbot, window.undo_action, "&Undo: move sticky notes")
+    board.group(ctx, wid, [first, second])
+    _undo_shows(qtbot, window.undo_action, "&Undo: group sticky notes")
+    phase = window.editor.agenda.current_phase_id()
+    title = _phase_title(window, phase)
+    agenda.update_phase(ctx, phase, planned_minutes=25)
+    _undo_shows(qtbot, window.undo_action, f"&Undo: edit “{title}”")
+
+    window.undo_action.trigger()
+    _undo_shows(qtbot, window.redo_action, f"&Redo: edit “{title}”")
+    _undo_shows(qtbot, window.undo_action, "&Undo: group sticky notes")
+
+
+def test_undo_keeps_the_journal_label_in_french(french, make_window, qtbot):
+    window = make_window()
+    ctx = window.controller.ctx
+    wid = create_workshop(ctx, format_key="3h", title="Annuler").workshop_id
+    window.open_workshop(wid)
+    note = board.add_note(ctx, wid, text="Covoiturage").ids[0]
+    _undo_shows(qtbot, window.undo_action, "&Annuler : Post-it « Covoiturage »")
+    board.move(ctx, wid, notes=[(note, 300.0, 80.0)])
+    _undo_shows(qtbot, window.undo_action, "&Annuler : Déplacer un post-it")
+    other = board.add_note(ctx, wid, text="Navette", x=500.0).ids[0]
+    board.group(ctx, wid, [note, other])
+    _undo_shows(qtbot, window.undo_action, "&Annuler : Regrouper 2 post-its")
+
+
+def _phase_title(window, phase_id: int) -> str:
+    detail = window.controller.detail(window.editor.workshop_id)
+    return next(p.title for b in detail.blocks for p in b.phases if p.id == phase_id)
+
+
+def test_numbers_in_english_have_a_decimal_point(english):
+    from widgets.core_text import number_text
+    from widgets.vote_panel import decimal
+
+    assert number_text(4.2, 1) == "4.2"
+    assert number_text(1234.5, 1) == "1,234.5"
+    assert decimal(3.75) == "3.8"
+
+
+def test_numbers_in_french_keep_the_decimal_comma(french):
+    from widgets.core_text import number_text
+    from widgets.vote_panel import decimal
+
+    assert number_text(4.2, 1) == "4,2"
+    assert decimal(3.75) == "3,8"
