@@ -38,7 +38,7 @@ from app.ops.photos import PhotoInfo
 from app.ops.votes import ResultLine
 from app.replica_files import device_key, replica_folder, replica_path
 from app.settings import custom_formats_dir
-from widgets.core_text import error_text
+from widgets.core_text import error_text, language
 
 if TYPE_CHECKING:
     from app.cofac_client import CoFacClient, Pairing
@@ -49,12 +49,19 @@ if TYPE_CHECKING:
     from app.ops.takeover import TakenOver
     from app.ops.votes import Results, RoundInfo
     from app.rehearsal import Rehearsal, Stats
+    from app.reports.i18n import Lang
     from app.server.cofac import CofacHost, Presence
     from app.server.discovery import Advertiser, Browser, Found
     from app.server.netcheck import NetCheck
     from app.server.runner import ServerThread
 
 log = logging.getLogger(__name__)
+
+
+def _documents_lang() -> Lang:
+    """The documents are printed in the window's language."""
+    return "en" if language() == "en" else "fr"
+
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -288,8 +295,10 @@ class Controller(QObject):
             wifi_password=str(settings.get("wifi_password", "") or ""),
         )
 
+        lang = _documents_lang()
+
         def build() -> bool:
-            build_poster(info, path, size)
+            build_poster(info, path, size, lang=lang)
             return True
 
         return bool(self._call(build))
@@ -389,12 +398,13 @@ class Controller(QObject):
         from app.settings import load_settings
 
         organisation = str(load_settings().get("organisation", "") or "")
+        lang = _documents_lang()
 
         def job(progress: Callable[[float, str], None]) -> str:
             progress(0.1, "Liste des présents…")
             sheet = attendance_sheet(self.ctx, workshop_id, organisation=organisation)
             progress(0.5, "Mise en page…")
-            build_emargement(sheet, path)
+            build_emargement(sheet, path, lang=lang)
             return path
 
         return job

@@ -1,0 +1,148 @@
+"""The documents in French or in English: the fixed words they print, and their numbers and dates.
+
+French is the source: `t(text, lang)` returns it unchanged for "fr", and the catalogue's
+English for "en". A text with `{placeholders}` is looked up before it is formatted. Participant
+text (post-its, names, titles) is data and never goes through here. Under `strict()` (the
+tests) an English lookup the catalogue lacks raises instead of printing French.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Literal
+
+from app.domain.english import (
+    english_clock_time,
+    english_date,
+    english_month,
+    english_number,
+    english_percent,
+    english_period,
+)
+from app.domain.french import (
+    clock_time,
+    french_date,
+    french_month,
+    french_number,
+    french_percent,
+    french_period,
+)
+
+Lang = Literal["fr", "en"]
+LANGS: tuple[Lang, ...] = ("fr", "en")
+PDF_LANG = {"fr": "fr-FR", "en": "en-GB"}
+
+
+class MissingTranslation(KeyError):
+    """A document's French text the catalogue has no English for (raised under `strict`)."""
+
+
+_strict = False
+
+
+@contextmanager
+def strict() -> Iterator[None]:
+    """While inside, an English lookup that misses raises `MissingTranslation`."""
+    global _strict
+    before, _strict = _strict, True
+    try:
+        yield
+    finally:
+        _strict = before
+
+
+def t(text: str, lang: Lang = "fr") -> str:
+    """`text` (French) in `lang`."""
+    if lang == "fr":
+        return text
+    english = CATALOGUE.get(text)
+    if english is None:
+        if _strict:
+            raise MissingTranslation(text)
+        return text
+    return english
+
+
+def number(value: float, lang: Lang = "fr", decimals: int = 0) -> str:
+    return french_number(value, decimals) if lang == "fr" else english_number(value, decimals)
+
+
+def percent(part: float, whole: float, lang: Lang = "fr") -> str:
+    return french_percent(part, whole) if lang == "fr" else english_percent(part, whole)
+
+
+def date_text(value: date, lang: Lang = "fr") -> str:
+    return french_date(value) if lang == "fr" else english_date(value)
+
+
+def time_text(minutes_since_midnight: int, lang: Lang = "fr") -> str:
+    if lang == "fr":
+        return clock_time(minutes_since_midnight)
+    return english_clock_time(minutes_since_midnight)
+
+
+def period_text(start: date, end: date, lang: Lang = "fr") -> str:
+    return french_period(start, end) if lang == "fr" else english_period(start, end)
+
+
+def month_text(value: date, lang: Lang = "fr", short: bool = False) -> str:
+    return french_month(value, short) if lang == "fr" else english_month(value, short)
+
+
+CATALOGUE: dict[str, str] = {
+    # shared
+    "Terminé": "Done",
+    "Préparation…": "Preparing…",
+    "Mise en page…": "Laying out…",
+    # the émargement
+    "Feuille d'émargement": "Attendance sheet",
+    "Date : ____ / ____ / ________": "Date: ____ / ____ / ________",
+    "Lieu : ______________": "Venue: ______________",
+    "Une personne s'est enregistrée à son arrivée. Elle signe": (
+        "One person checked in on arrival and signs"
+    ),
+    "{n} personnes se sont enregistrées à leur arrivée. Chacune signe": (
+        "{n} people checked in on arrival. Each signs"
+    ),
+    " en face de son nom ; les personnes arrivées sans s'enregistrer "
+    "s'inscrivent sur les lignes libres.": (
+        " next to their name; people who arrived without checking in write themselves "
+        "on the blank lines."
+    ),
+    "Merci d'inscrire lisiblement vos nom, prénom et organisation, votre catégorie "
+    "(agent public, acteur privé, association, citoyen ou usager), puis de signer.": (
+        "Please write clearly your full name and organisation, your category (public "
+        "servant, private sector, association, citizen or service user), then sign."
+    ),
+    "N°": "No.",
+    "Nom et prénom": "Full name",
+    "Organisation": "Organisation",
+    "Catégorie": "Category",
+    "Arrivée": "Arrival",
+    "Signature": "Signature",
+    "Visa de l'animation": "Facilitator's initials",
+    "Nombre de présents": "Number present",
+    "Agent public": "Public servant",
+    "Acteur privé": "Private sector",
+    "Association": "Association",
+    "Citoyen, usager": "Citizen, service user",
+    "Feuille d'émargement — {title}": "Attendance sheet — {title}",
+    "Émargement de l'atelier « {title} »": "Attendance of the workshop “{title}”",
+    # the QR poster
+    "1. Rejoindre le Wi-Fi": "1. Join the Wi-Fi",
+    "Réseau": "Network",
+    "Mot de passe": "Password",
+    "Réseau ouvert": "Open network",
+    "2. Rejoindre l'atelier": "2. Join the workshop",
+    "Rejoignez l'atelier avec votre téléphone": "Join the workshop with your phone",
+    "Scannez ce QR code avec l'appareil photo": "Scan this QR code with your camera",
+    "ou tapez l'adresse :": "or type the address:",
+    "puis le code de la séance :": "then the session code:",
+    "Aucune application à installer, aucun compte : une page web sur le réseau de la salle.": (
+        "No app to install, no account: a web page on the room's network."
+    ),
+    "Affiche QR code — {title}": "QR code poster — {title}",
+    "Rejoindre l'atelier « {title} »": "Join the workshop “{title}”",
+}
