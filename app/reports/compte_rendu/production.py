@@ -34,6 +34,7 @@ from app.reports.document import (
     Progress,
     plural,
 )
+from app.reports.i18n import Lang, number, t
 from app.reports.layout import (
     ACCENT,
     FONT,
@@ -53,14 +54,23 @@ CARD_STYLE = ParagraphStyle("card", parent=Styles.cell, fontSize=8, leading=10)
 CARD_PAPER = colors.HexColor("#fdf3b0")  # post-its in no group: post-it yellow
 
 
-def notes_and_themes(data: ReportData) -> str:
+def notes_and_themes(data: ReportData, lang: Lang = "fr") -> str:
     """'8 post-its, dont 2 regroupés en 1 thème': what is really in a regroupement is counted,
     not every post-it of the workshop."""
     themes = [c for c in data.clusters if c.id is not None]
-    text = plural(data.note_count, "post-it")
+    text = plural(data.note_count, "post-it", lang=lang)
     grouped = sum(len(c.notes) for c in themes)
     if not themes or not grouped:
         return text
+    if lang != "fr":
+        what = t("regroupés en {themes}", lang).format(
+            themes=plural(len(themes), "thème", lang=lang)
+        )
+        if grouped >= data.note_count:
+            return f"{text} {what}"
+        return t("{notes}, dont {n} {what}", lang).format(
+            notes=text, n=number(grouped, lang), what=what
+        )
     what = f"regroupés en {plural(len(themes), 'thème')}"
     if grouped >= data.note_count:
         return f"{text} {what}"
