@@ -196,4 +196,40 @@ CATALOGUE: dict[str, str] = {
     " ; ": "; ",
     "Document établi le {day} avec Atelier.": "Document produced on {day} with Atelier.",
     "Sommaire": "Contents",
+    # the compte-rendu: participation
+    "Personnes": "People",
+    "Part": "Share",
+    "Total": "Total",
+    "100 %": "100%",
+    "Agents publics": "Public servants",
+    "Acteurs privés": "Private sector",
+    "Associations": "Associations",
+    "Citoyens et usagers": "Citizens and service users",
+    "agent public": "public servant",
+    "agents publics": "public servants",
+    "acteur privé": "private-sector person",
+    "acteurs privés": "private-sector people",
+    "association": "association",
+    "associations": "associations",
+    "citoyen ou usager": "citizen or service user",
+    "citoyens et usagers": "citizens and service users",
+    "Participation": "Participation",
+    "Aucun participant n'a été enregistré.": "No participant was recorded.",
+    "{people} : {shares}.": "{people}: {shares}.",
+    "personne a participé": "person took part",
+    "personnes ont participé": "people took part",
+    " {others} sans émargement.": " {others} without checking in.",
+    "autre personne inscrite": "other registered person",
+    "autres personnes inscrites": "other registered people",
+    " (Personne n'a émargé : ce sont les inscrits.)": (
+        " (Nobody checked in: these are the registered people.)"
+    ),
+    "Organisations représentées": "Organisations represented",
+    "Sans organisation": "No organisation",
+    "Liste des participants": "List of participants",
+    "Les personnes qui n'ont pas souhaité être nommées dans ce compte-rendu "
+    "apparaissent par leurs initiales.": (
+        "People who did not wish to be named in this report appear by their initials."
+    ),
+    "Nom": "Name",
 }

@@ -149,3 +149,41 @@ def test_the_command_exports_in_english(tmp_path: Path, monkeypatch, capsys) -> 
     assert main([*args, "--poster", str(poster), "--lang", "en"]) == 0
     assert french_left(pdf_text(out), FRENCH_EMARGEMENT) == []
     assert french_left(pdf_text(poster), FRENCH_POSTER) == []
+
+
+FRENCH_REPORT = [
+    "Compte-rendu",
+    "Sommaire",
+    "En résumé",
+    "Document établi",
+    "actions décidées",
+    "satisfaction moyenne",
+    "Lieu",
+    "Animation",
+    "novembre",
+    "décembre",
+    "Organisations représentées",
+    "Liste des participants",
+    "ont participé",
+    "Agents publics",
+    "Catégorie",
+    "Personnes",
+    "initiales",
+]
+
+
+def test_the_report_in_english(demo, tmp_path: Path) -> None:
+    from app.ops.report_data import report_data
+    from app.reports.compte_rendu import build_report
+
+    ctx, wid = demo
+    data = report_data(ctx, wid, facilitators=("Camille Martin",), organisation="Ville de Test")
+    with strict():
+        build_report(data, tmp_path / "en.pdf", lang="en")
+    english = pdf_text(tmp_path / "en.pdf")
+    assert french_left(english, FRENCH_REPORT) == []
+    assert "WORKSHOP REPORT" in english and "Contents" in english and "In short:" in english
+    assert data.title.split()[0] in english  # the title stays as typed
+    build_report(data, tmp_path / "fr.pdf")
+    french = pdf_text(tmp_path / "fr.pdf")
+    assert len(french_left(french, FRENCH_REPORT)) == len(FRENCH_REPORT)
