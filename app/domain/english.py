@@ -60,3 +60,14 @@ def english_month(value: date, short: bool = False) -> str:
     """'March 2026'; short: 'Mar 26'."""
     name = MONTHS[value.month - 1]
     return f"{name[:3]} {value.year % 100:02d}" if short else f"{name} {value.year}"
+
+
+def english_minutes(total: int) -> str:
+    """'2h05', '45 min': a duration."""
+    sign = "−" if total < 0 else ""
+    hours, minutes = divmod(abs(total), 60)
+    if hours and minutes:
+        return f"{sign}{hours}h{minutes:02d}"
+    if hours:
+        return f"{sign}{hours}h"
+    return f"{sign}{minutes} min"

@@ -13,9 +13,11 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Literal
 
+from app.domain.agenda import format_minutes
 from app.domain.english import (
     english_clock_time,
     english_date,
+    english_minutes,
     english_month,
     english_number,
     english_percent,
@@ -81,6 +83,11 @@ def time_text(minutes_since_midnight: int, lang: Lang = "fr") -> str:
     if lang == "fr":
         return clock_time(minutes_since_midnight)
     return english_clock_time(minutes_since_midnight)
+
+
+def minutes_text(total: int, lang: Lang = "fr") -> str:
+    """A duration: '2 h 05' in French, '2h05' in English."""
+    return format_minutes(total) if lang == "fr" else english_minutes(total)
 
 
 def period_text(start: date, end: date, lang: Lang = "fr") -> str:
@@ -232,4 +239,126 @@ CATALOGUE: dict[str, str] = {
         "People who did not wish to be named in this report appear by their initials."
     ),
     "Nom": "Name",
+    # the compte-rendu: production
+    "Post-its non regroupés": "Ungrouped sticky notes",
+    "Regroupement sans titre": "Untitled group",
+    "Production": "Output",
+    "Le tableau « {title} » compte trop de post-its pour tenir lisiblement sur une page : "
+    "ils sont présentés ci-dessous groupe par groupe, en cartes aux couleurs des groupes.": (
+        "The board “{title}” holds too many sticky notes to fit legibly on one page: they "
+        "are shown below group by group, as cards in the groups' colours."
+    ),
+    "Le tableau tel qu'il était à la fin de la séance.": (
+        "The board as it was at the end of the session."
+    ),
+    "Le tableau « {title} » tel qu'il a été laissé.": "The board “{title}” as it was left.",
+    "Aucun post-it n'a été écrit.": "No sticky note was written.",
+    ", reproduits en entier dans l'ordre du tableau.": (
+        ", reproduced in full in the board's order."
+    ),
+    " {notes} en écriture individuelle et jamais révélés n'y figurent pas.": (
+        " {notes} in silent writing and never revealed are not included."
+    ),
+    "post-it écrit": "sticky note written",
+    "post-its écrits": "sticky notes written",
+    "Le graphique montre les {n} plus gros regroupements ; {others} ({notes}) sont "
+    "détaillés plus bas.": (
+        "The chart shows the {n} largest groups; {others} ({notes}) are detailed below."
+    ),
+    "autre regroupement": "other group",
+    "autres regroupements": "other groups",
+    "Post-its…": "Sticky notes…",
+    # the compte-rendu: decisions, feedback
+    "Décisions et plan d'action": "Decisions and action plan",
+    "Aucune décision ni action n'a été enregistrée.": "No decision or action was recorded.",
+    "Action": "Action",
+    "Qui": "Who",
+    "Échéance": "Due",
+    "État": "Status",
+    "À désigner": "To be named",
+    "Fait": "Done",
+    "À faire": "To do",
+    "Chantiers lancés": "Projects launched",
+    "Idée": "Idea",
+    "En incubation": "Incubating",
+    "En expérimentation": "Being tested",
+    "En déploiement": "Being rolled out",
+    "Abandonné": "Dropped",
+    "Retours des participants": "Participants' feedback",
+    "Aucun retour n'a été recueilli.": "No feedback was collected.",
+    "personne a donné son avis": "person gave feedback",
+    "personnes ont donné leur avis": "people gave feedback",
+    " sur {present} ({share})": " out of {present} ({share})",
+    ". Note moyenne :": ". Average rating:",
+    "5 — Très satisfait": "5 — Very satisfied",
+    "4 — Satisfait": "4 — Satisfied",
+    "3 — Mitigé": "3 — Mixed",
+    "2 — Peu satisfait": "2 — Not very satisfied",
+    "1 — Pas satisfait": "1 — Not satisfied",
+    "Ce que les participants retiennent": "What participants take away",
+    "Ce qui pourrait être amélioré": "What could be improved",
+    # the compte-rendu: annexes
+    "Annexe : photos": "Appendix: photos",
+    "{photos} par l'équipe d'animation.": "{photos} by the facilitation team.",
+    "photo jointe": "photo attached",
+    "photos jointes": "photos attached",
+    "Photo {n}": "Photo {n}",
+    "Annexe : les méthodes utilisées": "Appendix: the methods used",
+    "Telles que les décrit la bibliothèque de méthodes d'Atelier.": (
+        "As Atelier's method library describes them (in French)."
+    ),
+    "{low} à {high} min": "{low} to {high} min",
+    "Matériel : ": "Materials: ",
+    # the compte-rendu: cadrage and déroulé
+    "Cadrage": "Scope",
+    "Le cadrage n'a pas été renseigné.": "The scope has not been filled in.",
+    "Porteurs du projet": "Project owners",
+    "Pourquoi": "Why",
+    "Objectifs": "Objectives",
+    "Périmètre": "Scope",
+    "Livrables": "Deliverables",
+    "Partenaires concernés": "Partners involved",
+    "Public visé": "Intended audience",
+    "Nombre de participants attendus": "Expected number of participants",
+    "Déroulé": "Agenda",
+    "Aucune séquence n'a été prévue.": "No sequence was planned.",
+    "Les horaires réels n'ont pas été relevés : voici l'agenda prévu.": (
+        "The actual times were not recorded: here is the planned agenda."
+    ),
+    "La séance n'a pas encore eu lieu : voici l'agenda prévu.": (
+        "The session has not taken place yet: here is the planned agenda."
+    ),
+    "Les séances n'ont pas encore eu lieu : voici l'agenda prévu.": (
+        "The sessions have not taken place yet: here is the planned agenda."
+    ),
+    "à venir": "to come",
+    "non réalisée": "not held",
+    "Séance arrêtée après la séquence {n} sur {of} : ": (
+        "Session stopped after sequence {n} of {of}: "
+    ),
+    "la dernière séquence n'a pas été réalisée. ": "the last sequence was not held. ",
+    "les {n} dernières séquences n'ont pas été réalisées. ": (
+        "the last {n} sequences were not held. "
+    ),
+    "Durée réelle : {real}, pour {done} prévues ": "Actual duration: {real}, for {done} planned ",
+    "dans la séquence réalisée": "in the sequence held",
+    "dans les séquences réalisées": "in the sequences held",
+    "{tail} ; le programme complet prévoyait {planned}. ": (
+        "{tail}; the full programme planned {planned}. "
+    ),
+    "Durée réelle : {real} pour {planned} prévues{tail}. ": (
+        "Actual duration: {real} for {planned} planned{tail}. "
+    ),
+    "L'écart compare, séquence par séquence, la durée réelle à la durée prévue.": (
+        "The gap compares, sequence by sequence, the actual duration with the planned one."
+    ),
+    "Heure": "Time",
+    "Début": "Start",
+    "Séquence": "Sequence",
+    "Méthode": "Method",
+    "Prévu": "Planned",
+    "Réel": "Actual",
+    "Écart": "Gap",
+    "départ": "start",
+    " (pause)": " (break)",
 }
