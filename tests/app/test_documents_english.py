@@ -22,7 +22,8 @@ from app.store.db import Database
 
 DAY = date(2026, 11, 22)
 FRENCH_EMARGEMENT = [
-    "émargement",
+    "Feuille d'émargement",
+    "FEUILLE D'ÉMARGEMENT",
     "Nom et prénom",
     "Catégorie",
     "Arrivée",
@@ -52,7 +53,7 @@ def pdf_text(pdf: Path) -> str:
 
 
 def french_left(text: str, markers: list[str]) -> list[str]:
-    return [m for m in markers if m.casefold() in text.casefold()]
+    return [m for m in markers if m in text]  # as printed: the demo's data says "échéance"
 
 
 @pytest.fixture
@@ -151,25 +152,42 @@ def test_the_command_exports_in_english(tmp_path: Path, monkeypatch, capsys) -> 
     assert french_left(pdf_text(poster), FRENCH_POSTER) == []
 
 
-FRENCH_REPORT = [
-    "Compte-rendu",
+FRENCH_REPORT = [  # the compte-rendu's own words, none of which the demo's data holds
+    "COMPTE-RENDU D'ATELIER",
+    "Compte-rendu —",
     "Sommaire",
     "En résumé",
     "Document établi",
     "actions décidées",
-    "satisfaction moyenne",
-    "Lieu",
-    "Animation",
+    "satisfaction (sur 5)",
+    "Porteurs du projet",
+    "Objectifs",
+    "Déroulé",
+    "Durée réelle",
+    "L'écart compare",
+    "Séquence",
+    "Méthode",
     "novembre",
     "décembre",
     "Organisations représentées",
     "Liste des participants",
     "ont participé",
     "Agents publics",
-    "Catégorie",
-    "Personnes",
-    "initiales",
+    "Acteurs privés",
+    "Production",
+    "reproduits en entier",
+    "Décisions et plan",
+    "Échéance",
+    "À faire",
+    "Chantiers lancés",
+    "Retours des participants",
+    "Note moyenne",
+    "Très satisfait",
+    "Ce que les participants retiennent",
+    "Annexe",
+    "Matériel :",
 ]
+FRENCH_VOTES = ["Rang", "Proposition", "Votants", "gommettes par personne", "ouvert à"]
 
 
 def test_the_report_in_english(demo, tmp_path: Path) -> None:
@@ -181,9 +199,19 @@ def test_the_report_in_english(demo, tmp_path: Path) -> None:
     with strict():
         build_report(data, tmp_path / "en.pdf", lang="en")
     english = pdf_text(tmp_path / "en.pdf")
-    assert french_left(english, FRENCH_REPORT) == []
+    assert french_left(english, FRENCH_REPORT) == [], french_left(english, FRENCH_REPORT)
     assert "WORKSHOP REPORT" in english and "Contents" in english and "In short:" in english
     assert data.title.split()[0] in english  # the title stays as typed
     build_report(data, tmp_path / "fr.pdf")
     french = pdf_text(tmp_path / "fr.pdf")
     assert len(french_left(french, FRENCH_REPORT)) == len(FRENCH_REPORT)
+
+
+@pytest.mark.xfail(strict=True, reason="the votes section (vote_rounds.py) is still French")
+def test_the_report_votes_in_english(demo, tmp_path: Path) -> None:
+    from app.ops.report_data import report_data
+    from app.reports.compte_rendu import build_report
+
+    ctx, wid = demo
+    build_report(report_data(ctx, wid), tmp_path / "en.pdf", lang="en")
+    assert french_left(pdf_text(tmp_path / "en.pdf"), FRENCH_VOTES) == []
