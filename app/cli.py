@@ -333,7 +333,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.pdf:
             from app.reports.compte_rendu import build_report
 
-            build_report(data, args.pdf)
+            build_report(data, args.pdf, lang=_doc_lang(args))
             print(f"Compte-rendu : {args.pdf}")
         if args.emargement:
             from app.reports.emargement import build_emargement

@@ -373,6 +373,7 @@ class Controller(QObject):
         settings = load_settings()
         facilitators = (str(settings.get("facilitator_name", "") or ""),)
         organisation = str(settings.get("organisation", "") or "")
+        lang = _documents_lang()
 
         def job(progress: Callable[[float, str], None]) -> str:
             data = report_data(
@@ -383,7 +384,7 @@ class Controller(QObject):
                 board_png=board_png,
                 logo_png=logo_png,
             )
-            build_report(data, path, progress=progress)
+            build_report(data, path, progress=progress, lang=lang)
             return path
 
         return job

@@ -147,8 +147,10 @@ def test_the_command_exports_in_english(tmp_path: Path, monkeypatch, capsys) -> 
     out = tmp_path / "em.pdf"
     poster = tmp_path / "poster.pdf"
     args = ["export", "--db", db, "--workshop", wid, "--emargement", str(out)]
-    assert main([*args, "--poster", str(poster), "--lang", "en"]) == 0
+    report = tmp_path / "report.pdf"
+    assert main([*args, "--poster", str(poster), "--pdf", str(report), "--lang", "en"]) == 0
     assert french_left(pdf_text(out), FRENCH_EMARGEMENT) == []
+    assert "WORKSHOP REPORT" in pdf_text(report)
     assert french_left(pdf_text(poster), FRENCH_POSTER) == []
 
 
