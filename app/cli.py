@@ -13,10 +13,13 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
 from app.errors import KnownError
+
+if TYPE_CHECKING:
+    from app.reports.i18n import Lang
 
 EXIT_KNOWN_ERROR = 2
 EXIT_BUG = 70
@@ -116,6 +119,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--logo", metavar="IMAGE", help="logo PNG ou JPEG pour la couverture")
     export.add_argument(
+        "--lang", dest="doc_lang", choices=["fr", "en"], help="langue des documents (défaut : fr)"
+    )
+    export.add_argument(
         "--facilitator",
         action="append",
         metavar="NOM",
@@ -137,6 +143,9 @@ def _parser() -> argparse.ArgumentParser:
         "--to", dest="end", required=True, metavar="DATE", help="dernier jour de la période"
     )
     bilan.add_argument("--pdf", required=True, metavar="FICHIER", help="le bilan, en PDF")
+    bilan.add_argument(
+        "--lang", dest="doc_lang", choices=["fr", "en"], help="langue du bilan (défaut : fr)"
+    )
     imp = sub.add_parser(
         "import",
         parents=[common],
@@ -369,13 +378,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.pdf:
             from app.reports.compte_rendu import build_report
 
-            build_report(data, args.pdf)
+            build_report(data, args.pdf, lang=_doc_lang(args))
             print(f"Compte-rendu : {args.pdf}")
         if args.emargement:
             from app.reports.emargement import build_emargement
 
             sheet = attendance_sheet(ctx, args.workshop, organisation=organisation)
-            build_emargement(sheet, args.emargement)
+            build_emargement(sheet, args.emargement, lang=_doc_lang(args))
             print(f"Feuille d'émargement : {args.emargement}")
         if args.csv:
             from app.reports.csv_export import export_workshop_csv
@@ -385,6 +394,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         ctx.db.close()
     return 0
+
+
+def _doc_lang(args: argparse.Namespace) -> Lang:
+    """The documents' language: `export --lang`, else `atelier --lang`, else French."""
+    return "en" if (args.doc_lang or args.lang) == "en" else "fr"
 
 
 def _export_poster(ctx, args: argparse.Namespace, settings: dict[str, object]) -> None:
@@ -405,7 +419,7 @@ def _export_poster(ctx, args: argparse.Namespace, settings: dict[str, object]) -
         wifi_ssid=str(settings.get("wifi_ssid", "") or ""),
         wifi_password=str(settings.get("wifi_password", "") or ""),
     )
-    build_poster(info, args.poster, args.size)
+    build_poster(info, args.poster, args.size, lang=_doc_lang(args))
     print(f"Affiche QR code ({args.size}) : {args.poster}")
 
 

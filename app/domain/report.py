@@ -236,6 +236,7 @@ class ReportData:
     board: BoardData | None = None
     photos: tuple[ReportPhoto, ...] = ()  # attached by the facilitator: the annexe shows them
     rehearsal: bool = False  # a répétition (simulated phones): the cover says so
+    format_name_en: str = ""  # the format's English name (documents in English)
 
     @property
     def note_count(self) -> int:
@@ -273,3 +274,4 @@ class AttendanceSheet:
     day: date | None
     organisation: str
     rows: tuple[AttendanceRow, ...]
+    format_name_en: str = ""

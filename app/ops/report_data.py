@@ -211,6 +211,7 @@ def report_data(
             workshop_id=w.id,
             title=w.title,
             format_name=ctx.library.format_name(w.format_key),
+            format_name_en=_format_name_en(ctx, w.format_key),
             status=w.status,
             place=w.place,
             start_date=start,
@@ -328,6 +329,11 @@ def _vote_round(session: Session, r: VoteRound, votes: Sequence[Vote]) -> Report
     )
 
 
+def _format_name_en(ctx: Context, key: str) -> str:
+    fmt = ctx.library.formats.get(key)
+    return fmt.name_en if fmt else ""
+
+
 def attendance_sheet(ctx: Context, workshop_id: int, *, organisation: str = "") -> AttendanceSheet:
     """The émargement sheet's rows: everyone who checked in, by check-in time."""
 
@@ -348,6 +354,7 @@ def attendance_sheet(ctx: Context, workshop_id: int, *, organisation: str = "") 
             workshop_id=w.id,
             title=w.title,
             format_name=ctx.library.format_name(w.format_key),
+            format_name_en=_format_name_en(ctx, w.format_key),
             place=w.place,
             day=day,
             organisation=organisation,

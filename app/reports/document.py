@@ -24,6 +24,7 @@ from reportlab.platypus import (
 )
 
 from app.domain.french import french_number
+from app.reports.i18n import Lang, number, t
 from app.reports.layout import (
     ACCENT,
     FONT,
@@ -56,16 +57,35 @@ def no_progress(fraction: float, message: str) -> None:
     return None
 
 
-def plural(count: int, one: str, many: str | None = None, *, zero_plural: bool = False) -> str:
+def plural(
+    count: int,
+    one: str,
+    many: str | None = None,
+    *,
+    zero_plural: bool = False,
+    lang: Lang = "fr",
+) -> str:
     """'1 post-it', '3 post-its', and '0 post-it' as French writes it (`zero_plural`: '0
-    séances', the bilan's figures)."""
+    séances', the bilan's figures). In English the words are the catalogue's, plural but for
+    1."""
+    if lang != "fr":
+        word = t(one if count == 1 else (many or one + "s"), lang)
+        return f"{number(count, lang)} {word}"
     singular = count == 1 or (count == 0 and not zero_plural)
     word = one if singular else (many or one + "s")
     return f"{french_number(count)} {word}"
 
 
-def count_of(count: int, one: str, many: str | None = None, *, feminine: bool = False) -> str:
+def count_of(
+    count: int, one: str, many: str | None = None, *, feminine: bool = False, lang: Lang = "fr"
+) -> str:
     """Like `plural`, but 'aucun votant' rather than '0 votant'."""
+    if lang != "fr":
+        return (
+            f"no {t(many or one + 's', lang)}"
+            if count == 0
+            else plural(count, one, many, lang=lang)
+        )
     if count == 0:
         return f"{'aucune' if feminine else 'aucun'} {one}"
     return plural(count, one, many)
@@ -129,6 +149,7 @@ class Document(BaseDocTemplate):
         frame: Frame | None = None,
         **info: Any,
     ) -> None:
+        info.setdefault("lang", "fr-FR")  # a document in English says "en-GB"
         super().__init__(
             filename,
             pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
@@ -137,7 +158,6 @@ class Document(BaseDocTemplate):
             topMargin=MARGIN,
             bottomMargin=MARGIN,
             creator="Atelier",
-            lang="fr-FR",
             displayDocTitle=1,
             initialFontName=FONT,
             **info,
@@ -198,8 +218,9 @@ class Story(Generic[D]):
     section_room = 7 * cm  # what a section needs left on the page, else it starts a new one
     sub_room = 4 * cm
 
-    def __init__(self, data: D) -> None:
+    def __init__(self, data: D, lang: Lang = "fr") -> None:
         self.data = data
+        self.lang = lang
         self.items: list[Any] = []
         self.sections = 0
         self.keys = 0

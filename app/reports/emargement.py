@@ -16,8 +16,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 
-from app.domain.french import clock_time, french_date, french_number
 from app.domain.report import AttendanceSheet
+from app.reports.i18n import PDF_LANG, Lang, date_text, number, t, time_text
 from app.reports.layout import (
     ACCENT,
     FRAME_WIDTH,
@@ -48,11 +48,20 @@ SHORT_CATEGORIES = {  # one person's category, in the compte-rendu's words
 CELL_PADDING = 8  # the table's top and bottom padding together (layout.table)
 
 
-def _arrival(timestamp: float | None) -> str:
+def _arrival(timestamp: float | None, lang: Lang = "fr") -> str:
     if timestamp is None:
         return ""
     moment = datetime.fromtimestamp(timestamp)
-    return clock_time(moment.hour * 60 + moment.minute)
+    return time_text(moment.hour * 60 + moment.minute, lang)
+
+
+def _category(key: str, lang: Lang) -> str:
+    label = SHORT_CATEGORIES.get(key)
+    return key if label is None else t(label, lang)  # a category of its own is data
+
+
+def _format_name(sheet: AttendanceSheet, lang: Lang) -> str:
+    return (sheet.format_name_en or sheet.format_name) if lang == "en" else sheet.format_name
 
 
 def _height(row: list[Any], widths: list[float]) -> float | None:
@@ -66,14 +75,18 @@ def _height(row: list[Any], widths: list[float]) -> float | None:
     return ROW_HEIGHT if tallest + CELL_PADDING <= ROW_HEIGHT else None
 
 
-def _story(sheet: AttendanceSheet) -> list[Any]:
-    kicker = "Feuille d'émargement"
+def _story(sheet: AttendanceSheet, lang: Lang = "fr") -> list[Any]:
+    kicker = t("Feuille d'émargement", lang)
     if sheet.organisation.strip():
         kicker = f"{markup(sheet.organisation)} · {kicker}"
-    day = french_date(sheet.day) if sheet.day else "Date : ____ / ____ / ________"
+    day = date_text(sheet.day, lang) if sheet.day else t("Date : ____ / ____ / ________", lang)
     facts = " · ".join(
         part
-        for part in (sheet.format_name, day, sheet.place.strip() or "Lieu : ______________")
+        for part in (
+            _format_name(sheet, lang),
+            day,
+            sheet.place.strip() or t("Lieu : ______________", lang),
+        )
         if part
     )
     story: list[Any] = [
@@ -88,35 +101,43 @@ def _story(sheet: AttendanceSheet) -> list[Any]:
         story.append(
             para(
                 (
-                    "Une personne s'est enregistrée à son arrivée. Elle signe"
+                    t("Une personne s'est enregistrée à son arrivée. Elle signe", lang)
                     if len(sheet.rows) == 1
-                    else f"{french_number(len(sheet.rows))} personnes se sont enregistrées à "
-                    "leur arrivée. Chacune signe"
+                    else t(
+                        "{n} personnes se sont enregistrées à leur arrivée. Chacune signe", lang
+                    ).format(n=number(len(sheet.rows), lang))
                 )
-                + " en face de son nom ; les personnes arrivées sans s'enregistrer "
-                "s'inscrivent sur les lignes libres.",
+                + t(
+                    " en face de son nom ; les personnes arrivées sans s'enregistrer "
+                    "s'inscrivent sur les lignes libres.",
+                    lang,
+                ),
                 Styles.small,
             )
         )
     else:
         story.append(
             para(
-                "Merci d'inscrire lisiblement vos nom, prénom et organisation, votre catégorie "
-                "(agent public, acteur privé, association, citoyen ou usager), puis de signer.",
+                t(
+                    "Merci d'inscrire lisiblement vos nom, prénom et organisation, votre "
+                    "catégorie (agent public, acteur privé, association, citoyen ou usager), "
+                    "puis de signer.",
+                    lang,
+                ),
                 Styles.small,
             )
         )
     story.append(Spacer(1, 6))
     head = ["N°", "Nom et prénom", "Organisation", "Catégorie", "Arrivée", "Signature"]
-    rows: list[list[Any]] = [[rich(h, Styles.head) for h in head]]
+    rows: list[list[Any]] = [[rich(t(h, lang), Styles.head) for h in head]]
     for i, row in enumerate(sheet.rows, 1):
         rows.append(
             [
                 para(str(i), Styles.cell_muted),
                 para(row.name, Styles.cell),
                 para(row.organisation, Styles.cell),
-                para(SHORT_CATEGORIES.get(row.category, row.category), Styles.cell_muted),
-                para(_arrival(row.checked_in_at), Styles.cell),
+                para(_category(row.category, lang), Styles.cell_muted),
+                para(_arrival(row.checked_in_at, lang), Styles.cell),
                 "",
             ]
         )
@@ -142,8 +163,8 @@ def _story(sheet: AttendanceSheet) -> list[Any]:
         table(
             [
                 [
-                    rich("Visa de l'animation", Styles.label),
-                    rich("Nombre de présents", Styles.label),
+                    rich(t("Visa de l'animation", lang), Styles.label),
+                    rich(t("Nombre de présents", lang), Styles.label),
                 ],
                 ["", ""],
             ],
@@ -166,13 +187,15 @@ def build_emargement(
     path: str | os.PathLike[str],
     *,
     progress: Callable[[float, str], None] | None = None,
+    lang: Lang = "fr",
 ) -> None:
-    """Write the émargement sheet to `path` (complete, or not at all)."""
+    """Write the émargement sheet to `path` (complete, or not at all), in `lang`."""
     register_fonts()
-    story = _story(sheet)
-    footer = f"Feuille d'émargement — {one_line(sheet.title)}"
+    story = _story(sheet, lang)
+    title = t("Feuille d'émargement — {title}", lang).format(title=one_line(sheet.title))
+    footer = title
     if sheet.day:
-        footer += f" — {french_date(sheet.day)}"
+        footer += f" — {date_text(sheet.day, lang)}"
     with atomic_output(path) as temp:
         doc = BaseDocTemplate(
             str(temp),
@@ -181,15 +204,17 @@ def build_emargement(
             rightMargin=MARGIN,
             topMargin=1.8 * cm,
             bottomMargin=MARGIN,
-            title=f"Feuille d'émargement — {one_line(sheet.title)}",
+            title=title,
             author=one_line(sheet.organisation) or "Atelier",
-            subject=f"Émargement de l'atelier « {one_line(sheet.title)} »",
+            subject=t("Émargement de l'atelier « {title} »", lang).format(
+                title=one_line(sheet.title)
+            ),
             creator="Atelier",
-            lang="fr-FR",
+            lang=PDF_LANG[lang],
             initialFontName="DejaVuSans",
         )
         frame = Frame(MARGIN, MARGIN, FRAME_WIDTH, PAGE_HEIGHT - MARGIN - 1.8 * cm, id="body")
         doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame])])
         doc.build(story, canvasmaker=numbered_canvas(footer))
     if progress:
-        progress(1.0, "Terminé")
+        progress(1.0, t("Terminé", lang))

@@ -18,8 +18,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from app.domain.french import french_number, french_percent
+from app.domain.french import french_number
 from app.domain.report import CATEGORY_LABELS
+from app.reports.i18n import Lang, number, percent, t
 from app.reports.text import FALLBACK_FONT, font_runs, markup, shorten, use_fonts
 from app.resources import asset
 
@@ -163,28 +164,36 @@ def para(text: object, style: ParagraphStyle = Styles.body) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
-def category_rows(order: Sequence[str], counts: dict[str, int], total: int) -> list[list[Any]]:
+def category_label(key: str, lang: Lang = "fr") -> str:
+    """A category's name for a table or a chart ('Agents publics'); an unknown one as typed."""
+    label = CATEGORY_LABELS.get(key)
+    return key if label is None else t(label, lang)
+
+
+def category_rows(
+    order: Sequence[str], counts: dict[str, int], total: int, lang: Lang = "fr"
+) -> list[list[Any]]:
     """The rows of a "who came" table: category, people, share, then the total."""
     rows: list[list[Any]] = [
         [
-            rich("Catégorie", Styles.head),
-            rich("Personnes", Styles.head_right),
-            rich("Part", Styles.head_right),
+            rich(t("Catégorie", lang), Styles.head),
+            rich(t("Personnes", lang), Styles.head_right),
+            rich(t("Part", lang), Styles.head_right),
         ]
     ]
     for c in order:
         rows.append(
             [
-                para(CATEGORY_LABELS.get(c, c), Styles.cell),
-                para(french_number(counts[c]), Styles.cell_right),
-                para(french_percent(counts[c], total), Styles.cell_right),
+                para(category_label(c, lang), Styles.cell),
+                para(number(counts[c], lang), Styles.cell_right),
+                para(percent(counts[c], total, lang), Styles.cell_right),
             ]
         )
     rows.append(
         [
-            para("Total", Styles.cell_bold),
-            para(french_number(total), Styles.cell_right),
-            para("100 %", Styles.cell_right),
+            para(t("Total", lang), Styles.cell_bold),
+            para(number(total, lang), Styles.cell_right),
+            para(t("100 %", lang), Styles.cell_right),
         ]
     )
     return rows

@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.french import french_typography
 from app.errors import InvalidInput
+from app.reports.i18n import PDF_LANG, Lang, t
 from app.reports.layout import (
     ACCENT,
     ACCENT_LIGHT,
@@ -142,7 +143,7 @@ class _Page:
         return left, bottom
 
 
-def _wifi_band(page: _Page, info: PosterInfo) -> None:
+def _wifi_band(page: _Page, info: PosterInfo, lang: Lang = "fr") -> None:
     """Step 1: the Wi-Fi's QR code on the left, its name and password on the right."""
     k, c = page.k, page.c
     band = 4.8 * cm * k
@@ -157,10 +158,12 @@ def _wifi_band(page: _Page, info: PosterInfo) -> None:
     y = top - 1.2 * cm * k
     c.setFillColor(ACCENT)
     c.setFont(BOLD, 20 * k)
-    c.drawString(x, y, "1. Rejoindre le Wi-Fi")
-    lines = [("Réseau", info.wifi_ssid)]
+    c.drawString(x, y, t("1. Rejoindre le Wi-Fi", lang))
+    lines = [(t("Réseau", lang), info.wifi_ssid)]
     lines.append(
-        ("Mot de passe", info.wifi_password) if info.wifi_password else ("", "Réseau ouvert")
+        (t("Mot de passe", lang), info.wifi_password)
+        if info.wifi_password
+        else ("", t("Réseau ouvert", lang))
     )
     y -= 1.0 * cm * k
     for label, value in lines:
@@ -199,8 +202,10 @@ def _code(page: _Page, code: str) -> None:
     page.y = top - box_h
 
 
-def build_poster(info: PosterInfo, path: str | os.PathLike[str], size: str = "A4") -> None:
-    """Write the poster to `path` (complete, or not at all)."""
+def build_poster(
+    info: PosterInfo, path: str | os.PathLike[str], size: str = "A4", lang: Lang = "fr"
+) -> None:
+    """Write the poster to `path` (complete, or not at all), in `lang`."""
     if size not in SIZES:
         raise InvalidInput("Format d'affiche inconnu : A4 ou A3.")
     if not info.join_url or not info.code:
@@ -212,10 +217,12 @@ def build_poster(info: PosterInfo, path: str | os.PathLike[str], size: str = "A4
     width, height = SIZES[size]
     title = one_line(info.title)
     with atomic_output(path) as temp:
-        canvas = Canvas(str(temp), pagesize=(width, height), initialFontName=FONT, lang="fr-FR")
-        canvas.setTitle(f"Affiche QR code — {title}")
+        canvas = Canvas(
+            str(temp), pagesize=(width, height), initialFontName=FONT, lang=PDF_LANG[lang]
+        )
+        canvas.setTitle(t("Affiche QR code — {title}", lang).format(title=title))
         canvas.setAuthor(one_line(info.organisation) or "Atelier")
-        canvas.setSubject(f"Rejoindre l'atelier « {title} »")
+        canvas.setSubject(t("Rejoindre l'atelier « {title} »", lang).format(title=title))
         canvas.setCreator("Atelier")
         page = _Page(canvas, width, height)
         if info.organisation.strip():
@@ -226,27 +233,31 @@ def build_poster(info: PosterInfo, path: str | os.PathLike[str], size: str = "A4
         page.space(0.6)
         wifi = bool(info.wifi_text)
         if wifi:
-            _wifi_band(page, info)
-            page.text("2. Rejoindre l'atelier", 20, font=BOLD, colour=ACCENT, gap=0.3)
+            _wifi_band(page, info, lang)
+            page.text(t("2. Rejoindre l'atelier", lang), 20, font=BOLD, colour=ACCENT, gap=0.3)
         else:
-            page.text(_typo("Rejoignez l'atelier avec votre téléphone"), 22, font=BOLD,
+            page.text(_typo(t("Rejoignez l'atelier avec votre téléphone", lang)), 22, font=BOLD,
                       colour=ACCENT, gap=0.4)  # fmt: skip
         side = 8.6 if wifi else 13.0
         page.qr(info.qr_text, side)
         page.space(side)
         page.space(0.2)
-        page.text("Scannez ce QR code avec l'appareil photo", 12, colour=MUTED, gap=0.35)
-        page.text(_typo("ou tapez l'adresse :"), 12, colour=MUTED, gap=0.3)
+        page.text(t("Scannez ce QR code avec l'appareil photo", lang), 12, colour=MUTED, gap=0.35)
+        page.text(_typo(t("ou tapez l'adresse :", lang)), 12, colour=MUTED, gap=0.3)
         page.fitted(info.short_address, 30)
         page.space(0.35)
-        page.text(_typo("puis le code de la séance :"), 12, colour=MUTED, gap=0.35)
+        page.text(_typo(t("puis le code de la séance :", lang)), 12, colour=MUTED, gap=0.35)
         _code(page, info.code)
         canvas.setFont(FONT, 9.5 * page.k)
         canvas.setFillColor(MUTED)
         canvas.drawCentredString(
             width / 2,
             page.margin * 0.6,
-            "Aucune application à installer, aucun compte : une page web sur le réseau de la salle.",
+            t(
+                "Aucune application à installer, aucun compte : une page web sur le réseau de "
+                "la salle.",
+                lang,
+            ),
         )
         canvas.showPage()
         canvas.save()

@@ -16,6 +16,17 @@ from app.ops.base import Change, Context
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
+if TYPE_CHECKING:
+    from app.reports.i18n import Lang
+
+
+def documents_lang() -> Lang:
+    """The documents are printed in the window's language."""
+    from widgets.core_text import language
+
+    return "en" if language() == "en" else "fr"
+
+
 T = TypeVar("T")
 P = ParamSpec("P")
 # an operation of the core on a workshop (or a vote round): ctx, its id, then its arguments

@@ -13,7 +13,7 @@ from app.domain.activity import Period
 from app.errors import KnownError
 from app.ops.base import Change
 from app.ops.photos import PhotoInfo
-from widgets.controls.base import Controls
+from widgets.controls.base import Controls, documents_lang
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ class DocumentControls(Controls):
         settings = load_settings()
         facilitators = (str(settings.get("facilitator_name", "") or ""),)
         organisation = str(settings.get("organisation", "") or "")
+        lang = documents_lang()
 
         def job(progress: Callable[[float, str], None]) -> str:
             data = report_data(
@@ -50,7 +51,7 @@ class DocumentControls(Controls):
                 board_png=board_png,
                 logo_png=logo_png,
             )
-            build_report(data, path, progress=progress)
+            build_report(data, path, progress=progress, lang=lang)
             return path
 
         return job
@@ -65,12 +66,13 @@ class DocumentControls(Controls):
         from app.settings import load_settings
 
         organisation = str(load_settings().get("organisation", "") or "")
+        lang = documents_lang()
 
         def job(progress: Callable[[float, str], None]) -> str:
             progress(0.1, "Liste des présents…")
             sheet = attendance_sheet(self.ctx, workshop_id, organisation=organisation)
             progress(0.5, "Mise en page…")
-            build_emargement(sheet, path)
+            build_emargement(sheet, path, lang=lang)
             return path
 
         return job

@@ -11,7 +11,7 @@ from app.domain.timer import LiveSession
 from app.errors import KnownError
 from app.ops import live
 from app.ops.base import Change
-from widgets.controls.base import Controls
+from widgets.controls.base import Controls, documents_lang
 from widgets.core_text import error_text
 
 if TYPE_CHECKING:
@@ -107,8 +107,10 @@ class LiveControls(Controls):
             wifi_password=str(settings.get("wifi_password", "") or ""),
         )
 
+        lang = documents_lang()
+
         def build() -> bool:
-            build_poster(info, path, size)
+            build_poster(info, path, size, lang=lang)
             return True
 
         return bool(self._call(build))

@@ -33,6 +33,7 @@ from app.reports.document import (
     footer_text,
     no_progress,
 )
+from app.reports.i18n import PDF_LANG, Lang, t
 from app.reports.layout import (
     FONT,
     FRAME_WIDTH,
@@ -55,7 +56,9 @@ class _Document(Document):
 
     contents = True
 
-    def __init__(self, filename: str, data: ReportData, progress: Progress, steps: int) -> None:
+    def __init__(
+        self, filename: str, data: ReportData, progress: Progress, steps: int, lang: Lang = "fr"
+    ) -> None:
         title = one_line(data.title)
         author = ", ".join(one_line(f) for f in data.facilitators) or one_line(data.organisation)
         self.frame = SketchFrame(MARGIN, MARGIN, FRAME_WIDTH, PAGE_HEIGHT - 2 * MARGIN, id="body")
@@ -64,12 +67,18 @@ class _Document(Document):
             progress=progress,
             steps=steps,
             frame=self.frame,
-            title=f"Compte-rendu — {title}",
+            title=t("Compte-rendu — {title}", lang).format(title=title),
             author=author or "Atelier",
-            subject=f"Compte-rendu de l'atelier « {title} »",
-            keywords=["compte-rendu", "atelier participatif", one_line(data.format_name)],
+            subject=t("Compte-rendu de l'atelier « {title} »", lang).format(title=title),
+            keywords=[
+                t("compte-rendu", lang),
+                t("atelier participatif", lang),
+                one_line(data.format_name),
+            ],
+            lang=PDF_LANG[lang],
         )
         self.data = data
+        self.lang = lang
         self.passes = 0
 
     def handle_documentBegin(self) -> None:
@@ -86,24 +95,24 @@ class _Document(Document):
         if self.done % 25 == 0:
             # usually two passes: the second one knows the table of contents' page numbers
             ratio = min(0.98, (self.passes - 1 + min(1.0, self.done / self.steps)) / 2)
-            self.progress(0.2 + 0.78 * ratio, "Mise en page…")
+            self.progress(0.2 + 0.78 * ratio, t("Mise en page…", self.lang))
 
     def header(self, canvas: Any, y: float) -> None:
         title = fit_width(self.data.title, FRAME_WIDTH - 80, FONT, 7.5)
         draw_text(canvas, MARGIN, y, title, FONT, 7.5)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, y, "Compte-rendu")
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, y, t("Compte-rendu", self.lang))
 
 
-def story_for(data: ReportData, progress: Progress) -> list[Any]:
-    story = ReportStory(data)
+def story_for(data: ReportData, progress: Progress, lang: Lang = "fr") -> list[Any]:
+    story = ReportStory(data, lang)
     cover(story)
     contents(story)
-    progress(0.02, "Cadrage et déroulé…")
+    progress(0.02, t("Cadrage et déroulé…", lang))
     cadrage(story)
     deroule(story)
     participation(story)
     production(story, progress)
-    progress(0.16, "Votes et retours…")
+    progress(0.16, t("Votes et retours…", lang))
     votes(story)
     decisions(story)
     feedback(story)
@@ -124,19 +133,26 @@ def _prefill_contents(items: list[Any]) -> None:
 
 
 def build_report(
-    data: ReportData, path: str | os.PathLike[str], *, progress: Progress | None = None
+    data: ReportData,
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    lang: Lang = "fr",
 ) -> int:
     """Write the compte-rendu to `path`; `progress(fraction, message)` is called as it goes
     (from the calling thread). An exception raised by `progress` stops the build and leaves
     nothing under `path`. Returns the number of layout passes (2: a sketch, then the file)."""
     report = progress or no_progress
     register_fonts()
-    report(0.0, "Préparation…")
-    items = story_for(data, report)
+    report(0.0, t("Préparation…", lang))
+    items = story_for(data, report, lang)
     _prefill_contents(items)
     with atomic_output(path) as temp:
-        doc = _Document(str(temp), data, report, steps=len(items))
-        footer = footer_text(data.organisation, f"Compte-rendu — {one_line(data.title)}")
+        doc = _Document(str(temp), data, report, steps=len(items), lang=lang)
+        footer = footer_text(
+            data.organisation,
+            t("Compte-rendu — {title}", lang).format(title=one_line(data.title)),
+        )
         passes = int(doc.multiBuild(items, maxPasses=6, canvasmaker=numbered_canvas(footer)))
-    report(1.0, "Terminé")
+    report(1.0, t("Terminé", lang))
     return passes

@@ -15,13 +15,12 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from app.domain.agenda import format_minutes
-from app.domain.french import french_date
 from app.domain.report import (
     ReportBlock,
     ReportData,
 )
 from app.reports.compte_rendu.story import ReportStory, time_of
+from app.reports.i18n import Lang, date_text, minutes_text, t
 from app.reports.layout import (
     FRAME_WIDTH,
     Styles,
@@ -31,26 +30,28 @@ from app.reports.layout import (
 )
 from app.reports.text import markup
 
+_GAP = "L'écart compare, séquence par séquence, la durée réelle à la durée prévue."
 MUTED_RIGHT = ParagraphStyle("cell_muted_right", parent=Styles.cell_muted, alignment=TA_RIGHT)
 
 
-def _minutes(value: float) -> str:
-    return format_minutes(round(value))
+def _minutes(value: float, lang: Lang = "fr") -> str:
+    return minutes_text(round(value), lang)
 
 
 def cadrage(story: ReportStory) -> None:
     from app.domain.model import CADRAGE_FIELDS, EXPECTED_LABEL
 
-    data = story.data
-    story.section("Cadrage")
+    data, lang = story.data, story.lang
+    story.section(t("Cadrage", lang))
     filled = [(label, getattr(data.cadrage, key)) for key, label, _ in CADRAGE_FIELDS]
     filled.append((EXPECTED_LABEL, data.cadrage.expected))
     filled = [(label, value) for label, value in filled if value.strip()]
     if not filled:
-        story.text("Le cadrage n'a pas été renseigné.")
+        story.text(t("Le cadrage n'a pas été renseigné.", lang))
         return
-    for label, value in filled:
-        if label.startswith("Partenaires"):
+    for french_label, value in filled:
+        label = t(french_label, lang)
+        if french_label.startswith("Partenaires"):
             partners = data.cadrage.partner_list()
             story.add(
                 KeepTogether(
@@ -62,105 +63,121 @@ def cadrage(story: ReportStory) -> None:
             story.add(KeepTogether([rich(markup(label), Styles.h3), para(value)]))
 
 
-def _block_title(data: ReportData, block: ReportBlock) -> str:
+def _block_title(data: ReportData, block: ReportBlock, lang: Lang = "fr") -> str:
     title = block.title
     if block.day:
-        title += f", {french_date(block.day)}"
+        title += f", {date_text(block.day, lang)}"
     return title
 
 
 def deroule(story: ReportStory) -> None:
-    data = story.data
+    data, lang = story.data, story.lang
     blocks = [b for b in data.blocks if b.phases]
     # the heading goes with the first séance's agenda, which is kept whole (about 0.8 cm a row)
     first = len(blocks[0].phases) if blocks else 0
     story.section(
-        "Déroulé", room=min(22 * cm, 4 * cm + 0.8 * cm * first) if first <= 27 else 7 * cm
+        t("Déroulé", lang), room=min(22 * cm, 4 * cm + 0.8 * cm * first) if first <= 27 else 7 * cm
     )
     if not blocks:
-        story.text("Aucune séquence n'a été prévue.")
+        story.text(t("Aucune séquence n'a été prévue.", lang))
         return
     ran = any(p.actual_start is not None for b in blocks for p in b.phases)
     if not ran and (any(p.checked_in_at for p in data.participants) or data.vote_rounds):
-        story.text("Les horaires réels n'ont pas été relevés : voici l'agenda prévu.")
+        story.text(t("Les horaires réels n'ont pas été relevés : voici l'agenda prévu.", lang))
     elif not ran:
         story.text(
-            "La séance n'a pas encore eu lieu : voici l'agenda prévu."
-            if len(blocks) == 1
-            else "Les séances n'ont pas encore eu lieu : voici l'agenda prévu."
+            t(
+                "La séance n'a pas encore eu lieu : voici l'agenda prévu."
+                if len(blocks) == 1
+                else "Les séances n'ont pas encore eu lieu : voici l'agenda prévu.",
+                lang,
+            )
         )
     for block in blocks:
         if len(blocks) > 1:
-            story.sub(_block_title(data, block))
+            story.sub(_block_title(data, block, lang))
         planned = sum(p.planned_minutes for p in block.phases)
         actual = [p.actual_minutes for p in block.phases if p.actual_minutes is not None]
         intro: list[Any] = []
         stopped = stopped_after(block)
-        unheld = "à venir" if running(block) else "non réalisée"
+        unheld = t("à venir" if running(block) else "non réalisée", lang)
         if ran and actual:
             real = sum(actual)
             done = sum(p.planned_minutes for p in block.phases if p.actual_minutes is not None)
             drift = round(real) - done  # as the table's total: the sequences that were held
-            tail = "" if drift == 0 else f" ({'+' if drift > 0 else '−'}{_minutes(abs(drift))})"
+            sign = "+" if drift > 0 else "−"
+            tail = "" if drift == 0 else f" ({sign}{_minutes(abs(drift), lang)})"
             if stopped is not None:
                 left = len(block.phases) - stopped
                 not_held = sum(1 for p in block.phases if p.actual_minutes is None)
                 intro.append(
                     para(
-                        f"Séance arrêtée après la séquence {stopped} sur {len(block.phases)} : "
-                        + (
-                            "la dernière séquence n'a pas été réalisée. "
-                            if left == 1
-                            else f"les {left} dernières séquences n'ont pas été réalisées. "
+                        t("Séance arrêtée après la séquence {n} sur {of} : ", lang).format(
+                            n=stopped, of=len(block.phases)
                         )
-                        + f"Durée réelle : {_minutes(real)}, pour {_minutes(done)} prévues "
                         + (
+                            t("la dernière séquence n'a pas été réalisée. ", lang)
+                            if left == 1
+                            else t(
+                                "les {n} dernières séquences n'ont pas été réalisées. ", lang
+                            ).format(n=left)
+                        )
+                        + t("Durée réelle : {real}, pour {done} prévues ", lang).format(
+                            real=_minutes(real, lang), done=_minutes(done, lang)
+                        )
+                        + t(
                             "dans la séquence réalisée"
                             if len(block.phases) - not_held == 1
-                            else "dans les séquences réalisées"
+                            else "dans les séquences réalisées",
+                            lang,
                         )
-                        + f"{tail} ; le programme complet prévoyait {_minutes(planned)}. "
-                        "L'écart compare, séquence par séquence, la durée réelle à la durée "
-                        "prévue."
+                        + t("{tail} ; le programme complet prévoyait {planned}. ", lang).format(
+                            tail=tail, planned=_minutes(planned, lang)
+                        )
+                        + t(_GAP, lang)
                     )
                 )
             else:
                 intro.append(
                     para(
-                        f"Durée réelle : {_minutes(real)} pour {_minutes(planned)} prévues"
-                        f"{tail}. L'écart compare, séquence par séquence, la durée réelle à la "
-                        "durée prévue."
+                        t("Durée réelle : {real} pour {planned} prévues{tail}. ", lang).format(
+                            real=_minutes(real, lang), planned=_minutes(planned, lang), tail=tail
+                        )
+                        + t(_GAP, lang)
                     )
                 )
         # before the séance: when each sequence starts, counted from the start
         head = ["Heure" if ran else "Début", "Séquence", "Méthode", "Prévu"] + (
             ["Réel", "Écart"] if ran else []
         )
+        right = [t(h, lang) for h in ("Prévu", "Réel", "Écart")]
+        head = [t(h, lang) for h in head]
         offset = 0
         spans: list[tuple[Any, ...]] = []  # "non réalisée" across Réel and Écart
         rows: list[list[Any]] = [
-            [
-                rich(h, Styles.head_right if h in ("Prévu", "Réel", "Écart") else Styles.head)
-                for h in head
-            ]
+            [rich(h, Styles.head_right if h in right else Styles.head) for h in head]
         ]
         for phase in block.phases:
             muted = phase.kind == "break"
             style = Styles.cell_muted if muted else Styles.cell
             row = [
                 para(
-                    time_of(phase.actual_start)
+                    time_of(phase.actual_start, lang)
                     if ran
-                    else ("départ" if offset == 0 else f"+{_minutes(offset)}"),
+                    else (t("départ", lang) if offset == 0 else f"+{_minutes(offset, lang)}"),
                     style,
                 ),
                 para(
                     phase.title
-                    + (" (pause)" if muted and "pause" not in phase.title.casefold() else ""),
+                    + (
+                        t(" (pause)", lang)
+                        if muted and "pause" not in phase.title.casefold()
+                        else ""
+                    ),
                     style,
                 ),
                 para(phase.method_name or "—", style),
-                para(_minutes(phase.planned_minutes), Styles.cell_right),
+                para(_minutes(phase.planned_minutes, lang), Styles.cell_right),
             ]
             offset += phase.planned_minutes
             if ran:
@@ -172,20 +189,20 @@ def deroule(story: ReportStory) -> None:
                     row += [para("—", Styles.cell_right), para("", Styles.cell_right)]
                 else:
                     row += [
-                        para(_minutes(minutes), Styles.cell_right),
+                        para(_minutes(minutes, lang), Styles.cell_right),
                         para(_drift(round(minutes) - phase.planned_minutes), Styles.cell_right),
                     ]
             rows.append(row)
         total = [
             para("", Styles.cell_bold),
-            para("Total", Styles.cell_bold),
+            para(t("Total", lang), Styles.cell_bold),
             para("", Styles.cell),
-            para(_minutes(planned), Styles.cell_bold),
+            para(_minutes(planned, lang), Styles.cell_bold),
         ]
         if ran:
             real_total = sum(actual)
             total += [
-                para(_minutes(real_total) if actual else "—", Styles.cell_bold),
+                para(_minutes(real_total, lang) if actual else "—", Styles.cell_bold),
                 para(_drift(round(real_total) - done) if actual else "", Styles.cell_bold),
             ]
         rows.append(total)

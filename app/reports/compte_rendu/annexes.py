@@ -22,6 +22,7 @@ from app.reports.compte_rendu.story import ReportStory
 from app.reports.document import (
     plural,
 )
+from app.reports.i18n import t
 from app.reports.layout import (
     FRAME_WIDTH,
     RULE,
@@ -43,15 +44,16 @@ _CAPTION = ParagraphStyle("photo-caption", parent=Styles.small, alignment=1)  # 
 def photos(story: ReportStory) -> None:
     """Her photos (paper boards, the room), in her order, each scaled to the page with its
     caption, two to a page at most."""
-    data = story.data
+    data, lang = story.data, story.lang
     if not data.photos:
         return
     story.add(PageBreak())
-    story.section("Annexe : photos")
+    story.section(t("Annexe : photos", lang))
     story.add(
         para(
-            f"{plural(len(data.photos), 'photo jointe', 'photos jointes')} par l'équipe "
-            "d'animation.",
+            t("{photos} par l'équipe d'animation.", lang).format(
+                photos=plural(len(data.photos), "photo jointe", "photos jointes", lang=lang)
+            ),
             Styles.small,
         ),
         Spacer(1, 4),
@@ -62,7 +64,7 @@ def photos(story: ReportStory) -> None:
         picture = Image(
             io.BytesIO(photo.data), width=photo.width * scale, height=photo.height * scale
         )
-        caption = f"Photo {number}"
+        caption = t("Photo {n}", lang).format(n=number)
         if photo.caption.strip():
             caption += f" — {photo.caption.strip()}"
         framed = Table(  # a hairline: a white board's edges stay visible on white paper
@@ -77,17 +79,19 @@ def photos(story: ReportStory) -> None:
 
 
 def annexe(story: ReportStory) -> None:
-    data = story.data
+    data, lang = story.data, story.lang
     if not data.methods:
         return
     story.add(PageBreak())
-    story.section("Annexe : les méthodes utilisées")
-    story.add(para("Telles que les décrit la bibliothèque de méthodes d'Atelier.", Styles.small))
+    story.section(t("Annexe : les méthodes utilisées", lang))
+    story.add(
+        para(t("Telles que les décrit la bibliothèque de méthodes d'Atelier.", lang), Styles.small)
+    )
     for m in data.methods:
         duration = (
             f"{m.duration_min} min"
             if m.duration_min == m.duration_max
-            else f"{m.duration_min} à {m.duration_max} min"
+            else t("{low} à {high} min", lang).format(low=m.duration_min, high=m.duration_max)
         )
         parts: list[Any] = [
             rich(
@@ -104,5 +108,5 @@ def annexe(story: ReportStory) -> None:
         ]
         if m.materials:
             stuff = [w[:1].lower() + w[1:] if w[1:2].islower() else w for w in m.materials]
-            parts.append(para("Matériel : " + ", ".join(stuff) + ".", Styles.small))
+            parts.append(para(t("Matériel : ", lang) + ", ".join(stuff) + ".", Styles.small))
         story.add(KeepTogether(parts), Spacer(1, 4))  # a method is not cut after its first step

@@ -16,7 +16,6 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from app.domain.french import french_date, french_number, french_percent
 from app.domain.report import (
     ReportData,
 )
@@ -27,6 +26,7 @@ from app.reports.document import (
     cover_title,
     plural,
 )
+from app.reports.i18n import Lang, date_text, number, percent, t
 from app.reports.layout import (
     ACCENT_LIGHT,
     FRAME_WIDTH,
@@ -37,74 +37,98 @@ from app.reports.layout import (
 from app.reports.text import markup, one_line
 
 
-def _dates(data: ReportData) -> str:
+def _dates(data: ReportData, lang: Lang = "fr") -> str:
     start, end = data.start_date, data.end_date
     if start is None:
-        return "À préciser"
+        return t("À préciser", lang)
     if end is None or end == start:
-        return french_date(start)
+        return date_text(start, lang)
+    first, last = date_text(start, lang), date_text(end, lang)
     if (start.year, start.month) == (end.year, end.month):
-        return f"Du {french_date(start).split()[0]} au {french_date(end)}"
-    return f"Du {french_date(start)} au {french_date(end)}"
+        first = first.split()[0]
+    return t("Du {first} au {last}", lang).format(first=first, last=last)
 
 
-def _summary_sentence(data: ReportData) -> str:
+def _summary_sentence(data: ReportData, lang: Lang = "fr") -> str:
     parts = []
     present = data.present
     if present:
         orgs = {p.organisation.strip().casefold() for p in present if p.organisation.strip()}
         public = sum(1 for p in present if p.category == "public")
-        text = plural(len(present), "participant")
+        text = plural(len(present), "participant", lang=lang)
         if orgs:
-            text += f" de {plural(len(orgs), 'organisation')}"
-        text += f" ({french_percent(public, len(present))} d'agents publics)"
+            text += t(" de {n}", lang).format(n=plural(len(orgs), "organisation", lang=lang))
+        text += t(" ({share} d'agents publics)", lang).format(
+            share=percent(public, len(present), lang)
+        )
         parts.append(text)
     if data.note_count:
-        parts.append(notes_and_themes(data))
+        parts.append(notes_and_themes(data, lang))
     if data.vote_rounds:
-        parts.append(plural(len(data.vote_rounds), "tour de vote", "tours de vote"))
+        parts.append(plural(len(data.vote_rounds), "tour de vote", "tours de vote", lang=lang))
     if data.actions:
-        parts.append(plural(len(data.actions), "action décidée", "actions décidées"))
+        parts.append(plural(len(data.actions), "action décidée", "actions décidées", lang=lang))
     if data.projects:
-        parts.append(plural(len(data.projects), "chantier lancé", "chantiers lancés"))
+        parts.append(plural(len(data.projects), "chantier lancé", "chantiers lancés", lang=lang))
     average = data.average_rating
     if average is not None:
         parts.append(
-            f"une satisfaction moyenne de {french_number(average, 1)} / 5 "
-            f"({plural(len(data.feedback), 'réponse')})"
+            t("une satisfaction moyenne de {average} / 5 ({answers})", lang).format(
+                average=number(average, lang, 1),
+                answers=plural(len(data.feedback), "réponse", lang=lang),
+            )
         )
     if not parts:
-        return "Rien n'a encore été enregistré pendant la séance : ce document présente sa préparation."
-    return "En résumé : " + " ; ".join(parts) + "."
+        return t(
+            "Rien n'a encore été enregistré pendant la séance : ce document présente sa "
+            "préparation.",
+            lang,
+        )
+    return t("En résumé : ", lang) + t(" ; ", lang).join(parts) + "."
+
+
+_PLURALS = {
+    "participant": "participants",
+    "post-it": "post-its",
+    "action décidée": "actions décidées",
+}
 
 
 def cover(story: ReportStory) -> None:
-    data = story.data
+    data, lang = story.data, story.lang
     if data.logo_png:
         story.add(image(data.logo_png, 5 * cm, 2.2 * cm), Spacer(1, 1.2 * cm))
     else:
         story.add(Spacer(1, 3.2 * cm))
-    kicker = "Répétition · Compte-rendu d'atelier" if data.rehearsal else "Compte-rendu d'atelier"
+    kicker = t("Compte-rendu d'atelier", lang)
+    if data.rehearsal:
+        kicker = f"{t('Répétition', lang)} · {kicker}"
     cover_title(story, kicker, data.organisation, data.title)
     story.add(Spacer(1, 6))
     lines = [
         *(
             [
                 (
-                    "Répétition",
-                    "Séance d'entraînement avec des téléphones simulés : "
-                    "elle ne compte pas dans le bilan d'activité",
+                    t("Répétition", lang),
+                    t(
+                        "Séance d'entraînement avec des téléphones simulés : "
+                        "elle ne compte pas dans le bilan d'activité",
+                        lang,
+                    ),
                 )
             ]
             if data.rehearsal
             else []
         ),
-        ("Format", data.format_name),
-        ("Date", _dates(data)),
-        ("Lieu", data.place or "À préciser"),
+        (
+            t("Format", lang),
+            (data.format_name_en or data.format_name) if lang == "en" else data.format_name,
+        ),
+        (t("Date", lang), _dates(data, lang)),
+        (t("Lieu", lang), data.place or t("À préciser", lang)),
     ]
     if data.facilitators:
-        lines.append(("Animation", ", ".join(one_line(f) for f in data.facilitators)))
+        lines.append((t("Animation", lang), ", ".join(one_line(f) for f in data.facilitators)))
     story.add(cover_lines(lines))
     story.add(Spacer(1, 1.4 * cm))
     figures = [
@@ -112,12 +136,16 @@ def cover(story: ReportStory) -> None:
         (data.note_count, "post-its" if data.note_count > 1 else "post-it"),
         (len(data.actions), "actions décidées" if len(data.actions) > 1 else "action décidée"),
     ]
+    if lang != "fr":  # English: a plural for 0 too
+        figures = [
+            (v, t(label if v == 1 else _PLURALS.get(label, label), lang)) for v, label in figures
+        ]
     average = data.average_rating
     if average is not None:
-        figures.append((-1, "satisfaction (sur 5)"))
+        figures.append((-1, t("satisfaction (sur 5)", lang)))
     cells = []
     for value, label in figures:
-        shown = french_number(average or 0, 1) if value == -1 else french_number(value)
+        shown = number(average or 0, lang, 1) if value == -1 else number(value, lang)
         cells.append([rich(shown, Styles.figure), rich(label, Styles.figure_label)])
     width = FRAME_WIDTH / len(cells)
     box = table(
@@ -132,10 +160,17 @@ def cover(story: ReportStory) -> None:
             ("LINEAFTER", (0, 0), (-2, -1), 0.6, colors.white),
         ],
     )
-    story.add(box, Spacer(1, 0.6 * cm), rich(markup(_summary_sentence(data)), Styles.body))
+    story.add(box, Spacer(1, 0.6 * cm), rich(markup(_summary_sentence(data, lang)), Styles.body))
     story.add(Spacer(1, 1.2 * cm))
     story.add(
-        rich(markup(f"Document établi le {french_date(date.today())} avec Atelier."), Styles.small)
+        rich(
+            markup(
+                t("Document établi le {day} avec Atelier.", lang).format(
+                    day=date_text(date.today(), lang)
+                )
+            ),
+            Styles.small,
+        )
     )
     story.add(NextPageTemplate("body"), PageBreak())
 
@@ -151,4 +186,4 @@ def contents(story: ReportStory) -> None:
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ]
     )
-    story.add(rich("Sommaire", Styles.h1), Spacer(1, 6), toc, PageBreak())
+    story.add(rich(t("Sommaire", story.lang), Styles.h1), Spacer(1, 6), toc, PageBreak())

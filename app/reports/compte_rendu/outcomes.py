@@ -14,7 +14,6 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from app.domain.french import french_date, french_number, french_percent
 from app.domain.report import (
     ACTION_STATUSES,
     PROJECT_STATUSES,
@@ -24,6 +23,7 @@ from app.reports.document import (
     RATING_LABELS,
     plural,
 )
+from app.reports.i18n import Lang, date_text, number, percent, t
 from app.reports.layout import (
     FRAME_WIDTH,
     Styles,
@@ -36,28 +36,30 @@ from app.reports.text import markup
 
 
 def decisions(story: ReportStory) -> None:
-    data = story.data
-    story.section("Décisions et plan d'action")
+    data, lang = story.data, story.lang
+    story.section(t("Décisions et plan d'action", lang))
     if not data.actions and not data.projects:
-        story.text("Aucune décision ni action n'a été enregistrée.")
+        story.text(t("Aucune décision ni action n'a été enregistrée.", lang))
         return
     if data.actions:
         rows: list[list[Any]] = [
             [
-                rich("Action", Styles.head),
-                rich("Qui", Styles.head),
-                rich("Échéance", Styles.head),
-                rich("État", Styles.head),
+                rich(t("Action", lang), Styles.head),
+                rich(t("Qui", lang), Styles.head),
+                rich(t("Échéance", lang), Styles.head),
+                rich(t("État", lang), Styles.head),
             ]
         ]
         for a in data.actions:
             rows.append(
                 [
                     para(a.what, Styles.cell),
-                    para(a.who or "À désigner", Styles.cell if a.who else Styles.cell_muted),
-                    para(french_date(a.due) if a.due else "—", Styles.cell),
                     para(
-                        ACTION_STATUSES.get(a.status, "Fait" if a.done else "À faire"),
+                        a.who or t("À désigner", lang), Styles.cell if a.who else Styles.cell_muted
+                    ),
+                    para(date_text(a.due, lang) if a.due else "—", Styles.cell),
+                    para(
+                        t(ACTION_STATUSES.get(a.status, "Fait" if a.done else "À faire"), lang),
                         Styles.cell_muted,
                     ),
                 ]
@@ -66,9 +68,10 @@ def decisions(story: ReportStory) -> None:
         widths[0] = FRAME_WIDTH - sum(widths)
         story.add(table(rows, widths))
     if data.projects:
-        story.sub("Chantiers lancés")
+        story.sub(t("Chantiers lancés", lang))
         for p in data.projects:
-            status = PROJECT_STATUSES.get(p.status, p.status)
+            status = PROJECT_STATUSES.get(p.status)
+            status = p.status if status is None else t(status, lang)
             story.add(
                 KeepTogether(
                     [
@@ -82,24 +85,33 @@ def decisions(story: ReportStory) -> None:
             )
 
 
+def _rating(rating: int, lang: Lang) -> str:
+    label = RATING_LABELS.get(rating)
+    return str(rating) if label is None else t(label, lang)
+
+
 def feedback(story: ReportStory) -> None:
-    data = story.data
-    story.section("Retours des participants")
+    data, lang = story.data, story.lang
+    story.section(t("Retours des participants", lang))
     if not data.feedback:
-        story.text("Aucun retour n'a été recueilli.")
+        story.text(t("Aucun retour n'a été recueilli.", lang))
         return
     average = data.average_rating or 0.0
     answers = len(data.feedback)
     present = len(data.present)
-    sentence = plural(answers, "personne a donné son avis", "personnes ont donné leur avis")
+    sentence = plural(
+        answers, "personne a donné son avis", "personnes ont donné leur avis", lang=lang
+    )
     if present >= answers and present:
-        sentence += f" sur {french_number(present)} ({french_percent(answers, present)})"
-    sentence = markup(sentence + ". Note moyenne :")
-    story.add(rich(f"{sentence} <b>{french_number(average, 1)}\u00a0/\u00a05</b>."))
+        sentence += t(" sur {present} ({share})", lang).format(
+            present=number(present, lang), share=percent(answers, present, lang)
+        )
+    sentence = markup(sentence + t(". Note moyenne :", lang))
+    story.add(rich(f"{sentence} <b>{number(average, lang, 1)}\u00a0/\u00a05</b>."))
     counts = Counter(f.rating for f in data.feedback)
     story.add(
         bar_chart(
-            [(RATING_LABELS.get(r, str(r)), counts.get(r, 0)) for r in (5, 4, 3, 2, 1)],
+            [(_rating(r, lang), counts.get(r, 0)) for r in (5, 4, 3, 2, 1)],
             width=FRAME_WIDTH * 0.75,
             label_width=4.2 * cm,
         ),
@@ -112,9 +124,10 @@ def feedback(story: ReportStory) -> None:
         said = [getattr(f, attr) for f in data.feedback if getattr(f, attr).strip()]
         if not said:
             continue
-        story.sub(title)
+        story.sub(t(title, lang))
         for text in said:
             said_text = text.strip()
             if not (said_text.startswith(("«", '"', "“")) and said_text.endswith(("»", '"', "”"))):
-                said_text = f"« {said_text} »"  # a verbatim already in quotes keeps its own
+                # a verbatim already in quotes keeps its own
+                said_text = f"« {said_text} »" if lang == "fr" else f"“{said_text}”"
             story.add(Paragraph(markup(said_text), Styles.quote))

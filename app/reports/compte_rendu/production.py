@@ -34,6 +34,7 @@ from app.reports.document import (
     Progress,
     plural,
 )
+from app.reports.i18n import Lang, number, t
 from app.reports.layout import (
     ACCENT,
     FONT,
@@ -53,14 +54,23 @@ CARD_STYLE = ParagraphStyle("card", parent=Styles.cell, fontSize=8, leading=10)
 CARD_PAPER = colors.HexColor("#fdf3b0")  # post-its in no group: post-it yellow
 
 
-def notes_and_themes(data: ReportData) -> str:
+def notes_and_themes(data: ReportData, lang: Lang = "fr") -> str:
     """'8 post-its, dont 2 regroupés en 1 thème': what is really in a regroupement is counted,
     not every post-it of the workshop."""
     themes = [c for c in data.clusters if c.id is not None]
-    text = plural(data.note_count, "post-it")
+    text = plural(data.note_count, "post-it", lang=lang)
     grouped = sum(len(c.notes) for c in themes)
     if not themes or not grouped:
         return text
+    if lang != "fr":
+        what = t("regroupés en {themes}", lang).format(
+            themes=plural(len(themes), "thème", lang=lang)
+        )
+        if grouped >= data.note_count:
+            return f"{text} {what}"
+        return t("{notes}, dont {n} {what}", lang).format(
+            notes=text, n=number(grouped, lang), what=what
+        )
     what = f"regroupés en {plural(len(themes), 'thème')}"
     if grouped >= data.note_count:
         return f"{text} {what}"
@@ -69,10 +79,10 @@ def notes_and_themes(data: ReportData) -> str:
     return f"{text}, dont {french_number(grouped)} {what}"
 
 
-def _cluster_title(cluster: ReportCluster) -> str:
+def _cluster_title(cluster: ReportCluster, lang: Lang = "fr") -> str:
     if cluster.id is None:
-        return "Post-its non regroupés"
-    return cluster.title.strip() or "Regroupement sans titre"
+        return t("Post-its non regroupés", lang)
+    return cluster.title.strip() or t("Regroupement sans titre", lang)
 
 
 def _tint(colour: colors.Color, share: float = 0.28) -> colors.Color:
@@ -105,45 +115,54 @@ def cards(notes: Sequence[ReportNote], paper: colors.Color) -> Table:
 def _picture(story: ReportStory) -> bool:
     """The board's picture when it can be read on the page; False when the board is too big
     for that (its post-its are then shown as cards, group by group)."""
-    data = story.data
+    data, lang = story.data, story.lang
     board = data.board
     if board is not None and not readable(
         board, FRAME_WIDTH, PICTURE_HEIGHT, SCENE_TEXT if data.board_png else NOTE_TEXT
     ):
-        story.section("Production", room=7 * cm)
+        story.section(t("Production", lang), room=7 * cm)
         story.add(
             para(
-                f"Le tableau « {board.title} » compte trop de post-its pour tenir lisiblement "
-                "sur une page : ils sont présentés ci-dessous groupe par groupe, en cartes aux "
-                "couleurs des groupes.",
+                t(
+                    "Le tableau « {title} » compte trop de post-its pour tenir lisiblement "
+                    "sur une page : ils sont présentés ci-dessous groupe par groupe, en cartes "
+                    "aux couleurs des groupes.",
+                    lang,
+                ).format(title=board.title),
                 Styles.small,
             ),
             Spacer(1, 4),
         )
         return False
-    story.section("Production", room=15 * cm if data.board_png or board else 7 * cm)
+    story.section(t("Production", lang), room=15 * cm if data.board_png or board else 7 * cm)
     if data.board_png:
         story.add(image(data.board_png, FRAME_WIDTH, PICTURE_HEIGHT), Spacer(1, 4))
-        story.add(para("Le tableau tel qu'il était à la fin de la séance.", Styles.small))
+        story.add(para(t("Le tableau tel qu'il était à la fin de la séance.", lang), Styles.small))
     elif board is not None:
         story.add(board_drawing(board, FRAME_WIDTH, PICTURE_HEIGHT), Spacer(1, 4))
-        story.add(para(f"Le tableau « {board.title} » tel qu'il a été laissé.", Styles.small))
+        story.add(
+            para(
+                t("Le tableau « {title} » tel qu'il a été laissé.", lang).format(title=board.title),
+                Styles.small,
+            )
+        )
     return True
 
 
 def production(story: ReportStory, progress: Progress) -> None:
-    data = story.data
+    data, lang = story.data, story.lang
     pictured = _picture(story)
     if not data.note_count:
-        story.text("Aucun post-it n'a été écrit.")
+        story.text(t("Aucun post-it n'a été écrit.", lang))
         return
     themes = [c for c in data.clusters if c.id is not None]
-    sentence = notes_and_themes(data) + ", reproduits en entier dans l'ordre du tableau."
+    sentence = notes_and_themes(data, lang) + t(
+        ", reproduits en entier dans l'ordre du tableau.", lang
+    )
     if data.hidden_notes:
-        sentence += (
-            f" {plural(data.hidden_notes, 'post-it écrit', 'post-its écrits')} en écriture "
-            "individuelle et jamais révélés n'y figurent pas."
-        )
+        sentence += t(
+            " {notes} en écriture individuelle et jamais révélés n'y figurent pas.", lang
+        ).format(notes=plural(data.hidden_notes, "post-it écrit", "post-its écrits", lang=lang))
     story.add(para(sentence))
     if len(themes) > 1:
         charted = list(data.clusters)
@@ -151,7 +170,7 @@ def production(story: ReportStory, progress: Progress) -> None:
             charted = sorted(charted, key=lambda c: -len(c.notes))[:CHART_THEMES]
         story.add(
             bar_chart(
-                [(_cluster_title(c), len(c.notes)) for c in charted],
+                [(_cluster_title(c, lang), len(c.notes)) for c in charted],
                 colors_by_row=[NOTE_COLORS.get(c.color, ACCENT) for c in charted],
             ),
             Spacer(1, 4),
@@ -161,21 +180,31 @@ def production(story: ReportStory, progress: Progress) -> None:
             notes = sum(len(c.notes) for c in left_out)
             story.add(
                 para(
-                    f"Le graphique montre les {french_number(CHART_THEMES)} plus gros regroupements ; "
-                    f"{plural(len(left_out), 'autre regroupement', 'autres regroupements')} "
-                    f"({plural(notes, 'post-it')}) sont détaillés plus bas.",
+                    t(
+                        "Le graphique montre les {n} plus gros regroupements ; {others} "
+                        "({notes}) sont détaillés plus bas.",
+                        lang,
+                    ).format(
+                        n=number(CHART_THEMES, lang),
+                        others=plural(
+                            len(left_out), "autre regroupement", "autres regroupements", lang=lang
+                        ),
+                        notes=plural(notes, "post-it", lang=lang),
+                    ),
                     Styles.small,
                 ),
                 Spacer(1, 4),
             )
     for index, cluster in enumerate(data.clusters):
-        progress(0.05 + 0.1 * index / max(1, len(data.clusters)), "Post-its…")
+        progress(0.05 + 0.1 * index / max(1, len(data.clusters)), t("Post-its…", lang))
         style = ParagraphStyle(
             f"note-{index}",
             parent=Styles.bullet,
             bulletColor=NOTE_COLORS.get(cluster.color, ACCENT),
         )
-        story.sub(f"{_cluster_title(cluster)} ({plural(len(cluster.notes), 'post-it')})")
+        story.sub(
+            f"{_cluster_title(cluster, lang)} ({plural(len(cluster.notes), 'post-it', lang=lang)})"
+        )
         if cluster.id is None or not pictured:  # compact: four cards to a row
             colour = NOTE_COLORS.get(cluster.color) if cluster.id is not None else None
             story.add(cards(cluster.notes, _tint(colour) if colour else CARD_PAPER))

@@ -8,9 +8,9 @@ from datetime import datetime
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image
 
-from app.domain.french import clock_time
 from app.domain.report import ReportData
 from app.reports.document import Story
+from app.reports.i18n import Lang, time_text
 
 
 class ReportStory(Story[ReportData]):
@@ -22,11 +22,11 @@ def _when(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp)
 
 
-def time_of(timestamp: float | None) -> str:
+def time_of(timestamp: float | None, lang: Lang = "fr") -> str:
     if timestamp is None:
         return "—"
     moment = _when(timestamp)
-    return clock_time(moment.hour * 60 + moment.minute)
+    return time_text(moment.hour * 60 + moment.minute, lang)
 
 
 def image(png: bytes, max_width: float, max_height: float) -> Image:
