@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
+from board_helpers import journal_ops, open_board
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
 
-from app.domain.clock import FakeClock
 from app.ops import board
-from app.ops.workshops import create_workshop
-from app.store.models import JournalEntry
 
 
 def _open_board(make_window, qtbot):
-    window = make_window(clock=FakeClock())
-    ctx = window.controller.ctx
-    wid = create_workshop(ctx, format_key="3h", title="Mobilité des agents").workshop_id
-    window.open_workshop(wid)
-    window.editor.start.click()
-    # with one screen the projector opens in front: she clicks the console to work on the board
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    panel = window.runner.board
-    qtbot.waitUntil(lambda: panel.data is not None)
-    return window, ctx, wid, panel
+    return open_board(make_window, qtbot)
 
 
 def _journal(ctx, wid):
-    return ctx.db.read(
-        lambda s: list(
-            s.scalars(
-                select(JournalEntry.op)
-                .where(JournalEntry.workshop_id == wid)
-                .order_by(JournalEntry.seq)
-            )
-        )
-    )
+    return journal_ops(ctx, wid)
 
 
 def _spots(ctx, wid):

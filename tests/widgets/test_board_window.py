@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from board_helpers import journal_ops, open_board
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -12,26 +13,14 @@ from PySide6.QtWidgets import QApplication
 from app.domain.board import NOTE_H, NOTE_W
 from app.domain.clock import FakeClock
 from app.ops import board, live, notes, participants
-from app.ops.workshops import create_workshop
 from widgets.board_scene import fit_text
 
 HOSTILE = (Path(__file__).parents[1] / "data" / "hostile-text.txt").read_text(encoding="utf-8")
 
 
 def _open_board(make_window, qtbot, path=None):
-    clock = FakeClock()
-    window = make_window(path, clock=clock) if path else make_window(clock=clock)
-    ctx = window.controller.ctx
-    wid = create_workshop(ctx, format_key="3h", title="Mobilité des agents").workshop_id
-    window.open_workshop(wid)
-    window.editor.start.click()
-    # with one screen the projector opens in front: she clicks the console to work on the board
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    panel = window.runner.board
+    window, ctx, wid, panel = open_board(make_window, qtbot, path)
     assert window.runner.console.pages.currentWidget() is window.runner.console.board_page
-    qtbot.waitUntil(lambda: panel.data is not None)
     return window, ctx, wid, panel
 
 
@@ -102,19 +91,7 @@ def test_write_move_group_and_undo_through_the_window(make_window, qtbot):
 
 
 def _journal(ctx, wid):
-    from sqlalchemy import select
-
-    from app.store.models import JournalEntry
-
-    return ctx.db.read(
-        lambda s: list(
-            s.scalars(
-                select(JournalEntry.op)
-                .where(JournalEntry.workshop_id == wid)
-                .order_by(JournalEntry.seq)
-            )
-        )
-    )
+    return journal_ops(ctx, wid)
 
 
 def test_drop_onto_a_post_it_groups_and_a_cluster_moves_by_its_title(make_window, qtbot):

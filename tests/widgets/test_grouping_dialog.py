@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from board_helpers import open_board
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app.ops import board
 
@@ -23,19 +23,7 @@ TEXTS = [
 
 
 def _board(make_window, qtbot):
-    window = make_window()
-    ctx = window.controller.ctx
-    from app.ops.workshops import create_workshop
-
-    wid = create_workshop(ctx, format_key="3h", title="Mobilité des agents").workshop_id
-    window.open_workshop(wid)
-    window.editor.start.click()
-    # with one screen the projector opens in front: she clicks the console to work on the board
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    panel = window.runner.board
-    qtbot.waitUntil(lambda: panel.data is not None)
+    window, ctx, wid, panel = open_board(make_window, qtbot)
     phase = panel.data.phase_id
     for i, text in enumerate(TEXTS):
         board.add_note(ctx, wid, text=text, phase_id=phase, x=(i % 4) * 220, y=(i // 4) * 160)
