@@ -157,13 +157,13 @@ def test_demo_report_reads_like_a_report(ctx: Context, demo: int, tmp_path: Path
     assert "Own_allowed" not in flat
     flat = one_line(text)
     for title in (
+        "1. Décisions et suites",
         "Sommaire",
-        "1. Cadrage",
-        "2. Déroulé",
-        "3. Participation",
-        "4. Production",
-        "5. Votes",
-        "6. Décisions et plan d'action",
+        "2. Cadrage",
+        "3. Déroulé",
+        "4. Participation",
+        "5. Production",
+        "6. Votes",
         "7. Retours des participants",
         "8. Annexe : les méthodes utilisées",
     ):

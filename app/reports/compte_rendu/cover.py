@@ -66,7 +66,10 @@ def _summary_sentence(data: ReportData) -> str:
     if data.actions:
         parts.append(plural(len(data.actions), "action décidée", "actions décidées"))
     if data.projects:
-        parts.append(plural(len(data.projects), "chantier lancé", "chantiers lancés"))
+        text = plural(len(data.projects), "chantier lancé", "chantiers lancés")
+        if data.incubated:
+            text += f" dont {plural(len(data.incubated), 'projet incubé', 'projets incubés')}"
+        parts.append(text)
     average = data.average_rating
     if average is not None:
         parts.append(
@@ -112,6 +115,11 @@ def cover(story: ReportStory) -> None:
         (data.note_count, "post-its" if data.note_count > 1 else "post-it"),
         (len(data.actions), "actions décidées" if len(data.actions) > 1 else "action décidée"),
     ]
+    # the same counts as "Décisions et suites" (decisions.funnel_stages): they agree
+    if data.projects:
+        chantiers, incubated = len(data.projects), len(data.incubated)
+        figures.append((chantiers, "chantiers lancés" if chantiers > 1 else "chantier lancé"))
+        figures.append((incubated, "projets incubés" if incubated > 1 else "projet incubé"))
     average = data.average_rating
     if average is not None:
         figures.append((-1, "satisfaction (sur 5)"))

@@ -1,24 +1,18 @@
-"""The compte-rendu's sections on what came out of the workshop: decisions, actions and
-chantiers, then the participants' feedback.
+"""The compte-rendu's section on the participants' feedback (the decisions, actions and
+chantiers open the document: `decisions.py`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from reportlab.lib.units import cm
 from reportlab.platypus import (
-    KeepTogether,
     Paragraph,
     Spacer,
 )
 
-from app.domain.french import french_date, french_number, french_percent
-from app.domain.report import (
-    ACTION_STATUSES,
-    PROJECT_STATUSES,
-)
+from app.domain.french import french_number, french_percent
 from app.reports.compte_rendu.story import ReportStory
 from app.reports.document import (
     RATING_LABELS,
@@ -28,58 +22,9 @@ from app.reports.layout import (
     FRAME_WIDTH,
     Styles,
     bar_chart,
-    para,
     rich,
-    table,
 )
 from app.reports.text import markup
-
-
-def decisions(story: ReportStory) -> None:
-    data = story.data
-    story.section("Décisions et plan d'action")
-    if not data.actions and not data.projects:
-        story.text("Aucune décision ni action n'a été enregistrée.")
-        return
-    if data.actions:
-        rows: list[list[Any]] = [
-            [
-                rich("Action", Styles.head),
-                rich("Qui", Styles.head),
-                rich("Échéance", Styles.head),
-                rich("État", Styles.head),
-            ]
-        ]
-        for a in data.actions:
-            rows.append(
-                [
-                    para(a.what, Styles.cell),
-                    para(a.who or "À désigner", Styles.cell if a.who else Styles.cell_muted),
-                    para(french_date(a.due) if a.due else "—", Styles.cell),
-                    para(
-                        ACTION_STATUSES.get(a.status, "Fait" if a.done else "À faire"),
-                        Styles.cell_muted,
-                    ),
-                ]
-            )
-        widths = [0.0, 4.4 * cm, 3.4 * cm, 1.6 * cm]
-        widths[0] = FRAME_WIDTH - sum(widths)
-        story.add(table(rows, widths))
-    if data.projects:
-        story.sub("Chantiers lancés")
-        for p in data.projects:
-            status = PROJECT_STATUSES.get(p.status, p.status)
-            story.add(
-                KeepTogether(
-                    [
-                        rich(
-                            f"{markup(p.title)} <font color='#5b6773' size='8'>· {markup(status)}</font>",
-                            Styles.h3,
-                        ),
-                        para(p.description) if p.description.strip() else Spacer(1, 2),
-                    ]
-                )
-            )
 
 
 def feedback(story: ReportStory) -> None:
