@@ -143,7 +143,7 @@ def test_the_report_opens_with_decisions_and_the_cover_agrees(ctx: Context, tmp_
     section = flat(" ".join(pages[first - 1 : first + 1]))  # the section and the page after
     section = section.split("Sommaire", 1)[0]
     assert "1. Décisions et suites" in section
-    for title, owner, target in CHOSEN:
+    for title, owner, _target in CHOSEN:
         assert title in section, title
         assert owner in section, owner
     # the next date: the timeline's next step, else the target date
@@ -166,7 +166,7 @@ def test_the_report_opens_with_decisions_and_the_cover_agrees(ctx: Context, tmp_
     # close scores read apart: 4,83 and 4,75, not "4,8" twice
     assert "4,83 / 5 (1er)" in section and "4,75 / 5 (2e)" in section
     # the action plan: who and when
-    for what, who, due in ACTIONS:
+    for what, who, _due in ACTIONS:
         assert what in section and who in section, what
     assert "12 janvier 2027" in section and "3 février 2027" in section
     assert "1er décembre 2026" in section
@@ -188,7 +188,8 @@ def test_nothing_decided_says_so_in_one_sentence(ctx: Context, tmp_path: Path) -
     board.add_note(ctx, wid, text="Une idée sans suite")
     out = tmp_path / "vide.pdf"
     build_report(report_data(ctx, wid), out)
-    page = flat(pdf_text(out).split("\f")[1])
+    page = flat(pdf_text(out).split("\f")[1]).split("Sommaire", 1)[0]
     assert "1. Décisions et suites Aucune décision ni action n'a été enregistrée." in page
     assert "Plan d'action" not in page and "Post-its" not in page
+    assert "Sommaire" in pdf_text(out).split("\f")[1]  # on the same page
     assert "0 chantier" not in flat(pdf_text(out).split("\f")[0])

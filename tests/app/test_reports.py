@@ -505,7 +505,7 @@ def test_emoji_print_as_emoji_and_copy_back_as_typed(ctx: Context, tmp_path: Pat
     # the board drawn in the report too (headless): its post-it shows the bicycle
     pages = [pdf_text(out, "-f", str(n), "-l", str(n)) for n in range(1, 8)]
     drawn = next(page for page in pages if "tel qu'il a été laissé" in page)
-    board_part = drawn.split("4. Production", 1)[1].split("tel qu'il a été laissé")[0]
+    board_part = drawn.split("5. Production", 1)[1].split("tel qu'il a été laissé")[0]
     assert "🚲" in board_part and "vélo" in board_part
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     symbola = [row for row in fonts.splitlines() if "Symbola" in row]

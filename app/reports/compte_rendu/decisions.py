@@ -259,12 +259,13 @@ def _not_retained(story: ReportStory) -> None:
 
 
 def decisions(story: ReportStory) -> None:
-    """'Décisions et suites', on the page after the cover, then a page break."""
+    """'Décisions et suites', on the page after the cover, then a page break (when nothing
+    was decided, its one sentence shares its page with the table of contents)."""
     data = story.data
     story.section("Décisions et suites")
     if not data.actions and not data.projects:
-        story.text(NOTHING_DECIDED)
-        story.add(PageBreak())
+        story.text(NOTHING_DECIDED)  # one sentence: the table of contents follows below it
+        story.add(Spacer(1, 0.8 * cm))
         return
     story.text(_opening(data))
     if data.projects:
