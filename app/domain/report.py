@@ -58,6 +58,8 @@ PROJECT_STATUSES = {
     "abandonne": "Abandonné",
     "termine": "Terminé",
 }
+# a chantier incubated, whether still in incubation or gone further (the funnel's end)
+INCUBATED = ("en_incubation", "en_experimentation", "en_deploiement", "termine")
 
 
 def initials(name: str) -> str:
@@ -176,6 +178,29 @@ class ReportProject:
     title: str
     description: str
     status: str
+    owner: str = ""
+    start_date: date | None = None
+    target_date: date | None = None
+    progress: int = 0
+    # the next date of its timeline from the day the document is made, else its target date
+    next_date: date | None = None
+    next_step: str = ""  # that timeline line's text ("" for the target date)
+    source_note_id: int | None = None  # the post-it it was promoted from
+
+    @property
+    def incubated(self) -> bool:
+        return self.status in INCUBATED
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFates:
+    """What became of the report's post-its (the moderated ones left out, as everywhere)."""
+
+    retenue: int = 0
+    fusionnee: int = 0
+    mise_de_cote: int = 0
+    undecided: int = 0
+    reasons: int = 0  # post-its set aside with a reason written
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +262,12 @@ class ReportData:
     photos: tuple[ReportPhoto, ...] = ()  # attached by the facilitator: the annexe shows them
     rehearsal: bool = False  # a répétition (simulated phones): the cover says so
     format_name_en: str = ""  # the format's English name (documents in English)
+    fates: ReportFates = field(default_factory=ReportFates)
+
+    @property
+    def incubated(self) -> tuple[ReportProject, ...]:
+        """The chantiers in incubation or gone further: the funnel's end."""
+        return tuple(p for p in self.projects if p.incubated)
 
     @property
     def note_count(self) -> int:

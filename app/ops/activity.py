@@ -39,6 +39,7 @@ from app.domain.activity import (
     Verbatim,
     person_key,
 )
+from app.domain.report import INCUBATED
 from app.ops.base import Context
 from app.store.models import (
     Action,
@@ -55,8 +56,6 @@ from app.store.models import (
 )
 
 MAX_VERBATIMS = 6
-# the funnel's end: a chantier incubated, whether still in incubation or gone further
-INCUBATED = ("en_incubation", "en_experimentation", "en_deploiement", "termine")
 VERBATIM_CHARS = (25, 260)  # quotable: a sentence, not a word nor an essay
 
 

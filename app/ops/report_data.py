@@ -19,6 +19,7 @@ from app.domain.report import (
     ReportBlock,
     ReportCluster,
     ReportData,
+    ReportFates,
     ReportFeedback,
     ReportMethod,
     ReportNote,
@@ -39,9 +40,11 @@ from app.store.models import (
     Cluster,
     Feedback,
     Note,
+    NoteFate,
     Participant,
     Photo,
     Project,
+    ProjectEntry,
     Vote,
     VoteRound,
 )
@@ -185,12 +188,8 @@ def report_data(
                 .order_by(Action.position, Action.id)
             )
         )
-        projects = tuple(
-            ReportProject(p.title, p.description, p.status)
-            for p in session.scalars(
-                select(Project).where(Project.workshop_id == w.id).order_by(Project.id)
-            )
-        )
+        projects = _projects(session, w.id, datetime.fromtimestamp(ctx.clock()).date())
+        fates = _fates(session, w.id)
         feedback = tuple(
             ReportFeedback(f.rating, f.keep, f.improve)
             for f in session.scalars(
@@ -225,6 +224,7 @@ def report_data(
             vote_rounds=tuple(rounds),
             actions=actions,
             projects=projects,
+            fates=fates,
             feedback=feedback,
             methods=tuple(methods),
             facilitators=tuple(f for f in facilitators if f.strip()),
@@ -248,6 +248,51 @@ def report_data(
 
     data = replace(data, board=fullest_board(ctx, workshop_id))
     return data
+
+
+def _projects(session: Session, workshop_id: int, today: date) -> tuple[ReportProject, ...]:
+    """The workshop's chantiers, each with its next date: the first line of its timeline from
+    `today` on, else its target date."""
+    rows = session.scalars(
+        select(Project).where(Project.workshop_id == workshop_id).order_by(Project.id)
+    ).all()
+    upcoming: dict[int, tuple[date, str]] = {}
+    for project_id, day, text in session.execute(
+        select(ProjectEntry.project_id, ProjectEntry.day, ProjectEntry.text)
+        .where(ProjectEntry.project_id.in_([p.id for p in rows]), ProjectEntry.day >= today)
+        .order_by(ProjectEntry.day, ProjectEntry.id)
+    ):
+        upcoming.setdefault(project_id, (day, text))
+    out = []
+    for p in rows:
+        next_date, next_step = upcoming.get(p.id, (p.target_date, ""))
+        out.append(
+            ReportProject(
+                p.title, p.description, p.status, owner=p.owner, start_date=p.start_date,
+                target_date=p.target_date, progress=p.progress, next_date=next_date,
+                next_step=next_step, source_note_id=p.source_note_id,
+            )
+        )  # fmt: skip
+    return tuple(out)
+
+
+def _fates(session: Session, workshop_id: int) -> ReportFates:
+    """What became of the visible post-its (those the report lists)."""
+    rows = session.execute(
+        select(Note.id, NoteFate.fate, NoteFate.reason)
+        .outerjoin(NoteFate, NoteFate.note_id == Note.id)
+        .where(Note.workshop_id == workshop_id, Note.hidden.is_(False))
+    ).all()
+    counts = {"retenue": 0, "fusionnee": 0, "mise_de_cote": 0}
+    undecided = reasons = 0
+    for _note_id, fate, reason in rows:
+        if fate in counts:
+            counts[fate] += 1
+        else:
+            undecided += 1
+        if fate == "mise_de_cote" and (reason or "").strip():
+            reasons += 1
+    return ReportFates(**counts, undecided=undecided, reasons=reasons)
 
 
 def _vote_round(session: Session, r: VoteRound, votes: Sequence[Vote]) -> ReportVoteRound:

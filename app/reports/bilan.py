@@ -17,7 +17,6 @@ import os
 from collections import Counter
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -56,7 +55,6 @@ from app.reports.layout import (
     ACCENT_LIGHT,
     FONT,
     FRAME_WIDTH,
-    INK,
     MARGIN,
     MUTED,
     NOTE_COLORS,
@@ -65,7 +63,7 @@ from app.reports.layout import (
     bar_chart,
     category_rows,
     draw_text,
-    fit_width,
+    funnel_chart,
     numbered_canvas,
     para,
     register_fonts,
@@ -480,35 +478,6 @@ def _project_rows(projects: tuple[ActivityProject, ...], status: bool) -> Any:
     widths = [0.0, 5.0 * cm] + ([3.8 * cm] if status else []) + [3.7 * cm]
     widths[0] = FRAME_WIDTH - sum(widths)
     return table(rows, widths)
-
-
-FUNNEL_COLORS = ("#9cc3c9", "#5f9aa4", "#2f7783", "#1f5f6b")  # lighter to the lab's teal
-
-
-def funnel_chart(stages: list[tuple[str, int]], *, width: float = FRAME_WIDTH) -> Drawing:
-    """The funnel from participation to projects: one centred band per stage, as wide as its
-    figure against the largest (never thinner than its number), the number in the band."""
-    register_fonts()
-    row_h, gap, label_w = 30.0, 6.0, 4.2 * cm
-    height = len(stages) * (row_h + gap)
-    drawing = Drawing(width, height)
-    top = max((n for _, n in stages), default=0) or 1
-    space = width - label_w
-    middle = label_w + space / 2
-    for i, (label, n) in enumerate(stages):
-        y = height - (i + 1) * (row_h + gap) + gap / 2
-        drawing.add(
-            String(label_w - 8, y + row_h / 2 - 3.5, fit_width(label, label_w - 10, size=10),
-                   fontName=FONT, fontSize=10, fillColor=INK, textAnchor="end")
-        )  # fmt: skip
-        band = max(space * n / top, 1.4 * cm)
-        color = colors.HexColor(FUNNEL_COLORS[min(i, len(FUNNEL_COLORS) - 1)])
-        drawing.add(Rect(middle - band / 2, y, band, row_h, fillColor=color, strokeColor=None))
-        drawing.add(
-            String(middle, y + row_h / 2 - 6, french_number(n), fontName=FONT + "-Bold",
-                   fontSize=16, fillColor=colors.white if i else INK, textAnchor="middle")
-        )  # fmt: skip
-    return drawing
 
 
 def _funnel(story: _Story) -> None:

@@ -191,6 +191,9 @@ CATALOGUE: dict[str, str] = {
     "tours de vote": "voting rounds",
     "chantier lancé": "project launched",
     "chantiers lancés": "projects launched",
+    "projet incubé": "incubated project",
+    "projets incubés": "incubated projects",
+    "dont": "including",
     "réponse": "answer",
     "réponses": "answers",
     "une satisfaction moyenne de {average} / 5 ({answers})": (

@@ -333,6 +333,35 @@ def bar_chart(
 
 
 # majority judgment's grades, from "À rejeter" (red) to "Excellent" (green)
+FUNNEL_COLORS = ("#9cc3c9", "#5f9aa4", "#2f7783", "#1f5f6b")  # lighter to the lab's teal
+
+
+def funnel_chart(stages: list[tuple[str, int]], *, width: float = FRAME_WIDTH) -> Drawing:
+    """The funnel from participation to projects: one centred band per stage, as wide as its
+    figure against the largest (never thinner than its number), the number in the band."""
+    register_fonts()
+    row_h, gap, label_w = 30.0, 6.0, 4.2 * cm
+    height = len(stages) * (row_h + gap)
+    drawing = Drawing(width, height)
+    top = max((n for _, n in stages), default=0) or 1
+    space = width - label_w
+    middle = label_w + space / 2
+    for i, (label, n) in enumerate(stages):
+        y = height - (i + 1) * (row_h + gap) + gap / 2
+        drawing.add(
+            String(label_w - 8, y + row_h / 2 - 3.5, fit_width(label, label_w - 10, size=10),
+                   fontName=FONT, fontSize=10, fillColor=INK, textAnchor="end")
+        )  # fmt: skip
+        band = max(space * n / top, 1.4 * cm)
+        color = colors.HexColor(FUNNEL_COLORS[min(i, len(FUNNEL_COLORS) - 1)])
+        drawing.add(Rect(middle - band / 2, y, band, row_h, fillColor=color, strokeColor=None))
+        drawing.add(
+            String(middle, y + row_h / 2 - 6, french_number(n), fontName=FONT + "-Bold",
+                   fontSize=16, fillColor=colors.white if i else INK, textAnchor="middle")
+        )  # fmt: skip
+    return drawing
+
+
 GRADE_COLORS = (  # the middle grade a visible yellow: a bar of "Assez bien" is not empty
     colors.HexColor("#b2182b"), colors.HexColor("#e8684a"), colors.HexColor("#f7a95c"),
     colors.HexColor("#f2d45c"), colors.HexColor("#a6d96a"), colors.HexColor("#4daf62"),

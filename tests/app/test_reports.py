@@ -157,13 +157,13 @@ def test_demo_report_reads_like_a_report(ctx: Context, demo: int, tmp_path: Path
     assert "Own_allowed" not in flat
     flat = one_line(text)
     for title in (
+        "1. Décisions et suites",
         "Sommaire",
-        "1. Cadrage",
-        "2. Déroulé",
-        "3. Participation",
-        "4. Production",
-        "5. Votes",
-        "6. Décisions et plan d'action",
+        "2. Cadrage",
+        "3. Déroulé",
+        "4. Participation",
+        "5. Production",
+        "6. Votes",
         "7. Retours des participants",
         "8. Annexe : les méthodes utilisées",
     ):
@@ -505,7 +505,7 @@ def test_emoji_print_as_emoji_and_copy_back_as_typed(ctx: Context, tmp_path: Pat
     # the board drawn in the report too (headless): its post-it shows the bicycle
     pages = [pdf_text(out, "-f", str(n), "-l", str(n)) for n in range(1, 8)]
     drawn = next(page for page in pages if "tel qu'il a été laissé" in page)
-    board_part = drawn.split("4. Production", 1)[1].split("tel qu'il a été laissé")[0]
+    board_part = drawn.split("5. Production", 1)[1].split("tel qu'il a été laissé")[0]
     assert "🚲" in board_part and "vélo" in board_part
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     symbola = [row for row in fonts.splitlines() if "Symbola" in row]

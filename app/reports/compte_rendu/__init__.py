@@ -1,9 +1,9 @@
 """The compte-rendu: the PDF summary of a workshop, the document that outlives it.
 
 `build_report(data, path, progress=...)` draws a `ReportData` (read by
-`app.ops.report_data.report_data`) into an A4 PDF: cover, table of contents, then the
-sections that have something to say, one module each (`cover`, `agenda`, `participation`,
-`production`, `vote_rounds`, `outcomes`, `annexes`), on the scaffolding the documents share
+`app.ops.report_data.report_data`) into an A4 PDF: cover, "Décisions et suites", table of
+contents, then the sections that have something to say, one module each (`cover`,
+`decisions`, `agenda`, `participation`, `production`, `vote_rounds`, `outcomes`, `annexes`), on the scaffolding the documents share
 (`app.reports.document`). Every text that is not ours is escaped on its way into a paragraph
 (see `app.reports.text`). The file appears under its name only once complete (see
 `app.system.files`).
@@ -20,7 +20,8 @@ from app.domain.report import ReportData
 from app.reports.compte_rendu.agenda import cadrage, deroule
 from app.reports.compte_rendu.annexes import annexe, photos
 from app.reports.compte_rendu.cover import contents, cover
-from app.reports.compte_rendu.outcomes import decisions, feedback
+from app.reports.compte_rendu.decisions import decisions
+from app.reports.compte_rendu.outcomes import feedback
 from app.reports.compte_rendu.participation import participation
 from app.reports.compte_rendu.production import production
 from app.reports.compte_rendu.story import ReportStory
@@ -106,6 +107,7 @@ class _Document(Document):
 def story_for(data: ReportData, progress: Progress, lang: Lang = "fr") -> list[Any]:
     story = ReportStory(data, lang)
     cover(story)
+    decisions(story)  # what the workshop leads to, first: the page readers read
     contents(story)
     progress(0.02, t("Cadrage et déroulé…", lang))
     cadrage(story)
@@ -114,7 +116,6 @@ def story_for(data: ReportData, progress: Progress, lang: Lang = "fr") -> list[A
     production(story, progress)
     progress(0.16, t("Votes et retours…", lang))
     votes(story)
-    decisions(story)
     feedback(story)
     annexe(story)
     photos(story)

@@ -69,7 +69,11 @@ def _summary_sentence(data: ReportData, lang: Lang = "fr") -> str:
     if data.actions:
         parts.append(plural(len(data.actions), "action décidée", "actions décidées", lang=lang))
     if data.projects:
-        parts.append(plural(len(data.projects), "chantier lancé", "chantiers lancés", lang=lang))
+        text = plural(len(data.projects), "chantier lancé", "chantiers lancés", lang=lang)
+        if data.incubated:
+            incubated = plural(len(data.incubated), "projet incubé", "projets incubés", lang=lang)
+            text += f" {t('dont', lang)} {incubated}"
+        parts.append(text)
     average = data.average_rating
     if average is not None:
         parts.append(
@@ -91,6 +95,8 @@ _PLURALS = {
     "participant": "participants",
     "post-it": "post-its",
     "action décidée": "actions décidées",
+    "chantier lancé": "chantiers lancés",
+    "projet incubé": "projets incubés",
 }
 
 
@@ -136,6 +142,11 @@ def cover(story: ReportStory) -> None:
         (data.note_count, "post-its" if data.note_count > 1 else "post-it"),
         (len(data.actions), "actions décidées" if len(data.actions) > 1 else "action décidée"),
     ]
+    # the same counts as "Décisions et suites" (decisions.funnel_stages): they agree
+    if data.projects:
+        chantiers, incubated = len(data.projects), len(data.incubated)
+        figures.append((chantiers, "chantiers lancés" if chantiers > 1 else "chantier lancé"))
+        figures.append((incubated, "projets incubés" if incubated > 1 else "projet incubé"))
     if lang != "fr":  # English: a plural for 0 too
         figures = [
             (v, t(label if v == 1 else _PLURALS.get(label, label), lang)) for v, label in figures

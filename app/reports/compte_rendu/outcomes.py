@@ -1,88 +1,30 @@
-"""The compte-rendu's sections on what came out of the workshop: decisions, actions and
-chantiers, then the participants' feedback.
+"""The compte-rendu's section on the participants' feedback (the decisions, actions and
+chantiers open the document: `decisions.py`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from reportlab.lib.units import cm
 from reportlab.platypus import (
-    KeepTogether,
     Paragraph,
     Spacer,
 )
 
-from app.domain.report import (
-    ACTION_STATUSES,
-    PROJECT_STATUSES,
-)
 from app.reports.compte_rendu.story import ReportStory
 from app.reports.document import (
     RATING_LABELS,
     plural,
 )
-from app.reports.i18n import Lang, date_text, number, percent, t
+from app.reports.i18n import Lang, number, percent, t
 from app.reports.layout import (
     FRAME_WIDTH,
     Styles,
     bar_chart,
-    para,
     rich,
-    table,
 )
 from app.reports.text import markup
-
-
-def decisions(story: ReportStory) -> None:
-    data, lang = story.data, story.lang
-    story.section(t("Décisions et plan d'action", lang))
-    if not data.actions and not data.projects:
-        story.text(t("Aucune décision ni action n'a été enregistrée.", lang))
-        return
-    if data.actions:
-        rows: list[list[Any]] = [
-            [
-                rich(t("Action", lang), Styles.head),
-                rich(t("Qui", lang), Styles.head),
-                rich(t("Échéance", lang), Styles.head),
-                rich(t("État", lang), Styles.head),
-            ]
-        ]
-        for a in data.actions:
-            rows.append(
-                [
-                    para(a.what, Styles.cell),
-                    para(
-                        a.who or t("À désigner", lang), Styles.cell if a.who else Styles.cell_muted
-                    ),
-                    para(date_text(a.due, lang) if a.due else "—", Styles.cell),
-                    para(
-                        t(ACTION_STATUSES.get(a.status, "Fait" if a.done else "À faire"), lang),
-                        Styles.cell_muted,
-                    ),
-                ]
-            )
-        widths = [0.0, 4.4 * cm, 3.4 * cm, 1.6 * cm]
-        widths[0] = FRAME_WIDTH - sum(widths)
-        story.add(table(rows, widths))
-    if data.projects:
-        story.sub(t("Chantiers lancés", lang))
-        for p in data.projects:
-            status = PROJECT_STATUSES.get(p.status)
-            status = p.status if status is None else t(status, lang)
-            story.add(
-                KeepTogether(
-                    [
-                        rich(
-                            f"{markup(p.title)} <font color='#5b6773' size='8'>· {markup(status)}</font>",
-                            Styles.h3,
-                        ),
-                        para(p.description) if p.description.strip() else Spacer(1, 2),
-                    ]
-                )
-            )
 
 
 def _rating(rating: int, lang: Lang) -> str:

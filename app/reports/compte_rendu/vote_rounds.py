@@ -167,7 +167,7 @@ def _vote(story: ReportStory, vote: ReportVoteRound) -> None:
         )
     if criteria:
         story.add(
-            para(" ; ".join(_criteria_legend(vote)) + ".", Styles.small),
+            para(" ; ".join(criteria_legend(vote)) + ".", Styles.small),
             Spacer(1, 4),
         )
     if scored:
@@ -234,7 +234,7 @@ def _weight(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 1
 
 
-def _criteria_legend(vote: ReportVoteRound) -> list[str]:
+def criteria_legend(vote: ReportVoteRound) -> list[str]:
     """'C1 : Intéresse au moins 2 des 4 partenaires (poids 2)' …: the table's columns."""
     given = vote.settings.get("criteria")
     weights = {}
