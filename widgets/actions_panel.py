@@ -101,14 +101,14 @@ class ActionDelegate(QStyledItemDelegate):
             combo.activated.connect(lambda _i: self.commitData.emit(combo))
             return combo
         if column == DUE:
-            return DateEdit(parent, self.panel.tr("Sans échéance"))
+            return DateEdit(parent, self.panel.no_due_text)
         edit = QLineEdit(parent)
         if column == WHO:
             completer = QCompleter(self.panel.names, edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             edit.setCompleter(completer)
-            edit.setPlaceholderText(self.panel.tr("Nom d'une personne ou d'une organisation"))
+            edit.setPlaceholderText(self.panel.who_hint)
         return edit
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -148,6 +148,8 @@ class ActionsPanel(QWidget):
         self.names: list[str] = []
         self._people: dict[str, int] = {}  # casefolded name → participant id
         self._stale = False
+        self.no_due_text = self.tr("Sans échéance")  # the editors' texts (the delegate's)
+        self.who_hint = self.tr("Nom d'une personne ou d'une organisation")
 
         title = plain_label(self.tr("Plan d'action"))
         title.setObjectName("sectionTitle")
