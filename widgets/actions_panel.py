@@ -180,7 +180,7 @@ class ActionsPanel(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((WHO, 220), (DUE, 150), (STATUS, 150)):
+        for column, width in ((WHO, 220), (DUE, 180), (STATUS, 150)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setVisible(False)
@@ -192,6 +192,8 @@ class ActionsPanel(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setItemDelegate(ActionDelegate(self))
+        # rows as tall as their wrapped text at the columns' real widths
+        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDelegate().closeEditor.connect(lambda *_a: self._reload_if_stale())
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
@@ -259,6 +261,10 @@ class ActionsPanel(QWidget):
         self.table.resizeRowsToContents()
         self.stack.setCurrentWidget(self.table if self.rows else self.empty)
         self._update_buttons()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # now that the columns have their widths
 
     def _reload_if_stale(self) -> None:
         if self._stale:

@@ -78,7 +78,6 @@ class ChantiersPanel(QWidget):
         self.owner.setPlaceholderText(self.tr("Qui porte le chantier"))
         self.owner.editingFinished.connect(self._save_owner)
         self.partner_list = QListWidget()
-        self.partner_list.setMaximumHeight(110)
         self.partner_list.itemChanged.connect(lambda _i: self._save_partners())
         self.no_partners = plain_label(
             self.tr("Aucun partenaire dans le cadrage : complétez-le pour les associer.")
@@ -240,6 +239,9 @@ class ChantiersPanel(QWidget):
                 checked = name in c.partners
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 self.partner_list.addItem(item)
+            rows = min(len(names), 6)
+            height = rows * max(1, self.partner_list.sizeHintForRow(0))
+            self.partner_list.setFixedHeight(height + 2 * self.partner_list.frameWidth() + 4)
             self.partner_list.setVisible(bool(names))
             self.no_partners.setVisible(not names)
             self.start.set_value(c.start_date)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from datetime import date
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 from app.events import Topic
-from datetime import date
-
 from app.ops import board, cofac, grouping, live, outcomes, projects, votes
 from app.ops.base import Change
 from widgets.controller import Controller
