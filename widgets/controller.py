@@ -27,6 +27,7 @@ from widgets.controls.board import BoardControls
 from widgets.controls.cofac import CofacControls
 from widgets.controls.documents import DocumentControls
 from widgets.controls.live import LiveControls
+from widgets.controls.outcomes import OutcomeControls
 from widgets.controls.votes import VoteControls
 from widgets.core_text import error_text
 
@@ -39,11 +40,18 @@ __all__ = ["Controller", "Op", "P"]
 
 
 class Controller(
-    QObject, LiveControls, DocumentControls, BoardControls, VoteControls, CofacControls
+    QObject,
+    LiveControls,
+    DocumentControls,
+    BoardControls,
+    VoteControls,
+    CofacControls,
+    OutcomeControls,
 ):
     """One class, its methods by area: reads, workshops, rehearsal, agenda and participants
-    here; the séance and the phones' server, documents and photos, the board, votes and
-    co-facilitation in the mixins of `widgets.controls` (QObject first in the bases)."""
+    here; the séance and the phones' server, documents and photos, the board, votes,
+    co-facilitation, actions and chantiers in the mixins of `widgets.controls` (QObject
+    first in the bases)."""
 
     error = Signal(str)
 

@@ -22,8 +22,10 @@ from app import __version__
 from app.domain.model import WorkshopDetail
 from app.events import Event, Topic
 from app.settings import load_settings
+from widgets.actions_panel import ActionsPanel
 from widgets.board_panel import BoardPanel
 from widgets.bridge import EventBridge
+from widgets.chantiers_panel import ChantiersPanel
 from widgets.controller import Controller
 from widgets.core_text import know_formats
 from widgets.dialogs import Dialogs
@@ -38,6 +40,7 @@ from widgets.undo_labels import step_text
 from widgets.workshop_editor import WorkshopEditor
 
 if TYPE_CHECKING:
+    from widgets.all_chantiers_dialog import AllChantiersDialog
     from widgets.remote_controller import RemoteController  # co-animation: not at start-up
 
 
@@ -72,6 +75,11 @@ class MainWindow(QMainWindow):
         self.editor = WorkshopEditor(controller.methods())
         self.editor_board = BoardPanel(controller, dialogs=lambda: self.dialogs)
         self.editor.set_board(self.editor_board)
+        self.actions_panel = ActionsPanel(controller, lambda: self.dialogs)
+        self.chantiers_panel = ChantiersPanel(controller)
+        self.editor.set_outcomes(self.actions_panel, self.chantiers_panel)
+        for panel in (self.actions_panel, self.chantiers_panel):
+            panel.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.photo_desk = PhotoDesk(controller, lambda: self.dialogs, self)
         self.editor.set_photos(self.photo_desk.panel)
         self.photo_desk.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -127,6 +135,7 @@ class MainWindow(QMainWindow):
         bridge.event.connect(self.rehearsal.on_event)
 
         self.join_dialog: QDialog | None = None  # "Rejoindre une séance…" while open
+        self.all_chantiers: AllChantiersDialog | None = None  # once opened from the menu
         self.cofac_windows: list[JoinedWindow] = []  # séances joined from this laptop
         # how a joined séance opens (`CofacWindow.open`, set by `application.build_window`)
         self.open_joined: Callable[[RemoteController], JoinedWindow] | None = None
@@ -185,6 +194,10 @@ class MainWindow(QMainWindow):
             self.tr("&Bilan d'activité…"), None, self.documents.export_bilan
         )
         file_menu.addAction(self.bilan_action)
+        self.all_chantiers_action = self._action(
+            self.tr("C&hantiers de tous les ateliers…"), None, self.show_all_chantiers
+        )
+        file_menu.addAction(self.all_chantiers_action)
         file_menu.addSeparator()
         self.archive_export_action = self._action(
             self.tr("&Exporter l'atelier (archive)…"), None, self.export_archive
@@ -396,6 +409,25 @@ class MainWindow(QMainWindow):
         if wid is not None:
             self.controller.redo(wid)
             self._refresh_undo()
+
+    def show_all_chantiers(self) -> None:
+        """The lab's chantiers across workshops (non-modal; a double-click opens one)."""
+        from widgets.all_chantiers_dialog import AllChantiersDialog
+
+        if self.all_chantiers is None:
+            self.all_chantiers = AllChantiersDialog(self.controller, self)
+            self.all_chantiers.open_requested.connect(self.open_chantier)
+        else:
+            self.all_chantiers.refresh()
+        self.all_chantiers.show()
+        self.all_chantiers.raise_()
+
+    def open_chantier(self, workshop_id: int, project_id: int) -> None:
+        self.open_workshop(workshop_id)
+        if self.editor.workshop_id == workshop_id:
+            self.editor.tabs.setCurrentIndex(self.editor.chantiers_index)
+            self.chantiers_panel.select(project_id)
+            self.activateWindow()
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(self, open_file=self.dialogs.open_file)
@@ -636,6 +668,8 @@ class MainWindow(QMainWindow):
         self.editor.flush()  # nothing she typed is lost
         self.documents.wait()  # a document being written is finished, not cut
         self.statusBar().clearMessage()  # stops the message's own timer
+        if self.all_chantiers is not None:
+            self.all_chantiers.close()
         self._undo_refresh.stop()
         self.editor_board.shutdown()
         self.photo_desk.shutdown()

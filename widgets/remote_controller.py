@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -81,6 +82,16 @@ OP_LABELS = {
     ),
     "undo": QT_TRANSLATE_NOOP("RemoteController", "annuler"),
     "redo": QT_TRANSLATE_NOOP("RemoteController", "rétablir"),
+    "outcomes.create_action": QT_TRANSLATE_NOOP("RemoteController", "ajouter une action"),
+    "outcomes.update_action": QT_TRANSLATE_NOOP("RemoteController", "modifier une action"),
+    "outcomes.delete_action": QT_TRANSLATE_NOOP("RemoteController", "supprimer une action"),
+    "outcomes.move_action": QT_TRANSLATE_NOOP("RemoteController", "déplacer une action"),
+    "projects.update_project": QT_TRANSLATE_NOOP("RemoteController", "modifier un chantier"),
+    "projects.add_entry": QT_TRANSLATE_NOOP("RemoteController", "ajouter au suivi d'un chantier"),
+    "projects.remove_entry": QT_TRANSLATE_NOOP(
+        "RemoteController", "retirer une ligne du suivi d'un chantier"
+    ),
+    "projects.tick_milestone": QT_TRANSLATE_NOOP("RemoteController", "cocher un jalon"),
 }
 
 
@@ -89,7 +100,9 @@ def _tr(text: str) -> str:
 
 
 def _plain(value: Any) -> Any:
-    """Arguments as JSON: tuples become lists."""
+    """Arguments as JSON: tuples become lists, dates AAAA-MM-JJ."""
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -102,6 +115,8 @@ TOPICS = {
     "board": Topic.BOARD,
     "live": Topic.TIMER,
     "votes": Topic.VOTES,
+    "outcomes": Topic.ACTIONS,
+    "projects": Topic.WORKSHOP,
 }
 
 

@@ -1,6 +1,9 @@
-"""The workshop editor: cadrage, agenda with the method library, and the programme (3 mois)."""
+"""The workshop editor: cadrage, agenda with the method library, the programme (3 mois), and
+the tabs the window adds (board, actions, chantiers, photos)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +35,10 @@ from widgets.core_text import (
 )
 from widgets.method_library import MethodLibrary
 from widgets.text import breakable, plain_label, plain_tooltip
+
+if TYPE_CHECKING:
+    from widgets.actions_panel import ActionsPanel
+    from widgets.chantiers_panel import ChantiersPanel
 
 
 class ProgrammeView(QWidget):
@@ -136,6 +143,8 @@ class WorkshopEditor(QWidget):
     def __init__(self, methods: list[Method], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workshop_id: int | None = None
+        self.actions_panel: ActionsPanel | None = None  # set by the window (`set_outcomes`)
+        self.chantiers_panel: ChantiersPanel | None = None
 
         self.back = QPushButton(self.tr("← Ateliers"))
         self.back.setToolTip(self.tr("Revenir à la liste des ateliers (Alt+←)"))
@@ -204,6 +213,12 @@ class WorkshopEditor(QWidget):
         """The workshop's post-it board, outside the séance too (to tidy it before the report)."""
         self.board_index = self.tabs.addTab(board, self.tr("Tableau"))
 
+    def set_outcomes(self, actions: ActionsPanel, chantiers: ChantiersPanel) -> None:
+        """What the workshop leads to, in every format: its action plan and its chantiers."""
+        self.actions_panel, self.chantiers_panel = actions, chantiers
+        self.actions_index = self.tabs.addTab(actions, self.tr("Actions"))
+        self.chantiers_index = self.tabs.addTab(chantiers, self.tr("Chantiers"))
+
     def set_photos(self, photos: QWidget) -> None:
         """The photos for the compte-rendu's annexe (paper boards, the room)."""
         self.photos_index = self.tabs.addTab(photos, self.tr("Photos"))
@@ -236,6 +251,9 @@ class WorkshopEditor(QWidget):
         self.tabs.setTabVisible(2, is_programme)
         if is_programme:
             self.programme.set_detail(detail)
+        if self.actions_panel is not None and self.chantiers_panel is not None:
+            self.actions_panel.set_detail(detail)
+            self.chantiers_panel.set_detail(detail)
 
     def _open_session(self, index: int) -> None:
         self.tabs.setCurrentIndex(1)

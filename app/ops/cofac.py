@@ -15,6 +15,7 @@ import hashlib
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -27,15 +28,22 @@ from app.domain.agenda import clean_text
 from app.domain.timer import TimerState
 from app.errors import InvalidInput, KnownError, NotFound
 from app.events import Topic
-from app.ops import base, board, live, participants, votes
+from app.ops import base, board, live, outcomes, participants, projects, votes
 from app.ops.base import Action, Change, Context, connection, execute, mutation
 from app.ops.mutations import get_workshop
 from app.ops.participants import check_key
 from app.store.db import Database
 from app.store.models import (
+    Action as ActionRow,
+)
+from app.store.models import (
     CoFacilitator,
     LiveTimer,
+    Milestone,
     Phase,
+    Programme,
+    Project,
+    ProjectEntry,
     VoteRound,
 )
 
@@ -331,6 +339,68 @@ def _check_in(ctx: Context, wid: int, a: dict[str, Any]) -> Any:
     return participants.check_in(ctx, wid, key=key, source="manual", **kw)
 
 
+# -- the action plan and the chantiers: only those of *this* workshop ---------------------------
+def _owned(ctx: Context, workshop_id: int, kind: str, item_id: Any) -> int:
+    """An action, chantier, timeline line or milestone of this workshop (a laptop never
+    reaches another one's)."""
+    if isinstance(item_id, bool) or not isinstance(item_id, int):
+        raise InvalidInput("Identifiant invalide.")
+    queries = {
+        "action": select(ActionRow.workshop_id).where(ActionRow.id == item_id),
+        "project": select(Project.workshop_id).where(Project.id == item_id),
+        "entry": select(Project.workshop_id)
+        .join(ProjectEntry, ProjectEntry.project_id == Project.id)
+        .where(ProjectEntry.id == item_id),
+        "milestone": select(Programme.workshop_id)
+        .join(Milestone, Milestone.programme_id == Programme.id)
+        .where(Milestone.id == item_id),
+    }
+    if ctx.db.read(lambda session: session.scalar(queries[kind])) != workshop_id:
+        raise NotFound("Cet élément n'existe pas dans cet atelier.")
+    return item_id
+
+
+def _day(value: Any) -> date | None:
+    """A date sent as AAAA-MM-JJ (None clears it)."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidInput("Date invalide : attendue au format AAAA-MM-JJ.") from None
+
+
+def _dated(args: dict[str, Any], *names: str) -> dict[str, Any]:
+    return {k: _day(v) if k in names else v for k, v in args.items()}
+
+
+def _create_action(ctx: Context, wid: int, a: dict[str, Any]) -> Change:
+    kw = _kw(a, "what", "who", "participant_id", "due", "status")
+    return outcomes.create_action(ctx, wid, **_dated(kw, "due"))
+
+
+def _update_action(ctx: Context, wid: int, a: dict[str, Any]) -> Change:
+    action_id = _owned(ctx, wid, "action", a.pop("action_id", None))
+    kw = _kw(a, "what", "who", "participant_id", "due", "status")
+    return outcomes.update_action(ctx, action_id, **_dated(kw, "due"))
+
+
+def _update_project(ctx: Context, wid: int, a: dict[str, Any]) -> Change:
+    project_id = _owned(ctx, wid, "project", a.pop("project_id", None))
+    kw = _kw(a, "title", "description", "status", "owner", "partners", "start_date",
+             "target_date", "progress")  # fmt: skip
+    return projects.update_project(ctx, project_id, **_dated(kw, "start_date", "target_date"))
+
+
+def _add_entry(ctx: Context, wid: int, a: dict[str, Any]) -> Change:
+    project_id = _owned(ctx, wid, "project", a.pop("project_id", None))
+    kw = _kw(a, "day", "text")
+    day = _day(kw.get("day"))
+    if day is None:
+        raise InvalidInput("Date invalide : attendue au format AAAA-MM-JJ.")
+    return projects.add_entry(ctx, project_id, day, str(kw.get("text", "")))
+
+
 REMOTE_OPS: dict[str, RemoteOp] = {
     # the board (scribe)
     "board.add_note": RemoteOp(
@@ -473,6 +543,36 @@ REMOTE_OPS: dict[str, RemoteOp] = {
     ),
     "undo": RemoteOp(lambda c, w, a: base.undo(c, w), COANIMATION, "annuler"),
     "redo": RemoteOp(lambda c, w, a: base.redo(c, w), COANIMATION, "rétablir"),
+    # what the workshop leads to: actions, chantiers, their timelines, milestones (the
+    # promotions after a vote stay the lead's)
+    "outcomes.create_action": RemoteOp(_create_action, COANIMATION, "ajouter une action"),
+    "outcomes.update_action": RemoteOp(_update_action, COANIMATION, "modifier une action"),
+    "outcomes.delete_action": RemoteOp(
+        lambda c, w, a: outcomes.delete_action(c, _owned(c, w, "action", a.get("action_id"))),
+        COANIMATION,
+        "supprimer une action",
+    ),
+    "outcomes.move_action": RemoteOp(
+        lambda c, w, a: outcomes.move_action(
+            c, _owned(c, w, "action", a.get("action_id")), int(a["position"])
+        ),
+        COANIMATION,
+        "déplacer une action",
+    ),
+    "projects.update_project": RemoteOp(_update_project, COANIMATION, "modifier un chantier"),
+    "projects.add_entry": RemoteOp(_add_entry, COANIMATION, "ajouter au suivi d'un chantier"),
+    "projects.remove_entry": RemoteOp(
+        lambda c, w, a: projects.remove_entry(c, _owned(c, w, "entry", a.get("entry_id"))),
+        COANIMATION,
+        "retirer une ligne du suivi d'un chantier",
+    ),
+    "projects.tick_milestone": RemoteOp(
+        lambda c, w, a: projects.tick_milestone(
+            c, _owned(c, w, "milestone", a.get("milestone_id")), bool(a.get("done", True))
+        ),
+        COANIMATION,
+        "cocher un jalon",
+    ),
 }
 
 

@@ -1596,6 +1596,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>C&amp;hantiers de tous les ateliers…</source>
+        <translation>Pro&amp;jects of every workshop…</translation>
+    </message>
+    <message>
         <location filename="../../widgets/document_desk.py" line="73"/>
         <source>Logo des paramètres ignoré : {problem}</source>
         <translation>Logo from the settings left out: {problem}</translation>
@@ -2755,6 +2759,38 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
 </context>
 <context>
     <name>RemoteController</name>
+    <message>
+        <source>ajouter une action</source>
+        <translation>add an action</translation>
+    </message>
+    <message>
+        <source>modifier une action</source>
+        <translation>change an action</translation>
+    </message>
+    <message>
+        <source>supprimer une action</source>
+        <translation>delete an action</translation>
+    </message>
+    <message>
+        <source>déplacer une action</source>
+        <translation>move an action</translation>
+    </message>
+    <message>
+        <source>modifier un chantier</source>
+        <translation>change a project</translation>
+    </message>
+    <message>
+        <source>ajouter au suivi d&apos;un chantier</source>
+        <translation>add to a project&apos;s timeline</translation>
+    </message>
+    <message>
+        <source>retirer une ligne du suivi d&apos;un chantier</source>
+        <translation>remove a line from a project&apos;s timeline</translation>
+    </message>
+    <message>
+        <source>cocher un jalon</source>
+        <translation>tick a milestone</translation>
+    </message>
     <message>
         <location filename="../../widgets/remote_controller.py" line="29"/>
         <source>Réservé à l&apos;animatrice : {what}.</source>
@@ -4117,6 +4153,14 @@ An item that is already a project is not created twice.</translation>
 <context>
     <name>WorkshopEditor</name>
     <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Chantiers</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
         <location filename="../../widgets/workshop_editor.py" line="205"/>
         <source>Tableau</source>
         <translation>Board</translation>
@@ -4192,6 +4236,213 @@ An item that is already a project is not created twice.</translation>
         <location filename="../../widgets/workshop_editor.py" line="245"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>À faire</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>En cours</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Fait</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Abandonnée</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <source>Plan d&apos;action</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Ce qui a été décidé : quoi, qui, pour quand. Double-cliquez sur une case pour la modifier ; Suppr retire l&apos;action (Ctrl+Z pour annuler).</source>
+        <translation>What was decided: what, who, by when. Double-click a cell to change it; Delete removes the action (Ctrl+Z to undo).</translation>
+    </message>
+    <message>
+        <source>Nouvelle action : ce qui sera fait…</source>
+        <translation>New action: what will be done…</translation>
+    </message>
+    <message>
+        <source>Ajouter l&apos;action</source>
+        <translation>Add the action</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Retirer l&apos;action choisie (Suppr)</source>
+        <translation>Remove the chosen action (Delete)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Échéance</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Aucune action pour l&apos;instant. Écrivez ci-dessus ce qui a été décidé : qui fait quoi, pour quand. Après un vote, « Promouvoir en action » en ajoute aussi.</source>
+        <translation>No actions yet. Write above what was decided: who does what, by when. After a vote, “Promote to action” adds some too.</translation>
+    </message>
+    <message>
+        <source>{n} action(s) supprimée(s) — Ctrl+Z pour annuler</source>
+        <translation>{n} action(s) deleted — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <source>Sans échéance</source>
+        <translation>No due date</translation>
+    </message>
+    <message>
+        <source>Nom d&apos;une personne ou d&apos;une organisation</source>
+        <translation>Name of a person or an organisation</translation>
+    </message>
+</context>
+<context>
+    <name>AllChantiersDialog</name>
+    <message>
+        <source>Chantiers de tous les ateliers</source>
+        <translation>Projects of every workshop</translation>
+    </message>
+    <message>
+        <source>Tous les statuts</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <source>Chercher un titre, un porteur…</source>
+        <translation>Search a title, an owner…</translation>
+    </message>
+    <message>
+        <source>Chantier</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Atelier</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Porteur</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Partenaires</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Double-cliquez sur un chantier pour ouvrir son atelier.</source>
+        <translation>Double-click a project to open its workshop.</translation>
+    </message>
+    <message>
+        <source>Tous les partenaires</source>
+        <translation>Every partner</translation>
+    </message>
+    <message>
+        <source>{n} chantier(s)</source>
+        <translation>{n} project(s)</translation>
+    </message>
+</context>
+<context>
+    <name>ChantiersPanel</name>
+    <message>
+        <source>Chantiers suivis</source>
+        <translation>Projects followed</translation>
+    </message>
+    <message>
+        <source>Qui porte le chantier</source>
+        <translation>Who owns the project</translation>
+    </message>
+    <message>
+        <source>Aucun partenaire dans le cadrage : complétez-le pour les associer.</source>
+        <translation>No partners in the framing: complete it to involve them.</translation>
+    </message>
+    <message>
+        <source>Non fixée</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Visée</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Porteur</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Partenaires</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Suivi</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>comité du 12 mars : financement acquis</source>
+        <translation>committee of 12 March: funding secured</translation>
+    </message>
+    <message>
+        <source>Ajouter au suivi</source>
+        <translation>Add to the timeline</translation>
+    </message>
+    <message>
+        <source>Retirer la ligne</source>
+        <translation>Remove the line</translation>
+    </message>
+    <message>
+        <source>Aucun chantier pour l&apos;instant. Après un vote, « Promouvoir en chantier » fait des idées retenues des chantiers à suivre ici : porteur, partenaires, dates, avancement et suivi.</source>
+        <translation>No projects yet. After a vote, “Promote to project” turns the chosen ideas into projects followed here: owner, partners, dates, progress and timeline.</translation>
+    </message>
+    <message>
+        <source>{title}
+{status} · {progress} %</source>
+        <translation>{title}
+{status} · {progress} %</translation>
+    </message>
+    <message>
+        <source>Chantier « {title} » : {status} — Ctrl+Z pour annuler</source>
+        <translation>Project “{title}”: {status} — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <source>Ligne du suivi retirée — Ctrl+Z pour annuler</source>
+        <translation>Timeline line removed — Ctrl+Z to undo</translation>
     </message>
 </context>
 </TS>

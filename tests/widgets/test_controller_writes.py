@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from datetime import date
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 from app.events import Topic
-from app.ops import board, cofac, grouping, live, votes
+from app.ops import board, cofac, grouping, live, outcomes, projects, votes
 from app.ops.base import Change
 from widgets.controller import Controller
 from widgets.remote_controller import LEAD_ONLY_METHODS, LEAD_ONLY_OPS, RemoteController
 
-AREAS: dict[str, ModuleType] = {"board": board, "live": live, "votes": votes}
+AREAS: dict[str, ModuleType] = {
+    "board": board, "live": live, "votes": votes, "outcomes": outcomes, "projects": projects,
+}  # fmt: skip
 # operations named after the board but written in a module of their own
 ELSEWHERE: dict[str, Callable[..., Any]] = {"board.group_suggested": grouping.accept}
 
@@ -54,6 +57,16 @@ WRITES: list[Callable[[Controller], object]] = [
     lambda c: c.remove_paper_votes(9, "paper:1"),
     lambda c: c.promote_to_actions(9, top=3),
     lambda c: c.promote_to_projects(9, top=2),
+    lambda c: c.create_action(1, "Écrire au SGAR", who="Awa", due=date(2026, 3, 12)),
+    lambda c: c.update_action(4, status="fait"),
+    lambda c: c.update_action(4, participant_id=None, due=None),
+    lambda c: c.delete_action(4),
+    lambda c: c.move_action(4, 0),
+    lambda c: c.update_project(7, status="en_incubation", partners=["DREAL"], progress=40),
+    lambda c: c.update_project(7, start_date=None),
+    lambda c: c.add_project_entry(7, date(2026, 3, 12), "comité : financement acquis"),
+    lambda c: c.remove_project_entry(8),
+    lambda c: c.tick_milestone(3, False),
 ]
 
 
@@ -118,6 +131,13 @@ def test_a_laptop_sends_the_operation_with_its_arguments_by_name() -> None:
         ("votes.add_paper_votes", {"round_id": 9, "counts": {"note:5": 2}, "label": "Table 2"}),
         ("live.adjust", {"seconds": -60}),
         ("board.group", {"note_ids": [5, 6]}),
+    ]
+    client.submitted.clear()
+    remote.update_action(4, due=date(2026, 3, 12))  # a date as AAAA-MM-JJ, the rest left out
+    remote.update_project(7, target_date=None)
+    assert client.submitted == [
+        ("outcomes.update_action", {"action_id": 4, "due": "2026-03-12"}),
+        ("projects.update_project", {"project_id": 7, "target_date": None}),
     ]
 
 

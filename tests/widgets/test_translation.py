@@ -108,6 +108,8 @@ def test_english_window_shows_english_texts(english, make_window):
         "Agenda",
         "Programme",
         "Board",
+        "Actions",
+        "Projects",
         "Photos",
     ]
     assert window.editor.start.text() == "Start session ▶"

@@ -133,7 +133,7 @@ def test_the_workshop_editor_lists_the_chantiers_of_a_programme(make_window, qtb
 
     def add(session) -> None:
         session.add(Project(workshop_id=wid, title="<b>Navette</b>", description="Du vote",
-                            status="incubation", created_at=0.0))  # fmt: skip
+                            status="en_incubation", created_at=0.0))  # fmt: skip
 
     ctx.db.write(add)
     window.open_workshop(wid)
