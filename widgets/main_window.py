@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer, SignalInstance
@@ -23,6 +22,7 @@ from app.domain.model import WorkshopDetail
 from app.events import Event, Topic
 from app.settings import load_settings
 from widgets.actions_panel import ActionsPanel
+from widgets.archive_desk import ArchiveDesk
 from widgets.board_panel import BoardPanel
 from widgets.bridge import EventBridge
 from widgets.chantiers_panel import ChantiersPanel
@@ -146,6 +146,14 @@ class MainWindow(QMainWindow):
             self._report_workshop_id,
             self.editor.flush,
             self._document_actions,
+        )
+        self.archives = ArchiveDesk(
+            self,
+            controller,
+            lambda: self.dialogs,
+            self._report_workshop_id,
+            self.editor.flush,
+            self._imported,
         )
         self._build_menus()
         self.statusBar().addPermanentWidget(self.documents.progress)
@@ -466,74 +474,17 @@ class MainWindow(QMainWindow):
     def report_progress(self) -> QProgressBar:
         return self.documents.progress
 
-    # -- the JSON archive: a workshop moving between laptops -----------------------------------
+    # -- the JSON archive: a workshop moving between laptops (widgets/archive_desk.py) ---------
     def export_archive(self) -> None:
-        workshop_id = self._report_workshop_id()
-        detail = self.controller.detail(workshop_id) if workshop_id is not None else None
-        if workshop_id is None or detail is None:
-            self.statusBar().showMessage(
-                self.tr("Ouvrez ou sélectionnez d'abord un atelier."), 4000
-            )
-            return
-        self.editor.flush()  # what she just typed goes with it
-        title = "".join(c if c.isalnum() or c in " -_'" else " " for c in detail.title)
-        suggested = str(Path.home() / f"Atelier - {' '.join(title.split())[:80]}.json")
-        path = self.dialogs.save_file(
-            self.tr("Exporter l'atelier (archive)"),
-            suggested,
-            self.tr("Archive Atelier (*.json)"),
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".json"):
-            path += ".json"
-        if self.controller.export_archive(workshop_id, path):
-            self.statusBar().showMessage(
-                self.tr(
-                    "Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un "
-                    "autre ordinateur)"
-                ).format(path=path)
-            )
+        self.archives.export_archive()
 
     def import_archive(self) -> None:
-        path = self.dialogs.open_file(
-            self.tr("Importer un atelier"),
-            self.tr("Archive Atelier (*.json);;Tous les fichiers (*)"),
-        )
-        if not path:
-            return
-        read = self.controller.read_archive(path)  # a refusal is shown as a dialog
-        if read is None:
-            return
-        data, held = read
-        if_held = "refuse"
-        if held:  # imported before, or exported from here: replace it, or keep both?
-            title = held[0][1]
-            answer = self.dialogs.choose(
-                self.tr("Importer un atelier"),
-                self.tr(
-                    "La base contient déjà l'atelier « {title} » de cette archive.\n\n"
-                    "Le remplacer par celui de l'archive (ce qui a changé ici depuis l'export "
-                    "sera perdu), ou garder les deux, l'import s'appelant « {title} (copie) » ?"
-                ).format(title=title),
-                [("replace", self.tr("Remplacer")), ("copy", self.tr("Garder les deux"))],
-            )
-            if answer is None:
-                return
-            if_held = answer
-        workshop_id = self.controller.import_archive(data, if_held)
-        if workshop_id is None:
-            return
+        self.archives.import_archive()
+
+    def _imported(self, workshop_id: int) -> None:
         self.show_home()
         self.refresh_home()
         self.home.select(workshop_id)
-        detail = self.controller.detail(workshop_id)
-        self.statusBar().showMessage(
-            self.tr("Atelier importé : « {title} »").format(
-                title=detail.title if detail else workshop_id
-            ),
-            8000,
-        )
 
     def test_network(self) -> None:
         """Fichier → « Tester le réseau… »: phones reach this laptop? (no séance needed)."""

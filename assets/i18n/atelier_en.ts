@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActionsPanel</name>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="42"/>
+        <source>À faire</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="43"/>
+        <source>En cours</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="44"/>
+        <source>Fait</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="45"/>
+        <source>Abandonnée</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="154"/>
+        <source>Plan d&apos;action</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="158"/>
+        <source>Ce qui a été décidé : quoi, qui, pour quand. Double-cliquez sur une case pour la modifier ; Suppr retire l&apos;action (Ctrl+Z pour annuler).</source>
+        <translation>What was decided: what, who, by when. Double-click a cell to change it; Delete removes the action (Ctrl+Z to undo).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="165"/>
+        <source>Nouvelle action : ce qui sera fait…</source>
+        <translation>New action: what will be done…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="167"/>
+        <source>Ajouter l&apos;action</source>
+        <translation>Add the action</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="169"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="170"/>
+        <source>Retirer l&apos;action choisie (Suppr)</source>
+        <translation>Remove the chosen action (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="179"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="179"/>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="179"/>
+        <source>Échéance</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="179"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="205"/>
+        <source>Aucune action pour l&apos;instant. Écrivez ci-dessus ce qui a été décidé : qui fait quoi, pour quand. Après un vote, « Promouvoir en action » en ajoute aussi.</source>
+        <translation>No actions yet. Write above what was decided: who does what, by when. After a vote, “Promote to action” adds some too.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="327"/>
+        <source>{n} action(s) supprimée(s) — Ctrl+Z pour annuler</source>
+        <translation>{n} action(s) deleted — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="151"/>
+        <source>Sans échéance</source>
+        <translation>No due date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/actions_panel.py" line="152"/>
+        <source>Nom d&apos;une personne ou d&apos;une organisation</source>
+        <translation>Name of a person or an organisation</translation>
+    </message>
+</context>
+<context>
     <name>AgendaEditor</name>
     <message>
         <location filename="../../widgets/agenda_editor.py" line="276"/>
@@ -77,6 +170,69 @@
         <location filename="../../widgets/agenda_editor.py" line="425"/>
         <source> · reste {left}</source>
         <translation> · {left} left</translation>
+    </message>
+</context>
+<context>
+    <name>AllChantiersDialog</name>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="42"/>
+        <source>Chantiers de tous les ateliers</source>
+        <translation>Projects of every workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="46"/>
+        <source>Tous les statuts</source>
+        <translation>Every status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="53"/>
+        <source>Chercher un titre, un porteur…</source>
+        <translation>Search a title, an owner…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="64"/>
+        <source>Chantier</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="65"/>
+        <source>Atelier</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="66"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="67"/>
+        <source>Porteur</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="68"/>
+        <source>Partenaires</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="69"/>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="84"/>
+        <source>Double-cliquez sur un chantier pour ouvrir son atelier.</source>
+        <translation>Double-click a project to open its workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="104"/>
+        <source>Tous les partenaires</source>
+        <translation>Every partner</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/all_chantiers_dialog.py" line="136"/>
+        <source>{n} chantier(s)</source>
+        <translation>{n} project(s)</translation>
     </message>
 </context>
 <context>
@@ -494,6 +650,107 @@
         <location filename="../../widgets/cadrage_form.py" line="100"/>
         <source>Nombre de participants attendus</source>
         <translation>Expected number of participants</translation>
+    </message>
+</context>
+<context>
+    <name>ChantiersPanel</name>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="56"/>
+        <source>Chantiers suivis</source>
+        <translation>Projects followed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="78"/>
+        <source>Qui porte le chantier</source>
+        <translation>Who owns the project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="83"/>
+        <source>Aucun partenaire dans le cadrage : complétez-le pour les associer.</source>
+        <translation>No partners in the framing: complete it to involve them.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="87"/>
+        <location filename="../../widgets/chantiers_panel.py" line="89"/>
+        <source>Non fixée</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="92"/>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="95"/>
+        <source>Visée</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="114"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="115"/>
+        <source>Porteur</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="119"/>
+        <source>Partenaires</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="120"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="121"/>
+        <source>Avancement</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="123"/>
+        <source>Suivi</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="131"/>
+        <source>comité du 12 mars : financement acquis</source>
+        <translation>committee of 12 March: funding secured</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="133"/>
+        <source>Ajouter au suivi</source>
+        <translation>Add to the timeline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="135"/>
+        <source>Retirer la ligne</source>
+        <translation>Remove the line</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="163"/>
+        <source>Aucun chantier pour l&apos;instant. Après un vote, « Promouvoir en chantier » fait des idées retenues des chantiers à suivre ici : porteur, partenaires, dates, avancement et suivi.</source>
+        <translation>No projects yet. After a vote, “Promote to project” turns the chosen ideas into projects followed here: owner, partners, dates, progress and timeline.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="194"/>
+        <source>{title}
+{status} · {progress} %</source>
+        <translation>{title}
+{status} · {progress} %</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="272"/>
+        <source>Chantier « {title} » : {status} — Ctrl+Z pour annuler</source>
+        <translation>Project “{title}”: {status} — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="341"/>
+        <source>Ligne du suivi retirée — Ctrl+Z pour annuler</source>
+        <translation>Timeline line removed — Ctrl+Z to undo</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +1853,7 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../widgets/main_window.py" line="206"/>
         <source>C&amp;hantiers de tous les ateliers…</source>
         <translation>Pro&amp;jects of every workshop…</translation>
     </message>
@@ -1605,17 +1863,17 @@
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="185"/>
+        <location filename="../../widgets/main_window.py" line="202"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="190"/>
+        <location filename="../../widgets/main_window.py" line="211"/>
         <source>&amp;Exporter l&apos;atelier (archive)…</source>
         <translation>&amp;Export the workshop (archive)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="193"/>
+        <location filename="../../widgets/main_window.py" line="214"/>
         <source>&amp;Importer un atelier…</source>
         <translation>&amp;Import a workshop…</translation>
     </message>
@@ -1646,33 +1904,33 @@
         <translation>The activity summary could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="450"/>
+        <location filename="../../widgets/archive_desk.py" line="56"/>
         <source>Exporter l&apos;atelier (archive)</source>
         <translation>Export the workshop (archive)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="452"/>
+        <location filename="../../widgets/archive_desk.py" line="58"/>
         <source>Archive Atelier (*.json)</source>
         <translation>Atelier archive (*.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="461"/>
+        <location filename="../../widgets/archive_desk.py" line="66"/>
         <source>Archive enregistrée : {path} (à ouvrir avec « Importer un atelier… » sur un autre ordinateur)</source>
         <translation>Archive saved: {path} (open it with “Import a workshop…” on another computer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="468"/>
-        <location filename="../../widgets/main_window.py" line="481"/>
+        <location filename="../../widgets/archive_desk.py" line="76"/>
+        <location filename="../../widgets/archive_desk.py" line="91"/>
         <source>Importer un atelier</source>
         <translation>Import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="469"/>
+        <location filename="../../widgets/archive_desk.py" line="77"/>
         <source>Archive Atelier (*.json);;Tous les fichiers (*)</source>
         <translation>Atelier archive (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="483"/>
+        <location filename="../../widgets/archive_desk.py" line="92"/>
         <source>La base contient déjà l&apos;atelier « {title} » de cette archive.
 
 Le remplacer par celui de l&apos;archive (ce qui a changé ici depuis l&apos;export sera perdu), ou garder les deux, l&apos;import s&apos;appelant « {title} (copie) » ?</source>
@@ -1681,29 +1939,29 @@ Le remplacer par celui de l&apos;archive (ce qui a changé ici depuis l&apos;exp
 Replace it with the archive&apos;s (what changed here since the export will be lost), or keep both, the import being called “{title} (copie)”?</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="487"/>
+        <location filename="../../widgets/archive_desk.py" line="99"/>
         <source>Remplacer</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="487"/>
+        <location filename="../../widgets/archive_desk.py" line="100"/>
         <source>Garder les deux</source>
         <translation>Keep both</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="500"/>
+        <location filename="../../widgets/archive_desk.py" line="112"/>
         <source>Atelier importé : « {title} »</source>
         <translation>Workshop imported: “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="166"/>
+        <location filename="../../widgets/main_window.py" line="183"/>
         <source>&amp;Compte-rendu…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
+        <location filename="../../widgets/archive_desk.py" line="46"/>
         <location filename="../../widgets/document_desk.py" line="191"/>
-        <location filename="../../widgets/main_window.py" line="290"/>
-        <location filename="../../widgets/main_window.py" line="443"/>
+        <location filename="../../widgets/main_window.py" line="311"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
@@ -1733,115 +1991,115 @@ Replace it with the archive&apos;s (what changed here since the export will be l
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="67"/>
-        <location filename="../../widgets/main_window.py" line="618"/>
+        <location filename="../../widgets/main_window.py" line="70"/>
+        <location filename="../../widgets/main_window.py" line="601"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="147"/>
+        <location filename="../../widgets/main_window.py" line="164"/>
         <source>Base : {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="152"/>
+        <location filename="../../widgets/main_window.py" line="169"/>
         <source>Un fichier de format a été ignoré : {problem}</source>
         <translation>A format file was skipped: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="158"/>
+        <location filename="../../widgets/main_window.py" line="175"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="161"/>
+        <location filename="../../widgets/main_window.py" line="178"/>
         <source>&amp;Nouvel atelier…</source>
         <translation>&amp;New workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="181"/>
         <source>Liste des &amp;ateliers</source>
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="172"/>
+        <location filename="../../widgets/main_window.py" line="189"/>
         <source>Feuille d&apos;é&amp;margement…</source>
         <translation>&amp;Attendance sheet…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="181"/>
+        <location filename="../../widgets/main_window.py" line="198"/>
         <source>Exporter en C&amp;SV…</source>
         <translation>Export as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="202"/>
+        <location filename="../../widgets/main_window.py" line="223"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="205"/>
+        <location filename="../../widgets/main_window.py" line="226"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="207"/>
+        <location filename="../../widgets/main_window.py" line="228"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="209"/>
-        <location filename="../../widgets/main_window.py" line="627"/>
+        <location filename="../../widgets/main_window.py" line="230"/>
+        <location filename="../../widgets/main_window.py" line="610"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="211"/>
-        <location filename="../../widgets/main_window.py" line="632"/>
+        <location filename="../../widgets/main_window.py" line="232"/>
+        <location filename="../../widgets/main_window.py" line="615"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="214"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="216"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="226"/>
+        <location filename="../../widgets/main_window.py" line="247"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="248"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="309"/>
         <source>Démarrer la séance</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="317"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="317"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="348"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="357"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -1850,37 +2108,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="345"/>
+        <location filename="../../widgets/main_window.py" line="366"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="345"/>
+        <location filename="../../widgets/main_window.py" line="366"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="355"/>
+        <location filename="../../widgets/main_window.py" line="376"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="356"/>
+        <location filename="../../widgets/main_window.py" line="377"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="364"/>
+        <location filename="../../widgets/main_window.py" line="385"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="407"/>
+        <location filename="../../widgets/main_window.py" line="447"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="409"/>
+        <location filename="../../widgets/main_window.py" line="449"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -1931,37 +2189,37 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="625"/>
+        <location filename="../../widgets/main_window.py" line="608"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="630"/>
+        <location filename="../../widgets/main_window.py" line="613"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="198"/>
+        <location filename="../../widgets/main_window.py" line="219"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="553"/>
+        <location filename="../../widgets/main_window.py" line="536"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="559"/>
+        <location filename="../../widgets/main_window.py" line="542"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="200"/>
+        <location filename="../../widgets/main_window.py" line="221"/>
         <source>&amp;Tester le réseau…</source>
         <translation>&amp;Test the network…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="616"/>
+        <location filename="../../widgets/main_window.py" line="599"/>
         <source>Atelier — RÉPÉTITION (ne compte pas dans le bilan)</source>
         <translation>Atelier — REHEARSAL (not counted in the summary)</translation>
     </message>
@@ -2542,27 +2800,27 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ProgrammeView</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="93"/>
+        <location filename="../../widgets/workshop_editor.py" line="100"/>
         <source>Clic droit : changer son statut</source>
         <translation>Right-click: change its status</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="109"/>
+        <location filename="../../widgets/workshop_editor.py" line="116"/>
         <source>Statut : {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="45"/>
+        <location filename="../../widgets/workshop_editor.py" line="52"/>
         <source>Calendrier du programme</source>
         <translation>Programme calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="51"/>
+        <location filename="../../widgets/workshop_editor.py" line="58"/>
         <source>Double-cliquez sur une séance pour modifier son agenda.</source>
         <translation>Double-click a session to edit its agenda.</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="85"/>
+        <location filename="../../widgets/workshop_editor.py" line="92"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
@@ -2760,287 +3018,295 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
 <context>
     <name>RemoteController</name>
     <message>
+        <location filename="../../widgets/remote_controller.py" line="85"/>
         <source>ajouter une action</source>
         <translation>add an action</translation>
     </message>
     <message>
+        <location filename="../../widgets/remote_controller.py" line="86"/>
         <source>modifier une action</source>
         <translation>change an action</translation>
     </message>
     <message>
+        <location filename="../../widgets/remote_controller.py" line="87"/>
         <source>supprimer une action</source>
         <translation>delete an action</translation>
     </message>
     <message>
+        <location filename="../../widgets/remote_controller.py" line="88"/>
         <source>déplacer une action</source>
         <translation>move an action</translation>
     </message>
     <message>
+        <location filename="../../widgets/remote_controller.py" line="89"/>
         <source>modifier un chantier</source>
         <translation>change a project</translation>
     </message>
     <message>
+        <location filename="../../widgets/remote_controller.py" line="90"/>
         <source>ajouter au suivi d&apos;un chantier</source>
         <translation>add to a project&apos;s timeline</translation>
     </message>
     <message>
+        <location filename="../../widgets/remote_controller.py" line="91"/>
         <source>retirer une ligne du suivi d&apos;un chantier</source>
         <translation>remove a line from a project&apos;s timeline</translation>
     </message>
     <message>
+        <location filename="../../widgets/remote_controller.py" line="94"/>
         <source>cocher un jalon</source>
         <translation>tick a milestone</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="29"/>
+        <location filename="../../widgets/remote_controller.py" line="30"/>
         <source>Réservé à l&apos;animatrice : {what}.</source>
         <translation>Only the lead facilitator can do this: {what}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="30"/>
+        <location filename="../../widgets/remote_controller.py" line="31"/>
         <source>Votre rôle ({role}) ne permet pas de {what}.</source>
         <translation>Your role ({role}) does not allow you to {what}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="32"/>
+        <location filename="../../widgets/remote_controller.py" line="33"/>
         <source>L&apos;animatrice a retiré l&apos;accès de cet ordinateur à la séance.</source>
         <translation>The lead facilitator removed this laptop&apos;s access to the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="37"/>
+        <location filename="../../widgets/remote_controller.py" line="38"/>
         <source>terminer la séance</source>
         <translation>end the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="38"/>
+        <location filename="../../widgets/remote_controller.py" line="39"/>
         <source>l&apos;écriture individuelle</source>
         <translation>individual writing</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="39"/>
+        <location filename="../../widgets/remote_controller.py" line="40"/>
         <source>le modèle du tableau</source>
         <translation>the board&apos;s template</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="40"/>
+        <location filename="../../widgets/remote_controller.py" line="41"/>
         <source>les réglages du tableau</source>
         <translation>the board&apos;s settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="44"/>
+        <location filename="../../widgets/remote_controller.py" line="45"/>
         <source>promouvoir en action</source>
         <translation>promote to actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="46"/>
+        <location filename="../../widgets/remote_controller.py" line="47"/>
         <source>retirer des votes papier</source>
         <translation>remove paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="265"/>
+        <location filename="../../widgets/remote_controller.py" line="280"/>
         <source>créer un atelier</source>
         <translation>create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="266"/>
+        <location filename="../../widgets/remote_controller.py" line="281"/>
         <source>renommer l&apos;atelier</source>
         <translation>rename the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="267"/>
+        <location filename="../../widgets/remote_controller.py" line="282"/>
         <source>dupliquer l&apos;atelier</source>
         <translation>duplicate the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="268"/>
+        <location filename="../../widgets/remote_controller.py" line="283"/>
         <source>archiver l&apos;atelier</source>
         <translation>archive the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="269"/>
+        <location filename="../../widgets/remote_controller.py" line="284"/>
         <source>supprimer l&apos;atelier</source>
         <translation>delete the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="270"/>
+        <location filename="../../widgets/remote_controller.py" line="285"/>
         <source>modifier le cadrage</source>
         <translation>change the framing</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="271"/>
+        <location filename="../../widgets/remote_controller.py" line="286"/>
         <source>modifier le lieu ou la date</source>
         <translation>change the place or the date</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="272"/>
+        <location filename="../../widgets/remote_controller.py" line="287"/>
         <source>enregistrer un format</source>
         <translation>save a format</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="273"/>
-        <location filename="../../widgets/remote_controller.py" line="274"/>
-        <location filename="../../widgets/remote_controller.py" line="275"/>
-        <location filename="../../widgets/remote_controller.py" line="276"/>
+        <location filename="../../widgets/remote_controller.py" line="288"/>
+        <location filename="../../widgets/remote_controller.py" line="289"/>
+        <location filename="../../widgets/remote_controller.py" line="290"/>
+        <location filename="../../widgets/remote_controller.py" line="291"/>
         <source>modifier l&apos;agenda</source>
         <translation>change the agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="277"/>
+        <location filename="../../widgets/remote_controller.py" line="292"/>
         <source>importer un atelier</source>
         <translation>import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="45"/>
+        <location filename="../../widgets/remote_controller.py" line="46"/>
         <source>promouvoir en chantier</source>
         <translation>promote to projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="48"/>
+        <location filename="../../widgets/remote_controller.py" line="49"/>
         <source>lancer une autre séance</source>
         <translation>start another session</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="52"/>
+        <location filename="../../widgets/remote_controller.py" line="53"/>
         <source>écrire un post-it</source>
         <translation>write a sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="53"/>
+        <location filename="../../widgets/remote_controller.py" line="54"/>
         <source>modifier un post-it</source>
         <translation>edit a sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="54"/>
+        <location filename="../../widgets/remote_controller.py" line="55"/>
         <source>changer la couleur d&apos;un post-it</source>
         <translation>change a sticky note&apos;s colour</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="55"/>
+        <location filename="../../widgets/remote_controller.py" line="56"/>
         <source>déplacer des post-its</source>
         <translation>move sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="56"/>
+        <location filename="../../widgets/remote_controller.py" line="57"/>
         <source>supprimer des post-its</source>
         <translation>delete sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="57"/>
+        <location filename="../../widgets/remote_controller.py" line="58"/>
         <source>dupliquer des post-its</source>
         <translation>duplicate sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="58"/>
+        <location filename="../../widgets/remote_controller.py" line="59"/>
         <source>regrouper des post-its</source>
         <translation>group sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="59"/>
+        <location filename="../../widgets/remote_controller.py" line="60"/>
         <source>dégrouper</source>
         <translation>ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="60"/>
+        <location filename="../../widgets/remote_controller.py" line="61"/>
         <source>modifier un groupe</source>
         <translation>edit a group</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="62"/>
+        <location filename="../../widgets/remote_controller.py" line="63"/>
         <source>révéler les post-its</source>
         <translation>reveal the sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="63"/>
+        <location filename="../../widgets/remote_controller.py" line="64"/>
         <source>démarrer ou arrêter le minuteur</source>
         <translation>start or stop the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="64"/>
+        <location filename="../../widgets/remote_controller.py" line="65"/>
         <source>démarrer le minuteur</source>
         <translation>start the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="65"/>
+        <location filename="../../widgets/remote_controller.py" line="66"/>
         <source>mettre le minuteur en pause</source>
         <translation>pause the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="66"/>
+        <location filename="../../widgets/remote_controller.py" line="67"/>
         <source>réinitialiser le minuteur</source>
         <translation>reset the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="67"/>
+        <location filename="../../widgets/remote_controller.py" line="68"/>
         <source>passer à la séquence suivante</source>
         <translation>go to the next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="68"/>
+        <location filename="../../widgets/remote_controller.py" line="69"/>
         <source>revenir à la séquence précédente</source>
         <translation>go back to the previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="71"/>
+        <location filename="../../widgets/remote_controller.py" line="72"/>
         <source>ajuster le minuteur</source>
         <translation>adjust the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="72"/>
+        <location filename="../../widgets/remote_controller.py" line="73"/>
         <source>ouvrir un vote</source>
         <translation>open a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="73"/>
+        <location filename="../../widgets/remote_controller.py" line="74"/>
         <source>clore un vote</source>
         <translation>close a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="74"/>
+        <location filename="../../widgets/remote_controller.py" line="75"/>
         <source>rouvrir un vote</source>
         <translation>reopen a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="75"/>
+        <location filename="../../widgets/remote_controller.py" line="76"/>
         <source>révéler les résultats</source>
         <translation>reveal the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="76"/>
+        <location filename="../../widgets/remote_controller.py" line="77"/>
         <source>ajouter des votes papier</source>
         <translation>add paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="77"/>
+        <location filename="../../widgets/remote_controller.py" line="78"/>
         <source>enregistrer une arrivée</source>
         <translation>check someone in</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="78"/>
+        <location filename="../../widgets/remote_controller.py" line="79"/>
         <source>corriger un nom</source>
         <translation>correct a name</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="79"/>
+        <location filename="../../widgets/remote_controller.py" line="80"/>
         <source>retirer une personne de la liste</source>
         <translation>remove someone from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="82"/>
+        <location filename="../../widgets/remote_controller.py" line="83"/>
         <source>annuler</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="83"/>
+        <location filename="../../widgets/remote_controller.py" line="84"/>
         <source>rétablir</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="41"/>
+        <location filename="../../widgets/remote_controller.py" line="42"/>
         <source>accepter des regroupements suggérés</source>
         <translation>accept suggested groups</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="61"/>
+        <location filename="../../widgets/remote_controller.py" line="62"/>
         <source>ranger le tableau</source>
         <translation>tidy up the board</translation>
     </message>
@@ -4153,296 +4419,91 @@ An item that is already a project is not created twice.</translation>
 <context>
     <name>WorkshopEditor</name>
     <message>
+        <location filename="../../widgets/workshop_editor.py" line="219"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
+        <location filename="../../widgets/workshop_editor.py" line="220"/>
         <source>Chantiers</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="205"/>
+        <location filename="../../widgets/workshop_editor.py" line="214"/>
         <source>Tableau</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="140"/>
+        <location filename="../../widgets/workshop_editor.py" line="149"/>
         <source>← Ateliers</source>
         <translation>← Workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="141"/>
+        <location filename="../../widgets/workshop_editor.py" line="150"/>
         <source>Revenir à la liste des ateliers (Alt+←)</source>
         <translation>Back to the workshop list (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="151"/>
-        <location filename="../../widgets/workshop_editor.py" line="245"/>
+        <location filename="../../widgets/workshop_editor.py" line="160"/>
+        <location filename="../../widgets/workshop_editor.py" line="263"/>
         <source>Enregistré ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="153"/>
+        <location filename="../../widgets/workshop_editor.py" line="162"/>
         <source>Renommer</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="155"/>
+        <location filename="../../widgets/workshop_editor.py" line="164"/>
         <source>Enregistrer comme format…</source>
         <translation>Save as format…</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="156"/>
+        <location filename="../../widgets/workshop_editor.py" line="165"/>
         <source>Réutiliser cet agenda pour de prochains ateliers</source>
         <translation>Reuse this agenda for future workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="159"/>
-        <location filename="../../widgets/workshop_editor.py" line="220"/>
+        <location filename="../../widgets/workshop_editor.py" line="168"/>
+        <location filename="../../widgets/workshop_editor.py" line="235"/>
         <source>Démarrer la séance ▶</source>
         <translation>Start session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="162"/>
+        <location filename="../../widgets/workshop_editor.py" line="171"/>
         <source>Ouvrir la console d&apos;animation et la projection (Ctrl+Maj+D)</source>
         <translation>Open the facilitation console and the projector (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="182"/>
+        <location filename="../../widgets/workshop_editor.py" line="191"/>
         <source>Cadrage</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="183"/>
+        <location filename="../../widgets/workshop_editor.py" line="192"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="184"/>
+        <location filename="../../widgets/workshop_editor.py" line="193"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="209"/>
+        <location filename="../../widgets/workshop_editor.py" line="224"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="218"/>
+        <location filename="../../widgets/workshop_editor.py" line="233"/>
         <source>Reprendre la séance ▶</source>
         <translation>Resume session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="245"/>
+        <location filename="../../widgets/workshop_editor.py" line="263"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
-    </message>
-</context>
-<context>
-    <name>ActionsPanel</name>
-    <message>
-        <source>À faire</source>
-        <translation>To do</translation>
-    </message>
-    <message>
-        <source>En cours</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <source>Fait</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>Abandonnée</source>
-        <translation>Dropped</translation>
-    </message>
-    <message>
-        <source>Plan d&apos;action</source>
-        <translation>Action plan</translation>
-    </message>
-    <message>
-        <source>Ce qui a été décidé : quoi, qui, pour quand. Double-cliquez sur une case pour la modifier ; Suppr retire l&apos;action (Ctrl+Z pour annuler).</source>
-        <translation>What was decided: what, who, by when. Double-click a cell to change it; Delete removes the action (Ctrl+Z to undo).</translation>
-    </message>
-    <message>
-        <source>Nouvelle action : ce qui sera fait…</source>
-        <translation>New action: what will be done…</translation>
-    </message>
-    <message>
-        <source>Ajouter l&apos;action</source>
-        <translation>Add the action</translation>
-    </message>
-    <message>
-        <source>Supprimer</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Retirer l&apos;action choisie (Suppr)</source>
-        <translation>Remove the chosen action (Delete)</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Qui</source>
-        <translation>Who</translation>
-    </message>
-    <message>
-        <source>Échéance</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <source>Statut</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Aucune action pour l&apos;instant. Écrivez ci-dessus ce qui a été décidé : qui fait quoi, pour quand. Après un vote, « Promouvoir en action » en ajoute aussi.</source>
-        <translation>No actions yet. Write above what was decided: who does what, by when. After a vote, “Promote to action” adds some too.</translation>
-    </message>
-    <message>
-        <source>{n} action(s) supprimée(s) — Ctrl+Z pour annuler</source>
-        <translation>{n} action(s) deleted — Ctrl+Z to undo</translation>
-    </message>
-    <message>
-        <source>Sans échéance</source>
-        <translation>No due date</translation>
-    </message>
-    <message>
-        <source>Nom d&apos;une personne ou d&apos;une organisation</source>
-        <translation>Name of a person or an organisation</translation>
-    </message>
-</context>
-<context>
-    <name>AllChantiersDialog</name>
-    <message>
-        <source>Chantiers de tous les ateliers</source>
-        <translation>Projects of every workshop</translation>
-    </message>
-    <message>
-        <source>Tous les statuts</source>
-        <translation>Every status</translation>
-    </message>
-    <message>
-        <source>Chercher un titre, un porteur…</source>
-        <translation>Search a title, an owner…</translation>
-    </message>
-    <message>
-        <source>Chantier</source>
-        <translation>Project</translation>
-    </message>
-    <message>
-        <source>Atelier</source>
-        <translation>Workshop</translation>
-    </message>
-    <message>
-        <source>Statut</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Porteur</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <source>Partenaires</source>
-        <translation>Partners</translation>
-    </message>
-    <message>
-        <source>Avancement</source>
-        <translation>Progress</translation>
-    </message>
-    <message>
-        <source>Double-cliquez sur un chantier pour ouvrir son atelier.</source>
-        <translation>Double-click a project to open its workshop.</translation>
-    </message>
-    <message>
-        <source>Tous les partenaires</source>
-        <translation>Every partner</translation>
-    </message>
-    <message>
-        <source>{n} chantier(s)</source>
-        <translation>{n} project(s)</translation>
-    </message>
-</context>
-<context>
-    <name>ChantiersPanel</name>
-    <message>
-        <source>Chantiers suivis</source>
-        <translation>Projects followed</translation>
-    </message>
-    <message>
-        <source>Qui porte le chantier</source>
-        <translation>Who owns the project</translation>
-    </message>
-    <message>
-        <source>Aucun partenaire dans le cadrage : complétez-le pour les associer.</source>
-        <translation>No partners in the framing: complete it to involve them.</translation>
-    </message>
-    <message>
-        <source>Non fixée</source>
-        <translation>Not set</translation>
-    </message>
-    <message>
-        <source>Début</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Visée</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <source>Statut</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Porteur</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <source>Partenaires</source>
-        <translation>Partners</translation>
-    </message>
-    <message>
-        <source>Dates</source>
-        <translation>Dates</translation>
-    </message>
-    <message>
-        <source>Avancement</source>
-        <translation>Progress</translation>
-    </message>
-    <message>
-        <source>Suivi</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
-        <source>comité du 12 mars : financement acquis</source>
-        <translation>committee of 12 March: funding secured</translation>
-    </message>
-    <message>
-        <source>Ajouter au suivi</source>
-        <translation>Add to the timeline</translation>
-    </message>
-    <message>
-        <source>Retirer la ligne</source>
-        <translation>Remove the line</translation>
-    </message>
-    <message>
-        <source>Aucun chantier pour l&apos;instant. Après un vote, « Promouvoir en chantier » fait des idées retenues des chantiers à suivre ici : porteur, partenaires, dates, avancement et suivi.</source>
-        <translation>No projects yet. After a vote, “Promote to project” turns the chosen ideas into projects followed here: owner, partners, dates, progress and timeline.</translation>
-    </message>
-    <message>
-        <source>{title}
-{status} · {progress} %</source>
-        <translation>{title}
-{status} · {progress} %</translation>
-    </message>
-    <message>
-        <source>Chantier « {title} » : {status} — Ctrl+Z pour annuler</source>
-        <translation>Project “{title}”: {status} — Ctrl+Z to undo</translation>
-    </message>
-    <message>
-        <source>Ligne du suivi retirée — Ctrl+Z pour annuler</source>
-        <translation>Timeline line removed — Ctrl+Z to undo</translation>
     </message>
 </context>
 </TS>
