@@ -79,9 +79,10 @@ def serving_address(host: str) -> tuple[str, str]:
 
 
 def phones_url(host: str, port: int) -> str:
-    """The address phones open for the `server_host` setting, as the QR code shows it (before
-    a séance too: the poster)."""
-    shown = serving_address(host)[1]
+    """The address phones open: `host` (the address chosen in the settings), else this
+    computer's likely one, as the QR code shows it (before a séance too: the poster, printed
+    the day before, perhaps away from the venue's network)."""
+    shown = host if host and host != "0.0.0.0" else likely_address()
     shown = f"[{shown}]" if ":" in shown else shown
     return f"http://{shown}:{port}/web/"
 

@@ -50,6 +50,8 @@ def test_other_invalid_input_keeps_the_general_message(serve, join) -> None:
         answer = client.post("/api/notes", json=body, headers=me)
         assert answer.status_code == 422
         assert answer.json() == {"code": "saisie_invalide", "message": GENERAL}, body
+    # a name too long now says which field and its limit (tests/server/test_check_in.py)
     long_name = join(client, ctx, wid, name="N" * 500, key="join-long-name-01")
     assert long_name.status_code == 422
-    assert long_name.json() == {"code": "saisie_invalide", "message": GENERAL}
+    assert long_name.json()["code"] == "saisie_invalide"
+    assert "80 caractères au plus" in long_name.json()["message"]

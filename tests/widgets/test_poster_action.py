@@ -81,6 +81,7 @@ def test_restarting_a_seance_keeps_the_code_and_renewing_changes_it(make_window,
     runner.end_action.trigger()
     assert runner.server is None
     window.open_workshop(wid)
+    window.dialogs.confirms.append(True)  # it is finished: she confirms reopening it
     window.editor.start.click()  # the same séance, started again
     qtbot.waitUntil(lambda: bool(runner.projector.join_code))
     assert runner.projector.join_code == printed
