@@ -268,6 +268,96 @@ CATALOGUE: dict[str, str] = {
     "autre regroupement": "other group",
     "autres regroupements": "other groups",
     "Post-its…": "Sticky notes…",
+    # the compte-rendu: votes
+    "Votes": "Votes",
+    "Aucun vote n'a eu lieu.": "No vote took place.",
+    "Vote sans titre": "Untitled vote",
+    "Vote à gommettes": "Dot vote",
+    "Points à répartir": "Points to share",
+    "Jugement majoritaire": "Majority judgment",
+    "Grille multi-critères": "Criteria grid",
+    "gommette par personne": "dot per person",
+    "gommettes par personne": "dots per person",
+    "{n} au plus sur une proposition": "at most {n} on one proposal",
+    "chacun pouvait voter pour ses propres post-its": (
+        "everyone could vote for their own sticky notes"
+    ),
+    "chacun votait pour les post-its des autres": "everyone voted for the others' sticky notes",
+    "{n} points à répartir par personne": "{n} points to share per person",
+    "grille de critères de LaBase, de même poids": "LaBase's criteria grid, of equal weight",
+    "critère": "criterion",
+    "critères": "criteria",
+    "de même poids": "of equal weight",
+    "pondérés": "weighted differently",
+    "critère éliminatoire": "eliminatory criterion",
+    "critères éliminatoires": "eliminatory criteria",
+    "vote anonyme": "anonymous vote",
+    "vote nominatif": "named vote",
+    "résultats affichés en direct": "results shown live",
+    "résultats montrés seulement quand l'animation les a révélés": (
+        "results shown only once the facilitators revealed them"
+    ),
+    "clôture prévue à {time}": "closing planned at {time}",
+    "ouvert à {time}": "opened at {time}",
+    ", clos à {time}": ", closed at {time}",
+    ", encore ouvert à l'édition de ce document": (
+        ", still open when this document was produced"
+    ),
+    "votant": "voter",
+    "votants": "voters",
+    " dont {ballots}": " including {ballots}",
+    "bulletin papier": "paper ballot",
+    "bulletins papier": "paper ballots",
+    "Tour {when} ; {voters}.": "Round {when}; {voters}.",
+    " Les résultats n'avaient pas été montrés en séance.": (
+        " The results were not shown during the session."
+    ),
+    "Aucune voix n'a été enregistrée pour ce tour.": "No vote was recorded for this round.",
+    "Rang": "Rank",
+    "Proposition": "Proposal",
+    "Mention majoritaire": "Majority grade",
+    "Note": "Score",
+    "Points": "Points",
+    "Voix": "Votes",
+    "Votants": "Voters",
+    "À rejeter": "Reject",
+    "Insuffisant": "Poor",
+    "Passable": "Fair",
+    "Assez bien": "Fairly good",
+    "Bien": "Good",
+    "Très bien": "Very good",
+    "Excellent": "Excellent",
+    "Le graphique montre les {top} premières propositions ; le tableau les donne toutes "
+    "({n}).": "The chart shows the first {top} proposals; the table gives them all ({n}).",
+    "Toutes les propositions notées ont été éliminées.": "Every scored proposal was eliminated.",
+    "Jugement majoritaire : chaque proposition reçoit la mention que lui donne au moins la "
+    "moitié des votants (sa mention majoritaire) ; à mention égale, la départage se fait sur "
+    "les mentions suivantes.": (
+        "Majority judgment: each proposal gets the grade at least half of the voters give it "
+        "(its majority grade); proposals with the same grade are told apart by the next grades."
+    ),
+    "Chaque critère est noté de 1 à 5 ; la note est la moyenne des critères, chacun compté "
+    "selon son poids.": (
+        "Each criterion is scored from 1 to 5; the score is the mean of the criteria, each "
+        "counted by its weight."
+    ),
+    " Une proposition dont la moyenne sur un critère éliminatoire est sous son seuil est "
+    "écartée, quelles que soient ses autres notes.": (
+        " A proposal whose mean on an eliminatory criterion is below its threshold is set "
+        "aside, whatever its other scores."
+    ),
+    "autre proposition n'a": "other proposal",
+    "autres propositions n'ont": "other proposals",
+    " reçu aucune voix.": " received no vote.",
+    "proposition éliminée": "proposal eliminated",
+    "propositions éliminées": "proposals eliminated",
+    " par un critère éliminatoire (hors classement) :": " by an eliminatory criterion (not ranked):",
+    "{label} : {mean}\u00a0/\u00a05, sous le seuil de {threshold}": (
+        "{label}: {mean}\u00a0/\u00a05, below the threshold of {threshold}"
+    ),
+    "poids {n}": "weight {n}",
+    "éliminatoire sous {n}": "eliminatory below {n}",
+    "C{n} : {name}": "C{n}: {name}",
     # the compte-rendu: decisions, feedback
     "Décisions et plan d'action": "Decisions and action plan",
     "Aucune décision ni action n'a été enregistrée.": "No decision or action was recorded.",
