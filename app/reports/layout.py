@@ -437,7 +437,11 @@ def numbered_canvas(footer_left: str) -> type[Canvas]:
 
 
 def share_bar(
-    parts: Sequence[tuple[str, float, Any]], *, width: float = FRAME_WIDTH, height: float = 16
+    parts: Sequence[tuple[str, float, Any]],
+    *,
+    width: float = FRAME_WIDTH,
+    height: float = 16,
+    lang: Lang = "fr",
 ) -> Drawing:
     """One bar split into shares (label, value, colour), each labelled '65 %' inside when it
     has room, with a legend underneath: how a lab shows who came."""
@@ -452,7 +456,7 @@ def share_bar(
         if length <= 0:
             continue
         drawing.add(Rect(x, y, length, height, fillColor=color, strokeColor=colors.white))
-        share = f"{french_number(round(100 * value / total))}\u00a0%"
+        share = percent(value, total, lang)
         if length > 30:
             drawing.add(
                 String(
@@ -471,7 +475,7 @@ def share_bar(
         if value <= 0:
             continue
         drawing.add(Rect(x, 4, 8, 8, fillColor=color, strokeColor=None))
-        text = f"{shorten(label, 28)} ({french_number(value)})"
+        text = f"{shorten(label, 28)} ({number(value, lang)})"
         drawing.add(String(x + 11, 5, text, fontName=FONT, fontSize=7.5, fillColor=INK))
         x += 11 + pdfmetrics.stringWidth(text, FONT, 7.5) + 14
     return drawing

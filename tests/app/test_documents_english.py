@@ -302,3 +302,79 @@ def test_the_report_votes_in_english(demo, tmp_path: Path) -> None:
     build_report(data, tmp_path / "fr.pdf")
     french = pdf_text(tmp_path / "fr.pdf")
     assert "sous le seuil de 3" in french and "1er ex" in french and "Mention majoritaire" in french
+
+
+FRENCH_BILAN = [  # the bilan's own words, none of which the demo's data holds
+    "BILAN D'ACTIVITÉ",
+    "Bilan d'activité",
+    "Période",
+    "séance",
+    "satisfaction sur 5",
+    "Qui est venu",
+    "Sur la période",
+    "Document établi",
+    "L'activité",
+    "Séances par mois",
+    "Par format",
+    "Les participants",
+    "participations :",
+    "Organisations représentées",
+    "Agents publics",
+    "De la participation aux projets",
+    "Idées (post-its)",
+    "Projets incubés",
+    "Personnes distinctes",
+    "Atelier d'origine",
+    "Depuis le",
+    "En incubation",
+    "Idées, chantiers et actions",
+    "En moyenne",
+    "La satisfaction",
+    "Note moyenne",
+    "des répondants",
+    "Très satisfait",
+    "Les ateliers de la période",
+    "Présents",
+    "Comment ces chiffres",
+    "janvier",
+    "décembre",
+    "Du 1er",
+    " %",
+]
+
+
+def test_the_bilan_in_english(demo, tmp_path: Path) -> None:
+    from app.domain.activity import Period
+    from app.ops.activity import activity_data
+    from app.reports.bilan import build_bilan
+
+    ctx, _wid = demo
+    for period in (
+        Period(date(2026, 1, 1), date(2026, 12, 31)),
+        Period(date(2020, 1, 1), date(2020, 3, 31)),
+    ):
+        data = activity_data(ctx, period, organisation="Ville de Test")
+        with strict():
+            build_bilan(data, tmp_path / "en.pdf", lang="en")
+        english = pdf_text(tmp_path / "en.pdf")
+        assert french_left(english, FRENCH_BILAN) == [], french_left(english, FRENCH_BILAN)
+    assert "No session was run with Atelier" in english  # the empty period
+    data = activity_data(ctx, Period(date(2026, 1, 1), date(2026, 12, 31)))
+    build_bilan(data, tmp_path / "en.pdf", lang="en")
+    english = pdf_text(tmp_path / "en.pdf")
+    assert "ACTIVITY REPORT" in english and "Activity report 2026" in english
+    assert "From participation to projects" in english and "How these figures" in english
+    build_bilan(data, tmp_path / "fr.pdf")
+    french = pdf_text(tmp_path / "fr.pdf")
+    assert "Bilan d'activité 2026" in french and "De la participation aux projets" in french
+
+
+def test_the_bilan_command_in_english(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("ATELIER_CONFIG", str(tmp_path / "settings.json"))
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert main(["demo", "--db", db]) == 0
+    out = tmp_path / "bilan.pdf"
+    args = ["--db", db, "bilan", "--from", "2020-01-01", "--to", "2040-12-31", "--pdf", str(out)]
+    assert main([*args, "--lang", "en"]) == 0
+    english = pdf_text(out)
+    assert "ACTIVITY REPORT" in english and french_left(english, FRENCH_BILAN) == []

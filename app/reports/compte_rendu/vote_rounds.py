@@ -44,9 +44,7 @@ def _settings_facts(settings: dict[str, Any], lang: Lang = "fr") -> list[str]:
     facts: list[str] = []
     if isinstance(settings.get("dots"), int):
         facts.append(
-            plural(
-                settings["dots"], "gommette par personne", "gommettes par personne", lang=lang
-            )
+            plural(settings["dots"], "gommette par personne", "gommettes par personne", lang=lang)
         )
     if isinstance(settings.get("cap"), int):
         facts.append(
@@ -63,9 +61,7 @@ def _settings_facts(settings: dict[str, Any], lang: Lang = "fr") -> list[str]:
         )
     if isinstance(settings.get("budget"), int):
         facts.append(
-            t("{n} points à répartir par personne", lang).format(
-                n=number(settings["budget"], lang)
-            )
+            t("{n} points à répartir par personne", lang).format(n=number(settings["budget"], lang))
         )
     criteria = settings.get("criteria")
     if criteria == "labase":
@@ -77,9 +73,7 @@ def _settings_facts(settings: dict[str, Any], lang: Lang = "fr") -> list[str]:
         eliminatory = sum(1 for c in criteria if isinstance(c, dict) and _threshold(c) is not None)
         if eliminatory:
             facts.append(
-                plural(
-                    eliminatory, "critère éliminatoire", "critères éliminatoires", lang=lang
-                )
+                plural(eliminatory, "critère éliminatoire", "critères éliminatoires", lang=lang)
             )
     if isinstance(settings.get("anonymous"), bool):
         facts.append(t("vote anonyme" if settings["anonymous"] else "vote nominatif", lang))
