@@ -441,7 +441,7 @@ def _cmd_bilan(args: argparse.Namespace) -> int:
         )
     finally:
         ctx.db.close()
-    build_bilan(data, args.pdf)
+    build_bilan(data, args.pdf, lang=_doc_lang(args))
     print(f"Bilan d'activité : {args.pdf}")
     return 0
 

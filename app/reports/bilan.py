@@ -30,14 +30,7 @@ from reportlab.platypus import (
 )
 
 from app.domain.activity import CATEGORIES, FORMAT_ORDER, ActivityData, ActivityProject
-from app.domain.french import (
-    french_date,
-    french_month,
-    french_number,
-    french_percent,
-    french_period,
-)
-from app.domain.report import CATEGORY_LABELS, CATEGORY_WORDS, PROJECT_STATUSES
+from app.domain.report import CATEGORY_WORDS, PROJECT_STATUSES
 from app.reports.document import (
     RATING_LABELS,
     Document,
@@ -50,6 +43,16 @@ from app.reports.document import (
     no_progress,
     plural,
 )
+from app.reports.i18n import (
+    PDF_LANG,
+    Lang,
+    date_text,
+    month_text,
+    number,
+    percent,
+    period_text,
+    t,
+)
 from app.reports.layout import (
     ACCENT,
     ACCENT_LIGHT,
@@ -61,6 +64,7 @@ from app.reports.layout import (
     PAGE_WIDTH,
     Styles,
     bar_chart,
+    category_label,
     category_rows,
     draw_text,
     funnel_chart,
@@ -110,34 +114,36 @@ METHOD_NOTES = (
 )
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
+def _plural(count: int, one: str, many: str | None = None, lang: Lang = "fr") -> str:
     """The bilan's figures: '0 séances' (`plural` with `zero_plural`)."""
-    return plural(count, one, many, zero_plural=True)
+    return plural(count, one, many, zero_plural=True, lang=lang)
 
 
-def _month_label(month: Any, data: ActivityData) -> str:
+def _month_label(month: Any, data: ActivityData, lang: Lang = "fr") -> str:
     """'mars' within one year, 'mars 2026' across two, 'mars 26' past a year."""
     period = data.period
     if period.start.year == period.end.year:
-        return french_month(month).rsplit(" ", 1)[0]
-    return french_month(month, short=len(period.months()) > 12)
+        return month_text(month, lang).rsplit(" ", 1)[0]
+    return month_text(month, lang, short=len(period.months()) > 12)
 
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _title(data: ActivityData) -> str:
+def _title(data: ActivityData, lang: Lang = "fr") -> str:
     """'Bilan d'activité 2026' for a calendar year; the period says the rest."""
     period = data.period
     if period.is_calendar_year:
-        return f"Bilan d'activité {period.start.year}"
-    return "Bilan d'activité"
+        return t("Bilan d'activité {year}", lang).format(year=period.start.year)
+    return t("Bilan d'activité", lang)
 
 
 class _Document(Document):
-    def __init__(self, filename: str, data: ActivityData, progress: Progress, steps: int) -> None:
-        title = _title(data)
+    def __init__(
+        self, filename: str, data: ActivityData, progress: Progress, steps: int, lang: Lang = "fr"
+    ) -> None:
+        title = _title(data, lang)
         organisation = one_line(data.organisation)
         super().__init__(
             filename,
@@ -145,15 +151,22 @@ class _Document(Document):
             steps=steps,
             title=f"{title} — {organisation}" if organisation else title,
             author=one_line(data.author) or organisation or "Atelier",
-            subject=f"{title}, {french_period(data.period.start, data.period.end)}",
-            keywords=["bilan d'activité", "ateliers participatifs", "innovation publique"],
+            subject=f"{title}, {period_text(data.period.start, data.period.end, lang)}",
+            keywords=[
+                t(k, lang)
+                for k in ("bilan d'activité", "ateliers participatifs", "innovation publique")
+            ],
+            lang=PDF_LANG[lang],
         )
         self.data = data
         self.title_text = title
+        self.lang = lang
 
     def progress_step(self) -> None:
         if self.done % 10 == 0:
-            self.progress(0.3 + 0.65 * min(1.0, self.done / self.steps), "Mise en page…")
+            self.progress(
+                0.3 + 0.65 * min(1.0, self.done / self.steps), t("Mise en page…", self.lang)
+            )
 
     def header(self, canvas: Any, y: float) -> None:
         draw_text(canvas, MARGIN, y, self.title_text, FONT, 7.5)
@@ -172,38 +185,41 @@ class _Story(Story[ActivityData]):
 # -- the cover -------------------------------------------------------------------------------
 
 
-def _figures(data: ActivityData) -> Any:
+def _figures(data: ActivityData, lang: Lang = "fr") -> Any:
     average = data.average_rating
     cells = [
-        (french_number(data.sessions), "séances" if data.sessions != 1 else "séance"),
+        (number(data.sessions, lang), "séances" if data.sessions != 1 else "séance"),
         (
-            french_number(data.participants),
+            number(data.participants, lang),
             "participants" if data.participants != 1 else "participant",
         ),
         (
-            french_number(len(data.organisations)),
+            number(len(data.organisations), lang),
             "organisations" if len(data.organisations) != 1 else "organisation",
         ),
         (
-            french_number(average, 1) if average is not None else "—",
+            number(average, lang, 1) if average is not None else "—",
             "satisfaction sur 5" if average is not None else "satisfaction : aucun retour",
         ),
-        (french_number(data.notes), "post-its" if data.notes != 1 else "post-it"),
+        (number(data.notes, lang), "post-its" if data.notes != 1 else "post-it"),
         (
-            french_number(data.actions),
+            number(data.actions, lang),
             "actions décidées" if data.actions != 1 else "action décidée",
         ),
         (
-            french_number(len(data.projects)),
+            number(len(data.projects), lang),
             "chantiers lancés" if len(data.projects) != 1 else "chantier lancé",
         ),
         (
-            french_number(len(data.incubating)),
+            number(len(data.incubating), lang),
             "projets en incubation" if len(data.incubating) != 1 else "projet en incubation",
         ),
     ]
     grid = [
-        [[rich(value, Styles.figure), rich(label, Styles.figure_label)] for value, label in row]
+        [
+            [rich(value, Styles.figure), rich(t(label, lang), Styles.figure_label)]
+            for value, label in row
+        ]
         for row in (cells[:4], cells[4:])
     ]
     return table(
@@ -220,63 +236,70 @@ def _figures(data: ActivityData) -> Any:
     )
 
 
-def _who_came(data: ActivityData) -> Any:
+def _who_came(data: ActivityData, lang: Lang = "fr") -> Any:
     by_category = data.by_category
     parts = [
-        (CATEGORY_LABELS.get(c, c), by_category.get(c, 0), CATEGORY_COLORS.get(c, MUTED))
+        (category_label(c, lang), by_category.get(c, 0), CATEGORY_COLORS.get(c, MUTED))
         for c in [*CATEGORIES, *sorted(set(by_category) - set(CATEGORIES))]
     ]
-    return share_bar(parts)
+    return share_bar(parts, lang=lang)
 
 
-def _public_private(data: ActivityData) -> str:
+def _public_private(data: ActivityData, lang: Lang = "fr") -> str:
     """'72 % d'agents publics, 28 % d'acteurs privés, d'associations et d'usagers'."""
     total = data.participants
     public = data.by_category.get("public", 0)
-    return (
-        f"{french_percent(public, total)} d'agents publics, "
-        f"{french_percent(total - public, total)} d'acteurs privés, d'associations et d'usagers"
-    )
+    return t(
+        "{public} d'agents publics, {others} d'acteurs privés, d'associations et d'usagers", lang
+    ).format(public=percent(public, total, lang), others=percent(total - public, total, lang))
 
 
-def _summary(data: ActivityData) -> str:
+def _summary(data: ActivityData, lang: Lang = "fr") -> str:
     workshops = len(data.workshops)
-    text = (
-        f"Sur la période, {_plural(workshops, 'atelier a', 'ateliers ont')} réuni "
-        f"{_plural(data.participants, 'participant')} en "
-        f"{_plural(data.sessions, 'séance')}"
+    text = t("Sur la période, {workshops} réuni {participants} en {sessions}", lang).format(
+        workshops=_plural(workshops, "atelier a", "ateliers ont", lang),
+        participants=_plural(data.participants, "participant", lang=lang),
+        sessions=_plural(data.sessions, "séance", lang=lang),
     )
     if data.participants:
-        text += f" ({_public_private(data)})"
+        text += f" ({_public_private(data, lang)})"
     text += "."
     if data.notes:
-        text += f" Ils ont produit {_plural(data.notes, 'post-it')}"
+        text += t(" Ils ont produit {notes}", lang).format(
+            notes=_plural(data.notes, "post-it", lang=lang)
+        )
         if data.projects:
-            text += f" et lancé {_plural(len(data.projects), 'chantier')}"
+            text += t(" et lancé {projects}", lang).format(
+                projects=_plural(len(data.projects), "chantier", lang=lang)
+            )
         text += "."
     programmes = len(data.programmes)
     if programmes == 1:
-        text += " Un programme de 3 mois était en cours."
+        text += t(" Un programme de 3 mois était en cours.", lang)
     elif programmes:
-        text += f" {french_number(programmes)} programmes de 3 mois étaient en cours."
+        text += t(" {n} programmes de 3 mois étaient en cours.", lang).format(
+            n=number(programmes, lang)
+        )
     return text
 
 
 def _cover(story: _Story) -> None:
-    data = story.data
-    title = _title(data)
+    data, lang = story.data, story.lang
+    title = _title(data, lang)
     story.add(Spacer(1, 2.6 * cm))
-    cover_title(story, "Bilan d'activité", data.organisation, title)
+    cover_title(story, t("Bilan d'activité", lang), data.organisation, title)
     story.add(Spacer(1, 4))
-    lines = [("Période", _cap(french_period(data.period.start, data.period.end)))]
+    lines = [(t("Période", lang), _cap(period_text(data.period.start, data.period.end, lang)))]
     if not data.is_empty:
-        workshops = _plural(len(data.workshops), "atelier")
+        workshops = _plural(len(data.workshops), "atelier", lang=lang)
         programmes = len(data.programmes)
         if programmes:
-            workshops += f", dont {_plural(programmes, 'programme')} de 3 mois"
-        lines.append(("Ateliers", workshops))
+            workshops += t(", dont {programmes} de 3 mois", lang).format(
+                programmes=_plural(programmes, "programme", lang=lang)
+            )
+        lines.append((t("Ateliers", lang), workshops))
         places = len(data.places)
-        lines.append(("Lieux", _plural(places, "lieu", "lieux")))
+        lines.append((t("Lieux", lang), _plural(places, "lieu", "lieux", lang)))
     story.add(cover_lines(lines), Spacer(1, 1.0 * cm))
     if data.is_empty:
         story.add(
@@ -284,9 +307,11 @@ def _cover(story: _Story) -> None:
                 [
                     [
                         para(
-                            "Aucune séance n'a été animée avec Atelier "
-                            f"{french_period(data.period.start, data.period.end)} : ce bilan ne "
-                            "contient donc aucun chiffre.",
+                            t(
+                                "Aucune séance n'a été animée avec Atelier {period} : ce bilan "
+                                "ne contient donc aucun chiffre.",
+                                lang,
+                            ).format(period=period_text(data.period.start, data.period.end, lang)),
                             Styles.cover_line,
                         )
                     ]
@@ -304,21 +329,32 @@ def _cover(story: _Story) -> None:
             Spacer(1, 0.5 * cm),
         )
         story.text(
-            "Vérifiez les dates choisies. Une séance compte dès qu'une séquence a été lancée au "
-            "chronomètre ou qu'un participant a émargé ; les ateliers seulement préparés n'y "
-            "figurent pas."
+            t(
+                "Vérifiez les dates choisies. Une séance compte dès qu'une séquence a été lancée "
+                "au chronomètre ou qu'un participant a émargé ; les ateliers seulement préparés "
+                "n'y figurent pas.",
+                lang,
+            )
         )
         _method(story, numbered=False)
         return
-    story.add(_figures(data), Spacer(1, 0.8 * cm))
+    story.add(_figures(data, lang), Spacer(1, 0.8 * cm))
     if data.participants:
         story.add(
-            rich("Qui est venu", Styles.label), Spacer(1, 4), _who_came(data), Spacer(1, 0.5 * cm)
+            rich(t("Qui est venu", lang), Styles.label),
+            Spacer(1, 4),
+            _who_came(data, lang),
+            Spacer(1, 0.5 * cm),
         )
-    story.text(_summary(data))
+    story.text(_summary(data, lang))
     story.add(Spacer(1, 0.8 * cm))
     story.add(
-        para(f"Document établi le {french_date(data.made_on)} avec Atelier.", Styles.small),
+        para(
+            t("Document établi le {day} avec Atelier.", lang).format(
+                day=date_text(data.made_on, lang)
+            ),
+            Styles.small,
+        ),
         NextPageTemplate("body"),
         PageBreak(),
     )
@@ -327,41 +363,49 @@ def _cover(story: _Story) -> None:
 # -- the sections ------------------------------------------------------------------------------
 
 
-def _mean(value: float) -> str:
+def _mean(value: float, lang: Lang = "fr") -> str:
     """'60', '12,5': one decimal only when there is one."""
-    return (
-        french_number(round(value)) if round(value, 1) == round(value) else french_number(value, 1)
-    )
+    return number(round(value), lang) if round(value, 1) == round(value) else number(value, lang, 1)
 
 
 def _activity(story: _Story) -> None:
-    data = story.data
-    story.section("L'activité")
+    data, lang = story.data, story.lang
+    story.section(t("L'activité", lang))
     programmes = data.programmes
     workshops = (
-        "d'un atelier"
+        t("d'un atelier", lang)
         if len(data.workshops) == 1
-        else f"de {_plural(len(data.workshops), 'atelier')}"
+        else t("de {workshops}", lang).format(
+            workshops=_plural(len(data.workshops), "atelier", lang=lang)
+        )
     )
-    sentence = f"{_plural(data.sessions, 'séance animée', 'séances animées')} au cours {workshops}"
+    sentence = t("{sessions} au cours {workshops}", lang).format(
+        sessions=_plural(data.sessions, "séance animée", "séances animées", lang),
+        workshops=workshops,
+    )
     if programmes:
-        sentence += f", dont {_plural(len(programmes), 'programme')} de 3 mois"
-    sentence += f", dans {_plural(len(data.places), 'lieu', 'lieux')}."
+        sentence += t(", dont {programmes} de 3 mois", lang).format(
+            programmes=_plural(len(programmes), "programme", lang=lang)
+        )
+    sentence += t(", dans {places}.", lang).format(
+        places=_plural(len(data.places), "lieu", "lieux", lang)
+    )
     story.text(sentence)
     months = data.period.months()
     if 2 <= len(months) <= 24:
         by_month = Counter(day.replace(day=1) for day in data.session_days)
-        story.sub("Séances par mois")
+        story.sub(t("Séances par mois", lang))
         story.add(
             bar_chart(
-                [(_month_label(m, data), by_month.get(m, 0)) for m in months],
+                [(_month_label(m, data, lang), by_month.get(m, 0)) for m in months],
                 width=FRAME_WIDTH * 0.8,
                 label_width=3.2 * cm,
+                value_text=lambda v: number(v, lang),
             ),
             Spacer(1, 4),
         )
 
-    story.sub("Par format")
+    story.sub(t("Par format", lang))
     formats: dict[str, list[Any]] = {}
     for w in data.workshops:
         row = formats.setdefault(w.format_name, [FORMAT_ORDER.get(w.format_key, 9), 0, 0, 0, 0])
@@ -371,55 +415,67 @@ def _activity(story: _Story) -> None:
         row[4] += w.notes
     heads = ["Format", "Ateliers", "Séances", "Participants", "Post-its"]
     rows: list[list[Any]] = [
-        [rich(h, Styles.head if i == 0 else Styles.head_right) for i, h in enumerate(heads)]
+        [
+            rich(t(h, lang), Styles.head if i == 0 else Styles.head_right)
+            for i, h in enumerate(heads)
+        ]
     ]
     for name, (_order, *values) in sorted(formats.items(), key=lambda kv: (kv[1][0], kv[0])):
         rows.append(
-            [para(name, Styles.cell)] + [para(french_number(v), Styles.cell_right) for v in values]
+            [para(name, Styles.cell)] + [para(number(v, lang), Styles.cell_right) for v in values]
         )
     totals = [len(data.workshops), data.sessions, data.participants, data.notes]
     rows.append(
-        [para("Total", Styles.cell_bold)]
-        + [para(french_number(v), Styles.cell_right) for v in totals]
+        [para(t("Total", lang), Styles.cell_bold)]
+        + [para(number(v, lang), Styles.cell_right) for v in totals]
     )
     story.add(table(rows, [FRAME_WIDTH - 4 * 2.6 * cm] + [2.6 * cm] * 4, total_row=True))
 
     if len(data.places) > 1:
-        story.sub("Lieux")
-        rows = [[rich("Lieu", Styles.head), rich("Séances", Styles.head_right)]]
+        story.sub(t("Lieux", lang))
+        rows = [[rich(t("Lieu", lang), Styles.head), rich(t("Séances", lang), Styles.head_right)]]
         for place, n in data.places:
-            rows.append([para(place, Styles.cell), para(french_number(n), Styles.cell_right)])
+            rows.append([para(place, Styles.cell), para(number(n, lang), Styles.cell_right)])
         story.add(table(rows, [FRAME_WIDTH - 2.6 * cm, 2.6 * cm]))
 
 
 def _participants(story: _Story) -> None:
-    data = story.data
-    story.section("Les participants")
+    data, lang = story.data, story.lang
+    story.section(t("Les participants", lang))
     total = data.participants
     if not total:
-        story.text("Aucun participant n'a été enregistré sur la période.")
+        story.text(t("Aucun participant n'a été enregistré sur la période.", lang))
         return
     by_category = data.by_category
     order = [c for c in by_category if by_category[c]]
     shares = ", ".join(
-        f"{_plural(by_category[c], *CATEGORY_WORDS.get(c, (c, c)))} "
-        f"({french_percent(by_category[c], total)})"
+        f"{_plural(by_category[c], *CATEGORY_WORDS.get(c, (c, c)), lang)} "
+        f"({percent(by_category[c], total, lang)})"
         for c in order
     )
+    participations = _plural(total, "participation", "participations", lang)
     story.text(
-        f"{_plural(total, 'participation', 'participations')} : {shares}. Ce sont "
-        f"{_plural(data.people, 'personne distincte', 'personnes distinctes')}, certaines "
-        "venues à plusieurs ateliers."
+        t(
+            "{participations} : {shares}. Ce sont {people}, certaines venues à plusieurs ateliers.",
+            lang,
+        ).format(
+            participations=participations,
+            shares=shares,
+            people=_plural(data.people, "personne distincte", "personnes distinctes", lang),
+        )
         if data.people < total
-        else f"{_plural(total, 'participation', 'participations')} : {shares}."
+        else t("{participations} : {shares}.", lang).format(
+            participations=participations, shares=shares
+        )
     )
-    rows = category_rows(order, by_category, total)
+    rows = category_rows(order, by_category, total, lang)
     chart = bar_chart(
-        [(CATEGORY_LABELS.get(c, c), by_category[c]) for c in order],
+        [(category_label(c, lang), by_category[c]) for c in order],
         width=FRAME_WIDTH - 7.8 * cm,
         label_width=3.4 * cm,
         label_chars=22,
         colors_by_row=[CATEGORY_COLORS.get(c, MUTED) for c in order],
+        value_text=lambda v: number(v, lang),
     )
     story.add(
         Spacer(1, 4),
@@ -429,27 +485,30 @@ def _participants(story: _Story) -> None:
     unchecked = [w for w in data.workshops if not w.checked_in and w.participants]
     if unchecked:
         story.text(
-            f"Pour {_plural(len(unchecked), 'atelier')} sans émargement, ce sont les inscrits "
-            "qui sont comptés.",
+            t(
+                "Pour {workshops} sans émargement, ce sont les inscrits qui sont comptés.", lang
+            ).format(workshops=_plural(len(unchecked), "atelier", lang=lang)),
             Styles.small,
         )
 
     organisations = data.organisations
     if organisations:
-        story.sub(f"Organisations représentées ({french_number(len(organisations))})")
+        story.sub(
+            t("Organisations représentées ({n})", lang).format(n=number(len(organisations), lang))
+        )
         rows = [
             [
-                rich("Organisation", Styles.head),
-                rich("Catégorie", Styles.head),
-                rich("Participants", Styles.head_right),
+                rich(t("Organisation", lang), Styles.head),
+                rich(t("Catégorie", lang), Styles.head),
+                rich(t("Participants", lang), Styles.head_right),
             ]
         ]
         for name, category, n in organisations[:TOP_ORGANISATIONS]:
             rows.append(
                 [
                     para(name, Styles.cell),
-                    para(CATEGORY_LABELS.get(category, category), Styles.cell_muted),
-                    para(french_number(n), Styles.cell_right),
+                    para(category_label(category, lang), Styles.cell_muted),
+                    para(number(n, lang), Styles.cell_right),
                 ]
             )
         story.add(table(rows, [FRAME_WIDTH - 7.4 * cm, 4.6 * cm, 2.8 * cm]))
@@ -459,21 +518,26 @@ def _participants(story: _Story) -> None:
             story.add(
                 Spacer(1, 3),
                 para(
-                    f"Et {_plural(len(rest), 'autre organisation', 'autres organisations')} "
-                    f"({_plural(people, 'participant')}).",
+                    t("Et {organisations} ({participants}).", lang).format(
+                        organisations=_plural(
+                            len(rest), "autre organisation", "autres organisations", lang
+                        ),
+                        participants=_plural(people, "participant", lang=lang),
+                    ),
                     Styles.small,
                 ),
             )
 
 
-def _project_rows(projects: tuple[ActivityProject, ...], status: bool) -> Any:
+def _project_rows(projects: tuple[ActivityProject, ...], status: bool, lang: Lang = "fr") -> Any:
     heads = ["Projet", "Atelier d'origine"] + (["Statut"] if status else []) + ["Depuis le"]
-    rows: list[list[Any]] = [[rich(h, Styles.head) for h in heads]]
+    rows: list[list[Any]] = [[rich(t(h, lang), Styles.head) for h in heads]]
     for p in projects:
         row = [para(p.title, Styles.cell_bold), para(p.workshop_title, Styles.cell_muted)]
         if status:
-            row.append(para(PROJECT_STATUSES.get(p.status, p.status), Styles.cell))
-        row.append(para(french_date(p.created).replace(" ", "\u00a0"), Styles.cell))  # one line
+            known = PROJECT_STATUSES.get(p.status)
+            row.append(para(t(known, lang) if known else p.status, Styles.cell))
+        row.append(para(date_text(p.created, lang).replace(" ", "\u00a0"), Styles.cell))
         rows.append(row)
     widths = [0.0, 5.0 * cm] + ([3.8 * cm] if status else []) + [3.7 * cm]
     widths[0] = FRAME_WIDTH - sum(widths)
@@ -481,63 +545,75 @@ def _project_rows(projects: tuple[ActivityProject, ...], status: bool) -> Any:
 
 
 def _funnel(story: _Story) -> None:
-    data = story.data
-    story.section("De la participation aux projets")
+    data, lang = story.data, story.lang
+    story.section(t("De la participation aux projets", lang))
     incubated = data.incubated
     stages = [
-        ("Participations", data.participants),
-        ("Idées (post-its)", data.notes),
-        ("Chantiers lancés", len(data.projects)),
-        ("Projets incubés", len(incubated)),
+        (t("Participations", lang), data.participants),
+        (t("Idées (post-its)", lang), data.notes),
+        (t("Chantiers lancés", lang), len(data.projects)),
+        (t("Projets incubés", lang), len(incubated)),
     ]
     story.text(
-        f"{_plural(data.participants, 'participation', 'participations')}, soit "
-        f"{_plural(data.people, 'personne distincte', 'personnes distinctes')}¹, ont "
-        f"donné {_plural(data.notes, 'idée', 'idées')} sur post-it ; "
-        f"{_plural(len(data.projects), 'chantier a', 'chantiers ont')} été "
-        f"{'lancé' if len(data.projects) == 1 else 'lancés'} et "
-        f"{_plural(len(incubated), 'projet est', 'projets sont')} "
-        f"{'incubé' if len(incubated) == 1 else 'incubés'}."
+        t(
+            "{participations}, soit {people}¹, ont donné {ideas} sur post-it ; {projects} été "
+            "{launched} et {incubated} {incubated_word}.",
+            lang,
+        ).format(
+            participations=_plural(data.participants, "participation", "participations", lang),
+            people=_plural(data.people, "personne distincte", "personnes distinctes", lang),
+            ideas=_plural(data.notes, "idée", "idées", lang),
+            projects=_plural(len(data.projects), "chantier a", "chantiers ont", lang),
+            launched=t("lancé" if len(data.projects) == 1 else "lancés", lang),
+            incubated=_plural(len(incubated), "projet est", "projets sont", lang),
+            incubated_word=t("incubé" if len(incubated) == 1 else "incubés", lang),
+        )
     )
     note = para(
-        "\u00b9 Personnes distinctes : même nom et même organisation, d'un atelier à l'autre "
-        "(majuscules, accents et espaces mis à part) ; une personne venue à trois ateliers "
-        "fait trois participations.",
+        t(
+            "\u00b9 Personnes distinctes : même nom et même organisation, d'un atelier à l'autre "
+            "(majuscules, accents et espaces mis à part) ; une personne venue à trois ateliers "
+            "fait trois participations.",
+            lang,
+        ),
         Styles.small,
     )
-    story.add(Spacer(1, 4), KeepTogether([funnel_chart(stages), Spacer(1, 4), note]))
+    story.add(Spacer(1, 4), KeepTogether([funnel_chart(stages, lang=lang), Spacer(1, 4), note]))
     if incubated:
-        story.sub("Les projets incubés")
-        story.add(_project_rows(incubated, status=True))
+        story.sub(t("Les projets incubés", lang))
+        story.add(_project_rows(incubated, status=True, lang=lang))
 
 
 def _production(story: _Story) -> None:
-    data = story.data
-    story.section("Idées, chantiers et actions")
-    parts = [_plural(data.notes, "post-it")]
-    parts.append(_plural(data.vote_rounds, "tour de vote", "tours de vote"))
-    parts.append(_plural(data.actions, "action décidée", "actions décidées"))
-    parts.append(_plural(len(data.projects), "chantier lancé", "chantiers lancés"))
-    sentence = ", ".join(parts[:-1]) + " et " + parts[-1] + "."
+    data, lang = story.data, story.lang
+    story.section(t("Idées, chantiers et actions", lang))
+    parts = [_plural(data.notes, "post-it", lang=lang)]
+    parts.append(_plural(data.vote_rounds, "tour de vote", "tours de vote", lang))
+    parts.append(_plural(data.actions, "action décidée", "actions décidées", lang))
+    parts.append(_plural(len(data.projects), "chantier lancé", "chantiers lancés", lang))
+    sentence = ", ".join(parts[:-1]) + t(" et ", lang) + parts[-1] + "."
     if data.sessions and data.notes:
-        sentence += f" En moyenne, {_mean(data.notes / data.sessions)} post-its par séance."
+        sentence += t(" En moyenne, {n} post-its par séance.", lang).format(
+            n=_mean(data.notes / data.sessions, lang)
+        )
     story.text(sentence)
     with_notes = sorted((w for w in data.workshops if w.notes), key=lambda w: (-w.notes, w.id))
     if len(with_notes) > 1:
-        story.sub("Post-its par atelier")
+        story.sub(t("Post-its par atelier", lang))
         story.add(
             bar_chart(
                 [(w.title, w.notes) for w in with_notes[:10]],
                 label_width=6.8 * cm,
                 label_chars=44,
+                value_text=lambda v: number(v, lang),
             ),
             Spacer(1, 2),
         )
         if len(with_notes) > 10:
-            story.text("Les dix ateliers les plus productifs.", Styles.small)
+            story.text(t("Les dix ateliers les plus productifs.", lang), Styles.small)
 
     if data.projects:
-        story.sub("Chantiers lancés sur la période")
+        story.sub(t("Chantiers lancés sur la période", lang))
         statuses = Counter(p.status for p in data.projects)
         if len(statuses) > 1:
             order = [s for s in PROJECT_STATUSES if statuses.get(s)] + sorted(
@@ -545,42 +621,43 @@ def _production(story: _Story) -> None:
             )
             story.add(
                 bar_chart(
-                    [(PROJECT_STATUSES.get(s, s), statuses[s]) for s in order],
+                    [
+                        (t(PROJECT_STATUSES[s], lang) if s in PROJECT_STATUSES else s, statuses[s])
+                        for s in order
+                    ],
                     width=FRAME_WIDTH * 0.7,
                     label_width=4.0 * cm,
                 ),
                 Spacer(1, 4),
             )
-        story.add(_project_rows(data.projects, status=True))
+        story.add(_project_rows(data.projects, status=True, lang=lang))
 
-    story.sub("Projets en incubation")
+    story.sub(t("Projets en incubation", lang))
     listed = {(p.title, p.workshop_title) for p in data.projects}
+    incubating = _plural(len(data.incubating), "projet est", "projets sont", lang)
     if data.incubating and all((p.title, p.workshop_title) in listed for p in data.incubating):
         story.text(  # the same rows again would say nothing more
-            f"{_plural(len(data.incubating), 'projet est', 'projets sont')} en incubation "
-            "aujourd'hui : "
-            + (
+            t("{projects} en incubation aujourd'hui : ", lang).format(projects=incubating)
+            + t(
                 "le chantier lancé sur la période, ci-dessus."
                 if len(data.incubating) == 1
-                else "des chantiers lancés sur la période, ci-dessus."
+                else "des chantiers lancés sur la période, ci-dessus.",
+                lang,
             )
         )
     elif data.incubating:
-        story.text(
-            f"{_plural(len(data.incubating), 'projet est', 'projets sont')} en incubation "
-            "aujourd'hui."
-        )
-        story.add(_project_rows(data.incubating, status=False))
+        story.text(t("{projects} en incubation aujourd'hui.", lang).format(projects=incubating))
+        story.add(_project_rows(data.incubating, status=False, lang=lang))
     else:
-        story.text("Aucun projet n'est en incubation.")
+        story.text(t("Aucun projet n'est en incubation.", lang))
 
     if data.programmes:
-        story.sub("Programmes de 3 mois")
+        story.sub(t("Programmes de 3 mois", lang))
         rows: list[list[Any]] = [
             [
-                rich("Programme", Styles.head),
-                rich("Séances sur la période", Styles.head_right),
-                rich("Dates", Styles.head),
+                rich(t("Programme", lang), Styles.head),
+                rich(t("Séances sur la période", lang), Styles.head_right),
+                rich(t("Dates", lang), Styles.head),
             ]
         ]
         for w in data.programmes:
@@ -588,53 +665,64 @@ def _production(story: _Story) -> None:
                 [
                     para(w.title, Styles.cell_bold),
                     para(
-                        f"{french_number(w.sessions)} sur {french_number(w.sessions_planned)}",
+                        t("{done} sur {planned}", lang).format(
+                            done=number(w.sessions, lang), planned=number(w.sessions_planned, lang)
+                        ),
                         Styles.cell_right,
                     ),
-                    para(_cap(french_period(w.first_day, w.last_day)), Styles.cell),
+                    para(_cap(period_text(w.first_day, w.last_day, lang)), Styles.cell),
                 ]
             )
         story.add(table(rows, [FRAME_WIDTH - 9.6 * cm, 3.6 * cm, 6.0 * cm]))
 
 
 def _satisfaction(story: _Story) -> None:
-    data = story.data
-    story.section("La satisfaction des participants")
+    data, lang = story.data, story.lang
+    story.section(t("La satisfaction des participants", lang))
     ratings = data.ratings
     if not ratings:
-        story.text("Aucun retour de participant n'a été recueilli sur la période.")
+        story.text(t("Aucun retour de participant n'a été recueilli sur la période.", lang))
         return
     average = data.average_rating or 0.0
     answered = sum(1 for w in data.workshops if w.ratings)
     sentence = markup(
-        f"{_plural(len(ratings), 'réponse')} au questionnaire de fin de séance, dans "
-        f"{_plural(answered, 'atelier')}"
+        t("{answers} au questionnaire de fin de séance, dans {workshops}", lang).format(
+            answers=_plural(len(ratings), "réponse", lang=lang),
+            workshops=_plural(answered, "atelier", lang=lang),
+        )
     )
     if data.participants:
         sentence += markup(
-            f" ({french_percent(len(ratings), data.participants)} des participations)"
+            t(" ({share} des participations)", lang).format(
+                share=percent(len(ratings), data.participants, lang)
+            )
         )
-    story.add(rich(f"{sentence}. Note moyenne : <b>{french_number(average, 1)}\u00a0/\u00a05</b>."))
+    average_text = markup(t(". Note moyenne :", lang))
+    story.add(rich(f"{sentence}{average_text} <b>{number(average, lang, 1)}\u00a0/\u00a05</b>."))
     counts = data.rating_counts
     satisfied = counts[4] + counts[5]
     story.text(
-        f"{french_percent(satisfied, len(ratings))} des répondants sont satisfaits ou très satisfaits."
+        t("{share} des répondants sont satisfaits ou très satisfaits.", lang).format(
+            share=percent(satisfied, len(ratings), lang)
+        )
     )
     story.add(
         bar_chart(
-            [(RATING_LABELS[r], counts[r]) for r in (5, 4, 3, 2, 1)],
+            [(t(RATING_LABELS[r], lang), counts[r]) for r in (5, 4, 3, 2, 1)],
             width=FRAME_WIDTH * 0.75,
             label_width=4.2 * cm,
+            value_text=lambda v: number(v, lang),
         ),
         Spacer(1, 6),
     )
     if data.verbatims:
-        story.sub("Ce que les participants en retiennent")
+        story.sub(t("Ce que les participants en retiennent", lang))
         for v in data.verbatims:
+            quoted = f"« {v.text} »" if lang == "fr" else f"“{v.text}”"
             story.add(
                 KeepTogether(
                     [
-                        Paragraph(markup(f"« {v.text} »"), Styles.quote),
+                        Paragraph(markup(quoted), Styles.quote),
                         para(f"— {v.workshop_title}", ATTRIBUTION),
                     ]
                 )
@@ -642,12 +730,12 @@ def _satisfaction(story: _Story) -> None:
 
 
 def _workshops(story: _Story) -> None:
-    data = story.data
-    story.section("Les ateliers de la période")
+    data, lang = story.data, story.lang
+    story.section(t("Les ateliers de la période", lang))
     # whole words in their columns; the note is the average satisfaction, out of 5
     heads = ["Atelier", "Dates", "Séances", "Présents", "Post-its", "Note\u00a0/\u00a05"]
     rows: list[list[Any]] = [
-        [rich(h, Styles.head if i < 2 else Styles.head_right) for i, h in enumerate(heads)]
+        [rich(t(h, lang), Styles.head if i < 2 else Styles.head_right) for i, h in enumerate(heads)]
     ]
     for w in data.workshops:
         details = w.format_name + (f" · {w.place}" if w.place else "")
@@ -655,22 +743,27 @@ def _workshops(story: _Story) -> None:
         rows.append(
             [
                 [para(w.title, Styles.cell_bold), para(details, Styles.small)],
-                para(_cap(french_period(w.first_day, w.last_day)), Styles.cell),
-                para(french_number(w.sessions), Styles.cell_right),
-                para(french_number(w.participants), Styles.cell_right),
-                para(french_number(w.notes), Styles.cell_right),
-                para(french_number(average, 1) if average is not None else "—", Styles.cell_right),
+                para(_cap(period_text(w.first_day, w.last_day, lang)), Styles.cell),
+                para(number(w.sessions, lang), Styles.cell_right),
+                para(number(w.participants, lang), Styles.cell_right),
+                para(number(w.notes, lang), Styles.cell_right),
+                para(number(average, lang, 1) if average is not None else "—", Styles.cell_right),
             ]
         )
     average = data.average_rating
     rows.append(
         [
-            para(f"Total : {_plural(len(data.workshops), 'atelier')}", Styles.cell_bold),
+            para(
+                t("Total : {workshops}", lang).format(
+                    workshops=_plural(len(data.workshops), "atelier", lang=lang)
+                ),
+                Styles.cell_bold,
+            ),
             para("", Styles.cell),
-            para(french_number(data.sessions), Styles.cell_right),
-            para(french_number(data.participants), Styles.cell_right),
-            para(french_number(data.notes), Styles.cell_right),
-            para(french_number(average, 1) if average is not None else "—", Styles.cell_right),
+            para(number(data.sessions, lang), Styles.cell_right),
+            para(number(data.participants, lang), Styles.cell_right),
+            para(number(data.notes, lang), Styles.cell_right),
+            para(number(average, lang, 1) if average is not None else "—", Styles.cell_right),
         ]
     )
     widths = [0.0, 4.0 * cm, 1.75 * cm, 1.9 * cm, 1.7 * cm, 1.9 * cm]
@@ -679,13 +772,13 @@ def _workshops(story: _Story) -> None:
 
 
 def _method(story: _Story, numbered: bool = True) -> None:
-    story.section("Comment ces chiffres sont comptés", numbered=numbered)
+    story.section(t("Comment ces chiffres sont comptés", story.lang), numbered=numbered)
     for note in METHOD_NOTES:
-        story.add(Paragraph(markup(note), Styles.bullet, bulletText="•"))
+        story.add(Paragraph(markup(t(note, story.lang)), Styles.bullet, bulletText="•"))
 
 
-def story_for(data: ActivityData) -> list[Any]:
-    story = _Story(data)
+def story_for(data: ActivityData, lang: Lang = "fr") -> list[Any]:
+    story = _Story(data, lang)
     _cover(story)
     if data.is_empty:
         return story.items
@@ -700,18 +793,22 @@ def story_for(data: ActivityData) -> list[Any]:
 
 
 def build_bilan(
-    data: ActivityData, path: str | os.PathLike[str], *, progress: Progress | None = None
+    data: ActivityData,
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    lang: Lang = "fr",
 ) -> None:
-    """Write the bilan d'activité to `path` (complete, or not at all)."""
+    """Write the bilan d'activité to `path` (complete, or not at all), in `lang`."""
     report = progress or no_progress
     register_fonts()
-    report(0.2, "Préparation…")
-    items = story_for(data)
-    title = _title(data)
+    report(0.2, t("Préparation…", lang))
+    items = story_for(data, lang)
+    title = _title(data, lang)
     footer = footer_text(data.organisation, title)
     if not data.period.is_calendar_year:
-        footer += f" ({french_period(data.period.start, data.period.end)})"
+        footer += f" ({period_text(data.period.start, data.period.end, lang)})"
     with atomic_output(path) as temp:
-        doc = _Document(str(temp), data, report, steps=len(items))
+        doc = _Document(str(temp), data, report, steps=len(items), lang=lang)
         doc.build(items, canvasmaker=numbered_canvas(footer))
-    report(1.0, "Terminé")
+    report(1.0, t("Terminé", lang))

@@ -271,6 +271,94 @@ CATALOGUE: dict[str, str] = {
     "autre regroupement": "other group",
     "autres regroupements": "other groups",
     "Post-its…": "Sticky notes…",
+    # the compte-rendu: votes
+    "Votes": "Votes",
+    "Aucun vote n'a eu lieu.": "No vote took place.",
+    "Vote sans titre": "Untitled vote",
+    "Vote à gommettes": "Dot vote",
+    "Points à répartir": "Points to share",
+    "Jugement majoritaire": "Majority judgment",
+    "Grille multi-critères": "Criteria grid",
+    "gommette par personne": "dot per person",
+    "gommettes par personne": "dots per person",
+    "{n} au plus sur une proposition": "at most {n} on one proposal",
+    "chacun pouvait voter pour ses propres post-its": (
+        "everyone could vote for their own sticky notes"
+    ),
+    "chacun votait pour les post-its des autres": "everyone voted for the others' sticky notes",
+    "{n} points à répartir par personne": "{n} points to share per person",
+    "grille de critères de LaBase, de même poids": "LaBase's criteria grid, of equal weight",
+    "critère": "criterion",
+    "critères": "criteria",
+    "de même poids": "of equal weight",
+    "pondérés": "weighted differently",
+    "critère éliminatoire": "eliminatory criterion",
+    "critères éliminatoires": "eliminatory criteria",
+    "vote anonyme": "anonymous vote",
+    "vote nominatif": "named vote",
+    "résultats affichés en direct": "results shown live",
+    "résultats montrés seulement quand l'animation les a révélés": (
+        "results shown only once the facilitators revealed them"
+    ),
+    "clôture prévue à {time}": "closing planned at {time}",
+    "ouvert à {time}": "opened at {time}",
+    ", clos à {time}": ", closed at {time}",
+    ", encore ouvert à l'édition de ce document": (", still open when this document was produced"),
+    "votant": "voter",
+    "votants": "voters",
+    " dont {ballots}": " including {ballots}",
+    "bulletin papier": "paper ballot",
+    "bulletins papier": "paper ballots",
+    "Tour {when} ; {voters}.": "Round {when}; {voters}.",
+    " Les résultats n'avaient pas été montrés en séance.": (
+        " The results were not shown during the session."
+    ),
+    "Aucune voix n'a été enregistrée pour ce tour.": "No vote was recorded for this round.",
+    "Rang": "Rank",
+    "Proposition": "Proposal",
+    "Mention majoritaire": "Majority grade",
+    "Note": "Score",
+    "Points": "Points",
+    "Voix": "Votes",
+    "Votants": "Voters",
+    "À rejeter": "Reject",
+    "Insuffisant": "Poor",
+    "Passable": "Fair",
+    "Assez bien": "Fairly good",
+    "Bien": "Good",
+    "Très bien": "Very good",
+    "Excellent": "Excellent",
+    "Le graphique montre les {top} premières propositions ; le tableau les donne toutes "
+    "({n}).": "The chart shows the first {top} proposals; the table gives them all ({n}).",
+    "Toutes les propositions notées ont été éliminées.": "Every scored proposal was eliminated.",
+    "Jugement majoritaire : chaque proposition reçoit la mention que lui donne au moins la "
+    "moitié des votants (sa mention majoritaire) ; à mention égale, la départage se fait sur "
+    "les mentions suivantes.": (
+        "Majority judgment: each proposal gets the grade at least half of the voters give it "
+        "(its majority grade); proposals with the same grade are told apart by the next grades."
+    ),
+    "Chaque critère est noté de 1 à 5 ; la note est la moyenne des critères, chacun compté "
+    "selon son poids.": (
+        "Each criterion is scored from 1 to 5; the score is the mean of the criteria, each "
+        "counted by its weight."
+    ),
+    " Une proposition dont la moyenne sur un critère éliminatoire est sous son seuil est "
+    "écartée, quelles que soient ses autres notes.": (
+        " A proposal whose mean on an eliminatory criterion is below its threshold is set "
+        "aside, whatever its other scores."
+    ),
+    "autre proposition n'a": "other proposal",
+    "autres propositions n'ont": "other proposals",
+    " reçu aucune voix.": " received no vote.",
+    "proposition éliminée": "proposal eliminated",
+    "propositions éliminées": "proposals eliminated",
+    " par un critère éliminatoire (hors classement) :": " by an eliminatory criterion (not ranked):",
+    "{label} : {mean}\u00a0/\u00a05, sous le seuil de {threshold}": (
+        "{label}: {mean}\u00a0/\u00a05, below the threshold of {threshold}"
+    ),
+    "poids {n}": "weight {n}",
+    "éliminatoire sous {n}": "eliminatory below {n}",
+    "C{n} : {name}": "C{n}: {name}",
     # the compte-rendu: decisions, feedback
     "Décisions et plan d'action": "Decisions and action plan",
     "Aucune décision ni action n'a été enregistrée.": "No decision or action was recorded.",
@@ -366,4 +454,197 @@ CATALOGUE: dict[str, str] = {
     "Écart": "Gap",
     "départ": "start",
     " (pause)": " (break)",
+    # the bilan d'activité
+    "Bilan d'activité {year}": "Activity report {year}",
+    "Bilan d'activité": "Activity report",
+    "bilan d'activité": "activity report",
+    "ateliers participatifs": "participatory workshops",
+    "innovation publique": "public innovation",
+    "séance": "session",
+    "séances": "sessions",
+    "satisfaction sur 5": "satisfaction out of 5",
+    "satisfaction : aucun retour": "satisfaction: no feedback",
+    "projet en incubation": "project incubating",
+    "projets en incubation": "projects incubating",
+    "{public} d'agents publics, {others} d'acteurs privés, d'associations et d'usagers": (
+        "{public} public servants, {others} private sector, associations and service users"
+    ),
+    "Sur la période, {workshops} réuni {participants} en {sessions}": (
+        "Over the period, {workshops} brought together {participants} in {sessions}"
+    ),
+    "atelier a": "workshop",
+    "ateliers ont": "workshops",
+    " Ils ont produit {notes}": " They produced {notes}",
+    " et lancé {projects}": " and launched {projects}",
+    "chantier": "project",
+    "chantiers": "projects",
+    " Un programme de 3 mois était en cours.": " One 3-month programme was under way.",
+    " {n} programmes de 3 mois étaient en cours.": " {n} 3-month programmes were under way.",
+    "Période": "Period",
+    "atelier": "workshop",
+    "ateliers": "workshops",
+    ", dont {programmes} de 3 mois": ", including {programmes} of 3 months",
+    "programme": "programme",
+    "programmes": "programmes",
+    "Ateliers": "Workshops",
+    "Lieux": "Venues",
+    "lieu": "venue",
+    "lieux": "venues",
+    "Aucune séance n'a été animée avec Atelier {period} : ce bilan ne contient donc aucun "
+    "chiffre.": "No session was run with Atelier {period}: this report therefore holds no figures.",
+    "Vérifiez les dates choisies. Une séance compte dès qu'une séquence a été lancée au "
+    "chronomètre ou qu'un participant a émargé ; les ateliers seulement préparés n'y figurent "
+    "pas.": (
+        "Check the dates chosen. A session counts as soon as a sequence was started on the "
+        "timer or a participant checked in; workshops that were only prepared are not included."
+    ),
+    "Qui est venu": "Who came",
+    "L'activité": "Activity",
+    "d'un atelier": "one workshop",
+    "de {workshops}": "{workshops}",
+    "{sessions} au cours {workshops}": "{sessions} in {workshops}",
+    "séance animée": "session run",
+    "séances animées": "sessions run",
+    ", dans {places}.": ", in {places}.",
+    "Séances par mois": "Sessions per month",
+    "Par format": "By format",
+    "Séances": "Sessions",
+    "Participants": "Participants",
+    "Post-its": "Sticky notes",
+    "Les participants": "Participants",
+    "Aucun participant n'a été enregistré sur la période.": (
+        "No participant was recorded over the period."
+    ),
+    "participation": "participation",
+    "participations": "participations",
+    "{participations} : {shares}. Ce sont {people}, certaines venues à plusieurs ateliers.": (
+        "{participations}: {shares}. They are {people}, some of whom came to several workshops."
+    ),
+    "{participations} : {shares}.": "{participations}: {shares}.",
+    "personne distincte": "distinct person",
+    "personnes distinctes": "distinct people",
+    "Pour {workshops} sans émargement, ce sont les inscrits qui sont comptés.": (
+        "For {workshops} without check-in, the registered people are counted."
+    ),
+    "Organisations représentées ({n})": "Organisations represented ({n})",
+    "Et {organisations} ({participants}).": "And {organisations} ({participants}).",
+    "autre organisation": "other organisation",
+    "autres organisations": "other organisations",
+    "Projet": "Project",
+    "Atelier d'origine": "Workshop of origin",
+    "Statut": "Status",
+    "Depuis le": "Since",
+    "En déploiement (passage à l'échelle)": "Being rolled out (scaling up)",
+    "De la participation aux projets": "From participation to projects",
+    "Participations": "Participations",
+    "Idées (post-its)": "Ideas (sticky notes)",
+    "Projets incubés": "Projects incubated",
+    "{participations}, soit {people}¹, ont donné {ideas} sur post-it ; {projects} été "
+    "{launched} et {incubated} {incubated_word}.": (
+        "{participations}, that is {people}¹, gave {ideas} on sticky notes; {projects} "
+        "{launched} and {incubated} {incubated_word}."
+    ),
+    "idée": "idea",
+    "idées": "ideas",
+    "chantier a": "project was",
+    "chantiers ont": "projects were",
+    "lancé": "launched",
+    "lancés": "launched",
+    "projet est": "project is",
+    "projets sont": "projects are",
+    "incubé": "incubated",
+    "incubés": "incubated",
+    "\u00b9 Personnes distinctes : même nom et même organisation, d'un atelier à l'autre "
+    "(majuscules, accents et espaces mis à part) ; une personne venue à trois ateliers fait "
+    "trois participations.": (
+        "\u00b9 Distinct people: the same name and the same organisation, from one workshop to "
+        "another (capitals, accents and spaces aside); a person who came to three workshops "
+        "makes three participations."
+    ),
+    "Les projets incubés": "Projects incubated",
+    "Idées, chantiers et actions": "Ideas, projects and actions",
+    " et ": " and ",
+    " En moyenne, {n} post-its par séance.": " On average, {n} sticky notes per session.",
+    "Post-its par atelier": "Sticky notes per workshop",
+    "Les dix ateliers les plus productifs.": "The ten most productive workshops.",
+    "Chantiers lancés sur la période": "Projects launched over the period",
+    "Projets en incubation": "Projects incubating",
+    "{projects} en incubation aujourd'hui : ": "{projects} incubating today: ",
+    "le chantier lancé sur la période, ci-dessus.": "the project launched over the period, above.",
+    "des chantiers lancés sur la période, ci-dessus.": (
+        "some of the projects launched over the period, above."
+    ),
+    "{projects} en incubation aujourd'hui.": "{projects} incubating today.",
+    "Aucun projet n'est en incubation.": "No project is incubating.",
+    "Programmes de 3 mois": "3-month programmes",
+    "Programme": "Programme",
+    "Séances sur la période": "Sessions in the period",
+    "Dates": "Dates",
+    "{done} sur {planned}": "{done} of {planned}",
+    "La satisfaction des participants": "Participants' satisfaction",
+    "Aucun retour de participant n'a été recueilli sur la période.": (
+        "No participant feedback was collected over the period."
+    ),
+    "{answers} au questionnaire de fin de séance, dans {workshops}": (
+        "{answers} to the end-of-session questionnaire, in {workshops}"
+    ),
+    " ({share} des participations)": " ({share} of participations)",
+    "{share} des répondants sont satisfaits ou très satisfaits.": (
+        "{share} of respondents are satisfied or very satisfied."
+    ),
+    "Ce que les participants en retiennent": "What participants take away",
+    "Les ateliers de la période": "The period's workshops",
+    "Atelier": "Workshop",
+    "Présents": "Present",
+    "Note\u00a0/\u00a05": "Rating\u00a0/\u00a05",
+    "Total : {workshops}": "Total: {workshops}",
+    "Comment ces chiffres sont comptés": "How these figures are counted",
+    "Une séance compte le jour de sa première activité enregistrée dans Atelier : une séquence "
+    "lancée au chronomètre ou un premier émargement. Une séance animée sans Atelier n'est pas "
+    "comptée.": (
+        "A session counts on the day of its first activity recorded in Atelier: a sequence "
+        "started on the timer or a first check-in. A session run without Atelier is not counted."
+    ),
+    "Les ateliers de la période sont ceux dont au moins une séance s'y est tenue, archivés "
+    "compris.": (
+        "The period's workshops are those with at least one session held in it, archived ones "
+        "included."
+    ),
+    "Les participants sont les personnes qui ont émargé pendant la période, chacune une fois par "
+    "atelier : une personne venue à deux ateliers compte deux fois (deux participations). Pour "
+    "un atelier sans émargement, ce sont les inscrits.": (
+        "Participants are the people who checked in during the period, each once per workshop: "
+        "a person who came to two workshops counts twice (two participations). For a workshop "
+        "without check-in, they are the registered people."
+    ),
+    "Les personnes distinctes : deux participations sous le même nom et la même organisation "
+    "(sans tenir compte des majuscules, des accents ni des espaces) sont une seule personne, "
+    "d'un atelier à l'autre. Deux homonymes d'une même organisation comptent pour une ; une "
+    "personne qui a écrit son nom ou son organisation autrement compte pour deux.": (
+        "Distinct people: two participations under the same name and the same organisation "
+        "(regardless of capitals, accents and spaces) are one person, from one workshop to "
+        "another. Two namesakes from the same organisation count as one; a person who wrote "
+        "their name or organisation differently counts as two."
+    ),
+    "Les post-its (hors post-its masqués par la modération), les tours de vote, les retours et "
+    "les chantiers comptent à la date où ils ont été écrits, ouverts, donnés ou créés. Les "
+    "actions, qui ne sont pas datées, comptent avec leur atelier.": (
+        "Sticky notes (except those hidden by moderation), voting rounds, feedback and projects "
+        "count on the date they were written, opened, given or created. Actions, which are not "
+        "dated, count with their workshop."
+    ),
+    "Les projets en incubation sont ceux qui portent aujourd'hui ce statut et qui ont été créés "
+    "avant la fin de la période, quel que soit l'atelier dont ils viennent. Les projets incubés "
+    "de l'entonnoir sont comptés de même, qu'ils soient encore en incubation ou allés plus loin "
+    "(expérimentation, déploiement, terminé).": (
+        "Projects incubating are those with that status today and created before the end of "
+        "the period, whatever workshop they come from. The funnel's incubated projects are "
+        "counted the same way, whether still incubating or gone further (testing, roll-out, "
+        "done)."
+    ),
+    "La satisfaction est la moyenne des notes de 1 à 5 données par les participants en fin de "
+    "séance, sur leur téléphone.": (
+        "Satisfaction is the mean of the 1-to-5 ratings participants gave at the end of the "
+        "session, on their phones."
+    ),
 }

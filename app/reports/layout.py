@@ -336,7 +336,9 @@ def bar_chart(
 FUNNEL_COLORS = ("#9cc3c9", "#5f9aa4", "#2f7783", "#1f5f6b")  # lighter to the lab's teal
 
 
-def funnel_chart(stages: list[tuple[str, int]], *, width: float = FRAME_WIDTH) -> Drawing:
+def funnel_chart(
+    stages: list[tuple[str, int]], *, width: float = FRAME_WIDTH, lang: Lang = "fr"
+) -> Drawing:
     """The funnel from participation to projects: one centred band per stage, as wide as its
     figure against the largest (never thinner than its number), the number in the band."""
     register_fonts()
@@ -356,7 +358,7 @@ def funnel_chart(stages: list[tuple[str, int]], *, width: float = FRAME_WIDTH) -
         color = colors.HexColor(FUNNEL_COLORS[min(i, len(FUNNEL_COLORS) - 1)])
         drawing.add(Rect(middle - band / 2, y, band, row_h, fillColor=color, strokeColor=None))
         drawing.add(
-            String(middle, y + row_h / 2 - 6, french_number(n), fontName=FONT + "-Bold",
+            String(middle, y + row_h / 2 - 6, number(n, lang), fontName=FONT + "-Bold",
                    fontSize=16, fillColor=colors.white if i else INK, textAnchor="middle")
         )  # fmt: skip
     return drawing
@@ -466,7 +468,11 @@ def numbered_canvas(footer_left: str) -> type[Canvas]:
 
 
 def share_bar(
-    parts: Sequence[tuple[str, float, Any]], *, width: float = FRAME_WIDTH, height: float = 16
+    parts: Sequence[tuple[str, float, Any]],
+    *,
+    width: float = FRAME_WIDTH,
+    height: float = 16,
+    lang: Lang = "fr",
 ) -> Drawing:
     """One bar split into shares (label, value, colour), each labelled '65 %' inside when it
     has room, with a legend underneath: how a lab shows who came."""
@@ -481,7 +487,7 @@ def share_bar(
         if length <= 0:
             continue
         drawing.add(Rect(x, y, length, height, fillColor=color, strokeColor=colors.white))
-        share = f"{french_number(round(100 * value / total))}\u00a0%"
+        share = percent(value, total, lang)
         if length > 30:
             drawing.add(
                 String(
@@ -500,7 +506,7 @@ def share_bar(
         if value <= 0:
             continue
         drawing.add(Rect(x, 4, 8, 8, fillColor=color, strokeColor=None))
-        text = f"{shorten(label, 28)} ({french_number(value)})"
+        text = f"{shorten(label, 28)} ({number(value, lang)})"
         drawing.add(String(x + 11, 5, text, fontName=FONT, fontSize=7.5, fillColor=INK))
         x += 11 + pdfmetrics.stringWidth(text, FONT, 7.5) + 14
     return drawing

@@ -114,6 +114,7 @@ class DocumentControls(Controls):
         from app.settings import load_settings
 
         settings = load_settings()
+        lang = documents_lang()
 
         def job(progress: Callable[[float, str], None]) -> str:
             progress(0.05, "Lecture des ateliers…")
@@ -123,7 +124,7 @@ class DocumentControls(Controls):
                 organisation=str(settings.get("organisation", "") or ""),
                 author=str(settings.get("facilitator_name", "") or ""),
             )
-            build_bilan(data, path, progress=progress)
+            build_bilan(data, path, progress=progress, lang=lang)
             return path
 
         return job
