@@ -284,9 +284,7 @@ def _not_retained(story: ReportStory) -> None:
         )
     sentence = plural(rest, "idée n'a pas été retenue", "idées n'ont pas été retenues", lang=lang)
     if details:
-        sentence = t("{ideas} : {details}", lang).format(
-            ideas=sentence, details=", ".join(details)
-        )
+        sentence = t("{ideas} : {details}", lang).format(ideas=sentence, details=", ".join(details))
     story.text(sentence + ".")
     story.text(
         t(
