@@ -71,3 +71,11 @@ def english_minutes(total: int) -> str:
     if hours:
         return f"{sign}{hours}h"
     return f"{sign}{minutes} min"
+
+
+def english_ordinal(n: int) -> str:
+    """'1st', '2nd', '3rd', '4th', '11th', '21st'."""
+    if n % 100 in (11, 12, 13):
+        return f"{n}th"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -538,7 +538,7 @@ CATALOGUE: dict[str, str] = {
     "De la participation aux projets": "From participation to projects",
     "Participations": "Participations",
     "Idées (post-its)": "Ideas (sticky notes)",
-    "Projets incubés": "Projects incubated",
+    "Projets incubés": "Incubated projects",
     "{participations}, soit {people}¹, ont donné {ideas} sur post-it ; {projects} été "
     "{launched} et {incubated} {incubated_word}.": (
         "{participations}, that is {people}¹, gave {ideas} on sticky notes; {projects} "
@@ -646,5 +646,70 @@ CATALOGUE: dict[str, str] = {
     "séance, sur leur téléphone.": (
         "Satisfaction is the mean of the 1-to-5 ratings participants gave at the end of the "
         "session, on their phones."
+    ),
+    # Décisions et suites
+    "Décisions et suites": "Decisions and next steps",
+    "Idées retenues": "Ideas retained",
+    "sur {notes}, {retained}": "out of {notes}, {retained}",
+    "idée a été retenue": "idea was retained",
+    "idées ont été retenues": "ideas were retained",
+    "aucune idée n'a encore été marquée comme retenue": "no idea has been marked as retained yet",
+    "chantier a été lancé": "project was launched",
+    "chantiers ont été lancés": "projects were launched",
+    ", dont {incubated}": ", including {incubated}",
+    "action a été décidée": "action was agreed",
+    "actions ont été décidées": "actions were agreed",
+    "Comment les choix ont été faits": "How the choices were made",
+    "{kind} « {title} » : ": "{kind} “{title}”: ",
+    "sans titre": "untitled",
+    "proposition notée": "proposal scored",
+    "propositions notées": "proposals scored",
+    "{proposals} au vote, {received} des voix": "{proposals} put to the vote, {received} votes",
+    "proposition": "proposal",
+    "propositions": "proposals",
+    "a reçu": "received",
+    "ont reçu": "received",
+    " (dont {ballots})": " (including {ballots})",
+    " ; {out} par un critère éliminatoire": "; {out} by an eliminatory criterion",
+    "Chaque critère est noté de 1 à 5 ; la note d'une proposition est la moyenne des critères "
+    "selon leur poids. Une proposition sous le seuil d'un critère éliminatoire est écartée, "
+    "quelles que soient ses autres notes.": (
+        "Each criterion is scored from 1 to 5; a proposal's score is the mean of the criteria "
+        "by their weight. A proposal below the threshold of an eliminatory criterion is set "
+        "aside, whatever its other scores."
+    ),
+    "Les chantiers retenus": "The projects retained",
+    "Chantier": "Project",
+    "Porteur": "Owner",
+    "Prochaine date": "Next date",
+    "éliminé": "eliminated",
+    "{incubated} en tête, en gras": "{incubated} first, in bold",
+    "Les chantiers lancés": "The projects launched",
+    "{lead} ; la prochaine date est la prochaine étape du suivi du chantier, "
+    "à défaut sa date visée.": (
+        "{lead}; the next date is the next step in the project's follow-up, "
+        "failing that its target date."
+    ),
+    "Plan d'action": "Action plan",
+    "Les idées non retenues": "The ideas not retained",
+    "idée n'a pas été retenue": "idea was not retained",
+    "idées n'ont pas été retenues": "ideas were not retained",
+    "{ideas} : {details}": "{ideas}: {details}",
+    "{merged} avec une idée proche": "{merged} with a similar idea",
+    "a été fusionnée": "was merged",
+    "ont été fusionnées": "were merged",
+    "a été mise de côté": "was set aside",
+    "ont été mises de côté": "were set aside",
+    "avec sa raison": "with its reason",
+    "avec leur raison": "with their reasons",
+    "{undecided} à ce jour": "{undecided} so far",
+    "reste sans décision": "remains undecided",
+    "restent sans décision": "remain undecided",
+    "Aucune n'est perdue : toutes figurent dans ce compte-rendu, avec leur thème, dans la "
+    "partie « {section} ». Elles rejoignent la réserve d'idées du laboratoire, où elles "
+    "seront reprises pour enrichir les chantiers lancés et nourrir les prochains ateliers.": (
+        "None is lost: all of them appear in this report, with their theme, in the "
+        "“{section}” section. They join the lab's pool of ideas, where they will be taken up "
+        "again to enrich the projects launched and feed the next workshops."
     ),
 }

@@ -4,6 +4,7 @@ word left; the French build says what it always said."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -161,7 +162,7 @@ FRENCH_REPORT = [  # the compte-rendu's own words, none of which the demo's data
     "En résumé",
     "Document établi",
     "actions décidées",
-    "satisfaction (sur 5)",
+    "satisfaction (sur",  # the cover's tile, its "5)" wrapped below
     "Porteurs du projet",
     "Objectifs",
     "Déroulé",
@@ -178,7 +179,6 @@ FRENCH_REPORT = [  # the compte-rendu's own words, none of which the demo's data
     "Acteurs privés",
     "Production",
     "reproduits en entier",
-    "Décisions et plan",
     "Échéance",
     "À faire",
     "Chantiers lancés",
@@ -188,6 +188,17 @@ FRENCH_REPORT = [  # the compte-rendu's own words, none of which the demo's data
     "Ce que les participants retiennent",
     "Annexe",
     "Matériel :",
+    # Décisions et suites
+    "Décisions et suites",
+    "Idées retenues",
+    "Projets incubés",
+    "Comment les choix ont été faits",
+    "Les chantiers retenus",
+    "Prochaine date",
+    "À désigner",
+    "Les idées non retenues",
+    "restent sans décision",
+    "Aucune n'est perdue",
 ]
 FRENCH_VOTES = [
     "Rang",
@@ -224,9 +235,26 @@ def test_the_report_in_english(demo, tmp_path: Path) -> None:
     assert french_left(english, FRENCH_REPORT) == [], french_left(english, FRENCH_REPORT)
     assert "WORKSHOP REPORT" in english and "Contents" in english and "In short:" in english
     assert data.title.split()[0] in english  # the title stays as typed
+    decided = " ".join(english.split("Contents", 1)[0].split())
+    assert "1. Decisions and next steps" in decided
+    assert "Out of 60 sticky notes" in decided and "4 actions were agreed" in decided
+    funnel = re.findall(
+        r"(Sticky notes|Ideas retained|Projects launched|Incubated projects) +\d+", english
+    )
+    assert funnel[:4] == [
+        "Sticky notes",
+        "Ideas retained",
+        "Projects launched",
+        "Incubated projects",
+    ]
+    assert "How the choices were made" in decided and "Action plan" in decided
+    assert "22 December 2026" in decided and "To do" in decided
+    assert "60 ideas were not retained: 60 remain undecided so far." in decided
     build_report(data, tmp_path / "fr.pdf")
     french = pdf_text(tmp_path / "fr.pdf")
-    assert len(french_left(french, FRENCH_REPORT)) == len(FRENCH_REPORT)
+    assert len(french_left(french, FRENCH_REPORT)) == len(FRENCH_REPORT), [
+        m for m in FRENCH_REPORT if m not in french
+    ]
 
 
 def test_the_report_votes_in_english(demo, tmp_path: Path) -> None:

@@ -193,3 +193,46 @@ def test_nothing_decided_says_so_in_one_sentence(ctx: Context, tmp_path: Path) -
     assert "Plan d'action" not in page and "Post-its" not in page
     assert "Sommaire" in pdf_text(out).split("\f")[1]  # on the same page
     assert "0 chantier" not in flat(pdf_text(out).split("\f")[0])
+
+
+def test_decisions_in_english(ctx: Context, tmp_path: Path) -> None:
+    from app.reports.i18n import strict
+
+    wid = _scenario(ctx)
+    out = tmp_path / "report.pdf"
+    with strict():  # a fixed word without English raises
+        build_report(report_data(ctx, wid, organisation="LaBase"), out, lang="en")
+    pages = pdf_text(out).split("\f")
+    first = next(n for n, page in enumerate(pages, 1) if "Decisions and next steps" in page)
+    section = flat(" ".join(pages[first - 1 : first + 1])).split("Contents", 1)[0]
+    assert "Out of 150 sticky notes, 15 ideas were retained; 15 projects were launched" in section
+    layout = pdf_text(out, "-layout", "-f", str(first), "-l", str(first))
+    stages = re.findall(
+        r"(Sticky notes|Ideas retained|Projects launched|Incubated projects) +(\d+)", layout
+    )
+    assert stages[:4] == [
+        ("Sticky notes", "150"), ("Ideas retained", "15"),
+        ("Projects launched", "15"), ("Incubated projects", "4"),
+    ]  # fmt: skip
+    assert "1 proposal eliminated by an eliminatory criterion" in section
+    assert "4.83 / 5 (1st)" in section and "4.75 / 5 (2nd)" in section
+    assert "4.58 / 5 (3rd)" in section and "(tied 5th)" in section
+    assert "eliminated" in section and "To be named" in section
+    assert "20 January 2030" in section and "1 December 2026" in section
+    assert "135 ideas were not retained: 5 were merged with a similar idea" in section
+    assert "10 were set aside (10 with their reasons), 120 remain undecided so far." in section
+    for french in ("Décisions", "janvier", "1er", "ex æquo", "Porteur", "Échéance", "À faire"):
+        assert french not in section, french
+
+
+def test_nothing_decided_in_english(ctx: Context, tmp_path: Path) -> None:
+    from app.reports.i18n import strict
+
+    wid = create_workshop(ctx, format_key="3h", title="Nothing decided").workshop_id
+    assert wid is not None
+    board.add_note(ctx, wid, text="An idea with no follow-up")
+    out = tmp_path / "empty.pdf"
+    with strict():
+        build_report(report_data(ctx, wid), out, lang="en")
+    page = flat(pdf_text(out).split("\f")[1])
+    assert "1. Decisions and next steps No decision or action was recorded." in page
