@@ -46,6 +46,7 @@ CADRAGE = Cadrage(
     scope="Trajets domicile-travail des agents des sites de Bordeaux et de la rive droite. "
     "Les déplacements professionnels ne sont pas dans le sujet.",
     deliverables="Compte-rendu, carte des irritants, deux pistes priorisées avec leur plan d'action.",
+    expected="30",  # 25 came: the compte-rendu compares
     partners="Bordeaux Métropole\nDépartement de la Gironde\nDREAL Nouvelle-Aquitaine\nSGAR Nouvelle-Aquitaine",
     audience="Agents volontaires des quatre administrations, représentants du personnel, "
     "opérateur de transport, associations d'usagers.",
