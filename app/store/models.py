@@ -387,6 +387,23 @@ class Photo(Base):
     added_at: Mapped[float] = mapped_column(Float)
 
 
+class MethodReview(Base):
+    """A retour d'expérience: after a séance, what the facilitator says of a method she used
+    (what worked, what to change, a rating from 1 to 5). Capitalisation reads them back."""
+
+    __tablename__ = "method_reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    phase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("phases.id", ondelete="SET NULL"), nullable=True
+    )
+    method_key: Mapped[str] = mapped_column(String(60), index=True)
+    rating: Mapped[int] = mapped_column(Integer)
+    worked: Mapped[str] = mapped_column(Text, default="")
+    change: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[float] = mapped_column(Float)
+
+
 class JournalEntry(Base):
     """The operation journal: audit trail, undo/redo, and what replicas replay.
 

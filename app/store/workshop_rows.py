@@ -149,6 +149,8 @@ TABLES: tuple[WorkshopTable, ...] = (
     WorkshopTable("project_entries", "id project_id day text created_at", "project_id"),
     WorkshopTable("note_fates", "id workshop_id note_id fate reason merged_into action_id "
                   "project_id round_id rank score at", W),
+    WorkshopTable("method_reviews", "id workshop_id phase_id method_key rating worked change "
+                  "at", W),
     WorkshopTable("photos", "id workshop_id position caption filename width height data "
                   "removed added_at", W, left_out_of={REPLICA: _PHOTOS}, hidden_when="removed"),
     WorkshopTable("live_timers", "workshop_id block_id phase_id state planned remaining deadline "

@@ -38,6 +38,7 @@ from app.ops import (
     archive,
     base,
     board,
+    capitalisation,
     cofac,
     demo,
     feedback,
@@ -74,6 +75,7 @@ READ_ONLY = frozenset({
     "activity.activity_data", "archive.export_archive", "archive.write_archive",
     "archive.held_workshops",
     "board.new_notes", "board.fullest_board", "board.board_data",
+    "capitalisation.method_reviews", "capitalisation.method_usage",
     "cofac.cofac_info", "cofac.by_token", "cofac.cofacilitators",
     "feedback.phone_feedback", "feedback.feedback_open", "feedback.feedback_summary",
     "formats.save_as_format",  # a format file in the library's folder
@@ -345,6 +347,8 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
     ("participants.remove_participant",
      lambda r: participants.remove_participant(r.ctx, r.wid, _newcomer(r))),
     ("live.end_session", lambda r: live.end_session(r.ctx, r.wid)),
+    ("capitalisation.review_method", lambda r: capitalisation.review_method(
+        r.ctx, r.wid, "brainstorming", 4, "Le rythme", "Plus de temps", phase_id=r.phase(0))),
     ("archive.import_archive",
      lambda r: archive.import_archive(r.ctx, archive.export_archive(r.ctx, r.wid))),
     ("archive.import_file", _import_file),
