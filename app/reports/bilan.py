@@ -109,6 +109,9 @@ METHOD_NOTES = (
     "(expérimentation, déploiement, terminé).",
     "La satisfaction est la moyenne des notes de 1 à 5 données par les participants en fin de "
     "séance, sur leur téléphone.",
+    "Capitalisation : une méthode compte une fois par séquence lancée avec elle pendant la "
+    "période ; sa note est la moyenne des retours d'expérience des animateurs donnés pendant la "
+    "période. Les répétitions ne comptent pas.",
 )
 
 
@@ -672,6 +675,47 @@ def _satisfaction(story: _Story) -> None:
             )
 
 
+def _capitalisation(story: _Story) -> None:
+    """The methods used in the period, how often and how rated, and what to keep of them."""
+    data = story.data
+    story.section("Capitalisation")
+    if not data.methods:
+        story.text("Aucune méthode de la bibliothèque n'a été utilisée ni évaluée sur la période.")
+        return
+    reviewed = sum(m.reviews for m in data.methods)
+    methods = _plural(len(data.methods), "méthode utilisée", "méthodes utilisées")
+    reviews = _plural(reviewed, "retour d'expérience", "retours d'expérience")
+    evaluated = "évaluées" if len(data.methods) > 1 else "évaluée"
+    story.text(f"{methods} ou {evaluated} ; {reviews} des animateurs.")
+    heads = ["Méthode", "Utilisations", "Retours", "Note\u00a0/\u00a05"]
+    rows: list[list[Any]] = [
+        [rich(h, Styles.head if i < 1 else Styles.head_right) for i, h in enumerate(heads)]
+    ]
+    for m in data.methods:
+        rows.append(
+            [
+                para(m.name, Styles.cell_bold),
+                para(french_number(m.times_used), Styles.cell_right),
+                para(french_number(m.reviews), Styles.cell_right),
+                para(french_number(m.mean, 1) if m.mean is not None else "—", Styles.cell_right),
+            ]
+        )
+    widths = [0.0, 2.6 * cm, 2.0 * cm, 1.9 * cm]
+    widths[0] = FRAME_WIDTH - sum(widths)
+    story.add(table(rows, widths))
+    if data.method_quotes:
+        story.sub("À retenir")
+        for q in data.method_quotes:
+            story.add(
+                KeepTogether(
+                    [
+                        Paragraph(markup(f"« {q.text} »"), Styles.quote),
+                        para(f"— {q.method_name}, {q.workshop_title}", ATTRIBUTION),
+                    ]
+                )
+            )
+
+
 def _workshops(story: _Story) -> None:
     data = story.data
     story.section("Les ateliers de la période")
@@ -725,6 +769,7 @@ def story_for(data: ActivityData) -> list[Any]:
     _funnel(story)
     _production(story)
     _satisfaction(story)
+    _capitalisation(story)
     _workshops(story)
     _method(story)
     return story.items

@@ -4,6 +4,7 @@ file upgrades."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,37 @@ def test_a_0013_file_upgrades(tmp_path: Path) -> None:
         assert db.read(lambda s: s.scalars(select(Phase)).all()) == []
     finally:
         db.close()
+
+
+def test_the_bilan_has_a_capitalisation_section(cctx: Context, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from app.domain.activity import Period
+    from app.ops.activity import activity_data
+    from app.reports.bilan import build_bilan
+
+    clock = cctx.clock
+    assert isinstance(clock, FakeClock)
+    a = _held(cctx, "Atelier A", phases=2)  # accueil, météo
+    b = _held(cctx, "Atelier B", phases=2)
+    capitalisation.review_method(cctx, a, "inclusion-meteo", 4, "Tout le monde a parlé")
+    clock.advance(60)
+    hostile = "<b>gras</b> & « guillemets »"
+    capitalisation.review_method(cctx, b, "inclusion-meteo", 5, hostile, "Plus court")
+    year = Period.year(datetime.fromtimestamp(clock()).year)
+    data = activity_data(cctx, year)
+    (meteo,) = data.methods
+    assert (meteo.name, meteo.times_used, meteo.reviews, meteo.mean) == (
+        "Météo d’inclusion", 2, 2, 4.5,
+    )  # fmt: skip
+    assert [q.text for q in data.method_quotes] == [hostile, "Tout le monde a parlé"]
+    out = tmp_path / "bilan.pdf"
+    build_bilan(data, out)
+    read = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    body = " ".join(read.replace("\u202f", " ").replace("\u00a0", " ").split())
+    assert "Capitalisation" in body
+    assert "Météo d’inclusion" in body
+    assert "4,5" in body
+    assert "« <b>gras</b> & « guillemets » »" in body
+    assert "Tout le monde a parlé" in body
