@@ -24,6 +24,7 @@ from app.ops.base import Change, Context, redo, undo
 from app.settings import custom_formats_dir
 from widgets.controls.base import Op, P, T
 from widgets.controls.board import BoardControls
+from widgets.controls.capitalisation import CapitalisationControls
 from widgets.controls.cofac import CofacControls
 from widgets.controls.documents import DocumentControls
 from widgets.controls.live import LiveControls
@@ -39,7 +40,8 @@ __all__ = ["Controller", "Op", "P"]
 
 
 class Controller(
-    QObject, LiveControls, DocumentControls, BoardControls, VoteControls, CofacControls
+    QObject, LiveControls, DocumentControls, BoardControls, VoteControls, CofacControls,
+    CapitalisationControls,
 ):
     """One class, its methods by area: reads, workshops, rehearsal, agenda and participants
     here; the séance and the phones' server, documents and photos, the board, votes and
