@@ -40,7 +40,12 @@ __all__ = ["Controller", "Op", "P"]
 
 
 class Controller(
-    QObject, LiveControls, DocumentControls, BoardControls, VoteControls, CofacControls,
+    QObject,
+    LiveControls,
+    DocumentControls,
+    BoardControls,
+    VoteControls,
+    CofacControls,
     CapitalisationControls,
 ):
     """One class, its methods by area: reads, workshops, rehearsal, agenda and participants

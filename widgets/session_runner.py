@@ -468,13 +468,15 @@ class SessionRunner(QObject):
                 "Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le "
                 "compte-rendu. Vous pourrez encore consulter la console."
             )
-        if self.confirm(
-            self.tr("Terminer la séance"),
-            question,
-            self.tr("Terminer quand même") if left else self.tr("Terminer"),
+        if (
+            self.confirm(
+                self.tr("Terminer la séance"),
+                question,
+                self.tr("Terminer quand même") if left else self.tr("Terminer"),
+            )
+            and self.controller.end_session(self.workshop_id) is not None
         ):
-            if self.controller.end_session(self.workshop_id) is not None:
-                self.review_methods(self.workshop_id, True)
+            self.review_methods(self.workshop_id, True)  # « Plus tard » is one click
 
     # -- capitalisation ----------------------------------------------------------------------
     def review_methods(self, workshop_id: int | None, this_seance: bool) -> None:

@@ -34,11 +34,11 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.domain.activity import (
     FORMAT_ORDER,
-    MethodQuote,
     ActivityData,
     ActivityMethod,
     ActivityProject,
     ActivityWorkshop,
+    MethodQuote,
     Period,
     Verbatim,
     person_key,

@@ -133,12 +133,14 @@ def usage_between(
 ) -> dict[str, MethodUsage]:
     """Per method: phases run with it and its reviews (within [first, after_last) when given),
     répétitions aside. Inside a read (the bilan shares its transaction)."""
-    counted = select(Phase.method_key, func.count()).join(
-        Workshop, Phase.workshop_id == Workshop.id
-    ).where(
-        Phase.method_key.is_not(None),
-        Phase.actual_start.is_not(None),
-        Workshop.rehearsal_of.is_(None),
+    counted = (
+        select(Phase.method_key, func.count())
+        .join(Workshop, Phase.workshop_id == Workshop.id)
+        .where(
+            Phase.method_key.is_not(None),
+            Phase.actual_start.is_not(None),
+            Workshop.rehearsal_of.is_(None),
+        )
     )
     reviewed = (
         select(MethodReview, Workshop.title)
@@ -151,7 +153,9 @@ def usage_between(
     if after_last is not None:
         counted = counted.where(Phase.actual_start < after_last)
         reviewed = reviewed.where(MethodReview.at < after_last)
-    uses = Counter({key: n for key, n in session.execute(counted.group_by(Phase.method_key))})
+    uses = Counter(
+        {key: n for key, n in session.execute(counted.group_by(Phase.method_key)) if key}
+    )
     reviews = [_info(row, title) for row, title in session.execute(reviewed)]
     return usage(uses, reviews)
 

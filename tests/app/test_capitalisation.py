@@ -59,7 +59,9 @@ def test_a_review_is_recorded_replaced_and_undone(cctx: Context) -> None:
     )  # fmt: skip
     assert review.workshop_title == "Mobilités"
     # a second word on the same method and phase replaces the first, in one undoable step
-    capitalisation.review_method(cctx, wid, "brainstorming", 5, "Parfait en 2 tours", "", phase_id=pid)
+    capitalisation.review_method(
+        cctx, wid, "brainstorming", 5, "Parfait en 2 tours", "", phase_id=pid
+    )
     assert [(r.rating, r.worked) for r in capitalisation.method_reviews(cctx, wid)] == [
         (5, "Parfait en 2 tours")
     ]
