@@ -1592,6 +1592,16 @@
         <source>Durée réelle : {real} (prévu : {planned})</source>
         <translation>Actual duration: {real} (planned: {planned})</translation>
     </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="225"/>
+        <source>Retour d&apos;expérience…</source>
+        <translation>Method review…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="227"/>
+        <source>Noter les méthodes de la séance : ce qui a marché, ce qu&apos;il faut changer</source>
+        <translation>Rate the session&apos;s methods: what worked, what to change</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2046,6 +2056,89 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <location filename="../../widgets/method_library.py" line="38"/>
         <source>Conseils d&apos;animation</source>
         <translation>Facilitation tips</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="41"/>
+        <source>Utilisée {n} fois</source>
+        <translation>Used {n} times</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="42"/>
+        <source>note moyenne {mean} / 5</source>
+        <translation>average rating {mean} / 5</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="43"/>
+        <source>Derniers retours d&apos;expérience</source>
+        <translation>Latest reviews</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="44"/>
+        <source>À retenir :</source>
+        <translation>Worth keeping:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="45"/>
+        <source>À changer :</source>
+        <translation>To change:</translation>
+    </message>
+</context>
+<context>
+    <name>MethodReviewDialog</name>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="1"/>
+        <source>Retour d&apos;expérience</source>
+        <translation>Method review</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="52"/>
+        <source>Comment les méthodes de cette séance ont-elles marché ? Vos retours nourrissent la bibliothèque de méthodes et le bilan d&apos;activité.</source>
+        <translation>How did this session&apos;s methods work? Your reviews feed the method library and the activity report.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="58"/>
+        <source>Méthode</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="58"/>
+        <source>Note</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="58"/>
+        <source>Ce qui a marché</source>
+        <translation>What worked</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="58"/>
+        <source>À changer</source>
+        <translation>What to change</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="68"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="74"/>
+        <source>À retenir…</source>
+        <translation>Worth keeping…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="76"/>
+        <source>À faire autrement…</source>
+        <translation>To do differently…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="96"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="2"/>
+        <source>Plus tard</source>
+        <translation>Later</translation>
     </message>
 </context>
 <context>
@@ -3201,6 +3294,26 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <location filename="../../widgets/session_runner.py" line="465"/>
         <source>Terminer quand même</source>
         <translation>End anyway</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="150"/>
+        <source>Retour d&apos;expérience…</source>
+        <translation>Method review…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="150"/>
+        <source>Retour d&apos;expérience</source>
+        <translation>Method review</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="502"/>
+        <source>Aucune méthode de la bibliothèque n&apos;a encore été utilisée en séance dans cet atelier.</source>
+        <translation>No method from the library has been used in a session of this workshop yet.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="527"/>
+        <source>Retour d&apos;expérience enregistré : {n} méthode(s)</source>
+        <translation>Method review saved: {n} method(s)</translation>
     </message>
 </context>
 <context>
