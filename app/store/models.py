@@ -145,6 +145,17 @@ class CustomMethod(Base):
     created_at: Mapped[float] = mapped_column(Float)
 
 
+class CustomFormat(Base):
+    """A format a facilitator saved from a workshop ("Enregistrer comme format…"): in the base,
+    so a shared PostgreSQL base shares it (the shipped ones live in formats/)."""
+
+    __tablename__ = "custom_formats"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the Format, as JSON
+    saved_at: Mapped[float] = mapped_column(Float)
+
+
 class Participant(Base):
     __tablename__ = "participants"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

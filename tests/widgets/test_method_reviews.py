@@ -92,3 +92,17 @@ def test_the_dialog_keeps_only_rated_methods(qtbot):
     dialog.ratings[0].setCurrentIndex(5)
     dialog.worked[0].setText("  Clair  ")
     assert dialog.value()[0] == ReviewAnswer(1, "a", 5, "Clair", "")
+
+
+def test_a_format_saved_in_one_window_is_offered_by_the_next_on_the_same_base(make_window):
+    first = make_window()
+    ctx = first.controller.ctx
+    wid = create_workshop(ctx, format_key="3h", title="Mobilité").workshop_id
+    first.dialogs.texts.append("Ma demi-journée")
+    first.save_as_format(wid)
+    assert "perso-ma-demi-journee" in ctx.library.formats
+    # another laptop on the same base (here: a second window on the same file)
+    second = make_window()
+    saved = second.controller.ctx.library.formats["perso-ma-demi-journee"]
+    assert saved.custom and saved.name == "Ma demi-journée"
+    assert "perso-ma-demi-journee" in {f.key for f in second.controller.formats()}

@@ -1,7 +1,8 @@
 """capitalisation: the facilitator's retours d'expérience on the methods she used
 
 `method_reviews`: after a séance, for a method of its agenda, what worked, what to change and
-a rating from 1 to 5; the method library and the bilan read them back.
+a rating from 1 to 5; the method library and the bilan read them back. `custom_formats`: the
+formats facilitators save from a workshop, in the base (a shared PostgreSQL base shares them).
 
 Revision ID: 0014
 Revises: 0013
@@ -40,7 +41,17 @@ def upgrade() -> None:
     )  # fmt: skip
     op.create_index("ix_method_reviews_workshop_id", "method_reviews", ["workshop_id"])
     op.create_index("ix_method_reviews_method_key", "method_reviews", ["method_key"])
+    op.create_table(
+        "custom_formats",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(60), nullable=False),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("saved_at", sa.Float(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_custom_formats"),
+        sa.UniqueConstraint("key", name="uq_custom_formats_key"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("custom_formats")
     op.drop_table("method_reviews")
