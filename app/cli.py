@@ -202,9 +202,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def _context(db_target: str | None):
     from app.ops.base import Context
+    from app.ops.formats import load_saved_formats
     from app.store.db import Database
 
-    return Context(Database.open(db_target))
+    ctx = Context(Database.open(db_target))
+    load_saved_formats(ctx)  # the formats saved in the base make workshops too
+    return ctx
 
 
 def _cmd_new(args: argparse.Namespace) -> int:

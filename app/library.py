@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -263,6 +264,30 @@ def load_library(shipped: Path | None = None, custom: Path | None = None) -> Lib
             continue
         lib.formats[fmt.key] = fmt
     return lib
+
+
+def add_saved_formats(lib: Library, saved: Iterable[tuple[str, dict[str, Any]]]) -> None:
+    """Add the formats facilitators saved in the base ((key, the Format as JSON)), marked as
+    theirs; one stored in the base replaces a file of the same key in the custom folder. A
+    row that no longer reads (a method gone from the library) is reported, not loaded."""
+    for key, data in saved:
+        where = f"base : format « {key} »"
+        try:
+            fmt = Format.model_validate(data).model_copy(update={"custom": True})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field_path = ".".join(str(p) for p in err["loc"]) or "(racine)"
+            lib.problems.append(FormatFileError(where, None, f"{field_path} : {err['msg']}"))
+            continue
+        unknown = [p.method for b in fmt.blocks for p in b.phases
+                   if p.method and p.method not in lib.methods]  # fmt: skip
+        if unknown:
+            lib.problems.append(FormatFileError(where, None, f"méthode inconnue « {unknown[0]} »"))
+            continue
+        if key in lib.formats and not lib.formats[key].custom:
+            lib.problems.append(FormatFileError(where, None, f"format « {key} » déjà défini"))
+            continue
+        lib.formats[key] = fmt
 
 
 def slugify(title: str) -> str:

@@ -96,6 +96,7 @@ def build_window(
         ctx.clock = clock
     bridge = EventBridge(ctx.bus)
     controller = Controller(ctx)
+    controller.load_saved_formats()  # saved in the base: a shared base shares them
     window = MainWindow(controller, bridge)
     window.open_joined = _open_joined
     bridge.setParent(window)

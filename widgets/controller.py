@@ -21,9 +21,9 @@ from app.errors import KnownError
 from app.library import Format, Method
 from app.ops import agenda, feedback, formats, notes, participants, queries, workshops
 from app.ops.base import Change, Context, redo, undo
-from app.settings import custom_formats_dir
 from widgets.controls.base import Op, P, T
 from widgets.controls.board import BoardControls
+from widgets.controls.capitalisation import CapitalisationControls
 from widgets.controls.cofac import CofacControls
 from widgets.controls.documents import DocumentControls
 from widgets.controls.live import LiveControls
@@ -47,6 +47,7 @@ class Controller(
     VoteControls,
     CofacControls,
     OutcomeControls,
+    CapitalisationControls,
 ):
     """One class, its methods by area: reads, workshops, rehearsal, agenda and participants
     here; the séance and the phones' server, documents and photos, the board, votes,
@@ -159,7 +160,11 @@ class Controller(
         )
 
     def save_as_format(self, workshop_id: int, name: str) -> Format | None:
-        return self._call(formats.save_as_format, self.ctx, workshop_id, name, custom_formats_dir())
+        return self._call(formats.save_as_format, self.ctx, workshop_id, name)
+
+    def load_saved_formats(self) -> list[Format]:
+        """The formats saved in the base, added to the library (at start)."""
+        return self._call(formats.load_saved_formats, self.ctx) or []
 
     # -- agenda ------------------------------------------------------------------------------
     def add_phase(

@@ -11,6 +11,7 @@ from app.ops.grouping import GroupingSuggestion, SuggestedGroup
 from widgets.bilan_dialog import BilanDialog
 from widgets.grouping_dialog import GroupingDialog
 from widgets.manual_checkin_dialog import ManualCheckIn, ManualCheckInDialog
+from widgets.method_review_dialog import MethodReviewDialog, ReviewAnswer, ReviewItem
 from widgets.new_workshop_dialog import NewWorkshop, NewWorkshopDialog
 from widgets.paper_votes_dialog import PaperVotes, PaperVotesDialog
 from widgets.vote_dialog import VoteDialog, VoteRequest
@@ -56,6 +57,14 @@ class Dialogs:
         """The suggested groups she accepts (all, or one, titles as edited); None if she
         dismisses them."""
         dialog = GroupingDialog(suggestion, texts, self.parent)
+        try:
+            return dialog.value() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+
+    def method_reviews(self, items: list[ReviewItem]) -> list[ReviewAnswer] | None:
+        """The retour d'expérience on a séance's methods (the rated ones); None: « Plus tard »."""
+        dialog = MethodReviewDialog(items, self.parent)
         try:
             return dialog.value() if dialog.exec() else None
         finally:

@@ -96,6 +96,7 @@ class LiveConsole(QWidget):
     block_requested = Signal(int)  # block id: run that séance
     cofac_requested = Signal()  # the co-animation panel (pairing code, laptops, roles)
     report_requested = Signal()  # the compte-rendu, once the séance is over
+    review_requested = Signal()  # the retour d'expérience on its methods, once it is over
 
     def __init__(self, live: LiveClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,6 +222,13 @@ class LiveConsole(QWidget):
         self.report_button.setMinimumHeight(44)
         self.report_button.clicked.connect(self.report_requested)
         self.report_button.hide()
+        self.review_button = QPushButton(self.tr("Retour d'expérience…"))
+        self.review_button.setToolTip(
+            self.tr("Noter les méthodes de la séance : ce qui a marché, ce qu'il faut changer")
+        )
+        self.review_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.review_button.clicked.connect(self.review_requested)
+        self.review_button.hide()
         for button in (
             self.toggle_button, self.previous_button, self.next_button, self.minus_button,
             self.plus_button, self.plus5_button, self.reset_button,
@@ -236,6 +244,7 @@ class LiveConsole(QWidget):
         controls.addWidget(self.plus5_button, 1, 2)
         controls.addWidget(self.reset_button, 1, 3)
         controls.addWidget(self.report_button, 2, 0, 1, 4)
+        controls.addWidget(self.review_button, 3, 0, 1, 4)
 
         instructions_title = plain_label(self.tr("Consigne aux participants"))
         instructions_title.setObjectName("sectionTitle")
@@ -444,6 +453,7 @@ class LiveConsole(QWidget):
             button.setVisible(not ended)
         self.previous_button.setEnabled(not ended and bool(index))
         self.report_button.setVisible(ended)
+        self.review_button.setVisible(ended)
         self.countdown.setVisible(not ended)
         self.card.setVisible(not ended)
         if ended:

@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         # the QR poster and its code: before the séance (printed the day before) or during it
         self.runner.poster_workshop = self._report_workshop_id
         file_menu.addActions([*self.runner.poster_actions, self.runner.renew_code_action])
+        file_menu.addAction(self.runner.review_action)
         file_menu.setToolTipsVisible(True)  # a greyed entry says why
         file_menu.aboutToShow.connect(self.runner.update_poster_actions)
         self.csv_action = self._action(
@@ -275,6 +276,7 @@ class MainWindow(QMainWindow):
         if detail is None:
             return
         self.editor.set_detail(detail)
+        self.editor.library.set_usage(self.controller.method_usage())
         self.stack.setCurrentWidget(self.editor)
         if self.editor.tabs.currentIndex() == self.editor.board_index:
             self.editor_board.open(workshop_id)

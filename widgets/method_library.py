@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.capitalisation import MethodUsage
 from app.library import BRIQUES, Method
+from widgets.core_text import number_text
 from widgets.method_text import (
     brique_label,
     method_materials,
@@ -36,6 +38,11 @@ PEOPLE = QT_TRANSLATE_NOOP("MethodLibrary", "{low}–{high} personnes")
 MATERIALS = QT_TRANSLATE_NOOP("MethodLibrary", "Matériel :")
 STEPS = QT_TRANSLATE_NOOP("MethodLibrary", "Déroulé")
 TIPS = QT_TRANSLATE_NOOP("MethodLibrary", "Conseils d'animation")
+USED = QT_TRANSLATE_NOOP("MethodLibrary", "Utilisée {n} fois")
+MEAN = QT_TRANSLATE_NOOP("MethodLibrary", "note moyenne {mean} / 5")
+NOTES = QT_TRANSLATE_NOOP("MethodLibrary", "Derniers retours d'expérience")
+WORKED = QT_TRANSLATE_NOOP("MethodLibrary", "À retenir :")
+CHANGE = QT_TRANSLATE_NOOP("MethodLibrary", "À changer :")
 
 
 def _tr(text: str) -> str:
@@ -43,7 +50,39 @@ def _tr(text: str) -> str:
     return html.escape(QCoreApplication.translate("MethodLibrary", text), quote=False)
 
 
-def method_html(method: Method) -> str:
+def usage_line(usage: MethodUsage | None) -> str:
+    """'Utilisée 3 fois · note moyenne 4,2 / 5' (plain text); '' when never used nor rated."""
+    if usage is None or not (usage.times_used or usage.reviews):
+        return ""
+    tr = QCoreApplication.translate
+    parts = [tr("MethodLibrary", USED).format(n=usage.times_used)]
+    if usage.mean is not None:
+        parts.append(tr("MethodLibrary", MEAN).format(mean=number_text(usage.mean, 1)))
+    return " · ".join(parts)
+
+
+def usage_html(usage: MethodUsage | None) -> str:
+    """The usage line and the latest notes, escaped (the facilitators' words are data)."""
+    line = usage_line(usage)
+    if usage is None or not line:
+        return ""
+    e = html.escape
+    parts = [f"<p style='color:#5b6475'><b>{e(line)}</b></p>"]
+    if usage.latest:
+        parts.append(f"<p><b>{_tr(NOTES)}</b></p><ul>")
+        for review in usage.latest:
+            said = []
+            if review.worked:
+                said.append(f"<i>{_tr(WORKED)}</i> {e(review.worked)}")
+            if review.change:
+                said.append(f"<i>{_tr(CHANGE)}</i> {e(review.change)}")
+            where = f" <span style='color:#5b6475'>({e(review.workshop_title)}, {review.rating}/5)</span>"
+            parts.append(f"<li>{' — '.join(said)}{where}</li>")
+        parts.append("</ul>")
+    return "".join(parts)
+
+
+def method_html(method: Method, usage: MethodUsage | None = None) -> str:
     """The method sheet; every text is escaped (the library is data, not markup)."""
     e = html.escape
 
@@ -68,6 +107,7 @@ def method_html(method: Method) -> str:
         parts.append(f"<p><b>{_tr(STEPS)}</b></p>" + items(steps, "ol"))
     if tips := method_tips(method):
         parts.append(f"<p><b>{_tr(TIPS)}</b></p>" + items(tips, "ul"))
+    parts.append(usage_html(usage))
     return "".join(parts)
 
 
@@ -77,6 +117,7 @@ class MethodLibrary(QWidget):
     def __init__(self, methods: list[Method], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._methods = methods
+        self._usage: dict[str, MethodUsage] = {}
         title = QLabel(self.tr("Bibliothèque de méthodes"))
         title.setObjectName("sectionTitle")
         self.search = QLineEdit()
@@ -121,9 +162,10 @@ class MethodLibrary(QWidget):
             name, summary = method_name(m), method_summary(m)
             if needle and needle not in name.casefold() and needle not in summary.casefold():
                 continue
-            item = QListWidgetItem(
-                f"{name}\n{brique_label(m.brique)} · {m.duration_min}–{m.duration_max} min"
-            )
+            text = f"{name}\n{brique_label(m.brique)} · {m.duration_min}–{m.duration_max} min"
+            if used := usage_line(self._usage.get(m.key)):
+                text += f"\n{used}"
+            item = QListWidgetItem(text)
             item.setData(KEY_ROLE, m.key)
             item.setToolTip(summary)
             self.list.addItem(item)
@@ -133,6 +175,18 @@ class MethodLibrary(QWidget):
             self.sheet.setPlainText(self.tr("Aucune méthode ne correspond à cette recherche."))
         self.add_button.setEnabled(self.list.count() > 0)
 
+    def set_usage(self, usage: dict[str, MethodUsage]) -> None:
+        """How often each method served and how it was rated (capitalisation)."""
+        if usage == self._usage:
+            return
+        self._usage = usage
+        key = self.current_key()
+        self._refilter()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item is not None and item.data(KEY_ROLE) == key:
+                self.list.setCurrentRow(row)
+
     def current_key(self) -> str | None:
         item = self.list.currentItem()
         return item.data(KEY_ROLE) if item else None
@@ -141,7 +195,7 @@ class MethodLibrary(QWidget):
         key = self.current_key()
         method = next((m for m in self._methods if m.key == key), None)
         if method is not None:
-            self.sheet.setHtml(method_html(method))
+            self.sheet.setHtml(method_html(method, self._usage.get(method.key)))
 
     def _add_current(self) -> None:
         key = self.current_key()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app.domain.capitalisation import to_review
 from app.domain.model import Status
 from app.domain.timer import TimerState
 from app.events import Event, Topic
@@ -26,6 +27,8 @@ from widgets.cofac_desk import CofacDesk
 from widgets.controller import Controller
 from widgets.live_clock import LiveClock
 from widgets.live_console import LiveConsole
+from widgets.method_review_dialog import ReviewItem
+from widgets.method_text import method_name
 from widgets.projector_view import ProjectorView
 from widgets.vote_desk import VoteDesk
 
@@ -92,6 +95,7 @@ class SessionRunner(QObject):
         self.console.next_requested.connect(lambda: self._timer(self.controller.next_phase))
         self.console.previous_requested.connect(lambda: self._timer(self.controller.previous_phase))
         self.console.end_requested.connect(self.end)
+        self.console.review_requested.connect(lambda: self.review_methods(self.workshop_id, True))
         self.console.projector_requested.connect(self.toggle_projector)
         self.console.block_requested.connect(self.run_block)
         self.console.checkin.add_requested.connect(self.add_attendee)
@@ -142,6 +146,11 @@ class SessionRunner(QObject):
             self.poster_actions.append(action)
         self.renew_code_action = QAction(self.tr("Nouveau code pour les téléphones…"), self)
         self.renew_code_action.triggered.connect(lambda _checked=False: self.renew_code())
+        # capitalisation: the retour d'expérience, offered when a séance ends, and here again
+        self.review_action = QAction(self.tr("Retour d'expérience…"), self)
+        self.review_action.triggered.connect(
+            lambda _checked=False: self.review_methods(self.poster_workshop(), False)
+        )
         for action in self.actions:
             window.addAction(action)
             self.projector.addAction(action)  # the keys work whichever window has the focus
@@ -167,7 +176,7 @@ class SessionRunner(QObject):
         """The poster and the code act on a workshop: greyed, saying why, when none is chosen."""
         chosen = self.poster_workshop() is not None
         why = "" if chosen else self.tr("Ouvrez ou sélectionnez d'abord un atelier.")
-        for action in (*self.poster_actions, self.renew_code_action):
+        for action in (*self.poster_actions, self.renew_code_action, self.review_action):
             action.setEnabled(chosen)
             action.setToolTip(why or action.text().replace("…", ""))
 
@@ -459,12 +468,63 @@ class SessionRunner(QObject):
                 "Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le "
                 "compte-rendu. Vous pourrez encore consulter la console."
             )
-        if self.confirm(
-            self.tr("Terminer la séance"),
-            question,
-            self.tr("Terminer quand même") if left else self.tr("Terminer"),
+        if (
+            self.confirm(
+                self.tr("Terminer la séance"),
+                question,
+                self.tr("Terminer quand même") if left else self.tr("Terminer"),
+            )
+            and self.controller.end_session(self.workshop_id) is not None
         ):
-            self._timer(self.controller.end_session)
+            self.review_methods(self.workshop_id, True)  # « Plus tard » is one click
+
+    # -- capitalisation ----------------------------------------------------------------------
+    def review_methods(self, workshop_id: int | None, this_seance: bool) -> None:
+        """« Retour d'expérience… » on the methods the séance used (`this_seance`: the one in
+        the console; else every phase run in the workshop), with what was said before;
+        « Plus tard » leaves it for the console's button or the Fichier menu."""
+        if workshop_id is None or self.dialogs is None:
+            return
+        session = self.controller.live_session(workshop_id) if this_seance else None
+        if session is not None:
+            phases = [(p.id, p.method_key) for p in session.phases if p.actual_start is not None]
+        else:
+            detail = self.controller.detail(workshop_id)
+            if detail is None:
+                return
+            phases = [(p.id, p.method_key) for b in detail.blocks for p in b.phases
+                      if p.actual_start is not None]  # fmt: skip
+        asked = to_review(phases)
+        if not asked:
+            if not this_seance:
+                self.dialogs().info(
+                    self.tr("Retour d'expérience"),
+                    self.tr("Aucune méthode de la bibliothèque n'a encore été utilisée en "
+                            "séance dans cet atelier."),
+                )  # fmt: skip
+            return
+        said = {(r.phase_id, r.method_key): r for r in self.controller.method_reviews(workshop_id)}
+        methods = {m.key: m for m in self.controller.methods()}
+        items = []
+        for phase_id, key in asked:
+            before = said.get((phase_id, key))
+            method = methods.get(key)
+            items.append(
+                ReviewItem(phase_id, key, method_name(method) if method else key,
+                           before.rating if before else None,
+                           before.worked if before else "", before.change if before else "")
+            )  # fmt: skip
+        answers = self.dialogs().method_reviews(items)
+        if not answers:
+            return
+        saved = 0
+        for a in answers:
+            if self.controller.review_method(
+                workshop_id, a.method_key, a.rating, a.worked, a.change, a.phase_id
+            ):
+                saved += 1
+        if saved:
+            self.status(self.tr("Retour d'expérience enregistré : {n} méthode(s)").format(n=saved))
 
     def toggle_projector(self) -> None:
         if not self.projector.isVisible():

@@ -147,6 +147,26 @@ class Verbatim:
 
 
 @dataclass(frozen=True, slots=True)
+class ActivityMethod:
+    """A method of the library used in the period (capitalisation): how often, how rated."""
+
+    key: str
+    name: str
+    times_used: int  # phases run with it
+    reviews: int  # the facilitators' retours d'expérience
+    mean: float | None  # their mean rating, out of 5
+
+
+@dataclass(frozen=True, slots=True)
+class MethodQuote:
+    """A facilitator's « à retenir » on a method: her own words, as typed."""
+
+    text: str
+    method_name: str
+    workshop_title: str
+
+
+@dataclass(frozen=True, slots=True)
 class ActivityData:
     period: Period
     workshops: tuple[ActivityWorkshop, ...]  # by first séance in the period
@@ -160,6 +180,10 @@ class ActivityData:
     # terminé), created by the period's end, whatever workshop they came from
     incubated: tuple[ActivityProject, ...] = ()
     people: int = 0  # distinct people among the participations (`person_key`)
+    # capitalisation: the methods used or reviewed in the period (most used first), and the
+    # latest « à retenir » of the facilitators' retours d'expérience
+    methods: tuple[ActivityMethod, ...] = ()
+    method_quotes: tuple[MethodQuote, ...] = ()
     organisation: str = ""
     author: str = ""
     made_on: date = field(default_factory=date.today)

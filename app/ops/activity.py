@@ -16,6 +16,8 @@ How things are counted (the PDF says it too, in plain French):
 * the projects in incubation are those whose status is "en incubation" today, created by the
   end of the period, whatever workshop they came from; the funnel's incubated ones are those
   in incubation or beyond (expérimentation, déploiement, terminé), counted the same way;
+* capitalisation: a method counts once per phase run with it (started on the timer) in the
+  period, and the facilitators' retours d'expérience given in the period (répétitions aside);
 * distinct people: participants with the same name and organisation (case, accents and
   spaces aside) are one person across workshops (`person_key`).
 """
@@ -33,14 +35,17 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from app.domain.activity import (
     FORMAT_ORDER,
     ActivityData,
+    ActivityMethod,
     ActivityProject,
     ActivityWorkshop,
+    MethodQuote,
     Period,
     Verbatim,
     person_key,
 )
 from app.domain.report import INCUBATED
 from app.ops.base import Context
+from app.ops.capitalisation import usage_between
 from app.store.models import (
     Action,
     Block,
@@ -56,6 +61,7 @@ from app.store.models import (
 )
 
 MAX_VERBATIMS = 6
+MAX_METHOD_QUOTES = 2
 VERBATIM_CHARS = (25, 260)  # quotable: a sentence, not a word nor an essay
 
 
@@ -184,6 +190,33 @@ def _verbatims(answers: list[tuple[int, str, str, float]]) -> tuple[Verbatim, ..
     return tuple(chosen)
 
 
+def _methods(
+    ctx: Context, session: Session, period: Period
+) -> tuple[tuple[ActivityMethod, ...], tuple[MethodQuote, ...]]:
+    """Capitalisation: the methods used or reviewed in the period, most used first, and the
+    latest « à retenir » (what worked) of the facilitators' reviews."""
+    used = usage_between(session, period.first_second, period.after_last_second)
+
+    def name(key: str) -> str:
+        method = ctx.library.method(key)
+        return method.name if method else key
+
+    methods = tuple(
+        ActivityMethod(key, name(key), u.times_used, u.reviews, u.mean)
+        for key, u in sorted(used.items(), key=lambda kv: (-kv[1].times_used, name(kv[0])))
+    )
+    noted = sorted(
+        (r for u in used.values() for r in u.latest if r.worked),
+        key=lambda r: (r.at, r.id),
+        reverse=True,
+    )
+    quotes = tuple(
+        MethodQuote(" ".join(r.worked.split()), name(r.method_key), r.workshop_title)
+        for r in noted[:MAX_METHOD_QUOTES]
+    )
+    return methods, quotes
+
+
 def activity_data(
     ctx: Context, period: Period, *, organisation: str = "", author: str = ""
 ) -> ActivityData:
@@ -304,6 +337,7 @@ def activity_data(
             place = row.place or "Lieu non renseigné"
             names.setdefault(place.casefold(), place)
             places[place.casefold()] += row.sessions
+        methods, method_quotes = _methods(ctx, session, period)
         return ActivityData(
             period=period,
             workshops=tuple(rows),
@@ -317,6 +351,8 @@ def activity_data(
             verbatims=_verbatims(answers),
             incubated=incubated,
             people=persons,
+            methods=methods,
+            method_quotes=method_quotes,
             organisation=organisation,
             author=author,
             made_on=_day(ctx.clock()),

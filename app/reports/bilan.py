@@ -111,6 +111,9 @@ METHOD_NOTES = (
     "(expérimentation, déploiement, terminé).",
     "La satisfaction est la moyenne des notes de 1 à 5 données par les participants en fin de "
     "séance, sur leur téléphone.",
+    "Capitalisation : une méthode compte une fois par séquence lancée avec elle pendant la "
+    "période ; sa note est la moyenne des retours d'expérience des animateurs donnés pendant la "
+    "période. Les répétitions ne comptent pas.",
 )
 
 
@@ -729,6 +732,54 @@ def _satisfaction(story: _Story) -> None:
             )
 
 
+def _capitalisation(story: _Story) -> None:
+    """The methods used in the period, how often and how rated, and what to keep of them."""
+    data, lang = story.data, story.lang
+    story.section(t("Capitalisation", lang))
+    if not data.methods:
+        story.text(
+            t("Aucune méthode de la bibliothèque n'a été utilisée ni évaluée sur la période.", lang)
+        )
+        return
+    reviewed = sum(m.reviews for m in data.methods)
+    methods = _plural(len(data.methods), "méthode utilisée", "méthodes utilisées", lang=lang)
+    reviews = _plural(reviewed, "retour d'expérience", "retours d'expérience", lang=lang)
+    evaluated = t("évaluées" if len(data.methods) > 1 else "évaluée", lang)
+    story.text(
+        t("{methods} ou {evaluated} ; {reviews} des animateurs.", lang).format(
+            methods=methods, evaluated=evaluated, reviews=reviews
+        )
+    )
+    heads = ["Méthode", "Utilisations", "Retours", "Note\u00a0/\u00a05"]
+    rows: list[list[Any]] = [
+        [rich(t(h, lang), Styles.head if i < 1 else Styles.head_right) for i, h in enumerate(heads)]
+    ]
+    for m in data.methods:
+        rows.append(
+            [
+                para(m.name, Styles.cell_bold),
+                para(number(m.times_used, lang), Styles.cell_right),
+                para(number(m.reviews, lang), Styles.cell_right),
+                para(number(m.mean, lang, 1) if m.mean is not None else "—", Styles.cell_right),
+            ]
+        )
+    widths = [0.0, 2.6 * cm, 2.0 * cm, 1.9 * cm]
+    widths[0] = FRAME_WIDTH - sum(widths)
+    story.add(table(rows, widths))
+    if data.method_quotes:
+        story.sub(t("À retenir", lang))
+        quote = "« {text} »" if lang == "fr" else "“{text}”"
+        for q in data.method_quotes:
+            story.add(
+                KeepTogether(
+                    [
+                        Paragraph(markup(quote.format(text=q.text)), Styles.quote),
+                        para(f"— {q.method_name}, {q.workshop_title}", ATTRIBUTION),
+                    ]
+                )
+            )
+
+
 def _workshops(story: _Story) -> None:
     data, lang = story.data, story.lang
     story.section(t("Les ateliers de la période", lang))
@@ -787,6 +838,7 @@ def story_for(data: ActivityData, lang: Lang = "fr") -> list[Any]:
     _funnel(story)
     _production(story)
     _satisfaction(story)
+    _capitalisation(story)
     _workshops(story)
     _method(story)
     return story.items

@@ -712,4 +712,26 @@ CATALOGUE: dict[str, str] = {
         "“{section}” section. They join the lab's pool of ideas, where they will be taken up "
         "again to enrich the projects launched and feed the next workshops."
     ),
+    # Capitalisation (the bilan)
+    "Capitalisation": "Lessons learnt",
+    "Aucune méthode de la bibliothèque n'a été utilisée ni évaluée sur la période.": (
+        "No method of the library was used or rated in the period."
+    ),
+    "méthode utilisée": "method used",
+    "méthodes utilisées": "methods used",
+    "retour d'expérience": "facilitator's review",
+    "retours d'expérience": "facilitators' reviews",
+    "évaluée": "rated",
+    "évaluées": "rated",
+    "{methods} ou {evaluated} ; {reviews} des animateurs.": "{methods} or {evaluated}; {reviews}.",
+    "Utilisations": "Uses",
+    "Retours": "Reviews",
+    "À retenir": "To keep in mind",
+    "Capitalisation : une méthode compte une fois par séquence lancée avec elle pendant la "
+    "période ; sa note est la moyenne des retours d'expérience des animateurs donnés pendant la "
+    "période. Les répétitions ne comptent pas.": (
+        "Lessons learnt: a method counts once per sequence started with it in the period; its "
+        "rating is the mean of the facilitators' reviews given in the period. Rehearsals do not "
+        "count."
+    ),
 }

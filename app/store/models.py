@@ -145,6 +145,17 @@ class CustomMethod(Base):
     created_at: Mapped[float] = mapped_column(Float)
 
 
+class CustomFormat(Base):
+    """A format a facilitator saved from a workshop ("Enregistrer comme format…"): in the base,
+    so a shared PostgreSQL base shares it (the shipped ones live in formats/)."""
+
+    __tablename__ = "custom_formats"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the Format, as JSON
+    saved_at: Mapped[float] = mapped_column(Float)
+
+
 class Participant(Base):
     __tablename__ = "participants"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -385,6 +396,23 @@ class Photo(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
     added_at: Mapped[float] = mapped_column(Float)
+
+
+class MethodReview(Base):
+    """A retour d'expérience: after a séance, what the facilitator says of a method she used
+    (what worked, what to change, a rating from 1 to 5). Capitalisation reads them back."""
+
+    __tablename__ = "method_reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), index=True)
+    phase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("phases.id", ondelete="SET NULL"), nullable=True
+    )
+    method_key: Mapped[str] = mapped_column(String(60), index=True)
+    rating: Mapped[int] = mapped_column(Integer)
+    worked: Mapped[str] = mapped_column(Text, default="")
+    change: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[float] = mapped_column(Float)
 
 
 class JournalEntry(Base):

@@ -43,6 +43,8 @@ LOCAL: Mapping[str, str] = {
     "idempotent_requests": "the first answers to retried writes, this server's own",
     "replica_state": "which host a co-facilitator's copy follows",
     "cofac_outbox": "a co-facilitator's operations waiting to be sent",
+    "custom_formats": "the formats facilitators saved: the library's, no workshop's (a shared "
+    "PostgreSQL base shares them; a workshop made from one keeps its agenda, not the format)",
 }
 
 _TIMER = "the running séance's timer stays on its laptop (a takeover brings it along itself)"
@@ -149,6 +151,8 @@ TABLES: tuple[WorkshopTable, ...] = (
     WorkshopTable("project_entries", "id project_id day text created_at", "project_id"),
     WorkshopTable("note_fates", "id workshop_id note_id fate reason merged_into action_id "
                   "project_id round_id rank score at", W),
+    WorkshopTable("method_reviews", "id workshop_id phase_id method_key rating worked change "
+                  "at", W),
     WorkshopTable("photos", "id workshop_id position caption filename width height data "
                   "removed added_at", W, left_out_of={REPLICA: _PHOTOS}, hidden_when="removed"),
     WorkshopTable("live_timers", "workshop_id block_id phase_id state planned remaining deadline "

@@ -2,6 +2,15 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../widgets/method_library.py" line="58"/>
+        <location filename="../../widgets/method_library.py" line="60"/>
+        <source>MethodLibrary</source>
+        <translation>MethodLibrary</translation>
+    </message>
+</context>
+<context>
     <name>ActionsPanel</name>
     <message>
         <location filename="../../widgets/actions_panel.py" line="42"/>
@@ -1277,18 +1286,18 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../widgets/dialogs.py" line="77"/>
-        <location filename="../../widgets/dialogs.py" line="91"/>
+        <location filename="../../widgets/dialogs.py" line="86"/>
+        <location filename="../../widgets/dialogs.py" line="100"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="99"/>
+        <location filename="../../widgets/dialogs.py" line="108"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="126"/>
+        <location filename="../../widgets/dialogs.py" line="135"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</translation>
     </message>
@@ -1581,17 +1590,17 @@
 <context>
     <name>LiveConsole</name>
     <message>
-        <location filename="../../widgets/live_console.py" line="367"/>
+        <location filename="../../widgets/live_console.py" line="376"/>
         <source>Retours : aucune réponse pour l&apos;instant</source>
         <translation>Feedback: no answers yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="369"/>
+        <location filename="../../widgets/live_console.py" line="378"/>
         <source>Retours : {n} · moyenne {average} / 5</source>
         <translation>Feedback: {n} · average {average} / 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="374"/>
+        <location filename="../../widgets/live_console.py" line="383"/>
         <source>Notes de 1 à 5 : {counts}</source>
         <translation>Ratings from 1 to 5: {counts}</translation>
     </message>
@@ -1626,234 +1635,244 @@
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="106"/>
+        <location filename="../../widgets/live_console.py" line="107"/>
         <source>← Retour à l&apos;atelier</source>
         <translation>← Back to the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="125"/>
-        <location filename="../../widgets/live_console.py" line="311"/>
+        <location filename="../../widgets/live_console.py" line="126"/>
+        <location filename="../../widgets/live_console.py" line="320"/>
         <source>Tableau (Ctrl+B)</source>
         <translation>Board (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="135"/>
+        <location filename="../../widgets/live_console.py" line="136"/>
         <source>Projection (F5)</source>
         <translation>Projector (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="137"/>
+        <location filename="../../widgets/live_console.py" line="138"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="156"/>
+        <location filename="../../widgets/live_console.py" line="157"/>
         <source>Lancer cette séance</source>
         <translation>Start this session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="174"/>
+        <location filename="../../widgets/live_console.py" line="175"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="175"/>
+        <location filename="../../widgets/live_console.py" line="176"/>
         <source>Présents</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="176"/>
+        <location filename="../../widgets/live_console.py" line="177"/>
         <source>Post-its</source>
         <translation>Sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="177"/>
+        <location filename="../../widgets/live_console.py" line="178"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="202"/>
-        <location filename="../../widgets/live_console.py" line="480"/>
+        <location filename="../../widgets/live_console.py" line="203"/>
+        <location filename="../../widgets/live_console.py" line="490"/>
         <source>Démarrer (Espace)</source>
         <translation>Start (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="205"/>
+        <location filename="../../widgets/live_console.py" line="206"/>
         <source>◀ Précédente (←)</source>
         <translation>◀ Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="245"/>
+        <location filename="../../widgets/live_console.py" line="254"/>
         <source>Notes d&apos;animation (visibles par vous uniquement)</source>
         <translation>Facilitation notes (only you can see them)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="311"/>
+        <location filename="../../widgets/live_console.py" line="320"/>
         <source>Minuteur (Ctrl+B)</source>
         <translation>Timer (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="360"/>
+        <location filename="../../widgets/live_console.py" line="369"/>
         <source>Présents ({n})</source>
         <translation>Present ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="361"/>
+        <location filename="../../widgets/live_console.py" line="370"/>
         <source>Post-its ({n})</source>
         <translation>Sticky notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="425"/>
+        <location filename="../../widgets/live_console.py" line="434"/>
         <source>Pas de consigne pour cette séquence.</source>
         <translation>No instructions for this activity.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="207"/>
+        <location filename="../../widgets/live_console.py" line="208"/>
         <source>Suivante ▶ (→)</source>
         <translation>Next ▶ (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="209"/>
+        <location filename="../../widgets/live_console.py" line="210"/>
         <source>−1 min</source>
         <translation>−1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="211"/>
+        <location filename="../../widgets/live_console.py" line="212"/>
         <source>+1 min</source>
         <translation>+1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="213"/>
+        <location filename="../../widgets/live_console.py" line="214"/>
         <source>+5 min</source>
         <translation>+5 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="215"/>
+        <location filename="../../widgets/live_console.py" line="216"/>
         <source>Réinitialiser</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="240"/>
+        <location filename="../../widgets/live_console.py" line="249"/>
         <source>Consigne aux participants</source>
         <translation>Instructions for participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="390"/>
+        <location filename="../../widgets/live_console.py" line="399"/>
         <source>{actual} min (prévu {planned})</source>
         <translation>{actual} min (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="416"/>
+        <location filename="../../widgets/live_console.py" line="425"/>
         <source>Séquence {n} sur {total}</source>
         <translation>Activity {n} of {total}</translation>
     </message>
     <message>
         <location filename="../../widgets/live_console.py" line="44"/>
-        <location filename="../../widgets/live_console.py" line="421"/>
-        <location filename="../../widgets/live_console.py" line="456"/>
+        <location filename="../../widgets/live_console.py" line="430"/>
+        <location filename="../../widgets/live_console.py" line="466"/>
         <source>Séance terminée</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="427"/>
+        <location filename="../../widgets/live_console.py" line="436"/>
         <source>Aucune note.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="430"/>
+        <location filename="../../widgets/live_console.py" line="439"/>
         <source>À suivre : {title} ({minutes})</source>
         <translation>Up next: {title} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="434"/>
+        <location filename="../../widgets/live_console.py" line="443"/>
         <source>C&apos;est la dernière séquence de la séance.</source>
         <translation>This is the last activity of the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="438"/>
+        <location filename="../../widgets/live_console.py" line="447"/>
         <source>Pause (Espace)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="479"/>
+        <location filename="../../widgets/live_console.py" line="489"/>
         <source>Reprendre (Espace)</source>
         <translation>Resume (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="507"/>
+        <location filename="../../widgets/live_console.py" line="517"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="129"/>
+        <location filename="../../widgets/live_console.py" line="130"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="131"/>
+        <location filename="../../widgets/live_console.py" line="132"/>
         <source>Le code et les rôles pour co-animer depuis un deuxième ordinateur</source>
         <translation>The code and the roles to co-facilitate from a second laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="346"/>
+        <location filename="../../widgets/live_console.py" line="355"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="114"/>
+        <location filename="../../widgets/live_console.py" line="115"/>
         <source>RÉPÉTITION</source>
         <translation>REHEARSAL</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="117"/>
+        <location filename="../../widgets/live_console.py" line="118"/>
         <source>Séance d&apos;entraînement avec des téléphones simulés : elle ne compte pas dans le bilan d&apos;activité.</source>
         <translation>A practice session with simulated phones: it does not count in the activity summary.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="218"/>
+        <location filename="../../widgets/live_console.py" line="219"/>
         <source>Faire le compte-rendu…</source>
         <translation>Write the report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="395"/>
+        <location filename="../../widgets/live_console.py" line="404"/>
         <source>non réalisée (prévu {planned})</source>
         <translation>not held (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="530"/>
+        <location filename="../../widgets/live_console.py" line="540"/>
         <source>{n} min de retard</source>
         <translation>{n} min behind</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="532"/>
+        <location filename="../../widgets/live_console.py" line="542"/>
         <source>{n} min d’avance</source>
         <translation>{n} min ahead</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="534"/>
+        <location filename="../../widgets/live_console.py" line="544"/>
         <source>À l’heure</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="459"/>
+        <location filename="../../widgets/live_console.py" line="469"/>
         <source>Séance arrêtée après la séquence {n} sur {total}</source>
         <translation>Session stopped after activity {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="463"/>
+        <location filename="../../widgets/live_console.py" line="473"/>
         <source>Les {total} séquences ont eu lieu</source>
         <translation>All {total} activities were held</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="471"/>
+        <location filename="../../widgets/live_console.py" line="481"/>
         <source>Durée réelle : {real} (prévu : {planned})</source>
         <translation>Actual duration: {real} (planned: {planned})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="225"/>
+        <source>Retour d&apos;expérience…</source>
+        <translation>Method review…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="227"/>
+        <source>Noter les méthodes de la séance : ce qui a marché, ce qu&apos;il faut changer</source>
+        <translation>Rate the session&apos;s methods: what worked, what to change</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="206"/>
+        <location filename="../../widgets/main_window.py" line="207"/>
         <source>C&amp;hantiers de tous les ateliers…</source>
         <translation>Pro&amp;jects of every workshop…</translation>
     </message>
@@ -1863,17 +1882,17 @@
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="202"/>
+        <location filename="../../widgets/main_window.py" line="203"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="211"/>
+        <location filename="../../widgets/main_window.py" line="212"/>
         <source>&amp;Exporter l&apos;atelier (archive)…</source>
         <translation>&amp;Export the workshop (archive)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="214"/>
+        <location filename="../../widgets/main_window.py" line="215"/>
         <source>&amp;Importer un atelier…</source>
         <translation>&amp;Import a workshop…</translation>
     </message>
@@ -1961,7 +1980,7 @@ Replace it with the archive&apos;s (what changed here since the export will be l
     <message>
         <location filename="../../widgets/archive_desk.py" line="46"/>
         <location filename="../../widgets/document_desk.py" line="191"/>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="313"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
@@ -1992,7 +2011,7 @@ Replace it with the archive&apos;s (what changed here since the export will be l
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="70"/>
-        <location filename="../../widgets/main_window.py" line="601"/>
+        <location filename="../../widgets/main_window.py" line="603"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
@@ -2027,79 +2046,79 @@ Replace it with the archive&apos;s (what changed here since the export will be l
         <translation>&amp;Attendance sheet…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="198"/>
+        <location filename="../../widgets/main_window.py" line="199"/>
         <source>Exporter en C&amp;SV…</source>
         <translation>Export as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="223"/>
+        <location filename="../../widgets/main_window.py" line="224"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="226"/>
+        <location filename="../../widgets/main_window.py" line="227"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="228"/>
+        <location filename="../../widgets/main_window.py" line="229"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="230"/>
-        <location filename="../../widgets/main_window.py" line="610"/>
+        <location filename="../../widgets/main_window.py" line="231"/>
+        <location filename="../../widgets/main_window.py" line="612"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="232"/>
-        <location filename="../../widgets/main_window.py" line="615"/>
+        <location filename="../../widgets/main_window.py" line="233"/>
+        <location filename="../../widgets/main_window.py" line="617"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="248"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="249"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309"/>
+        <location filename="../../widgets/main_window.py" line="311"/>
         <source>Démarrer la séance</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="348"/>
+        <location filename="../../widgets/main_window.py" line="350"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="357"/>
+        <location filename="../../widgets/main_window.py" line="359"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -2108,37 +2127,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="366"/>
+        <location filename="../../widgets/main_window.py" line="368"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="366"/>
+        <location filename="../../widgets/main_window.py" line="368"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="376"/>
+        <location filename="../../widgets/main_window.py" line="378"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="377"/>
+        <location filename="../../widgets/main_window.py" line="379"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="387"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="447"/>
+        <location filename="../../widgets/main_window.py" line="449"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="449"/>
+        <location filename="../../widgets/main_window.py" line="451"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -2189,37 +2208,37 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="608"/>
+        <location filename="../../widgets/main_window.py" line="610"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="613"/>
+        <location filename="../../widgets/main_window.py" line="615"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="219"/>
+        <location filename="../../widgets/main_window.py" line="220"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="536"/>
+        <location filename="../../widgets/main_window.py" line="538"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="542"/>
+        <location filename="../../widgets/main_window.py" line="544"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="221"/>
+        <location filename="../../widgets/main_window.py" line="222"/>
         <source>&amp;Tester le réseau…</source>
         <translation>&amp;Test the network…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="599"/>
+        <location filename="../../widgets/main_window.py" line="601"/>
         <source>Atelier — RÉPÉTITION (ne compte pas dans le bilan)</source>
         <translation>Atelier — REHEARSAL (not counted in the summary)</translation>
     </message>
@@ -2265,49 +2284,132 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>MethodLibrary</name>
     <message>
-        <location filename="../../widgets/method_library.py" line="80"/>
+        <location filename="../../widgets/method_library.py" line="121"/>
         <source>Bibliothèque de méthodes</source>
         <translation>Method library</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="83"/>
+        <location filename="../../widgets/method_library.py" line="124"/>
         <source>Rechercher une méthode…</source>
         <translation>Search methods…</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="87"/>
+        <location filename="../../widgets/method_library.py" line="128"/>
         <source>Toutes les briques</source>
         <translation>All building blocks</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="97"/>
+        <location filename="../../widgets/method_library.py" line="138"/>
         <source>Ajouter à l&apos;agenda</source>
         <translation>Add to agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="133"/>
+        <location filename="../../widgets/method_library.py" line="175"/>
         <source>Aucune méthode ne correspond à cette recherche.</source>
         <translation>No method matches this search.</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="35"/>
+        <location filename="../../widgets/method_library.py" line="37"/>
         <source>{low}–{high} personnes</source>
         <translation>{low}–{high} people</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="36"/>
+        <location filename="../../widgets/method_library.py" line="38"/>
         <source>Matériel :</source>
         <translation>Materials:</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="37"/>
+        <location filename="../../widgets/method_library.py" line="39"/>
         <source>Déroulé</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../widgets/method_library.py" line="38"/>
+        <location filename="../../widgets/method_library.py" line="40"/>
         <source>Conseils d&apos;animation</source>
         <translation>Facilitation tips</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="41"/>
+        <source>Utilisée {n} fois</source>
+        <translation>Used {n} times</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="42"/>
+        <source>note moyenne {mean} / 5</source>
+        <translation>average rating {mean} / 5</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="43"/>
+        <source>Derniers retours d&apos;expérience</source>
+        <translation>Latest reviews</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="44"/>
+        <source>À retenir :</source>
+        <translation>Worth keeping:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_library.py" line="45"/>
+        <source>À changer :</source>
+        <translation>To change:</translation>
+    </message>
+</context>
+<context>
+    <name>MethodReviewDialog</name>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="49"/>
+        <source>Retour d&apos;expérience</source>
+        <translation>Method review</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="52"/>
+        <source>Comment les méthodes de cette séance ont-elles marché ? Vos retours nourrissent la bibliothèque de méthodes et le bilan d&apos;activité.</source>
+        <translation>How did this session&apos;s methods work? Your reviews feed the method library and the activity report.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="58"/>
+        <source>Méthode</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="58"/>
+        <source>Note</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="58"/>
+        <source>Ce qui a marché</source>
+        <translation>What worked</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="58"/>
+        <source>À changer</source>
+        <translation>What to change</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="68"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="74"/>
+        <source>À retenir…</source>
+        <translation>Worth keeping…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="76"/>
+        <source>À faire autrement…</source>
+        <translation>To do differently…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="96"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/method_review_dialog.py" line="97"/>
+        <source>Plus tard</source>
+        <translation>Later</translation>
     </message>
 </context>
 <context>
@@ -3314,195 +3416,215 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="140"/>
+        <location filename="../../widgets/session_runner.py" line="144"/>
         <source>Affiche QR code {size}…</source>
         <translation>QR code poster {size}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="363"/>
+        <location filename="../../widgets/session_runner.py" line="372"/>
         <source>Enregistrer l&apos;affiche QR code</source>
         <translation>Save the QR code poster</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="365"/>
+        <location filename="../../widgets/session_runner.py" line="374"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="368"/>
+        <location filename="../../widgets/session_runner.py" line="377"/>
         <source>Affiche enregistrée : {path}</source>
         <translation>Poster saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="104"/>
+        <location filename="../../widgets/session_runner.py" line="108"/>
         <source>Démarrer / mettre en pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="107"/>
+        <location filename="../../widgets/session_runner.py" line="111"/>
         <source>Séquence suivante</source>
         <translation>Next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="110"/>
+        <location filename="../../widgets/session_runner.py" line="114"/>
         <source>Séquence précédente</source>
         <translation>Previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="113"/>
+        <location filename="../../widgets/session_runner.py" line="117"/>
         <source>+1 minute</source>
         <translation>+1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="116"/>
+        <location filename="../../widgets/session_runner.py" line="120"/>
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="119"/>
+        <location filename="../../widgets/session_runner.py" line="123"/>
         <source>−1 minute</source>
         <translation>−1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="122"/>
+        <location filename="../../widgets/session_runner.py" line="126"/>
         <source>Réinitialiser le minuteur</source>
         <translation>Reset timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="124"/>
+        <location filename="../../widgets/session_runner.py" line="128"/>
         <source>Projection plein écran</source>
         <translation>Full-screen projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="127"/>
+        <location filename="../../widgets/session_runner.py" line="131"/>
         <source>Tableau de post-its</source>
         <translation>Sticky-note board</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="132"/>
+        <location filename="../../widgets/session_runner.py" line="136"/>
         <source>Terminer la séance…</source>
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="143"/>
+        <location filename="../../widgets/session_runner.py" line="147"/>
         <source>Nouveau code pour les téléphones…</source>
         <translation>New code for the phones…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="169"/>
+        <location filename="../../widgets/session_runner.py" line="178"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="180"/>
+        <location filename="../../widgets/session_runner.py" line="189"/>
         <source>La séance est terminée : démarrez-en une nouvelle.</source>
         <translation>The session has ended: start a new one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="182"/>
+        <location filename="../../widgets/session_runner.py" line="191"/>
         <source>Ouvrez d&apos;abord la séance : Séance › Démarrer la séance.</source>
         <translation>Open the session first: Session › Start the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="205"/>
+        <location filename="../../widgets/session_runner.py" line="214"/>
         <source>Une séance est déjà ouverte</source>
         <translation>A session is already open</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="207"/>
+        <location filename="../../widgets/session_runner.py" line="216"/>
         <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
         <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="210"/>
+        <location filename="../../widgets/session_runner.py" line="219"/>
         <source>Mettre en pause et continuer</source>
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="376"/>
+        <location filename="../../widgets/session_runner.py" line="385"/>
         <source>Changer le code pour les téléphones ?</source>
         <translation>Change the code for the phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="378"/>
+        <location filename="../../widgets/session_runner.py" line="387"/>
         <source>Les affiches QR code déjà imprimées ne fonctionneront plus : il faudra les imprimer à nouveau. Les participants déjà inscrits gardent leur place.</source>
         <translation>QR posters already printed will stop working: you will need to print them again. Participants already checked in keep their place.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="381"/>
+        <location filename="../../widgets/session_runner.py" line="390"/>
         <source>Changer le code</source>
         <translation>Change the code</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="386"/>
+        <location filename="../../widgets/session_runner.py" line="395"/>
         <source>Nouveau code pour les téléphones : {code}</source>
         <translation>New code for the phones: {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="413"/>
+        <location filename="../../widgets/session_runner.py" line="422"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="413"/>
+        <location filename="../../widgets/session_runner.py" line="422"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="422"/>
+        <location filename="../../widgets/session_runner.py" line="431"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="424"/>
+        <location filename="../../widgets/session_runner.py" line="433"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="426"/>
+        <location filename="../../widgets/session_runner.py" line="435"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="463"/>
+        <location filename="../../widgets/session_runner.py" line="473"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="459"/>
+        <location filename="../../widgets/session_runner.py" line="468"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="465"/>
+        <location filename="../../widgets/session_runner.py" line="475"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="237"/>
-        <location filename="../../widgets/session_runner.py" line="242"/>
+        <location filename="../../widgets/session_runner.py" line="246"/>
+        <location filename="../../widgets/session_runner.py" line="251"/>
         <source>Rouvrir la séance</source>
         <translation>Reopen the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="239"/>
+        <location filename="../../widgets/session_runner.py" line="248"/>
         <source>« {title} » est terminé. Rouvrir sa séance ? L&apos;atelier repassera « en cours » et les temps de la séance rouverte s&apos;ajouteront au compte-rendu.</source>
         <translation>“{title}” is finished. Reopen its session? The workshop will be “in progress” again and the times of the reopened session will be added to the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="446"/>
+        <location filename="../../widgets/session_runner.py" line="455"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste {left} séquences, qui n&apos;auront pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: {left} activities are left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="452"/>
+        <location filename="../../widgets/session_runner.py" line="461"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste une séquence, qui n&apos;aura pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: one activity is left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="465"/>
+        <location filename="../../widgets/session_runner.py" line="475"/>
         <source>Terminer quand même</source>
         <translation>End anyway</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="150"/>
+        <source>Retour d&apos;expérience…</source>
+        <translation>Method review…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="501"/>
+        <source>Retour d&apos;expérience</source>
+        <translation>Method review</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="502"/>
+        <source>Aucune méthode de la bibliothèque n&apos;a encore été utilisée en séance dans cet atelier.</source>
+        <translation>No method from the library has been used in a session of this workshop yet.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="527"/>
+        <source>Retour d&apos;expérience enregistré : {n} méthode(s)</source>
+        <translation>Method review saved: {n} method(s)</translation>
     </message>
 </context>
 <context>

@@ -326,8 +326,9 @@ def test_the_pdf_reads_like_a_lab_report(ctx: Context, lab: dict[str, int], tmp_
         "3. De la participation aux projets",
         "4. Idées, chantiers et actions",
         "5. La satisfaction des participants",
-        "6. Les ateliers de la période",
-        "7. Comment ces chiffres sont comptés",
+        "6. Capitalisation",
+        "7. Les ateliers de la période",
+        "8. Comment ces chiffres sont comptés",
     ):
         assert heading in body
     assert (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 import tomllib
 from pathlib import Path
@@ -9,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from app.errors import FormatFileError, InvalidInput
-from app.library import BRIQUES, Format, Library, load_library
+from app.library import BRIQUES, Format, Library, add_saved_formats, load_library
 from app.ops import agenda
 from app.ops.base import Context
-from app.ops.formats import save_as_format
+from app.ops.formats import load_saved_formats, save_as_format
 from app.ops.queries import workshop_detail
 from app.ops.workshops import create_workshop, update_cadrage
 from app.resources import formats_dir
@@ -205,8 +206,7 @@ def test_broken_custom_format_is_reported(tmp_path: Path, shipped: Library) -> N
 # -- a facilitator's own formats -------------------------------------------------------------
 
 
-def test_save_as_format_is_read_back(ctx: Context, tmp_path: Path) -> None:
-    folder = tmp_path / "mes-formats"
+def test_save_as_format_is_read_back(ctx: Context) -> None:
     wid = create_workshop(ctx, format_key="3m", title="Programme de printemps").workshop_id
     update_cadrage(ctx, wid, objectives="Tester trois idées\nen douze semaines")
     detail = workshop_detail(ctx, wid)
@@ -217,16 +217,18 @@ def test_save_as_format_is_read_back(ctx: Context, tmp_path: Path) -> None:
     )
     detail = workshop_detail(ctx, wid)
 
-    saved = save_as_format(ctx, wid, "  Mon programme d'été ", folder)
+    saved = save_as_format(ctx, wid, "  Mon programme d'été ")
     assert saved.key == "perso-mon-programme-d-ete"
     assert saved.name == "Mon programme d'été"
     assert saved.custom
     assert saved.description == "Tester trois idées\nen douze semaines"
     assert ctx.library.formats[saved.key] == saved
-    assert (folder / f"{saved.key}.toml").is_file()
-    assert not list(folder.glob("*.tmp"))
 
-    reloaded = load_library(custom=folder)
+    # in the base: another laptop on the same (PostgreSQL) base, or a restart, loads it
+    reloaded = load_library()
+    assert saved.key not in reloaded.formats
+    other = Context(ctx.db, ctx.bus, reloaded)
+    assert [f.key for f in load_saved_formats(other)] == [saved.key]
     assert reloaded.problems == []
     fmt = reloaded.formats[saved.key]
     assert isinstance(fmt, Format)
@@ -254,19 +256,30 @@ def test_save_as_format_is_read_back(ctx: Context, tmp_path: Path) -> None:
     ]
     # …and can be saved over with the same name, since it is hers
     agenda.set_phase_minutes(later, made.blocks[0].phases[0].id, 11)
-    again = save_as_format(later, copy, "Mon programme d'été", folder)
+    again = save_as_format(later, copy, "Mon programme d'été")
     assert again.key == saved.key
     assert again.blocks[0].phases[0].minutes == 11
-    assert load_library(custom=folder).formats[saved.key].blocks[0].phases[0].minutes == 11
-    assert len(list(folder.glob("*.toml"))) == 1
+    fresh = Context(ctx.db, ctx.bus, load_library())
+    (only,) = load_saved_formats(fresh)
+    assert only.blocks[0].phases[0].minutes == 11 and only.custom
 
 
-def test_save_as_format_refuses_an_empty_name(ctx: Context, tmp_path: Path) -> None:
+def test_save_as_format_refuses_an_empty_name_and_a_shipped_one(ctx: Context) -> None:
     wid = create_workshop(ctx, format_key="3h", title="T").workshop_id
-    folder = tmp_path / "mes-formats"
     with pytest.raises(InvalidInput, match="ne peut pas être vide"):
-        save_as_format(ctx, wid, " \n ", folder)
-    assert not folder.exists()
+        save_as_format(ctx, wid, " \n ")
+    assert load_saved_formats(Context(ctx.db, ctx.bus, load_library())) == []
+
+
+def test_a_saved_format_that_no_longer_reads_is_reported(shipped: Library) -> None:
+    lib = load_library()
+    good = shipped.formats["3h"].model_dump(mode="json", exclude={"custom"})
+    broken = {**copy.deepcopy(good), "key": "perso-x"}
+    broken["blocks"][0]["phases"][1]["method"] = "disparue"
+    add_saved_formats(lib, [("3h", good), ("perso-x", broken), ("perso-y", {"key": 1})])
+    assert not lib.formats["3h"].custom  # a shipped format is never replaced
+    assert "perso-x" not in lib.formats and "perso-y" not in lib.formats
+    assert [p.problem.split(" ")[0] for p in lib.problems] == ["format", "méthode", "key"]
 
 
 def test_every_shipped_method_has_its_english_name_and_summary():

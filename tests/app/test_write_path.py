@@ -38,9 +38,11 @@ from app.ops import (
     archive,
     base,
     board,
+    capitalisation,
     cofac,
     demo,
     feedback,
+    formats,
     grouping,
     live,
     notes,
@@ -74,9 +76,10 @@ READ_ONLY = frozenset({
     "activity.activity_data", "archive.export_archive", "archive.write_archive",
     "archive.held_workshops",
     "board.new_notes", "board.fullest_board", "board.board_data",
+    "capitalisation.method_reviews", "capitalisation.method_usage",
     "cofac.cofac_info", "cofac.by_token", "cofac.cofacilitators",
     "feedback.phone_feedback", "feedback.feedback_open", "feedback.feedback_summary",
-    "formats.save_as_format",  # a format file in the library's folder
+    "formats.load_saved_formats",  # the base's formats into the context's library
     "grouping.suggest",
     "live.live_session", "live.door", "live.join_code",
     "rehearsal.is_rehearsal", "rehearsal.rehearsals_of",
@@ -345,6 +348,9 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
     ("participants.remove_participant",
      lambda r: participants.remove_participant(r.ctx, r.wid, _newcomer(r))),
     ("live.end_session", lambda r: live.end_session(r.ctx, r.wid)),
+    ("formats.save_as_format", lambda r: formats.save_as_format(r.ctx, r.wid, "Ma marche")),
+    ("capitalisation.review_method", lambda r: capitalisation.review_method(
+        r.ctx, r.wid, "brainstorming", 4, "Le rythme", "Plus de temps", phase_id=r.phase(0))),
     ("archive.import_archive",
      lambda r: archive.import_archive(r.ctx, archive.export_archive(r.ctx, r.wid))),
     ("archive.import_file", _import_file),

@@ -48,6 +48,9 @@ class FakeDialogs:
         self.grouping_seen: list[GroupingDialog] = []  # the dialogs shown (closed, kept alive)
         self.numbers: list[int | None] = []  # answers to a number's question, in order
         self.choices: list[str | None] = []  # keys chosen among buttons (None: Annuler)
+        # « Retour d'expérience »: answers (lists of ReviewAnswer); none left: « Plus tard »
+        self.reviews: list[Any] = []
+        self.review_items: list[Any] = []  # the methods each one listed
 
     def new_workshop(self, formats: list[Format], default_place: str) -> NewWorkshop | None:
         self.asked.append("new")
@@ -72,6 +75,11 @@ class FakeDialogs:
         self.groupings.pop(0)(dialog)
         dialog.close()
         return dialog.value() if dialog.result() == QDialog.DialogCode.Accepted else None
+
+    def method_reviews(self, items: list[Any]) -> Any:
+        self.asked.append("reviews")
+        self.review_items.append(items)
+        return self.reviews.pop(0) if self.reviews else None
 
     def text(self, title: str, label: str, value: str = "") -> str | None:
         self.asked.append(title)
