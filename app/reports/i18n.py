@@ -4,6 +4,10 @@ French is the source: `t(text, lang)` returns it unchanged for "fr", and the cat
 English for "en". A text with `{placeholders}` is looked up before it is formatted. Participant
 text (post-its, names, titles) is data and never goes through here. Under `strict()` (the
 tests) an English lookup the catalogue lacks raises instead of printing French.
+
+Over ~600 lines as one cohesive thing: most of it is the catalogue itself, one entry per fixed
+text of the documents (data, grouped by document and section), beside the few functions that
+read it.
 """
 
 from __future__ import annotations
