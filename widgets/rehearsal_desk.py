@@ -18,10 +18,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.events import Event
-from app.rehearsal import DEFAULT_PHONES, MAX_PHONES, Stats
 
 if TYPE_CHECKING:
-    from app.rehearsal import Rehearsal
+    from app.rehearsal import Rehearsal, Stats  # httpx: not at start-up
     from widgets.controller import Controller
     from widgets.session_runner import SessionRunner
 
@@ -68,6 +67,8 @@ class RehearsalDesk(QObject):
 
     # -- répéter -----------------------------------------------------------------------------
     def rehearse(self) -> None:
+        from app.rehearsal import DEFAULT_PHONES, MAX_PHONES  # httpx: not at start-up
+
         workshop_id = self.current()
         if workshop_id is None:
             self.dialogs().error(self.tr("Choisissez d'abord l'atelier à répéter."))
