@@ -315,6 +315,10 @@ def import_archive(
 
         def voter(value: str, where: str) -> str:
             if value.startswith("p:") and value[2:].isdigit():
+                if int(value[2:]) not in new_ids.get("participants", {}):
+                    # a participant removed before the fix that renames her ballots: they
+                    # stay counted, as nobody's
+                    return f"anon:{value[2:]}"
                 return f"p:{ref('voter', 'participants', int(value[2:]), where)}"
             return value
 

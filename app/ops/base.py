@@ -81,7 +81,7 @@ class Change:
 MUTATION_MODULES = (
     "app.ops.mutations", "app.ops.board", "app.ops.votes", "app.ops.projects", "app.ops.cofac",
     "app.ops.photos", "app.ops.participants", "app.ops.feedback", "app.ops.outcomes",
-    "app.ops.capitalisation", "app.ops.formats",
+    "app.ops.capitalisation", "app.ops.formats", "app.ops.privacy",
 )  # fmt: skip
 
 

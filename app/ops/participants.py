@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
@@ -35,7 +35,14 @@ from app.ops.base import (
     pin,
 )
 from app.ops.mutations import get_workshop
-from app.store.models import CheckIn, IdempotentRequest, LiveTimer, Participant
+from app.store.models import (
+    CheckIn,
+    IdempotentRequest,
+    LiveTimer,
+    Participant,
+    Vote,
+    VoteBallot,
+)
 
 CATEGORIES = {
     "public": "Agent public",
@@ -129,12 +136,23 @@ def participant_remove(
     session: Session, args: dict[str, Any]
 ) -> tuple[dict[str, Any], list[Action]]:
     """Remove a participant and their check-ins (their post-its stay, without an author
-    link). Not undoable (no inverse)."""
+    link; their ballots stay counted, as `anon:<id>`: a voter `p:<id>` must name a
+    participant, or the workshop's archive would not import). Not undoable (no inverse)."""
     p = session.get(Participant, args["id"])
     if p is None:
         raise InvalidInput("Ce participant n'existe plus.")
     for c in session.scalars(select(CheckIn).where(CheckIn.participant_id == p.id)):
         session.delete(c)
+    for model in (Vote, VoteBallot):
+        session.execute(
+            update(model).where(model.voter == f"p:{p.id}").values(voter=f"anon:{p.id}")
+        )
+    session.execute(  # the answers remembered for their phone hold their name and token
+        delete(IdempotentRequest).where(
+            IdempotentRequest.actor == f"participant:{p.id}",
+            IdempotentRequest.key.like(f"{p.workshop_id}:%"),
+        )
+    )
     session.delete(p)
     session.flush()
     return {"id": args["id"]}, []

@@ -25,6 +25,7 @@ from app.ops import (  # noqa: F401  (their mutations are replayed)
     feedback,
     mutations,
     participants,
+    privacy,
     votes,
 )
 from app.ops.base import MUTATIONS, Context, connection
@@ -203,6 +204,13 @@ def apply_entries(
         if not todo:
             return True
         if not all(replayable(e) for e in todo):
+            # an erasure or an anonymisation scrubs this laptop's own copy of the journal,
+            # which the snapshot taken instead never rewrites
+            for entry in todo:
+                scrubs = [list(a) for a in entry["forward"]
+                          if isinstance(a, list) and a and a[0] in privacy.SCRUBBING_MUTATIONS]
+                if scrubs:
+                    base.apply_actions(session, scrubs)
             return False
         for entry in todo:
             base.apply_actions(session, [list(a) for a in entry["forward"] if not _host_only(a)])

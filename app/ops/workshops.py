@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import MAX_TITLE_CHARS, clean_text
@@ -24,7 +24,15 @@ from app.library import Format
 from app.ops import mutations as _mutations  # noqa: F401  (registers the mutations)
 from app.ops.base import Action, Change, Context, Step, execute, perform
 from app.ops.mutations import get_workshop
-from app.store.models import Block, Milestone, Phase, Programme, Workshop
+from app.store.models import (
+    Block,
+    IdempotentRequest,
+    JournalEntry,
+    Milestone,
+    Phase,
+    Programme,
+    Workshop,
+)
 
 
 def _title(value: object) -> str:
@@ -263,20 +271,44 @@ def duplicate_workshop(ctx: Context, workshop_id: int, title: str | None = None)
     return _whole(ctx, "workshop.duplicate", build)
 
 
-def delete_workshop(ctx: Context, workshop_id: int) -> Change:
-    """Delete for good (the window asks for confirmation; the journal keeps the trace)."""
+def forget_history(session: Session, workshop_id: int) -> None:
+    """A deleted workshop's journal entries (names, post-its) and the phones' remembered
+    answers (idempotency rows) go with it: what stays is the deletion's own entry."""
+    session.execute(delete(JournalEntry).where(JournalEntry.workshop_id == workshop_id))
+    session.execute(
+        delete(IdempotentRequest).where(IdempotentRequest.key.like(f"{workshop_id}:%"))
+    )
+
+
+def delete_workshop(ctx: Context, workshop_id: int, *, from_backups: bool = False) -> Change:
+    """Delete for good (the window asks for confirmation), with its journal and idempotency
+    rows; the journal keeps the deletion's trace (its title). `from_backups`: the rotating
+    backups lose it too (the retention's purge); otherwise they keep it until they rotate,
+    the one way back from a mistaken deletion."""
 
     def build(session: Session) -> Step:
         workshop = get_workshop(session, workshop_id)
         title = workshop.title
         session.delete(workshop)
+        forget_history(session, workshop_id)
         return Step(
             workshop_id,
             label=f"Suppression de « {title} »",
             applied=[["workshop.delete", {"id": workshop_id, "title": title}]],
         )
 
-    return _whole(ctx, "workshop.delete", build)
+    change = _whole(ctx, "workshop.delete", build)
+    if from_backups:
+
+        def forget(session: Session) -> None:
+            found = session.get(Workshop, workshop_id)
+            if found is not None:
+                session.delete(found)
+            forget_history(session, workshop_id)
+
+        ctx.db.rewrite_backups(forget)
+    ctx.db.forget_freed()
+    return change
 
 
 def workshop_ids(ctx: Context) -> list[int]:

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import APP_NAME, ORG_NAME
 from app.errors import DatabaseError, os_reason
+from app.system.files import private_file, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +232,17 @@ class Database:
             path = Path(url.split("///", 1)[1])
             _check_sqlite_file(path)
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                if path.parent.exists():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                else:  # a folder Atelier makes is its user's only
+                    private_folder(path.parent)
+                if path.parent == default_db_path().parent:
+                    private_folder(path.parent)
+                # names and post-its: the file, and the -wal / -shm SQLite makes with the
+                # file's own mode, readable by their user only
+                private_file(path, create=True)
+                for suffix in ("-wal", "-shm", "-journal"):
+                    private_file(path.with_name(path.name + suffix))
             except OSError as exc:
                 raise DatabaseError(
                     f"Impossible de créer le dossier « {path.parent} » ({os_reason(exc)})."
@@ -261,6 +272,9 @@ class Database:
                 cur.execute("PRAGMA synchronous=FULL")
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.execute("PRAGMA busy_timeout=5000")
+                # deleted or rewritten rows are zeroed on disk, not left in free pages: an
+                # erased person's name must not stay readable in the file (ops/privacy.py)
+                cur.execute("PRAGMA secure_delete=ON")
                 cur.close()
 
             @event.listens_for(engine, "begin")
@@ -523,10 +537,11 @@ class Database:
             return None
         folder = self.backup_dir()
         assert folder is not None
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         target = folder / f"{self.path.stem}-{stamp}-{reason}.sqlite3"
         tmp = target.with_suffix(".tmp")
+        private_file(tmp, create=True)
         src = sqlite3.connect(str(self.path))
         try:
             dst = sqlite3.connect(str(tmp))
@@ -541,3 +556,57 @@ class Database:
         for old in backups[:-BACKUPS_KEPT]:
             old.unlink(missing_ok=True)
         return target
+
+    def backups(self) -> list[Path]:
+        """The rotating backups of this SQLite file, oldest first."""
+        folder = self.backup_dir()
+        if self.path is None or folder is None or not folder.is_dir():
+            return []
+        return sorted(folder.glob(f"{self.path.stem}-*.sqlite3"))
+
+    def rewrite_backups(self, work: Callable[[Session], Any]) -> list[Path]:
+        """Run `work` in each backup (an erasure must reach them too: ops/privacy.py), then
+        compact it so nothing erased stays in its free pages. A backup of an older schema, or
+        one that fails, is deleted instead (it cannot be scrubbed safely). Returns the ones
+        rewritten."""
+        head = head_revision()
+        kept: list[Path] = []
+        for path in self.backups():
+            other = Database(f"sqlite:///{path}")
+            try:
+                if other.current_revision() != head:
+                    raise DatabaseError(f"backup {path.name}: an older schema")
+                with other._session() as session:
+                    work(session)
+                other._outside_transaction("VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)")
+                kept.append(path)
+            except Exception:
+                log.warning("backup %s could not be scrubbed: deleted", path, exc_info=True)
+                other.engine.dispose()
+                for suffix in ("", "-wal", "-shm"):
+                    path.with_name(path.name + suffix).unlink(missing_ok=True)
+                continue
+            finally:
+                other.engine.dispose()
+            for suffix in ("-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            private_file(path)
+        return kept
+
+    def forget_freed(self) -> None:
+        """After an erasure: the write-ahead log (which still holds the pages as they were)
+        written back and emptied; the freed pages are zeroed already (`secure_delete`)."""
+        if self.is_sqlite:
+            with self._write_lock:
+                self._outside_transaction("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _outside_transaction(self, *statements: str) -> None:
+        """SQLite statements that must run outside a transaction (VACUUM, a checkpoint)."""
+        raw = self.engine.raw_connection()
+        try:
+            con = raw.driver_connection  # autocommit: see the pragmas of `_make_engine`
+            assert con is not None
+            for statement in statements:
+                con.execute(statement).fetchall()
+        finally:
+            raw.close()
