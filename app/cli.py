@@ -181,6 +181,16 @@ def _parser() -> argparse.ArgumentParser:
     acts.add_argument("--due", metavar="AAAA-MM-JJ", help="échéance (« aucune » pour l'effacer)")
     acts.add_argument("--status", help="a_faire, en_cours, fait ou abandonnee")
 
+    anon = sub.add_parser(
+        "anonymise",
+        parents=[common],
+        help="remplace les noms des personnes d'un atelier par leurs initiales (RGPD)",
+    )
+    anon.add_argument("workshop", type=int, metavar="ATELIER", help="le numéro de l'atelier")
+    anon.add_argument(
+        "--oui", action="store_true", help="confirme (sans lui, dit seulement ce qui sera fait)"
+    )
+
     chs = sub.add_parser(
         "chantiers",
         parents=[common],
@@ -207,7 +217,51 @@ def _context(db_target: str | None):
 
     ctx = Context(Database.open(db_target))
     load_saved_formats(ctx)  # the formats saved in the base make workshops too
+    _retention(ctx)
     return ctx
+
+
+def _retention(ctx) -> None:
+    """At start-up: the workshops past the retention setting are anonymised (or deleted),
+    said on stderr (a bad setting is said there too, and changes nothing)."""
+    from app.ops.privacy import apply_retention, retention_notice
+    from app.settings import load_settings
+
+    settings = load_settings()
+    try:
+        reached = apply_retention(
+            ctx,
+            months=int(settings.get("retention_months") or 0),
+            action=str(settings.get("retention_action") or "anonymise"),
+        )
+    except KnownError as exc:
+        print(f"atelier : {' '.join(exc.message.split())}", file=sys.stderr)
+        return
+    if reached:
+        print(f"atelier : {retention_notice(reached)}", file=sys.stderr, flush=True)
+
+
+def _cmd_anonymise(args: argparse.Namespace) -> int:
+    from app.ops.privacy import anonymise_workshop
+    from app.ops.queries import workshop_detail
+
+    ctx = _context(args.db)
+    try:
+        detail = workshop_detail(ctx, args.workshop)  # a clear error if it does not exist
+        what = (
+            f"« {detail.title} » : les noms des participants, des auteurs de post-its, des "
+            "responsables d'actions, des porteurs de chantiers et des co-animateurs seront "
+            "remplacés par leurs initiales, partout (historique et sauvegardes compris). "
+            "Cela ne peut pas être annulé : exportez l'atelier avant si besoin."
+        )
+        if not args.oui:
+            print(f"{what}\nRelancez avec --oui pour confirmer.")
+            return 1
+        anonymise_workshop(ctx, detail.id)
+        print(f"Atelier « {detail.title} » anonymisé : les noms sont devenus des initiales.")
+    finally:
+        ctx.db.close()
+    return 0
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -583,6 +637,7 @@ COMMANDS = {
     "bilan": _cmd_bilan,
     "actions": _cmd_actions,
     "chantiers": _cmd_chantiers,
+    "anonymise": _cmd_anonymise,
 }
 
 

@@ -1,4 +1,5 @@
-"""Bug reports: the traceback goes to a file in the user's log folder."""
+"""Bug reports: the traceback goes to a file in the user's log folder, readable by the user
+only (a traceback may quote a name or a post-it)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from platformdirs import user_log_dir
 
 from app import APP_NAME, ORG_NAME, __version__
+from app.system.files import private_folder, write_private_text
 
 
 def log_dir() -> Path:
@@ -17,13 +19,12 @@ def log_dir() -> Path:
 
 
 def report_bug(exc: BaseException) -> Path:
-    folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(log_dir())
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     path = folder / f"crash-{stamp}.txt"
     text = "".join(traceback.format_exception(exc))
-    path.write_text(
+    write_private_text(
+        path,
         f"Atelier {__version__} — Python {platform.python_version()} — {platform.platform()}\n\n{text}",
-        encoding="utf-8",
     )
     return path

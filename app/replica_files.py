@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from app.store.db import default_db_path
+from app.system.files import write_private_text
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,7 @@ def device_key(folder: Path) -> str:
         pass
     key = new_device_key()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(key, encoding="utf-8")
+        write_private_text(path, key)  # the folder and the key: this user's only
     except OSError:
         log.warning("could not keep the device key in %s", path, exc_info=True)
     return key

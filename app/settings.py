@@ -1,7 +1,10 @@
 """Settings, described once: name, type, default, French label and description.
 
-Stored as JSON in the user's config folder; an unreadable file falls back to the
-defaults (and is kept aside, never overwritten silently).
+Stored as JSON in the user's config folder, readable by the user only (0600); an unreadable
+file falls back to the defaults (and is kept aside, never overwritten silently). A `secret`
+setting (the Wi-Fi password) goes to the system's keyring where one exists (`keyring`:
+Secret Service, macOS Keychain, Windows Credential Locker) and never into the file then;
+without one it stays in the file, which only its user can read (`secret_storage` says which).
 """
 
 from __future__ import annotations
@@ -78,7 +81,8 @@ SCHEMA: tuple[Setting, ...] = (
         "",
         "Mot de passe du Wi-Fi",
         "Lisible dans le QR code du Wi-Fi projeté pendant la séance ; n'est envoyé nulle part "
-        "ailleurs. Vide : réseau ouvert.",
+        "ailleurs. Gardé dans le trousseau du système s'il en existe un, sinon dans le fichier "
+        "des paramètres, lisible par vous seul. Vide : réseau ouvert.",
         secret=True,
     ),
     Setting(
@@ -125,6 +129,31 @@ SCHEMA: tuple[Setting, ...] = (
         ),
     ),
     Setting(
+        "retention_months",
+        int,
+        12,
+        "Durée de conservation",
+        "Combien de temps après sa date un atelier garde les noms des personnes. Au-delà, au "
+        "démarrage d'Atelier, il est anonymisé (ou supprimé, selon le réglage suivant), avec un "
+        "message. Exportez avant ce qui doit être gardé.",
+        choices=(
+            (6, "6 mois"),
+            (12, "12 mois (conseillé)"),
+            (24, "24 mois"),
+            (36, "36 mois"),
+            (0, "Sans limite"),
+        ),
+    ),
+    Setting(
+        "retention_action",
+        str,
+        "anonymise",
+        "Après la durée de conservation",
+        "Anonymiser : les noms deviennent des initiales, le reste (post-its, votes, actions) "
+        "est gardé. Supprimer : l'atelier entier est effacé, sauvegardes comprises.",
+        choices=(("anonymise", "Anonymiser l'atelier"), ("purge", "Supprimer l'atelier")),
+    ),
+    Setting(
         "chime",
         bool,
         True,
@@ -133,6 +162,61 @@ SCHEMA: tuple[Setting, ...] = (
     ),
 )
 DEFAULTS = {s.name: s.default for s in SCHEMA}
+KEYRING_SERVICE = "Atelier"
+
+
+def _keyring() -> Any:
+    """The `keyring` module when the system has a real keyring, else None (a headless
+    machine: keyring's `fail` backend, or no backend worth the name)."""
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+    except Exception:  # no package, a broken backend: the file it is
+        log.warning("no usable keyring", exc_info=True)
+        return None
+    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+        return None
+    return keyring
+
+
+def secret_storage() -> str:
+    """Where a secret setting is kept, said for people (the Données personnelles page)."""
+    if _keyring() is not None:
+        return "le trousseau du système"
+    return "le fichier des paramètres (aucun trousseau sur cet ordinateur ; lisible par vous seul)"
+
+
+def _read_secret(name: str, stored: Any) -> Any:
+    ring = _keyring()
+    if ring is None:
+        return stored
+    try:
+        found = ring.get_password(KEYRING_SERVICE, name)
+    except Exception:
+        log.warning("keyring unreadable for %s", name, exc_info=True)
+        return stored
+    return found if found is not None else stored  # an older file's value until saved
+
+
+def _keep_secret(name: str, value: str) -> bool:
+    """Put a secret in the keyring (or take it out when empty); False without one."""
+    ring = _keyring()
+    if ring is None:
+        return False
+    try:
+        if value:
+            ring.set_password(KEYRING_SERVICE, name, value)
+        else:
+            try:
+                ring.delete_password(KEYRING_SERVICE, name)
+            except Exception:  # nothing was kept
+                pass
+    except Exception:
+        log.warning("keyring refused %s: kept in the settings file", name, exc_info=True)
+        return False
+    return True
 
 
 def settings_path() -> Path:
@@ -156,18 +240,22 @@ def load_settings(path: Path | None = None) -> dict[str, Any]:
         return values
     for setting in SCHEMA:
         value = stored.get(setting.name)
+        if setting.secret:
+            value = _read_secret(setting.name, value)
         if isinstance(value, setting.type):
             values[setting.name] = value
     return values
 
 
 def save_settings(values: dict[str, Any], path: Path | None = None) -> None:
+    from app.system.files import write_private_text
+
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     clean = {s.name: values.get(s.name, s.default) for s in SCHEMA}
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(clean, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(path)
+    for setting in SCHEMA:
+        if setting.secret and _keep_secret(setting.name, str(clean[setting.name] or "")):
+            clean[setting.name] = ""  # in the keyring: never in clear in the file
+    write_private_text(path, json.dumps(clean, ensure_ascii=False, indent=2))
 
 
 def custom_formats_dir() -> Path:
