@@ -139,6 +139,7 @@ def run(
         return 2
     window = build_window(database)
     window.controller.prune_replicas()  # copies of séances joined long ago
+    window.apply_retention()  # workshops past the retention setting (RGPD), with a message
     if workshop_id is not None:
         window.open_workshop(workshop_id)
     window.show()

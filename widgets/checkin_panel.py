@@ -28,6 +28,7 @@ class CheckInPanel(QWidget):
     add_requested = Signal()
     rename_requested = Signal(int, str)  # participant id, current name
     remove_requested = Signal(int, str)
+    erase_requested = Signal(int, str)  # « Supprimer cette personne » (RGPD): id, name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,11 +60,18 @@ class CheckInPanel(QWidget):
         self.remove_button = QPushButton(self.tr("Retirer (doublon)…"))
         self.remove_button.setObjectName("danger")
         self.remove_button.clicked.connect(lambda: self._emit(self.remove_requested))
+        self.erase_button = QPushButton(self.tr("Supprimer cette personne…"))
+        self.erase_button.setObjectName("danger")
+        self.erase_button.setToolTip(
+            self.tr("Efface son nom et ses données partout (RGPD) ; les comptes sont gardés")
+        )
+        self.erase_button.clicked.connect(lambda: self._emit(self.erase_requested))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.rename_button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.erase_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.count)
         layout.addWidget(self.breakdown)
@@ -123,6 +131,7 @@ class CheckInPanel(QWidget):
         has = self.selected() is not None
         self.rename_button.setEnabled(has)
         self.remove_button.setEnabled(has)
+        self.erase_button.setEnabled(has)
 
     def _emit(self, signal: Any) -> None:
         chosen = self.selected()

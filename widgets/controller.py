@@ -28,6 +28,7 @@ from widgets.controls.cofac import CofacControls
 from widgets.controls.documents import DocumentControls
 from widgets.controls.live import LiveControls
 from widgets.controls.outcomes import OutcomeControls
+from widgets.controls.privacy import PrivacyControls
 from widgets.controls.votes import VoteControls
 from widgets.core_text import error_text
 
@@ -48,6 +49,7 @@ class Controller(
     CofacControls,
     OutcomeControls,
     CapitalisationControls,
+    PrivacyControls,
 ):
     """One class, its methods by area: reads, workshops, rehearsal, agenda and participants
     here; the séance and the phones' server, documents and photos, the board, votes,

@@ -216,6 +216,10 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.archive_export_action)
         file_menu.addAction(self.archive_import_action)
+        self.anonymise_action = self._action(
+            self.tr("A&nonymiser l'atelier…"), None, self.anonymise_workshop
+        )
+        file_menu.addAction(self.anonymise_action)
         file_menu.addSeparator()
         self.join_action = self._action(self.tr("&Rejoindre une séance…"), None, self.join_seance)
         file_menu.addAction(self.join_action)
@@ -246,6 +250,9 @@ class MainWindow(QMainWindow):
         live_menu.addSeparator()
         self.runner.fill_menu(live_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        help_menu.addAction(
+            self._action(self.tr("&Données personnelles…"), None, self.show_privacy)
+        )
         help_menu.addAction(self._action(self.tr("À &propos d'Atelier"), None, self.about))
         self._update_undo()
 
@@ -453,6 +460,44 @@ class MainWindow(QMainWindow):
                 "Nouvelle-Aquitaine."
             ).format(version=__version__),
         )
+
+    # -- personal data (RGPD) ----------------------------------------------------------------
+    def show_privacy(self) -> None:
+        """Aide → « Données personnelles » (non-modal)."""
+        from widgets.privacy_dialog import PrivacyDialog
+
+        dialog = PrivacyDialog(self.controller.privacy_facts(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def anonymise_workshop(self) -> None:
+        """Fichier → « Anonymiser l'atelier… » (the workshop shown or selected)."""
+        wid = self._report_workshop_id()
+        detail = self.controller.detail(wid) if wid is not None else None
+        if detail is None:
+            self.dialogs.error(self.tr("Choisissez d'abord un atelier dans la liste."))
+            return
+        text = self.tr(
+            "Anonymiser « {title} » ?\n\nLes noms des participants, des auteurs de post-its, "
+            "des responsables d'actions, des porteurs de chantiers et des co-animateurs seront "
+            "remplacés par leurs initiales (« Marie Dupont » → « M. D. »), partout : listes, "
+            "historique, sauvegardes. Les post-its, votes et actions restent.\n\nCela ne peut "
+            "pas être annulé : exportez d'abord le compte-rendu ou l'archive si vous avez "
+            "besoin des noms."
+        ).format(title=detail.title)
+        if self.dialogs.confirm(self.tr("Anonymiser l'atelier"), text, self.tr("Anonymiser")):
+            if self.controller.anonymise_workshop(detail.id) is not None:
+                self.statusBar().showMessage(
+                    self.tr("Atelier anonymisé : les noms sont devenus des initiales."), 6000
+                )
+
+    def apply_retention(self) -> None:
+        """At start-up: the workshops past the retention setting are anonymised (or deleted);
+        a message in the status bar says so, without stopping her."""
+        notice = self.controller.apply_retention()
+        if notice:
+            self.refresh_home()
+            self.statusBar().showMessage(notice, 30000)
 
     # -- documents ---------------------------------------------------------------------------
     def _report_workshop_id(self) -> int | None:

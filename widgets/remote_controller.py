@@ -290,6 +290,8 @@ LEAD_ONLY_METHODS = {
     "move_phase": QT_TRANSLATE_NOOP("RemoteController", "modifier l'agenda"),
     "update_phase": QT_TRANSLATE_NOOP("RemoteController", "modifier l'agenda"),
     "import_archive": QT_TRANSLATE_NOOP("RemoteController", "importer un atelier"),
+    "erase_participant": QT_TRANSLATE_NOOP("RemoteController", "effacer une personne"),
+    "anonymise_workshop": QT_TRANSLATE_NOOP("RemoteController", "anonymiser l'atelier"),
 }
 for _name, _what in LEAD_ONLY_METHODS.items():
     setattr(RemoteController, _name, _lead_only_method(_what))

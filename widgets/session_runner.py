@@ -101,6 +101,7 @@ class SessionRunner(QObject):
         self.console.checkin.add_requested.connect(self.add_attendee)
         self.console.checkin.rename_requested.connect(self.rename_attendee)
         self.console.checkin.remove_requested.connect(self.remove_attendee)
+        self.console.checkin.erase_requested.connect(self.erase_attendee)
 
         self.actions: list[QAction] = []
         ctl = self.controller
@@ -435,6 +436,24 @@ class SessionRunner(QObject):
             self.tr("Retirer"),
         ):
             self.controller.remove_participant(self.workshop_id, participant_id)
+            self.reload_people()
+
+    def erase_attendee(self, participant_id: int, name: str) -> None:
+        """« Supprimer cette personne » (RGPD): her name and data erased everywhere."""
+        if self.workshop_id is None:
+            return
+        if self.confirm(
+            self.tr("Supprimer cette personne"),
+            self.tr(
+                "Effacer « {name} » partout ? Son nom, son organisation et le lien avec son "
+                "téléphone sont effacés de la liste, de l'historique, des sauvegardes et, à leur "
+                "prochaine synchronisation, des ordinateurs des co-animateurs. Elle reste "
+                "comptée comme « Personne effacée » ; ses post-its et ses votes restent, sans "
+                "nom.\n\nCela ne peut pas être annulé (Ctrl+Z ne la fera pas revenir)."
+            ).format(name=name),
+            self.tr("Effacer"),
+        ):
+            self.controller.erase_participant(self.workshop_id, participant_id)
             self.reload_people()
 
     def _timer(self, op: TimerOp) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import MAX_TITLE_CHARS, clean_text
@@ -273,8 +273,23 @@ def duplicate_workshop(ctx: Context, workshop_id: int, title: str | None = None)
 
 def forget_history(session: Session, workshop_id: int) -> None:
     """A deleted workshop's journal entries (names, post-its) and the phones' remembered
-    answers (idempotency rows) go with it: what stays is the deletion's own entry."""
-    session.execute(delete(JournalEntry).where(JournalEntry.workshop_id == workshop_id))
+    answers (idempotency rows) go with it. Its newest entry stays, emptied: SQLite numbers
+    a new row after the highest one left, and a journal sequence must never be given twice
+    (replicas and views follow it); what stays after is the deletion's own entry."""
+    newest = session.scalar(
+        select(func.max(JournalEntry.seq)).where(JournalEntry.workshop_id == workshop_id)
+    )
+    if newest is not None:
+        session.execute(
+            delete(JournalEntry).where(
+                JournalEntry.workshop_id == workshop_id, JournalEntry.seq != newest
+            )
+        )
+        session.execute(
+            update(JournalEntry)
+            .where(JournalEntry.seq == newest)
+            .values(label="", forward=[], inverse=None, undo_state="dead", actor="")
+        )
     session.execute(
         delete(IdempotentRequest).where(IdempotentRequest.key.like(f"{workshop_id}:%"))
     )

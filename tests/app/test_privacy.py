@@ -202,9 +202,13 @@ def test_deleting_a_workshop_takes_its_journal_and_idempotency_rows(ctx: Context
     participants.check_in(ctx, keep, name="Zoé", category="usager", key="join-zoe-00001")
     change = workshops.delete_workshop(ctx, r.wid)
     left = ctx.db.read(
-        lambda s: s.scalars(select(JournalEntry).where(JournalEntry.workshop_id == r.wid)).all()
+        lambda s: s.scalars(
+            select(JournalEntry).where(JournalEntry.workshop_id == r.wid).order_by(JournalEntry.seq)
+        ).all()
     )
-    assert [(e.seq, e.op) for e in left] == [(change.seq, "workshop.delete")]
+    # what stays: the newest entry, emptied (a sequence is never given twice), and the deletion
+    assert [e.forward for e in left] == [[], [["workshop.delete", {"id": r.wid, "title": "Mobilités"}]]]
+    assert left[-1].seq == change.seq and left[0].label == ""
     assert count(ctx, IdempotentRequest, IdempotentRequest.key.like(f"{r.wid}:%")) == 0
     assert count(ctx, IdempotentRequest, IdempotentRequest.key.like(f"{keep}:%")) == 1
     assert [w for w in HER_WORDS if w in dump(ctx)] == []
