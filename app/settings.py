@@ -9,6 +9,7 @@ without one it stays in the file, which only its user can read (`secret_storage`
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -209,10 +210,8 @@ def _keep_secret(name: str, value: str) -> bool:
         if value:
             ring.set_password(KEYRING_SERVICE, name, value)
         else:
-            try:
+            with contextlib.suppress(Exception):  # nothing was kept
                 ring.delete_password(KEYRING_SERVICE, name)
-            except Exception:  # nothing was kept
-                pass
     except Exception:
         log.warning("keyring refused %s: kept in the settings file", name, exc_info=True)
         return False

@@ -485,11 +485,12 @@ class MainWindow(QMainWindow):
             "pas être annulé : exportez d'abord le compte-rendu ou l'archive si vous avez "
             "besoin des noms."
         ).format(title=detail.title)
-        if self.dialogs.confirm(self.tr("Anonymiser l'atelier"), text, self.tr("Anonymiser")):
-            if self.controller.anonymise_workshop(detail.id) is not None:
-                self.statusBar().showMessage(
-                    self.tr("Atelier anonymisé : les noms sont devenus des initiales."), 6000
-                )
+        if not self.dialogs.confirm(self.tr("Anonymiser l'atelier"), text, self.tr("Anonymiser")):
+            return
+        if self.controller.anonymise_workshop(detail.id) is not None:
+            self.statusBar().showMessage(
+                self.tr("Atelier anonymisé : les noms sont devenus des initiales."), 6000
+            )
 
     def apply_retention(self) -> None:
         """At start-up: the workshops past the retention setting are anonymised (or deleted);

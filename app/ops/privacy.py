@@ -114,7 +114,9 @@ def _scrub_journal(
     """Rewrite the workshop's journal entries whose payload or label `fix_*` change; an entry
     changed by an erasure can no longer be undone or redone (`kill_undo`). Returns how many."""
     changed = 0
-    for entry in session.scalars(select(JournalEntry).where(JournalEntry.workshop_id == workshop_id)):
+    for entry in session.scalars(
+        select(JournalEntry).where(JournalEntry.workshop_id == workshop_id)
+    ):
         forward = [fix_action(a) for a in entry.forward or []]
         inverse = None if entry.inverse is None else [fix_action(a) for a in entry.inverse]
         label = fix_label(entry.label or "")
@@ -250,7 +252,7 @@ def participant_erase(
 
 
 def erase_participant(ctx: Context, workshop_id: int, participant_id: int) -> Change:
-    """"Supprimer cette personne": erase her everywhere, counts kept (see the module's doc);
+    """ "Supprimer cette personne": erase her everywhere, counts kept (see the module's doc);
     the backups are rewritten at once. Not undoable."""
 
     def build(session: Session) -> Step:
@@ -324,9 +326,7 @@ def _anonymise(session: Session, workshop_id: int) -> None:
     session.execute(
         update(Participant).where(Participant.workshop_id == workshop_id).values(token=None)
     )
-    session.execute(
-        delete(IdempotentRequest).where(IdempotentRequest.key.like(f"{workshop_id}:%"))
-    )
+    session.execute(delete(IdempotentRequest).where(IdempotentRequest.key.like(f"{workshop_id}:%")))
     session.flush()
 
     def fix(key: str | None, text: str) -> str:
@@ -355,7 +355,7 @@ def workshop_anonymise(
 
 
 def anonymise_workshop(ctx: Context, workshop_id: int) -> Change:
-    """"Anonymiser l'atelier": names become initials everywhere (see the module's doc); the
+    """ "Anonymiser l'atelier": names become initials everywhere (see the module's doc); the
     backups are rewritten at once. Not undoable."""
 
     def build(session: Session) -> Step:
@@ -411,9 +411,7 @@ def past_retention(ctx: Context, months: int, today: date, action: str) -> list[
 
     def work(session: Session) -> list[Retained]:
         done = set(
-            session.scalars(
-                select(JournalEntry.workshop_id).where(JournalEntry.op == ANONYMISE_OP)
-            )
+            session.scalars(select(JournalEntry.workshop_id).where(JournalEntry.op == ANONYMISE_OP))
         )
         days: dict[int, list[date | None]] = {}
         for wid, day in session.execute(select(Block.workshop_id, Block.day)):
@@ -461,4 +459,3 @@ def retention_notice(reached: list[Retained]) -> str:
         f"Durée de conservation dépassée : {len(reached)} atelier{plural} {verb}{plural} "
         f"({titles}{more}). Réglable dans Préférences › Durée de conservation."
     )
-

@@ -207,8 +207,11 @@ def apply_entries(
             # an erasure or an anonymisation scrubs this laptop's own copy of the journal,
             # which the snapshot taken instead never rewrites
             for entry in todo:
-                scrubs = [list(a) for a in entry["forward"]
-                          if isinstance(a, list) and a and a[0] in privacy.SCRUBBING_MUTATIONS]
+                scrubs = [
+                    list(a)
+                    for a in entry["forward"]
+                    if isinstance(a, list) and a and a[0] in privacy.SCRUBBING_MUTATIONS
+                ]
                 if scrubs:
                     base.apply_actions(session, scrubs)
             return False

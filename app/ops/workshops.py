@@ -290,9 +290,7 @@ def forget_history(session: Session, workshop_id: int) -> None:
             .where(JournalEntry.seq == newest)
             .values(label="", forward=[], inverse=None, undo_state="dead", actor="")
         )
-    session.execute(
-        delete(IdempotentRequest).where(IdempotentRequest.key.like(f"{workshop_id}:%"))
-    )
+    session.execute(delete(IdempotentRequest).where(IdempotentRequest.key.like(f"{workshop_id}:%")))
 
 
 def delete_workshop(ctx: Context, workshop_id: int, *, from_backups: bool = False) -> Change:

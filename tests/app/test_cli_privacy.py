@@ -19,7 +19,9 @@ from app.store.db import Database
 REPO = Path(__file__).resolve().parents[2]
 
 
-def run(home: Path, db: Path, *args: str, settings: dict | None = None) -> subprocess.CompletedProcess:
+def run(
+    home: Path, db: Path, *args: str, settings: dict | None = None
+) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ATELIER_", "XDG_", "PYTHON"))}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"),
                XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),

@@ -67,7 +67,9 @@ def dump(ctx: Context) -> str:
 
 
 def count(ctx: Context, model: Any, *where: Any) -> int:
-    return int(ctx.db.read(lambda s: s.scalar(select(func.count()).select_from(model).where(*where))))
+    return int(
+        ctx.db.read(lambda s: s.scalar(select(func.count()).select_from(model).where(*where)))
+    )
 
 
 @dataclass
@@ -207,7 +209,10 @@ def test_deleting_a_workshop_takes_its_journal_and_idempotency_rows(ctx: Context
         ).all()
     )
     # what stays: the newest entry, emptied (a sequence is never given twice), and the deletion
-    assert [e.forward for e in left] == [[], [["workshop.delete", {"id": r.wid, "title": "Mobilités"}]]]
+    assert [e.forward for e in left] == [
+        [],
+        [["workshop.delete", {"id": r.wid, "title": "Mobilités"}]],
+    ]
     assert left[-1].seq == change.seq and left[0].label == ""
     assert count(ctx, IdempotentRequest, IdempotentRequest.key.like(f"{r.wid}:%")) == 0
     assert count(ctx, IdempotentRequest, IdempotentRequest.key.like(f"{keep}:%")) == 1
@@ -221,7 +226,9 @@ def test_anonymising_a_workshop_leaves_initials_everywhere(ctx: Context) -> None
     participants.check_in(ctx, other, name="Alex Martin", category="usager", key="join-am-00001")
     privacy.anonymise_workshop(ctx, r.wid)
     after = dump(ctx)
-    assert [w for w in ("Marie", "Dupont", "Dupond", "Alex") if w in after.replace("Alex Martin", "")] == []
+    assert [
+        w for w in ("Marie", "Dupont", "Dupond", "Alex") if w in after.replace("Alex Martin", "")
+    ] == []
     assert ORG in after  # her organisation stays: a structure, not a person (the bilan counts them)
     names = sorted(p.name for p in participants.attendees(ctx, r.wid))
     assert names == ["A.", "M. D."]

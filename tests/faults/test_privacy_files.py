@@ -213,7 +213,9 @@ def _host_and_replica(tmp_path: Path) -> tuple[Context, Database, int, int]:
 
 def _synced(host: Context, laptop: Database, wid: int) -> bool:
     since = replica.replica_seq(laptop, wid)
-    return replica.apply_entries(laptop, wid, replica.journal_page(host, wid, since, 500)["entries"])
+    return replica.apply_entries(
+        laptop, wid, replica.journal_page(host, wid, since, 500)["entries"]
+    )
 
 
 def test_a_replica_loses_her_on_its_next_sync(tmp_path: Path) -> None:

@@ -26,7 +26,9 @@ def test_erasing_a_person_from_the_list_asks_then_erases_her(make_window, qtbot)
     window.start_session(wid)
     panel = window.runner.console.checkin
     assert not panel.erase_button.isEnabled()  # nobody chosen
-    window.dialogs.manual += [ManualCheckIn("Dominique Martin", "Bordeaux Métropole", "public", True)]
+    window.dialogs.manual += [
+        ManualCheckIn("Dominique Martin", "Bordeaux Métropole", "public", True)
+    ]
     panel.add_button.click()
     panel.table.selectRow(0)
     assert panel.erase_button.isEnabled()
