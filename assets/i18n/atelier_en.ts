@@ -765,57 +765,67 @@
 <context>
     <name>CheckInPanel</name>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="41"/>
+        <location filename="../../widgets/checkin_panel.py" line="42"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="41"/>
+        <location filename="../../widgets/checkin_panel.py" line="42"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="41"/>
+        <location filename="../../widgets/checkin_panel.py" line="42"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="41"/>
+        <location filename="../../widgets/checkin_panel.py" line="42"/>
         <source>Arrivée</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="50"/>
+        <location filename="../../widgets/checkin_panel.py" line="51"/>
         <source>Personne n&apos;est encore arrivé. Les téléphones s&apos;enregistrent en scannant le QR code projeté ; « Ajouter » enregistre quelqu&apos;un sans téléphone.</source>
         <translation>Nobody has arrived yet. Phones check in by scanning the projected QR code; “Add” checks in someone without a phone.</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="55"/>
+        <location filename="../../widgets/checkin_panel.py" line="56"/>
         <source>Ajouter à la main…</source>
         <translation>Add by hand…</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="57"/>
+        <location filename="../../widgets/checkin_panel.py" line="58"/>
         <source>Corriger le nom…</source>
         <translation>Fix the name…</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="59"/>
+        <location filename="../../widgets/checkin_panel.py" line="60"/>
         <source>Retirer (doublon)…</source>
         <translation>Remove (duplicate)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="99"/>
+        <location filename="../../widgets/checkin_panel.py" line="63"/>
+        <source>Supprimer cette personne…</source>
+        <translation>Erase this person…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="66"/>
+        <source>Efface son nom et ses données partout (RGPD) ; les comptes sont gardés</source>
+        <translation>Erases her name and data everywhere (GDPR); the counts are kept</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_panel.py" line="107"/>
         <source>{n} présent(s)</source>
         <translation>{n} present</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="99"/>
+        <location filename="../../widgets/checkin_panel.py" line="107"/>
         <source>Aucun présent</source>
         <translation>Nobody present</translation>
     </message>
     <message>
-        <location filename="../../widgets/checkin_panel.py" line="103"/>
+        <location filename="../../widgets/checkin_panel.py" line="111"/>
         <source>{label} : {n}</source>
         <translation>{label}: {n}</translation>
     </message>
@@ -1980,7 +1990,7 @@ Replace it with the archive&apos;s (what changed here since the export will be l
     <message>
         <location filename="../../widgets/archive_desk.py" line="46"/>
         <location filename="../../widgets/document_desk.py" line="191"/>
-        <location filename="../../widgets/main_window.py" line="313"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
@@ -2011,7 +2021,7 @@ Replace it with the archive&apos;s (what changed here since the export will be l
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="70"/>
-        <location filename="../../widgets/main_window.py" line="603"/>
+        <location filename="../../widgets/main_window.py" line="649"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
@@ -2051,74 +2061,84 @@ Replace it with the archive&apos;s (what changed here since the export will be l
         <translation>Export as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="224"/>
+        <location filename="../../widgets/main_window.py" line="220"/>
+        <source>A&amp;nonymiser l&apos;atelier…</source>
+        <translation>A&amp;nonymise workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="228"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="231"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="229"/>
+        <location filename="../../widgets/main_window.py" line="233"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
-        <location filename="../../widgets/main_window.py" line="612"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="658"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="233"/>
-        <location filename="../../widgets/main_window.py" line="617"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="663"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="236"/>
+        <location filename="../../widgets/main_window.py" line="240"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="252"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
+        <source>&amp;Données personnelles…</source>
+        <translation>&amp;Personal data…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="256"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="318"/>
         <source>Démarrer la séance</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="347"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="347"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="350"/>
+        <location filename="../../widgets/main_window.py" line="357"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="359"/>
+        <location filename="../../widgets/main_window.py" line="366"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -2127,37 +2147,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="368"/>
+        <location filename="../../widgets/main_window.py" line="375"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="368"/>
+        <location filename="../../widgets/main_window.py" line="375"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="378"/>
+        <location filename="../../widgets/main_window.py" line="385"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="379"/>
+        <location filename="../../widgets/main_window.py" line="386"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="387"/>
+        <location filename="../../widgets/main_window.py" line="394"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="449"/>
+        <location filename="../../widgets/main_window.py" line="456"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="451"/>
+        <location filename="../../widgets/main_window.py" line="458"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -2208,37 +2228,70 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="610"/>
+        <location filename="../../widgets/main_window.py" line="656"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="615"/>
+        <location filename="../../widgets/main_window.py" line="661"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="220"/>
+        <location filename="../../widgets/main_window.py" line="224"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="538"/>
+        <location filename="../../widgets/main_window.py" line="478"/>
+        <source>Choisissez d&apos;abord un atelier dans la liste.</source>
+        <translation>First choose a workshop in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="481"/>
+        <source>Anonymiser « {title} » ?
+
+Les noms des participants, des auteurs de post-its, des responsables d&apos;actions, des porteurs de chantiers et des co-animateurs seront remplacés par leurs initiales (« Marie Dupont » → « M. D. »), partout : listes, historique, sauvegardes. Les post-its, votes et actions restent.
+
+Cela ne peut pas être annulé : exportez d&apos;abord le compte-rendu ou l&apos;archive si vous avez besoin des noms.</source>
+        <translation>Anonymise “{title}”?
+
+The names of participants, sticky-note authors, action owners, project leads and co-facilitators will be replaced by their initials (“Marie Dupont” → “M. D.”), everywhere: lists, history, backups. Sticky notes, votes and actions stay.
+
+This cannot be undone: export the report or the archive first if you need the names.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="488"/>
+        <source>Anonymiser l&apos;atelier</source>
+        <translation>Anonymise workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="488"/>
+        <source>Anonymiser</source>
+        <translation>Anonymise</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="492"/>
+        <source>Atelier anonymisé : les noms sont devenus des initiales.</source>
+        <translation>Workshop anonymised: names are now initials.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="584"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="544"/>
+        <location filename="../../widgets/main_window.py" line="590"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="222"/>
+        <location filename="../../widgets/main_window.py" line="226"/>
         <source>&amp;Tester le réseau…</source>
         <translation>&amp;Test the network…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="601"/>
+        <location filename="../../widgets/main_window.py" line="647"/>
         <source>Atelier — RÉPÉTITION (ne compte pas dans le bilan)</source>
         <translation>Atelier — REHEARSAL (not counted in the summary)</translation>
     </message>
@@ -2900,6 +2953,98 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
     </message>
 </context>
 <context>
+    <name>PrivacyDialog</name>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="19"/>
+        <source>Données personnelles</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="33"/>
+        <source>Sans limite : les ateliers gardent les noms tant que vous ne les anonymisez pas ou ne les supprimez pas (Paramètres › Durée de conservation).</source>
+        <translation>No limit: workshops keep the names until you anonymise or delete them (Settings › Retention period).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="38"/>
+        <source>supprimé entièrement, sauvegardes comprises</source>
+        <translation>deleted entirely, backups included</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="40"/>
+        <source>anonymisé (les noms deviennent des initiales)</source>
+        <translation>anonymised (names become initials)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="43"/>
+        <source>{months} mois après la date de l&apos;atelier. Au-delà, au démarrage d&apos;Atelier (fenêtre ou commande), l&apos;atelier est {then}, avec un message. Réglable dans Paramètres › Durée de conservation.</source>
+        <translation>{months} months after the workshop&apos;s date. Past that, when Atelier starts (window or command), the workshop is {then}, with a message. Set in Settings › Retention period.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="47"/>
+        <source>(PostgreSQL : les sauvegardes du serveur)</source>
+        <translation>(PostgreSQL: the server&apos;s own backups)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="50"/>
+        <source>Ce qui est enregistré</source>
+        <translation>What is stored</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="52"/>
+        <source>• Les participants : nom, organisation, catégorie, accord pour être nommé sur le compte-rendu, heure d&apos;arrivée, et un jeton qui relie leur téléphone à eux pendant la séance.
+• Ce qu&apos;ils écrivent : post-its, votes (un vote anonyme reste lié au téléphone pour pouvoir changer d&apos;avis), avis de fin de séance.
+• Les responsables des actions et les porteurs des chantiers, les noms des ordinateurs des co-animateurs, vos propres notes.
+• L&apos;historique des actions (annuler / rétablir), qui reprend ces données.
+• Rien n&apos;est envoyé sur Internet : tout reste sur cet ordinateur (et sur ceux des co-animateurs pendant une séance partagée).</source>
+        <translation>• Participants: name, organisation, category, consent to be named in the report, arrival time, and a token linking their phone to them during the session.
+• What they write: sticky notes, votes (an anonymous vote stays linked to the phone so they can change their mind), end-of-session feedback.
+• Action owners and project leads, the names of co-facilitators&apos; computers, your own notes.
+• The history of actions (undo / redo), which repeats these data.
+• Nothing is sent over the Internet: everything stays on this computer (and on the co-facilitators&apos; computers during a shared session).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="65"/>
+        <source>Où, sur cet ordinateur</source>
+        <translation>Where, on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="67"/>
+        <source>• La base : {database}
+• Ses sauvegardes (les 10 dernières) : {backups}
+• Les copies des séances rejointes comme co-animateur : {replicas} (effacées après 30 jours sans usage)
+• Les paramètres : {settings}
+• Les rapports d&apos;erreur : {crashes}
+• Le mot de passe du Wi-Fi : dans {password}.
+Ces fichiers ne sont lisibles que par votre compte. Les documents exportés (compte-rendu, CSV, archive) sont où vous les enregistrez.</source>
+        <translation>• The database: {database}
+• Its backups (the last 10): {backups}
+• Copies of sessions joined as co-facilitator: {replicas} (deleted after 30 days unused)
+• Settings: {settings}
+• Crash reports: {crashes}
+• The Wi-Fi password: in {password}.
+Only your account can read these files. Exported documents (report, CSV, archive) are wherever you save them.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="85"/>
+        <source>Combien de temps</source>
+        <translation>For how long</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="87"/>
+        <source>Comment effacer</source>
+        <translation>How to erase</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/privacy_dialog.py" line="89"/>
+        <source>• Une personne : pendant la séance, liste des présents › « Supprimer cette personne… ». Son nom, son organisation et le lien avec son téléphone sont effacés partout (liste, historique, sauvegardes, et ordinateurs des co-animateurs à leur prochaine synchronisation) ; elle reste comptée, sans nom, et ses post-its restent sans auteur. Cela ne peut pas être annulé.
+• Un atelier entier : Fichier › « Anonymiser l&apos;atelier… » après l&apos;export (les noms deviennent des initiales), ou le supprimer depuis la liste des ateliers (ses sauvegardes le gardent jusqu&apos;à leur renouvellement, le seul retour possible après une erreur ; la suppression par la durée de conservation les efface aussi).
+• En ligne de commande : atelier anonymise &lt;numéro&gt; --oui.</source>
+        <translation>• One person: during the session, attendance list › “Erase this person…”. Her name, organisation and the link to her phone are erased everywhere (list, history, backups, and co-facilitators&apos; computers at their next sync); she is still counted, without a name, and her sticky notes stay without an author. This cannot be undone.
+• A whole workshop: File › “Anonymise workshop…” after the export (names become initials), or delete it from the list of workshops (its backups keep it until they rotate, the only way back after a mistake; deletion by the retention period erases them too).
+• From the command line: atelier anonymise &lt;number&gt; --oui.</translation>
+    </message>
+</context>
+<context>
     <name>ProgrammeView</name>
     <message>
         <location filename="../../widgets/workshop_editor.py" line="100"/>
@@ -3037,32 +3182,32 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>RehearsalDesk</name>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="56"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="55"/>
         <source>&amp;Répéter…</source>
         <translation>&amp;Rehearse…</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="58"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="57"/>
         <source>S&apos;entraîner sur une copie de l&apos;atelier, avec des téléphones simulés</source>
         <translation>Practise on a copy of the workshop, with simulated phones</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="61"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="60"/>
         <source>&amp;Effacer la répétition…</source>
         <translation>&amp;Erase the rehearsal…</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="73"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="74"/>
         <source>Choisissez d&apos;abord l&apos;atelier à répéter.</source>
         <translation>First choose the workshop to rehearse.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="76"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="77"/>
         <source>Répéter l&apos;atelier</source>
         <translation>Rehearse the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="78"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="79"/>
         <source>Une copie de l&apos;atelier (cadrage et agenda) s&apos;ouvre pour la répétition, avec des téléphones simulés qui s&apos;enregistrent, écrivent des post-its et votent.
 Elle ne comptera pas dans le bilan d&apos;activité.
 
@@ -3073,32 +3218,32 @@ It will not count in the activity summary.
 How many simulated phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="111"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="112"/>
         <source>Répétition : {count} téléphones simulés arrivent. Lancez le minuteur pour qu&apos;ils écrivent des post-its.</source>
         <translation>Rehearsal: {count} simulated phones are arriving. Start the timer for them to write sticky notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="118"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="119"/>
         <source>Répétition : les téléphones simulés sont partis.</source>
         <translation>Rehearsal: the simulated phones have left.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="122"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="123"/>
         <source>Répétition : {joined} téléphones connectés, {notes} post-its, {ballots} votes</source>
         <translation>Rehearsal: {joined} phones connected, {notes} sticky notes, {ballots} ballots</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="141"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="142"/>
         <source>Choisissez d&apos;abord la répétition à effacer.</source>
         <translation>First choose the rehearsal to erase.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="146"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="147"/>
         <source>« {title} » n&apos;est pas une répétition : il ne peut pas être effacé ainsi.</source>
         <translation>“{title}” is not a rehearsal: it cannot be erased this way.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="151"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="152"/>
         <source>Effacer la répétition « {title} » ?
 
 Ses {participants} participant(s) simulé(s), ses {notes} post-it(s), ses votes et son historique seront supprimés. L&apos;atelier d&apos;origine n&apos;est pas touché. Cette action ne peut pas être annulée.</source>
@@ -3107,12 +3252,12 @@ Ses {participants} participant(s) simulé(s), ses {notes} post-it(s), ses votes 
 Its {participants} simulated participant(s), its {notes} sticky note(s), its votes and its history will be deleted. The original workshop is not touched. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="161"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="162"/>
         <source>Effacer la répétition</source>
         <translation>Erase the rehearsal</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="170"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="171"/>
         <source>Répétition effacée.</source>
         <translation>Rehearsal erased.</translation>
     </message>
@@ -3403,6 +3548,16 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>redo</translation>
     </message>
     <message>
+        <location filename="../../widgets/remote_controller.py" line="293"/>
+        <source>effacer une personne</source>
+        <translation>erase a person</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="294"/>
+        <source>anonymiser l&apos;atelier</source>
+        <translation>anonymise the workshop</translation>
+    </message>
+    <message>
         <location filename="../../widgets/remote_controller.py" line="42"/>
         <source>accepter des regroupements suggérés</source>
         <translation>accept suggested groups</translation>
@@ -3416,213 +3571,232 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="144"/>
+        <location filename="../../widgets/session_runner.py" line="145"/>
         <source>Affiche QR code {size}…</source>
         <translation>QR code poster {size}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="372"/>
+        <location filename="../../widgets/session_runner.py" line="373"/>
         <source>Enregistrer l&apos;affiche QR code</source>
         <translation>Save the QR code poster</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="374"/>
+        <location filename="../../widgets/session_runner.py" line="375"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="377"/>
+        <location filename="../../widgets/session_runner.py" line="378"/>
         <source>Affiche enregistrée : {path}</source>
         <translation>Poster saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="108"/>
+        <location filename="../../widgets/session_runner.py" line="109"/>
         <source>Démarrer / mettre en pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="111"/>
+        <location filename="../../widgets/session_runner.py" line="112"/>
         <source>Séquence suivante</source>
         <translation>Next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="114"/>
+        <location filename="../../widgets/session_runner.py" line="115"/>
         <source>Séquence précédente</source>
         <translation>Previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="117"/>
+        <location filename="../../widgets/session_runner.py" line="118"/>
         <source>+1 minute</source>
         <translation>+1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="120"/>
+        <location filename="../../widgets/session_runner.py" line="121"/>
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="123"/>
+        <location filename="../../widgets/session_runner.py" line="124"/>
         <source>−1 minute</source>
         <translation>−1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="126"/>
+        <location filename="../../widgets/session_runner.py" line="127"/>
         <source>Réinitialiser le minuteur</source>
         <translation>Reset timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="128"/>
+        <location filename="../../widgets/session_runner.py" line="129"/>
         <source>Projection plein écran</source>
         <translation>Full-screen projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="131"/>
+        <location filename="../../widgets/session_runner.py" line="132"/>
         <source>Tableau de post-its</source>
         <translation>Sticky-note board</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="136"/>
+        <location filename="../../widgets/session_runner.py" line="137"/>
         <source>Terminer la séance…</source>
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="147"/>
+        <location filename="../../widgets/session_runner.py" line="148"/>
         <source>Nouveau code pour les téléphones…</source>
         <translation>New code for the phones…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="178"/>
+        <location filename="../../widgets/session_runner.py" line="179"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="189"/>
+        <location filename="../../widgets/session_runner.py" line="190"/>
         <source>La séance est terminée : démarrez-en une nouvelle.</source>
         <translation>The session has ended: start a new one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="191"/>
+        <location filename="../../widgets/session_runner.py" line="192"/>
         <source>Ouvrez d&apos;abord la séance : Séance › Démarrer la séance.</source>
         <translation>Open the session first: Session › Start the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="214"/>
+        <location filename="../../widgets/session_runner.py" line="215"/>
         <source>Une séance est déjà ouverte</source>
         <translation>A session is already open</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="216"/>
+        <location filename="../../widgets/session_runner.py" line="217"/>
         <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
         <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="219"/>
+        <location filename="../../widgets/session_runner.py" line="220"/>
         <source>Mettre en pause et continuer</source>
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="385"/>
+        <location filename="../../widgets/session_runner.py" line="386"/>
         <source>Changer le code pour les téléphones ?</source>
         <translation>Change the code for the phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="387"/>
+        <location filename="../../widgets/session_runner.py" line="388"/>
         <source>Les affiches QR code déjà imprimées ne fonctionneront plus : il faudra les imprimer à nouveau. Les participants déjà inscrits gardent leur place.</source>
         <translation>QR posters already printed will stop working: you will need to print them again. Participants already checked in keep their place.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="390"/>
+        <location filename="../../widgets/session_runner.py" line="391"/>
         <source>Changer le code</source>
         <translation>Change the code</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="395"/>
+        <location filename="../../widgets/session_runner.py" line="396"/>
         <source>Nouveau code pour les téléphones : {code}</source>
         <translation>New code for the phones: {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="422"/>
+        <location filename="../../widgets/session_runner.py" line="423"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="422"/>
+        <location filename="../../widgets/session_runner.py" line="423"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="431"/>
+        <location filename="../../widgets/session_runner.py" line="432"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="433"/>
+        <location filename="../../widgets/session_runner.py" line="434"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="435"/>
+        <location filename="../../widgets/session_runner.py" line="436"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="473"/>
+        <location filename="../../widgets/session_runner.py" line="446"/>
+        <source>Supprimer cette personne</source>
+        <translation>Erase this person</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="448"/>
+        <source>Effacer « {name} » partout ? Son nom, son organisation et le lien avec son téléphone sont effacés de la liste, de l&apos;historique, des sauvegardes et, à leur prochaine synchronisation, des ordinateurs des co-animateurs. Elle reste comptée comme « Personne effacée » ; ses post-its et ses votes restent, sans nom.
+
+Cela ne peut pas être annulé (Ctrl+Z ne la fera pas revenir).</source>
+        <translation>Erase “{name}” everywhere? Her name, organisation and the link to her phone are erased from the list, the history, the backups and, at their next sync, the co-facilitators&apos; computers. She is still counted as “Personne effacée”; her sticky notes and votes stay, without a name.
+
+This cannot be undone (Ctrl+Z will not bring her back).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="454"/>
+        <source>Effacer</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="492"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="468"/>
+        <location filename="../../widgets/session_runner.py" line="487"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="475"/>
+        <location filename="../../widgets/session_runner.py" line="494"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="246"/>
-        <location filename="../../widgets/session_runner.py" line="251"/>
+        <location filename="../../widgets/session_runner.py" line="247"/>
+        <location filename="../../widgets/session_runner.py" line="252"/>
         <source>Rouvrir la séance</source>
         <translation>Reopen the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="248"/>
+        <location filename="../../widgets/session_runner.py" line="249"/>
         <source>« {title} » est terminé. Rouvrir sa séance ? L&apos;atelier repassera « en cours » et les temps de la séance rouverte s&apos;ajouteront au compte-rendu.</source>
         <translation>“{title}” is finished. Reopen its session? The workshop will be “in progress” again and the times of the reopened session will be added to the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="455"/>
+        <location filename="../../widgets/session_runner.py" line="474"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste {left} séquences, qui n&apos;auront pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: {left} activities are left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="461"/>
+        <location filename="../../widgets/session_runner.py" line="480"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste une séquence, qui n&apos;aura pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: one activity is left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="475"/>
+        <location filename="../../widgets/session_runner.py" line="494"/>
         <source>Terminer quand même</source>
         <translation>End anyway</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="150"/>
+        <location filename="../../widgets/session_runner.py" line="151"/>
         <source>Retour d&apos;expérience…</source>
         <translation>Method review…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="501"/>
+        <location filename="../../widgets/session_runner.py" line="520"/>
         <source>Retour d&apos;expérience</source>
         <translation>Method review</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="502"/>
+        <location filename="../../widgets/session_runner.py" line="521"/>
         <source>Aucune méthode de la bibliothèque n&apos;a encore été utilisée en séance dans cet atelier.</source>
         <translation>No method from the library has been used in a session of this workshop yet.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="527"/>
+        <location filename="../../widgets/session_runner.py" line="546"/>
         <source>Retour d&apos;expérience enregistré : {n} méthode(s)</source>
         <translation>Method review saved: {n} method(s)</translation>
     </message>
