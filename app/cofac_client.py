@@ -268,7 +268,10 @@ class CoFacClient:
                 if not kept or not page["more"]:
                     break
                 after = kept[-1]["seq"]
+            # (an erasure among them scrubs the history this laptop kept before the snapshot)
             self.db.write(lambda s: replica.store_journal(s, self.workshop_id, entries))
+            if replica.scrubbing(entries):
+                self.db.forget_freed()
             self._announce(entries, whole=True)
             return seq
 

@@ -152,10 +152,10 @@ def _traces(session: Session, participant_id: int) -> Traces | None:
         workshop_id = person.workshop_id
         names.add(person.name)
         organisations.add(person.organisation)
-    for entry in session.scalars(
-        select(JournalEntry).where(JournalEntry.op.in_(("participants.check_in",
-                                                         "participants.rename")))
-    ):  # fmt: skip
+    where = JournalEntry.op.in_(("participants.check_in", "participants.rename"))
+    if workshop_id is not None:  # her workshop's entries only (an index lookup)
+        where = where & (JournalEntry.workshop_id == workshop_id)
+    for entry in session.scalars(select(JournalEntry).where(where)):
         for action in entry.forward or []:
             if (
                 isinstance(action, list)
@@ -410,19 +410,25 @@ def past_retention(ctx: Context, months: int, today: date, action: str) -> list[
     cutoff = months_before(today, months)
 
     def work(session: Session) -> list[Retained]:
-        done = set(
-            session.scalars(select(JournalEntry.workshop_id).where(JournalEntry.op == ANONYMISE_OP))
-        )
         days: dict[int, list[date | None]] = {}
         for wid, day in session.execute(select(Block.workshop_id, Block.day)):
             days.setdefault(wid, []).append(day)
-        out = []
+        old = []
         for workshop in session.scalars(select(Workshop).order_by(Workshop.id)):
             day = _workshop_day(workshop, days.get(workshop.id, []))
-            if day >= cutoff or (action == "anonymise" and workshop.id in done):
-                continue
-            out.append(Retained(workshop.id, workshop.title, day, action))
-        return out
+            if day < cutoff:
+                old.append(Retained(workshop.id, workshop.title, day, action))
+        if not old or action != "anonymise":
+            return old
+        done = set(
+            session.scalars(
+                select(JournalEntry.workshop_id).where(
+                    JournalEntry.workshop_id.in_([r.workshop_id for r in old]),
+                    JournalEntry.op == ANONYMISE_OP,
+                )
+            )
+        )
+        return [r for r in old if r.workshop_id not in done]
 
     return ctx.db.read(work)
 

@@ -167,8 +167,28 @@ def _host_only(action: Any) -> bool:
     return isinstance(action[0], str) and action[0].startswith(HOST_ONLY_MUTATIONS)
 
 
-def store_journal(session: Session, workshop_id: int, entries: Iterable[Mapping[str, Any]]) -> None:
-    """Keep the host's journal entries (the history) that the replica does not have yet."""
+def scrubbing(entries: Iterable[Mapping[str, Any]]) -> list[list[Any]]:
+    """The erasures and anonymisations among the host's entries (`privacy`): what scrubs the
+    replica's own copy of the journal, which a snapshot never rewrites."""
+    return [
+        list(a)
+        for e in entries
+        for a in e.get("forward") or []
+        if isinstance(a, list) and a and a[0] in privacy.SCRUBBING_MUTATIONS
+    ]
+
+
+def store_journal(
+    session: Session,
+    workshop_id: int,
+    entries: Iterable[Mapping[str, Any]],
+    *,
+    scrub: bool = True,
+) -> None:
+    """Keep the host's journal entries (the history) that the replica does not have yet; then,
+    unless `scrub` is False (the caller replays them itself), apply the erasures among them to
+    the history kept."""
+    entries = list(entries)
     conn = connection(session)
     have = int(
         conn.execute(
@@ -185,6 +205,8 @@ def store_journal(session: Session, workshop_id: int, entries: Iterable[Mapping[
     ]  # fmt: skip
     if rows:
         conn.execute(insert(JournalEntry), rows)
+    if scrub and (scrubs := scrubbing(entries)):
+        base.apply_actions(session, scrubs)
 
 
 def apply_entries(
@@ -200,20 +222,14 @@ def apply_entries(
         cursor = session.get(ReplicaState, workshop_id)
         seq = cursor.seq if cursor is not None else 0
         todo = [e for e in entries if int(e["seq"]) > seq]
-        store_journal(session, workshop_id, todo)
+        # replayed below, or (when the caller must take a snapshot) applied here: an erasure
+        # scrubs this laptop's own copy of the journal either way
+        store_journal(session, workshop_id, todo, scrub=False)
         if not todo:
             return True
         if not all(replayable(e) for e in todo):
-            # an erasure or an anonymisation scrubs this laptop's own copy of the journal,
-            # which the snapshot taken instead never rewrites
-            for entry in todo:
-                scrubs = [
-                    list(a)
-                    for a in entry["forward"]
-                    if isinstance(a, list) and a and a[0] in privacy.SCRUBBING_MUTATIONS
-                ]
-                if scrubs:
-                    base.apply_actions(session, scrubs)
+            if scrubs := scrubbing(todo):
+                base.apply_actions(session, scrubs)
             return False
         for entry in todo:
             base.apply_actions(session, [list(a) for a in entry["forward"] if not _host_only(a)])
@@ -221,9 +237,12 @@ def apply_entries(
         return True
 
     try:
-        return db.write(work)
+        done = db.write(work)
     except KnownError:
         return False  # the replica and the host disagree: the snapshot settles it
+    if scrubbing(entries):
+        db.forget_freed()  # the pages as they were leave SQLite's write-ahead log
+    return done
 
 
 # the arguments a mutation may carry that are credentials (whatever the mutation: blanked
