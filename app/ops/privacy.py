@@ -152,10 +152,12 @@ def _traces(session: Session, participant_id: int) -> Traces | None:
         workshop_id = person.workshop_id
         names.add(person.name)
         organisations.add(person.organisation)
-    where = JournalEntry.op.in_(("participants.check_in", "participants.rename"))
+    query = select(JournalEntry).where(
+        JournalEntry.op.in_(("participants.check_in", "participants.rename"))
+    )
     if workshop_id is not None:  # her workshop's entries only (an index lookup)
-        where = where & (JournalEntry.workshop_id == workshop_id)
-    for entry in session.scalars(select(JournalEntry).where(where)):
+        query = query.where(JournalEntry.workshop_id == workshop_id)
+    for entry in session.scalars(query):
         for action in entry.forward or []:
             if (
                 isinstance(action, list)
