@@ -232,12 +232,14 @@ class Database:
             path = Path(url.split("///", 1)[1])
             _check_sqlite_file(path)
             try:
-                if path.parent.exists():
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                else:  # a folder Atelier makes is its user's only
+                # a folder Atelier makes (and its own data folder) is its user's only
+                if not path.parent.exists() or path.parent == default_db_path().parent:
                     private_folder(path.parent)
-                if path.parent == default_db_path().parent:
-                    private_folder(path.parent)
+            except OSError as exc:
+                raise DatabaseError(
+                    f"Impossible de créer le dossier « {path.parent} » ({os_reason(exc)})."
+                ) from None
+            try:
                 # names and post-its: the file, and the -wal / -shm SQLite makes with the
                 # file's own mode, readable by their user only
                 private_file(path, create=True)
@@ -245,7 +247,7 @@ class Database:
                     private_file(path.with_name(path.name + suffix))
             except OSError as exc:
                 raise DatabaseError(
-                    f"Impossible de créer le dossier « {path.parent} » ({os_reason(exc)})."
+                    f"Impossible de créer la base « {path} » ({os_reason(exc)})."
                 ) from None
         db = cls(url)
         if migrate:
@@ -578,7 +580,10 @@ class Database:
                     raise DatabaseError(f"backup {path.name}: an older schema")
                 with other._session() as session:
                     work(session)
-                other._outside_transaction("VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)")
+                    raw = session.connection().connection.driver_connection
+                    changed = raw is not None and raw.total_changes > 0
+                if changed:  # a backup the work did not touch needs no compaction
+                    other._outside_transaction("VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)")
                 kept.append(path)
             except Exception:
                 log.warning("backup %s could not be scrubbed: deleted", path, exc_info=True)

@@ -46,12 +46,13 @@ def private_folder(path: str | os.PathLike[str]) -> Path:
 
 
 def private_file(path: str | os.PathLike[str], *, create: bool = False) -> Path:
-    """The file readable by its user only (made empty first if `create` and missing);
-    a file that does not exist is left alone. Raises OSError when creating fails."""
+    """The file readable by its user only (made empty first if `create` and missing); a file
+    that does not exist, or that this user may not change, is left alone. Raises OSError when
+    creating fails."""
     file = Path(path)
     if create and not file.exists():
         os.close(os.open(file, os.O_WRONLY | os.O_CREAT, FILE_MODE))
-    with contextlib.suppress(FileNotFoundError):
+    with contextlib.suppress(OSError):  # gone, or someone else's (a shared file): as it is
         os.chmod(file, FILE_MODE)
     return file
 

@@ -250,3 +250,23 @@ def test_a_replica_that_must_take_a_snapshot_still_scrubs_its_history(tmp_path: 
     finally:
         laptop.close()
         host.db.close()
+
+
+def test_a_backup_that_cannot_be_scrubbed_is_deleted_not_kept(
+    store: tuple[Context, Path],
+) -> None:
+    """A backup of an older schema (taken before a migration) cannot be rewritten safely: an
+    erasure deletes it rather than leave her in it."""
+    import sqlite3
+
+    ctx, _folder = store
+    wid, pid, _token = _seance(ctx)
+    older = ctx.db.backups()[-1]
+    con = sqlite3.connect(older)
+    with con:
+        con.execute("UPDATE alembic_version SET version_num = '0013'")
+    con.close()
+    privacy.erase_participant(ctx, wid, pid)
+    assert not older.exists()
+    left = ctx.db.backups()
+    assert left and all(holds(b, "Lacaze") == [] for b in left)
