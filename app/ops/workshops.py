@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import MAX_TITLE_CHARS, clean_text
@@ -271,25 +271,14 @@ def duplicate_workshop(ctx: Context, workshop_id: int, title: str | None = None)
     return _whole(ctx, "workshop.duplicate", build)
 
 
-def forget_history(session: Session, workshop_id: int) -> None:
-    """A deleted workshop's journal entries (names, post-its) and the phones' remembered
-    answers (idempotency rows) go with it. Its newest entry stays, emptied: SQLite numbers
-    a new row after the highest one left, and a journal sequence must never be given twice
-    (replicas and views follow it); what stays after is the deletion's own entry."""
-    newest = session.scalar(
-        select(func.max(JournalEntry.seq)).where(JournalEntry.workshop_id == workshop_id)
-    )
-    if newest is not None:
-        session.execute(
-            delete(JournalEntry).where(
-                JournalEntry.workshop_id == workshop_id, JournalEntry.seq != newest
-            )
-        )
-        session.execute(
-            update(JournalEntry)
-            .where(JournalEntry.seq == newest)
-            .values(label="", forward=[], inverse=None, undo_state="dead", actor="")
-        )
+def forget_history(session: Session, workshop_id: int, keep: int | None = None) -> None:
+    """A deleted workshop's journal entries (names, post-its) but `keep` (the deletion's own,
+    journalled first: its sequence is then above those that go, so a sequence is never given
+    twice; SQLite would reuse the last one's) and the phones' remembered answers."""
+    gone = delete(JournalEntry).where(JournalEntry.workshop_id == workshop_id)
+    if keep is not None:
+        gone = gone.where(JournalEntry.seq != keep)
+    session.execute(gone)
     session.execute(delete(IdempotentRequest).where(IdempotentRequest.key.like(f"{workshop_id}:%")))
 
 
@@ -303,11 +292,11 @@ def delete_workshop(ctx: Context, workshop_id: int, *, from_backups: bool = Fals
         workshop = get_workshop(session, workshop_id)
         title = workshop.title
         session.delete(workshop)
-        forget_history(session, workshop_id)
         return Step(
             workshop_id,
             label=f"Suppression de « {title} »",
             applied=[["workshop.delete", {"id": workshop_id, "title": title}]],
+            after=lambda session, entry: forget_history(session, workshop_id, keep=entry.seq),
         )
 
     change = _whole(ctx, "workshop.delete", build)
