@@ -194,6 +194,11 @@ def _erase(session: Session, traces: Traces) -> None:
     )
     session.execute(update(Note).where(Note.participant_id == pid).values(author=""))
     if traces.names:
+        session.execute(  # a post-it the team typed in her name
+            update(Note)
+            .where(Note.workshop_id == wid, Note.author.in_(traces.names))
+            .values(author="")
+        )
         session.execute(
             update(PlanAction)
             .where(PlanAction.workshop_id == wid,

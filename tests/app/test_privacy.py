@@ -102,6 +102,7 @@ def room(ctx: Context) -> Room:
     votes.cast_ballot(ctx, wid, rid, marie.participant_id, {items[0]: 1}, key="ballot-marie-1")
     votes.cast_ballot(ctx, wid, rid, alex.participant_id, {items[0]: 1}, key="ballot-alex-01")
     outcomes.create_action(ctx, wid, "Écrire au DGS", who=RENAMED)
+    board.add_note(ctx, wid, text="Noté au tableau", author=MARIE, x=0.0, y=0.0)
     while not feedback.feedback_open(ctx, wid):
         live.next_phase(ctx, wid)
     feedback.give_feedback(ctx, wid, marie.participant_id, rating=4, keep="Le rythme",
