@@ -267,7 +267,7 @@ class ChantiersPanel(QWidget):
         key = self.status.currentData()
         if c is None or not key or key == c.status:
             return
-        if self.controller.update_project(c.id, status=key) is not None:
+        if self.controller.set_project_status(c.id, key) is not None:
             self.message.emit(
                 self.tr("Chantier « {title} » : {status} — Ctrl+Z pour annuler").format(
                     title=one_line(c.title), status=project_status(key).lower()

@@ -862,101 +862,106 @@
     </message>
     <message>
         <location filename="../../widgets/cofac_panel.py" line="34"/>
+        <source>Co-pilote (décisions déléguées)</source>
+        <translation>Co-pilot (delegated decisions)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="35"/>
         <source>Gardien·ne du temps</source>
         <translation>Time keeper</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="35"/>
+        <location filename="../../widgets/cofac_panel.py" line="36"/>
         <source>Scribe</source>
         <translation>Scribe</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="36"/>
+        <location filename="../../widgets/cofac_panel.py" line="37"/>
         <source>Observateur·rice</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="51"/>
+        <location filename="../../widgets/cofac_panel.py" line="52"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="54"/>
+        <location filename="../../widgets/cofac_panel.py" line="55"/>
         <source>Co-animer depuis un deuxième ordinateur</source>
         <translation>Co-facilitate from a second laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="58"/>
+        <location filename="../../widgets/cofac_panel.py" line="59"/>
         <source>Sur l&apos;autre ordinateur (même réseau Wi-Fi) : Fichier → « Rejoindre une séance… », choisir cette séance, puis taper ce code :</source>
         <translation>On the other laptop (same Wi-Fi network): File → “Join a session…”, pick this session, then type this code:</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="77"/>
+        <location filename="../../widgets/cofac_panel.py" line="78"/>
         <source>Ordinateurs appairés</source>
         <translation>Paired laptops</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <location filename="../../widgets/cofac_panel.py" line="81"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <location filename="../../widgets/cofac_panel.py" line="81"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <location filename="../../widgets/cofac_panel.py" line="81"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="90"/>
+        <location filename="../../widgets/cofac_panel.py" line="91"/>
         <source>Aucun ordinateur n&apos;a encore rejoint la séance. Un nouvel ordinateur arrive en observateur·rice : choisissez ici son rôle.</source>
         <translation>No laptop has joined the session yet. A new laptop arrives as an observer: choose its role here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="97"/>
+        <location filename="../../widgets/cofac_panel.py" line="98"/>
         <source>Co-animateur·rice : tout, sauf terminer la séance · Gardien·ne du temps : le minuteur · Scribe : les post-its et les groupes · Observateur·rice : lecture seule</source>
         <translation>Co-facilitator: everything but ending the session · Time keeper: the timer · Scribe: post-its and groups · Observer: read only</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="103"/>
+        <location filename="../../widgets/cofac_panel.py" line="104"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="129"/>
+        <location filename="../../widgets/cofac_panel.py" line="130"/>
         <source>Le serveur de la séance ne tourne pas : pas de co-animation possible.</source>
         <translation>The session&apos;s server is not running: no co-facilitation possible.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="133"/>
+        <location filename="../../widgets/cofac_panel.py" line="134"/>
         <source>Si la séance n&apos;apparaît pas dans la liste, taper l&apos;adresse : {address}</source>
         <translation>If the session is not in the list, type the address: {address}</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="165"/>
+        <location filename="../../widgets/cofac_panel.py" line="166"/>
         <source>Révoquer…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="168"/>
+        <location filename="../../widgets/cofac_panel.py" line="169"/>
         <source>Déconnecter cet ordinateur : il ne pourra plus ni lire ni agir</source>
         <translation>Disconnect this laptop: it will no longer see or do anything</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="197"/>
+        <location filename="../../widgets/cofac_panel.py" line="198"/>
         <source>Pas encore connecté</source>
         <translation>Not connected yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="199"/>
+        <location filename="../../widgets/cofac_panel.py" line="200"/>
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="201"/>
+        <location filename="../../widgets/cofac_panel.py" line="202"/>
         <source>Vu à {time}</source>
         <translation>Last seen at {time}</translation>
     </message>
@@ -3037,32 +3042,32 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>RehearsalDesk</name>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="56"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="55"/>
         <source>&amp;Répéter…</source>
         <translation>&amp;Rehearse…</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="58"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="57"/>
         <source>S&apos;entraîner sur une copie de l&apos;atelier, avec des téléphones simulés</source>
         <translation>Practise on a copy of the workshop, with simulated phones</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="61"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="60"/>
         <source>&amp;Effacer la répétition…</source>
         <translation>&amp;Erase the rehearsal…</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="73"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="74"/>
         <source>Choisissez d&apos;abord l&apos;atelier à répéter.</source>
         <translation>First choose the workshop to rehearse.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="76"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="77"/>
         <source>Répéter l&apos;atelier</source>
         <translation>Rehearse the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="78"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="79"/>
         <source>Une copie de l&apos;atelier (cadrage et agenda) s&apos;ouvre pour la répétition, avec des téléphones simulés qui s&apos;enregistrent, écrivent des post-its et votent.
 Elle ne comptera pas dans le bilan d&apos;activité.
 
@@ -3073,32 +3078,32 @@ It will not count in the activity summary.
 How many simulated phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="111"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="112"/>
         <source>Répétition : {count} téléphones simulés arrivent. Lancez le minuteur pour qu&apos;ils écrivent des post-its.</source>
         <translation>Rehearsal: {count} simulated phones are arriving. Start the timer for them to write sticky notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="118"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="119"/>
         <source>Répétition : les téléphones simulés sont partis.</source>
         <translation>Rehearsal: the simulated phones have left.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="122"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="123"/>
         <source>Répétition : {joined} téléphones connectés, {notes} post-its, {ballots} votes</source>
         <translation>Rehearsal: {joined} phones connected, {notes} sticky notes, {ballots} ballots</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="141"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="142"/>
         <source>Choisissez d&apos;abord la répétition à effacer.</source>
         <translation>First choose the rehearsal to erase.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="146"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="147"/>
         <source>« {title} » n&apos;est pas une répétition : il ne peut pas être effacé ainsi.</source>
         <translation>“{title}” is not a rehearsal: it cannot be erased this way.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="151"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="152"/>
         <source>Effacer la répétition « {title} » ?
 
 Ses {participants} participant(s) simulé(s), ses {notes} post-it(s), ses votes et son historique seront supprimés. L&apos;atelier d&apos;origine n&apos;est pas touché. Cette action ne peut pas être annulée.</source>
@@ -3107,12 +3112,12 @@ Ses {participants} participant(s) simulé(s), ses {notes} post-it(s), ses votes 
 Its {participants} simulated participant(s), its {notes} sticky note(s), its votes and its history will be deleted. The original workshop is not touched. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="161"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="162"/>
         <source>Effacer la répétition</source>
         <translation>Erase the rehearsal</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="170"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="171"/>
         <source>Répétition effacée.</source>
         <translation>Rehearsal erased.</translation>
     </message>
@@ -3120,42 +3125,42 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
 <context>
     <name>RemoteController</name>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="85"/>
+        <location filename="../../widgets/remote_controller.py" line="83"/>
         <source>ajouter une action</source>
         <translation>add an action</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="86"/>
+        <location filename="../../widgets/remote_controller.py" line="84"/>
         <source>modifier une action</source>
         <translation>change an action</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="87"/>
+        <location filename="../../widgets/remote_controller.py" line="85"/>
         <source>supprimer une action</source>
         <translation>delete an action</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="88"/>
+        <location filename="../../widgets/remote_controller.py" line="86"/>
         <source>déplacer une action</source>
         <translation>move an action</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="89"/>
+        <location filename="../../widgets/remote_controller.py" line="87"/>
         <source>modifier un chantier</source>
         <translation>change a project</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="90"/>
+        <location filename="../../widgets/remote_controller.py" line="88"/>
         <source>ajouter au suivi d&apos;un chantier</source>
         <translation>add to a project&apos;s timeline</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="91"/>
+        <location filename="../../widgets/remote_controller.py" line="89"/>
         <source>retirer une ligne du suivi d&apos;un chantier</source>
         <translation>remove a line from a project&apos;s timeline</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="94"/>
+        <location filename="../../widgets/remote_controller.py" line="92"/>
         <source>cocher un jalon</source>
         <translation>tick a milestone</translation>
     </message>
@@ -3195,210 +3200,235 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>the board&apos;s settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="45"/>
+        <location filename="../../widgets/remote_controller.py" line="97"/>
         <source>promouvoir en action</source>
         <translation>promote to actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="47"/>
+        <location filename="../../widgets/remote_controller.py" line="45"/>
         <source>retirer des votes papier</source>
         <translation>remove paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="280"/>
+        <location filename="../../widgets/remote_controller.py" line="93"/>
+        <source>ouvrir un chantier</source>
+        <translation>open a project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="94"/>
+        <source>donner un retour d&apos;expérience</source>
+        <translation>give feedback on a method</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="99"/>
+        <source>décider du devenir d&apos;idées</source>
+        <translation>decide what becomes of ideas</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="100"/>
+        <source>changer le statut d&apos;un chantier</source>
+        <translation>change a project&apos;s status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="101"/>
+        <source>supprimer un chantier</source>
+        <translation>delete a project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="288"/>
         <source>créer un atelier</source>
         <translation>create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="281"/>
+        <location filename="../../widgets/remote_controller.py" line="289"/>
         <source>renommer l&apos;atelier</source>
         <translation>rename the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="282"/>
+        <location filename="../../widgets/remote_controller.py" line="290"/>
         <source>dupliquer l&apos;atelier</source>
         <translation>duplicate the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="283"/>
+        <location filename="../../widgets/remote_controller.py" line="291"/>
         <source>archiver l&apos;atelier</source>
         <translation>archive the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="284"/>
+        <location filename="../../widgets/remote_controller.py" line="292"/>
         <source>supprimer l&apos;atelier</source>
         <translation>delete the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="285"/>
+        <location filename="../../widgets/remote_controller.py" line="293"/>
         <source>modifier le cadrage</source>
         <translation>change the framing</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="286"/>
+        <location filename="../../widgets/remote_controller.py" line="294"/>
         <source>modifier le lieu ou la date</source>
         <translation>change the place or the date</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="287"/>
+        <location filename="../../widgets/remote_controller.py" line="295"/>
         <source>enregistrer un format</source>
         <translation>save a format</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="288"/>
-        <location filename="../../widgets/remote_controller.py" line="289"/>
-        <location filename="../../widgets/remote_controller.py" line="290"/>
-        <location filename="../../widgets/remote_controller.py" line="291"/>
+        <location filename="../../widgets/remote_controller.py" line="296"/>
+        <location filename="../../widgets/remote_controller.py" line="297"/>
+        <location filename="../../widgets/remote_controller.py" line="298"/>
+        <location filename="../../widgets/remote_controller.py" line="299"/>
         <source>modifier l&apos;agenda</source>
         <translation>change the agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="292"/>
+        <location filename="../../widgets/remote_controller.py" line="300"/>
         <source>importer un atelier</source>
         <translation>import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="46"/>
+        <location filename="../../widgets/remote_controller.py" line="98"/>
         <source>promouvoir en chantier</source>
         <translation>promote to projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="49"/>
+        <location filename="../../widgets/remote_controller.py" line="47"/>
         <source>lancer une autre séance</source>
         <translation>start another session</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="53"/>
+        <location filename="../../widgets/remote_controller.py" line="51"/>
         <source>écrire un post-it</source>
         <translation>write a sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="54"/>
+        <location filename="../../widgets/remote_controller.py" line="52"/>
         <source>modifier un post-it</source>
         <translation>edit a sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="55"/>
+        <location filename="../../widgets/remote_controller.py" line="53"/>
         <source>changer la couleur d&apos;un post-it</source>
         <translation>change a sticky note&apos;s colour</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="56"/>
+        <location filename="../../widgets/remote_controller.py" line="54"/>
         <source>déplacer des post-its</source>
         <translation>move sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="57"/>
+        <location filename="../../widgets/remote_controller.py" line="55"/>
         <source>supprimer des post-its</source>
         <translation>delete sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="58"/>
+        <location filename="../../widgets/remote_controller.py" line="56"/>
         <source>dupliquer des post-its</source>
         <translation>duplicate sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="59"/>
+        <location filename="../../widgets/remote_controller.py" line="57"/>
         <source>regrouper des post-its</source>
         <translation>group sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="60"/>
+        <location filename="../../widgets/remote_controller.py" line="58"/>
         <source>dégrouper</source>
         <translation>ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="61"/>
+        <location filename="../../widgets/remote_controller.py" line="59"/>
         <source>modifier un groupe</source>
         <translation>edit a group</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="63"/>
+        <location filename="../../widgets/remote_controller.py" line="61"/>
         <source>révéler les post-its</source>
         <translation>reveal the sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="64"/>
+        <location filename="../../widgets/remote_controller.py" line="62"/>
         <source>démarrer ou arrêter le minuteur</source>
         <translation>start or stop the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="65"/>
+        <location filename="../../widgets/remote_controller.py" line="63"/>
         <source>démarrer le minuteur</source>
         <translation>start the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="66"/>
+        <location filename="../../widgets/remote_controller.py" line="64"/>
         <source>mettre le minuteur en pause</source>
         <translation>pause the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="67"/>
+        <location filename="../../widgets/remote_controller.py" line="65"/>
         <source>réinitialiser le minuteur</source>
         <translation>reset the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="68"/>
+        <location filename="../../widgets/remote_controller.py" line="66"/>
         <source>passer à la séquence suivante</source>
         <translation>go to the next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="69"/>
+        <location filename="../../widgets/remote_controller.py" line="67"/>
         <source>revenir à la séquence précédente</source>
         <translation>go back to the previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="72"/>
+        <location filename="../../widgets/remote_controller.py" line="70"/>
         <source>ajuster le minuteur</source>
         <translation>adjust the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="73"/>
+        <location filename="../../widgets/remote_controller.py" line="71"/>
         <source>ouvrir un vote</source>
         <translation>open a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="74"/>
+        <location filename="../../widgets/remote_controller.py" line="72"/>
         <source>clore un vote</source>
         <translation>close a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="75"/>
+        <location filename="../../widgets/remote_controller.py" line="73"/>
         <source>rouvrir un vote</source>
         <translation>reopen a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="76"/>
+        <location filename="../../widgets/remote_controller.py" line="74"/>
         <source>révéler les résultats</source>
         <translation>reveal the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="77"/>
+        <location filename="../../widgets/remote_controller.py" line="75"/>
         <source>ajouter des votes papier</source>
         <translation>add paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="78"/>
+        <location filename="../../widgets/remote_controller.py" line="76"/>
         <source>enregistrer une arrivée</source>
         <translation>check someone in</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="79"/>
+        <location filename="../../widgets/remote_controller.py" line="77"/>
         <source>corriger un nom</source>
         <translation>correct a name</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="80"/>
+        <location filename="../../widgets/remote_controller.py" line="78"/>
         <source>retirer une personne de la liste</source>
         <translation>remove someone from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="83"/>
+        <location filename="../../widgets/remote_controller.py" line="81"/>
         <source>annuler</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="84"/>
+        <location filename="../../widgets/remote_controller.py" line="82"/>
         <source>rétablir</source>
         <translation>redo</translation>
     </message>
@@ -3408,7 +3438,7 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>accept suggested groups</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="62"/>
+        <location filename="../../widgets/remote_controller.py" line="60"/>
         <source>ranger le tableau</source>
         <translation>tidy up the board</translation>
     </message>
