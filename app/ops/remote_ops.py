@@ -377,7 +377,9 @@ REMOTE_OPS: dict[str, RemoteOp] = {
     ),
     "projects.create_project": RemoteOp(
         lambda c, w, a: projects.create_project(
-            c, w, **_kw(a, "title", "description", "owner")  # type: ignore[arg-type]
+            c,
+            w,
+            **_kw(a, "title", "description", "owner"),  # type: ignore[arg-type]
         ),
         COANIMATION,
         "ouvrir un chantier",

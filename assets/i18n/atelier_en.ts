@@ -664,100 +664,140 @@
 <context>
     <name>ChantiersPanel</name>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="56"/>
+        <location filename="../../widgets/chantiers_panel.py" line="63"/>
         <source>Chantiers suivis</source>
         <translation>Projects followed</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="78"/>
+        <location filename="../../widgets/chantiers_panel.py" line="85"/>
         <source>Qui porte le chantier</source>
         <translation>Who owns the project</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="83"/>
+        <location filename="../../widgets/chantiers_panel.py" line="90"/>
         <source>Aucun partenaire dans le cadrage : complétez-le pour les associer.</source>
         <translation>No partners in the framing: complete it to involve them.</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="87"/>
-        <location filename="../../widgets/chantiers_panel.py" line="89"/>
+        <location filename="../../widgets/chantiers_panel.py" line="94"/>
+        <location filename="../../widgets/chantiers_panel.py" line="96"/>
         <source>Non fixée</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="92"/>
+        <location filename="../../widgets/chantiers_panel.py" line="99"/>
         <source>Début</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="95"/>
+        <location filename="../../widgets/chantiers_panel.py" line="102"/>
         <source>Visée</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="114"/>
+        <location filename="../../widgets/chantiers_panel.py" line="121"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="115"/>
+        <location filename="../../widgets/chantiers_panel.py" line="122"/>
         <source>Porteur</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="119"/>
+        <location filename="../../widgets/chantiers_panel.py" line="126"/>
         <source>Partenaires</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="120"/>
+        <location filename="../../widgets/chantiers_panel.py" line="127"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="121"/>
+        <location filename="../../widgets/chantiers_panel.py" line="128"/>
         <source>Avancement</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="123"/>
+        <location filename="../../widgets/chantiers_panel.py" line="130"/>
         <source>Suivi</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="131"/>
+        <location filename="../../widgets/chantiers_panel.py" line="138"/>
         <source>comité du 12 mars : financement acquis</source>
         <translation>committee of 12 March: funding secured</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="133"/>
+        <location filename="../../widgets/chantiers_panel.py" line="140"/>
         <source>Ajouter au suivi</source>
         <translation>Add to the timeline</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="135"/>
+        <location filename="../../widgets/chantiers_panel.py" line="142"/>
         <source>Retirer la ligne</source>
         <translation>Remove the line</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="163"/>
-        <source>Aucun chantier pour l&apos;instant. Après un vote, « Promouvoir en chantier » fait des idées retenues des chantiers à suivre ici : porteur, partenaires, dates, avancement et suivi.</source>
-        <translation>No projects yet. After a vote, “Promote to project” turns the chosen ideas into projects followed here: owner, partners, dates, progress and timeline.</translation>
+        <location filename="../../widgets/chantiers_panel.py" line="170"/>
+        <source>Aucun chantier pour l&apos;instant. Après un vote, « Promouvoir en chantier » fait des idées retenues des chantiers à suivre ici : porteur, partenaires, dates, avancement et suivi. Vous pouvez aussi en ouvrir un ci-dessus.</source>
+        <translation>No projects yet. After a vote, “Promote to project” turns the ideas kept into projects followed here: owner, partners, dates, progress and timeline. You can also open one above.</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="194"/>
+        <location filename="../../widgets/chantiers_panel.py" line="183"/>
+        <source>Nouveau chantier : son titre…</source>
+        <translation>New project: its title…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="185"/>
+        <source>Ouvrir le chantier</source>
+        <translation>Open the project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="187"/>
+        <source>Supprimer le chantier…</source>
+        <translation>Delete the project…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="215"/>
         <source>{title}
 {status} · {progress} %</source>
         <translation>{title}
 {status} · {progress} %</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="272"/>
+        <location filename="../../widgets/chantiers_panel.py" line="245"/>
+        <source>Chantier ouvert — Ctrl+Z pour annuler</source>
+        <translation>Project opened — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="252"/>
+        <source>Supprimer le chantier</source>
+        <translation>Delete the project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="254"/>
+        <source>Supprimer « {title} » et son suivi ({n} ligne(s)) ? Les idées qu&apos;il a retenues reviennent « sans décision ». Ctrl+Z l&apos;annule.</source>
+        <translation>Delete “{title}” and its timeline ({n} line(s))? The ideas it kept go back to “no decision”. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="257"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="261"/>
+        <source>Chantier supprimé — Ctrl+Z pour annuler</source>
+        <translation>Project deleted — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="325"/>
         <source>Chantier « {title} » : {status} — Ctrl+Z pour annuler</source>
         <translation>Project “{title}”: {status} — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="341"/>
+        <location filename="../../widgets/chantiers_panel.py" line="394"/>
         <source>Ligne du suivi retirée — Ctrl+Z pour annuler</source>
         <translation>Timeline line removed — Ctrl+Z to undo</translation>
     </message>
@@ -1297,12 +1337,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="108"/>
+        <location filename="../../widgets/dialogs.py" line="115"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="135"/>
+        <location filename="../../widgets/dialogs.py" line="142"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</translation>
     </message>
@@ -1491,6 +1531,187 @@
         <location filename="../../widgets/home_view.py" line="222"/>
         <source>Répétition</source>
         <translation>Rehearsal</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasPanel</name>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="38"/>
+        <location filename="../../widgets/ideas_panel.py" line="45"/>
+        <location filename="../../widgets/ideas_panel.py" line="127"/>
+        <source>Sans décision</source>
+        <translation>No decision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="39"/>
+        <source>Retenue</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="40"/>
+        <source>Fusionnée</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="41"/>
+        <source>Mise de côté</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="44"/>
+        <source>Toutes les idées</source>
+        <translation>All ideas</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="46"/>
+        <source>Retenues</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="47"/>
+        <source>Fusionnées</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="48"/>
+        <source>Mises de côté</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="77"/>
+        <source>Devenir des idées</source>
+        <translation>What became of the ideas</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="81"/>
+        <source>Chaque post-it a un devenir : retenu (il devient une action ou un chantier), fusionné avec un autre, ou mis de côté. Les promotions après un vote le décident pour les idées choisies ; décidez ici des autres (Ctrl+Z pour annuler).</source>
+        <translation>Every sticky note has an outcome: kept (it becomes an action or a project), merged with another, or set aside. Promotions after a vote decide it for the ideas chosen; decide the others here (Ctrl+Z to undo).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="95"/>
+        <source>Chercher dans les idées…</source>
+        <translation>Search the ideas…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="104"/>
+        <source>Idée</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="104"/>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="104"/>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="104"/>
+        <source>Devenir</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="105"/>
+        <source>Précision</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="119"/>
+        <source>Retenir dans…</source>
+        <translation>Keep in…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="123"/>
+        <location filename="../../widgets/ideas_panel.py" line="318"/>
+        <source>Fusionner avec…</source>
+        <translation>Merge with…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="125"/>
+        <source>Mettre de côté…</source>
+        <translation>Set aside…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="128"/>
+        <source>Revenir à « pas encore décidé »</source>
+        <translation>Back to “not decided yet”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="137"/>
+        <source>Aucun post-it pour l&apos;instant. Les idées écrites au tableau ou envoyées par les téléphones apparaîtront ici, avec leurs votes et ce qu&apos;elles deviennent.</source>
+        <translation>No sticky notes yet. Ideas written on the board or sent from phones will appear here, with their votes and what becomes of them.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="173"/>
+        <source>{n} idée(s) : {kept} retenue(s) · {merged} fusionnée(s) · {aside} mise(s) de côté · {open} sans décision</source>
+        <translation>{n} idea(s): {kept} kept · {merged} merged · {aside} set aside · {open} not decided</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="196"/>
+        <source>{rank}ᵉ · {score}</source>
+        <translation>#{rank} · {score}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="221"/>
+        <source>→ action « {what} »</source>
+        <translation>→ action “{what}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="223"/>
+        <source>→ chantier « {title} »</source>
+        <translation>→ project “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="225"/>
+        <source>avec « {text} »</source>
+        <translation>with “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="256"/>
+        <source>{n} idée(s) : {fate} — Ctrl+Z pour annuler</source>
+        <translation>{n} idea(s): {fate} — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="268"/>
+        <source>Une nouvelle action</source>
+        <translation>A new action</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="269"/>
+        <source>Un nouveau chantier</source>
+        <translation>A new project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="272"/>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="279"/>
+        <source>Chantiers</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="315"/>
+        <source>Aucune autre idée avec laquelle fusionner.</source>
+        <translation>No other idea to merge with.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="319"/>
+        <source>Les idées choisies rejoignent celle-ci (elles restent dans l&apos;annexe) :</source>
+        <translation>The chosen ideas join this one (they stay in the appendix):</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="329"/>
+        <source>Mettre de côté</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="330"/>
+        <source>Pourquoi ? (facultatif, repris au compte-rendu)</source>
+        <translation>Why? (optional, shown in the report)</translation>
     </message>
 </context>
 <context>
@@ -1877,7 +2098,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="207"/>
+        <location filename="../../widgets/main_window.py" line="209"/>
         <source>C&amp;hantiers de tous les ateliers…</source>
         <translation>Pro&amp;jects of every workshop…</translation>
     </message>
@@ -1887,17 +2108,17 @@
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="203"/>
+        <location filename="../../widgets/main_window.py" line="205"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="212"/>
+        <location filename="../../widgets/main_window.py" line="214"/>
         <source>&amp;Exporter l&apos;atelier (archive)…</source>
         <translation>&amp;Export the workshop (archive)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="215"/>
+        <location filename="../../widgets/main_window.py" line="217"/>
         <source>&amp;Importer un atelier…</source>
         <translation>&amp;Import a workshop…</translation>
     </message>
@@ -1978,14 +2199,14 @@ Replace it with the archive&apos;s (what changed here since the export will be l
         <translation>Workshop imported: “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="183"/>
+        <location filename="../../widgets/main_window.py" line="185"/>
         <source>&amp;Compte-rendu…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
         <location filename="../../widgets/archive_desk.py" line="46"/>
         <location filename="../../widgets/document_desk.py" line="191"/>
-        <location filename="../../widgets/main_window.py" line="313"/>
+        <location filename="../../widgets/main_window.py" line="315"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
@@ -2015,115 +2236,115 @@ Replace it with the archive&apos;s (what changed here since the export will be l
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="70"/>
-        <location filename="../../widgets/main_window.py" line="603"/>
+        <location filename="../../widgets/main_window.py" line="71"/>
+        <location filename="../../widgets/main_window.py" line="607"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="166"/>
         <source>Base : {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
+        <location filename="../../widgets/main_window.py" line="171"/>
         <source>Un fichier de format a été ignoré : {problem}</source>
         <translation>A format file was skipped: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="175"/>
+        <location filename="../../widgets/main_window.py" line="177"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="178"/>
+        <location filename="../../widgets/main_window.py" line="180"/>
         <source>&amp;Nouvel atelier…</source>
         <translation>&amp;New workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="181"/>
+        <location filename="../../widgets/main_window.py" line="183"/>
         <source>Liste des &amp;ateliers</source>
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="191"/>
         <source>Feuille d&apos;é&amp;margement…</source>
         <translation>&amp;Attendance sheet…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="199"/>
+        <location filename="../../widgets/main_window.py" line="201"/>
         <source>Exporter en C&amp;SV…</source>
         <translation>Export as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="224"/>
+        <location filename="../../widgets/main_window.py" line="226"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="229"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="229"/>
+        <location filename="../../widgets/main_window.py" line="231"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
-        <location filename="../../widgets/main_window.py" line="612"/>
+        <location filename="../../widgets/main_window.py" line="233"/>
+        <location filename="../../widgets/main_window.py" line="616"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="233"/>
-        <location filename="../../widgets/main_window.py" line="617"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="621"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="236"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="240"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="250"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="313"/>
         <source>Démarrer la séance</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="350"/>
+        <location filename="../../widgets/main_window.py" line="352"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="359"/>
+        <location filename="../../widgets/main_window.py" line="361"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -2132,37 +2353,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="368"/>
+        <location filename="../../widgets/main_window.py" line="370"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="368"/>
+        <location filename="../../widgets/main_window.py" line="370"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="378"/>
+        <location filename="../../widgets/main_window.py" line="380"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="379"/>
+        <location filename="../../widgets/main_window.py" line="381"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="387"/>
+        <location filename="../../widgets/main_window.py" line="389"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="449"/>
+        <location filename="../../widgets/main_window.py" line="451"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="451"/>
+        <location filename="../../widgets/main_window.py" line="453"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -2213,37 +2434,37 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="610"/>
+        <location filename="../../widgets/main_window.py" line="614"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="615"/>
+        <location filename="../../widgets/main_window.py" line="619"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="220"/>
+        <location filename="../../widgets/main_window.py" line="222"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="538"/>
+        <location filename="../../widgets/main_window.py" line="540"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="544"/>
+        <location filename="../../widgets/main_window.py" line="546"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="222"/>
+        <location filename="../../widgets/main_window.py" line="224"/>
         <source>&amp;Tester le réseau…</source>
         <translation>&amp;Test the network…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="601"/>
+        <location filename="../../widgets/main_window.py" line="605"/>
         <source>Atelier — RÉPÉTITION (ne compte pas dans le bilan)</source>
         <translation>Atelier — REHEARSAL (not counted in the summary)</translation>
     </message>
@@ -2907,27 +3128,27 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ProgrammeView</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="100"/>
+        <location filename="../../widgets/workshop_editor.py" line="101"/>
         <source>Clic droit : changer son statut</source>
         <translation>Right-click: change its status</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="116"/>
+        <location filename="../../widgets/workshop_editor.py" line="117"/>
         <source>Statut : {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="52"/>
+        <location filename="../../widgets/workshop_editor.py" line="53"/>
         <source>Calendrier du programme</source>
         <translation>Programme calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="58"/>
+        <location filename="../../widgets/workshop_editor.py" line="59"/>
         <source>Double-cliquez sur une séance pour modifier son agenda.</source>
         <translation>Double-click a session to edit its agenda.</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="92"/>
+        <location filename="../../widgets/workshop_editor.py" line="93"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
@@ -4571,89 +4792,94 @@ An item that is already a project is not created twice.</translation>
 <context>
     <name>WorkshopEditor</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="219"/>
+        <location filename="../../widgets/workshop_editor.py" line="225"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="220"/>
+        <location filename="../../widgets/workshop_editor.py" line="226"/>
         <source>Chantiers</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="214"/>
+        <location filename="../../widgets/workshop_editor.py" line="216"/>
         <source>Tableau</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="149"/>
+        <location filename="../../widgets/workshop_editor.py" line="151"/>
         <source>← Ateliers</source>
         <translation>← Workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="150"/>
+        <location filename="../../widgets/workshop_editor.py" line="152"/>
         <source>Revenir à la liste des ateliers (Alt+←)</source>
         <translation>Back to the workshop list (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="160"/>
-        <location filename="../../widgets/workshop_editor.py" line="263"/>
+        <location filename="../../widgets/workshop_editor.py" line="162"/>
+        <location filename="../../widgets/workshop_editor.py" line="271"/>
         <source>Enregistré ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="162"/>
+        <location filename="../../widgets/workshop_editor.py" line="164"/>
         <source>Renommer</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="164"/>
+        <location filename="../../widgets/workshop_editor.py" line="166"/>
         <source>Enregistrer comme format…</source>
         <translation>Save as format…</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="165"/>
+        <location filename="../../widgets/workshop_editor.py" line="167"/>
         <source>Réutiliser cet agenda pour de prochains ateliers</source>
         <translation>Reuse this agenda for future workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="168"/>
-        <location filename="../../widgets/workshop_editor.py" line="235"/>
+        <location filename="../../widgets/workshop_editor.py" line="170"/>
+        <location filename="../../widgets/workshop_editor.py" line="241"/>
         <source>Démarrer la séance ▶</source>
         <translation>Start session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="171"/>
+        <location filename="../../widgets/workshop_editor.py" line="173"/>
         <source>Ouvrir la console d&apos;animation et la projection (Ctrl+Maj+D)</source>
         <translation>Open the facilitation console and the projector (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="191"/>
+        <location filename="../../widgets/workshop_editor.py" line="193"/>
         <source>Cadrage</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="192"/>
+        <location filename="../../widgets/workshop_editor.py" line="194"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="193"/>
+        <location filename="../../widgets/workshop_editor.py" line="195"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
         <location filename="../../widgets/workshop_editor.py" line="224"/>
+        <source>Idées</source>
+        <translation>Ideas</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="230"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="233"/>
+        <location filename="../../widgets/workshop_editor.py" line="239"/>
         <source>Reprendre la séance ▶</source>
         <translation>Resume session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="263"/>
+        <location filename="../../widgets/workshop_editor.py" line="271"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
