@@ -272,16 +272,18 @@ class IdeasPanel(QWidget):
         if plan:
             self.keep_menu.addSection(self.tr("Actions"))
             for a in plan:
-                self.keep_menu.addAction(
-                    _short(a.what), lambda i=a.id: self._decide("retenue", action_id=i)
-                )
+                self.keep_menu.addAction(_short(a.what), self._keep_in("action_id", a.id))
         chantiers = self.controller.chantiers(self.workshop_id)
         if chantiers:
             self.keep_menu.addSection(self.tr("Chantiers"))
             for c in chantiers:
-                self.keep_menu.addAction(
-                    _short(c.title), lambda i=c.id: self._decide("retenue", project_id=i)
-                )
+                self.keep_menu.addAction(_short(c.title), self._keep_in("project_id", c.id))
+
+    def _keep_in(self, link: str, item_id: int) -> Callable[[], None]:
+        def keep() -> None:
+            self._decide("retenue", **{link: item_id})
+
+        return keep
 
     def _first_text(self) -> str:
         ids = self.selected_ids()
