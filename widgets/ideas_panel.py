@@ -178,7 +178,7 @@ class IdeasPanel(QWidget):
                 merged=counts["fusionnee"],
                 aside=counts["mise_de_cote"],
                 open=counts[""],
-            )  # fmt: skip
+            )
         )
         self._fill()
 

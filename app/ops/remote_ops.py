@@ -376,11 +376,7 @@ REMOTE_OPS: dict[str, RemoteOp] = {
         "cocher un jalon",
     ),
     "projects.create_project": RemoteOp(
-        lambda c, w, a: projects.create_project(
-            c,
-            w,
-            **_kw(a, "title", "description", "owner"),  # type: ignore[arg-type]
-        ),
+        lambda c, w, a: projects.create_project(c, w, **_kw(a, "title", "description", "owner")),
         COANIMATION,
         "ouvrir un chantier",
     ),
