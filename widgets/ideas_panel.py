@@ -101,12 +101,12 @@ class IdeasPanel(QWidget):
 
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Idée"), self.tr("Thème"), self.tr("Vote"), self.tr("Devenir"),
+            [self.tr("Idée"), self.tr("Thème"), self.tr("Votes (rang, score)"), self.tr("Devenir"),
              self.tr("Précision")]
         )  # fmt: skip
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((THEME, 160), (VOTE, 130), (FATE, 120), (DETAIL, 240)):
+        for column, width in ((THEME, 160), (VOTE, 170), (FATE, 120), (DETAIL, 240)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setVisible(False)
@@ -194,11 +194,11 @@ class IdeasPanel(QWidget):
         ]  # fmt: skip
         self.table.setRowCount(len(self.shown))
         for row, t in enumerate(self.shown):
-            best = min(t.votes, key=lambda v: (v.rank, -v.score), default=None)
-            vote = (
-                self.tr("{rank}ᵉ · {score}").format(rank=best.rank, score=f"{best.score:g}")
-                if best is not None
-                else ""
+            vote = " · ".join(
+                self.tr("{rank} ({score})").format(
+                    rank=self._rank(v.rank), score=f"{v.score:.2f}".rstrip("0").rstrip(".")
+                )
+                for v in t.votes
             )
             cells = {
                 TEXT: one_line(t.text),
@@ -211,13 +211,24 @@ class IdeasPanel(QWidget):
                 item = QTableWidgetItem(text)
                 if column == TEXT:
                     item.setToolTip(plain_tooltip(t.text))
-                elif column == VOTE and best is not None:
-                    item.setToolTip(plain_tooltip(best.round_title))
+                elif column == VOTE and t.votes:
+                    item.setToolTip(
+                        plain_tooltip(
+                            "\n".join(
+                                f"{v.round_title} : {self._rank(v.rank)} ({v.score:g})"
+                                for v in t.votes
+                            )
+                        )
+                    )
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         self.select(sorted(selected))
         self.stack.setCurrentWidget(self.table if self.trail else self.empty)
         self._update_buttons()
+
+    def _rank(self, rank: int) -> str:
+        """'1er', '2e' (English: '#1')."""
+        return self.tr("1er") if rank == 1 else self.tr("{rank}e").format(rank=rank)
 
     def _detail(self, t: FateTrail, texts: dict[int, str]) -> str:
         if t.fate == "retenue" and t.action_id is not None:

@@ -17,7 +17,7 @@ from app.errors import InvalidInput, NotFound
 from app.events import Topic
 from app.ops.base import Action, Change, Context, execute, mutation
 from app.ops.votes.mutations import PROJECT_DATES, _day, _iso
-from app.store.models import Milestone, NoteFate, Programme, Project, ProjectEntry, Workshop
+from app.store.models import Milestone, Programme, Project, ProjectEntry, Workshop
 
 PROJECT_CHANGES = ("status", "title", "description", "owner", "partners", "start_date",
                    "target_date", "progress")  # fmt: skip
@@ -133,11 +133,9 @@ def delete_project(ctx: Context, project_id: int) -> Change:
     Undoable."""
 
     def build(session: Session) -> tuple[int | None, list[Action], str]:
-        row = _project(session, project_id)
-        kept = session.scalars(select(NoteFate.note_id).where(NoteFate.project_id == row.id))
-        actions: list[Action] = [["fate.set", {"note_id": n, "row": None}] for n in kept]
-        actions.append(["project.delete", {"id": row.id}])
-        return row.workshop_id, actions, f"Supprimer le chantier « {row.title[:40]} »"
+        row = _project(session, project_id)  # its mutation takes its post-its' fates along
+        label = f"Supprimer le chantier « {row.title[:40]} »"
+        return row.workshop_id, [["project.delete", {"id": row.id}]], label
 
     return execute(ctx, op="projects.delete", topic=Topic.WORKSHOP, build=build)
 

@@ -1603,14 +1603,29 @@
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="104"/>
-        <source>Vote</source>
-        <translation>Vote</translation>
+        <location filename="../../widgets/ideas_panel.py" line="198"/>
+        <source>{rank} ({score})</source>
+        <translation>{rank} ({score})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="231"/>
+        <source>1er</source>
+        <translation>#1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="231"/>
+        <source>{rank}e</source>
+        <translation>#{rank}</translation>
     </message>
     <message>
         <location filename="../../widgets/ideas_panel.py" line="104"/>
         <source>Devenir</source>
         <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="104"/>
+        <source>Votes (rang, score)</source>
+        <translation>Votes (rank, score)</translation>
     </message>
     <message>
         <location filename="../../widgets/ideas_panel.py" line="105"/>
@@ -1624,7 +1639,7 @@
     </message>
     <message>
         <location filename="../../widgets/ideas_panel.py" line="123"/>
-        <location filename="../../widgets/ideas_panel.py" line="318"/>
+        <location filename="../../widgets/ideas_panel.py" line="332"/>
         <source>Fusionner avec…</source>
         <translation>Merge with…</translation>
     </message>
@@ -1649,67 +1664,62 @@
         <translation>{n} idea(s): {kept} kept · {merged} merged · {aside} set aside · {open} not decided</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="196"/>
-        <source>{rank}ᵉ · {score}</source>
-        <translation>#{rank} · {score}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/ideas_panel.py" line="221"/>
+        <location filename="../../widgets/ideas_panel.py" line="235"/>
         <source>→ action « {what} »</source>
         <translation>→ action “{what}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="223"/>
+        <location filename="../../widgets/ideas_panel.py" line="237"/>
         <source>→ chantier « {title} »</source>
         <translation>→ project “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="225"/>
+        <location filename="../../widgets/ideas_panel.py" line="239"/>
         <source>avec « {text} »</source>
         <translation>with “{text}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="256"/>
+        <location filename="../../widgets/ideas_panel.py" line="268"/>
         <source>{n} idée(s) : {fate} — Ctrl+Z pour annuler</source>
         <translation>{n} idea(s): {fate} — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="268"/>
+        <location filename="../../widgets/ideas_panel.py" line="280"/>
         <source>Une nouvelle action</source>
         <translation>A new action</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="269"/>
+        <location filename="../../widgets/ideas_panel.py" line="281"/>
         <source>Un nouveau chantier</source>
         <translation>A new project</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="272"/>
+        <location filename="../../widgets/ideas_panel.py" line="284"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="279"/>
+        <location filename="../../widgets/ideas_panel.py" line="289"/>
         <source>Chantiers</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="315"/>
+        <location filename="../../widgets/ideas_panel.py" line="329"/>
         <source>Aucune autre idée avec laquelle fusionner.</source>
         <translation>No other idea to merge with.</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="319"/>
+        <location filename="../../widgets/ideas_panel.py" line="333"/>
         <source>Les idées choisies rejoignent celle-ci (elles restent dans l&apos;annexe) :</source>
         <translation>The chosen ideas join this one (they stay in the appendix):</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="329"/>
+        <location filename="../../widgets/ideas_panel.py" line="343"/>
         <source>Mettre de côté</source>
         <translation>Set aside</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="330"/>
+        <location filename="../../widgets/ideas_panel.py" line="344"/>
         <source>Pourquoi ? (facultatif, repris au compte-rendu)</source>
         <translation>Why? (optional, shown in the report)</translation>
     </message>

@@ -50,7 +50,8 @@ def test_each_idea_shows_its_fate_and_the_others_are_decided_here(make_window, q
     first = _row(panel, "Bus de nuit")
     assert panel.table.item(first, FATE).text() == "Retenue"
     assert panel.table.item(first, DETAIL).text() == "→ action « Bus de nuit »"
-    assert panel.table.item(first, VOTE).text() == "1ᵉ · 7"
+    assert panel.table.item(first, VOTE).text() == "1er (7)"
+    assert panel.table.item(_row(panel, "Vélo partagé"), VOTE).text() == "2e (4)"
     assert panel.table.item(_row(panel, "<b>Train</b>"), FATE).text() == "Sans décision"
     assert not panel.aside_button.isEnabled()  # nothing chosen yet
 
