@@ -110,7 +110,9 @@ class IdeasPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
+        # one line an idea (150 of them scan at a glance): Qt elides, the tooltip has it all
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -199,6 +201,7 @@ class IdeasPanel(QWidget):
                     rank=self._rank(v.rank), score=f"{v.score:.2f}".rstrip("0").rstrip(".")
                 )
                 for v in t.votes
+                if v.score > 0  # an idea left without a vote shows none
             )
             cells = {
                 TEXT: one_line(t.text),
@@ -209,8 +212,8 @@ class IdeasPanel(QWidget):
             }
             for column, text in cells.items():
                 item = QTableWidgetItem(text)
-                if column == TEXT:
-                    item.setToolTip(plain_tooltip(t.text))
+                if column in (TEXT, THEME, DETAIL):
+                    item.setToolTip(plain_tooltip(text))
                 elif column == VOTE and t.votes:
                     item.setToolTip(
                         plain_tooltip(
@@ -221,7 +224,6 @@ class IdeasPanel(QWidget):
                         )
                     )
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
         self.select(sorted(selected))
         self.stack.setCurrentWidget(self.table if self.trail else self.empty)
         self._update_buttons()
@@ -232,11 +234,11 @@ class IdeasPanel(QWidget):
 
     def _detail(self, t: FateTrail, texts: dict[int, str]) -> str:
         if t.fate == "retenue" and t.action_id is not None:
-            return self.tr("→ action « {what} »").format(what=_short(t.action_what, 40))
+            return self.tr("→ action « {what} »").format(what=one_line(t.action_what))
         if t.fate == "retenue" and t.project_id is not None:
-            return self.tr("→ chantier « {title} »").format(title=_short(t.project_title, 40))
+            return self.tr("→ chantier « {title} »").format(title=one_line(t.project_title))
         if t.fate == "fusionnee" and t.merged_into is not None:
-            return self.tr("avec « {text} »").format(text=_short(texts.get(t.merged_into, ""), 40))
+            return self.tr("avec « {text} »").format(text=one_line(texts.get(t.merged_into, "")))
         return one_line(t.reason)
 
     def selected_ids(self) -> list[int]:
