@@ -278,8 +278,8 @@ class ChantiersPanel(QWidget):
         self._filling = True
         try:
             self.name.setText(c.title)
-            self.origin.setText(c.description)
-            self.origin.setVisible(bool(c.description))
+            # always shown, so the form below stays where it was from one chantier to the next
+            self.origin.setText(c.description or self.tr("Chantier ouvert à la main."))
             self.status.setCurrentIndex(max(0, self.status.findData(c.status)))
             if not self.owner.hasFocus():
                 self.owner.setText(c.owner)

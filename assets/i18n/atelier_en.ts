@@ -792,6 +792,11 @@
         <translation>Project deleted — Ctrl+Z to undo</translation>
     </message>
     <message>
+        <location filename="../../widgets/chantiers_panel.py" line="282"/>
+        <source>Chantier ouvert à la main.</source>
+        <translation>Project opened by hand.</translation>
+    </message>
+    <message>
         <location filename="../../widgets/chantiers_panel.py" line="325"/>
         <source>Chantier « {title} » : {status} — Ctrl+Z pour annuler</source>
         <translation>Project “{title}”: {status} — Ctrl+Z to undo</translation>
@@ -1538,7 +1543,7 @@
     <message>
         <location filename="../../widgets/ideas_panel.py" line="38"/>
         <location filename="../../widgets/ideas_panel.py" line="45"/>
-        <location filename="../../widgets/ideas_panel.py" line="127"/>
+        <location filename="../../widgets/ideas_panel.py" line="129"/>
         <source>Sans décision</source>
         <translation>No decision</translation>
     </message>
@@ -1603,17 +1608,17 @@
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="198"/>
+        <location filename="../../widgets/ideas_panel.py" line="200"/>
         <source>{rank} ({score})</source>
         <translation>{rank} ({score})</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="231"/>
+        <location filename="../../widgets/ideas_panel.py" line="233"/>
         <source>1er</source>
         <translation>#1</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="231"/>
+        <location filename="../../widgets/ideas_panel.py" line="233"/>
         <source>{rank}e</source>
         <translation>#{rank}</translation>
     </message>
@@ -1633,93 +1638,93 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="119"/>
+        <location filename="../../widgets/ideas_panel.py" line="121"/>
         <source>Retenir dans…</source>
         <translation>Keep in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="123"/>
-        <location filename="../../widgets/ideas_panel.py" line="332"/>
+        <location filename="../../widgets/ideas_panel.py" line="125"/>
+        <location filename="../../widgets/ideas_panel.py" line="334"/>
         <source>Fusionner avec…</source>
         <translation>Merge with…</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="125"/>
+        <location filename="../../widgets/ideas_panel.py" line="127"/>
         <source>Mettre de côté…</source>
         <translation>Set aside…</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="128"/>
+        <location filename="../../widgets/ideas_panel.py" line="130"/>
         <source>Revenir à « pas encore décidé »</source>
         <translation>Back to “not decided yet”</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="137"/>
+        <location filename="../../widgets/ideas_panel.py" line="139"/>
         <source>Aucun post-it pour l&apos;instant. Les idées écrites au tableau ou envoyées par les téléphones apparaîtront ici, avec leurs votes et ce qu&apos;elles deviennent.</source>
         <translation>No sticky notes yet. Ideas written on the board or sent from phones will appear here, with their votes and what becomes of them.</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="173"/>
+        <location filename="../../widgets/ideas_panel.py" line="175"/>
         <source>{n} idée(s) : {kept} retenue(s) · {merged} fusionnée(s) · {aside} mise(s) de côté · {open} sans décision</source>
         <translation>{n} idea(s): {kept} kept · {merged} merged · {aside} set aside · {open} not decided</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="235"/>
+        <location filename="../../widgets/ideas_panel.py" line="237"/>
         <source>→ action « {what} »</source>
         <translation>→ action “{what}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="237"/>
+        <location filename="../../widgets/ideas_panel.py" line="239"/>
         <source>→ chantier « {title} »</source>
         <translation>→ project “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="239"/>
+        <location filename="../../widgets/ideas_panel.py" line="241"/>
         <source>avec « {text} »</source>
         <translation>with “{text}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="268"/>
+        <location filename="../../widgets/ideas_panel.py" line="270"/>
         <source>{n} idée(s) : {fate} — Ctrl+Z pour annuler</source>
         <translation>{n} idea(s): {fate} — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="280"/>
+        <location filename="../../widgets/ideas_panel.py" line="282"/>
         <source>Une nouvelle action</source>
         <translation>A new action</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="281"/>
+        <location filename="../../widgets/ideas_panel.py" line="283"/>
         <source>Un nouveau chantier</source>
         <translation>A new project</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="284"/>
+        <location filename="../../widgets/ideas_panel.py" line="286"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="289"/>
+        <location filename="../../widgets/ideas_panel.py" line="291"/>
         <source>Chantiers</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="329"/>
+        <location filename="../../widgets/ideas_panel.py" line="331"/>
         <source>Aucune autre idée avec laquelle fusionner.</source>
         <translation>No other idea to merge with.</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="333"/>
+        <location filename="../../widgets/ideas_panel.py" line="335"/>
         <source>Les idées choisies rejoignent celle-ci (elles restent dans l&apos;annexe) :</source>
         <translation>The chosen ideas join this one (they stay in the appendix):</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="343"/>
+        <location filename="../../widgets/ideas_panel.py" line="345"/>
         <source>Mettre de côté</source>
         <translation>Set aside</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="344"/>
+        <location filename="../../widgets/ideas_panel.py" line="346"/>
         <source>Pourquoi ? (facultatif, repris au compte-rendu)</source>
         <translation>Why? (optional, shown in the report)</translation>
     </message>

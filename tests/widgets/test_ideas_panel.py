@@ -130,6 +130,9 @@ def test_a_chantier_is_opened_by_hand_and_deleted_after_a_confirmation(make_wind
     qtbot.keyClick(panel.new_title, Qt.Key.Key_Return)
     (made,) = projects.chantiers(ctx, wid)
     assert (made.title, made.status) == ("Tiers-lieu rural", "idee")
+    # the form stays where it is whether a chantier came from a vote or by hand (seen under
+    # Xvfb: a click meant for « Porteur » ticked a partner once the origin line disappeared)
+    assert panel.origin.text() == "Chantier ouvert à la main." and not panel.origin.isHidden()
     assert panel.current().id == made.id and panel.delete_button.isEnabled()
     window.dialogs.confirms.append(False)  # she changes her mind
     panel.delete_button.click()
