@@ -51,6 +51,7 @@ QPushButton#primary {{
 }}
 QPushButton#primary:hover {{ background: {PRIMARY_DARK}; }}
 QPushButton#danger {{ color: {DANGER}; }}
+QPushButton#danger:disabled {{ color: #a0a6b1; }}
 QLineEdit, QPlainTextEdit, QSpinBox, QComboBox, QDateEdit {{
     background: {CARD}; border: 1px solid {LINE}; border-radius: 5px; padding: 4px 6px;
     selection-background-color: {PRIMARY};
