@@ -219,10 +219,11 @@ def test_a_disabled_delete_button_does_not_look_red(make_window, qtbot):
     (the others greyed out): a disabled danger button is painted grey."""
     from PySide6.QtGui import QColor
 
-    from widgets.theme import DANGER
+    from widgets.theme import DANGER, STYLE
 
     window = make_window()
     window.show_home()
+    window.home.setStyleSheet(STYLE)  # the theme the application applies
     button = window.home.delete_button
     window.home.table.clearSelection()
     window.home._update_buttons()
