@@ -82,8 +82,63 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 _reportlab_cmap = ttfonts.makeToUnicodeCMap
 
 
+# The fonts that draw what DejaVu and Symbola lack, tried in this order, each loaded the first
+# time a character needs one (assets/fonts/fallback/README.md says where they come from).
+_SCRIPTS = "Thai Devanagari Bengali Gurmukhi Gujarati Oriya Tamil Telugu Kannada Malayalam Sinhala"
+FALLBACK_CHAIN: tuple[tuple[str, str], ...] = (
+    *(
+        (f"NotoSans{s}", f"NotoSans{s}-Regular.ttf")
+        for s in f"{_SCRIPTS} Myanmar Khmer Ethiopic Adlam Thaana".split()
+    ),
+    ("DroidSansFallback", "DroidSansFallbackFull.ttf"),  # CJK, kana, full-width forms
+    ("NanumGothicCoding", "NanumGothicCoding.ttf"),  # Hangul syllables
+)
+
+
+class FontChain:
+    """Which font draws a character: None for the main font (DejaVu) when it has it, else the
+    first of Symbola and `FALLBACK_CHAIN` that has it (None again when none has: a box, as
+    before). The answer is cached per character; the chain's fonts are read and registered
+    only when a character is missing from every font before them, so a document in Latin
+    letters never opens them."""
+
+    def __init__(self, main: TTFont, symbols: TTFont) -> None:
+        self._main = main.face.charToGlyph
+        self._fonts: list[tuple[str, Any]] = [(symbols.fontName, symbols.face.charToGlyph)]
+        self._waiting = list(FALLBACK_CHAIN)
+        self._cache: dict[str, str | None] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, ch: str) -> str | None:
+        try:
+            return self._cache[ch]
+        except KeyError:
+            pass
+        code = ord(ch)
+        found: str | None = None
+        if code not in self._main:
+            with self._lock:
+                found = self._search(code)
+        self._cache[ch] = found
+        return found
+
+    def _search(self, code: int) -> str | None:
+        for name, glyphs in self._fonts:
+            if code in glyphs:
+                return name
+        while self._waiting:  # the next font of the chain, read now
+            name, file = self._waiting.pop(0)
+            font = TTFont(name, str(asset("fonts", "fallback", file)))
+            pdfmetrics.registerFont(font)
+            self._fonts.append((name, font.face.charToGlyph))
+            if code in font.face.charToGlyph:
+                return name
+        return None
+
+
 def register_fonts() -> None:
-    """The DejaVu fonts shipped in assets/fonts, embedded (subset) in every document."""
+    """The DejaVu fonts shipped in assets/fonts, embedded (subset) in every document, and the
+    fallback chain for the characters they lack (emoji, other scripts)."""
     global _fonts_ready
     with _fonts_lock:
         if _fonts_ready:
@@ -97,8 +152,7 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(TTFont(name, str(asset("fonts", file))))
         fallback = TTFont(FALLBACK_FONT, str(asset("fonts", "Symbola.ttf")))
         pdfmetrics.registerFont(fallback)
-        main = pdfmetrics.getFont(FONT)
-        use_fonts(frozenset(main.face.charToGlyph), frozenset(fallback.face.charToGlyph))
+        use_fonts(FontChain(pdfmetrics.getFont(FONT), fallback))
         # no oblique face ships: italics fall back to the upright faces
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
         # charts start from Helvetica, which would be referenced without being embedded
@@ -268,9 +322,9 @@ def fit_width(text: object, width: float, font: str = FONT, size: float = 8) -> 
 def draw_text(
     canvas: Any, x: float, y: float, text: str, font: str, size: float, *, anchor: str = "start"
 ) -> None:
-    """One line on a canvas, the characters its font lacks (emoji) from the fallback font;
-    `anchor` "start", "middle" or "end" says where x is."""
-    runs = [(FALLBACK_FONT if fallback else font, run) for fallback, run in font_runs(text)]
+    """One line on a canvas, the characters its font lacks (emoji, other scripts) from the
+    fallback fonts; `anchor` "start", "middle" or "end" says where x is."""
+    runs = [(fallback or font, run) for fallback, run in font_runs(text)]
     total = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
     at = x - (total if anchor == "end" else total / 2 if anchor == "middle" else 0)
     for name, run in runs:
