@@ -74,6 +74,17 @@ class Walk:
         wide = page.evaluate(
             "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
+        if wide[0] > wide[1]:  # which elements reach past the right edge, for the message
+            wide += page.evaluate(
+                """() => [...document.querySelectorAll('body *')]
+                    .filter((e) => e.getBoundingClientRect().right
+                        > document.documentElement.clientWidth + 0.5)
+                    .map((e) => `${e.tagName}#${e.id}.${e.className}`)
+                    .concat([...document.querySelectorAll('body *')]
+                        .filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth)
+                        .map((e) => `${e.tagName}.${e.className} ${e.scrollWidth}`))
+                    .slice(0, 12)"""
+            )
         assert wide[0] <= wide[1] == self.width, f"{self.name} · {screen}: scrolls sideways {wide}"
         unnamed = page.evaluate(
             """() => [...document.querySelectorAll('button, input, textarea, select')]
