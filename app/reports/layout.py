@@ -152,7 +152,8 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(TTFont(name, str(asset("fonts", file))))
         fallback = TTFont(FALLBACK_FONT, str(asset("fonts", "Symbola.ttf")))
         pdfmetrics.registerFont(fallback)
-        use_fonts(FontChain(pdfmetrics.getFont(FONT), fallback))
+        main = pdfmetrics.getFont(FONT)
+        use_fonts(FontChain(main, fallback), frozenset(map(chr, main.face.charToGlyph)))
         # no oblique face ships: italics fall back to the upright faces
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
         # charts start from Helvetica, which would be referenced without being embedded

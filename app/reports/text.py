@@ -19,25 +19,28 @@ __all__ = ["clean", "markup", "one_line", "shorten"]  # clean, one_line: app.dom
 FALLBACK_FONT = "Symbola"  # emoji and pictographs the main font lacks (assets/fonts)
 FontFor = Callable[[str], "str | None"]
 _font_for: FontFor | None = None
+_main: frozenset[str] = frozenset()
 
 
-def use_fonts(font_for: FontFor) -> None:
+def use_fonts(font_for: FontFor, main: frozenset[str]) -> None:
     """How to find the font for a character the documents' font lacks (layout.register_fonts):
     `font_for(ch)` names the first font of the fallback chain that has it, or None to leave it
-    to the main font. From then on `markup` sets such characters in their font."""
-    global _font_for
-    _font_for = font_for
+    to the main font, whose characters are `main`. From then on `markup` sets such characters
+    in their font."""
+    global _font_for, _main
+    _font_for, _main = font_for, main
 
 
 def font_runs(line: str) -> list[tuple[str | None, str]]:
     """The line cut in runs of (the fallback font to set it in, or None for the main font,
     text)."""
     font_for = _font_for
-    if font_for is None or line.isascii():  # the main font has every printable ASCII letter
+    if font_for is None or _main.issuperset(line):  # the usual line: all in the main font
         return [(None, line)] if line else []
+    main = _main
     runs: list[tuple[str | None, str]] = []
     for ch in line:
-        name = font_for(ch)
+        name = None if ch in main else font_for(ch)
         if runs and runs[-1][0] == name:
             runs[-1] = (name, runs[-1][1] + ch)
         else:
