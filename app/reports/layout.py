@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.graphics import shapes
-from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -335,6 +335,21 @@ def draw_text(
     canvas.setFont(font, size)
 
 
+def chart_text(
+    x: float, y: float, text: str, *, font: str, size: float, color: Any, anchor: str = "start"
+) -> Group:
+    """A chart's line of text as a group of strings, the characters its font lacks (emoji,
+    other scripts) from the fallback fonts, as `draw_text` does on a canvas."""
+    runs = [(fallback or font, run) for fallback, run in font_runs(text)]
+    total = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
+    at = x - (total if anchor == "end" else total / 2 if anchor == "middle" else 0)
+    group = Group()
+    for name, run in runs:
+        group.add(String(at, y, run, fontName=name, fontSize=size, fillColor=color))
+        at += pdfmetrics.stringWidth(run, name, size)
+    return group
+
+
 def bar_chart(
     rows: Sequence[tuple[str, float]],
     *,
@@ -359,14 +374,14 @@ def bar_chart(
     for i, (label, value) in enumerate(rows):
         y = height - (i + 1) * (row_h + gap)
         drawing.add(
-            String(
+            chart_text(
                 label_width - 6,
                 y + 3.5,
                 fit_width(shorten(label, label_chars), label_width - 8),
-                fontName=FONT,
-                fontSize=8,
-                fillColor=INK,
-                textAnchor="end",
+                font=FONT,
+                size=8,
+                color=INK,
+                anchor="end",
             )
         )
         drawing.add(Rect(label_width, y, bar_space, row_h, fillColor=ZEBRA, strokeColor=None))
@@ -445,8 +460,8 @@ def profile_chart(
     for i, (label, profile) in enumerate(rows):
         y = height - (i + 1) * (row_h + gap)
         drawing.add(
-            String(label_width - 6, y + 3.5, fit_width(shorten(label, label_chars), label_width - 8),
-                   fontName=FONT, fontSize=8, fillColor=INK, textAnchor="end")
+            chart_text(label_width - 6, y + 3.5, fit_width(shorten(label, label_chars), label_width - 8),
+                       font=FONT, size=8, color=INK, anchor="end")
         )  # fmt: skip
         total = sum(profile) or 1
         x = label_width

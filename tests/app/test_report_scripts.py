@@ -10,6 +10,7 @@ import subprocess
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase.ttfonts import TTFont
 from sqlalchemy.orm import Session
@@ -163,3 +164,27 @@ def test_a_report_prints_every_line_in_every_script(ctx: Context, tmp_path: Path
         assert rows, (name, fonts)
         assert all(row.split()[-5] == "yes" for row in rows), rows
     assert not [row for row in fonts[2:] if row.split()[-5] != "yes"], fonts
+
+
+def test_chart_labels_take_the_fallback_fonts_too() -> None:
+    """A vote's bar chart and merit profiles label their bars with post-its' text."""
+    from reportlab.graphics.shapes import Group, String
+
+    from app.reports.layout import bar_chart, profile_chart
+
+    def fonts(node: Any) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for child in getattr(node, "contents", []):
+            if isinstance(child, String):
+                found[child.text] = child.fontName
+            elif isinstance(child, Group):
+                found |= fonts(child)
+        return found
+
+    for drawing in (
+        bar_chart([("Navette 漢字 🚲", 3.0), ("सहभागी", 1.0)]),
+        profile_chart([("Navette 漢字 🚲", [1, 2, 3, 0, 0, 1, 1])], ["a"] * 7),
+    ):
+        used = fonts(drawing)
+        assert used["漢字"] == "DroidSansFallback" and used["🚲"] == FALLBACK_FONT, used
+        assert used["Navette "] == FONT
