@@ -192,6 +192,8 @@ def test_every_phone_screen_passes_axe_core(
         page.locator("#categories input").first.check()
         page.click("#join-button")
         expect(page.locator("#live")).to_be_visible()
+        # the focus follows to the new panel's title (screen readers carry on from there)
+        expect(page.locator("#phase")).to_be_focused()
         walk.audit("seance")
         page.fill("#note", "Une navette <b>le soir</b>")
         page.click("#send")
@@ -279,7 +281,8 @@ def test_every_phone_screen_passes_axe_core(
         expect(page.locator("#closed-title")).to_have_text("La séance est terminée")
         walk.audit("terminee", shot=True)
         server.stop()  # the network goes: the page says it waits
-        expect(page.locator("#network")).to_be_visible(timeout=15_000)
+        page.evaluate("refresh()")  # its next poll (every 15 s), now
+        expect(page.locator("#network")).to_be_visible()
         walk.audit("reseau-perdu")
     finally:
         page.context.close()
