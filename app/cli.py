@@ -190,6 +190,19 @@ def _parser() -> argparse.ArgumentParser:
     anon.add_argument(
         "--oui", action="store_true", help="confirme (sans lui, dit seulement ce qui sera fait)"
     )
+    ideas = sub.add_parser(
+        "idees", parents=[common], help="le devenir de chaque post-it ; « set » le décide"
+    )
+    ideas.add_argument("workshop", type=int, metavar="ATELIER", help="le numéro de l'atelier")
+    ideas.add_argument("verb", nargs="?", choices=["set"], help="set : décider du devenir")
+    ideas.add_argument("note_ids", nargs="*", type=int, metavar="ID", help="les post-its")
+    ideas.add_argument("--json", action="store_true", help="sortie JSON pour les scripts")
+    ideas.add_argument("--fate", choices=["retenue", "fusionnee", "mise_de_cote", "aucun"],
+                       help="le devenir (« aucun » : pas encore décidé)")  # fmt: skip
+    ideas.add_argument("--reason", default="", help="pourquoi (mise de côté)")
+    ideas.add_argument("--into", type=int, metavar="ID", help="fusionnée avec ce post-it")
+    ideas.add_argument("--action", type=int, metavar="ID", help="retenue : devenue cette action")
+    ideas.add_argument("--chantier", type=int, metavar="ID", help="retenue : devenue ce chantier")
 
     chs = sub.add_parser(
         "chantiers",
@@ -626,6 +639,42 @@ def _cmd_chantiers(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_idees(args: argparse.Namespace) -> int:
+    from app.ops import outcomes
+
+    if args.verb == "set" and (not args.note_ids or args.fate is None):
+        raise _bad("Quels post-its, quel devenir ? atelier idees ATELIER set ID… --fate …")
+    if args.verb is None and (args.note_ids or args.fate is not None):
+        raise _bad("Pour décider : atelier idees ATELIER set ID… --fate …")
+    ctx = _context(args.db)
+    try:
+        if args.verb == "set":
+            fate = None if args.fate == "aucun" else args.fate
+            outcomes.set_fate(
+                ctx, args.workshop, args.note_ids, fate, reason=args.reason, into=args.into,
+                action_id=args.action, project_id=args.chantier,
+            )  # fmt: skip
+            what = {None: "sans décision", "retenue": "retenue", "fusionnee": "fusionnée",
+                    "mise_de_cote": "mise de côté"}[fate]  # fmt: skip
+            n = len(set(args.note_ids))
+            print(f"{n} post-it{'s' if n > 1 else ''} : {what}.")
+            return 0
+        rows = outcomes.fate_trail(ctx, args.workshop)
+    finally:
+        ctx.db.close()
+    if args.json:
+        print(json.dumps([{"id": t.note_id, "text": t.text, "theme": t.cluster_title,
+                           "fate": t.fate, "reason": t.reason, "merged_into": t.merged_into,
+                           "action_id": t.action_id, "chantier_id": t.project_id,
+                           "votes": [{"round_id": v.round_id, "round": v.round_title,
+                                      "rank": v.rank, "score": v.score} for v in t.votes]}
+                          for t in rows], ensure_ascii=False, indent=2))  # fmt: skip
+        return 0
+    for t in rows:
+        print(f"{t.note_id}\t{_one_line(t.text)}\t{t.fate or '-'}\t{_one_line(t.reason) or '-'}")
+    return 0
+
+
 COMMANDS = {
     "new": _cmd_new,
     "list": _cmd_list,
@@ -638,6 +687,7 @@ COMMANDS = {
     "actions": _cmd_actions,
     "chantiers": _cmd_chantiers,
     "anonymise": _cmd_anonymise,
+    "idees": _cmd_idees,
 }
 
 

@@ -5,7 +5,9 @@
 * the demo workshop's compte-rendu (goal ≤ 1 s);
 * big 3-day workshops: 1,000 (the issue's goal) and 2,000 post-its in 20 clusters, 200 participants, 10 vote rounds with
   every participant voting, 20 actions and 150 feedback answers (goal ≤ 3 s and ≤ 10 MB);
-* the émargement sheet for those 200 people (goal ≤ 1 s).
+* the émargement sheet for those 200 people (goal ≤ 1 s);
+* the compte-rendu of issue 15's harvest: 100 people, 150 post-its, a dot vote, 15 chantiers,
+  the LaBase grid, 4 incubated (goal ≤ 1.5 s).
 
 Times are the median of 3 builds, reading the data included.
 """
@@ -132,6 +134,59 @@ def _big_workshop(ctx: Context, count: int) -> int:
     return workshop_id
 
 
+def _harvest(ctx: Context) -> int:
+    """Issue 15's 100-person appel à idées: 100 check-ins, 150 post-its, a dot vote, 15
+    chantiers and 3 actions promoted, the LaBase grid (one eliminated) and 4 incubated."""
+    from datetime import date
+
+    from app.domain.votes import LABASE_CRITERIA
+    from app.ops import notes, outcomes, participants, projects, votes
+    from app.ops.workshops import create_workshop, update_cadrage
+
+    partners = ("Région", "Bordeaux Métropole", "Gironde", "SGAR")
+    wid = create_workshop(ctx, format_key="3h", title="Appel à idées").workshop_id
+    assert wid is not None
+    update_cadrage(ctx, wid, partners="\n".join(partners), expected="100")
+    people = [participants.check_in(ctx, wid, name=f"Agent {n:03d}", organisation=partners[n % 4],
+                                    category="public", key=f"join-agent-{n:04d}").participant_id
+              for n in range(100)]  # fmt: skip
+    ids = [notes.post_note(ctx, wid, people[n % 100], text=f"Idée {n} : un service commun",
+                           key=f"note-{n:04d}-key")[0].id for n in range(150)]  # fmt: skip
+    rid = votes.open_round(ctx, wid, kind="dots", title="Vos priorités",
+                           settings={"dots": 5, "cap": 3, "own_allowed": True}).ids[0]  # fmt: skip
+    wanted = [25 - i for i in range(15)] + [2 if i < 110 else 1 for i in range(15, 150)]
+    dots = [f"note:{ids[i]}" for i, count in enumerate(wanted) for _ in range(count)]
+    for p, person in enumerate(people):
+        mine: dict[str, int] = {}
+        for item in dots[p::100]:
+            mine[item] = mine.get(item, 0) + 1
+        votes.cast_ballot(ctx, wid, rid, person, mine, key=f"dots-{p:04d}-key")
+    votes.close_round(ctx, rid)
+    votes.promote_to_projects(ctx, rid, top=15)
+    votes.promote_to_actions(ctx, rid, top=3)
+    for n, action in enumerate(outcomes.actions(ctx, wid)):
+        outcomes.update_action(ctx, action.id, who=f"Pilote {n}", due=date(2027, 1, 15 + n))
+    items = [f"note:{ids[i]}" for i in range(15)]
+    grid = votes.open_round(ctx, wid, kind="criteria", items=items, title="Grille LaBase",
+                            settings={"criteria": "labase"}).ids[0]  # fmt: skip
+    keys = [c.key for c in LABASE_CRITERIA]
+    for juror in range(10):
+        scores = {item: dict.fromkeys(keys, 5 if i == 0 else 4 if i % 3 == 0 else 3)
+                  for i, item in enumerate(items)}  # fmt: skip
+        scores[items[0]]["partenaires"] = 2
+        votes.cast_ballot(ctx, wid, grid, people[juror], scores, key=f"grid-{juror:04d}-key")
+    votes.close_round(ctx, grid)
+    chosen = [line.label for line in votes.results(ctx, grid).lines
+              if not line.detail.get("eliminated")][:4]  # fmt: skip
+    for c in projects.chantiers(ctx, wid):
+        if c.title in chosen:
+            projects.update_project(ctx, c.id, status="en_incubation", owner="Porteur",
+                                    target_date=date(2027, 6, 30))  # fmt: skip
+    left = [t.note_id for t in outcomes.fate_trail(ctx, wid) if t.fate is None]
+    outcomes.set_fate(ctx, wid, left, "mise_de_cote", reason="Reprises au comité")
+    return wid
+
+
 def _timed(fn: Callable[[], object], rounds: int = 3) -> float:
     times = []
     for _ in range(rounds):
@@ -173,6 +228,15 @@ def run(sizes: tuple[int, ...] = SIZES) -> list[Row]:
                     big_pdf.stat().st_size / 1e6, "Mo", 10.0),
                 Row(f"report.big{suffix}_pages", "Pages de ce compte-rendu", float(pages), "pages"),
             ]  # fmt: skip
+        log("Compte-rendu de la récolte de 100 personnes (issue 15)…")
+        harvest = _harvest(ctx)
+        harvest_pdf = folder / "harvest.pdf"
+        harvest_s = _timed(lambda: build_report(report_data(ctx, harvest), harvest_pdf))
+        big_rows.append(Row(
+            "report.harvest_s",
+            "Compte-rendu d'une récolte : 100 personnes, 150 post-its, 15 chantiers, 4 incubés",
+            harvest_s, "s", 1.5,
+        ))  # fmt: skip
         sheet_pdf = folder / "emargement.pdf"
         sheet_s = _timed(lambda: build_emargement(attendance_sheet(ctx, big), sheet_pdf))
         db.close()

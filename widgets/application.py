@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import PySide6
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLibraryInfo, QLocale, QRect, Qt, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME, ORG_NAME, __version__
 from app.errors import KnownError
@@ -117,6 +118,21 @@ def _pdf_accelerated() -> bool:
     return pdf_accelerated()
 
 
+def fit_to_screen(window: QWidget, room: QRect | None = None) -> None:
+    """The window's first size on the screen it opens on: never wider or taller than the room
+    the screen leaves (`room`, a 1366 × 768 laptop's), maximised when it would fill it anyway."""
+    if room is None:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+    wanted = window.size()
+    if wanted.width() >= room.width() or wanted.height() >= room.height():
+        window.resize(min(wanted.width(), room.width()), min(wanted.height(), room.height()))
+        window.move(room.topLeft())
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
 def run(
     *,
     db: str | None = None,
@@ -142,6 +158,7 @@ def run(
     window.apply_retention()  # workshops past the retention setting (RGPD), with a message
     if workshop_id is not None:
         window.open_workshop(workshop_id)
+    fit_to_screen(window)
     window.show()
     # What start-up built (Qt wrappers, the method library, SQLAlchemy's mappers) lives as long
     # as the app: keep it out of the collector's full passes, which otherwise stall the window

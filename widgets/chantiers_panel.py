@@ -7,8 +7,9 @@ workshop changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,9 +46,15 @@ class ChantiersPanel(QWidget):
 
     message = Signal(str)  # for the status bar
 
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: Controller,
+        dialogs: Callable[[], Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.dialogs = dialogs
         self.workshop_id: int | None = None
         self.chantiers: list[ChantierInfo] = []
         self.partners: list[str] = []  # the cadrage's
@@ -162,7 +169,7 @@ class ChantiersPanel(QWidget):
             self.tr(
                 "Aucun chantier pour l'instant. Après un vote, « Promouvoir en chantier » fait "
                 "des idées retenues des chantiers à suivre ici : porteur, partenaires, dates, "
-                "avancement et suivi."
+                "avancement et suivi. Vous pouvez aussi en ouvrir un ci-dessus."
             )
         )
         self.empty.setObjectName("muted")
@@ -171,7 +178,21 @@ class ChantiersPanel(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(splitter)
+        # a chantier opened by hand (not from a vote), and one removed
+        self.new_title = QLineEdit()
+        self.new_title.setPlaceholderText(self.tr("Nouveau chantier : son titre…"))
+        self.new_title.returnPressed.connect(self.add_chantier)
+        self.add_button = QPushButton(self.tr("Ouvrir le chantier"))
+        self.add_button.clicked.connect(self.add_chantier)
+        self.delete_button = QPushButton(self.tr("Supprimer le chantier…"))
+        self.delete_button.setObjectName("danger")
+        self.delete_button.clicked.connect(self.delete_current)
+        adder = QHBoxLayout()
+        adder.addWidget(self.new_title, 1)
+        adder.addWidget(self.add_button)
+        adder.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(adder)
         layout.addWidget(self.stack)
         self._update_buttons()
 
@@ -208,6 +229,37 @@ class ChantiersPanel(QWidget):
         self.stack.setCurrentIndex(1 if self.chantiers else 0)
         self._show_current()
 
+    def add_chantier(self) -> None:
+        title = self.new_title.text().strip()
+        if self.workshop_id is None:
+            return
+        if not title:
+            self.new_title.setFocus()
+            return
+        change = self.controller.create_project(self.workshop_id, title)
+        if change is not None:
+            self.new_title.clear()
+            self.reload()
+            if change.ids:
+                self.select(change.ids[0])
+            self.message.emit(self.tr("Chantier ouvert — Ctrl+Z pour annuler"))
+
+    def delete_current(self) -> None:
+        c = self.current()
+        if c is None or self.dialogs is None:
+            return
+        asked = self.dialogs().confirm(
+            self.tr("Supprimer le chantier"),
+            self.tr(
+                "Supprimer « {title} » et son suivi ({n} ligne(s)) ? Les idées qu'il a "
+                "retenues reviennent « sans décision ». Ctrl+Z l'annule."
+            ).format(title=one_line(c.title), n=len(c.entries)),
+            self.tr("Supprimer"),
+        )
+        if asked and self.controller.delete_project(c.id) is not None:
+            self.reload()
+            self.message.emit(self.tr("Chantier supprimé — Ctrl+Z pour annuler"))
+
     def current(self) -> ChantierInfo | None:
         row = self.list.currentRow()
         return self.chantiers[row] if 0 <= row < len(self.chantiers) else None
@@ -226,8 +278,8 @@ class ChantiersPanel(QWidget):
         self._filling = True
         try:
             self.name.setText(c.title)
-            self.origin.setText(c.description)
-            self.origin.setVisible(bool(c.description))
+            # always shown, so the form below stays where it was from one chantier to the next
+            self.origin.setText(c.description or self.tr("Chantier ouvert à la main."))
             self.status.setCurrentIndex(max(0, self.status.findData(c.status)))
             if not self.owner.hasFocus():
                 self.owner.setText(c.owner)
@@ -260,6 +312,7 @@ class ChantiersPanel(QWidget):
 
     def _update_buttons(self) -> None:
         self.remove_entry_button.setEnabled(bool(self.timeline.selectedItems()))
+        self.delete_button.setEnabled(self.current() is not None)
 
     # -- writing -----------------------------------------------------------------------------
     def _save_status(self) -> None:
@@ -267,7 +320,7 @@ class ChantiersPanel(QWidget):
         key = self.status.currentData()
         if c is None or not key or key == c.status:
             return
-        if self.controller.update_project(c.id, status=key) is not None:
+        if self.controller.set_project_status(c.id, key) is not None:
             self.message.emit(
                 self.tr("Chantier « {title} » : {status} — Ctrl+Z pour annuler").format(
                     title=one_line(c.title), status=project_status(key).lower()

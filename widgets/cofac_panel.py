@@ -31,6 +31,7 @@ from widgets.theme import FONT_FAMILY
 # the core's roles (app.ops.cofac.ROLES), as the window names them
 ROLE_LABELS = {
     "coanimateur": QT_TRANSLATE_NOOP("CofacPanel", "Co-animateur·rice"),
+    "copilote": QT_TRANSLATE_NOOP("CofacPanel", "Co-pilote (décisions déléguées)"),
     "gardien": QT_TRANSLATE_NOOP("CofacPanel", "Gardien·ne du temps"),
     "scribe": QT_TRANSLATE_NOOP("CofacPanel", "Scribe"),
     "observateur": QT_TRANSLATE_NOOP("CofacPanel", "Observateur·rice"),

@@ -102,6 +102,13 @@ class Dialogs:
         box.exec()
         return buttons.get(box.clickedButton())  # type: ignore[call-overload]
 
+    def pick(self, title: str, label: str, choices: list[tuple[str, str]]) -> str | None:
+        """One key of a long list `choices` ([(key, text)]) chosen in a drop-down list, or None
+        (Annuler)."""
+        texts = [text for _key, text in choices]
+        text, ok = QInputDialog.getItem(self.parent, title, label, texts, 0, False)
+        return choices[texts.index(text)][0] if ok and text in texts else None
+
     def error(self, text: str) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,

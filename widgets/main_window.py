@@ -31,6 +31,7 @@ from widgets.core_text import know_formats
 from widgets.dialogs import Dialogs
 from widgets.document_desk import DocumentDesk
 from widgets.home_view import HomeView
+from widgets.ideas_panel import IdeasPanel
 from widgets.photo_desk import PhotoDesk
 from widgets.rehearsal_desk import RehearsalDesk
 from widgets.report_task import ReportTask
@@ -76,9 +77,10 @@ class MainWindow(QMainWindow):
         self.editor_board = BoardPanel(controller, dialogs=lambda: self.dialogs)
         self.editor.set_board(self.editor_board)
         self.actions_panel = ActionsPanel(controller, lambda: self.dialogs)
-        self.chantiers_panel = ChantiersPanel(controller)
-        self.editor.set_outcomes(self.actions_panel, self.chantiers_panel)
-        for panel in (self.actions_panel, self.chantiers_panel):
+        self.chantiers_panel = ChantiersPanel(controller, lambda: self.dialogs)
+        self.ideas_panel = IdeasPanel(controller, lambda: self.dialogs)
+        self.editor.set_outcomes(self.ideas_panel, self.actions_panel, self.chantiers_panel)
+        for panel in (self.ideas_panel, self.actions_panel, self.chantiers_panel):
             panel.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.photo_desk = PhotoDesk(controller, lambda: self.dialogs, self)
         self.editor.set_photos(self.photo_desk.panel)
@@ -605,6 +607,8 @@ class MainWindow(QMainWindow):
             elif event.topic == Topic.BOARD:
                 if self.editor.tabs.currentIndex() == self.editor.board_index:
                     self.editor_board.board_event(event)
+                elif self.editor.tabs.currentIndex() == self.editor.ideas_index:
+                    self.ideas_panel.reload()  # a fate decided (here or on a laptop)
                 self._undo_refresh.start()  # the Edit menu names what Ctrl+Z would undo
             elif event.topic == Topic.PHOTOS:
                 self.photo_desk.on_event(event)

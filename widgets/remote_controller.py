@@ -42,8 +42,6 @@ LEAD_ONLY_OPS = {
     "board.group_suggested": QT_TRANSLATE_NOOP(
         "RemoteController", "accepter des regroupements suggérés"
     ),
-    "votes.promote_to_actions": QT_TRANSLATE_NOOP("RemoteController", "promouvoir en action"),
-    "votes.promote_to_projects": QT_TRANSLATE_NOOP("RemoteController", "promouvoir en chantier"),
     "votes.remove_paper_votes": QT_TRANSLATE_NOOP("RemoteController", "retirer des votes papier"),
 }
 OTHER_SEANCE = QT_TRANSLATE_NOOP("RemoteController", "lancer une autre séance")
@@ -92,6 +90,15 @@ OP_LABELS = {
         "RemoteController", "retirer une ligne du suivi d'un chantier"
     ),
     "projects.tick_milestone": QT_TRANSLATE_NOOP("RemoteController", "cocher un jalon"),
+    "projects.create_project": QT_TRANSLATE_NOOP("RemoteController", "ouvrir un chantier"),
+    "capitalisation.review_method": QT_TRANSLATE_NOOP(
+        "RemoteController", "donner un retour d'expérience"
+    ),
+    "votes.promote_to_actions": QT_TRANSLATE_NOOP("RemoteController", "promouvoir en action"),
+    "votes.promote_to_projects": QT_TRANSLATE_NOOP("RemoteController", "promouvoir en chantier"),
+    "outcomes.set_fate": QT_TRANSLATE_NOOP("RemoteController", "décider du devenir d'idées"),
+    "projects.set_status": QT_TRANSLATE_NOOP("RemoteController", "changer le statut d'un chantier"),
+    "projects.delete_project": QT_TRANSLATE_NOOP("RemoteController", "supprimer un chantier"),
 }
 
 
@@ -117,6 +124,7 @@ TOPICS = {
     "votes": Topic.VOTES,
     "outcomes": Topic.ACTIONS,
     "projects": Topic.WORKSHOP,
+    "capitalisation": Topic.WORKSHOP,
 }
 
 

@@ -60,6 +60,9 @@ def capture(folder: Path, size: tuple[int, int] = (1600, 900)) -> list[Path]:
     save("editor-agenda")
     window.editor.tabs.setCurrentIndex(window.editor.photos_index)
     save("editor-photos")
+    for name in ("ideas", "actions", "chantiers"):  # what the workshop leads to
+        window.editor.tabs.setCurrentIndex(getattr(window.editor, f"{name}_index"))
+        save(f"editor-{name}")
     three_months = next(w.id for w in window.controller.workshops() if w.format_key == "3m")
     window.open_workshop(three_months)
     window.editor.tabs.setCurrentIndex(2)

@@ -39,6 +39,7 @@ from widgets.text import breakable, plain_label, plain_tooltip
 if TYPE_CHECKING:
     from widgets.actions_panel import ActionsPanel
     from widgets.chantiers_panel import ChantiersPanel
+    from widgets.ideas_panel import IdeasPanel
 
 
 class ProgrammeView(QWidget):
@@ -143,6 +144,7 @@ class WorkshopEditor(QWidget):
     def __init__(self, methods: list[Method], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workshop_id: int | None = None
+        self.ideas_panel: IdeasPanel | None = None  # set by the window (`set_outcomes`)
         self.actions_panel: ActionsPanel | None = None  # set by the window (`set_outcomes`)
         self.chantiers_panel: ChantiersPanel | None = None
 
@@ -213,9 +215,13 @@ class WorkshopEditor(QWidget):
         """The workshop's post-it board, outside the séance too (to tidy it before the report)."""
         self.board_index = self.tabs.addTab(board, self.tr("Tableau"))
 
-    def set_outcomes(self, actions: ActionsPanel, chantiers: ChantiersPanel) -> None:
-        """What the workshop leads to, in every format: its action plan and its chantiers."""
-        self.actions_panel, self.chantiers_panel = actions, chantiers
+    def set_outcomes(
+        self, ideas: IdeasPanel, actions: ActionsPanel, chantiers: ChantiersPanel
+    ) -> None:
+        """What the workshop leads to, in every format: what became of each idea, its action
+        plan and its chantiers."""
+        self.ideas_panel, self.actions_panel, self.chantiers_panel = ideas, actions, chantiers
+        self.ideas_index = self.tabs.addTab(ideas, self.tr("Idées"))
         self.actions_index = self.tabs.addTab(actions, self.tr("Actions"))
         self.chantiers_index = self.tabs.addTab(chantiers, self.tr("Chantiers"))
 
@@ -254,6 +260,8 @@ class WorkshopEditor(QWidget):
         if self.actions_panel is not None and self.chantiers_panel is not None:
             self.actions_panel.set_detail(detail)
             self.chantiers_panel.set_detail(detail)
+        if self.ideas_panel is not None:
+            self.ideas_panel.set_detail(detail)
 
     def _open_session(self, index: int) -> None:
         self.tabs.setCurrentIndex(1)

@@ -36,6 +36,7 @@ from app.store.models import CoFacilitator
 
 ROLES = {
     "coanimateur": "Co-animateur·rice",
+    "copilote": "Co-pilote (décisions déléguées)",
     "gardien": "Gardien·ne du temps",
     "scribe": "Scribe",
     "observateur": "Observateur·rice",

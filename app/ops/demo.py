@@ -20,6 +20,7 @@ from app.store.models import (
     Cluster,
     Feedback,
     Note,
+    NoteFate,
     Participant,
     Photo,
     Project,
@@ -391,9 +392,10 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
                 due - timedelta(days=15),
             ),
         ]
-        for i, (what, who, when) in enumerate(plan):
-            session.add(Action(workshop_id=w.id, position=i, what=what, who=who, due=when))
-        session.add(
+        actions = [Action(workshop_id=w.id, position=i, what=what, who=who, due=when)
+                   for i, (what, who, when) in enumerate(plan)]  # fmt: skip
+        session.add_all(actions)
+        chantiers = [
             Project(
                 workshop_id=w.id,
                 title="Navette partagée du dernier kilomètre",
@@ -401,9 +403,7 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
                 status="en_incubation",
                 source_note_id=favourites[0].id,
                 created_at=now,
-            )
-        )
-        session.add(
+            ),
             Project(
                 workshop_id=w.id,
                 title="Covoiturage inter-administrations",
@@ -411,8 +411,43 @@ def create_demo(ctx: Context, *, seed: int = 7, today: date | None = None) -> Ch
                 status="en_incubation",
                 source_note_id=favourites[1].id,
                 created_at=now,
+            ),
+        ]
+        session.add_all(chantiers)
+        session.flush()
+        # what became of the ideas: the vote's favourites kept, a twin merged, two set aside
+        scores: dict[int, int] = {}
+        for v in cast:
+            scores[v.item_id] = scores.get(v.item_id, 0) + v.value
+        order = sorted(scores, key=lambda n: -scores[n])
+        fates = [(favourites[0], {"project_id": chantiers[0].id}),
+                 (favourites[1], {"project_id": chantiers[1].id}),
+                 (favourites[2], {"action_id": actions[2].id})]  # fmt: skip
+        for note, link in fates:
+            session.add(NoteFate(
+                workshop_id=w.id, note_id=note.id, fate="retenue", **link, round_id=vote.id,
+                rank=order.index(note.id) + 1 if note.id in order else None,
+                score=float(scores.get(note.id, 0)), at=start + 7900,
+            ))  # fmt: skip
+        session.add(
+            NoteFate(
+                workshop_id=w.id,
+                note_id=notes_by_cluster[0][3].id,
+                fate="fusionnee",
+                merged_into=favourites[0].id,
+                at=start + 7900,
             )
         )
+        for note in (notes_by_cluster[4][0], notes_by_cluster[2][1]):
+            session.add(
+                NoteFate(
+                    workshop_id=w.id,
+                    note_id=note.id,
+                    fate="mise_de_cote",
+                    reason="Hors du périmètre domicile-travail",
+                    at=start + 7900,
+                )
+            )
         for i, (file, caption) in enumerate(PHOTOS):
             session.add(
                 Photo(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
@@ -95,6 +95,49 @@ def _status(status: str) -> str:
 def set_status(ctx: Context, project_id: int, status: str) -> Change:
     """Move a chantier along: idée → en incubation → en expérimentation → en déploiement…"""
     return update_project(ctx, project_id, status=status)
+
+
+def create_project(
+    ctx: Context, workshop_id: int, title: str, *, description: str = "", owner: str = ""
+) -> Change:
+    """A chantier the team opens by hand (not from a vote): status "idée". Undoable;
+    `Change.ids` holds its id."""
+    text = " ".join(clean_text(title, what="Le titre du chantier", limit=400).split())
+    if not text:
+        raise InvalidInput("Le titre du chantier ne peut pas être vide.")
+    about = clean_text(description, what="Description du chantier").strip()
+    who = " ".join(clean_text(owner, what="Le porteur", limit=MAX_OWNER).split())
+
+    def build(session: Session) -> tuple[int | None, list[Action], str]:
+        from app.ops.mutations import get_workshop
+
+        get_workshop(session, workshop_id)
+        taken = session.scalar(
+            select(Project.id).where(
+                Project.workshop_id == workshop_id, func.lower(Project.title) == text[:200].lower()
+            )
+        )
+        if taken is not None:
+            raise InvalidInput(f"Un chantier « {text[:60]} » existe déjà dans cet atelier.")
+        insert = {"workshop_id": workshop_id, "title": text[:200], "description": about,
+                  "status": "idee", "owner": who, "source_note_id": None,
+                  "created_at": ctx.clock()}  # fmt: skip
+        return workshop_id, [["project.insert", insert]], f"Nouveau chantier « {text[:40]} »"
+
+    return execute(ctx, op="projects.create", topic=Topic.WORKSHOP, build=build)
+
+
+def delete_project(ctx: Context, project_id: int) -> Change:
+    """Remove a chantier (its timeline goes with it; its post-its go back to "nothing
+    decided").
+    Undoable."""
+
+    def build(session: Session) -> tuple[int | None, list[Action], str]:
+        row = _project(session, project_id)  # its mutation takes its post-its' fates along
+        label = f"Supprimer le chantier « {row.title[:40]} »"
+        return row.workshop_id, [["project.delete", {"id": row.id}]], label
+
+    return execute(ctx, op="projects.delete", topic=Topic.WORKSHOP, build=build)
 
 
 def partners_of(session: Session, workshop_id: int) -> list[str]:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.timer import TimerState
 from app.errors import InvalidInput, KnownError, NotFound
-from app.ops import base, board, live, outcomes, participants, projects, votes
+from app.ops import base, board, capitalisation, live, outcomes, participants, projects, votes
 from app.ops.base import Change, Context
 from app.store.models import Action as ActionRow
 from app.store.models import (
@@ -29,9 +29,12 @@ from app.store.models import (
 )
 
 # -- what a laptop may ask the host to do ------------------------------------------------------
-COANIMATION = frozenset({"coanimateur"})
-TIMEKEEPING = frozenset({"coanimateur", "gardien"})
-BOARD = frozenset({"coanimateur", "scribe"})
+# "copilote": a co-animateur to whom the lead delegates the decisions after a vote (promotions,
+# fates, a chantier's incubation); without it, those stay the lead's
+DECISIONS = frozenset({"copilote"})
+COANIMATION = frozenset({"coanimateur"}) | DECISIONS
+TIMEKEEPING = frozenset({"gardien"}) | COANIMATION
+BOARD = frozenset({"scribe"}) | COANIMATION
 
 RemoteFn = Callable[[Context, int, dict[str, Any]], Any]
 
@@ -164,8 +167,9 @@ def _update_action(ctx: Context, wid: int, a: dict[str, Any]) -> Change:
 
 def _update_project(ctx: Context, wid: int, a: dict[str, Any]) -> Change:
     project_id = _owned(ctx, wid, "project", a.pop("project_id", None))
-    kw = _kw(a, "title", "description", "status", "owner", "partners", "start_date",
-             "target_date", "progress")  # fmt: skip
+    # the status is a decision: `projects.set_status`, the lead's unless delegated
+    kw = _kw(a, "title", "description", "owner", "partners", "start_date", "target_date",
+             "progress")  # fmt: skip
     return projects.update_project(ctx, project_id, **_dated(kw, "start_date", "target_date"))
 
 
@@ -176,6 +180,27 @@ def _add_entry(ctx: Context, wid: int, a: dict[str, Any]) -> Change:
     if day is None:
         raise InvalidInput("Date invalide : attendue au format AAAA-MM-JJ.")
     return projects.add_entry(ctx, project_id, day, str(kw.get("text", "")))
+
+
+def _review(ctx: Context, wid: int, a: dict[str, Any]) -> Change:
+    kw = _kw(a, "method_key", "rating", "worked", "change", "phase_id")
+    return capitalisation.review_method(
+        ctx, wid, str(kw.get("method_key", "")), int(kw.get("rating", 0)),
+        str(kw.get("worked", "")), str(kw.get("change", "")), kw.get("phase_id"),
+    )  # fmt: skip
+
+
+def _set_fate(ctx: Context, wid: int, a: dict[str, Any]) -> Change:
+    kw = _kw(a, "note_ids", "fate", "reason", "into", "action_id", "project_id")
+    if kw.get("action_id") is not None:
+        _owned(ctx, wid, "action", kw["action_id"])
+    if kw.get("project_id") is not None:
+        _owned(ctx, wid, "project", kw["project_id"])
+    note_ids = kw.pop("note_ids", None)
+    if not isinstance(note_ids, list):
+        raise InvalidInput("Post-its invalides.")
+    fate = kw.pop("fate", None)
+    return outcomes.set_fate(ctx, wid, [int(n) for n in note_ids], fate, **kw)
 
 
 REMOTE_OPS: dict[str, RemoteOp] = {
@@ -321,7 +346,7 @@ REMOTE_OPS: dict[str, RemoteOp] = {
     "undo": RemoteOp(lambda c, w, a: base.undo(c, w), COANIMATION, "annuler"),
     "redo": RemoteOp(lambda c, w, a: base.redo(c, w), COANIMATION, "rétablir"),
     # what the workshop leads to: actions, chantiers, their timelines, milestones (the
-    # promotions after a vote stay the lead's)
+    # decisions — promotions, fates, a chantier's status — are the lead's unless delegated)
     "outcomes.create_action": RemoteOp(_create_action, COANIMATION, "ajouter une action"),
     "outcomes.update_action": RemoteOp(_update_action, COANIMATION, "modifier une action"),
     "outcomes.delete_action": RemoteOp(
@@ -349,5 +374,39 @@ REMOTE_OPS: dict[str, RemoteOp] = {
         ),
         COANIMATION,
         "cocher un jalon",
+    ),
+    "projects.create_project": RemoteOp(
+        lambda c, w, a: projects.create_project(c, w, **_kw(a, "title", "description", "owner")),
+        COANIMATION,
+        "ouvrir un chantier",
+    ),
+    "capitalisation.review_method": RemoteOp(_review, COANIMATION, "donner un retour d'expérience"),
+    # the decisions, delegated ("copilote")
+    "votes.promote_to_actions": RemoteOp(
+        lambda c, w, a: votes.promote_to_actions(
+            c, _round_of(c, w, a.get("round_id")), top=int(a.get("top", 3))
+        ),
+        DECISIONS,
+        "promouvoir en action",
+    ),
+    "votes.promote_to_projects": RemoteOp(
+        lambda c, w, a: votes.promote_to_projects(
+            c, _round_of(c, w, a.get("round_id")), top=int(a.get("top", 3))
+        ),
+        DECISIONS,
+        "promouvoir en chantier",
+    ),
+    "outcomes.set_fate": RemoteOp(_set_fate, DECISIONS, "décider du devenir d'idées"),
+    "projects.set_status": RemoteOp(
+        lambda c, w, a: projects.set_status(
+            c, _owned(c, w, "project", a.get("project_id")), str(a["status"])
+        ),
+        DECISIONS,
+        "changer le statut d'un chantier",
+    ),
+    "projects.delete_project": RemoteOp(
+        lambda c, w, a: projects.delete_project(c, _owned(c, w, "project", a.get("project_id"))),
+        DECISIONS,
+        "supprimer un chantier",
     ),
 }

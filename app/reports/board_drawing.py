@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from app.domain.board import INBOX_W, INBOX_X, NOTE_H, NOTE_W, BoardData, colour
 from app.reports.layout import BOLD, FONT
-from app.reports.text import FALLBACK_FONT, font_runs, one_line
+from app.reports.text import font_runs, one_line
 
 TEXT_UP_TO = 300  # post-its; more are drawn as tiles
 NOTE_TEXT = 17.0  # board units: the post-its' text in this drawing (the smallest text drawn)
@@ -111,8 +111,8 @@ def _text(x: float, y: float, text: str, size: float, *, bold: bool = False) -> 
     """A line of text at board position (x, y) (its baseline), upright despite the flip."""
     group = Group()
     at = 0.0
-    for fallback, run in font_runs(text):  # emoji from the fallback font, as in paragraphs
-        font = FALLBACK_FONT if fallback else (BOLD if bold else FONT)
+    for fallback, run in font_runs(text):  # emoji, other scripts: fallback fonts, as in paragraphs
+        font = fallback or (BOLD if bold else FONT)
         group.add(String(at, 0, run, fontName=font, fontSize=size))
         at += pdfmetrics.stringWidth(run, font, size)
     group.transform = (1, 0, 0, -1, x, y)

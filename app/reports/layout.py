@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.graphics import shapes
-from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.shapes import Drawing, Group, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -82,8 +82,63 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 _reportlab_cmap = ttfonts.makeToUnicodeCMap
 
 
+# The fonts that draw what DejaVu and Symbola lack, tried in this order, each loaded the first
+# time a character needs one (assets/fonts/fallback/README.md says where they come from).
+_SCRIPTS = "Thai Devanagari Bengali Gurmukhi Gujarati Oriya Tamil Telugu Kannada Malayalam Sinhala"
+FALLBACK_CHAIN: tuple[tuple[str, str], ...] = (
+    *(
+        (f"NotoSans{s}", f"NotoSans{s}-Regular.ttf")
+        for s in f"{_SCRIPTS} Myanmar Khmer Ethiopic Adlam Thaana".split()
+    ),
+    ("DroidSansFallback", "DroidSansFallbackFull.ttf"),  # CJK, kana, full-width forms
+    ("NanumGothicCoding", "NanumGothicCoding.ttf"),  # Hangul syllables
+)
+
+
+class FontChain:
+    """Which font draws a character: None for the main font (DejaVu) when it has it, else the
+    first of Symbola and `FALLBACK_CHAIN` that has it (None again when none has: a box, as
+    before). The answer is cached per character; the chain's fonts are read and registered
+    only when a character is missing from every font before them, so a document in Latin
+    letters never opens them."""
+
+    def __init__(self, main: TTFont, symbols: TTFont) -> None:
+        self._main = main.face.charToGlyph
+        self._fonts: list[tuple[str, Any]] = [(symbols.fontName, symbols.face.charToGlyph)]
+        self._waiting = list(FALLBACK_CHAIN)
+        self._cache: dict[str, str | None] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, ch: str) -> str | None:
+        try:
+            return self._cache[ch]
+        except KeyError:
+            pass
+        code = ord(ch)
+        found: str | None = None
+        if code not in self._main:
+            with self._lock:
+                found = self._search(code)
+        self._cache[ch] = found
+        return found
+
+    def _search(self, code: int) -> str | None:
+        for name, glyphs in self._fonts:
+            if code in glyphs:
+                return name
+        while self._waiting:  # the next font of the chain, read now
+            name, file = self._waiting.pop(0)
+            font = TTFont(name, str(asset("fonts", "fallback", file)))
+            pdfmetrics.registerFont(font)
+            self._fonts.append((name, font.face.charToGlyph))
+            if code in font.face.charToGlyph:
+                return name
+        return None
+
+
 def register_fonts() -> None:
-    """The DejaVu fonts shipped in assets/fonts, embedded (subset) in every document."""
+    """The DejaVu fonts shipped in assets/fonts, embedded (subset) in every document, and the
+    fallback chain for the characters they lack (emoji, other scripts)."""
     global _fonts_ready
     with _fonts_lock:
         if _fonts_ready:
@@ -98,7 +153,7 @@ def register_fonts() -> None:
         fallback = TTFont(FALLBACK_FONT, str(asset("fonts", "Symbola.ttf")))
         pdfmetrics.registerFont(fallback)
         main = pdfmetrics.getFont(FONT)
-        use_fonts(frozenset(main.face.charToGlyph), frozenset(fallback.face.charToGlyph))
+        use_fonts(FontChain(main, fallback), frozenset(map(chr, main.face.charToGlyph)))
         # no oblique face ships: italics fall back to the upright faces
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
         # charts start from Helvetica, which would be referenced without being embedded
@@ -268,9 +323,9 @@ def fit_width(text: object, width: float, font: str = FONT, size: float = 8) -> 
 def draw_text(
     canvas: Any, x: float, y: float, text: str, font: str, size: float, *, anchor: str = "start"
 ) -> None:
-    """One line on a canvas, the characters its font lacks (emoji) from the fallback font;
-    `anchor` "start", "middle" or "end" says where x is."""
-    runs = [(FALLBACK_FONT if fallback else font, run) for fallback, run in font_runs(text)]
+    """One line on a canvas, the characters its font lacks (emoji, other scripts) from the
+    fallback fonts; `anchor` "start", "middle" or "end" says where x is."""
+    runs = [(fallback or font, run) for fallback, run in font_runs(text)]
     total = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
     at = x - (total if anchor == "end" else total / 2 if anchor == "middle" else 0)
     for name, run in runs:
@@ -278,6 +333,21 @@ def draw_text(
         canvas.drawString(at, y, run)
         at += pdfmetrics.stringWidth(run, name, size)
     canvas.setFont(font, size)
+
+
+def chart_text(
+    x: float, y: float, text: str, *, font: str, size: float, color: Any, anchor: str = "start"
+) -> Group:
+    """A chart's line of text as a group of strings, the characters its font lacks (emoji,
+    other scripts) from the fallback fonts, as `draw_text` does on a canvas."""
+    runs = [(fallback or font, run) for fallback, run in font_runs(text)]
+    total = sum(pdfmetrics.stringWidth(run, name, size) for name, run in runs)
+    at = x - (total if anchor == "end" else total / 2 if anchor == "middle" else 0)
+    group = Group()
+    for name, run in runs:
+        group.add(String(at, y, run, fontName=name, fontSize=size, fillColor=color))
+        at += pdfmetrics.stringWidth(run, name, size)
+    return group
 
 
 def bar_chart(
@@ -304,14 +374,14 @@ def bar_chart(
     for i, (label, value) in enumerate(rows):
         y = height - (i + 1) * (row_h + gap)
         drawing.add(
-            String(
+            chart_text(
                 label_width - 6,
                 y + 3.5,
                 fit_width(shorten(label, label_chars), label_width - 8),
-                fontName=FONT,
-                fontSize=8,
-                fillColor=INK,
-                textAnchor="end",
+                font=FONT,
+                size=8,
+                color=INK,
+                anchor="end",
             )
         )
         drawing.add(Rect(label_width, y, bar_space, row_h, fillColor=ZEBRA, strokeColor=None))
@@ -390,8 +460,8 @@ def profile_chart(
     for i, (label, profile) in enumerate(rows):
         y = height - (i + 1) * (row_h + gap)
         drawing.add(
-            String(label_width - 6, y + 3.5, fit_width(shorten(label, label_chars), label_width - 8),
-                   fontName=FONT, fontSize=8, fillColor=INK, textAnchor="end")
+            chart_text(label_width - 6, y + 3.5, fit_width(shorten(label, label_chars), label_width - 8),
+                       font=FONT, size=8, color=INK, anchor="end")
         )  # fmt: skip
         total = sum(profile) or 1
         x = label_width

@@ -8,7 +8,7 @@ here: the paragraph styles split a word longer than its column (`splitLongWords`
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from app.domain.french import french_typography
@@ -17,38 +17,44 @@ from app.domain.text import clean, one_line
 __all__ = ["clean", "markup", "one_line", "shorten"]  # clean, one_line: app.domain.text
 
 FALLBACK_FONT = "Symbola"  # emoji and pictographs the main font lacks (assets/fonts)
-_glyphs: tuple[Container[int], Container[int]] | None = None  # (main font's, fallback's)
+FontFor = Callable[[str], "str | None"]
+_font_for: FontFor | None = None
+_main: frozenset[str] = frozenset()
 
 
-def use_fonts(main: Container[int], fallback: Container[int]) -> None:
-    """The code points the documents' font and its fallback can draw (layout.register_fonts):
-    from then on `markup` hands each character the main font lacks to the fallback."""
-    global _glyphs
-    _glyphs = (main, fallback)
+def use_fonts(font_for: FontFor, main: frozenset[str]) -> None:
+    """How to find the font for a character the documents' font lacks (layout.register_fonts):
+    `font_for(ch)` names the first font of the fallback chain that has it, or None to leave it
+    to the main font, whose characters are `main`. From then on `markup` sets such characters
+    in their font."""
+    global _font_for, _main
+    _font_for, _main = font_for, main
 
 
-def font_runs(line: str) -> list[tuple[bool, str]]:
-    """The line cut in runs of (set in the fallback font?, text): a character the main font
-    lacks and the fallback has goes to the fallback."""
-    if _glyphs is None:
-        return [(False, line)] if line else []
-    main, fallback = _glyphs
-    runs: list[tuple[bool, str]] = []
+def font_runs(line: str) -> list[tuple[str | None, str]]:
+    """The line cut in runs of (the fallback font to set it in, or None for the main font,
+    text)."""
+    font_for = _font_for
+    if font_for is None or _main.issuperset(line):  # the usual line: all in the main font
+        return [(None, line)] if line else []
+    main = _main
+    runs: list[tuple[str | None, str]] = []
     for ch in line:
-        wanted = ord(ch) not in main and ord(ch) in fallback
-        if runs and runs[-1][0] == wanted:
-            runs[-1] = (wanted, runs[-1][1] + ch)
+        name = None if ch in main else font_for(ch)
+        if runs and runs[-1][0] == name:
+            runs[-1] = (name, runs[-1][1] + ch)
         else:
-            runs.append((wanted, ch))
+            runs.append((name, ch))
     return runs
 
 
 def _escaped(line: str) -> str:
-    """One line escaped, runs of characters only the fallback font has set in that font
-    (a 🚲 typed on a phone prints as a bicycle, not as an empty box)."""
+    """One line escaped, runs of characters only a fallback font has set in that font (a 🚲
+    typed on a phone prints as a bicycle, 漢字 as ideographs, not as empty boxes). The font
+    names are ours; the text is escaped, never read as markup."""
     return "".join(
-        f'<font name="{FALLBACK_FONT}">{escape(text)}</font>' if fallback else escape(text)
-        for fallback, text in font_runs(line)
+        f'<font name="{name}">{escape(text)}</font>' if name else escape(text)
+        for name, text in font_runs(line)
     )
 
 

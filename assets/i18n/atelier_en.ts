@@ -664,100 +664,145 @@
 <context>
     <name>ChantiersPanel</name>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="56"/>
+        <location filename="../../widgets/chantiers_panel.py" line="63"/>
         <source>Chantiers suivis</source>
         <translation>Projects followed</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="78"/>
+        <location filename="../../widgets/chantiers_panel.py" line="85"/>
         <source>Qui porte le chantier</source>
         <translation>Who owns the project</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="83"/>
+        <location filename="../../widgets/chantiers_panel.py" line="90"/>
         <source>Aucun partenaire dans le cadrage : complétez-le pour les associer.</source>
         <translation>No partners in the framing: complete it to involve them.</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="87"/>
-        <location filename="../../widgets/chantiers_panel.py" line="89"/>
+        <location filename="../../widgets/chantiers_panel.py" line="94"/>
+        <location filename="../../widgets/chantiers_panel.py" line="96"/>
         <source>Non fixée</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="92"/>
+        <location filename="../../widgets/chantiers_panel.py" line="99"/>
         <source>Début</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="95"/>
+        <location filename="../../widgets/chantiers_panel.py" line="102"/>
         <source>Visée</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="114"/>
+        <location filename="../../widgets/chantiers_panel.py" line="121"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="115"/>
+        <location filename="../../widgets/chantiers_panel.py" line="122"/>
         <source>Porteur</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="119"/>
+        <location filename="../../widgets/chantiers_panel.py" line="126"/>
         <source>Partenaires</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="120"/>
+        <location filename="../../widgets/chantiers_panel.py" line="127"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="121"/>
+        <location filename="../../widgets/chantiers_panel.py" line="128"/>
         <source>Avancement</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="123"/>
+        <location filename="../../widgets/chantiers_panel.py" line="130"/>
         <source>Suivi</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="131"/>
+        <location filename="../../widgets/chantiers_panel.py" line="138"/>
         <source>comité du 12 mars : financement acquis</source>
         <translation>committee of 12 March: funding secured</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="133"/>
+        <location filename="../../widgets/chantiers_panel.py" line="140"/>
         <source>Ajouter au suivi</source>
         <translation>Add to the timeline</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="135"/>
+        <location filename="../../widgets/chantiers_panel.py" line="142"/>
         <source>Retirer la ligne</source>
         <translation>Remove the line</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="163"/>
-        <source>Aucun chantier pour l&apos;instant. Après un vote, « Promouvoir en chantier » fait des idées retenues des chantiers à suivre ici : porteur, partenaires, dates, avancement et suivi.</source>
-        <translation>No projects yet. After a vote, “Promote to project” turns the chosen ideas into projects followed here: owner, partners, dates, progress and timeline.</translation>
+        <location filename="../../widgets/chantiers_panel.py" line="170"/>
+        <source>Aucun chantier pour l&apos;instant. Après un vote, « Promouvoir en chantier » fait des idées retenues des chantiers à suivre ici : porteur, partenaires, dates, avancement et suivi. Vous pouvez aussi en ouvrir un ci-dessus.</source>
+        <translation>No projects yet. After a vote, “Promote to project” turns the ideas kept into projects followed here: owner, partners, dates, progress and timeline. You can also open one above.</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="194"/>
+        <location filename="../../widgets/chantiers_panel.py" line="183"/>
+        <source>Nouveau chantier : son titre…</source>
+        <translation>New project: its title…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="185"/>
+        <source>Ouvrir le chantier</source>
+        <translation>Open the project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="187"/>
+        <source>Supprimer le chantier…</source>
+        <translation>Delete the project…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="215"/>
         <source>{title}
 {status} · {progress} %</source>
         <translation>{title}
 {status} · {progress} %</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="272"/>
+        <location filename="../../widgets/chantiers_panel.py" line="245"/>
+        <source>Chantier ouvert — Ctrl+Z pour annuler</source>
+        <translation>Project opened — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="252"/>
+        <source>Supprimer le chantier</source>
+        <translation>Delete the project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="254"/>
+        <source>Supprimer « {title} » et son suivi ({n} ligne(s)) ? Les idées qu&apos;il a retenues reviennent « sans décision ». Ctrl+Z l&apos;annule.</source>
+        <translation>Delete “{title}” and its timeline ({n} line(s))? The ideas it kept go back to “no decision”. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="257"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="261"/>
+        <source>Chantier supprimé — Ctrl+Z pour annuler</source>
+        <translation>Project deleted — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="282"/>
+        <source>Chantier ouvert à la main.</source>
+        <translation>Project opened by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chantiers_panel.py" line="325"/>
         <source>Chantier « {title} » : {status} — Ctrl+Z pour annuler</source>
         <translation>Project “{title}”: {status} — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="341"/>
+        <location filename="../../widgets/chantiers_panel.py" line="394"/>
         <source>Ligne du suivi retirée — Ctrl+Z pour annuler</source>
         <translation>Timeline line removed — Ctrl+Z to undo</translation>
     </message>
@@ -872,101 +917,106 @@
     </message>
     <message>
         <location filename="../../widgets/cofac_panel.py" line="34"/>
+        <source>Co-pilote (décisions déléguées)</source>
+        <translation>Co-pilot (delegated decisions)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="35"/>
         <source>Gardien·ne du temps</source>
         <translation>Time keeper</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="35"/>
+        <location filename="../../widgets/cofac_panel.py" line="36"/>
         <source>Scribe</source>
         <translation>Scribe</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="36"/>
+        <location filename="../../widgets/cofac_panel.py" line="37"/>
         <source>Observateur·rice</source>
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="51"/>
+        <location filename="../../widgets/cofac_panel.py" line="52"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="54"/>
+        <location filename="../../widgets/cofac_panel.py" line="55"/>
         <source>Co-animer depuis un deuxième ordinateur</source>
         <translation>Co-facilitate from a second laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="58"/>
+        <location filename="../../widgets/cofac_panel.py" line="59"/>
         <source>Sur l&apos;autre ordinateur (même réseau Wi-Fi) : Fichier → « Rejoindre une séance… », choisir cette séance, puis taper ce code :</source>
         <translation>On the other laptop (same Wi-Fi network): File → “Join a session…”, pick this session, then type this code:</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="77"/>
+        <location filename="../../widgets/cofac_panel.py" line="78"/>
         <source>Ordinateurs appairés</source>
         <translation>Paired laptops</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <location filename="../../widgets/cofac_panel.py" line="81"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <location filename="../../widgets/cofac_panel.py" line="81"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <location filename="../../widgets/cofac_panel.py" line="81"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="90"/>
+        <location filename="../../widgets/cofac_panel.py" line="91"/>
         <source>Aucun ordinateur n&apos;a encore rejoint la séance. Un nouvel ordinateur arrive en observateur·rice : choisissez ici son rôle.</source>
         <translation>No laptop has joined the session yet. A new laptop arrives as an observer: choose its role here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="97"/>
+        <location filename="../../widgets/cofac_panel.py" line="98"/>
         <source>Co-animateur·rice : tout, sauf terminer la séance · Gardien·ne du temps : le minuteur · Scribe : les post-its et les groupes · Observateur·rice : lecture seule</source>
         <translation>Co-facilitator: everything but ending the session · Time keeper: the timer · Scribe: post-its and groups · Observer: read only</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="103"/>
+        <location filename="../../widgets/cofac_panel.py" line="104"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="129"/>
+        <location filename="../../widgets/cofac_panel.py" line="130"/>
         <source>Le serveur de la séance ne tourne pas : pas de co-animation possible.</source>
         <translation>The session&apos;s server is not running: no co-facilitation possible.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="133"/>
+        <location filename="../../widgets/cofac_panel.py" line="134"/>
         <source>Si la séance n&apos;apparaît pas dans la liste, taper l&apos;adresse : {address}</source>
         <translation>If the session is not in the list, type the address: {address}</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="165"/>
+        <location filename="../../widgets/cofac_panel.py" line="166"/>
         <source>Révoquer…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="168"/>
+        <location filename="../../widgets/cofac_panel.py" line="169"/>
         <source>Déconnecter cet ordinateur : il ne pourra plus ni lire ni agir</source>
         <translation>Disconnect this laptop: it will no longer see or do anything</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="197"/>
+        <location filename="../../widgets/cofac_panel.py" line="198"/>
         <source>Pas encore connecté</source>
         <translation>Not connected yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="199"/>
+        <location filename="../../widgets/cofac_panel.py" line="200"/>
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="201"/>
+        <location filename="../../widgets/cofac_panel.py" line="202"/>
         <source>Vu à {time}</source>
         <translation>Last seen at {time}</translation>
     </message>
@@ -1302,12 +1352,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="108"/>
+        <location filename="../../widgets/dialogs.py" line="115"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/dialogs.py" line="135"/>
+        <location filename="../../widgets/dialogs.py" line="142"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</translation>
     </message>
@@ -1496,6 +1546,197 @@
         <location filename="../../widgets/home_view.py" line="222"/>
         <source>Répétition</source>
         <translation>Rehearsal</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasPanel</name>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="38"/>
+        <location filename="../../widgets/ideas_panel.py" line="45"/>
+        <location filename="../../widgets/ideas_panel.py" line="129"/>
+        <source>Sans décision</source>
+        <translation>No decision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="39"/>
+        <source>Retenue</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="40"/>
+        <source>Fusionnée</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="41"/>
+        <source>Mise de côté</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="44"/>
+        <source>Toutes les idées</source>
+        <translation>All ideas</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="46"/>
+        <source>Retenues</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="47"/>
+        <source>Fusionnées</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="48"/>
+        <source>Mises de côté</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="77"/>
+        <source>Devenir des idées</source>
+        <translation>What became of the ideas</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="81"/>
+        <source>Chaque post-it a un devenir : retenu (il devient une action ou un chantier), fusionné avec un autre, ou mis de côté. Les promotions après un vote le décident pour les idées choisies ; décidez ici des autres (Ctrl+Z pour annuler).</source>
+        <translation>Every sticky note has an outcome: kept (it becomes an action or a project), merged with another, or set aside. Promotions after a vote decide it for the ideas chosen; decide the others here (Ctrl+Z to undo).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="95"/>
+        <source>Chercher dans les idées…</source>
+        <translation>Search the ideas…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="104"/>
+        <source>Idée</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="104"/>
+        <source>Thème</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="200"/>
+        <source>{rank} ({score})</source>
+        <translation>{rank} ({score})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="233"/>
+        <source>1er</source>
+        <translation>#1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="233"/>
+        <source>{rank}e</source>
+        <translation>#{rank}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="104"/>
+        <source>Devenir</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="104"/>
+        <source>Votes (rang, score)</source>
+        <translation>Votes (rank, score)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="105"/>
+        <source>Précision</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="121"/>
+        <source>Retenir dans…</source>
+        <translation>Keep in…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="125"/>
+        <location filename="../../widgets/ideas_panel.py" line="334"/>
+        <source>Fusionner avec…</source>
+        <translation>Merge with…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="127"/>
+        <source>Mettre de côté…</source>
+        <translation>Set aside…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="130"/>
+        <source>Revenir à « pas encore décidé »</source>
+        <translation>Back to “not decided yet”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="139"/>
+        <source>Aucun post-it pour l&apos;instant. Les idées écrites au tableau ou envoyées par les téléphones apparaîtront ici, avec leurs votes et ce qu&apos;elles deviennent.</source>
+        <translation>No sticky notes yet. Ideas written on the board or sent from phones will appear here, with their votes and what becomes of them.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="175"/>
+        <source>{n} idée(s) : {kept} retenue(s) · {merged} fusionnée(s) · {aside} mise(s) de côté · {open} sans décision</source>
+        <translation>{n} idea(s): {kept} kept · {merged} merged · {aside} set aside · {open} not decided</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="237"/>
+        <source>→ action « {what} »</source>
+        <translation>→ action “{what}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="239"/>
+        <source>→ chantier « {title} »</source>
+        <translation>→ project “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="241"/>
+        <source>avec « {text} »</source>
+        <translation>with “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="270"/>
+        <source>{n} idée(s) : {fate} — Ctrl+Z pour annuler</source>
+        <translation>{n} idea(s): {fate} — Ctrl+Z to undo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="282"/>
+        <source>Une nouvelle action</source>
+        <translation>A new action</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="283"/>
+        <source>Un nouveau chantier</source>
+        <translation>A new project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="286"/>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="291"/>
+        <source>Chantiers</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="331"/>
+        <source>Aucune autre idée avec laquelle fusionner.</source>
+        <translation>No other idea to merge with.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="335"/>
+        <source>Les idées choisies rejoignent celle-ci (elles restent dans l&apos;annexe) :</source>
+        <translation>The chosen ideas join this one (they stay in the appendix):</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="345"/>
+        <source>Mettre de côté</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ideas_panel.py" line="346"/>
+        <source>Pourquoi ? (facultatif, repris au compte-rendu)</source>
+        <translation>Why? (optional, shown in the report)</translation>
     </message>
 </context>
 <context>
@@ -1882,7 +2123,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="207"/>
+        <location filename="../../widgets/main_window.py" line="209"/>
         <source>C&amp;hantiers de tous les ateliers…</source>
         <translation>Pro&amp;jects of every workshop…</translation>
     </message>
@@ -1892,17 +2133,17 @@
         <translation>Logo from the settings left out: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="203"/>
+        <location filename="../../widgets/main_window.py" line="205"/>
         <source>&amp;Bilan d&apos;activité…</source>
         <translation>Activity &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="212"/>
+        <location filename="../../widgets/main_window.py" line="214"/>
         <source>&amp;Exporter l&apos;atelier (archive)…</source>
         <translation>&amp;Export the workshop (archive)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="215"/>
+        <location filename="../../widgets/main_window.py" line="217"/>
         <source>&amp;Importer un atelier…</source>
         <translation>&amp;Import a workshop…</translation>
     </message>
@@ -1983,14 +2224,14 @@ Replace it with the archive&apos;s (what changed here since the export will be l
         <translation>Workshop imported: “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="183"/>
+        <location filename="../../widgets/main_window.py" line="185"/>
         <source>&amp;Compte-rendu…</source>
         <translation>&amp;Report…</translation>
     </message>
     <message>
         <location filename="../../widgets/archive_desk.py" line="46"/>
         <location filename="../../widgets/document_desk.py" line="191"/>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="322"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
@@ -2020,125 +2261,125 @@ Replace it with the archive&apos;s (what changed here since the export will be l
         <translation>The report could not be prepared (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="70"/>
-        <location filename="../../widgets/main_window.py" line="649"/>
+        <location filename="../../widgets/main_window.py" line="71"/>
+        <location filename="../../widgets/main_window.py" line="653"/>
         <source>Atelier</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="166"/>
         <source>Base : {where}</source>
         <translation>Database: {where}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
+        <location filename="../../widgets/main_window.py" line="171"/>
         <source>Un fichier de format a été ignoré : {problem}</source>
         <translation>A format file was skipped: {problem}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="175"/>
+        <location filename="../../widgets/main_window.py" line="177"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="178"/>
+        <location filename="../../widgets/main_window.py" line="180"/>
         <source>&amp;Nouvel atelier…</source>
         <translation>&amp;New workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="181"/>
+        <location filename="../../widgets/main_window.py" line="183"/>
         <source>Liste des &amp;ateliers</source>
         <translation>&amp;Workshop list</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="191"/>
         <source>Feuille d&apos;é&amp;margement…</source>
         <translation>&amp;Attendance sheet…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="199"/>
+        <location filename="../../widgets/main_window.py" line="201"/>
         <source>Exporter en C&amp;SV…</source>
         <translation>Export as &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="220"/>
+        <location filename="../../widgets/main_window.py" line="222"/>
         <source>A&amp;nonymiser l&apos;atelier…</source>
         <translation>A&amp;nonymise workshop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="228"/>
+        <location filename="../../widgets/main_window.py" line="230"/>
         <source>&amp;Paramètres…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
+        <location filename="../../widgets/main_window.py" line="233"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="233"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>&amp;Édition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="235"/>
-        <location filename="../../widgets/main_window.py" line="658"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="662"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
-        <location filename="../../widgets/main_window.py" line="663"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
+        <location filename="../../widgets/main_window.py" line="667"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="240"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>&amp;Séance</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="242"/>
+        <location filename="../../widgets/main_window.py" line="244"/>
         <source>&amp;Démarrer la séance</source>
         <translation>&amp;Start session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="252"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254"/>
+        <location filename="../../widgets/main_window.py" line="256"/>
         <source>&amp;Données personnelles…</source>
         <translation>&amp;Personal data…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="256"/>
+        <location filename="../../widgets/main_window.py" line="258"/>
         <source>À &amp;propos d&apos;Atelier</source>
         <translation>&amp;About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="318"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>Démarrer la séance</source>
         <translation>Start the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="347"/>
+        <location filename="../../widgets/main_window.py" line="349"/>
         <source>Renommer l&apos;atelier</source>
         <translation>Rename workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="347"/>
+        <location filename="../../widgets/main_window.py" line="349"/>
         <source>Nouveau titre :</source>
         <translation>New title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="357"/>
+        <location filename="../../widgets/main_window.py" line="359"/>
         <source>Atelier dupliqué : la copie est prête à être adaptée.</source>
         <translation>Workshop duplicated: the copy is ready to adapt.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="366"/>
+        <location filename="../../widgets/main_window.py" line="368"/>
         <source>Supprimer définitivement « {title} » ?
 
 Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et les votes seront effacés. Cette action ne peut pas être annulée. Pour le mettre de côté sans rien perdre, choisissez plutôt « Archiver ».</source>
@@ -2147,37 +2388,37 @@ Son cadrage, son agenda, {participants} participant(s), {notes} post-it(s) et le
 Its brief, its agenda, {participants} participant(s), {notes} sticky note(s) and the votes will be erased. This cannot be undone. To set it aside without losing anything, choose “Archive” instead.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="375"/>
+        <location filename="../../widgets/main_window.py" line="377"/>
         <source>Supprimer l&apos;atelier</source>
         <translation>Delete workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="375"/>
+        <location filename="../../widgets/main_window.py" line="377"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="387"/>
         <source>Enregistrer comme format</source>
         <translation>Save as format</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="386"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Nom du nouveau format :</source>
         <translation>Name of the new format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="394"/>
+        <location filename="../../widgets/main_window.py" line="396"/>
         <source>Format « {name} » enregistré : il est proposé à la création d&apos;un atelier.</source>
         <translation>Format “{name}” saved: it is now offered when you create a workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="456"/>
+        <location filename="../../widgets/main_window.py" line="458"/>
         <source>À propos d&apos;Atelier</source>
         <translation>About Atelier</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="458"/>
+        <location filename="../../widgets/main_window.py" line="460"/>
         <source>Atelier {version}
 
 Préparer, animer et restituer des ateliers participatifs, entièrement hors ligne.
@@ -2228,27 +2469,27 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>The CSV files could not be written (unexpected error). The error report is here: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="656"/>
+        <location filename="../../widgets/main_window.py" line="660"/>
         <source>&amp;Annuler : {what}</source>
         <translation>&amp;Undo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="661"/>
+        <location filename="../../widgets/main_window.py" line="665"/>
         <source>&amp;Rétablir : {what}</source>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="224"/>
+        <location filename="../../widgets/main_window.py" line="226"/>
         <source>&amp;Rejoindre une séance…</source>
         <translation>&amp;Join a session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="478"/>
+        <location filename="../../widgets/main_window.py" line="480"/>
         <source>Choisissez d&apos;abord un atelier dans la liste.</source>
         <translation>First choose a workshop in the list.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="481"/>
+        <location filename="../../widgets/main_window.py" line="483"/>
         <source>Anonymiser « {title} » ?
 
 Les noms des participants, des auteurs de post-its, des responsables d&apos;actions, des porteurs de chantiers et des co-animateurs seront remplacés par leurs initiales (« Marie Dupont » → « M. D. »), partout : listes, historique, sauvegardes. Les post-its, votes et actions restent.
@@ -2261,37 +2502,37 @@ The names of participants, sticky-note authors, action owners, project leads and
 This cannot be undone: export the report or the archive first if you need the names.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="488"/>
+        <location filename="../../widgets/main_window.py" line="490"/>
         <source>Anonymiser l&apos;atelier</source>
         <translation>Anonymise workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="488"/>
+        <location filename="../../widgets/main_window.py" line="490"/>
         <source>Anonymiser</source>
         <translation>Anonymise</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="492"/>
+        <location filename="../../widgets/main_window.py" line="494"/>
         <source>Atelier anonymisé : les noms sont devenus des initiales.</source>
         <translation>Workshop anonymised: names are now initials.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="584"/>
+        <location filename="../../widgets/main_window.py" line="586"/>
         <source>Atelier repris sur cet ordinateur : la séance est en pause. Projetez le QR code : les téléphones s&apos;enregistrent à nouveau ici.</source>
         <translation>Workshop taken over on this laptop: the session is paused. Project the QR code: phones check in again here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="590"/>
+        <location filename="../../widgets/main_window.py" line="592"/>
         <source>Atelier repris sur cet ordinateur : « Démarrer la séance » pour le poursuivre.</source>
         <translation>Workshop taken over on this laptop: “Start session” to carry it on.</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="226"/>
+        <location filename="../../widgets/main_window.py" line="228"/>
         <source>&amp;Tester le réseau…</source>
         <translation>&amp;Test the network…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="647"/>
+        <location filename="../../widgets/main_window.py" line="651"/>
         <source>Atelier — RÉPÉTITION (ne compte pas dans le bilan)</source>
         <translation>Atelier — REHEARSAL (not counted in the summary)</translation>
     </message>
@@ -3047,27 +3288,27 @@ Only your account can read these files. Exported documents (report, CSV, archive
 <context>
     <name>ProgrammeView</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="100"/>
+        <location filename="../../widgets/workshop_editor.py" line="101"/>
         <source>Clic droit : changer son statut</source>
         <translation>Right-click: change its status</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="116"/>
+        <location filename="../../widgets/workshop_editor.py" line="117"/>
         <source>Statut : {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="52"/>
+        <location filename="../../widgets/workshop_editor.py" line="53"/>
         <source>Calendrier du programme</source>
         <translation>Programme calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="58"/>
+        <location filename="../../widgets/workshop_editor.py" line="59"/>
         <source>Double-cliquez sur une séance pour modifier son agenda.</source>
         <translation>Double-click a session to edit its agenda.</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="92"/>
+        <location filename="../../widgets/workshop_editor.py" line="93"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
@@ -3265,42 +3506,42 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
 <context>
     <name>RemoteController</name>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="85"/>
+        <location filename="../../widgets/remote_controller.py" line="83"/>
         <source>ajouter une action</source>
         <translation>add an action</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="86"/>
+        <location filename="../../widgets/remote_controller.py" line="84"/>
         <source>modifier une action</source>
         <translation>change an action</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="87"/>
+        <location filename="../../widgets/remote_controller.py" line="85"/>
         <source>supprimer une action</source>
         <translation>delete an action</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="88"/>
+        <location filename="../../widgets/remote_controller.py" line="86"/>
         <source>déplacer une action</source>
         <translation>move an action</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="89"/>
+        <location filename="../../widgets/remote_controller.py" line="87"/>
         <source>modifier un chantier</source>
         <translation>change a project</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="90"/>
+        <location filename="../../widgets/remote_controller.py" line="88"/>
         <source>ajouter au suivi d&apos;un chantier</source>
         <translation>add to a project&apos;s timeline</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="91"/>
+        <location filename="../../widgets/remote_controller.py" line="89"/>
         <source>retirer une ligne du suivi d&apos;un chantier</source>
         <translation>remove a line from a project&apos;s timeline</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="94"/>
+        <location filename="../../widgets/remote_controller.py" line="92"/>
         <source>cocher un jalon</source>
         <translation>tick a milestone</translation>
     </message>
@@ -3340,220 +3581,245 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>the board&apos;s settings</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="45"/>
+        <location filename="../../widgets/remote_controller.py" line="97"/>
         <source>promouvoir en action</source>
         <translation>promote to actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="47"/>
+        <location filename="../../widgets/remote_controller.py" line="45"/>
         <source>retirer des votes papier</source>
         <translation>remove paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="280"/>
+        <location filename="../../widgets/remote_controller.py" line="93"/>
+        <source>ouvrir un chantier</source>
+        <translation>open a project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="94"/>
+        <source>donner un retour d&apos;expérience</source>
+        <translation>give feedback on a method</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="99"/>
+        <source>décider du devenir d&apos;idées</source>
+        <translation>decide what becomes of ideas</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="100"/>
+        <source>changer le statut d&apos;un chantier</source>
+        <translation>change a project&apos;s status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="101"/>
+        <source>supprimer un chantier</source>
+        <translation>delete a project</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/remote_controller.py" line="288"/>
         <source>créer un atelier</source>
         <translation>create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="281"/>
+        <location filename="../../widgets/remote_controller.py" line="289"/>
         <source>renommer l&apos;atelier</source>
         <translation>rename the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="282"/>
+        <location filename="../../widgets/remote_controller.py" line="290"/>
         <source>dupliquer l&apos;atelier</source>
         <translation>duplicate the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="283"/>
+        <location filename="../../widgets/remote_controller.py" line="291"/>
         <source>archiver l&apos;atelier</source>
         <translation>archive the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="284"/>
+        <location filename="../../widgets/remote_controller.py" line="292"/>
         <source>supprimer l&apos;atelier</source>
         <translation>delete the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="285"/>
+        <location filename="../../widgets/remote_controller.py" line="293"/>
         <source>modifier le cadrage</source>
         <translation>change the framing</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="286"/>
+        <location filename="../../widgets/remote_controller.py" line="294"/>
         <source>modifier le lieu ou la date</source>
         <translation>change the place or the date</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="287"/>
+        <location filename="../../widgets/remote_controller.py" line="295"/>
         <source>enregistrer un format</source>
         <translation>save a format</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="288"/>
-        <location filename="../../widgets/remote_controller.py" line="289"/>
-        <location filename="../../widgets/remote_controller.py" line="290"/>
-        <location filename="../../widgets/remote_controller.py" line="291"/>
+        <location filename="../../widgets/remote_controller.py" line="296"/>
+        <location filename="../../widgets/remote_controller.py" line="297"/>
+        <location filename="../../widgets/remote_controller.py" line="298"/>
+        <location filename="../../widgets/remote_controller.py" line="299"/>
         <source>modifier l&apos;agenda</source>
         <translation>change the agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="292"/>
+        <location filename="../../widgets/remote_controller.py" line="300"/>
         <source>importer un atelier</source>
         <translation>import a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="46"/>
+        <location filename="../../widgets/remote_controller.py" line="98"/>
         <source>promouvoir en chantier</source>
         <translation>promote to projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="49"/>
+        <location filename="../../widgets/remote_controller.py" line="47"/>
         <source>lancer une autre séance</source>
         <translation>start another session</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="53"/>
+        <location filename="../../widgets/remote_controller.py" line="51"/>
         <source>écrire un post-it</source>
         <translation>write a sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="54"/>
+        <location filename="../../widgets/remote_controller.py" line="52"/>
         <source>modifier un post-it</source>
         <translation>edit a sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="55"/>
+        <location filename="../../widgets/remote_controller.py" line="53"/>
         <source>changer la couleur d&apos;un post-it</source>
         <translation>change a sticky note&apos;s colour</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="56"/>
+        <location filename="../../widgets/remote_controller.py" line="54"/>
         <source>déplacer des post-its</source>
         <translation>move sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="57"/>
+        <location filename="../../widgets/remote_controller.py" line="55"/>
         <source>supprimer des post-its</source>
         <translation>delete sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="58"/>
+        <location filename="../../widgets/remote_controller.py" line="56"/>
         <source>dupliquer des post-its</source>
         <translation>duplicate sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="59"/>
+        <location filename="../../widgets/remote_controller.py" line="57"/>
         <source>regrouper des post-its</source>
         <translation>group sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="60"/>
+        <location filename="../../widgets/remote_controller.py" line="58"/>
         <source>dégrouper</source>
         <translation>ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="61"/>
+        <location filename="../../widgets/remote_controller.py" line="59"/>
         <source>modifier un groupe</source>
         <translation>edit a group</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="63"/>
+        <location filename="../../widgets/remote_controller.py" line="61"/>
         <source>révéler les post-its</source>
         <translation>reveal the sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="64"/>
+        <location filename="../../widgets/remote_controller.py" line="62"/>
         <source>démarrer ou arrêter le minuteur</source>
         <translation>start or stop the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="65"/>
+        <location filename="../../widgets/remote_controller.py" line="63"/>
         <source>démarrer le minuteur</source>
         <translation>start the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="66"/>
+        <location filename="../../widgets/remote_controller.py" line="64"/>
         <source>mettre le minuteur en pause</source>
         <translation>pause the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="67"/>
+        <location filename="../../widgets/remote_controller.py" line="65"/>
         <source>réinitialiser le minuteur</source>
         <translation>reset the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="68"/>
+        <location filename="../../widgets/remote_controller.py" line="66"/>
         <source>passer à la séquence suivante</source>
         <translation>go to the next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="69"/>
+        <location filename="../../widgets/remote_controller.py" line="67"/>
         <source>revenir à la séquence précédente</source>
         <translation>go back to the previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="72"/>
+        <location filename="../../widgets/remote_controller.py" line="70"/>
         <source>ajuster le minuteur</source>
         <translation>adjust the timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="73"/>
+        <location filename="../../widgets/remote_controller.py" line="71"/>
         <source>ouvrir un vote</source>
         <translation>open a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="74"/>
+        <location filename="../../widgets/remote_controller.py" line="72"/>
         <source>clore un vote</source>
         <translation>close a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="75"/>
+        <location filename="../../widgets/remote_controller.py" line="73"/>
         <source>rouvrir un vote</source>
         <translation>reopen a vote</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="76"/>
+        <location filename="../../widgets/remote_controller.py" line="74"/>
         <source>révéler les résultats</source>
         <translation>reveal the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="77"/>
+        <location filename="../../widgets/remote_controller.py" line="75"/>
         <source>ajouter des votes papier</source>
         <translation>add paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="78"/>
+        <location filename="../../widgets/remote_controller.py" line="76"/>
         <source>enregistrer une arrivée</source>
         <translation>check someone in</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="79"/>
+        <location filename="../../widgets/remote_controller.py" line="77"/>
         <source>corriger un nom</source>
         <translation>correct a name</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="80"/>
+        <location filename="../../widgets/remote_controller.py" line="78"/>
         <source>retirer une personne de la liste</source>
         <translation>remove someone from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="83"/>
+        <location filename="../../widgets/remote_controller.py" line="81"/>
         <source>annuler</source>
         <translation>undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="84"/>
+        <location filename="../../widgets/remote_controller.py" line="82"/>
         <source>rétablir</source>
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="293"/>
+        <location filename="../../widgets/remote_controller.py" line="301"/>
         <source>effacer une personne</source>
         <translation>erase a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="294"/>
+        <location filename="../../widgets/remote_controller.py" line="302"/>
         <source>anonymiser l&apos;atelier</source>
         <translation>anonymise the workshop</translation>
     </message>
@@ -3563,7 +3829,7 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>accept suggested groups</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="62"/>
+        <location filename="../../widgets/remote_controller.py" line="60"/>
         <source>ranger le tableau</source>
         <translation>tidy up the board</translation>
     </message>
@@ -4715,89 +4981,94 @@ An item that is already a project is not created twice.</translation>
 <context>
     <name>WorkshopEditor</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="219"/>
+        <location filename="../../widgets/workshop_editor.py" line="225"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="220"/>
+        <location filename="../../widgets/workshop_editor.py" line="226"/>
         <source>Chantiers</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="214"/>
+        <location filename="../../widgets/workshop_editor.py" line="216"/>
         <source>Tableau</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="149"/>
+        <location filename="../../widgets/workshop_editor.py" line="151"/>
         <source>← Ateliers</source>
         <translation>← Workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="150"/>
+        <location filename="../../widgets/workshop_editor.py" line="152"/>
         <source>Revenir à la liste des ateliers (Alt+←)</source>
         <translation>Back to the workshop list (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="160"/>
-        <location filename="../../widgets/workshop_editor.py" line="263"/>
+        <location filename="../../widgets/workshop_editor.py" line="162"/>
+        <location filename="../../widgets/workshop_editor.py" line="271"/>
         <source>Enregistré ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="162"/>
+        <location filename="../../widgets/workshop_editor.py" line="164"/>
         <source>Renommer</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="164"/>
+        <location filename="../../widgets/workshop_editor.py" line="166"/>
         <source>Enregistrer comme format…</source>
         <translation>Save as format…</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="165"/>
+        <location filename="../../widgets/workshop_editor.py" line="167"/>
         <source>Réutiliser cet agenda pour de prochains ateliers</source>
         <translation>Reuse this agenda for future workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="168"/>
-        <location filename="../../widgets/workshop_editor.py" line="235"/>
+        <location filename="../../widgets/workshop_editor.py" line="170"/>
+        <location filename="../../widgets/workshop_editor.py" line="241"/>
         <source>Démarrer la séance ▶</source>
         <translation>Start session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="171"/>
+        <location filename="../../widgets/workshop_editor.py" line="173"/>
         <source>Ouvrir la console d&apos;animation et la projection (Ctrl+Maj+D)</source>
         <translation>Open the facilitation console and the projector (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="191"/>
+        <location filename="../../widgets/workshop_editor.py" line="193"/>
         <source>Cadrage</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="192"/>
+        <location filename="../../widgets/workshop_editor.py" line="194"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="193"/>
+        <location filename="../../widgets/workshop_editor.py" line="195"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
         <location filename="../../widgets/workshop_editor.py" line="224"/>
+        <source>Idées</source>
+        <translation>Ideas</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="230"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="233"/>
+        <location filename="../../widgets/workshop_editor.py" line="239"/>
         <source>Reprendre la séance ▶</source>
         <translation>Resume session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="263"/>
+        <location filename="../../widgets/workshop_editor.py" line="271"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>

@@ -58,8 +58,16 @@ function render() {
 const PANELS = ["closed", "code-step", "join", "live"];
 function show(panel) {
   if (!$(panel).hidden) return;
+  const first = PANELS.every((id) => $(id).hidden);
   for (const id of PANELS) $(id).hidden = id !== panel;
   window.scrollTo(0, 0);  // a new panel starts at its top, not where the last form was left
+  // after the first panel, a screen reader or the keyboard carries on from the new panel's
+  // title (the control that had the focus has just been hidden), not from the page's top
+  const title = $(panel).querySelector("h1");
+  if (title && !first) {
+    title.tabIndex = -1;
+    title.focus({ preventScroll: true });
+  }
 }
 
 // -- outside a séance the server answers 409: the page says why and waits for it to open -----

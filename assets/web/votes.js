@@ -274,7 +274,9 @@
     for (const item of round.items) list.appendChild(card(item, open));
     target.appendChild(list);
     if (open) {
-      target.appendChild(el("p", "vote-status muted", status));
+      const said = el("p", "vote-status muted", status);
+      said.setAttribute("role", "status");  // "Vote enregistré ✓" is heard, not only seen
+      target.appendChild(said);
       target.appendChild(button(done ? "Je reprends mon vote" : "J’ai fini", "vote-done",
                                 finish, sending));
       if (done) {
@@ -301,22 +303,35 @@
     if (round.kind === "dots") {
       const n = value || 0;
       const row = el("div", "vote-row");
-      row.appendChild(button("−", "vote-minus", () => set(item.key, n - 1), !open || n === 0));
+      // each control says what it does and to which item (the label is the participant's text)
+      const minus = button("−", "vote-minus", () => set(item.key, n - 1), !open || n === 0);
+      minus.setAttribute("aria-label", `Retirer une gommette : ${item.label}`);
+      row.appendChild(minus);
       const dots = el("span", "vote-dots");
+      dots.setAttribute("role", "img");
       dots.setAttribute("aria-label", plural(n, "gommette", "gommettes"));
       dots.textContent = n ? "●".repeat(n) : "○";
       row.appendChild(dots);
-      row.appendChild(button("+", "vote-plus", () => set(item.key, n + 1),
-                             !open || blockedOwn || n >= round.cap || left() <= 0));
+      const plus = button("+", "vote-plus", () => set(item.key, n + 1),
+                          !open || blockedOwn || n >= round.cap || left() <= 0);
+      plus.setAttribute("aria-label", `Ajouter une gommette : ${item.label}`);
+      row.appendChild(plus);
       c.appendChild(row);
       if (n) c.classList.add("chosen");
     } else if (round.kind === "points") {
       const n = value || 0;
       const row = el("div", "vote-row");
-      row.appendChild(button("−5", "vote-minus", () => set(item.key, Math.max(0, n - 5)), !open || n === 0));
-      row.appendChild(el("span", "vote-points", `${n}`));
-      row.appendChild(button("+5", "vote-plus", () => set(item.key, n + Math.min(5, left())),
-                             !open || left() <= 0));
+      const minus = button("−5", "vote-minus", () => set(item.key, Math.max(0, n - 5)), !open || n === 0);
+      minus.setAttribute("aria-label", `Retirer 5 points : ${item.label}`);
+      row.appendChild(minus);
+      const points = el("span", "vote-points", `${n}`);
+      points.setAttribute("role", "img");
+      points.setAttribute("aria-label", plural(n, "point", "points"));
+      row.appendChild(points);
+      const plus = button("+5", "vote-plus", () => set(item.key, n + Math.min(5, left())),
+                          !open || left() <= 0);
+      plus.setAttribute("aria-label", `Ajouter 5 points : ${item.label}`);
+      row.appendChild(plus);
       c.appendChild(row);
       const slider = el("input", "vote-slider");
       slider.type = "range";

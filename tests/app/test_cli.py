@@ -384,3 +384,45 @@ def test_actions_and_chantiers_from_the_command_line(home: Path, tmp_path: Path)
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     again = json.loads("\n".join(assert_ok(run(home, "chantiers", "--json", db=path))))
     assert again == chantiers
+
+
+def test_the_fate_of_each_idea_from_the_command_line(home: Path, tmp_path: Path) -> None:
+    from app.ops import board
+    from app.ops.base import Context
+    from app.ops.workshops import create_workshop
+
+    path = tmp_path / "ideas.sqlite3"
+    db = Database.open(path)
+    try:
+        ctx = Context(db)
+        wid = create_workshop(ctx, format_key="3h", title="Idées").workshop_id
+        assert wid is not None
+        ids = [board.add_note(ctx, wid, text=t, x=0.0, y=0.0).ids[0]
+               for t in ("Bus de nuit", "Navette\tdu soir", "Vélo")]  # fmt: skip
+    finally:
+        db.close()
+    out = assert_ok(run(home, "idees", wid, "set", ids[1], ids[2], "--fate", "mise_de_cote",
+                        "--reason", "Hors périmètre", db=path))  # fmt: skip
+    assert out == ["2 post-its : mise de côté."]
+    assert assert_ok(run(home, "idees", wid, db=path)) == [
+        f"{ids[0]}\tBus de nuit\t-\t-",
+        f"{ids[1]}\tNavette du soir\tmise_de_cote\tHors périmètre",
+        f"{ids[2]}\tVélo\tmise_de_cote\tHors périmètre",
+    ]
+    assert_ok(run(home, "idees", wid, "set", ids[2], "--fate", "fusionnee", "--into", ids[0],
+                  db=path))  # fmt: skip
+    listed = json.loads("\n".join(assert_ok(run(home, "idees", wid, "--json", db=path))))
+    assert [(i["id"], i["fate"], i["merged_into"]) for i in listed] == [
+        (ids[0], None, None), (ids[1], "mise_de_cote", None), (ids[2], "fusionnee", ids[0]),
+    ]  # fmt: skip
+    for args in (
+        ("idees", wid, "set", ids[0], "--fate", "retenue"),  # into what?
+        ("idees", wid, "set", 99999, "--fate", "mise_de_cote"),
+        ("idees", wid, "set", ids[0], "--fate", "fusionnee", "--into", ids[0]),
+        ("idees", wid, "set", "--fate", "aucun"),
+    ):
+        result = run(home, *args, db=path)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    again = json.loads("\n".join(assert_ok(run(home, "idees", wid, "--json", db=path))))
+    assert again == listed

@@ -327,6 +327,9 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
     ("outcomes.set_fate", lambda r: outcomes.set_fate(
         r.ctx, r.wid, [r.note("Écarté")], "mise_de_cote", reason="Hors périmètre")),
     ("outcomes.delete_action", lambda r: outcomes.delete_action(r.ctx, r.made["action"])),
+    ("projects.create_project", lambda r: r.made.setdefault("project", projects.create_project(
+        r.ctx, r.wid, "Tiers-lieu rural", owner="Claire").ids[0])),
+    ("projects.delete_project", lambda r: projects.delete_project(r.ctx, r.made["project"])),
     ("projects.update_project",
      lambda r: projects.update_project(r.ctx, r.newest(Project), owner="Claire", progress=30)),
     ("projects.add_entry", lambda r: projects.add_entry(

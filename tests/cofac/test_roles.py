@@ -12,7 +12,7 @@ from app.cofac_client import CoFacClient
 from app.ops import board, cofac, notes, queries
 from app.ops.cofac import REMOTE_OPS
 
-ROLES = ("coanimateur", "gardien", "scribe", "observateur")
+ROLES = ("coanimateur", "copilote", "gardien", "scribe", "observateur")
 
 
 def _note_ids(host: Host) -> list[int]:
@@ -31,21 +31,23 @@ def _args(host: Host, op: str) -> dict[str, Any]:
         "live.adjust": {"seconds": 60},
         "votes.open_round": {"kind": "dots", "title": "Priorités"},
         "participants.check_in": {"name": "Dominique", "category": "public"},
+        "outcomes.set_fate": {"note_ids": ids[-1:], "fate": "mise_de_cote", "reason": "Hors sujet"},
         "undo": {},
     }[op]
 
 
 # op → the roles allowed to run it
 TABLE = {
-    "board.add_note": {"coanimateur", "scribe"},
-    "board.move": {"coanimateur", "scribe"},
-    "board.group": {"coanimateur", "scribe"},
-    "board.recolour": {"coanimateur", "scribe"},
-    "live.toggle": {"coanimateur", "gardien"},
-    "live.adjust": {"coanimateur", "gardien"},
-    "votes.open_round": {"coanimateur"},
-    "participants.check_in": {"coanimateur"},
-    "undo": {"coanimateur"},
+    "board.add_note": {"coanimateur", "copilote", "scribe"},
+    "board.move": {"coanimateur", "copilote", "scribe"},
+    "board.group": {"coanimateur", "copilote", "scribe"},
+    "board.recolour": {"coanimateur", "copilote", "scribe"},
+    "live.toggle": {"coanimateur", "copilote", "gardien"},
+    "live.adjust": {"coanimateur", "copilote", "gardien"},
+    "votes.open_round": {"coanimateur", "copilote"},
+    "participants.check_in": {"coanimateur", "copilote"},
+    "outcomes.set_fate": {"copilote"},
+    "undo": {"coanimateur", "copilote"},
 }
 
 
@@ -58,6 +60,15 @@ def test_the_table_matches_the_allow_list() -> None:
     scribe = {op for op, r in REMOTE_OPS.items() if "scribe" in r.roles}
     assert scribe == {op for op in REMOTE_OPS if op.startswith("board.")}
     assert "live.end_session" not in REMOTE_OPS  # ending the séance is the lead's alone
+    # the decisions after a vote are the lead's, or a laptop's she delegated them to
+    decisions = {op for op, r in REMOTE_OPS.items() if "coanimateur" not in r.roles}
+    decisions -= {op for op, r in REMOTE_OPS.items() if r.roles & {"gardien", "scribe"}}
+    assert decisions == {
+        "votes.promote_to_actions", "votes.promote_to_projects", "outcomes.set_fate",
+        "projects.set_status", "projects.delete_project",
+    }  # fmt: skip
+    assert all(REMOTE_OPS[op].roles == {"copilote"} for op in decisions)
+    assert all("copilote" in r.roles for r in REMOTE_OPS.values())
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -48,6 +48,8 @@ class FakeDialogs:
         self.grouping_seen: list[GroupingDialog] = []  # the dialogs shown (closed, kept alive)
         self.numbers: list[int | None] = []  # answers to a number's question, in order
         self.choices: list[str | None] = []  # keys chosen among buttons (None: Annuler)
+        self.picks: list[str | None] = []  # keys picked in a drop-down list (None: Annuler)
+        self.pick_lists: list[list[tuple[str, str]]] = []  # the lists offered
         # « Retour d'expérience »: answers (lists of ReviewAnswer); none left: « Plus tard »
         self.reviews: list[Any] = []
         self.review_items: list[Any] = []  # the methods each one listed
@@ -96,6 +98,13 @@ class FakeDialogs:
     def choose(self, title: str, text: str, choices: list[tuple[str, str]]) -> str | None:
         self.asked.append(text)
         answer = self.choices.pop(0)
+        assert answer is None or answer in dict(choices), (answer, choices)
+        return answer
+
+    def pick(self, title: str, label: str, choices: list[tuple[str, str]]) -> str | None:
+        self.asked.append(title)
+        self.pick_lists.append(choices)
+        answer = self.picks.pop(0)
         assert answer is None or answer in dict(choices), (answer, choices)
         return answer
 

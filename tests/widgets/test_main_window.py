@@ -212,3 +212,30 @@ def test_tooltips_show_typed_text_not_markup(make_window):
     assert "&lt;b&gt;Gras&lt;/b&gt;" in tip and "<b>" not in tip
     window.open_workshop(wid)
     assert "<img" not in window.editor.title.toolTip()
+
+
+def test_a_disabled_delete_button_does_not_look_red(make_window, qtbot):
+    """Seen under Xvfb: « Supprimer… » on the home page stayed red while nothing was chosen
+    (the others greyed out): a disabled danger button is painted grey."""
+    from PySide6.QtGui import QColor
+
+    from widgets.theme import DANGER, STYLE
+
+    window = make_window()
+    window.show_home()
+    window.home.setStyleSheet(STYLE)  # the theme the application applies
+    button = window.home.delete_button
+    window.home.table.clearSelection()
+    window.home._update_buttons()
+    assert not button.isEnabled()
+    image = button.grab().toImage()
+    red = QColor(DANGER)
+
+    def reddish(x: int, y: int) -> bool:
+        c = image.pixelColor(x, y)
+        return (
+            abs(c.red() - red.red()) + abs(c.green() - red.green()) + abs(c.blue() - red.blue())
+            < 60
+        )
+
+    assert not any(reddish(x, y) for x in range(image.width()) for y in range(image.height()))

@@ -108,6 +108,7 @@ def test_english_window_shows_english_texts(english, make_window):
         "Agenda",
         "Programme",
         "Board",
+        "Ideas",
         "Actions",
         "Projects",
         "Photos",

@@ -187,3 +187,21 @@ def test_the_dialogs_fit_a_1366_by_768_screen(make_window, qtbot, tmp_path) -> N
     assert join is not None
     found += check_dialog(qtbot, join, "join")
     assert found == [], "\n".join(found)
+
+
+def test_the_window_opens_inside_a_small_screen(make_window, qtbot) -> None:
+    """On a 1366 × 768 laptop the window opens inside the room the screen leaves, maximised,
+    its right edge on screen (seen under Xvfb: 1400 px wide, « Nouvel atelier » cut off)."""
+    from PySide6.QtCore import QRect
+
+    from widgets.application import fit_to_screen
+
+    window = make_window()
+    window.resize(1400, 860)
+    room = QRect(0, 0, SCREEN.width(), SCREEN.height() - 28)  # a panel at the bottom
+    assert window.minimumSizeHint().width() <= room.width()
+    assert window.minimumSizeHint().height() <= room.height()
+    fit_to_screen(window, room)
+    assert window.width() <= room.width() and window.height() <= room.height()
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    assert window.pos() == room.topLeft()

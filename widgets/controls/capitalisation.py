@@ -12,7 +12,7 @@ from widgets.controls.base import Controls
 
 
 class CapitalisationControls(Controls):
-    """Retours d'expérience: written on this laptop (not a co-facilitator's operation)."""
+    """Retours d'expérience (a co-animateur's laptop sends them to the host)."""
 
     def review_method(
         self,
@@ -23,9 +23,9 @@ class CapitalisationControls(Controls):
         change: str = "",
         phase_id: int | None = None,
     ) -> Change | None:
-        return self._call(
-            capitalisation.review_method, self.ctx, workshop_id, method_key, rating, worked,
-            change, phase_id,
+        return self._write(
+            "capitalisation.review_method", capitalisation.review_method, workshop_id,
+            method_key, rating, worked, change, phase_id,
         )  # fmt: skip
 
     def method_reviews(self, workshop_id: int) -> list[MethodReviewInfo]:

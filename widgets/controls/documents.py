@@ -161,9 +161,10 @@ class DocumentControls(Controls):
         return None if change is None else change.workshop_id
 
     def set_project_status(self, project_id: int, status: str) -> Change | None:
+        """A decision: a co-facilitator's laptop sends it only when the lead delegated."""
         from app.ops import projects
 
-        return self._call(projects.set_status, self.ctx, project_id, status)
+        return self._write("projects.set_status", projects.set_status, project_id, status)
 
     # -- photos for the compte-rendu's annexe ---------------------------------------------------
     def photos(self, workshop_id: int) -> list[PhotoInfo]:

@@ -18,7 +18,7 @@ from app.ops.projects import UNSET
 from widgets.controls.base import Controls
 
 if TYPE_CHECKING:
-    from app.ops.outcomes import ActionInfo
+    from app.ops.outcomes import ActionInfo, FateTrail
     from app.ops.projects import ChantierInfo
 
 
@@ -79,7 +79,40 @@ class OutcomeControls(Controls):
     def move_action(self, action_id: int, position: int) -> Change | None:
         return self._write("outcomes.move_action", outcomes.move_action, action_id, position)
 
+    # -- what became of each post-it -------------------------------------------------------------
+    def fate_trail(self, workshop_id: int) -> list[FateTrail]:
+        """Every post-it with its votes and its fate, in the order written."""
+        return self._call(outcomes.fate_trail, self.ctx, workshop_id) or []
+
+    def set_fate(
+        self,
+        workshop_id: int,
+        note_ids: list[int],
+        fate: str | None,
+        *,
+        reason: str = "",
+        into: int | None = None,
+        action_id: int | None = None,
+        project_id: int | None = None,
+    ) -> Change | None:
+        """Decide what became of post-its (a decision: delegated laptops only)."""
+        return self._write(
+            "outcomes.set_fate", outcomes.set_fate, workshop_id, note_ids, fate,
+            reason=reason, into=into, action_id=action_id, project_id=project_id,
+        )  # fmt: skip
+
     # -- chantiers -------------------------------------------------------------------------------
+    def create_project(
+        self, workshop_id: int, title: str, *, description: str = "", owner: str = ""
+    ) -> Change | None:
+        return self._write(
+            "projects.create_project", projects.create_project, workshop_id, title,
+            description=description, owner=owner,
+        )  # fmt: skip
+
+    def delete_project(self, project_id: int) -> Change | None:
+        return self._write("projects.delete_project", projects.delete_project, project_id)
+
     def chantiers(self, workshop_id: int) -> list[ChantierInfo]:
         """The workshop's chantiers with their timelines, oldest first."""
         return self._call(projects.chantiers, self.ctx, workshop_id) or []

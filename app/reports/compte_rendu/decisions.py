@@ -153,9 +153,21 @@ def _rank(rank: int, tied: bool, lang: Lang) -> str:
     return f"tied\u00a0{english_ordinal(rank)}" if tied else english_ordinal(rank)
 
 
-def _score_text(result: VoteResult, places: int, lang: Lang = "fr") -> str:
+def _why_out(result: VoteResult, vote: ReportVoteRound, lang: Lang) -> str:
+    """'éliminé : C1 2,0 < 3' — the criteria (numbered as in the list above) that put it out."""
+    names = list(vote.criteria)
+    reasons = []
+    for label, mean, threshold in result.eliminated:
+        key = f"C{names.index(label) + 1}" if label in names else label
+        reasons.append(f"{key}\u00a0{number(mean, lang, 1)}\u00a0<\u00a0{threshold}")
+    return t("éliminé", lang) + (" : " if lang == "fr" else ": ") + ", ".join(reasons)
+
+
+def _score_text(
+    result: VoteResult, places: int, lang: Lang = "fr", vote: ReportVoteRound | None = None
+) -> str:
     if result.eliminated:
-        return t("éliminé", lang)
+        return _why_out(result, vote, lang) if vote is not None else t("éliminé", lang)
     if result.score is None:
         return "—"
     rank = _rank(result.rank, result.tied, lang)
@@ -187,7 +199,10 @@ def _chantiers(story: ReportStory, projects: list[ReportProject]) -> None:
         if with_score:
             found = shown.get(id(p))
             row.append(
-                para(_score_text(found[0], places, lang) if found else "—", Styles.cell_muted)
+                para(
+                    _score_text(found[0], places, lang, found[1]) if found else "—",
+                    Styles.cell_muted,
+                )
             )
         row.append(
             para(p.owner, Styles.cell)
