@@ -50,7 +50,9 @@ class CofacDesk(QObject):
     def server_started(self, workshop_id: int, server: Any, host: str, url: str) -> None:
         self.server_stopped()
         self.workshop_id, self.server = workshop_id, server
-        self.address = url.split("//", 1)[-1].split("/", 1)[0]  # what to type by hand
+        # what to type by hand on a laptop: this address, the co-facilitation port (TLS)
+        where = url.split("//", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
+        self.address = f"{where}:{getattr(server, 'cofac_port', 0)}"
         self._unwatch = self.controller.watch_cofac(server, self.presence_changed.emit)
         self.advertiser = self.controller.advertise(workshop_id, server, host)
         self.refresh()
