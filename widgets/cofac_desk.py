@@ -76,6 +76,7 @@ class CofacDesk(QObject):
             self.panel = CofacPanel(self.window)
             self.panel.role_requested.connect(self.set_role)
             self.panel.revoke_requested.connect(self.revoke)
+            self.panel.approve_requested.connect(self.approve)
         self._fill(self.panel)
         if self.panel.isVisible():  # behind the console: brought forward
             self.panel.raise_()
@@ -92,9 +93,14 @@ class CofacDesk(QObject):
         """The console's button counts the laptops online; the panel, when shown, says all."""
         laptops = self._laptops()
         online = sum(1 for _info, presence in laptops if presence is not None and presence.online)
-        self.console.cofac_button.setText(
-            self.tr("Co-animation ({n})").format(n=online) if online else self.tr("Co-animation")
-        )
+        waiting = sum(1 for info, _presence in laptops if not getattr(info, "approved", True))
+        if waiting:  # a laptop typed the code: the lead lets it in from the panel
+            label = self.tr("Co-animation ({n} en attente)").format(n=waiting)
+        elif online:
+            label = self.tr("Co-animation ({n})").format(n=online)
+        else:
+            label = self.tr("Co-animation")
+        self.console.cofac_button.setText(label)
         if self.panel is not None and self.panel.isVisible():  # else filled when shown
             self._fill(self.panel, laptops)
 
@@ -108,6 +114,11 @@ class CofacDesk(QObject):
         if self.workshop_id is not None:
             self.controller.set_cofac_role(self.workshop_id, laptop_id, role)
         self.refresh()  # also when refused: the combo shows the role the core kept
+
+    def approve(self, laptop_id: int) -> None:
+        if self.workshop_id is not None:
+            self.controller.approve_cofac(self.workshop_id, laptop_id)
+        self.refresh()
 
     def revoke(self, laptop_id: int, name: str) -> None:
         if self.workshop_id is None:

@@ -165,6 +165,11 @@ class RemoteController(Controller):
     def revoked(self) -> bool:
         return self.client.revoked
 
+    @property
+    def waiting(self) -> bool:
+        """Connected, but the lead has not let this laptop in yet (no data until then)."""
+        return self.client.online and self.client.waiting and not self.client.revoked
+
     def pending(self) -> int:
         """Actions waiting to be sent to the host."""
         return len(self.client.outbox("pending"))
