@@ -56,6 +56,7 @@ WRONG_CODES = 5  # wrong codes from one address, then that address is locked…
 LOCK_SECONDS = 60.0  # …for a minute
 GLOBAL_CEILING = 30  # wrong codes from anywhere, then this code is done: the lead shows another
 PENDING_SECONDS = 60.0  # an exchange must end within this
+END_GRACE = 120.0  # after the séance ends, laptops connected during it catch up for this long
 MAX_PENDING = 256
 JOURNAL_PAGE = 5000
 LOCKED = "Trop de codes erronés depuis cet ordinateur : l'appairage est bloqué pendant une minute."
@@ -157,6 +158,8 @@ class CofacHost:
         self._locked_until: dict[str, float] = {}  # source address → until when
         self._wrong_total = 0  # wrong codes against the current code, from anywhere
         self._pending: dict[str, tuple[pairing.HostSide, str, float]] = {}
+        self._saw_open = False  # this server served the séance while it was open
+        self._ended_at: float | None = None  # when it first saw it ended
         self._tokens: dict[str, cofac.CoFacInfo] = {}
         self._watchers: dict[int, set[tuple[asyncio.AbstractEventLoop, asyncio.Event]]] = {}
         self._connected: dict[int, int] = {}  # laptop id → open websockets
@@ -299,7 +302,7 @@ class CofacHost:
             if found is not None:
                 with self._lock:
                     self._tokens[token] = found
-        if found is not None and self.door.look()[0] == "ended":
+        if found is not None and not self._seance_allows():
             raise KnownError(
                 "La séance est terminée : cet ordinateur n'y a plus accès.",
                 code="jeton_invalide",
@@ -316,6 +319,21 @@ class CofacHost:
         raise KnownError(
             "Cet ordinateur n'est pas (ou plus) appairé à la séance.", code="jeton_invalide"
         )
+
+    def _seance_allows(self) -> bool:
+        """Tokens work while the séance is open, and for `END_GRACE` after this server saw it
+        end (the laptops connected then get the end); never after (an old token no longer
+        downloads anything)."""
+        state, _ = self.door.look()
+        with self._lock:
+            if state != "ended":
+                self._saw_open = self._saw_open or state == "open"
+                self._ended_at = None
+                return True
+            now = self.clock()
+            if self._ended_at is None:
+                self._ended_at = now if self._saw_open else now - END_GRACE
+            return now - self._ended_at < END_GRACE
 
     def approved_laptop(self, authorization: str) -> cofac.CoFacInfo:
         """The laptop of `authorization`, if the lead approved it (it gets no data before)."""

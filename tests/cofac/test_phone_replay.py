@@ -16,9 +16,11 @@ from app.store.models import Feedback, Participant
 
 
 def _same(host: Host, laptop: CoFacClient) -> bool:
-    return replica.comparable_state(host.ctx.db, host.workshop_id) == replica.comparable_state(
-        laptop.db, host.workshop_id
-    )
+    a = replica.comparable_state(host.ctx.db, host.workshop_id)
+    b = replica.comparable_state(laptop.db, host.workshop_id)
+    if a != b:
+        print({k: (a[k], b[k]) for k in a if a[k] != b[k]})
+    return a == b
 
 
 def test_phones_post_its_check_ins_and_feedback_are_replayed_without_a_snapshot(
@@ -99,3 +101,4 @@ def test_phones_ballots_are_replayed_without_a_snapshot_counts_equal_to_the_host
     counts = votes.live_counts(host.ctx, rid)
     assert counts == votes.live_counts(laptop.ctx, rid) == votes.recount(laptop.ctx, rid)
     assert counts[(("note", int(items[2][5:])), "", 3)] == 1
+

@@ -312,11 +312,23 @@ def test_an_old_token_no_longer_downloads_the_replica_after_the_seance(
     from app.ops import live
 
     laptop = make_laptop(host, role="coanimateur", start=False)
+    now = [1000.0]
+    host.cofac.clock = lambda: now[0]
+    with host.http(laptop.pairing.token) as client:
+        assert client.get("/api/cofac/journal").status_code == 200  # during the séance
     live.end_session(host.ctx, host.workshop_id)
     with host.http(laptop.pairing.token) as client:
-        for path in ("/api/cofac/snapshot", "/api/cofac/journal"):
+        # the laptops connected then catch up with the end for a moment…
+        assert client.get("/api/cofac/journal").status_code == 200
+        now[0] += cofac_server.END_GRACE
+        for path in ("/api/cofac/snapshot", "/api/cofac/journal"):  # …and no more after
             refused = client.get(path)
             assert refused.status_code == 401, path
             assert refused.json()["message"] == (
                 "La séance est terminée : cet ordinateur n'y a plus accès."
             )
+    # a server started after the séance ended serves no old token at all
+    host.stop()
+    host.restart()
+    with host.http(laptop.pairing.token) as client:
+        assert client.get("/api/cofac/journal").status_code == 401
