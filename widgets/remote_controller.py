@@ -217,7 +217,9 @@ class RemoteController(Controller):
             return False
         return self.live_session(workshop_id) is not None
 
-    def start_server(self, workshop_id: int, host: str, port: int) -> tuple[Any, str] | None:
+    def start_server(
+        self, workshop_id: int, host: str, port: int, cofac_port: int | None = None
+    ) -> tuple[Any, str] | None:
         return None  # phones join the host
 
     def join_code(self, workshop_id: int) -> str:

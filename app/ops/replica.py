@@ -79,11 +79,11 @@ def _observer_rows(key: bytes) -> dict[str, Callable[[dict[str, Any]], None]]:
         if "label" in row:
             row["label"] = ""
 
-    def feedback(row: dict[str, Any]) -> None:
+    def answer(row: dict[str, Any]) -> None:
         row["participant_id"] = None
 
     return {"participants": participant, "phases": phase, "votes": ballot,
-            "vote_ballots": ballot, "feedback": feedback}  # fmt: skip
+            "vote_ballots": ballot, "feedback": answer}  # fmt: skip
 
 
 def sees_everything(role: str) -> bool:

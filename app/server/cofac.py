@@ -37,9 +37,9 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from app import __version__
+from app.domain import pairing
 from app.errors import KnownError
 from app.events import Event, Topic
-from app.domain import pairing
 from app.ops import cofac, participants, queries, replica
 from app.ops.base import Context
 from app.server.push import Broadcaster
@@ -65,8 +65,7 @@ SUSPENDED = (
     "d'afficher un nouveau code (« Nouveau code »)."
 )
 WRONG = (
-    "Ce code ne correspond pas : vérifiez les 6 chiffres affichés sur l'ordinateur "
-    "de l'animatrice."
+    "Ce code ne correspond pas : vérifiez les 6 chiffres affichés sur l'ordinateur de l'animatrice."
 )
 
 

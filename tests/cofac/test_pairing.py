@@ -102,7 +102,11 @@ def test_a_phone_token_can_never_pair_nor_act(host: Host) -> None:
         host.ctx, host.workshop_id, name="Alex", category="usager", key="phone-key-0001"
     )
     paired = _pair(host, host.code(), "Alex", "phone-0000001", token=phone.token)
-    assert paired == {"status": 403, "code": "interdit", "message": "Réservé à l'équipe d'animation."}
+    assert paired == {
+        "status": 403,
+        "code": "interdit",
+        "message": "Réservé à l'équipe d'animation.",
+    }
     with host.http(phone.token) as client:
         acted = client.post(
             "/api/cofac/op", json={"op": "live.toggle", "args": {}, "key": "phone-op-0001"}

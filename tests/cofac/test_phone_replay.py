@@ -101,4 +101,3 @@ def test_phones_ballots_are_replayed_without_a_snapshot_counts_equal_to_the_host
     counts = votes.live_counts(host.ctx, rid)
     assert counts == votes.live_counts(laptop.ctx, rid) == votes.recount(laptop.ctx, rid)
     assert counts[(("note", int(items[2][5:])), "", 3)] == 1
-

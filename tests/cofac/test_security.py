@@ -79,9 +79,7 @@ def impostor(tmp_path: Path) -> Iterator[Callable[..., Impostor]]:
 def _from(host: Host, source: str, token: str = "") -> httpx.Client:
     """A client on another computer of the network: its own source address (127.0.0.x)."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    transport = httpx.HTTPTransport(
-        local_address=source, verify=pinned_context(host.certificate)
-    )
+    transport = httpx.HTTPTransport(local_address=source, verify=pinned_context(host.certificate))
     return httpx.Client(base_url=host.url, transport=transport, headers=headers, timeout=10)
 
 
@@ -266,9 +264,7 @@ def test_the_host_proof_counts_as_a_guess_even_without_the_second_step(host: Hos
 
 
 # -- 3. least privilege ---------------------------------------------------------------------------
-def test_a_new_laptop_gets_no_data_until_the_lead_approves_it(
-    host: Host, tmp_path: Path
-) -> None:
+def test_a_new_laptop_gets_no_data_until_the_lead_approves_it(host: Host, tmp_path: Path) -> None:
     paired = pair(host.url, host.code(), "Camille", new_device_key())
     assert not paired.approved
     with host.http(paired.token) as client:

@@ -23,9 +23,7 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("approved", sa.Boolean(), nullable=False, server_default=sa.true())
         )
-        batch.add_column(
-            sa.Column("token_expires", sa.Float(), nullable=False, server_default="0")
-        )
+        batch.add_column(sa.Column("token_expires", sa.Float(), nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
