@@ -88,7 +88,8 @@ def test_the_lead_shows_the_code_and_a_laptop_joins_gets_a_role_and_is_revoked(
     dialog.code.setText("000 000" if code != "000000" else "111 111")
     dialog.name.setText("Camille")
     dialog.join_button.click()
-    qtbot.waitUntil(lambda: "ne correspond pas" in dialog.message.text(), timeout=WAIT)
+    # (the host does not prove the code the laptop typed: pairing stops there, nothing sent)
+    qtbot.waitUntil(lambda: "le code est faux" in dialog.message.text(), timeout=WAIT)
     assert laptop.cofac_windows == []
     dialog.reject()
     qtbot.waitUntil(lambda: laptop.join_dialog is None)
@@ -384,7 +385,7 @@ def test_refusals_name_the_action_in_the_windows_language(qapp, tmp_path):
         op: remote.label for op, remote in cofac.REMOTE_OPS.items()
     }
     db = Database.open(tmp_path / "replica.sqlite3")
-    pairing = Pairing("http://127.0.0.1:9/", "t" * 43, 1, 1, "Camille", "gardien", "Atelier")
+    pairing = Pairing("https://127.0.0.1:9/", "t" * 43, 1, 1, "Camille", "gardien", "Atelier")
     client = CoFacClient(db, pairing)  # not started: refusals are decided on this laptop
     remote = RemoteController(client)
     try:
