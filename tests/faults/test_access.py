@@ -177,9 +177,7 @@ def test_every_team_route_refuses_phones_and_strangers(served: Served) -> None:
     session = requests.Session()
     session.mount("https://", _Pinned(served.tls))
     laptops = schemathesis.openapi.from_dict(served.laptop_schema)
-    checked = _refused_everywhere(
-        served, laptops, served.laptop_routes, served.laptop_url, session
-    )
+    checked = _refused_everywhere(served, laptops, served.laptop_routes, served.laptop_url, session)
     assert len(checked) == len(served.laptop_routes)
 
 
