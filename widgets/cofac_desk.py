@@ -77,6 +77,7 @@ class CofacDesk(QObject):
             self.panel.role_requested.connect(self.set_role)
             self.panel.revoke_requested.connect(self.revoke)
             self.panel.approve_requested.connect(self.approve)
+            self.panel.new_code_requested.connect(self.new_code)
         self._fill(self.panel)
         if self.panel.isVisible():  # behind the console: brought forward
             self.panel.raise_()
@@ -106,7 +107,11 @@ class CofacDesk(QObject):
 
     def _fill(self, panel: CofacPanel, laptops: list[tuple[Any, Any]] | None = None) -> None:
         running = self.server is not None
-        panel.set_code(self.controller.cofac_code(self.server) if running else "", self.address)
+        panel.set_code(
+            self.controller.cofac_code(self.server) if running else "",
+            self.address,
+            running and self.controller.cofac_suspended(self.server),
+        )
         laptops = self._laptops() if laptops is None else laptops
         panel.set_laptops(laptops, self.controller.cofac_roles())
 
@@ -114,6 +119,13 @@ class CofacDesk(QObject):
         if self.workshop_id is not None:
             self.controller.set_cofac_role(self.workshop_id, laptop_id, role)
         self.refresh()  # also when refused: the combo shows the role the core kept
+
+    def new_code(self) -> None:
+        if self.server is not None:
+            self.controller.renew_cofac_code(self.server)
+        self.refresh()
+        if self.panel is not None:
+            self._fill(self.panel)
 
     def approve(self, laptop_id: int) -> None:
         if self.workshop_id is not None:

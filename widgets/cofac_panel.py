@@ -46,6 +46,7 @@ class CofacPanel(QDialog):
     role_requested = Signal(int, str)  # laptop id, role key
     revoke_requested = Signal(int, str)  # laptop id, its name
     approve_requested = Signal(int)  # laptop id: let a newly paired laptop in
+    new_code_requested = Signal()  # another pairing code (the current one stops working)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +105,13 @@ class CofacPanel(QDialog):
         roles.setWordWrap(True)
         close = QPushButton(self.tr("Fermer"))
         close.clicked.connect(self.close)
+        self.new_code_button = QPushButton(self.tr("Nouveau code"))
+        self.new_code_button.setToolTip(
+            self.tr("Remplacer le code d'appairage : l'actuel ne sert plus à personne")
+        )
+        self.new_code_button.clicked.connect(lambda _checked=False: self.new_code_requested.emit())
         bottom = QHBoxLayout()
+        bottom.addWidget(self.new_code_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
 
@@ -122,11 +129,18 @@ class CofacPanel(QDialog):
         self._shown: list[int] = []
         self.set_laptops([], [])
 
-    def set_code(self, code: str, address: str = "") -> None:
-        """The pairing code ("" when no séance server runs) and the address to type by hand."""
+    def set_code(self, code: str, address: str = "", suspended: bool = False) -> None:
+        """The pairing code ("" when no séance server runs) and the address to type by hand;
+        `suspended`: too many wrong codes retired it (a new one is needed)."""
         self.code.setText(spaced_code(code) if code else "—")
         self.code.setToolTip(code)
-        if not code:
+        self.new_code_button.setEnabled(bool(code))
+        if code and suspended:
+            self.address.setText(
+                self.tr("Trop de codes erronés ont été essayés : ce code ne sert plus. Cliquez sur "
+                        "« Nouveau code » pour appairer un ordinateur.")
+            )  # fmt: skip
+        elif not code:
             self.address.setText(
                 self.tr("Le serveur de la séance ne tourne pas : pas de co-animation possible.")
             )

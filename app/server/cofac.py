@@ -255,7 +255,10 @@ class CofacHost:
             self._count_wrong(source, now)
             exchange = secrets.token_urlsafe(24)
             self._pending[exchange] = (side, source, now)
-            return exchange, side
+            retired = self._wrong_total == GLOBAL_CEILING
+        if retired:  # the lead's panel says the code no longer serves
+            self._tell_presence()
+        return exchange, side
 
     def finish_pairing(self, exchange: str, laptop_proof: str, source: str) -> None:
         """The laptop's proof that it typed the right code (raises KnownError otherwise)."""

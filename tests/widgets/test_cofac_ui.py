@@ -416,3 +416,30 @@ def test_refusals_name_the_action_in_the_windows_language(qapp, tmp_path):
     finally:
         remote.stop()
         remote.deleteLater()
+
+
+def test_strangers_guesses_retire_the_code_and_the_lead_shows_a_new_one(make_window, qtbot):
+    from app.domain.pairing import LaptopSide
+    from app.server.cofac import GLOBAL_CEILING
+    from app.system.certificate import pinned_context
+
+    host, wid = _host(make_window)
+    runner = host.runner
+    runner.console.cofac_button.click()
+    panel = runner.cofac.panel
+    code = host.controller.cofac_code(runner.server)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    tls = pinned_context(runner.server._app.state.certificate.pem)
+    for n in range(GLOBAL_CEILING):  # from several computers of the network (5 each at most)
+        transport = httpx.HTTPTransport(local_address=f"127.0.2.{n // 5 + 1}", verify=tls)
+        with httpx.Client(base_url=runner.server.cofac_url, transport=transport) as client:
+            answer = client.post(
+                "/api/cofac/pair/start", json={"message": LaptopSide(wrong).message}
+            )
+            assert answer.status_code == 200, answer.text
+    qtbot.waitUntil(lambda: "ne sert plus" in panel.address.text(), timeout=WAIT)
+    panel.new_code_button.click()
+    fresh = host.controller.cofac_code(runner.server)
+    assert fresh != code and panel.code.text() == f"{fresh[:3]}\u2009{fresh[3:]}"
+    assert "ne sert plus" not in panel.address.text()
+    assert not host.controller.cofac_suspended(runner.server)

@@ -48,6 +48,17 @@ class CofacControls(Controls):
         host = self._cofac_host(server)
         return host.code() if host is not None else ""
 
+    def renew_cofac_code(self, server: ServerThread | None) -> str:
+        """A new pairing code (the old one stops working; wrong codes typed against it are
+        forgotten): "" without a server."""
+        host = self._cofac_host(server)
+        return host.new_code() if host is not None else ""
+
+    def cofac_suspended(self, server: ServerThread | None) -> bool:
+        """Whether too many wrong codes retired the current pairing code."""
+        host = self._cofac_host(server)
+        return host.suspended if host is not None else False
+
     def cofac_laptops(
         self, server: ServerThread | None, workshop_id: int
     ) -> list[tuple[CoFacInfo, Presence | None]]:
