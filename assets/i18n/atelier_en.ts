@@ -823,32 +823,37 @@
 <context>
     <name>CofacDesk</name>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="114"/>
+        <location filename="../../widgets/cofac_desk.py" line="139"/>
         <source>Révoquer un ordinateur</source>
         <translation>Revoke a laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="116"/>
+        <location filename="../../widgets/cofac_desk.py" line="141"/>
         <source>Déconnecter « {name} » de la séance ? Cet ordinateur ne pourra plus rien lire ni faire ; un nouveau code d&apos;appairage remplace l&apos;actuel.</source>
         <translation>Disconnect “{name}” from the session? That laptop will no longer see or do anything; a new pairing code replaces the current one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="119"/>
+        <location filename="../../widgets/cofac_desk.py" line="144"/>
         <source>Révoquer</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="122"/>
+        <location filename="../../widgets/cofac_desk.py" line="147"/>
         <source>« {name} » a été déconnecté.</source>
         <translation>“{name}” has been disconnected.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="94"/>
+        <location filename="../../widgets/cofac_desk.py" line="101"/>
         <source>Co-animation ({n})</source>
         <translation>Co-facilitation ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="94"/>
+        <location filename="../../widgets/cofac_desk.py" line="99"/>
+        <source>Co-animation ({n} en attente)</source>
+        <translation>Co-facilitation ({n} waiting)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="103"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
@@ -876,87 +881,117 @@
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="51"/>
+        <location filename="../../widgets/cofac_panel.py" line="53"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="54"/>
+        <location filename="../../widgets/cofac_panel.py" line="56"/>
         <source>Co-animer depuis un deuxième ordinateur</source>
         <translation>Co-facilitate from a second laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="58"/>
+        <location filename="../../widgets/cofac_panel.py" line="60"/>
         <source>Sur l&apos;autre ordinateur (même réseau Wi-Fi) : Fichier → « Rejoindre une séance… », choisir cette séance, puis taper ce code :</source>
         <translation>On the other laptop (same Wi-Fi network): File → “Join a session…”, pick this session, then type this code:</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="77"/>
+        <location filename="../../widgets/cofac_panel.py" line="79"/>
         <source>Ordinateurs appairés</source>
         <translation>Paired laptops</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <location filename="../../widgets/cofac_panel.py" line="82"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <location filename="../../widgets/cofac_panel.py" line="82"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="80"/>
+        <location filename="../../widgets/cofac_panel.py" line="82"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="90"/>
-        <source>Aucun ordinateur n&apos;a encore rejoint la séance. Un nouvel ordinateur arrive en observateur·rice : choisissez ici son rôle.</source>
-        <translation>No laptop has joined the session yet. A new laptop arrives as an observer: choose its role here.</translation>
+        <location filename="../../widgets/cofac_panel.py" line="92"/>
+        <source>Aucun ordinateur n&apos;a encore rejoint la séance. Un nouvel ordinateur ne reçoit rien tant que vous ne l&apos;avez pas accepté ici ; il arrive en observateur·rice : choisissez ici son rôle.</source>
+        <translation>No computer has joined the session yet. A new computer receives nothing until you accept it here; it arrives as an observer: choose its role here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="97"/>
+        <location filename="../../widgets/cofac_panel.py" line="100"/>
         <source>Co-animateur·rice : tout, sauf terminer la séance · Gardien·ne du temps : le minuteur · Scribe : les post-its et les groupes · Observateur·rice : lecture seule</source>
         <translation>Co-facilitator: everything but ending the session · Time keeper: the timer · Scribe: post-its and groups · Observer: read only</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="103"/>
+        <location filename="../../widgets/cofac_panel.py" line="106"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="129"/>
+        <location filename="../../widgets/cofac_panel.py" line="108"/>
+        <source>Nouveau code</source>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="110"/>
+        <source>Remplacer le code d&apos;appairage : l&apos;actuel ne sert plus à personne</source>
+        <translation>Replace the pairing code: the current one no longer works for anyone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="140"/>
+        <source>Trop de codes erronés ont été essayés : ce code ne sert plus. Cliquez sur « Nouveau code » pour appairer un ordinateur.</source>
+        <translation>Too many wrong codes were tried: this code no longer works. Click “New code” to pair a computer.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="145"/>
         <source>Le serveur de la séance ne tourne pas : pas de co-animation possible.</source>
         <translation>The session&apos;s server is not running: no co-facilitation possible.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="133"/>
+        <location filename="../../widgets/cofac_panel.py" line="149"/>
         <source>Si la séance n&apos;apparaît pas dans la liste, taper l&apos;adresse : {address}</source>
         <translation>If the session is not in the list, type the address: {address}</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="165"/>
+        <location filename="../../widgets/cofac_panel.py" line="181"/>
+        <source>Accepter</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="184"/>
+        <source>Cet ordinateur a tapé le code : lui donner accès à la séance</source>
+        <translation>This computer typed the code: give it access to the session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="187"/>
         <source>Révoquer…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="168"/>
+        <location filename="../../widgets/cofac_panel.py" line="190"/>
         <source>Déconnecter cet ordinateur : il ne pourra plus ni lire ni agir</source>
         <translation>Disconnect this laptop: it will no longer see or do anything</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="197"/>
+        <location filename="../../widgets/cofac_panel.py" line="219"/>
+        <source>En attente d&apos;accord</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="226"/>
         <source>Pas encore connecté</source>
         <translation>Not connected yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="199"/>
+        <location filename="../../widgets/cofac_panel.py" line="228"/>
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="201"/>
+        <location filename="../../widgets/cofac_panel.py" line="230"/>
         <source>Vu à {time}</source>
         <translation>Last seen at {time}</translation>
     </message>
@@ -995,36 +1030,46 @@
     </message>
     <message>
         <location filename="../../widgets/cofac_window.py" line="161"/>
+        <source>◌ En attente de l&apos;accord de l&apos;animatrice</source>
+        <translation>◌ Waiting for the lead facilitator&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="164"/>
+        <source>Le code était le bon. L&apos;animatrice doit encore accepter cet ordinateur dans son panneau de co-animation : rien n&apos;est reçu avant.</source>
+        <translation>The code was right. The lead facilitator still has to accept this computer in her co-facilitation panel: nothing is received before that.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="170"/>
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="162"/>
+        <location filename="../../widgets/cofac_window.py" line="171"/>
         <source>Relié à l&apos;ordinateur de l&apos;animatrice</source>
         <translation>Connected to the lead facilitator&apos;s laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="165"/>
+        <location filename="../../widgets/cofac_window.py" line="174"/>
         <source>○ Hors ligne</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="168"/>
+        <location filename="../../widgets/cofac_window.py" line="177"/>
         <source>L&apos;ordinateur de l&apos;animatrice ne répond pas. Vous pouvez continuer à lire ; vos actions partiront dès son retour.</source>
         <translation>The lead facilitator&apos;s laptop does not answer. You can keep reading; your actions will be sent as soon as it is back.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="178"/>
+        <location filename="../../widgets/cofac_window.py" line="187"/>
         <source>Refusé par l&apos;ordinateur de l&apos;animatrice : {message}</source>
         <translation>Refused by the lead facilitator&apos;s laptop: {message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="188"/>
+        <location filename="../../widgets/cofac_window.py" line="197"/>
         <source>{n} action(s) en attente d&apos;envoi</source>
         <translation>{n} action(s) waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="190"/>
+        <location filename="../../widgets/cofac_window.py" line="199"/>
         <source>Aucune action en attente</source>
         <translation>No action waiting</translation>
     </message>
@@ -1039,47 +1084,47 @@
         <translation>Take over the workshop on this laptop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="209"/>
+        <location filename="../../widgets/cofac_window.py" line="218"/>
         <source>Attention : l&apos;ordinateur de l&apos;animatrice répond encore. Ne reprenez l&apos;atelier que s&apos;il ne peut plus servir la séance.</source>
         <translation>Careful: the lead facilitator&apos;s laptop still answers. Take the workshop over only if it can no longer run the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="215"/>
+        <location filename="../../widgets/cofac_window.py" line="224"/>
         <source>« {title} » devient un atelier de cet ordinateur, avec sa copie complète : agenda et temps passés, post-its, votes, participants.</source>
         <translation>“{title}” becomes a workshop of this laptop, with its full copy: agenda and time spent, sticky notes, votes, participants.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="222"/>
+        <location filename="../../widgets/cofac_window.py" line="231"/>
         <source>La séance se rouvre ici, minuteur en pause : vous le relancez quand la salle est prête. Cet ordinateur sert alors les téléphones : projetez son QR code, chaque participant le scanne et s&apos;enregistre à nouveau (les arrivées déjà notées restent dans la liste). Les autres co-animateurs rejoignent cet ordinateur avec son code.</source>
         <translation>The session reopens here with its timer paused: restart it when the room is ready. This laptop then serves the phones: project its QR code, each participant scans it and checks in again (arrivals already recorded stay in the list). Other co-facilitators join this laptop with its code.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="231"/>
+        <location filename="../../widgets/cofac_window.py" line="240"/>
         <source>Aucune séance n&apos;est ouverte : « Démarrer la séance » la poursuivra ici.</source>
         <translation>No session is open: “Start session” will carry it on here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="237"/>
+        <location filename="../../widgets/cofac_window.py" line="246"/>
         <source>{n} action(s) en attente d&apos;envoi ne seront pas appliquées : refaites-les après la reprise.</source>
         <translation>{n} action(s) waiting to be sent will not be applied: do them again after taking over.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="243"/>
+        <location filename="../../widgets/cofac_window.py" line="252"/>
         <source>Cette fenêtre se ferme : cet ordinateur ne suit plus celui de l&apos;animatrice, et la copie reçue reste telle quelle.</source>
         <translation>This window closes: this laptop no longer follows the lead facilitator&apos;s, and the copy received stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="248"/>
+        <location filename="../../widgets/cofac_window.py" line="257"/>
         <source>Reprendre l&apos;atelier sur cet ordinateur</source>
         <translation>Take over the workshop on this laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="250"/>
+        <location filename="../../widgets/cofac_window.py" line="259"/>
         <source>Reprendre ici</source>
         <translation>Take over here</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="202"/>
+        <location filename="../../widgets/cofac_window.py" line="211"/>
         <source>Cet ordinateur n&apos;a plus accès à la séance : la copie est celle du moment où l&apos;accès a été retiré.</source>
         <translation>This laptop no longer has access to the session: the copy is as it was when access was removed.</translation>
     </message>
@@ -3037,32 +3082,32 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>RehearsalDesk</name>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="56"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="55"/>
         <source>&amp;Répéter…</source>
         <translation>&amp;Rehearse…</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="58"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="57"/>
         <source>S&apos;entraîner sur une copie de l&apos;atelier, avec des téléphones simulés</source>
         <translation>Practise on a copy of the workshop, with simulated phones</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="61"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="60"/>
         <source>&amp;Effacer la répétition…</source>
         <translation>&amp;Erase the rehearsal…</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="73"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="74"/>
         <source>Choisissez d&apos;abord l&apos;atelier à répéter.</source>
         <translation>First choose the workshop to rehearse.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="76"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="77"/>
         <source>Répéter l&apos;atelier</source>
         <translation>Rehearse the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="78"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="79"/>
         <source>Une copie de l&apos;atelier (cadrage et agenda) s&apos;ouvre pour la répétition, avec des téléphones simulés qui s&apos;enregistrent, écrivent des post-its et votent.
 Elle ne comptera pas dans le bilan d&apos;activité.
 
@@ -3073,32 +3118,32 @@ It will not count in the activity summary.
 How many simulated phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="111"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="112"/>
         <source>Répétition : {count} téléphones simulés arrivent. Lancez le minuteur pour qu&apos;ils écrivent des post-its.</source>
         <translation>Rehearsal: {count} simulated phones are arriving. Start the timer for them to write sticky notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="118"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="119"/>
         <source>Répétition : les téléphones simulés sont partis.</source>
         <translation>Rehearsal: the simulated phones have left.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="122"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="123"/>
         <source>Répétition : {joined} téléphones connectés, {notes} post-its, {ballots} votes</source>
         <translation>Rehearsal: {joined} phones connected, {notes} sticky notes, {ballots} ballots</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="141"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="142"/>
         <source>Choisissez d&apos;abord la répétition à effacer.</source>
         <translation>First choose the rehearsal to erase.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="146"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="147"/>
         <source>« {title} » n&apos;est pas une répétition : il ne peut pas être effacé ainsi.</source>
         <translation>“{title}” is not a rehearsal: it cannot be erased this way.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="151"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="152"/>
         <source>Effacer la répétition « {title} » ?
 
 Ses {participants} participant(s) simulé(s), ses {notes} post-it(s), ses votes et son historique seront supprimés. L&apos;atelier d&apos;origine n&apos;est pas touché. Cette action ne peut pas être annulée.</source>
@@ -3107,12 +3152,12 @@ Ses {participants} participant(s) simulé(s), ses {notes} post-it(s), ses votes 
 Its {participants} simulated participant(s), its {notes} sticky note(s), its votes and its history will be deleted. The original workshop is not touched. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="161"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="162"/>
         <source>Effacer la répétition</source>
         <translation>Erase the rehearsal</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="170"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="171"/>
         <source>Répétition effacée.</source>
         <translation>Rehearsal erased.</translation>
     </message>
@@ -3205,55 +3250,55 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>remove paper votes</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="280"/>
+        <location filename="../../widgets/remote_controller.py" line="287"/>
         <source>créer un atelier</source>
         <translation>create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="281"/>
+        <location filename="../../widgets/remote_controller.py" line="288"/>
         <source>renommer l&apos;atelier</source>
         <translation>rename the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="282"/>
+        <location filename="../../widgets/remote_controller.py" line="289"/>
         <source>dupliquer l&apos;atelier</source>
         <translation>duplicate the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="283"/>
+        <location filename="../../widgets/remote_controller.py" line="290"/>
         <source>archiver l&apos;atelier</source>
         <translation>archive the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="284"/>
+        <location filename="../../widgets/remote_controller.py" line="291"/>
         <source>supprimer l&apos;atelier</source>
         <translation>delete the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="285"/>
+        <location filename="../../widgets/remote_controller.py" line="292"/>
         <source>modifier le cadrage</source>
         <translation>change the framing</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="286"/>
+        <location filename="../../widgets/remote_controller.py" line="293"/>
         <source>modifier le lieu ou la date</source>
         <translation>change the place or the date</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="287"/>
+        <location filename="../../widgets/remote_controller.py" line="294"/>
         <source>enregistrer un format</source>
         <translation>save a format</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="288"/>
-        <location filename="../../widgets/remote_controller.py" line="289"/>
-        <location filename="../../widgets/remote_controller.py" line="290"/>
-        <location filename="../../widgets/remote_controller.py" line="291"/>
+        <location filename="../../widgets/remote_controller.py" line="295"/>
+        <location filename="../../widgets/remote_controller.py" line="296"/>
+        <location filename="../../widgets/remote_controller.py" line="297"/>
+        <location filename="../../widgets/remote_controller.py" line="298"/>
         <source>modifier l&apos;agenda</source>
         <translation>change the agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="292"/>
+        <location filename="../../widgets/remote_controller.py" line="299"/>
         <source>importer un atelier</source>
         <translation>import a workshop</translation>
     </message>
@@ -3416,213 +3461,213 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="144"/>
+        <location filename="../../widgets/session_runner.py" line="145"/>
         <source>Affiche QR code {size}…</source>
         <translation>QR code poster {size}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="372"/>
+        <location filename="../../widgets/session_runner.py" line="373"/>
         <source>Enregistrer l&apos;affiche QR code</source>
         <translation>Save the QR code poster</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="374"/>
+        <location filename="../../widgets/session_runner.py" line="375"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="377"/>
+        <location filename="../../widgets/session_runner.py" line="378"/>
         <source>Affiche enregistrée : {path}</source>
         <translation>Poster saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="108"/>
+        <location filename="../../widgets/session_runner.py" line="109"/>
         <source>Démarrer / mettre en pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="111"/>
+        <location filename="../../widgets/session_runner.py" line="112"/>
         <source>Séquence suivante</source>
         <translation>Next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="114"/>
+        <location filename="../../widgets/session_runner.py" line="115"/>
         <source>Séquence précédente</source>
         <translation>Previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="117"/>
+        <location filename="../../widgets/session_runner.py" line="118"/>
         <source>+1 minute</source>
         <translation>+1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="120"/>
+        <location filename="../../widgets/session_runner.py" line="121"/>
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="123"/>
+        <location filename="../../widgets/session_runner.py" line="124"/>
         <source>−1 minute</source>
         <translation>−1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="126"/>
+        <location filename="../../widgets/session_runner.py" line="127"/>
         <source>Réinitialiser le minuteur</source>
         <translation>Reset timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="128"/>
+        <location filename="../../widgets/session_runner.py" line="129"/>
         <source>Projection plein écran</source>
         <translation>Full-screen projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="131"/>
+        <location filename="../../widgets/session_runner.py" line="132"/>
         <source>Tableau de post-its</source>
         <translation>Sticky-note board</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="136"/>
+        <location filename="../../widgets/session_runner.py" line="137"/>
         <source>Terminer la séance…</source>
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="147"/>
+        <location filename="../../widgets/session_runner.py" line="148"/>
         <source>Nouveau code pour les téléphones…</source>
         <translation>New code for the phones…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="178"/>
+        <location filename="../../widgets/session_runner.py" line="179"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="189"/>
+        <location filename="../../widgets/session_runner.py" line="190"/>
         <source>La séance est terminée : démarrez-en une nouvelle.</source>
         <translation>The session has ended: start a new one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="191"/>
+        <location filename="../../widgets/session_runner.py" line="192"/>
         <source>Ouvrez d&apos;abord la séance : Séance › Démarrer la séance.</source>
         <translation>Open the session first: Session › Start the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="214"/>
+        <location filename="../../widgets/session_runner.py" line="215"/>
         <source>Une séance est déjà ouverte</source>
         <translation>A session is already open</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="216"/>
+        <location filename="../../widgets/session_runner.py" line="217"/>
         <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
         <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="219"/>
+        <location filename="../../widgets/session_runner.py" line="220"/>
         <source>Mettre en pause et continuer</source>
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="385"/>
+        <location filename="../../widgets/session_runner.py" line="386"/>
         <source>Changer le code pour les téléphones ?</source>
         <translation>Change the code for the phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="387"/>
+        <location filename="../../widgets/session_runner.py" line="388"/>
         <source>Les affiches QR code déjà imprimées ne fonctionneront plus : il faudra les imprimer à nouveau. Les participants déjà inscrits gardent leur place.</source>
         <translation>QR posters already printed will stop working: you will need to print them again. Participants already checked in keep their place.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="390"/>
+        <location filename="../../widgets/session_runner.py" line="391"/>
         <source>Changer le code</source>
         <translation>Change the code</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="395"/>
+        <location filename="../../widgets/session_runner.py" line="396"/>
         <source>Nouveau code pour les téléphones : {code}</source>
         <translation>New code for the phones: {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="422"/>
+        <location filename="../../widgets/session_runner.py" line="423"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="422"/>
+        <location filename="../../widgets/session_runner.py" line="423"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="431"/>
+        <location filename="../../widgets/session_runner.py" line="432"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="433"/>
+        <location filename="../../widgets/session_runner.py" line="434"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="435"/>
+        <location filename="../../widgets/session_runner.py" line="436"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="473"/>
+        <location filename="../../widgets/session_runner.py" line="474"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="468"/>
+        <location filename="../../widgets/session_runner.py" line="469"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="475"/>
+        <location filename="../../widgets/session_runner.py" line="476"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="246"/>
-        <location filename="../../widgets/session_runner.py" line="251"/>
+        <location filename="../../widgets/session_runner.py" line="247"/>
+        <location filename="../../widgets/session_runner.py" line="252"/>
         <source>Rouvrir la séance</source>
         <translation>Reopen the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="248"/>
+        <location filename="../../widgets/session_runner.py" line="249"/>
         <source>« {title} » est terminé. Rouvrir sa séance ? L&apos;atelier repassera « en cours » et les temps de la séance rouverte s&apos;ajouteront au compte-rendu.</source>
         <translation>“{title}” is finished. Reopen its session? The workshop will be “in progress” again and the times of the reopened session will be added to the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="455"/>
+        <location filename="../../widgets/session_runner.py" line="456"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste {left} séquences, qui n&apos;auront pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: {left} activities are left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="461"/>
+        <location filename="../../widgets/session_runner.py" line="462"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste une séquence, qui n&apos;aura pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: one activity is left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="475"/>
+        <location filename="../../widgets/session_runner.py" line="476"/>
         <source>Terminer quand même</source>
         <translation>End anyway</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="150"/>
+        <location filename="../../widgets/session_runner.py" line="151"/>
         <source>Retour d&apos;expérience…</source>
         <translation>Method review…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="501"/>
+        <location filename="../../widgets/session_runner.py" line="502"/>
         <source>Retour d&apos;expérience</source>
         <translation>Method review</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="502"/>
+        <location filename="../../widgets/session_runner.py" line="503"/>
         <source>Aucune méthode de la bibliothèque n&apos;a encore été utilisée en séance dans cet atelier.</source>
         <translation>No method from the library has been used in a session of this workshop yet.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="527"/>
+        <location filename="../../widgets/session_runner.py" line="528"/>
         <source>Retour d&apos;expérience enregistré : {n} méthode(s)</source>
         <translation>Method review saved: {n} method(s)</translation>
     </message>
