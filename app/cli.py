@@ -387,13 +387,17 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     print(f"Participants : {base}web/")
     print(f"Jeton d'animation : {api.state.facilitator_token}")
     print(f"Code de la séance : {code} (lien du QR code : {base}web/?code={code})", flush=True)
-    print(f"Code co-animation : {api.state.cofac.code()} (pour un deuxième ordinateur)", flush=True)
+    print(
+        f"Code co-animation : {api.state.cofac.code()} (pour un deuxième ordinateur, "
+        f"adresse {shown}:{server.cofac_port})",
+        flush=True,
+    )
     # announced on the local network for "Rejoindre une séance" (loopback only if bound there)
     everywhere = args.host in ("0.0.0.0", "")
     addresses = [a for a in (local_addresses() if everywhere else [args.host]) if ":" not in a]
     advertiser = Advertiser(
         detail.title,
-        server.port,
+        server.cofac_port,  # laptops talk to the host over TLS, there
         detail.id,
         addresses,
         interfaces=None if everywhere else addresses,

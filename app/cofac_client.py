@@ -7,6 +7,11 @@ every HTTP request — it sends the outbox, then catches up on the journal. Oper
 durable outbox first (a table of the replica, written with the usual fsync), each with its own
 idempotency key, so one is sent again after a disconnection and never applies twice. While the
 host cannot be reached the client is "hors ligne": reading goes on, operations wait.
+
+Everything goes over TLS to the host's self-signed certificate. Pairing proves with the code
+that the certificate is the host's (`app.domain.pairing`, which says the threat model); the
+laptop then pins it (`Pairing.certificate`, kept by `app.replica_files`) and talks to nothing
+else: another certificate is refused (`CertificateChanged`) before any request is sent.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import json
 import logging
 import re
 import secrets
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -29,6 +35,7 @@ from sqlalchemy.orm import Session
 from websockets.sync.client import connect
 
 from app import __version__
+from app.domain import pairing as proof
 from app.errors import KnownError
 from app.events import Event, EventBus, Topic
 from app.ops import replica
@@ -37,6 +44,7 @@ from app.ops.report_data import report_data
 from app.reports.compte_rendu import build_report
 from app.store.db import Database
 from app.store.models import OutboxItem
+from app.system.certificate import fingerprint, peer_certificate, pinned_context
 
 log = logging.getLogger(__name__)
 REPLAY_LIMIT = 500  # further behind than this, a snapshot is quicker than replaying
@@ -67,16 +75,53 @@ class Revoked(KnownError):
     code = "jeton_invalide"
 
 
+class CertificateChanged(HostUnreachable):
+    """The host answered with another certificate than the one pinned at pairing."""
+
+    code = "certificat_different"
+
+    def __init__(self) -> None:
+        KnownError.__init__(
+            self,
+            "L'ordinateur qui répond à cette adresse n'est pas celui avec lequel cet ordinateur "
+            "a été appairé (son certificat a changé) : rien ne lui a été envoyé. Si l'animatrice "
+            "a changé d'ordinateur, appairez de nouveau avec le code qu'elle affiche.",
+        )
+
+
+FAKE_HOST = (
+    "L'ordinateur qui répond n'a pas prouvé qu'il connaît le code d'appairage : soit le code "
+    "est faux, soit ce n'est pas l'ordinateur de l'animatrice (une autre séance peut porter le "
+    "même titre). Rien ne lui a été envoyé. Vérifiez les 6 chiffres et l'adresse affichés sur "
+    "son écran."
+)
+COFAC_PORT = 8766  # the host's co-facilitation port (TLS): the phones' port + 1
+
+
+def _refused_certificate(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _unreachable(exc: httpx.HTTPError) -> HostUnreachable:
+    return CertificateChanged() if _refused_certificate(exc) else HostUnreachable(str(exc))
+
+
 def base_url(address: str) -> str:
-    """'192.168.1.10:8765', 'http://host:8765/…' or a bare host → 'http://host:port/'."""
+    """'192.168.1.10:8766', 'https://host:8766/…' or a bare host → 'https://host:port/' (the
+    host's co-facilitation port: always TLS)."""
     text = address.strip()
     if "://" not in text:
-        text = f"http://{text}"
+        text = f"https://{text}"
     parts = urlsplit(text)
     if not parts.hostname:
         raise KnownError(f"Adresse invalide : « {address} ».", code="saisie_invalide")
     host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
-    return f"http://{host}:{parts.port or 8765}/"
+    return f"https://{host}:{parts.port or COFAC_PORT}/"
 
 
 def _raise_for(response: httpx.Response) -> None:
@@ -103,6 +148,20 @@ class Pairing:
     name: str
     role: str
     title: str
+    certificate: str = ""  # the host's certificate (PEM), pinned: no other is accepted
+    approved: bool = True  # False: the lead has not let this laptop in yet
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.certificate) if self.certificate else ""
+
+    def tls(self) -> ssl.SSLContext:
+        """The TLS context of every request to the host: its pinned certificate only."""
+        if not self.certificate:  # never paired through the code: trust nothing at all
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            context.minimum_version = ssl.TLSVersion.TLSv1_2
+            return context
+        return pinned_context(self.certificate)
 
 
 def new_device_key() -> str:
@@ -110,15 +169,39 @@ def new_device_key() -> str:
 
 
 def pair(address: str, code: str, name: str, device_key: str, *, timeout: float = 5.0) -> Pairing:
-    """Join the host's séance with the code it shows (KnownError with the host's message)."""
+    """Join the host's séance with the code it shows (KnownError with the host's message).
+
+    The certificate the host presents is read first, and every request after is pinned to it;
+    the code is never sent: the host proves it knows it for that certificate (else `FAKE_HOST`,
+    and nothing else is sent), then this laptop proves it too (`app.domain.pairing`).
+    """
     url = base_url(address)
+    parts = urlsplit(url)
+    assert parts.hostname is not None and parts.port is not None
     try:
-        with httpx.Client(base_url=url, timeout=timeout, trust_env=False) as client:
+        pem = peer_certificate(parts.hostname, parts.port, timeout)
+    except (OSError, ssl.SSLError, ValueError) as exc:
+        raise HostUnreachable(str(exc) or type(exc).__name__) from None
+    seen = fingerprint(pem)
+    laptop = proof.LaptopSide(code)
+    try:
+        with httpx.Client(
+            base_url=url, timeout=timeout, trust_env=False, verify=pinned_context(pem)
+        ) as client:
+            response = client.post("/api/cofac/pair/start", json={"message": laptop.message})
+            _raise_for(response)
+            started = response.json()
+            try:
+                mine = laptop.finish(str(started["message"]), str(started["proof"]), seen)
+            except (proof.ProofFailed, KeyError, TypeError):
+                raise KnownError(FAKE_HOST, code="hote_non_authentifie") from None
             response = client.post(
-                "/api/cofac/pair", json={"code": code, "name": name, "device_key": device_key}
-            )
+                "/api/cofac/pair",
+                json={"exchange": started["exchange"], "proof": mine, "name": name,
+                      "device_key": device_key},
+            )  # fmt: skip
     except httpx.HTTPError as exc:
-        raise HostUnreachable(str(exc)) from None
+        raise _unreachable(exc) from None
     _raise_for(response)
     body = response.json()
     if body.get("version") != __version__:
@@ -127,10 +210,10 @@ def pair(address: str, code: str, name: str, device_key: str, *, timeout: float 
             f"{__version__} : installez la même version sur les deux.",
             code="version_differente",
         )
-    laptop = body["laptop"]
+    info = body["laptop"]
     return Pairing(
-        url, body["token"], int(laptop["workshop_id"]), int(laptop["id"]), laptop["name"],
-        laptop["role"], body["title"],
+        url, body["token"], int(info["workshop_id"]), int(info["id"]), info["name"],
+        info["role"], body["title"], pem, bool(info.get("approved", False)),
     )  # fmt: skip
 
 
@@ -157,10 +240,12 @@ class CoFacClient:
         self.workshop_id = pairing.workshop_id
         self.bus = bus or EventBus()
         self.ctx = Context(db, self.bus, actor=f"cofac:{pairing.name}")
+        self._tls = pairing.tls()
         self._http = httpx.Client(
             base_url=pairing.url,
             timeout=timeout,
             trust_env=False,
+            verify=self._tls,
             headers={"Authorization": f"Bearer {pairing.token}"},
         )
         self._sync_lock = threading.Lock()
@@ -170,6 +255,7 @@ class CoFacClient:
         self._state = threading.Condition()
         self.online = False
         self.revoked = False
+        self.waiting = not pairing.approved  # for the lead's approval: no data until then
         self.last_error = ""
         self._threads: list[threading.Thread] = []
         self._socket: Any = None
@@ -178,11 +264,13 @@ class CoFacClient:
         self.outbox_listeners: list[Callable[[Sent], None]] = []
 
     # -- status ------------------------------------------------------------------------------
-    def _set_online(self, online: bool, error: str = "") -> None:
+    def _set_online(self, online: bool, error: str = "", *, waiting: bool | None = None) -> None:
         with self._state:
             online = online and not self.revoked  # a request answered just before revocation
-            changed = online != self.online
+            changed = online != self.online or (waiting is not None and waiting != self.waiting)
             self.online = online
+            if waiting is not None:
+                self.waiting = waiting
             self.last_error = error
             self._state.notify_all()
         if changed:
@@ -220,6 +308,8 @@ class CoFacClient:
     def status_text(self) -> str:
         if self.revoked:
             return "Déconnecté par l'animatrice"
+        if self.waiting and self.online:
+            return "En attente de l'accord de l'animatrice"
         return "En ligne" if self.online else "Hors ligne"
 
     # -- reading the host ---------------------------------------------------------------------
@@ -227,7 +317,7 @@ class CoFacClient:
         try:
             response = self._http.get(path, params=params)
         except httpx.HTTPError as exc:
-            raise HostUnreachable(str(exc)) from None
+            raise _unreachable(exc) from None
         _raise_for(response)
         return response.json()
 
@@ -253,6 +343,7 @@ class CoFacClient:
             if (
                 start
                 and len(entries) <= REPLAY_LIMIT
+                and not any(self._about_me(e) for e in entries)
                 and replica.apply_entries(self.db, self.workshop_id, entries, url)
             ):
                 seq = self.seq()
@@ -274,6 +365,17 @@ class CoFacClient:
                 self.db.forget_freed()
             self._announce(entries, whole=True)
             return seq
+
+    def _about_me(self, entry: dict[str, Any]) -> bool:
+        """Whether an entry changes what this laptop may see (its role, its approval): then
+        a snapshot, which the host makes for its role, replaces the replica's rows."""
+        if entry.get("op") not in ("cofac.role", "cofac.approve"):
+            return False
+        return any(
+            isinstance(a, list) and len(a) == 2 and isinstance(a[1], dict)
+            and a[1].get("id") == self.pairing.laptop_id
+            for a in entry.get("forward") or []
+        )  # fmt: skip
 
     def _announce(self, entries: list[dict[str, Any]], *, whole: bool) -> None:
         """Tell the laptop's own views (through its bus) what the host changed."""
@@ -329,7 +431,7 @@ class CoFacClient:
                 try:
                     response = self._http.post("/api/cofac/op", json=body)
                 except httpx.HTTPError as exc:
-                    raise HostUnreachable(str(exc)) from None
+                    raise _unreachable(exc) from None
                 try:
                     _raise_for(response)
                 except Revoked as exc:
@@ -338,6 +440,8 @@ class CoFacClient:
                 except HostUnreachable:
                     raise
                 except KnownError as exc:
+                    if exc.code == "en_attente":
+                        raise  # not approved yet: the item waits
                     if exc.code in ("trop_de_requetes", "appairage_bloque"):
                         raise HostUnreachable(exc.message) from None
                     self._settle(item.key, "refused", {"code": exc.code, "message": exc.message})
@@ -393,7 +497,7 @@ class CoFacClient:
         self._http.close()
 
     def _ws_url(self) -> str:
-        return self.pairing.url.replace("http://", "ws://", 1) + "api/cofac/ws"
+        return self.pairing.url.replace("https://", "wss://", 1) + "api/cofac/ws"
 
     def _listen(self) -> None:
         delay = RECONNECT_FIRST
@@ -403,6 +507,7 @@ class CoFacClient:
                     f"{self._ws_url()}?since={self.seq()}",
                     additional_headers={"Authorization": f"Bearer {self.pairing.token}"},
                     proxy=None,
+                    ssl=self._tls,
                     open_timeout=5,
                     compression=None,
                 ) as ws:
@@ -436,13 +541,16 @@ class CoFacClient:
             try:
                 self.flush()
                 self.sync()
-                self._set_online(True)
+                self._set_online(True, waiting=False)
             except Revoked as exc:
                 self._set_revoked(exc.message)
             except HostUnreachable as exc:
-                self._set_online(False, exc.message)
+                self._set_online(False, exc.message, waiting=self.waiting)
             except KnownError as exc:
-                log.warning("co-facilitation: %s", exc.message)
+                if exc.code == "en_attente":  # the lead has not approved this laptop yet
+                    self._set_online(True, exc.message, waiting=True)
+                else:
+                    log.warning("co-facilitation: %s", exc.message)
                 with self._state:
                     self._state.notify_all()
             except Exception:

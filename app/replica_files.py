@@ -1,5 +1,6 @@
-"""Where a co-facilitator laptop keeps its files: the replicas of the séances it joined and
-its device key, in a `replicas` folder next to this laptop's own store.
+"""Where a co-facilitator laptop keeps its files: the replicas of the séances it joined, its
+device key and the certificates of the hosts it paired with (pinned: `pin_certificate`), in a
+`replicas` folder next to this laptop's own store.
 
 No Qt. The window asks these (through its controller); the replicas' clean-up at start-up is
 `app.cofac_client.prune_replicas`, on the same folder.
@@ -8,6 +9,7 @@ No Qt. The window asks these (through its controller); the replicas' clean-up at
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from app.store.db import default_db_path
@@ -16,6 +18,7 @@ from app.system.files import write_private_text
 log = logging.getLogger(__name__)
 
 DEVICE_KEY_FILE = "device_key"
+PINS_FOLDER = "hotes"
 
 
 def replica_folder(db_url: str) -> Path:
@@ -53,3 +56,31 @@ def device_key(folder: Path) -> str:
     except OSError:
         log.warning("could not keep the device key in %s", path, exc_info=True)
     return key
+
+
+def _host_name(host_url: str) -> str:
+    where = "".join(c if c.isalnum() else "-" for c in host_url.split("//")[-1])
+    return where.strip("-") or "hote"
+
+
+def pin_certificate(folder: Path, host_url: str, pem: str) -> Path:
+    """Keep the certificate of the host at `host_url`, which pairing proved with the code
+    (readable by the user only). Pairing again with a code replaces it."""
+    pins = folder / PINS_FOLDER
+    pins.mkdir(parents=True, exist_ok=True)
+    path = pins / f"{_host_name(host_url)}.pem"
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(pem)
+    os.replace(tmp, path)
+    return path
+
+
+def pinned_certificate(folder: Path, host_url: str) -> str | None:
+    """The certificate pinned for the host at `host_url`, None if it never paired."""
+    try:
+        return (folder / PINS_FOLDER / f"{_host_name(host_url)}.pem").read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return None

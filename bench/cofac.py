@@ -47,6 +47,7 @@ def _laptop(
     folder: Path, url: str, code: str, name: str, host_ctx: Context, wid: int
 ) -> CoFacClient:
     paired = pair(url, code, name, new_device_key())
+    cofac.approve(host_ctx, wid, paired.laptop_id)
     cofac.set_role(host_ctx, wid, paired.laptop_id, "scribe")
     db = Database.open(folder / f"replica-{name}.sqlite3")
     return CoFacClient(db, paired)
@@ -64,7 +65,7 @@ def run(folder: Path, actions: int, entries: int) -> list[Row]:
     code = server._app.state.cofac.code()
     rows: list[Row] = []
     try:
-        laptop = _laptop(folder, server.url, code, "Camille", ctx, wid).start()
+        laptop = _laptop(folder, server.cofac_url, code, "Camille", ctx, wid).start()
         assert laptop.wait(lambda: laptop.online and laptop.seq() > 0, 30)
         note = notes.workshop_notes(ctx, wid)[0].id
 
@@ -108,7 +109,7 @@ def run(folder: Path, actions: int, entries: int) -> list[Row]:
         ]  # fmt: skip
 
         for missed, name in ((200, "Sacha"), (entries, "Dominique")):
-            away = _laptop(folder, server.url, code, name, ctx, wid)
+            away = _laptop(folder, server.cofac_url, code, name, ctx, wid)
             away.sync()
             log(f"{missed} entrées du journal écrites pendant l'absence de {name}…")
             for n in range(missed):

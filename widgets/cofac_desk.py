@@ -50,7 +50,9 @@ class CofacDesk(QObject):
     def server_started(self, workshop_id: int, server: Any, host: str, url: str) -> None:
         self.server_stopped()
         self.workshop_id, self.server = workshop_id, server
-        self.address = url.split("//", 1)[-1].split("/", 1)[0]  # what to type by hand
+        # what to type by hand on a laptop: this address, the co-facilitation port (TLS)
+        where = url.split("//", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
+        self.address = f"{where}:{getattr(server, 'cofac_port', 0)}"
         self._unwatch = self.controller.watch_cofac(server, self.presence_changed.emit)
         self.advertiser = self.controller.advertise(workshop_id, server, host)
         self.refresh()
@@ -74,6 +76,8 @@ class CofacDesk(QObject):
             self.panel = CofacPanel(self.window)
             self.panel.role_requested.connect(self.set_role)
             self.panel.revoke_requested.connect(self.revoke)
+            self.panel.approve_requested.connect(self.approve)
+            self.panel.new_code_requested.connect(self.new_code)
         self._fill(self.panel)
         if self.panel.isVisible():  # behind the console: brought forward
             self.panel.raise_()
@@ -90,15 +94,24 @@ class CofacDesk(QObject):
         """The console's button counts the laptops online; the panel, when shown, says all."""
         laptops = self._laptops()
         online = sum(1 for _info, presence in laptops if presence is not None and presence.online)
-        self.console.cofac_button.setText(
-            self.tr("Co-animation ({n})").format(n=online) if online else self.tr("Co-animation")
-        )
+        waiting = sum(1 for info, _presence in laptops if not getattr(info, "approved", True))
+        if waiting:  # a laptop typed the code: the lead lets it in from the panel
+            label = self.tr("Co-animation ({n} en attente)").format(n=waiting)
+        elif online:
+            label = self.tr("Co-animation ({n})").format(n=online)
+        else:
+            label = self.tr("Co-animation")
+        self.console.cofac_button.setText(label)
         if self.panel is not None and self.panel.isVisible():  # else filled when shown
             self._fill(self.panel, laptops)
 
     def _fill(self, panel: CofacPanel, laptops: list[tuple[Any, Any]] | None = None) -> None:
         running = self.server is not None
-        panel.set_code(self.controller.cofac_code(self.server) if running else "", self.address)
+        panel.set_code(
+            self.controller.cofac_code(self.server) if running else "",
+            self.address,
+            running and self.controller.cofac_suspended(self.server),
+        )
         laptops = self._laptops() if laptops is None else laptops
         panel.set_laptops(laptops, self.controller.cofac_roles())
 
@@ -106,6 +119,18 @@ class CofacDesk(QObject):
         if self.workshop_id is not None:
             self.controller.set_cofac_role(self.workshop_id, laptop_id, role)
         self.refresh()  # also when refused: the combo shows the role the core kept
+
+    def new_code(self) -> None:
+        if self.server is not None:
+            self.controller.renew_cofac_code(self.server)
+        self.refresh()
+        if self.panel is not None:
+            self._fill(self.panel)
+
+    def approve(self, laptop_id: int) -> None:
+        if self.workshop_id is not None:
+            self.controller.approve_cofac(self.workshop_id, laptop_id)
+        self.refresh()
 
     def revoke(self, laptop_id: int, name: str) -> None:
         if self.workshop_id is None:

@@ -46,6 +46,8 @@ def spaced_code(code: str) -> str:
 class CofacPanel(QDialog):
     role_requested = Signal(int, str)  # laptop id, role key
     revoke_requested = Signal(int, str)  # laptop id, its name
+    approve_requested = Signal(int)  # laptop id: let a newly paired laptop in
+    new_code_requested = Signal()  # another pairing code (the current one stops working)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,8 +90,9 @@ class CofacPanel(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(44)
         self.empty = plain_label(
-            self.tr("Aucun ordinateur n'a encore rejoint la séance. Un nouvel ordinateur arrive "
-                    "en observateur·rice : choisissez ici son rôle.")
+            self.tr("Aucun ordinateur n'a encore rejoint la séance. Un nouvel ordinateur ne reçoit "
+                    "rien tant que vous ne l'avez pas accepté ici ; il arrive en "
+                    "observateur·rice : choisissez ici son rôle.")
         )  # fmt: skip
         self.empty.setObjectName("muted")
         self.empty.setWordWrap(True)
@@ -103,7 +106,13 @@ class CofacPanel(QDialog):
         roles.setWordWrap(True)
         close = QPushButton(self.tr("Fermer"))
         close.clicked.connect(self.close)
+        self.new_code_button = QPushButton(self.tr("Nouveau code"))
+        self.new_code_button.setToolTip(
+            self.tr("Remplacer le code d'appairage : l'actuel ne sert plus à personne")
+        )
+        self.new_code_button.clicked.connect(lambda _checked=False: self.new_code_requested.emit())
         bottom = QHBoxLayout()
+        bottom.addWidget(self.new_code_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
 
@@ -121,11 +130,18 @@ class CofacPanel(QDialog):
         self._shown: list[int] = []
         self.set_laptops([], [])
 
-    def set_code(self, code: str, address: str = "") -> None:
-        """The pairing code ("" when no séance server runs) and the address to type by hand."""
+    def set_code(self, code: str, address: str = "", suspended: bool = False) -> None:
+        """The pairing code ("" when no séance server runs) and the address to type by hand;
+        `suspended`: too many wrong codes retired it (a new one is needed)."""
         self.code.setText(spaced_code(code) if code else "—")
         self.code.setToolTip(code)
-        if not code:
+        self.new_code_button.setEnabled(bool(code))
+        if code and suspended:
+            self.address.setText(
+                self.tr("Trop de codes erronés ont été essayés : ce code ne sert plus. Cliquez sur "
+                        "« Nouveau code » pour appairer un ordinateur.")
+            )  # fmt: skip
+        elif not code:
             self.address.setText(
                 self.tr("Le serveur de la séance ne tourne pas : pas de co-animation possible.")
             )
@@ -163,6 +179,12 @@ class CofacPanel(QDialog):
             )
             self.table.setCellWidget(row, 1, combo)
             self.table.setItem(row, 2, QTableWidgetItem())
+            accept = QPushButton(self.tr("Accepter"))
+            accept.setObjectName("cofacAccept")
+            accept.setToolTip(
+                self.tr("Cet ordinateur a tapé le code : lui donner accès à la séance")
+            )
+            accept.clicked.connect(lambda _checked=False, i=info.id: self.approve_requested.emit(i))
             revoke = QPushButton(self.tr("Révoquer…"))
             revoke.setObjectName("danger")
             revoke.setToolTip(
@@ -171,7 +193,12 @@ class CofacPanel(QDialog):
             revoke.clicked.connect(
                 lambda _checked=False, i=info.id, n=info.name: self.revoke_requested.emit(i, n)
             )
-            self.table.setCellWidget(row, 3, revoke)
+            buttons = QWidget()
+            line = QHBoxLayout(buttons)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(accept)
+            line.addWidget(revoke)
+            self.table.setCellWidget(row, 3, buttons)
             self._update_row(row, info, presence)
         if laptops:  # cell widgets are not measured by ResizeToContents
             for column in (1, 3):
@@ -186,9 +213,11 @@ class CofacPanel(QDialog):
         combo.blockSignals(True)
         combo.setCurrentIndex(max(0, combo.findData(info.role)))
         combo.blockSignals(False)
+        approved = bool(getattr(info, "approved", True))
+        self.accept_button(row).setVisible(not approved)
         state = self.table.item(row, 2)
         assert state is not None
-        state.setText(self._state(presence))
+        state.setText(self._state(presence) if approved else self.tr("En attente d'accord"))
         state.setForeground(
             Qt.GlobalColor.darkGreen if presence and presence.online else Qt.GlobalColor.gray
         )
@@ -214,6 +243,11 @@ class CofacPanel(QDialog):
         return widget
 
     def revoke_button(self, row: int) -> QPushButton:
-        widget = self.table.cellWidget(row, 3)
+        widget = self.table.cellWidget(row, 3).findChild(QPushButton, "danger")
+        assert isinstance(widget, QPushButton)
+        return widget
+
+    def accept_button(self, row: int) -> QPushButton:
+        widget = self.table.cellWidget(row, 3).findChild(QPushButton, "cofacAccept")
         assert isinstance(widget, QPushButton)
         return widget

@@ -156,6 +156,15 @@ class CofacWindow(MainWindow):
                         "plus à la séance."
                     )
                 )
+        elif remote.waiting:
+            self.banner.setStyleSheet(OFFLINE_STYLE)
+            self.connection.setText(self.tr("◌ En attente de l'accord de l'animatrice"))
+            self.connection.setToolTip(
+                self.tr(
+                    "Le code était le bon. L'animatrice doit encore accepter cet ordinateur "
+                    "dans son panneau de co-animation : rien n'est reçu avant."
+                )
+            )
         elif remote.online:
             self.banner.setStyleSheet(ONLINE_STYLE)
             self.connection.setText(self.tr("● En ligne"))

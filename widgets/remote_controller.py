@@ -173,6 +173,11 @@ class RemoteController(Controller):
     def revoked(self) -> bool:
         return self.client.revoked
 
+    @property
+    def waiting(self) -> bool:
+        """Connected, but the lead has not let this laptop in yet (no data until then)."""
+        return self.client.online and self.client.waiting and not self.client.revoked
+
     def pending(self) -> int:
         """Actions waiting to be sent to the host."""
         return len(self.client.outbox("pending"))
@@ -220,7 +225,9 @@ class RemoteController(Controller):
             return False
         return self.live_session(workshop_id) is not None
 
-    def start_server(self, workshop_id: int, host: str, port: int) -> tuple[Any, str] | None:
+    def start_server(
+        self, workshop_id: int, host: str, port: int, cofac_port: int | None = None
+    ) -> tuple[Any, str] | None:
         return None  # phones join the host
 
     def join_code(self, workshop_id: int) -> str:

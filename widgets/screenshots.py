@@ -311,12 +311,14 @@ def capture_cofac(window: MainWindow, folder: Path) -> list[Path]:
     live.start(ctx, wid)
     host = runner.server
     code = window.controller.cofac_code(host)
-    address = f"127.0.0.1:{host.port}"
+    address = f"127.0.0.1:{host.cofac_port}"  # laptops talk to the host there (TLS)
     # Sacha paired but not connected yet; Camille joins from her laptop
     pair(address, code, "Sacha", new_device_key())
     laptop_db = Database.open(Path(tempfile.mkdtemp()) / "laptop.sqlite3")
     laptop = build_window(laptop_db, clock=window.controller.ctx.clock)
-    client = laptop.controller.open_replica(laptop.controller.pair_job(address, code, "Camille")())
+    camille = laptop.controller.pair_job(address, code, "Camille")()
+    window.controller.approve_cofac(wid, camille.laptop_id)  # Sacha still waits for the lead
+    client = laptop.controller.open_replica(camille)
     assert client is not None
     cofac = CofacWindow.open(RemoteController(client))
     cofac.resize(1920, 1080)

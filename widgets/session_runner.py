@@ -33,6 +33,7 @@ from widgets.projector_view import ProjectorView
 from widgets.vote_desk import VoteDesk
 
 SERVER_PORT = 8765  # the next free one if taken
+COFAC_PORT: int | None = None  # co-facilitator laptops (TLS): None for the phones' port + 1
 TimerOp = Callable[[int], object]  # one of the controller's timer operations, on a workshop
 
 
@@ -258,7 +259,7 @@ class SessionRunner(QObject):
         self.stop_server()
         settings = load_settings()
         host = str(settings.get("server_host") or "")
-        started = self.controller.start_server(workshop_id, host, SERVER_PORT)
+        started = self.controller.start_server(workshop_id, host, SERVER_PORT, COFAC_PORT)
         if started is None:  # the error was shown; the séance runs on without phones
             return
         self.server, url = started

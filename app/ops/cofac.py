@@ -42,8 +42,10 @@ ROLES = {
     "observateur": "Observateur·rice",
 }
 DEFAULT_ROLE = "observateur"  # a new laptop reads until the lead gives it a role
+LOWEST_ROLE = "observateur"  # sees only what its role needs (`app.ops.replica.for_role`)
 MAX_NAME = 80
 CODE_DIGITS = 6
+TOKEN_HOURS = 12.0  # a laptop's token stops working after this (or when its séance ends)
 
 
 # -- who the laptops are -----------------------------------------------------------------------
@@ -55,6 +57,8 @@ class CoFacInfo:
     role: str
     revoked: bool
     created_at: float
+    approved: bool = True
+    expires: float = 0.0  # when its token stops working (the host's clock; 0: never)
 
     @property
     def role_label(self) -> str:
@@ -79,11 +83,14 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-PUBLIC_FIELDS = ("workshop_id", "name", "role", "revoked", "created_at")
+PUBLIC_FIELDS = ("workshop_id", "name", "role", "revoked", "created_at", "approved")
 
 
 def _info(row: CoFacilitator) -> CoFacInfo:
-    return CoFacInfo(row.id, row.workshop_id, row.name, row.role, row.revoked, row.created_at)
+    return CoFacInfo(
+        row.id, row.workshop_id, row.name, row.role, row.revoked, row.created_at,
+        row.approved, row.token_expires or 0.0,
+    )  # fmt: skip
 
 
 @mutation("cofac.set")
@@ -126,8 +133,10 @@ def pair(
 ) -> Paired:
     """Register a laptop (the pairing code was checked by the caller) and give it a token.
 
-    The same laptop (`device_key`) pairing again keeps its row and role, unless it was
-    revoked, and gets a new token: the old one stops working.
+    The same laptop (`device_key`) pairing again keeps its row, role and approval, unless it
+    was revoked, and gets a new token: the old one stops working. A new laptop is not approved:
+    it gets no data until the lead approves it (`approve`). The token expires after
+    `TOKEN_HOURS` (and is refused by the server once the séance has ended).
     """
     clean = clean_text(name, what="Nom", limit=MAX_NAME, required=True).strip()
     device = check_key(device_key)
@@ -147,14 +156,18 @@ def pair(
             args: dict[str, Any] = {"id": same.id, "name": clean}
         else:
             args = {"workshop_id": workshop_id, "name": clean, "role": role, "revoked": False,
-                    "created_at": ctx.clock()}  # fmt: skip
+                    "created_at": ctx.clock(), "approved": False}  # fmt: skip
         forward, _ = base.apply_actions(session, [["cofac.set", args]])
         cofac_id = int(forward[0][1]["id"])
         # the credential, outside the journal (which every laptop replays)
         connection(session).execute(
             update(CoFacilitator)
             .where(CoFacilitator.id == cofac_id)
-            .values(device_key=device, token_hash=token_hash(token))
+            .values(
+                device_key=device,
+                token_hash=token_hash(token),
+                token_expires=ctx.clock() + TOKEN_HOURS * 3600,
+            )
         )
         return base.Step(workshop_id, label=f"Ordinateur appairé : {clean}", applied=forward)
 
@@ -174,7 +187,7 @@ def cofac_info(ctx: Context, cofac_id: int) -> CoFacInfo | None:
 
 
 def by_token(ctx: Context, workshop_id: int, token: str) -> CoFacInfo | None:
-    """The laptop a token belongs to, None if unknown or revoked."""
+    """The laptop a token belongs to, None if unknown, revoked or expired."""
     if not isinstance(token, str) or not 32 <= len(token) <= 64:
         return None
     hashed = token_hash(token)
@@ -187,8 +200,11 @@ def by_token(ctx: Context, workshop_id: int, token: str) -> CoFacInfo | None:
                 CoFacilitator.revoked.is_(False),
             )
         ).first()
-        return _info(row) if row is not None else None
+        if row is None or (row.token_expires and row.token_expires <= now):
+            return None
+        return _info(row)
 
+    now = ctx.clock()
     return ctx.db.read(work)
 
 
@@ -223,6 +239,20 @@ def set_role(ctx: Context, workshop_id: int, cofac_id: int, role: str) -> Change
         return workshop_id, [["cofac.set", {"id": row.id, "role": role}]], label
 
     return execute(ctx, op="cofac.role", topic=Topic.COFAC, build=build, undoable=False)
+
+
+def approve(ctx: Context, workshop_id: int, cofac_id: int) -> Change:
+    """The lead lets a newly paired laptop in: from now on it gets the workshop's data (what
+    its role may see)."""
+
+    def build(session: Session) -> tuple[int | None, list[Action], str]:
+        row = _laptop(session, workshop_id, cofac_id)
+        if row.revoked:
+            raise InvalidInput(f"« {row.name} » a été déconnecté : appairez-le à nouveau.")
+        label = f"Ordinateur accepté : {row.name}"
+        return workshop_id, [["cofac.set", {"id": row.id, "approved": True}]], label
+
+    return execute(ctx, op="cofac.approve", topic=Topic.COFAC, build=build, undoable=False)
 
 
 def revoke(ctx: Context, workshop_id: int, cofac_id: int) -> Change:

@@ -9,8 +9,10 @@ snapshot otherwise: the host's order is the only order, and every laptop converg
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Select, Table, delete, func, insert, select
@@ -48,6 +50,61 @@ SECRET_COLUMNS: dict[str, dict[str, Any]] = {
 }
 
 
+# -- what the lowest role sees ------------------------------------------------------------------
+# An observer's laptop gets no private notes, no name of a participant who did not agree to be
+# named, no link from a ballot or a feedback to a person (nor the join code: a secret for all).
+ANONYMOUS = "Anonyme"
+OBSERVER_HIDDEN_MUTATIONS = ("participant.", "ballot.", "vote.paper", "feedback.", "checkin.")
+HIDDEN_ENTRY = [["masque", {}]]  # not replayable: the observer's replica takes a snapshot
+HIDDEN_LABEL = "Modification (détail réservé à l'équipe)"
+
+
+def _pseudonym(key: bytes, round_id: Any, voter: Any) -> str:
+    """A voter's stand-in within one round (the same in its votes and its ballot, so counts
+    and ballots still add up), unlinkable to the participant and across rounds."""
+    digest = hmac.new(key, f"{round_id}|{voter}".encode(), hashlib.sha256).hexdigest()
+    return f"anon:{digest[:16]}"
+
+
+def _observer_rows(key: bytes) -> dict[str, Callable[[dict[str, Any]], None]]:
+    def participant(row: dict[str, Any]) -> None:
+        if not row.get("consent_named"):
+            row["name"] = ANONYMOUS
+
+    def phase(row: dict[str, Any]) -> None:
+        row["notes"] = ""
+
+    def ballot(row: dict[str, Any]) -> None:
+        row["voter"] = _pseudonym(key, row["round_id"], row["voter"])
+        row["participant_id"] = None
+        if "label" in row:
+            row["label"] = ""
+
+    def answer(row: dict[str, Any]) -> None:
+        row["participant_id"] = None
+
+    return {"participants": participant, "phases": phase, "votes": ballot,
+            "vote_ballots": ballot, "feedback": answer}  # fmt: skip
+
+
+def sees_everything(role: str) -> bool:
+    return role != cofac.LOWEST_ROLE
+
+
+def _hidden_from_observers(forward: Any) -> bool:
+    for action in forward if isinstance(forward, list) else []:
+        if not (isinstance(action, list) and len(action) == 2):
+            return True
+        name, args = action
+        if not isinstance(name, str) or name.startswith(OBSERVER_HIDDEN_MUTATIONS):
+            return True
+        if name.startswith("phase.") and isinstance(args, dict):
+            changes = args.get("changes")
+            if "notes" in args or (isinstance(changes, dict) and "notes" in changes):
+                return True
+    return False
+
+
 def replicated_tables() -> list[Table]:
     """The replica's tables, parents first."""
     return [t.table for t in tables_for(REPLICA)]
@@ -67,8 +124,13 @@ def _last_seq(session: Session, workshop_id: int) -> int:
     )
 
 
-def snapshot(ctx: Context, workshop_id: int) -> dict[str, Any]:
+def snapshot(
+    ctx: Context, workshop_id: int, role: str = "coanimateur", key: bytes = b""
+) -> dict[str, Any]:
     """Every row of the workshop (credentials blanked) and the journal sequence they reflect.
+
+    For the lowest role (`sees_everything` false), what it must not see is hidden too (voters
+    become pseudonyms keyed by `key`, the host's secret).
 
     Read in one transaction; the sequence is read before and after, and the read is done
     again if a write came in between (PostgreSQL's read-committed does not freeze a read).
@@ -79,12 +141,17 @@ def snapshot(ctx: Context, workshop_id: int) -> dict[str, Any]:
         get_workshop(session, workshop_id)
         tables: dict[str, Any] = {}
         conn = connection(session)
+        hide = {} if sees_everything(role) else _observer_rows(key)
         for rule in tables_for(REPLICA):
             sent = (*rule.columns, *rule.secret)
             names = [c.name for c in rule.table.columns if c.name in sent]  # the table's order
             blank = [(i, rule.secret[n]) for i, n in enumerate(names) if n in rule.secret]
             rows = []
-            for row in conn.execute(rule.rows(workshop_id)).mappings():
+            hidden = hide.get(rule.name)
+            for found in conn.execute(rule.rows(workshop_id)).mappings():
+                row = dict(found)
+                if hidden is not None:
+                    hidden(row)
                 values = [encode(row[n]) for n in names]
                 for index, value in blank:
                     values[index] = value
@@ -271,8 +338,20 @@ def without_secrets(forward: Any) -> Any:
     return out
 
 
-def journal_page(ctx: Context, workshop_id: int, since: int, limit: int) -> dict[str, Any]:
-    """The workshop's journal entries after `since` (a replica catching up)."""
+def journal_page(
+    ctx: Context, workshop_id: int, since: int, limit: int, role: str = "coanimateur"
+) -> dict[str, Any]:
+    """The workshop's journal entries after `since` (a replica catching up). For the lowest
+    role, the entries that carry what it must not see are sent without their mutations nor
+    their label (the replica takes a snapshot, which hides them)."""
+    everything = sees_everything(role)
+
+    def shown(r: Any) -> dict[str, Any]:
+        if not everything and _hidden_from_observers(r.forward):
+            return {"seq": r.seq, "at": r.at, "actor": r.actor, "op": r.op,
+                    "label": HIDDEN_LABEL, "forward": HIDDEN_ENTRY}  # fmt: skip
+        return {"seq": r.seq, "at": r.at, "actor": r.actor, "op": r.op, "label": r.label,
+                "forward": without_secrets(r.forward)}  # fmt: skip
 
     def work(session: Session) -> dict[str, Any]:
         rows = session.execute(
@@ -284,11 +363,7 @@ def journal_page(ctx: Context, workshop_id: int, since: int, limit: int) -> dict
             .order_by(JournalEntry.seq)
             .limit(limit + 1)
         ).all()  # fmt: skip
-        entries = [
-            {"seq": r.seq, "at": r.at, "actor": r.actor, "op": r.op, "label": r.label,
-             "forward": without_secrets(r.forward)}
-            for r in rows[:limit]
-        ]  # fmt: skip
+        entries = [shown(r) for r in rows[:limit]]
         return {
             "entries": entries,
             "more": len(rows) > limit,

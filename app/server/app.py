@@ -6,11 +6,16 @@ documentation pages, which load scripts from a CDN, are off (the schema stays at
 `/openapi.json`).
 
 `create_app` only assembles the parts: the credential checks (app/server/access.py), the
-routers by audience (phones, facilitator, votes, co-facilitation, feedback), the `Guard`
-middleware and the hot lane (app/server/guard.py, app/server/fast.py).
+routers by audience (phones, facilitator, votes, feedback), the `Guard` middleware and the hot
+lane (app/server/guard.py, app/server/fast.py). The co-facilitation routes are a second app
+(`api.state.cofac_app`) that `app.server.runner` serves over TLS only, with the host's
+certificate (`api.state.certificate`, `app.system.certificate`): phones cannot trust a
+self-signed certificate, so they stay on plain HTTP, which serves nothing else.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -30,14 +35,46 @@ from app.server.phones import phones_router
 from app.server.problems import HANDLERS, by_path
 from app.server.push import Broadcaster
 from app.server.votes import votes_router
+from app.store.db import default_db_path
+from app.system.certificate import Certificate, host_certificate
 
 
-def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = None) -> AtelierAPI:
+def certificate_folder(db_url: str) -> Path:
+    """Where the host's co-facilitation certificate is kept: beside the store at `db_url` (a
+    SQLite file), else beside the default store in the user's data folder."""
+    if db_url.startswith("sqlite:///") and db_url != "sqlite:///:memory:":
+        return Path(db_url.removeprefix("sqlite:///")).parent
+    return default_db_path().parent
+
+
+def _cofac_app(certificate: Certificate) -> AtelierAPI:
+    api = AtelierAPI(
+        title="Atelier co-animation",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",  # over TLS, to laptops (and to the access tests' walk)
+    )
+    for kind, answer_with in HANDLERS.items():
+        api.add_exception_handler(kind, by_path(answer_with))
+    api.state.certificate = certificate
+    return api
+
+
+def create_app(
+    ctx: Context,
+    workshop_id: int,
+    facilitator_token: str | None = None,
+    certificate: Certificate | None = None,
+) -> AtelierAPI:
     """The server of one workshop's séance.
 
     `facilitator_token` is the credential of the facilitator routes (a co-facilitator laptop,
-    `atelier serve`); without it, those routes are closed.
+    `atelier serve`); without it, those routes are closed. `certificate` is the host's TLS
+    certificate for co-facilitator laptops (by default the one kept beside the store, made
+    the first time).
     """
+    certificate = certificate or host_certificate(certificate_folder(ctx.db.url))
     door = Door(ctx, workshop_id)
     access = Access(ctx, workshop_id, door, facilitator_token)
     api = AtelierAPI(
@@ -66,8 +103,13 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
             ctx, workshop_id, access.participant, access.facilitator, access.participant_async, hot
         )
     )
-    cofac_routes, cofac_host = cofac_router(ctx, workshop_id, door)  # co-facilitator laptops
-    api.include_router(cofac_routes)
+    # co-facilitator laptops: their own app, served over TLS only
+    cofac_api = _cofac_app(certificate)
+    cofac_routes, cofac_host = cofac_router(ctx, workshop_id, door, certificate.fingerprint)
+    cofac_api.include_router(cofac_routes)
+    cofac_api.add_middleware(Guard)
+    api.state.cofac_app = cofac_api
+    api.state.certificate = certificate
     api.state.cofac = cofac_host  # the host shows `cofac_host.code()`
     api.state.closers.append(cofac_host.close)
     api.include_router(feedback_router(ctx, workshop_id, access.participant))

@@ -35,7 +35,7 @@ class Found:
 
     @property
     def url(self) -> str:
-        return f"http://{self.address}:{self.port}/"
+        return f"https://{self.address}:{self.port}/"
 
 
 def _instance(title: str, workshop_id: int) -> str:

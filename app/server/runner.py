@@ -3,6 +3,10 @@
 uvicorn's `Server` installs signal handlers, which only the main thread may do: the subclass
 here does not (the owner stops it with `stop()`). A port already taken falls back to the next
 ones, then to any free port.
+
+An app that carries a co-facilitation app (`app.state.cofac_app`, see `app.server.app`) gets a
+second server, on a port of its own (`cofac_port`, by default the phones' port + 1), over TLS
+with the host's certificate: laptops talk to the host there, phones never do.
 """
 
 from __future__ import annotations
@@ -63,48 +67,96 @@ def _bind(host: str, port: int) -> socket.socket:
     )
 
 
+def _config(app: FastAPI, **tls: str) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
+        log_level="warning",
+        lifespan="off",
+        access_log=False,
+        ws="auto",
+        http=HTTP,
+        loop=LOOP,
+        **tls,  # type: ignore[arg-type]
+    )
+
+
 class ServerThread:
-    def __init__(self, app: FastAPI, host: str = "127.0.0.1", port: int = 8765) -> None:
+    def __init__(
+        self,
+        app: FastAPI,
+        host: str = "127.0.0.1",
+        port: int = 8765,
+        cofac_port: int | None = None,
+    ) -> None:
         self.host = host
         self._app = app
         self._socket = _bind(host, port)
         self.port: int = self._socket.getsockname()[1]
-        config = uvicorn.Config(
-            app,
-            log_level="warning",
-            lifespan="off",
-            access_log=False,
-            ws="auto",
-            http=HTTP,
-            loop=LOOP,
+        self._server = _QuietServer(_config(app))
+        self._thread = threading.Thread(
+            target=self._run, args=(self._server, self._socket), name="atelier-server", daemon=True
         )
-        self._server = _QuietServer(config)
-        self._thread = threading.Thread(target=self._run, name="atelier-server", daemon=True)
         self._failed: BaseException | None = None
+        # co-facilitator laptops: the same séance's other app, over TLS, on a port of its own
+        cofac_app = getattr(app.state, "cofac_app", None)
+        self._tls: tuple[_QuietServer, socket.socket, threading.Thread] | None = None
+        self.cofac_port = 0
+        if cofac_app is not None:
+            certificate = cofac_app.state.certificate
+            wanted = cofac_port if cofac_port is not None else (port + 1 if port else 0)
+            sock = _bind(host, wanted)
+            server = _QuietServer(
+                _config(
+                    cofac_app,
+                    ssl_certfile=str(certificate.cert_path),
+                    ssl_keyfile=str(certificate.key_path),
+                )
+            )
+            thread = threading.Thread(
+                target=self._run, args=(server, sock), name="atelier-cofac-tls", daemon=True
+            )
+            self._tls = (server, sock, thread)
+            self.cofac_port = sock.getsockname()[1]
 
     @property
     def url(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.port}/"
 
-    def _run(self) -> None:
+    @property
+    def cofac_url(self) -> str:
+        """Where co-facilitator laptops talk to the host (TLS); "" without that server."""
+        if self._tls is None:
+            return ""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"https://{host}:{self.cofac_port}/"
+
+    def _run(self, server: uvicorn.Server, sock: socket.socket) -> None:
         try:
-            self._server.run(sockets=[self._socket])
+            server.run(sockets=[sock])
         except BaseException as exc:  # reported by start()
             self._failed = exc
             log.exception("server stopped")
 
+    def _servers(self) -> list[tuple[uvicorn.Server, threading.Thread]]:
+        found: list[tuple[uvicorn.Server, threading.Thread]] = [(self._server, self._thread)]
+        if self._tls is not None:
+            found.append((self._tls[0], self._tls[2]))
+        return found
+
     def start(self, timeout: float = 15.0) -> ServerThread:
-        self._thread.start()
+        for _server, thread in self._servers():
+            thread.start()
         ready = threading.Event()
 
         def watch() -> None:
-            while not self._server.started and self._thread.is_alive():
-                self._thread.join(0.01)
+            for server, thread in self._servers():
+                while not server.started and thread.is_alive():
+                    thread.join(0.01)
             ready.set()
 
         threading.Thread(target=watch, daemon=True).start()
-        if not ready.wait(timeout) or not self._server.started:
+        if not ready.wait(timeout) or not all(s.started for s, _t in self._servers()):
             self.stop()
             raise KnownError(
                 "Le serveur des téléphones n'a pas démarré.", code="serveur_indisponible"
@@ -117,10 +169,14 @@ class ServerThread:
             broadcaster.close()  # no more events from the core to this server
         for close in getattr(self._app.state, "closers", []):
             close()
-        self._server.should_exit = True
-        if self._thread.is_alive():
-            self._thread.join(timeout)
+        for server, _thread in self._servers():
+            server.should_exit = True
+        for _server, thread in self._servers():
+            if thread.is_alive():
+                thread.join(timeout)
         self._socket.close()
+        if self._tls is not None:
+            self._tls[1].close()
 
     @property
     def running(self) -> bool:

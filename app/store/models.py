@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -470,7 +471,9 @@ class CoFacilitator(Base):
     """A second laptop paired with a workshop's séance, and the role the lead gave it.
 
     Its credential is a random token; only its SHA-256 is kept (`token_hash`), and replicas
-    get the row without it. `revoked` stops the token at once.
+    get the row without it. `revoked` stops the token at once. A new laptop is not
+    `approved`: it gets no data until the lead approves it. Its token stops working at
+    `token_expires` (the host's wall clock; 0: the end of its séance only).
     """
 
     __tablename__ = "cofacilitators"
@@ -482,6 +485,8 @@ class CoFacilitator(Base):
     token_hash: Mapped[str] = mapped_column(String(64), default="", index=True)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[float] = mapped_column(Float)
+    approved: Mapped[bool] = mapped_column(Boolean, default=False, server_default=true())
+    token_expires: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
 
 
 class ReplicaState(Base):

@@ -159,8 +159,9 @@ TABLES: tuple[WorkshopTable, ...] = (
                   "session_start", W, ids_inside={"phase_id": ("phases",)},
                   left_out_of={ARCHIVE: _TIMER}),
     WorkshopTable(
-        "cofacilitators", "id workshop_id name role revoked created_at", W,
-        secret={"token_hash": "", "device_key": ""},  # a laptop's credential
+        "cofacilitators", "id workshop_id name role revoked created_at approved", W,
+        # a laptop's credential, and when it expires
+        secret={"token_hash": "", "device_key": "", "token_expires": 0.0},
         left_out_of={ARCHIVE: "pairings belong to the host's séance: laptops pair again"},
     ),
 )  # fmt: skip

@@ -878,32 +878,37 @@
 <context>
     <name>CofacDesk</name>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="114"/>
+        <location filename="../../widgets/cofac_desk.py" line="139"/>
         <source>Révoquer un ordinateur</source>
         <translation>Revoke a laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="116"/>
+        <location filename="../../widgets/cofac_desk.py" line="141"/>
         <source>Déconnecter « {name} » de la séance ? Cet ordinateur ne pourra plus rien lire ni faire ; un nouveau code d&apos;appairage remplace l&apos;actuel.</source>
         <translation>Disconnect “{name}” from the session? That laptop will no longer see or do anything; a new pairing code replaces the current one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="119"/>
+        <location filename="../../widgets/cofac_desk.py" line="144"/>
         <source>Révoquer</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="122"/>
+        <location filename="../../widgets/cofac_desk.py" line="147"/>
         <source>« {name} » a été déconnecté.</source>
         <translation>“{name}” has been disconnected.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="94"/>
+        <location filename="../../widgets/cofac_desk.py" line="101"/>
         <source>Co-animation ({n})</source>
         <translation>Co-facilitation ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_desk.py" line="94"/>
+        <location filename="../../widgets/cofac_desk.py" line="99"/>
+        <source>Co-animation ({n} en attente)</source>
+        <translation>Co-facilitation ({n} waiting)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_desk.py" line="103"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
@@ -936,87 +941,117 @@
         <translation>Observer</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="52"/>
+        <location filename="../../widgets/cofac_panel.py" line="54"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="55"/>
+        <location filename="../../widgets/cofac_panel.py" line="57"/>
         <source>Co-animer depuis un deuxième ordinateur</source>
         <translation>Co-facilitate from a second laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="59"/>
+        <location filename="../../widgets/cofac_panel.py" line="61"/>
         <source>Sur l&apos;autre ordinateur (même réseau Wi-Fi) : Fichier → « Rejoindre une séance… », choisir cette séance, puis taper ce code :</source>
         <translation>On the other laptop (same Wi-Fi network): File → “Join a session…”, pick this session, then type this code:</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="78"/>
+        <location filename="../../widgets/cofac_panel.py" line="80"/>
         <source>Ordinateurs appairés</source>
         <translation>Paired laptops</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="81"/>
+        <location filename="../../widgets/cofac_panel.py" line="83"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="81"/>
+        <location filename="../../widgets/cofac_panel.py" line="83"/>
         <source>Rôle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="81"/>
+        <location filename="../../widgets/cofac_panel.py" line="83"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="91"/>
-        <source>Aucun ordinateur n&apos;a encore rejoint la séance. Un nouvel ordinateur arrive en observateur·rice : choisissez ici son rôle.</source>
-        <translation>No laptop has joined the session yet. A new laptop arrives as an observer: choose its role here.</translation>
+        <location filename="../../widgets/cofac_panel.py" line="93"/>
+        <source>Aucun ordinateur n&apos;a encore rejoint la séance. Un nouvel ordinateur ne reçoit rien tant que vous ne l&apos;avez pas accepté ici ; il arrive en observateur·rice : choisissez ici son rôle.</source>
+        <translation>No computer has joined the session yet. A new computer receives nothing until you accept it here; it arrives as an observer: choose its role here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="98"/>
+        <location filename="../../widgets/cofac_panel.py" line="101"/>
         <source>Co-animateur·rice : tout, sauf terminer la séance · Gardien·ne du temps : le minuteur · Scribe : les post-its et les groupes · Observateur·rice : lecture seule</source>
         <translation>Co-facilitator: everything but ending the session · Time keeper: the timer · Scribe: post-its and groups · Observer: read only</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="104"/>
+        <location filename="../../widgets/cofac_panel.py" line="107"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="130"/>
+        <location filename="../../widgets/cofac_panel.py" line="109"/>
+        <source>Nouveau code</source>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="111"/>
+        <source>Remplacer le code d&apos;appairage : l&apos;actuel ne sert plus à personne</source>
+        <translation>Replace the pairing code: the current one no longer works for anyone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="141"/>
+        <source>Trop de codes erronés ont été essayés : ce code ne sert plus. Cliquez sur « Nouveau code » pour appairer un ordinateur.</source>
+        <translation>Too many wrong codes were tried: this code no longer works. Click “New code” to pair a computer.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="146"/>
         <source>Le serveur de la séance ne tourne pas : pas de co-animation possible.</source>
         <translation>The session&apos;s server is not running: no co-facilitation possible.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="134"/>
+        <location filename="../../widgets/cofac_panel.py" line="150"/>
         <source>Si la séance n&apos;apparaît pas dans la liste, taper l&apos;adresse : {address}</source>
         <translation>If the session is not in the list, type the address: {address}</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="166"/>
+        <location filename="../../widgets/cofac_panel.py" line="182"/>
+        <source>Accepter</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="185"/>
+        <source>Cet ordinateur a tapé le code : lui donner accès à la séance</source>
+        <translation>This computer typed the code: give it access to the session</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="188"/>
         <source>Révoquer…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="169"/>
+        <location filename="../../widgets/cofac_panel.py" line="191"/>
         <source>Déconnecter cet ordinateur : il ne pourra plus ni lire ni agir</source>
         <translation>Disconnect this laptop: it will no longer see or do anything</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="198"/>
+        <location filename="../../widgets/cofac_panel.py" line="220"/>
+        <source>En attente d&apos;accord</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_panel.py" line="227"/>
         <source>Pas encore connecté</source>
         <translation>Not connected yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="200"/>
+        <location filename="../../widgets/cofac_panel.py" line="229"/>
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_panel.py" line="202"/>
+        <location filename="../../widgets/cofac_panel.py" line="231"/>
         <source>Vu à {time}</source>
         <translation>Last seen at {time}</translation>
     </message>
@@ -1055,36 +1090,46 @@
     </message>
     <message>
         <location filename="../../widgets/cofac_window.py" line="161"/>
+        <source>◌ En attente de l&apos;accord de l&apos;animatrice</source>
+        <translation>◌ Waiting for the lead facilitator&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="164"/>
+        <source>Le code était le bon. L&apos;animatrice doit encore accepter cet ordinateur dans son panneau de co-animation : rien n&apos;est reçu avant.</source>
+        <translation>The code was right. The lead facilitator still has to accept this computer in her co-facilitation panel: nothing is received before that.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/cofac_window.py" line="170"/>
         <source>● En ligne</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="162"/>
+        <location filename="../../widgets/cofac_window.py" line="171"/>
         <source>Relié à l&apos;ordinateur de l&apos;animatrice</source>
         <translation>Connected to the lead facilitator&apos;s laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="165"/>
+        <location filename="../../widgets/cofac_window.py" line="174"/>
         <source>○ Hors ligne</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="168"/>
+        <location filename="../../widgets/cofac_window.py" line="177"/>
         <source>L&apos;ordinateur de l&apos;animatrice ne répond pas. Vous pouvez continuer à lire ; vos actions partiront dès son retour.</source>
         <translation>The lead facilitator&apos;s laptop does not answer. You can keep reading; your actions will be sent as soon as it is back.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="178"/>
+        <location filename="../../widgets/cofac_window.py" line="187"/>
         <source>Refusé par l&apos;ordinateur de l&apos;animatrice : {message}</source>
         <translation>Refused by the lead facilitator&apos;s laptop: {message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="188"/>
+        <location filename="../../widgets/cofac_window.py" line="197"/>
         <source>{n} action(s) en attente d&apos;envoi</source>
         <translation>{n} action(s) waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="190"/>
+        <location filename="../../widgets/cofac_window.py" line="199"/>
         <source>Aucune action en attente</source>
         <translation>No action waiting</translation>
     </message>
@@ -1099,47 +1144,47 @@
         <translation>Take over the workshop on this laptop…</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="209"/>
+        <location filename="../../widgets/cofac_window.py" line="218"/>
         <source>Attention : l&apos;ordinateur de l&apos;animatrice répond encore. Ne reprenez l&apos;atelier que s&apos;il ne peut plus servir la séance.</source>
         <translation>Careful: the lead facilitator&apos;s laptop still answers. Take the workshop over only if it can no longer run the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="215"/>
+        <location filename="../../widgets/cofac_window.py" line="224"/>
         <source>« {title} » devient un atelier de cet ordinateur, avec sa copie complète : agenda et temps passés, post-its, votes, participants.</source>
         <translation>“{title}” becomes a workshop of this laptop, with its full copy: agenda and time spent, sticky notes, votes, participants.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="222"/>
+        <location filename="../../widgets/cofac_window.py" line="231"/>
         <source>La séance se rouvre ici, minuteur en pause : vous le relancez quand la salle est prête. Cet ordinateur sert alors les téléphones : projetez son QR code, chaque participant le scanne et s&apos;enregistre à nouveau (les arrivées déjà notées restent dans la liste). Les autres co-animateurs rejoignent cet ordinateur avec son code.</source>
         <translation>The session reopens here with its timer paused: restart it when the room is ready. This laptop then serves the phones: project its QR code, each participant scans it and checks in again (arrivals already recorded stay in the list). Other co-facilitators join this laptop with its code.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="231"/>
+        <location filename="../../widgets/cofac_window.py" line="240"/>
         <source>Aucune séance n&apos;est ouverte : « Démarrer la séance » la poursuivra ici.</source>
         <translation>No session is open: “Start session” will carry it on here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="237"/>
+        <location filename="../../widgets/cofac_window.py" line="246"/>
         <source>{n} action(s) en attente d&apos;envoi ne seront pas appliquées : refaites-les après la reprise.</source>
         <translation>{n} action(s) waiting to be sent will not be applied: do them again after taking over.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="243"/>
+        <location filename="../../widgets/cofac_window.py" line="252"/>
         <source>Cette fenêtre se ferme : cet ordinateur ne suit plus celui de l&apos;animatrice, et la copie reçue reste telle quelle.</source>
         <translation>This window closes: this laptop no longer follows the lead facilitator&apos;s, and the copy received stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="248"/>
+        <location filename="../../widgets/cofac_window.py" line="257"/>
         <source>Reprendre l&apos;atelier sur cet ordinateur</source>
         <translation>Take over the workshop on this laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="250"/>
+        <location filename="../../widgets/cofac_window.py" line="259"/>
         <source>Reprendre ici</source>
         <translation>Take over here</translation>
     </message>
     <message>
-        <location filename="../../widgets/cofac_window.py" line="202"/>
+        <location filename="../../widgets/cofac_window.py" line="211"/>
         <source>Cet ordinateur n&apos;a plus accès à la séance : la copie est celle du moment où l&apos;accès a été retiré.</source>
         <translation>This laptop no longer has access to the session: the copy is as it was when access was removed.</translation>
     </message>
@@ -3616,55 +3661,55 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>delete a project</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="288"/>
+        <location filename="../../widgets/remote_controller.py" line="295"/>
         <source>créer un atelier</source>
         <translation>create a workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="289"/>
+        <location filename="../../widgets/remote_controller.py" line="296"/>
         <source>renommer l&apos;atelier</source>
         <translation>rename the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="290"/>
+        <location filename="../../widgets/remote_controller.py" line="297"/>
         <source>dupliquer l&apos;atelier</source>
         <translation>duplicate the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="291"/>
+        <location filename="../../widgets/remote_controller.py" line="298"/>
         <source>archiver l&apos;atelier</source>
         <translation>archive the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="292"/>
+        <location filename="../../widgets/remote_controller.py" line="299"/>
         <source>supprimer l&apos;atelier</source>
         <translation>delete the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="293"/>
+        <location filename="../../widgets/remote_controller.py" line="300"/>
         <source>modifier le cadrage</source>
         <translation>change the framing</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="294"/>
+        <location filename="../../widgets/remote_controller.py" line="301"/>
         <source>modifier le lieu ou la date</source>
         <translation>change the place or the date</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="295"/>
+        <location filename="../../widgets/remote_controller.py" line="302"/>
         <source>enregistrer un format</source>
         <translation>save a format</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="296"/>
-        <location filename="../../widgets/remote_controller.py" line="297"/>
-        <location filename="../../widgets/remote_controller.py" line="298"/>
-        <location filename="../../widgets/remote_controller.py" line="299"/>
+        <location filename="../../widgets/remote_controller.py" line="303"/>
+        <location filename="../../widgets/remote_controller.py" line="304"/>
+        <location filename="../../widgets/remote_controller.py" line="305"/>
+        <location filename="../../widgets/remote_controller.py" line="306"/>
         <source>modifier l&apos;agenda</source>
         <translation>change the agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="300"/>
+        <location filename="../../widgets/remote_controller.py" line="307"/>
         <source>importer un atelier</source>
         <translation>import a workshop</translation>
     </message>
@@ -3814,12 +3859,12 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>redo</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="301"/>
+        <location filename="../../widgets/remote_controller.py" line="308"/>
         <source>effacer une personne</source>
         <translation>erase a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/remote_controller.py" line="302"/>
+        <location filename="../../widgets/remote_controller.py" line="309"/>
         <source>anonymiser l&apos;atelier</source>
         <translation>anonymise the workshop</translation>
     </message>
@@ -3837,162 +3882,162 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="145"/>
+        <location filename="../../widgets/session_runner.py" line="146"/>
         <source>Affiche QR code {size}…</source>
         <translation>QR code poster {size}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="373"/>
+        <location filename="../../widgets/session_runner.py" line="374"/>
         <source>Enregistrer l&apos;affiche QR code</source>
         <translation>Save the QR code poster</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="375"/>
+        <location filename="../../widgets/session_runner.py" line="376"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="378"/>
+        <location filename="../../widgets/session_runner.py" line="379"/>
         <source>Affiche enregistrée : {path}</source>
         <translation>Poster saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="109"/>
+        <location filename="../../widgets/session_runner.py" line="110"/>
         <source>Démarrer / mettre en pause</source>
         <translation>Start / pause</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="112"/>
+        <location filename="../../widgets/session_runner.py" line="113"/>
         <source>Séquence suivante</source>
         <translation>Next activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="115"/>
+        <location filename="../../widgets/session_runner.py" line="116"/>
         <source>Séquence précédente</source>
         <translation>Previous activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="118"/>
+        <location filename="../../widgets/session_runner.py" line="119"/>
         <source>+1 minute</source>
         <translation>+1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="121"/>
+        <location filename="../../widgets/session_runner.py" line="122"/>
         <source>+5 minutes</source>
         <translation>+5 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="124"/>
+        <location filename="../../widgets/session_runner.py" line="125"/>
         <source>−1 minute</source>
         <translation>−1 minute</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="127"/>
+        <location filename="../../widgets/session_runner.py" line="128"/>
         <source>Réinitialiser le minuteur</source>
         <translation>Reset timer</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="129"/>
+        <location filename="../../widgets/session_runner.py" line="130"/>
         <source>Projection plein écran</source>
         <translation>Full-screen projector</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="132"/>
+        <location filename="../../widgets/session_runner.py" line="133"/>
         <source>Tableau de post-its</source>
         <translation>Sticky-note board</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="137"/>
+        <location filename="../../widgets/session_runner.py" line="138"/>
         <source>Terminer la séance…</source>
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="148"/>
+        <location filename="../../widgets/session_runner.py" line="149"/>
         <source>Nouveau code pour les téléphones…</source>
         <translation>New code for the phones…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="179"/>
+        <location filename="../../widgets/session_runner.py" line="180"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="190"/>
+        <location filename="../../widgets/session_runner.py" line="191"/>
         <source>La séance est terminée : démarrez-en une nouvelle.</source>
         <translation>The session has ended: start a new one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="192"/>
+        <location filename="../../widgets/session_runner.py" line="193"/>
         <source>Ouvrez d&apos;abord la séance : Séance › Démarrer la séance.</source>
         <translation>Open the session first: Session › Start the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="215"/>
+        <location filename="../../widgets/session_runner.py" line="216"/>
         <source>Une séance est déjà ouverte</source>
         <translation>A session is already open</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="217"/>
+        <location filename="../../widgets/session_runner.py" line="218"/>
         <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
         <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="220"/>
+        <location filename="../../widgets/session_runner.py" line="221"/>
         <source>Mettre en pause et continuer</source>
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="386"/>
+        <location filename="../../widgets/session_runner.py" line="387"/>
         <source>Changer le code pour les téléphones ?</source>
         <translation>Change the code for the phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="388"/>
+        <location filename="../../widgets/session_runner.py" line="389"/>
         <source>Les affiches QR code déjà imprimées ne fonctionneront plus : il faudra les imprimer à nouveau. Les participants déjà inscrits gardent leur place.</source>
         <translation>QR posters already printed will stop working: you will need to print them again. Participants already checked in keep their place.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="391"/>
+        <location filename="../../widgets/session_runner.py" line="392"/>
         <source>Changer le code</source>
         <translation>Change the code</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="396"/>
+        <location filename="../../widgets/session_runner.py" line="397"/>
         <source>Nouveau code pour les téléphones : {code}</source>
         <translation>New code for the phones: {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="423"/>
+        <location filename="../../widgets/session_runner.py" line="424"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="423"/>
+        <location filename="../../widgets/session_runner.py" line="424"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="432"/>
+        <location filename="../../widgets/session_runner.py" line="433"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="434"/>
+        <location filename="../../widgets/session_runner.py" line="435"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="436"/>
+        <location filename="../../widgets/session_runner.py" line="437"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="446"/>
+        <location filename="../../widgets/session_runner.py" line="447"/>
         <source>Supprimer cette personne</source>
         <translation>Erase this person</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="448"/>
+        <location filename="../../widgets/session_runner.py" line="449"/>
         <source>Effacer « {name} » partout ? Son nom, son organisation et le lien avec son téléphone sont effacés de la liste, de l&apos;historique, des sauvegardes et, à leur prochaine synchronisation, des ordinateurs des co-animateurs. Elle reste comptée comme « Personne effacée » ; ses post-its et ses votes restent, sans nom.
 
 Cela ne peut pas être annulé (Ctrl+Z ne la fera pas revenir).</source>
@@ -4001,68 +4046,68 @@ Cela ne peut pas être annulé (Ctrl+Z ne la fera pas revenir).</source>
 This cannot be undone (Ctrl+Z will not bring her back).</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="454"/>
+        <location filename="../../widgets/session_runner.py" line="455"/>
         <source>Effacer</source>
         <translation>Erase</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="492"/>
+        <location filename="../../widgets/session_runner.py" line="493"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="487"/>
+        <location filename="../../widgets/session_runner.py" line="488"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="494"/>
+        <location filename="../../widgets/session_runner.py" line="495"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="247"/>
-        <location filename="../../widgets/session_runner.py" line="252"/>
+        <location filename="../../widgets/session_runner.py" line="248"/>
+        <location filename="../../widgets/session_runner.py" line="253"/>
         <source>Rouvrir la séance</source>
         <translation>Reopen the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="249"/>
+        <location filename="../../widgets/session_runner.py" line="250"/>
         <source>« {title} » est terminé. Rouvrir sa séance ? L&apos;atelier repassera « en cours » et les temps de la séance rouverte s&apos;ajouteront au compte-rendu.</source>
         <translation>“{title}” is finished. Reopen its session? The workshop will be “in progress” again and the times of the reopened session will be added to the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="474"/>
+        <location filename="../../widgets/session_runner.py" line="475"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste {left} séquences, qui n&apos;auront pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: {left} activities are left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="480"/>
+        <location filename="../../widgets/session_runner.py" line="481"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste une séquence, qui n&apos;aura pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: one activity is left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="494"/>
+        <location filename="../../widgets/session_runner.py" line="495"/>
         <source>Terminer quand même</source>
         <translation>End anyway</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="151"/>
+        <location filename="../../widgets/session_runner.py" line="152"/>
         <source>Retour d&apos;expérience…</source>
         <translation>Method review…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="520"/>
+        <location filename="../../widgets/session_runner.py" line="521"/>
         <source>Retour d&apos;expérience</source>
         <translation>Method review</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="521"/>
+        <location filename="../../widgets/session_runner.py" line="522"/>
         <source>Aucune méthode de la bibliothèque n&apos;a encore été utilisée en séance dans cet atelier.</source>
         <translation>No method from the library has been used in a session of this workshop yet.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="546"/>
+        <location filename="../../widgets/session_runner.py" line="547"/>
         <source>Retour d&apos;expérience enregistré : {n} méthode(s)</source>
         <translation>Method review saved: {n} method(s)</translation>
     </message>

@@ -73,7 +73,11 @@ def test_each_table_says_how_it_belongs_to_a_workshop_and_why_a_copy_leaves_it_o
         t.name for t in tables_for(ARCHIVE)
     )  # the methods go in the archive's own list
     assert workshop_rows.BY_NAME["participants"].secret == {"token": None}
-    assert workshop_rows.BY_NAME["cofacilitators"].secret == {"token_hash": "", "device_key": ""}
+    assert workshop_rows.BY_NAME["cofacilitators"].secret == {
+        "token_hash": "",
+        "device_key": "",
+        "token_expires": 0.0,
+    }
 
 
 def test_each_copy_inserts_parents_first() -> None:

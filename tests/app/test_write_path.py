@@ -341,6 +341,7 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
      lambda r: projects.set_status(r.ctx, r.newest(Project), list(PROJECT_STATUSES)[-1])),
     ("cofac.pair", lambda r: r.made.setdefault("laptop", cofac.pair(
         r.ctx, r.wid, name="Camille", device_key="laptop-key-0001").info.id)),
+    ("cofac.approve", lambda r: cofac.approve(r.ctx, r.wid, r.made["laptop"])),
     ("cofac.set_role",
      lambda r: cofac.set_role(r.ctx, r.wid, r.made["laptop"], "coanimateur")),
     ("cofac.run_remote", _remote),

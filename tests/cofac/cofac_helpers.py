@@ -14,6 +14,7 @@ from app.ops.base import Context
 from app.server.app import create_app
 from app.server.cofac import CofacHost
 from app.server.runner import ServerThread
+from app.system.certificate import pinned_context
 
 WAIT = 15.0  # seconds a condition may take on a loaded 2-core machine before a test fails
 
@@ -29,7 +30,17 @@ class Host:
 
     @property
     def url(self) -> str:
+        """Where laptops talk to the host: the co-facilitation port, over TLS."""
+        return self.server.cofac_url
+
+    @property
+    def phone_url(self) -> str:
         return self.server.url
+
+    @property
+    def certificate(self) -> str:
+        pem: str = self.server._app.state.certificate.pem
+        return pem
 
     @property
     def cofac(self) -> CofacHost:
@@ -44,10 +55,11 @@ class Host:
 
     def restart(self) -> None:
         """The host's server again, on the same port (the laptop reconnects by itself)."""
+        cofac_port = self.server.cofac_port
         self.server = ServerThread(
-            create_app(self.ctx, self.workshop_id), "127.0.0.1", self.port
+            create_app(self.ctx, self.workshop_id), "127.0.0.1", self.port, cofac_port
         ).start()
-        assert self.server.port == self.port
+        assert self.server.port == self.port and self.server.cofac_port == cofac_port
 
     def heard(self, event: Event) -> None:
         with self._changed:
@@ -67,7 +79,13 @@ class Host:
 
     def http(self, token: str = "") -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        return httpx.Client(base_url=self.url, timeout=10, headers=headers, trust_env=False)
+        return httpx.Client(
+            base_url=self.url,
+            timeout=10,
+            headers=headers,
+            trust_env=False,
+            verify=pinned_context(self.certificate),
+        )
 
 
 def eventually(predicate: Callable[[], bool], timeout: float = WAIT) -> None:

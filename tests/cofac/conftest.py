@@ -59,9 +59,11 @@ def make_laptop(tmp_path: Path) -> Iterator[Callable[..., CoFacClient]]:
             host: Host, name: str = "Camille", role: str = "coanimateur", start: bool = True
         ) -> CoFacClient:
             paired = pair(host.url, host.code(), name, new_device_key())
+            if not paired.approved:  # the lead lets it in
+                cofac.approve(host.ctx, host.workshop_id, paired.laptop_id)
             if role != paired.role:
                 cofac.set_role(host.ctx, host.workshop_id, paired.laptop_id, role)
-            paired = Pairing(**{**_fields(paired), "role": role})
+            paired = Pairing(**{**_fields(paired), "role": role, "approved": True})
             db = Database.open(tmp_path / f"replica-{next(count)}.sqlite3")
             stack.callback(db.close)
             client = CoFacClient(db, paired, timeout=5.0)

@@ -1,4 +1,6 @@
-"""Pairing a second laptop: the séance's 6-digit code, the lock, expiry, revocation, phones."""
+"""Pairing a second laptop: the séance's 6-digit code, the lock, expiry, revocation, phones.
+
+(The attacks — a fake host, a relay, a stranger's wrong codes — are in test_security.py.)"""
 
 from __future__ import annotations
 
@@ -11,16 +13,32 @@ from sqlalchemy import select
 from websockets.sync.client import connect
 
 from app.cofac_client import CoFacClient, HostUnreachable, new_device_key, pair
+from app.domain.pairing import LaptopSide, ProofFailed
 from app.errors import KnownError
 from app.ops import cofac, live, participants, queries
 from app.store.models import CoFacilitator
+from app.system.certificate import fingerprint, pinned_context
 
 
-def _pair(host: Host, code: str, name: str = "Camille", device: str = "laptop-0001") -> dict:
-    with host.http() as client:
+def _pair(
+    host: Host, code: str, name: str = "Camille", device: str = "laptop-0001", token: str = ""
+) -> dict:
+    """The pairing exchange as a laptop runs it (`app.domain.pairing`), with `code` typed."""
+    laptop = LaptopSide(code)
+    with host.http(token) as client:
+        started = client.post("/api/cofac/pair/start", json={"message": laptop.message})
+        if started.status_code != 200:
+            return {"status": started.status_code, **started.json()}
+        body = started.json()
+        try:
+            proof = laptop.finish(body["message"], body["proof"], fingerprint(host.certificate))
+        except ProofFailed:
+            proof = "faux"  # a wrong code: the host's proof does not check; send a bad one
         response = client.post(
-            "/api/cofac/pair", json={"code": code, "name": name, "device_key": device}
-        )
+            "/api/cofac/pair",
+            json={"exchange": body["exchange"], "proof": proof, "name": name,
+                  "device_key": device},
+        )  # fmt: skip
     return {"status": response.status_code, **response.json()}
 
 
@@ -30,6 +48,8 @@ def test_the_right_code_pairs_as_observer_and_the_history_says_so(host: Host) ->
     assert host.code() == code  # the same for the whole séance
     paired = pair(host.url, code, "Camille", new_device_key())
     assert paired.role == "observateur" and paired.workshop_id == host.workshop_id
+    assert not paired.approved  # no data until the lead approves it
+    assert paired.certificate == host.certificate  # pinned from now on
     assert len(paired.token) >= 43  # 256 random bits
     with host.http(paired.token) as client:
         me = client.get("/api/cofac/me").json()
@@ -42,18 +62,20 @@ def test_the_right_code_pairs_as_observer_and_the_history_says_so(host: Host) ->
     assert paired.token not in str(queries.journal_entries(host.ctx, host.workshop_id))
 
 
-def test_five_wrong_codes_lock_pairing_for_a_minute(host: Host) -> None:
+def test_five_wrong_codes_from_one_address_lock_it_for_a_minute(host: Host) -> None:
     right = host.code()
     wrong = f"{(int(right) + 1) % 1_000_000:06d}"
     now = [1000.0]
     host.cofac.clock = lambda: now[0]
-    for _ in range(4):
+    for _ in range(5):  # five guesses…
         answer = _pair(host, wrong)
         assert answer["status"] == 403 and answer["code"] == "code_invalide"
         assert "6 chiffres" in answer["message"]
-    locked = _pair(host, wrong)
+    locked = _pair(host, wrong)  # …and no sixth
     assert locked["status"] == 429 and locked["code"] == "appairage_bloque"
-    assert locked["message"] == "Trop de codes erronés : l'appairage est bloqué pendant une minute."
+    assert locked["message"] == (
+        "Trop de codes erronés depuis cet ordinateur : l'appairage est bloqué pendant une minute."
+    )
     assert _pair(host, right)["status"] == 429  # even the right code, while locked
     now[0] += 59
     assert _pair(host, right)["status"] == 429
@@ -79,16 +101,18 @@ def test_a_phone_token_can_never_pair_nor_act(host: Host) -> None:
     phone = participants.check_in(
         host.ctx, host.workshop_id, name="Alex", category="usager", key="phone-key-0001"
     )
+    paired = _pair(host, host.code(), "Alex", "phone-0000001", token=phone.token)
+    assert paired == {
+        "status": 403,
+        "code": "interdit",
+        "message": "Réservé à l'équipe d'animation.",
+    }
     with host.http(phone.token) as client:
-        paired = client.post(
-            "/api/cofac/pair",
-            json={"code": host.code(), "name": "Alex", "device_key": "phone-0000001"},
-        )
         acted = client.post(
             "/api/cofac/op", json={"op": "live.toggle", "args": {}, "key": "phone-op-0001"}
         )
         read = client.get("/api/cofac/snapshot")
-    for response in (paired, acted, read):
+    for response in (acted, read):
         assert response.status_code == 403, response.text
         assert response.json() == {"code": "interdit", "message": "Réservé à l'équipe d'animation."}
     assert cofac.cofacilitators(host.ctx, host.workshop_id) == []
@@ -101,9 +125,10 @@ def test_revoking_a_laptop_stops_its_token_and_its_socket_at_once(
     token = laptop.pairing.token
     old_code = host.code()
     with connect(
-        f"ws://127.0.0.1:{host.port}/api/cofac/ws",
+        f"wss://127.0.0.1:{host.server.cofac_port}/api/cofac/ws",
         additional_headers={"Authorization": f"Bearer {token}"},
         proxy=None,
+        ssl=pinned_context(host.certificate),
     ) as ws:
         assert '"hello"' in ws.recv(timeout=10)
         cofac.revoke(host.ctx, host.workshop_id, laptop.pairing.laptop_id)

@@ -16,15 +16,17 @@ from app.store.models import Feedback, Participant
 
 
 def _same(host: Host, laptop: CoFacClient) -> bool:
-    return replica.comparable_state(host.ctx.db, host.workshop_id) == replica.comparable_state(
-        laptop.db, host.workshop_id
-    )
+    a = replica.comparable_state(host.ctx.db, host.workshop_id)
+    b = replica.comparable_state(laptop.db, host.workshop_id)
+    if a != b:
+        print({k: (a[k], b[k]) for k in a if a[k] != b[k]})
+    return a == b
 
 
 def test_phones_post_its_check_ins_and_feedback_are_replayed_without_a_snapshot(
     host: Host, make_laptop: Callable[..., CoFacClient], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    laptop = make_laptop(host, role="observateur")  # its first sync took a whole copy
+    laptop = make_laptop(host, role="coanimateur")  # its first sync took a whole copy
     snapshots: list[int] = []
     whole = replica.apply_snapshot
 
@@ -74,7 +76,7 @@ def test_phones_ballots_are_replayed_without_a_snapshot_counts_equal_to_the_host
         for n, t in enumerate(("Bus", "Vélo", "Tram")))]  # fmt: skip
     rid = votes.open_round(host.ctx, wid, kind="dots", items=items, title="Priorités",
                            settings={"dots": 3, "cap": 3}).ids[0]  # fmt: skip
-    laptop = make_laptop(host, role="observateur")  # its first sync took a whole copy
+    laptop = make_laptop(host, role="coanimateur")  # its first sync took a whole copy
     assert laptop.wait(lambda: laptop.seq() >= queries.last_seq(host.ctx, wid))
     snapshots: list[int] = []
     whole = replica.apply_snapshot

@@ -98,7 +98,7 @@ def test_an_action_on_the_laptop_shows_on_the_host_and_comes_back(
 def test_phones_post_its_reach_the_replica_without_their_tokens(
     host: Host, make_laptop: Callable[..., CoFacClient]
 ) -> None:
-    laptop = make_laptop(host, role="observateur")
+    laptop = make_laptop(host, role="coanimateur")  # an observer's copy hides more (test_observer)
     phone = participants.check_in(
         host.ctx, host.workshop_id, name="Alex", category="usager", key="phone-key-0001"
     )

@@ -35,7 +35,7 @@ def test_serve_prints_the_pairing_code_and_is_found_on_loopback(tmp_path: Path) 
         assert lines[4].startswith("Code co-animation : "), lines
         code = lines[4].split(" : ", 1)[1].split()[0]
         assert len(code) == 6 and code.isdigit()
-        port = int(lines[1].split(":")[-1].split("/")[0])
+        port = int(lines[4].rsplit(":", 1)[1].strip().rstrip(")"))  # laptops' port (TLS)
         # other séances may be announced on this machine's loopback: ours is the one on its port
         found = [
             f

@@ -119,7 +119,7 @@ def test_without_an_open_seance_the_workshop_comes_alone(
     tmp_path: Path,
 ) -> None:
     host = make_host(clock=clock)
-    laptop = make_laptop(host, role="observateur")
+    laptop = make_laptop(host, role="coanimateur")  # an observer's copy hides the lead's notes
     live.end_session(host.ctx, host.workshop_id)
     _lost(host, laptop, tmp_path)
     taken = takeover.take_over(laptop.ctx, host.workshop_id, mine)

@@ -1,22 +1,26 @@
 """Access: the facilitation team's routes refuse phones and strangers; a phone sees and
 changes only its own things; tokens are long and random and never reach the log.
 
-The team's routes are read from the app's own router (every `/api/facilitator/…` and
-`/api/cofac/…` route but pairing), so a new route is covered without editing this file; a
-valid request for each is drawn from the server's /openapi.json.
+The team's routes are read from the apps' own routers (every `/api/facilitator/…` route of the
+phones' port and every `/api/cofac/…` route of the laptops' TLS port but pairing), so a new
+route is covered without editing this file; a valid request for each is drawn from that
+server's /openapi.json.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import ssl
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import requests
+import requests.adapters
 import schemathesis
 from fastapi.routing import APIRoute
 from hypothesis import HealthCheck, given, settings
@@ -27,9 +31,24 @@ from app.ops.workshops import create_workshop
 from app.server.app import create_app
 from app.server.runner import ServerThread
 from app.store.db import Database
+from app.system.certificate import pinned_context
 
 TEAM = "T" * 43
-PUBLIC_TEAM_ROUTES = {"/api/cofac/pair"}  # a laptop pairs with the séance's code, no token yet
+# a laptop pairs with the séance's code, no token yet
+PUBLIC_TEAM_ROUTES = {"/api/cofac/pair", "/api/cofac/pair/start"}
+
+
+class _Pinned(requests.adapters.HTTPAdapter):
+    """requests (schemathesis' client) trusting the host's certificate only, as a laptop."""
+
+    def __init__(self, context: ssl.SSLContext) -> None:
+        self._context = context
+        super().__init__()
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = self._context
+        kwargs["assert_hostname"] = False  # pinned: an address on a LAN has no name to check
+        super().init_poolmanager(*args, **kwargs)
 
 
 def _every_route(routes: Any) -> Iterator[Any]:
@@ -45,9 +64,24 @@ def _every_route(routes: Any) -> Iterator[Any]:
 @dataclass
 class Served:
     url: str
-    team_routes: list[tuple[str, str]]  # (method, path)
+    team_routes: list[tuple[str, str]]  # (method, path) on the phones' port
     phones: list[dict[str, str]]  # Authorization headers
     tokens: list[str]
+    laptop_url: str = ""  # the co-facilitation port (TLS)
+    laptop_routes: list[tuple[str, str]] = field(default_factory=list)
+    laptop_schema: dict[str, Any] = field(default_factory=dict)
+    tls: ssl.SSLContext | None = None
+
+
+def _team_routes(app: Any, prefix: str) -> list[tuple[str, str]]:
+    return [
+        (method, route.path)
+        for route in _every_route(app.routes)
+        if isinstance(route, APIRoute)
+        and route.path.startswith(prefix)
+        and route.path not in PUBLIC_TEAM_ROUTES
+        for method in sorted(route.methods)
+    ]
 
 
 @pytest.fixture
@@ -59,14 +93,10 @@ def served(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> Iterator[Served]
     assert wid is not None
     live.start_session(ctx, wid)
     api = create_app(ctx, wid, facilitator_token=TEAM)
-    team_routes = [
-        (method, route.path)
-        for route in _every_route(api.routes)
-        if isinstance(route, APIRoute)
-        and route.path.startswith(("/api/facilitator/", "/api/cofac/"))
-        and route.path not in PUBLIC_TEAM_ROUTES
-        for method in sorted(route.methods)
-    ]
+    team_routes = _team_routes(api, "/api/facilitator/")
+    assert _team_routes(api, "/api/cofac/") == []  # laptops are served over TLS only
+    laptops = api.state.cofac_app
+    laptop_routes = _team_routes(laptops, "/api/cofac/")
     server = ServerThread(api, "127.0.0.1", 0).start()
     try:
         with httpx.Client(base_url=server.url, timeout=10) as client:
@@ -78,7 +108,8 @@ def served(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> Iterator[Served]
                 assert joined.status_code == 201, joined.text
                 tokens.append(joined.json()["token"])
         yield Served(server.url, team_routes, [{"Authorization": f"Bearer {t}"} for t in tokens],
-                     tokens)  # fmt: skip
+                     tokens, server.cofac_url, laptop_routes, laptops.openapi(),
+                     pinned_context(api.state.certificate.pem))  # fmt: skip
     finally:
         server.stop()
         db.close()
@@ -93,14 +124,18 @@ def test_tokens_are_long_random_and_distinct(served: Served) -> None:
         assert len(token) * 6 >= 128  # URL-safe base64: 6 bits a character
 
 
-def test_every_team_route_refuses_phones_and_strangers(served: Served) -> None:
-    assert len(served.team_routes) >= 8  # timer, votes (open, paper, drive, results), laptops
-    api = schemathesis.openapi.from_url(f"{served.url}openapi.json")
+def _refused_everywhere(
+    served: Served,
+    schema: Any,
+    routes: list[tuple[str, str]],
+    base: str,
+    session: requests.Session | None = None,
+) -> list[str]:
     by_route = {
-        (op.method.upper(), op.path): op for op in (r.ok() for r in api.get_all_operations())
+        (op.method.upper(), op.path): op for op in (r.ok() for r in schema.get_all_operations())
     }
     checked = []
-    for method, path in served.team_routes:
+    for method, path in routes:
         operation = by_route[(method, path)]  # a route missing from the schema fails here
 
         @given(case=operation.as_strategy())
@@ -114,7 +149,7 @@ def test_every_team_route_refuses_phones_and_strangers(served: Served) -> None:
                 if who is not None:
                     headers["authorization"] = who
                 case.headers = headers
-                answer = case.call(base_url=served.url.rstrip("/"))
+                answer = case.call(base_url=base.rstrip("/"), session=session)
                 assert answer.status_code in (expected, 422), (
                     case.method,
                     case.path,
@@ -127,7 +162,23 @@ def test_every_team_route_refuses_phones_and_strangers(served: Served) -> None:
 
         refused()
         checked.append(f"{method} {path}")
+    return checked
+
+
+def test_every_team_route_refuses_phones_and_strangers(served: Served) -> None:
+    # the phones' port: the timer and votes (open, paper, drive, results); nothing of laptops
+    assert len(served.team_routes) >= 5
+    phones = schemathesis.openapi.from_url(f"{served.url}openapi.json")
+    checked = _refused_everywhere(served, phones, served.team_routes, served.url)
     assert len(checked) == len(served.team_routes)
+    # the laptops' port (TLS): me, operations, snapshot, journal
+    assert len(served.laptop_routes) >= 4
+    assert served.tls is not None
+    session = requests.Session()
+    session.mount("https://", _Pinned(served.tls))
+    laptops = schemathesis.openapi.from_dict(served.laptop_schema)
+    checked = _refused_everywhere(served, laptops, served.laptop_routes, served.laptop_url, session)
+    assert len(checked) == len(served.laptop_routes)
 
 
 def test_a_phone_sees_and_changes_only_its_own_things(served: Served) -> None:

@@ -12,6 +12,7 @@ A laptop asking the journal after a sequence number SQLite cannot hold gets a 42
 from __future__ import annotations
 
 import json
+import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +22,14 @@ import pytest
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
-from app.ops import live
+from app.cofac_client import pair
+from app.ops import cofac, live
 from app.ops.base import Context
 from app.ops.workshops import create_workshop
 from app.server.app import create_app
 from app.server.runner import ServerThread
 from app.store.db import Database
+from app.system.certificate import pinned_context
 
 TEAM = "E" * 43
 MADE_UP = "Zm9vYmFyLW5pbXBvcnRlcXVvaS0wMDAwLWFiY2RlZmdo"
@@ -34,11 +37,14 @@ MADE_UP = "Zm9vYmFyLW5pbXBvcnRlcXVvaS0wMDAwLWFiY2RlZmdo"
 
 @dataclass
 class Tokens:
-    http: str  # http://host:port/
+    http: str  # http://host:port/ (phones)
     ws: str  # ws://host:port/
     phone: str
     laptop: str
     team: str
+    laptops_http: str = ""  # https://host:cofac_port/ (laptops, TLS)
+    laptops_ws: str = ""  # wss://host:cofac_port/
+    tls: ssl.SSLContext | None = None  # pinned to the host's certificate
 
 
 @pytest.fixture
@@ -55,26 +61,30 @@ def tokens(tmp_path: Path) -> Iterator[Tokens]:
             joined = client.post("/api/join", json={"code": live.door(ctx, wid)[1], "name": "Alex",
                                                     "category": "public", "key": "ws-join-0001"})  # fmt: skip
             assert joined.status_code == 201, joined.text
-            paired = client.post("/api/cofac/pair", json={"code": api.state.cofac.code(),
-                                                          "name": "Camille", "device_key": "ws-laptop-0001"})  # fmt: skip
-            assert paired.status_code in (200, 201), paired.text
+        paired = pair(server.cofac_url, api.state.cofac.code(), "Camille", "ws-laptop-0001")
+        cofac.approve(ctx, wid, paired.laptop_id)
         yield Tokens(
             server.url,
             server.url.replace("http://", "ws://"),
             joined.json()["token"],
-            paired.json()["token"],
+            paired.token,
             TEAM,
+            server.cofac_url,
+            server.cofac_url.replace("https://", "wss://"),
+            pinned_context(paired.certificate),
         )
     finally:
         server.stop()
         db.close()
 
 
-def _open(url: str, token: str | None = None) -> str:
+def _open(url: str, token: str | None = None, tls: ssl.SSLContext | None = None) -> str:
     """'hello' if the socket opened and greeted; otherwise how it was refused."""
     headers = {"Authorization": f"Bearer {token}"} if token is not None else None
     try:
-        with connect(url, additional_headers=headers, open_timeout=10, close_timeout=2) as ws:
+        with connect(
+            url, additional_headers=headers, open_timeout=10, close_timeout=2, ssl=tls
+        ) as ws:
             return str(json.loads(ws.recv(timeout=10))["type"])
     except InvalidStatus as refused:  # turned down during the handshake
         return f"http {refused.response.status_code}"
@@ -95,12 +105,14 @@ def test_the_phones_socket_opens_only_for_a_phone(tokens: Tokens) -> None:
 
 
 def test_the_laptops_socket_opens_only_for_a_paired_laptop(tokens: Tokens) -> None:
-    laptops = f"{tokens.ws}api/cofac/ws?since=0"
-    assert _open(laptops, tokens.laptop) == "hello"
-    assert _open(laptops) in REFUSED  # no token
+    laptops = f"{tokens.laptops_ws}api/cofac/ws?since=0"
+    assert _open(laptops, tokens.laptop, tokens.tls) == "hello"
+    assert _open(laptops, None, tokens.tls) in REFUSED  # no token
     for token in ("", MADE_UP, tokens.team, tokens.phone, tokens.laptop[:-1]):
-        assert _open(laptops, token) in REFUSED, token
-    assert _open(f"{laptops}&token={tokens.laptop}") in REFUSED  # in the query: not read
+        assert _open(laptops, token, tokens.tls) in REFUSED, token
+    assert _open(f"{laptops}&token={tokens.laptop}", None, tokens.tls) in REFUSED  # query
+    # the phones' plain port has no laptops' socket at all
+    assert _open(f"{tokens.ws}api/cofac/ws?since=0", tokens.laptop) != "hello"
 
 
 @pytest.mark.parametrize("since", [2**63 - 1, 2**63, 10**30, -1])
@@ -108,7 +120,7 @@ def test_the_journal_after_a_huge_sequence_is_refused_or_empty_never_a_500(
     tokens: Tokens, since: int
 ) -> None:
     laptop = {"Authorization": f"Bearer {tokens.laptop}"}
-    with httpx.Client(base_url=tokens.http, timeout=10) as client:
+    with httpx.Client(base_url=tokens.laptops_http, timeout=10, verify=tokens.tls) as client:
         answer = client.get("/api/cofac/journal", params={"since": since}, headers=laptop)
         if since < 0 or since >= 2**63:
             assert answer.status_code == 422, answer.text

@@ -35,7 +35,8 @@ def _host(make_window):
     return host, wid
 
 
-def _join(laptop, qtbot, port: int, code: str, name: str = "Camille"):
+def _join(laptop, qtbot, port: int, code: str, name: str = "Camille", host=None, wid=None):
+    """Join from `laptop` (the co-facilitation port); `host` (when given) then accepts it."""
     laptop.join_action.trigger()
     dialog = laptop.join_dialog
     assert dialog is not None and dialog.isVisible()
@@ -45,6 +46,13 @@ def _join(laptop, qtbot, port: int, code: str, name: str = "Camille"):
     dialog.join_button.click()
     qtbot.waitUntil(lambda: bool(laptop.cofac_windows), timeout=WAIT)
     cofac = laptop.cofac_windows[0]
+    if host is not None:
+        qtbot.waitUntil(
+            lambda: cofac.connection.text() == "◌ En attente de l'accord de l'animatrice",
+            timeout=WAIT,
+        )
+        assert cofac.controller.live_session(cofac.workshop_id) is None  # nothing received
+        host.controller.approve_cofac(wid, _laptop_id(host, wid))
     qtbot.waitUntil(lambda: cofac.stack.currentWidget() is cofac.runner.console, timeout=WAIT)
     return cofac
 
@@ -54,7 +62,7 @@ def test_the_lead_shows_the_code_and_a_laptop_joins_gets_a_role_and_is_revoked(
 ):
     host, wid = _host(make_window)
     runner = host.runner
-    port = runner.server.port
+    port = runner.server.cofac_port  # laptops talk to the host there, over TLS
     runner.console.cofac_button.click()
     panel = runner.cofac.panel
     assert panel is not None and panel.isVisible()
@@ -80,12 +88,33 @@ def test_the_lead_shows_the_code_and_a_laptop_joins_gets_a_role_and_is_revoked(
     dialog.code.setText("000 000" if code != "000000" else "111 111")
     dialog.name.setText("Camille")
     dialog.join_button.click()
-    qtbot.waitUntil(lambda: "ne correspond pas" in dialog.message.text(), timeout=WAIT)
+    # (the host does not prove the code the laptop typed: pairing stops there, nothing sent)
+    qtbot.waitUntil(lambda: "le code est faux" in dialog.message.text(), timeout=WAIT)
     assert laptop.cofac_windows == []
     dialog.reject()
     qtbot.waitUntil(lambda: laptop.join_dialog is None)
 
-    cofac = _join(laptop, qtbot, port, code)
+    laptop.join_action.trigger()
+    dialog = laptop.join_dialog
+    dialog.address.setText(f"127.0.0.1:{port}")
+    dialog.code.setText(code)
+    dialog.name.setText("Camille")
+    dialog.join_button.click()
+    qtbot.waitUntil(lambda: bool(laptop.cofac_windows), timeout=WAIT)
+    cofac = laptop.cofac_windows[0]
+    # the right code, but no data until the lead accepts this laptop in her panel
+    qtbot.waitUntil(
+        lambda: cofac.connection.text() == "◌ En attente de l'accord de l'animatrice",
+        timeout=WAIT,
+    )
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=WAIT)
+    assert panel.table.item(0, 2).text() == "En attente d'accord"
+    assert "en attente" in runner.console.cofac_button.text()
+    assert panel.accept_button(0).isVisibleTo(panel)
+    assert cofac.controller.live_session(cofac.workshop_id) is None
+    panel.accept_button(0).click()
+    qtbot.waitUntil(lambda: cofac.stack.currentWidget() is cofac.runner.console, timeout=WAIT)
+    assert not panel.accept_button(0).isVisibleTo(panel)
     console = cofac.runner.console
     assert not console.back_button.isVisible() and not console.cofac_button.isVisible()
     assert not cofac.runner.projector.isVisible()  # the lead's laptop projects
@@ -186,10 +215,11 @@ def test_a_scribe_writes_post_its_online_and_offline_each_reaches_the_host_once(
     _ephemeral_port(monkeypatch)
     host, wid = _host(make_window)
     runner, ctx = host.runner, host.controller.ctx
-    port = runner.server.port
+    port, phones = runner.server.cofac_port, runner.server.port
     runner.console.show_board(True)
     laptop = make_window(tmp_path / "laptop.sqlite3")
-    cofac = _join(laptop, qtbot, port, host.controller.cofac_code(runner.server))
+    cofac = _join(laptop, qtbot, port, host.controller.cofac_code(runner.server), host=host,
+                  wid=wid)  # fmt: skip
     host.controller.set_cofac_role(wid, _laptop_id(host, wid), "scribe")
     board_ = cofac.runner.board
     cofac.runner.console.show_board(True)
@@ -218,9 +248,10 @@ def test_a_scribe_writes_post_its_online_and_offline_each_reaches_the_host_once(
     assert _from_laptop(ctx, wid, "Post-it « Navette du matin »") == 0
 
     # the lead's laptop is back on the same address: each post-it arrives once
-    monkeypatch.setattr(session_runner, "SERVER_PORT", port)
+    monkeypatch.setattr(session_runner, "SERVER_PORT", phones)
+    monkeypatch.setattr(session_runner, "COFAC_PORT", port)
     runner.start_server(wid)
-    assert runner.server is not None and runner.server.port == port
+    assert runner.server is not None and runner.server.cofac_port == port
     qtbot.waitUntil(lambda: cofac.connection.text() == "● En ligne", timeout=WAIT)
     qtbot.waitUntil(lambda: cofac.waiting.text() == "Aucune action en attente", timeout=WAIT)
     qtbot.waitUntil(lambda: "Vélos de service" in _host_board_texts(host), timeout=WAIT)
@@ -255,7 +286,8 @@ def test_the_leads_laptop_dies_she_exports_the_report_and_carries_on_as_the_host
     votes.cast_ballot(ctx, wid, rid, alex.participant_id, {f"note:{ids[0]}": 2}, key="ballot-01")
     runner.console.toggle_button.click()
     laptop = make_window(tmp_path / "laptop.sqlite3")
-    cofac = _join(laptop, qtbot, runner.server.port, host.controller.cofac_code(runner.server))
+    cofac = _join(laptop, qtbot, runner.server.cofac_port,
+                  host.controller.cofac_code(runner.server), host=host, wid=wid)  # fmt: skip
     qtbot.waitUntil(
         lambda: cofac.runner.console.toggle_button.text() == "Pause (Espace)", timeout=WAIT
     )
@@ -353,7 +385,7 @@ def test_refusals_name_the_action_in_the_windows_language(qapp, tmp_path):
         op: remote.label for op, remote in cofac.REMOTE_OPS.items()
     }
     db = Database.open(tmp_path / "replica.sqlite3")
-    pairing = Pairing("http://127.0.0.1:9/", "t" * 43, 1, 1, "Camille", "gardien", "Atelier")
+    pairing = Pairing("https://127.0.0.1:9/", "t" * 43, 1, 1, "Camille", "gardien", "Atelier")
     client = CoFacClient(db, pairing)  # not started: refusals are decided on this laptop
     remote = RemoteController(client)
     try:
@@ -384,3 +416,30 @@ def test_refusals_name_the_action_in_the_windows_language(qapp, tmp_path):
     finally:
         remote.stop()
         remote.deleteLater()
+
+
+def test_strangers_guesses_retire_the_code_and_the_lead_shows_a_new_one(make_window, qtbot):
+    from app.domain.pairing import LaptopSide
+    from app.server.cofac import GLOBAL_CEILING
+    from app.system.certificate import pinned_context
+
+    host, wid = _host(make_window)
+    runner = host.runner
+    runner.console.cofac_button.click()
+    panel = runner.cofac.panel
+    code = host.controller.cofac_code(runner.server)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    tls = pinned_context(runner.server._app.state.certificate.pem)
+    for n in range(GLOBAL_CEILING):  # from several computers of the network (5 each at most)
+        transport = httpx.HTTPTransport(local_address=f"127.0.2.{n // 5 + 1}", verify=tls)
+        with httpx.Client(base_url=runner.server.cofac_url, transport=transport) as client:
+            answer = client.post(
+                "/api/cofac/pair/start", json={"message": LaptopSide(wrong).message}
+            )
+            assert answer.status_code == 200, answer.text
+    qtbot.waitUntil(lambda: "ne sert plus" in panel.address.text(), timeout=WAIT)
+    panel.new_code_button.click()
+    fresh = host.controller.cofac_code(runner.server)
+    assert fresh != code and panel.code.text() == f"{fresh[:3]}\u2009{fresh[3:]}"
+    assert "ne sert plus" not in panel.address.text()
+    assert not host.controller.cofac_suspended(runner.server)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.ops.base import Change
-from app.replica_files import device_key, replica_folder, replica_path
+from app.replica_files import device_key, pin_certificate, replica_folder, replica_path
 from widgets.controls.base import Controls
 
 if TYPE_CHECKING:
@@ -48,6 +48,17 @@ class CofacControls(Controls):
         host = self._cofac_host(server)
         return host.code() if host is not None else ""
 
+    def renew_cofac_code(self, server: ServerThread | None) -> str:
+        """A new pairing code (the old one stops working; wrong codes typed against it are
+        forgotten): "" without a server."""
+        host = self._cofac_host(server)
+        return host.new_code() if host is not None else ""
+
+    def cofac_suspended(self, server: ServerThread | None) -> bool:
+        """Whether too many wrong codes retired the current pairing code."""
+        host = self._cofac_host(server)
+        return host.suspended if host is not None else False
+
     def cofac_laptops(
         self, server: ServerThread | None, workshop_id: int
     ) -> list[tuple[CoFacInfo, Presence | None]]:
@@ -80,6 +91,12 @@ class CofacControls(Controls):
 
         return self._call(cofac.set_role, self.ctx, workshop_id, cofac_id, role)
 
+    def approve_cofac(self, workshop_id: int, cofac_id: int) -> Change | None:
+        """Let a newly paired laptop in (it gets no data before)."""
+        from app.ops import cofac
+
+        return self._call(cofac.approve, self.ctx, workshop_id, cofac_id)
+
     def revoke_cofac(self, workshop_id: int, cofac_id: int) -> Change | None:
         from app.ops import cofac
 
@@ -98,7 +115,7 @@ class CofacControls(Controls):
             return None
         return Advertiser(
             detail.title,
-            server.port,
+            server.cofac_port,  # laptops talk to the host over TLS, there
             workshop_id,
             addresses,
             interfaces=addresses if chosen else None,
@@ -132,10 +149,16 @@ class CofacControls(Controls):
         KnownError with the host's French message."""
         from app.cofac_client import pair
 
-        key = device_key(self._replica_folder())  # kept: pairing again keeps its role
+        folder = self._replica_folder()
+        key = device_key(folder)  # kept: pairing again keeps its role
 
         def job() -> Pairing:
-            return pair(address, code, name, key)
+            paired = pair(address, code, name, key)
+            try:  # the certificate the code proved: every later request is pinned to it
+                pin_certificate(folder, paired.url, paired.certificate)
+            except OSError:
+                log.warning("could not keep the host's certificate", exc_info=True)
+            return paired
 
         return job
 

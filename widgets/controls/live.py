@@ -58,16 +58,17 @@ class LiveControls(Controls):
 
     # -- the phones' server ------------------------------------------------------------------
     def start_server(
-        self, workshop_id: int, host: str, port: int
+        self, workshop_id: int, host: str, port: int, cofac_port: int | None = None
     ) -> tuple[ServerThread, str] | None:
-        """Serve the workshop to phones; returns (server, the address phones use) or None."""
+        """Serve the workshop to phones (and to co-facilitator laptops over TLS on `cofac_port`,
+        by default the next port); returns (server, the address phones use) or None."""
         from app.server.app import create_app
         from app.server.runner import ServerThread
         from app.system.network import serving_address
 
         def start() -> tuple[ServerThread, str]:
             listen, shown = serving_address(host)
-            server = ServerThread(create_app(self.ctx, workshop_id), listen, port)
+            server = ServerThread(create_app(self.ctx, workshop_id), listen, port, cofac_port)
             server.start()
             return server, f"http://{shown}:{server.port}/web/"
 
