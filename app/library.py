@@ -101,16 +101,22 @@ class PhaseTemplate(_Strict):
     kind: Literal["work", "break"] = "work"
     instructions: Text = ""
     notes: Text = ""
+    # the same in English, copied into a workshop created in English (French when left out)
+    title_en: Annotated[str, Field(max_length=200)] = ""
+    instructions_en: Text = ""
+    notes_en: Text = ""
 
 
 class BlockTemplate(_Strict):
     title: Annotated[str, Field(min_length=1, max_length=200)]
+    title_en: Annotated[str, Field(max_length=200)] = ""
     week: Annotated[int, Field(ge=1, le=104)] | None = None
     phases: list[PhaseTemplate] = []
 
 
 class MilestoneTemplate(_Strict):
     title: Annotated[str, Field(min_length=1, max_length=200)]
+    title_en: Annotated[str, Field(max_length=200)] = ""
     week: Annotated[int, Field(ge=1, le=104)]
 
 
@@ -124,6 +130,7 @@ class Format(_Strict):
     tagline_en: Text = ""
     description_en: Text = ""
     block_label: Annotated[str, Field(min_length=1, max_length=40)] = "Séance"
+    block_label_en: Annotated[str, Field(max_length=40)] = ""
     block_minutes: Annotated[int, Field(ge=1, le=24 * 60)]
     blocks: Annotated[list[BlockTemplate], Field(min_length=1)]
     milestones: list[MilestoneTemplate] = []

@@ -21,7 +21,7 @@ from app.errors import KnownError
 from app.library import Format, Method
 from app.ops import agenda, feedback, formats, notes, participants, queries, workshops
 from app.ops.base import Change, Context, redo, undo
-from widgets.controls.base import Op, P, T
+from widgets.controls.base import Op, P, T, documents_lang
 from widgets.controls.board import BoardControls
 from widgets.controls.capitalisation import CapitalisationControls
 from widgets.controls.cofac import CofacControls
@@ -108,6 +108,7 @@ class Controller(
             title=title,
             place=place,
             start_date=start_date,
+            lang=documents_lang(),  # an English window makes its workshops' agenda in English
         )
 
     def rename(self, workshop_id: int, title: str) -> Change | None:

@@ -176,7 +176,10 @@ def deroule(story: ReportStory) -> None:
                     ),
                     style,
                 ),
-                para(phase.method_name or "—", style),
+                para(
+                    (phase.method_name_en if lang == "en" else "") or phase.method_name or "—",
+                    style,
+                ),
                 para(_minutes(phase.planned_minutes, lang), Styles.cell_right),
             ]
             offset += phase.planned_minutes
