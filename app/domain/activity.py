@@ -32,8 +32,9 @@ class Period:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidInput(
-                f"La période se termine le {french_date(self.end)}, avant de commencer le "
-                f"{french_date(self.start)} : inversez les deux dates."
+                "La période se termine le {french_date}, avant de commencer le {french_date2} : inversez les deux dates.",
+                french_date=french_date(self.end),
+                french_date2=french_date(self.start),
             )
 
     @classmethod
@@ -79,12 +80,14 @@ def parse_day(text: str, what: str) -> date:
             return date(int(french[3]), int(french[2]), int(french[1]))
     except ValueError:
         raise InvalidInput(
-            f"La date {what} « {value} » n'existe pas dans le calendrier : vérifiez le jour et "
-            "le mois."
+            "La date {what} « {value} » n'existe pas dans le calendrier : vérifiez le jour et le mois.",
+            what=what,
+            value=value,
         ) from None
     raise InvalidInput(
-        f"Date {what} illisible : « {value} ». Écrivez-la sous la forme AAAA-MM-JJ "
-        "(par exemple 2026-01-31) ou JJ/MM/AAAA (31/01/2026)."
+        "Date {what} illisible : « {value} ». Écrivez-la sous la forme AAAA-MM-JJ (par exemple 2026-01-31) ou JJ/MM/AAAA (31/01/2026).",
+        what=what,
+        value=value,
     )
 
 

@@ -36,7 +36,9 @@ def _format(ctx: Context, key: str) -> Format:
     fmt = ctx.library.format(key)
     if fmt is None:
         known = ", ".join(sorted(ctx.library.formats)) or "aucun"
-        raise InvalidInput(f"Format inconnu « {key} » (formats disponibles : {known}).")
+        raise InvalidInput(
+            "Format inconnu « {key} » (formats disponibles : {known}).", key=key, known=known
+        )
     return fmt
 
 
@@ -45,7 +47,9 @@ LANGS = ("fr", "en")  # the languages a workshop's agenda may be copied in from 
 
 def _lang(value: str) -> str:
     if value not in LANGS:
-        raise InvalidInput(f"Langue inconnue « {value} » (langues disponibles : fr, en).")
+        raise InvalidInput(
+            "Langue inconnue « {value} » (langues disponibles : fr, en).", value=value
+        )
     return value
 
 
@@ -185,14 +189,14 @@ def update_cadrage(ctx: Context, workshop_id: int, **fields: str) -> Change:
     """Save some fields of the cadrage as typed (the rest is kept)."""
     unknown = set(fields) - set(CADRAGE_KEYS)
     if unknown:
-        raise InvalidInput(f"Champ de cadrage inconnu : {', '.join(sorted(unknown))}.")
+        raise InvalidInput("Champ de cadrage inconnu : {items}.", items=", ".join(sorted(unknown)))
     cleaned = {k: clean_text(v, what="Cadrage", limit=CADRAGE_MAX_CHARS) for k, v in fields.items()}
     if EXPECTED in cleaned:
         expected = cleaned[EXPECTED].strip()
         if expected and not (expected.isdigit() and 0 < int(expected) <= EXPECTED_MAX):
             raise InvalidInput(
-                f"Nombre de participants attendus : un nombre entier de 1 à {EXPECTED_MAX}, "
-                "ou rien s'il n'est pas connu."
+                "Nombre de participants attendus : un nombre entier de 1 à {EXPECTED_MAX}, ou rien s'il n'est pas connu.",
+                EXPECTED_MAX=EXPECTED_MAX,
             )
         cleaned[EXPECTED] = str(int(expected)) if expected else ""
 

@@ -78,7 +78,7 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
 
     web = asset("web")
     if not web.is_dir():
-        raise NotFound(f"Les pages des téléphones manquent ({web}).")
+        raise NotFound("Les pages des téléphones manquent ({web}).", web=web)
     api.mount("/web", StaticFiles(directory=web, html=True), name="web")
     api.add_middleware(Guard)
     api.lane = hot_lane(hot, HANDLERS)
