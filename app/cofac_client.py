@@ -102,6 +102,14 @@ def _raise_for(response: httpx.Response) -> None:
         raise HostUnreachable(message)
     if code == "jeton_invalide":
         raise Revoked(message)
+    template, params = body.get("template"), body.get("params")
+    if isinstance(template, str) and isinstance(params, dict):  # the host's error, translatable
+        try:
+            known = KnownError(template, code=code, **{str(k): str(v) for k, v in params.items()})
+        except (KeyError, IndexError, ValueError):
+            known = KnownError(message, code=code)
+        if known.message == message:
+            raise known
     raise KnownError(message, code=code)
 
 

@@ -29,7 +29,7 @@ from widgets.controls.documents import DocumentControls
 from widgets.controls.live import LiveControls
 from widgets.controls.outcomes import OutcomeControls
 from widgets.controls.votes import VoteControls
-from widgets.core_text import error_text
+from widgets.core_errors import error_text
 
 if TYPE_CHECKING:
     from app.ops.notes import BoardNote
@@ -64,7 +64,7 @@ class Controller(
         try:
             return fn(*args, **kwargs)
         except KnownError as exc:
-            self.error.emit(error_text(exc.message))
+            self.error.emit(error_text(exc))
             return None
 
     def _write(
@@ -95,7 +95,7 @@ class Controller(
         return self.ctx.library.method(key)
 
     def library_problems(self) -> list[str]:
-        return [p.message for p in self.ctx.library.problems]
+        return [error_text(p) for p in self.ctx.library.problems]
 
     # -- workshops ---------------------------------------------------------------------------
     def create(

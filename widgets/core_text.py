@@ -65,26 +65,6 @@ PROJECT_STATUSES = {  # app/domain/report.PROJECT_STATUSES's keys
     "termine": QT_TRANSLATE_NOOP("CoreText", "Terminé"),
 }
 
-# The core's KnownError messages a facilitator meets most, keyed by their French wording;
-# any other is shown as the core wrote it.
-ERRORS = {
-    message: message
-    for message in (
-        QT_TRANSLATE_NOOP("CoreText", "Ce groupe n'existe plus."),
-        QT_TRANSLATE_NOOP("CoreText", "Participant inconnu pour cet atelier."),
-        QT_TRANSLATE_NOOP("CoreText", "Ce chantier n'existe plus."),
-        QT_TRANSLATE_NOOP("CoreText", "Ce participant n'existe plus."),
-        QT_TRANSLATE_NOOP("CoreText", "Cette séquence n'existe plus."),
-        QT_TRANSLATE_NOOP("CoreText", "Cet ordinateur n'est plus appairé."),
-        QT_TRANSLATE_NOOP("CoreText", "Ce tour de vote n'existe pas."),
-        QT_TRANSLATE_NOOP("CoreText", "Réservé à l'équipe d'animation."),
-        QT_TRANSLATE_NOOP("CoreText", "Rien à modifier."),
-        QT_TRANSLATE_NOOP("CoreText", "Positions invalides."),
-        QT_TRANSLATE_NOOP("CoreText", "Cette séquence appartient à un autre atelier."),
-        QT_TRANSLATE_NOOP("CoreText", "Un des post-its n'existe plus."),
-    )
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
@@ -113,11 +93,6 @@ def project_status(key: str) -> str:
 
 def category_label(key: str) -> str:
     return _tr(CATEGORIES[key]) if key in CATEGORIES else key
-
-
-def error_text(message: str) -> str:
-    """A core error's message in the window's language (French when it has no translation)."""
-    return _tr(message) if message in ERRORS else message
 
 
 def date_text(value: date) -> str:

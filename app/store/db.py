@@ -32,7 +32,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import APP_NAME, ORG_NAME
-from app.errors import DatabaseError, os_reason
+from app.errors import DatabaseError, os_reason, phrase
 
 log = logging.getLogger(__name__)
 
@@ -316,7 +316,11 @@ class Database:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except DBAPIError as exc:
-            kept = f" ; une copie prise avant est dans « {saved.parent} »" if saved else ""
+            kept = (
+                phrase(" ; une copie prise avant est dans « {folder} »", folder=saved.parent)
+                if saved
+                else ""
+            )
             raise DatabaseError(
                 "La mise à jour de la base de données a échoué ({orig}). Le fichier n'a pas été modifié{kept}. Libérez de la place ou fermez les autres programmes qui l'utilisent, puis rouvrez-le.",
                 orig=exc.orig,

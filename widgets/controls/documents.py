@@ -14,6 +14,7 @@ from app.errors import KnownError
 from app.ops.base import Change
 from app.ops.photos import PhotoInfo
 from widgets.controls.base import Controls, documents_lang
+from widgets.core_errors import error_text
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ class DocumentControls(Controls):
             return read_logo(path), ""
         except LogoError as exc:
             log.warning("logo left out: %s", exc.message)
-            return None, exc.message
+            return None, error_text(exc)
 
     def bilan_job(self, period: Period, path: str) -> Callable[[Callable[[float, str], None]], str]:
         """The bilan d'activité of `period` as a job to run off the GUI thread: job(progress)
@@ -193,7 +194,7 @@ class DocumentControls(Controls):
                 try:
                     ready.append(photos.read_photo(path))
                 except KnownError as exc:
-                    refused.append(exc.message)
+                    refused.append(error_text(exc))
             if not ready:
                 raise photos.PhotoError(" ".join(refused) or "Aucune photo à ajouter.")
             photos.add_photos(self.ctx, workshop_id, ready)
