@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from app.domain.agenda import format_minutes
+from app.domain.english import english_minutes
 from app.domain.french import clock_time, french_date, french_number
 from app.domain.model import Status
 from widgets.text import QT_TRANSLATE_NOOP
@@ -109,6 +111,11 @@ def time_text(minutes_since_midnight: int) -> str:
         return clock_time(minutes_since_midnight)
     hours, minutes = divmod(minutes_since_midnight % (24 * 60), 60)
     return f"{hours}:{minutes:02d}"
+
+
+def minutes_text(total: int) -> str:
+    """A duration: '2 h 05' in French (app/domain/agenda.format_minutes), '2h05' in English."""
+    return format_minutes(total) if french() else english_minutes(total)
 
 
 def moment_text(value: datetime) -> str:

@@ -106,77 +106,82 @@
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="276"/>
+        <location filename="../../widgets/agenda_editor.py" line="277"/>
         <source>+ Séquence</source>
         <translation>+ Activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="277"/>
+        <location filename="../../widgets/agenda_editor.py" line="278"/>
         <source>Ajouter une séquence vide (Ctrl+Entrée)</source>
         <translation>Add an empty activity (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="279"/>
+        <location filename="../../widgets/agenda_editor.py" line="280"/>
         <source>+ Pause</source>
         <translation>+ Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="281"/>
+        <location filename="../../widgets/agenda_editor.py" line="282"/>
         <source>Monter</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="282"/>
+        <location filename="../../widgets/agenda_editor.py" line="283"/>
         <source>Monter la séquence (Alt+↑)</source>
         <translation>Move the activity up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="284"/>
+        <location filename="../../widgets/agenda_editor.py" line="285"/>
         <source>Descendre</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="285"/>
+        <location filename="../../widgets/agenda_editor.py" line="286"/>
         <source>Descendre la séquence (Alt+↓)</source>
         <translation>Move the activity down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="287"/>
+        <location filename="../../widgets/agenda_editor.py" line="288"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="290"/>
+        <location filename="../../widgets/agenda_editor.py" line="291"/>
         <source>Retirer la séquence de l&apos;agenda (Suppr ; Ctrl+Z pour annuler)</source>
         <translation>Remove the activity from the agenda (Del; Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="315"/>
+        <location filename="../../widgets/agenda_editor.py" line="316"/>
         <source>Séquence sélectionnée</source>
         <translation>Selected activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="381"/>
+        <location filename="../../widgets/agenda_editor.py" line="346"/>
+        <source> · semaine {week}</source>
+        <translation> · week {week}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="386"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="383"/>
+        <location filename="../../widgets/agenda_editor.py" line="388"/>
         <source>Sans méthode</source>
         <translation>No method</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="418"/>
+        <location filename="../../widgets/agenda_editor.py" line="423"/>
         <source>Total : {planned} sur {length} prévues · fin à {end}</source>
         <translation>Total: {planned} of {length} planned · ends at {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="422"/>
+        <location filename="../../widgets/agenda_editor.py" line="427"/>
         <source> · dépasse de {over}</source>
         <translation> · {over} over</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="425"/>
+        <location filename="../../widgets/agenda_editor.py" line="430"/>
         <source> · reste {left}</source>
         <translation> · {left} left</translation>
     </message>
@@ -2575,138 +2580,138 @@
 <context>
     <name>CoreText</name>
     <message>
-        <location filename="../../widgets/core_text.py" line="24"/>
+        <location filename="../../widgets/core_text.py" line="26"/>
         <source>{date} à {time}</source>
         <translation>{date} at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="25"/>
+        <location filename="../../widgets/core_text.py" line="27"/>
         <source>À l’heure</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="26"/>
+        <location filename="../../widgets/core_text.py" line="28"/>
         <source>{sign}{n} min sur le programme</source>
         <translation>{sign}{n} min against the agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="27"/>
+        <location filename="../../widgets/core_text.py" line="29"/>
         <source>Arrivées</source>
         <translation>Arrivals</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="28"/>
+        <location filename="../../widgets/core_text.py" line="30"/>
         <source>des téléphones</source>
         <translation>from phones</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="29"/>
+        <location filename="../../widgets/core_text.py" line="31"/>
         <source> (à la main)</source>
         <translation> (by hand)</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="30"/>
+        <location filename="../../widgets/core_text.py" line="32"/>
         <source>sans organisation</source>
         <translation>no organisation</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="34"/>
+        <location filename="../../widgets/core_text.py" line="36"/>
         <source>fr</source>
         <translation>en</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="37"/>
+        <location filename="../../widgets/core_text.py" line="39"/>
         <source>En préparation</source>
         <translation>In preparation</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="38"/>
+        <location filename="../../widgets/core_text.py" line="40"/>
         <source>En cours</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="39"/>
-        <location filename="../../widgets/core_text.py" line="65"/>
+        <location filename="../../widgets/core_text.py" line="41"/>
+        <location filename="../../widgets/core_text.py" line="67"/>
         <source>Terminé</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="40"/>
+        <location filename="../../widgets/core_text.py" line="42"/>
         <source>Archivé</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="44"/>
+        <location filename="../../widgets/core_text.py" line="46"/>
         <source>Jaune</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="45"/>
+        <location filename="../../widgets/core_text.py" line="47"/>
         <source>Orange</source>
         <translation>Orange</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="46"/>
+        <location filename="../../widgets/core_text.py" line="48"/>
         <source>Bleu ciel</source>
         <translation>Sky blue</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="47"/>
+        <location filename="../../widgets/core_text.py" line="49"/>
         <source>Vert</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="48"/>
+        <location filename="../../widgets/core_text.py" line="50"/>
         <source>Vermillon</source>
         <translation>Vermilion</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="49"/>
+        <location filename="../../widgets/core_text.py" line="51"/>
         <source>Rose</source>
         <translation>Pink</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="53"/>
+        <location filename="../../widgets/core_text.py" line="55"/>
         <source>Agent public</source>
         <translation>Public servant</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="54"/>
+        <location filename="../../widgets/core_text.py" line="56"/>
         <source>Privé</source>
         <translation>Private sector</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="55"/>
+        <location filename="../../widgets/core_text.py" line="57"/>
         <source>Association</source>
         <translation>Non-profit</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="56"/>
+        <location filename="../../widgets/core_text.py" line="58"/>
         <source>Citoyen·ne / usager</source>
         <translation>Citizen / user</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="60"/>
+        <location filename="../../widgets/core_text.py" line="62"/>
         <source>Idée</source>
         <translation>Idea</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="61"/>
+        <location filename="../../widgets/core_text.py" line="63"/>
         <source>En incubation</source>
         <translation>In incubation</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="62"/>
+        <location filename="../../widgets/core_text.py" line="64"/>
         <source>En expérimentation</source>
         <translation>In trial</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="63"/>
+        <location filename="../../widgets/core_text.py" line="65"/>
         <source>En déploiement</source>
         <translation>Being rolled out</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="64"/>
+        <location filename="../../widgets/core_text.py" line="66"/>
         <source>Abandonné</source>
         <translation>Dropped</translation>
     </message>
@@ -3018,281 +3023,316 @@
 <context>
     <name>LiveConsole</name>
     <message>
-        <location filename="../../widgets/live_console.py" line="376"/>
+        <location filename="../../widgets/live_console.py" line="390"/>
         <source>Retours : aucune réponse pour l&apos;instant</source>
         <translation>Feedback: no answers yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="378"/>
+        <location filename="../../widgets/live_console.py" line="392"/>
         <source>Retours : {n} · moyenne {average} / 5</source>
         <translation>Feedback: {n} · average {average} / 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="383"/>
+        <location filename="../../widgets/live_console.py" line="397"/>
         <source>Notes de 1 à 5 : {counts}</source>
         <translation>Ratings from 1 to 5: {counts}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="38"/>
+        <location filename="../../widgets/live_console.py" line="37"/>
         <source>Prêt : appuyez sur Espace pour démarrer</source>
         <translation>Ready: press Space to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="39"/>
+        <location filename="../../widgets/live_console.py" line="38"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="40"/>
+        <location filename="../../widgets/live_console.py" line="39"/>
         <source>Moins de 2 minutes</source>
         <translation>Less than 2 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="41"/>
+        <location filename="../../widgets/live_console.py" line="40"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="42"/>
+        <location filename="../../widgets/live_console.py" line="41"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="43"/>
+        <location filename="../../widgets/live_console.py" line="42"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="107"/>
+        <location filename="../../widgets/live_console.py" line="49"/>
+        <source>✓ fait</source>
+        <translation>✓ done</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="50"/>
+        <source>⚠ en retard</source>
+        <translation>⚠ late</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="51"/>
+        <source>▶ prochaine</source>
+        <translation>▶ next</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="52"/>
+        <source>à venir</source>
+        <translation>upcoming</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="53"/>
+        <source>✓ atteint</source>
+        <translation>✓ reached</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="54"/>
+        <source>◆ jalon</source>
+        <translation>◆ milestone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="117"/>
         <source>← Retour à l&apos;atelier</source>
         <translation>← Back to the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="126"/>
-        <location filename="../../widgets/live_console.py" line="320"/>
+        <location filename="../../widgets/live_console.py" line="136"/>
+        <location filename="../../widgets/live_console.py" line="330"/>
         <source>Tableau (Ctrl+B)</source>
         <translation>Board (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="136"/>
+        <location filename="../../widgets/live_console.py" line="146"/>
         <source>Projection (F5)</source>
         <translation>Projector (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="138"/>
+        <location filename="../../widgets/live_console.py" line="148"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="157"/>
+        <location filename="../../widgets/live_console.py" line="167"/>
         <source>Lancer cette séance</source>
         <translation>Start this session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="175"/>
+        <location filename="../../widgets/live_console.py" line="185"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="176"/>
+        <location filename="../../widgets/live_console.py" line="186"/>
         <source>Présents</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="177"/>
+        <location filename="../../widgets/live_console.py" line="187"/>
         <source>Post-its</source>
         <translation>Sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="178"/>
+        <location filename="../../widgets/live_console.py" line="188"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="203"/>
-        <location filename="../../widgets/live_console.py" line="490"/>
+        <location filename="../../widgets/live_console.py" line="213"/>
+        <location filename="../../widgets/live_console.py" line="504"/>
         <source>Démarrer (Espace)</source>
         <translation>Start (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="206"/>
+        <location filename="../../widgets/live_console.py" line="216"/>
         <source>◀ Précédente (←)</source>
         <translation>◀ Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="254"/>
+        <location filename="../../widgets/live_console.py" line="264"/>
         <source>Notes d&apos;animation (visibles par vous uniquement)</source>
         <translation>Facilitation notes (only you can see them)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="320"/>
+        <location filename="../../widgets/live_console.py" line="330"/>
         <source>Minuteur (Ctrl+B)</source>
         <translation>Timer (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="369"/>
+        <location filename="../../widgets/live_console.py" line="354"/>
+        <source>Semaine {week} · {mark} · {text}</source>
+        <translation>Week {week} · {mark} · {text}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="383"/>
         <source>Présents ({n})</source>
         <translation>Present ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="370"/>
+        <location filename="../../widgets/live_console.py" line="384"/>
         <source>Post-its ({n})</source>
         <translation>Sticky notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="434"/>
+        <location filename="../../widgets/live_console.py" line="448"/>
         <source>Pas de consigne pour cette séquence.</source>
         <translation>No instructions for this activity.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="208"/>
+        <location filename="../../widgets/live_console.py" line="218"/>
         <source>Suivante ▶ (→)</source>
         <translation>Next ▶ (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="210"/>
+        <location filename="../../widgets/live_console.py" line="220"/>
         <source>−1 min</source>
         <translation>−1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="212"/>
+        <location filename="../../widgets/live_console.py" line="222"/>
         <source>+1 min</source>
         <translation>+1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="214"/>
+        <location filename="../../widgets/live_console.py" line="224"/>
         <source>+5 min</source>
         <translation>+5 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="216"/>
+        <location filename="../../widgets/live_console.py" line="226"/>
         <source>Réinitialiser</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="249"/>
+        <location filename="../../widgets/live_console.py" line="259"/>
         <source>Consigne aux participants</source>
         <translation>Instructions for participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="399"/>
+        <location filename="../../widgets/live_console.py" line="413"/>
         <source>{actual} min (prévu {planned})</source>
         <translation>{actual} min (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="425"/>
+        <location filename="../../widgets/live_console.py" line="439"/>
         <source>Séquence {n} sur {total}</source>
         <translation>Activity {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="44"/>
-        <location filename="../../widgets/live_console.py" line="430"/>
-        <location filename="../../widgets/live_console.py" line="466"/>
+        <location filename="../../widgets/live_console.py" line="43"/>
+        <location filename="../../widgets/live_console.py" line="444"/>
+        <location filename="../../widgets/live_console.py" line="480"/>
         <source>Séance terminée</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="436"/>
+        <location filename="../../widgets/live_console.py" line="450"/>
         <source>Aucune note.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="439"/>
+        <location filename="../../widgets/live_console.py" line="453"/>
         <source>À suivre : {title} ({minutes})</source>
         <translation>Up next: {title} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="443"/>
+        <location filename="../../widgets/live_console.py" line="457"/>
         <source>C&apos;est la dernière séquence de la séance.</source>
         <translation>This is the last activity of the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="447"/>
+        <location filename="../../widgets/live_console.py" line="461"/>
         <source>Pause (Espace)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="489"/>
+        <location filename="../../widgets/live_console.py" line="503"/>
         <source>Reprendre (Espace)</source>
         <translation>Resume (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="517"/>
+        <location filename="../../widgets/live_console.py" line="531"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="130"/>
+        <location filename="../../widgets/live_console.py" line="140"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="132"/>
+        <location filename="../../widgets/live_console.py" line="142"/>
         <source>Le code et les rôles pour co-animer depuis un deuxième ordinateur</source>
         <translation>The code and the roles to co-facilitate from a second laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="355"/>
+        <location filename="../../widgets/live_console.py" line="369"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="115"/>
+        <location filename="../../widgets/live_console.py" line="125"/>
         <source>RÉPÉTITION</source>
         <translation>REHEARSAL</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="118"/>
+        <location filename="../../widgets/live_console.py" line="128"/>
         <source>Séance d&apos;entraînement avec des téléphones simulés : elle ne compte pas dans le bilan d&apos;activité.</source>
         <translation>A practice session with simulated phones: it does not count in the activity summary.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="219"/>
+        <location filename="../../widgets/live_console.py" line="229"/>
         <source>Faire le compte-rendu…</source>
         <translation>Write the report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="404"/>
+        <location filename="../../widgets/live_console.py" line="418"/>
         <source>non réalisée (prévu {planned})</source>
         <translation>not held (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="540"/>
+        <location filename="../../widgets/live_console.py" line="554"/>
         <source>{n} min de retard</source>
         <translation>{n} min behind</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="542"/>
+        <location filename="../../widgets/live_console.py" line="556"/>
         <source>{n} min d’avance</source>
         <translation>{n} min ahead</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="544"/>
+        <location filename="../../widgets/live_console.py" line="558"/>
         <source>À l’heure</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="469"/>
+        <location filename="../../widgets/live_console.py" line="483"/>
         <source>Séance arrêtée après la séquence {n} sur {total}</source>
         <translation>Session stopped after activity {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="473"/>
+        <location filename="../../widgets/live_console.py" line="487"/>
         <source>Les {total} séquences ont eu lieu</source>
         <translation>All {total} activities were held</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="481"/>
+        <location filename="../../widgets/live_console.py" line="495"/>
         <source>Durée réelle : {real} (prévu : {planned})</source>
         <translation>Actual duration: {real} (planned: {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="225"/>
+        <location filename="../../widgets/live_console.py" line="235"/>
         <source>Retour d&apos;expérience…</source>
         <translation>Method review…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="227"/>
+        <location filename="../../widgets/live_console.py" line="237"/>
         <source>Noter les méthodes de la séance : ce qui a marché, ce qu&apos;il faut changer</source>
         <translation>Rate the session&apos;s methods: what worked, what to change</translation>
     </message>
@@ -4151,57 +4191,57 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>PhaseDetails</name>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="164"/>
+        <location filename="../../widgets/agenda_editor.py" line="165"/>
         <source>Travail</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="165"/>
+        <location filename="../../widgets/agenda_editor.py" line="166"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="170"/>
+        <location filename="../../widgets/agenda_editor.py" line="171"/>
         <source>(aucune méthode)</source>
         <translation>(no method)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="177"/>
+        <location filename="../../widgets/agenda_editor.py" line="178"/>
         <source>Consigne affichée aux participants</source>
         <translation>Instructions shown to participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="183"/>
+        <location filename="../../widgets/agenda_editor.py" line="184"/>
         <source>Vos notes d&apos;animation (jamais affichées en salle)</source>
         <translation>Your facilitation notes (never shown in the room)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="189"/>
+        <location filename="../../widgets/agenda_editor.py" line="190"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="190"/>
+        <location filename="../../widgets/agenda_editor.py" line="191"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="191"/>
+        <location filename="../../widgets/agenda_editor.py" line="192"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="192"/>
+        <location filename="../../widgets/agenda_editor.py" line="193"/>
         <source>Méthode</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="193"/>
+        <location filename="../../widgets/agenda_editor.py" line="194"/>
         <source>Consigne</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="194"/>
+        <location filename="../../widgets/agenda_editor.py" line="195"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -4330,12 +4370,12 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>ProgrammeView</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="100"/>
+        <location filename="../../widgets/workshop_editor.py" line="108"/>
         <source>Clic droit : changer son statut</source>
         <translation>Right-click: change its status</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="116"/>
+        <location filename="../../widgets/workshop_editor.py" line="124"/>
         <source>Statut : {status}</source>
         <translation>Status: {status}</translation>
     </message>
@@ -4350,7 +4390,17 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
         <translation>Double-click a session to edit its agenda.</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="92"/>
+        <location filename="../../widgets/workshop_editor.py" line="73"/>
+        <source>Semaine {week} · {label} {number} — {title} ({minutes})</source>
+        <translation>Week {week} · {label} {number} — {title} ({minutes})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="85"/>
+        <source>Semaine {week} · {mark} Jalon — {title}</source>
+        <translation>Week {week} · {mark} Milestone — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="100"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
@@ -5969,89 +6019,89 @@ An item that is already a project is not created twice.</translation>
 <context>
     <name>WorkshopEditor</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="219"/>
+        <location filename="../../widgets/workshop_editor.py" line="227"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="220"/>
+        <location filename="../../widgets/workshop_editor.py" line="228"/>
         <source>Chantiers</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="214"/>
+        <location filename="../../widgets/workshop_editor.py" line="222"/>
         <source>Tableau</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="149"/>
+        <location filename="../../widgets/workshop_editor.py" line="157"/>
         <source>← Ateliers</source>
         <translation>← Workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="150"/>
+        <location filename="../../widgets/workshop_editor.py" line="158"/>
         <source>Revenir à la liste des ateliers (Alt+←)</source>
         <translation>Back to the workshop list (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="160"/>
-        <location filename="../../widgets/workshop_editor.py" line="263"/>
+        <location filename="../../widgets/workshop_editor.py" line="168"/>
+        <location filename="../../widgets/workshop_editor.py" line="271"/>
         <source>Enregistré ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="162"/>
+        <location filename="../../widgets/workshop_editor.py" line="170"/>
         <source>Renommer</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="164"/>
+        <location filename="../../widgets/workshop_editor.py" line="172"/>
         <source>Enregistrer comme format…</source>
         <translation>Save as format…</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="165"/>
+        <location filename="../../widgets/workshop_editor.py" line="173"/>
         <source>Réutiliser cet agenda pour de prochains ateliers</source>
         <translation>Reuse this agenda for future workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="168"/>
-        <location filename="../../widgets/workshop_editor.py" line="235"/>
+        <location filename="../../widgets/workshop_editor.py" line="176"/>
+        <location filename="../../widgets/workshop_editor.py" line="243"/>
         <source>Démarrer la séance ▶</source>
         <translation>Start session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="171"/>
+        <location filename="../../widgets/workshop_editor.py" line="179"/>
         <source>Ouvrir la console d&apos;animation et la projection (Ctrl+Maj+D)</source>
         <translation>Open the facilitation console and the projector (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="191"/>
+        <location filename="../../widgets/workshop_editor.py" line="199"/>
         <source>Cadrage</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="192"/>
+        <location filename="../../widgets/workshop_editor.py" line="200"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="193"/>
+        <location filename="../../widgets/workshop_editor.py" line="201"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="224"/>
+        <location filename="../../widgets/workshop_editor.py" line="232"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="233"/>
+        <location filename="../../widgets/workshop_editor.py" line="241"/>
         <source>Reprendre la séance ▶</source>
         <translation>Resume session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="263"/>
+        <location filename="../../widgets/workshop_editor.py" line="271"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>

@@ -92,9 +92,9 @@ def scan(root: Path = ROOT) -> tuple[list[Site], list[tuple[str, int, str]], set
                 )
             if not isinstance(node, ast.Call):
                 continue
-            if getattr(node.func, "id", "") == "parse_day" and len(node.args) > 1:
-                if isinstance(node.args[1], ast.Constant):  # parse_day(text, "de début")
-                    words.add(str(node.args[1].value))
+            if (getattr(node.func, "id", "") == "parse_day" and len(node.args) > 1
+                    and isinstance(node.args[1], ast.Constant)):  # fmt: skip
+                words.add(str(node.args[1].value))  # parse_day(text, "de début")
             for keyword in node.keywords:  # clean_text(…, what="Titre"), _int(…, what)
                 if keyword.arg == "what" and isinstance(keyword.value, ast.Constant):
                     words.add(str(keyword.value.value))
@@ -115,14 +115,14 @@ def scan(root: Path = ROOT) -> tuple[list[Site], list[tuple[str, int, str]], set
 
 def messages_by_name() -> list[str]:
     """The messages the core passes by name (constants), and the words of its OS reasons."""
+    import inspect
+
     from app.errors import _OS_ERRORS
     from app.ops.cofac import ROLES
     from app.ops.feedback import CLOSED_MESSAGE
     from app.reports.logo import MAX_LOGO_BYTES  # noqa: F401  (the module of a too_big)
     from app.server.access import RateLimit
     from app.server.problems import CLOSED
-
-    import inspect
 
     rate = inspect.signature(RateLimit.__init__).parameters["message"].default
     return [
