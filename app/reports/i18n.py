@@ -416,6 +416,7 @@ CATALOGUE: dict[str, str] = {
     "Mise en œuvre": "Implementation",
     "{low} à {high} min": "{low} to {high} min",
     "Matériel : ": "Materials: ",
+    "pause": "break",  # a break's title says so already, or the agenda adds " (pause)"
     # the compte-rendu: cadrage and déroulé
     "Cadrage": "Scope",
     "Le cadrage n'a pas été renseigné.": "The scope has not been filled in.",

@@ -2736,6 +2736,39 @@
     </message>
 </context>
 <context>
+    <name>DocumentControls</name>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="75"/>
+        <source>Liste des présents…</source>
+        <translation>Attendance list…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="77"/>
+        <source>Mise en page…</source>
+        <translation>Laying out…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="91"/>
+        <source>Lecture de l&apos;atelier…</source>
+        <translation>Reading the workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="123"/>
+        <source>Lecture des ateliers…</source>
+        <translation>Reading the workshops…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="197"/>
+        <source>Photo {n} sur {total}…</source>
+        <translation>Photo {n} of {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="208"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>GroupingDialog</name>
     <message>
         <location filename="../../widgets/grouping_dialog.py" line="40"/>

@@ -171,7 +171,7 @@ def deroule(story: ReportStory) -> None:
                     phase.title
                     + (
                         t(" (pause)", lang)
-                        if muted and "pause" not in phase.title.casefold()
+                        if muted and t("pause", lang) not in phase.title.casefold()
                         else ""
                     ),
                     style,

@@ -107,6 +107,9 @@ def annexe(story: ReportStory) -> None:
             for i, step in enumerate(m.steps, 1)
         ]
         if m.materials:
-            stuff = [w[:1].lower() + w[1:] if w[1:2].islower() else w for w in m.materials]
+            stuff = [
+                w[:1].lower() + w[1:] if w[1:2].islower() or w.startswith("A ") else w
+                for w in m.materials
+            ]
             parts.append(para(t("Matériel : ", lang) + ", ".join(stuff) + ".", Styles.small))
         story.add(KeepTogether(parts), Spacer(1, 4))  # a method is not cut after its first step
