@@ -9,6 +9,7 @@ Anything else is a bug, reported with the log path.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 
@@ -25,6 +26,18 @@ class Phrase(str):
         text.template = template
         text.params = params
         return text
+
+
+class DateText(str):
+    """A date as a French sentence writes it ('3 juin 2026'), keeping the date itself so the
+    window can write it in its own language."""
+
+    value: date
+
+    def __new__(cls, text: str, value: date) -> DateText:
+        written = super().__new__(cls, text)
+        written.value = value
+        return written
 
 
 def phrase(template: str, /, **params: object) -> Phrase:

@@ -15,7 +15,8 @@ from string import Formatter
 
 from PySide6.QtCore import QCoreApplication
 
-from app.errors import KnownError, Phrase
+from app.errors import DateText, KnownError, Phrase
+from widgets.core_text import date_text
 from widgets.text import QT_TRANSLATE_NOOP
 
 CONTEXT = "CoreError"
@@ -42,7 +43,7 @@ MESSAGES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreError",
-        "La période se termine le {french_date}, avant de commencer le {french_date2} : inversez les deux dates.",
+        "La période se termine le {end}, avant de commencer le {start} : inversez les deux dates.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreError",
@@ -469,6 +470,8 @@ def known(text: str) -> bool:
 def _param(value: object) -> object:
     if isinstance(value, Phrase):
         return _say(value.template, value.params)
+    if isinstance(value, DateText):
+        return date_text(value.value)
     if isinstance(value, str):
         if value in _KNOWN:
             return _tr(value)

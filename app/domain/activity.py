@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from app.domain.feedback import RATINGS
 from app.domain.french import french_date
-from app.errors import InvalidInput
+from app.errors import DateText, InvalidInput
 
 CATEGORIES = ("public", "prive", "association", "usager")
 FORMAT_ORDER = {"3h": 0, "3j": 1, "3m": 2}
@@ -32,9 +32,9 @@ class Period:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidInput(
-                "La période se termine le {french_date}, avant de commencer le {french_date2} : inversez les deux dates.",
-                french_date=french_date(self.end),
-                french_date2=french_date(self.start),
+                "La période se termine le {end}, avant de commencer le {start} : inversez les deux dates.",
+                end=DateText(french_date(self.end), self.end),
+                start=DateText(french_date(self.start), self.start),
             )
 
     @classmethod

@@ -1123,8 +1123,8 @@
     </message>
     <message>
         <location filename="../../widgets/core_errors.py" line="43"/>
-        <source>La période se termine le {french_date}, avant de commencer le {french_date2} : inversez les deux dates.</source>
-        <translation>The period ends on {french_date}, before it starts on {french_date2}: swap the two dates.</translation>
+        <source>La période se termine le {end}, avant de commencer le {start} : inversez les deux dates.</source>
+        <translation>The period ends on {end}, before it starts on {start}: swap the two dates.</translation>
     </message>
     <message>
         <location filename="../../widgets/core_errors.py" line="47"/>

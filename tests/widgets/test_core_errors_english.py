@@ -142,3 +142,61 @@ def test_the_core_errors_in_french_are_as_written(french, ctx: Context) -> None:
     assert error_text(_raised(clean_text, "", what="Titre", required=True)) == (
         "Titre : ce champ ne peut pas être vide."
     )
+
+
+def test_a_date_in_an_error_is_written_in_english(english) -> None:
+    from datetime import date
+
+    from app.domain.activity import Period
+
+    error = _raised(Period, date(2026, 6, 5), date(2026, 6, 3))
+    assert error.message == (
+        "La période se termine le 3 juin 2026, avant de commencer le 5 juin 2026 : "
+        "inversez les deux dates."
+    )
+    assert error_text(error) == (
+        "The period ends on 3 June 2026, before it starts on 5 June 2026: swap the two dates."
+    )
+
+
+def test_a_laptop_says_its_hosts_error_in_english(english) -> None:
+    """The host sends its error's template and parameters with the French message; the
+    laptop's window says it in English. A message without them is matched as written."""
+    import httpx
+
+    from app.cofac_client import _raise_for
+
+    with_template = httpx.Response(
+        403,
+        json={
+            "code": "interdit",
+            "message": "Votre rôle (Observateur·rice) ne le permet pas : écrire un post-it.",
+            "template": "Votre rôle ({role_label}) ne le permet pas : {label}.",
+            "params": {"role_label": "Observateur·rice", "label": "écrire un post-it"},
+        },
+    )
+    error = _raised(_raise_for, with_template)
+    assert error.code == "interdit"
+    assert error.message == "Votre rôle (Observateur·rice) ne le permet pas : écrire un post-it."
+    assert error_text(error) == "Your role (Observer) does not allow it: write a sticky note."
+    plain = httpx.Response(
+        403, json={"code": "interdit", "message": "Réservé à l'équipe d'animation."}
+    )
+    assert error_text(_raised(_raise_for, plain)) == "Reserved for the facilitation team."
+    # a template that does not give the message it came with is not trusted
+    forged = httpx.Response(
+        400, json={"code": "x", "message": "Rien à modifier.", "template": "{a}", "params": {}}
+    )
+    assert error_text(_raised(_raise_for, forged)) == "Nothing to change."
+
+
+def test_every_remote_operation_and_role_is_named_in_english(english) -> None:
+    """A refusal names the laptop's role and the operation: both have English."""
+    from app.ops.cofac import ROLES
+    from app.ops.remote_ops import REMOTE_OPS
+
+    for label in [op.label for op in REMOTE_OPS.values()] + list(ROLES.values()):
+        error = KnownError("Votre rôle ({role_label}) ne le permet pas : {label}.",
+                           role_label=label, label=label)  # fmt: skip
+        english_text = error_text(error)
+        assert not FRENCH.search(english_text), english_text
