@@ -128,6 +128,7 @@ class ActivityWorkshop:
     ratings: tuple[int, ...]  # feedback answers given in the period
     is_programme: bool  # a programme of several séances over weeks (3 mois)
     checked_in: bool  # False: nobody checked in, its participants are those registered
+    format_name_en: str = ""  # the format's English name (the bilan in English)
 
     @property
     def average_rating(self) -> float | None:
@@ -158,6 +159,7 @@ class ActivityMethod:
     times_used: int  # phases run with it
     reviews: int  # the facilitators' retours d'expérience
     mean: float | None  # their mean rating, out of 5
+    name_en: str = ""  # the method's English name (the bilan in English)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +169,7 @@ class MethodQuote:
     text: str
     method_name: str
     workshop_title: str
+    method_name_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
