@@ -43,6 +43,13 @@ class Site:
     path: str
     line: int
     template: str
+    given: frozenset[str] | None = None  # the parameters the call names (None: **params)
+
+
+def _given(call: ast.Call) -> frozenset[str] | None:
+    if any(k.arg is None for k in call.keywords):
+        return None
+    return frozenset(k.arg for k in call.keywords if k.arg)
 
 
 def _message_arg(call: ast.Call, name: str) -> ast.expr | None:
@@ -81,7 +88,8 @@ def scan(root: Path = ROOT) -> tuple[list[Site], list[tuple[str, int, str]], set
                         if literals is None:
                             passed.append((rel, node.lineno, ast.unparse(node.args[0])))
                         else:
-                            sites += [Site(rel, node.lineno, text) for text in literals]
+                            given = _given(node)
+                            sites += [Site(rel, node.lineno, text, given) for text in literals]
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef):  # def _ids(ids, what: str = "post-it")
                 names = [a.arg for a in node.args.args][-len(node.args.defaults) :]
@@ -109,7 +117,7 @@ def scan(root: Path = ROOT) -> tuple[list[Site], list[tuple[str, int, str]], set
             if literals is None:
                 passed.append((rel, node.lineno, ast.unparse(arg)))
             else:
-                sites += [Site(rel, node.lineno, text) for text in literals]
+                sites += [Site(rel, node.lineno, text, _given(node)) for text in literals]
     return sites, passed, words
 
 

@@ -70,6 +70,13 @@ def test_every_message_the_core_can_raise_is_in_the_catalogue() -> None:
         if (path, source) not in PASSED_ON and not source.startswith("phrase(")
     ]
     assert unlisted == [], "\n".join(unlisted)
+    # every placeholder of a template is given where it is raised (else formatting it fails)
+    ungiven = [
+        f"{s.path}:{s.line}: {s.template} lacks {sorted(_fields(s.template) - s.given)}"
+        for s in sites
+        if s.given is not None and not _fields(s.template) <= s.given
+    ]
+    assert ungiven == [], "\n".join(ungiven)
 
 
 def test_every_message_has_english(english) -> None:
