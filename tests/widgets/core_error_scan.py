@@ -10,12 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ERROR_CALLS = {
-    "KnownError", "NotFound", "InvalidInput", "DatabaseError", "FormatFileError",
-    "SeanceClosed", "RehearsalError", "PhotoError", "FeedbackClosed", "ArchiveError",
-    "AlreadyHeld", "HostUnreachable", "Revoked", "ExportError", "LogoError", "VoteError",
-    "error", "_damaged", "phrase", "Phrase",
-}  # fmt: skip
+# what makes an error besides KnownError's kinds (found by `error_kinds`)
+HELPERS = {"error", "_damaged", "phrase", "Phrase"}
 # the command line speaks French only (`atelier …` is a French tool); the window never runs it
 OUT_OF_SCOPE = {"app/cli.py"}
 # sites whose message is not a literal: where the text comes from, checked by the test
@@ -67,8 +63,25 @@ def _literals(node: ast.expr) -> list[str] | None:
     return None
 
 
+def error_kinds(root: Path = ROOT) -> set[str]:
+    """KnownError and every class of app/ that derives from it, by name."""
+    bases: dict[str, set[str]] = {}
+    for path in (root / "app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases.setdefault(node.name, set()).update(
+                    getattr(b, "id", getattr(b, "attr", "")) for b in node.bases
+                )
+    kinds = {"KnownError"}
+    while grown := {name for name, of in bases.items() if of & kinds} - kinds:
+        kinds |= grown
+    return kinds
+
+
 def scan(root: Path = ROOT) -> tuple[list[Site], list[tuple[str, int, str]], set[str]]:
     """(the templates, the sites passing a message on, the French words given as `what=`)"""
+    kinds = error_kinds(root)
+    calls = kinds | HELPERS
     sites: list[Site] = []
     passed: list[tuple[str, int, str]] = []
     words: set[str] = set()
@@ -80,7 +93,7 @@ def scan(root: Path = ROOT) -> tuple[list[Site], list[tuple[str, int, str]], set
         tree = ast.parse(source)
         for cls in ast.walk(tree):  # an error kind's own message: super().__init__("…")
             bases = {getattr(b, "id", "") for b in getattr(cls, "bases", [])}
-            if isinstance(cls, ast.ClassDef) and bases & ERROR_CALLS:
+            if isinstance(cls, ast.ClassDef) and bases & kinds:
                 for node in ast.walk(cls):
                     if (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "__init__"
                             and node.args):  # fmt: skip
@@ -108,7 +121,7 @@ def scan(root: Path = ROOT) -> tuple[list[Site], list[tuple[str, int, str]], set
                     words.add(str(keyword.value.value))
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-            if name not in ERROR_CALLS:
+            if name not in calls:
                 continue
             arg = _message_arg(node, name)
             if arg is None:
