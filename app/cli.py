@@ -66,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--format", required=True, choices=sorted(FORMAT_ALIASES), help="3h, 3j ou 3m")
     new.add_argument("--title", required=True, help="titre de l'atelier")
     new.add_argument("--place", default="", help="lieu")
+    new.add_argument(
+        "--lang",
+        dest="doc_lang",
+        choices=["fr", "en"],
+        help="langue du programme copié du format (défaut : fr)",
+    )
 
     lst = sub.add_parser(
         "list", parents=[common], help="liste les ateliers (numéro, titre, format, état)"
@@ -282,7 +288,11 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     ctx = _context(args.db)
     change = create_workshop(
-        ctx, format_key=FORMAT_ALIASES[args.format], title=args.title, place=args.place
+        ctx,
+        format_key=FORMAT_ALIASES[args.format],
+        title=args.title,
+        place=args.place,
+        lang=_doc_lang(args),
     )
     print(f"Atelier créé : « {args.title.strip()} »")
     print(change.workshop_id)

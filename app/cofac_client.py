@@ -36,7 +36,7 @@ from websockets.sync.client import connect
 
 from app import __version__
 from app.domain import pairing as proof
-from app.errors import KnownError
+from app.errors import KnownError, phrase
 from app.events import Event, EventBus, Topic
 from app.ops import replica
 from app.ops.base import Context
@@ -65,10 +65,17 @@ class HostUnreachable(KnownError):
     code = "hors_ligne"
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__(
-            "Hors ligne : l'ordinateur de l'animatrice ne répond pas. Vous pouvez continuer à "
-            "lire ; vos actions partiront dès son retour." + (f" ({detail})" if detail else "")
-        )
+        if detail:
+            super().__init__(
+                "Hors ligne : l'ordinateur de l'animatrice ne répond pas. Vous pouvez continuer "
+                "à lire ; vos actions partiront dès son retour. ({detail})",
+                detail=detail,
+            )
+        else:
+            super().__init__(
+                "Hors ligne : l'ordinateur de l'animatrice ne répond pas. Vous pouvez continuer "
+                "à lire ; vos actions partiront dès son retour."
+            )
 
 
 class Revoked(KnownError):
@@ -119,7 +126,9 @@ def base_url(address: str) -> str:
         text = f"https://{text}"
     parts = urlsplit(text)
     if not parts.hostname:
-        raise KnownError(f"Adresse invalide : « {address} ».", code="saisie_invalide")
+        raise KnownError(
+            "Adresse invalide : « {address} ».", code="saisie_invalide", address=address
+        )
     host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
     return f"https://{host}:{parts.port or COFAC_PORT}/"
 
@@ -131,11 +140,21 @@ def _raise_for(response: httpx.Response) -> None:
         body = response.json()
         code, message = str(body["code"]), str(body["message"])
     except (ValueError, KeyError, TypeError):
-        raise HostUnreachable(f"réponse {response.status_code}") from None
+        raise HostUnreachable(
+            phrase("réponse {status_code}", status_code=response.status_code)
+        ) from None
     if response.status_code >= 500:
         raise HostUnreachable(message)
     if code == "jeton_invalide":
         raise Revoked(message)
+    template, params = body.get("template"), body.get("params")
+    if isinstance(template, str) and isinstance(params, dict):  # the host's error, translatable
+        try:
+            known = KnownError(template, code=code, **{str(k): str(v) for k, v in params.items()})
+        except (KeyError, IndexError, ValueError):
+            known = KnownError(message, code=code)
+        if known.message == message:
+            raise known
     raise KnownError(message, code=code)
 
 
@@ -206,9 +225,10 @@ def pair(address: str, code: str, name: str, device_key: str, *, timeout: float 
     body = response.json()
     if body.get("version") != __version__:
         raise KnownError(
-            f"L'ordinateur de l'animatrice a Atelier {body.get('version')}, celui-ci "
-            f"{__version__} : installez la même version sur les deux.",
+            "L'ordinateur de l'animatrice a Atelier {host_version}, celui-ci {version} : installez la même version sur les deux.",
             code="version_differente",
+            host_version=body.get("version"),
+            version=__version__,
         )
     info = body["laptop"]
     return Pairing(

@@ -101,16 +101,22 @@ class PhaseTemplate(_Strict):
     kind: Literal["work", "break"] = "work"
     instructions: Text = ""
     notes: Text = ""
+    # the same in English, copied into a workshop created in English (French when left out)
+    title_en: Annotated[str, Field(max_length=200)] = ""
+    instructions_en: Text = ""
+    notes_en: Text = ""
 
 
 class BlockTemplate(_Strict):
     title: Annotated[str, Field(min_length=1, max_length=200)]
+    title_en: Annotated[str, Field(max_length=200)] = ""
     week: Annotated[int, Field(ge=1, le=104)] | None = None
     phases: list[PhaseTemplate] = []
 
 
 class MilestoneTemplate(_Strict):
     title: Annotated[str, Field(min_length=1, max_length=200)]
+    title_en: Annotated[str, Field(max_length=200)] = ""
     week: Annotated[int, Field(ge=1, le=104)]
 
 
@@ -124,6 +130,7 @@ class Format(_Strict):
     tagline_en: Text = ""
     description_en: Text = ""
     block_label: Annotated[str, Field(min_length=1, max_length=40)] = "Séance"
+    block_label_en: Annotated[str, Field(max_length=40)] = ""
     block_minutes: Annotated[int, Field(ge=1, le=24 * 60)]
     blocks: Annotated[list[BlockTemplate], Field(min_length=1)]
     milestones: list[MilestoneTemplate] = []
@@ -187,7 +194,9 @@ def _load_toml(path: Path) -> tuple[str, dict[str, Any]]:
     except UnicodeDecodeError:
         raise FormatFileError(str(path), None, "le fichier n'est pas en UTF-8") from None
     except OSError as exc:
-        raise FormatFileError(str(path), None, f"lecture impossible ({os_reason(exc)})") from None
+        raise FormatFileError(
+            str(path), None, "lecture impossible ({reason})", reason=os_reason(exc)
+        ) from None
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -196,14 +205,20 @@ def _load_toml(path: Path) -> tuple[str, dict[str, Any]]:
             m = re.search(r"line (\d+)", str(exc))
             line = int(m.group(1)) if m else None
         msg = getattr(exc, "msg", str(exc))
-        raise FormatFileError(str(path), line, f"syntaxe TOML invalide ({msg})") from None
+        raise FormatFileError(str(path), line, "syntaxe TOML invalide ({msg})", msg=msg) from None
 
 
 def _validation_problem(path: Path, text: str, exc: ValidationError) -> FormatFileError:
     err = exc.errors()[0]
     loc = tuple(err["loc"])
     field_path = ".".join(str(p) for p in loc) or "(racine)"
-    return FormatFileError(str(path), _line_of(text, loc), f"{field_path} : {err['msg']}")
+    return FormatFileError(
+        str(path),
+        _line_of(text, loc),
+        "{field_path} : {err}",
+        field_path=field_path,
+        err=err["msg"],
+    )
 
 
 def load_methods(path: Path) -> dict[str, Method]:
@@ -216,7 +231,10 @@ def load_methods(path: Path) -> dict[str, Method]:
     for index, method in enumerate(parsed.method):
         if method.key in methods:
             raise FormatFileError(
-                str(path), _line_of(text, ("method", index)), f"clé « {method.key} » en double"
+                str(path),
+                _line_of(text, ("method", index)),
+                "clé « {key} » en double",
+                key=method.key,
             )
         methods[method.key] = method
     return methods
@@ -232,7 +250,9 @@ def load_format(path: Path, methods: dict[str, Method]) -> Format:
         for p, phase in enumerate(block.phases):
             if phase.method and phase.method not in methods:
                 line = _line_of(text, ("blocks", b, "phases", p, "method"))
-                raise FormatFileError(str(path), line, f"méthode inconnue « {phase.method} »")
+                raise FormatFileError(
+                    str(path), line, "méthode inconnue « {method} »", method=phase.method
+                )
     return fmt
 
 
@@ -260,7 +280,9 @@ def load_library(shipped: Path | None = None, custom: Path | None = None) -> Lib
         if path in custom_files:  # hers: she may save over it (see ops/formats.py)
             fmt = fmt.model_copy(update={"custom": True})
         if fmt.key in lib.formats:
-            lib.problems.append(FormatFileError(str(path), 1, f"format « {fmt.key} » déjà défini"))
+            lib.problems.append(
+                FormatFileError(str(path), 1, "format « {key} » déjà défini", key=fmt.key)
+            )
             continue
         lib.formats[fmt.key] = fmt
     return lib
@@ -277,15 +299,23 @@ def add_saved_formats(lib: Library, saved: Iterable[tuple[str, dict[str, Any]]])
         except ValidationError as exc:
             err = exc.errors()[0]
             field_path = ".".join(str(p) for p in err["loc"]) or "(racine)"
-            lib.problems.append(FormatFileError(where, None, f"{field_path} : {err['msg']}"))
+            lib.problems.append(
+                FormatFileError(
+                    where, None, "{field_path} : {err}", field_path=field_path, err=err["msg"]
+                )
+            )
             continue
         unknown = [p.method for b in fmt.blocks for p in b.phases
                    if p.method and p.method not in lib.methods]  # fmt: skip
         if unknown:
-            lib.problems.append(FormatFileError(where, None, f"méthode inconnue « {unknown[0]} »"))
+            lib.problems.append(
+                FormatFileError(where, None, "méthode inconnue « {unknown} »", unknown=unknown[0])
+            )
             continue
         if key in lib.formats and not lib.formats[key].custom:
-            lib.problems.append(FormatFileError(where, None, f"format « {key} » déjà défini"))
+            lib.problems.append(
+                FormatFileError(where, None, "format « {key} » déjà défini", key=key)
+            )
             continue
         lib.formats[key] = fmt
 

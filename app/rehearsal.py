@@ -114,8 +114,8 @@ def check_address(url: str, own: Callable[[], list[str]] | None = None) -> None:
         own = local_addresses
     if host not in own():
         raise RehearsalError(
-            "Les téléphones simulés ne parlent qu'au serveur de cet ordinateur "
-            f"(adresse « {host} » refusée)."
+            "Les téléphones simulés ne parlent qu'au serveur de cet ordinateur (adresse « {host} » refusée).",
+            host=host,
         )
 
 
@@ -139,7 +139,9 @@ class Rehearsal:
     ) -> None:
         check_address(url)
         if not 1 <= phones <= MAX_PHONES:
-            raise RehearsalError(f"Entre 1 et {MAX_PHONES} téléphones simulés.")
+            raise RehearsalError(
+                "Entre 1 et {MAX_PHONES} téléphones simulés.", MAX_PHONES=MAX_PHONES
+            )
         if speed <= 0:
             raise RehearsalError("La vitesse de la répétition doit être positive.")
         self.url = url.rstrip("/") + "/"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -33,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.agenda import MAX_PHASE_MINUTES, MIN_PHASE_MINUTES, format_minutes
+from app.domain.agenda import MAX_PHASE_MINUTES, MIN_PHASE_MINUTES
 from app.domain.model import BlockInfo, PhaseInfo, PhaseKind, WorkshopDetail
 from app.library import Method
-from widgets.core_text import time_text
+from widgets.core_text import minutes_text, time_text
 from widgets.method_text import brique_label, method_name
 from widgets.text import plain_tooltip
 from widgets.theme import DANGER, LINE, MUTED, OK, PRIMARY
@@ -104,7 +105,7 @@ class PhaseDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(rect.right() - pill_w - 8, rect.top(), pill_w, rect.height()),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            format_minutes(minutes),
+            minutes_text(minutes),
         )
         painter.restore()
 
@@ -341,7 +342,11 @@ class AgendaEditor(QWidget):
 
     @staticmethod
     def _block_title(detail: WorkshopDetail, block: BlockInfo) -> str:
-        week = f" · semaine {block.week}" if block.week else ""
+        week = (
+            QCoreApplication.translate("AgendaEditor", " · semaine {week}").format(week=block.week)
+            if block.week
+            else ""
+        )
         if len(detail.blocks) == 1:
             return block.title
         return f"{detail.block_label} {block.number}{week}"
@@ -395,7 +400,7 @@ class AgendaEditor(QWidget):
             )
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
-                f"{time_text(start)}, {phase.title}, {format_minutes(phase.planned_minutes)}",
+                f"{time_text(start)}, {phase.title}, {minutes_text(phase.planned_minutes)}",
             )
             item.setToolTip(plain_tooltip(phase.instructions or phase.title))
             self.list.addItem(item)
@@ -416,13 +421,13 @@ class AgendaEditor(QWidget):
         length = self._detail.block_minutes
         end = time_text(DAY_START_MINUTES + planned)
         text = self.tr("Total : {planned} sur {length} prévues · fin à {end}").format(
-            planned=format_minutes(planned), length=format_minutes(length), end=end
+            planned=minutes_text(planned), length=minutes_text(length), end=end
         )
         if planned > length:
-            text += self.tr(" · dépasse de {over}").format(over=format_minutes(planned - length))
+            text += self.tr(" · dépasse de {over}").format(over=minutes_text(planned - length))
             color = DANGER
         elif planned < length:
-            text += self.tr(" · reste {left}").format(left=format_minutes(length - planned))
+            text += self.tr(" · reste {left}").format(left=minutes_text(length - planned))
             color = OK
         else:
             color = OK

@@ -24,6 +24,7 @@ from app.settings import custom_formats_dir, load_settings
 from app.store.db import Database
 from widgets.bridge import EventBridge
 from widgets.controller import Controller
+from widgets.core_errors import error_text
 from widgets.main_window import MainWindow
 from widgets.theme import apply_theme
 
@@ -151,7 +152,7 @@ def run(
         if self_check:
             print(f"atelier : {exc.message}", file=sys.stderr)
             return 2
-        QMessageBox.critical(None, APP_NAME, exc.message)
+        QMessageBox.critical(None, APP_NAME, error_text(exc))
         return 2
     window = build_window(database)
     window.controller.prune_replicas()  # copies of séances joined long ago

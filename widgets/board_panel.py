@@ -37,7 +37,8 @@ from widgets.board_image import board_png, swatch, workshop_board_png
 from widgets.board_scene import BoardScene, ClusterItem, NoteItem
 from widgets.board_view import BoardView
 from widgets.controller import Controller
-from widgets.core_text import colour_name, error_text
+from widgets.core_errors import error_text
+from widgets.core_text import colour_name
 from widgets.text import plain_label
 
 REFRESH_MS = 30  # a burst of events becomes one refresh
@@ -497,7 +498,7 @@ class BoardPanel(QWidget, BoardEdits):
             with atomic_output(path) as temp:
                 temp.write_bytes(self.png())
         except KnownError as exc:
-            self.dialogs().error(error_text(exc.message))
+            self.dialogs().error(error_text(exc))
             return
         self.message.emit(self.tr("Tableau exporté : {path}").format(path=path))
 

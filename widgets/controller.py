@@ -21,7 +21,7 @@ from app.errors import KnownError
 from app.library import Format, Method
 from app.ops import agenda, feedback, formats, notes, participants, queries, workshops
 from app.ops.base import Change, Context, redo, undo
-from widgets.controls.base import Op, P, T
+from widgets.controls.base import Op, P, T, documents_lang
 from widgets.controls.board import BoardControls
 from widgets.controls.capitalisation import CapitalisationControls
 from widgets.controls.cofac import CofacControls
@@ -30,7 +30,7 @@ from widgets.controls.live import LiveControls
 from widgets.controls.outcomes import OutcomeControls
 from widgets.controls.privacy import PrivacyControls
 from widgets.controls.votes import VoteControls
-from widgets.core_text import error_text
+from widgets.core_errors import error_text
 
 if TYPE_CHECKING:
     from app.ops.notes import BoardNote
@@ -66,7 +66,7 @@ class Controller(
         try:
             return fn(*args, **kwargs)
         except KnownError as exc:
-            self.error.emit(error_text(exc.message))
+            self.error.emit(error_text(exc))
             return None
 
     def _write(
@@ -97,7 +97,7 @@ class Controller(
         return self.ctx.library.method(key)
 
     def library_problems(self) -> list[str]:
-        return [p.message for p in self.ctx.library.problems]
+        return [error_text(p) for p in self.ctx.library.problems]
 
     # -- workshops ---------------------------------------------------------------------------
     def create(
@@ -110,6 +110,7 @@ class Controller(
             title=title,
             place=place,
             start_date=start_date,
+            lang=documents_lang(),  # an English window makes its workshops' agenda in English
         )
 
     def rename(self, workshop_id: int, title: str) -> Change | None:

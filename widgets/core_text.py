@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from app.domain.agenda import format_minutes
+from app.domain.english import english_minutes
 from app.domain.french import clock_time, french_date, french_number
 from app.domain.model import Status
 from widgets.text import QT_TRANSLATE_NOOP
@@ -65,26 +67,6 @@ PROJECT_STATUSES = {  # app/domain/report.PROJECT_STATUSES's keys
     "termine": QT_TRANSLATE_NOOP("CoreText", "Terminé"),
 }
 
-# The core's KnownError messages a facilitator meets most, keyed by their French wording;
-# any other is shown as the core wrote it.
-ERRORS = {
-    message: message
-    for message in (
-        QT_TRANSLATE_NOOP("CoreText", "Ce groupe n'existe plus."),
-        QT_TRANSLATE_NOOP("CoreText", "Participant inconnu pour cet atelier."),
-        QT_TRANSLATE_NOOP("CoreText", "Ce chantier n'existe plus."),
-        QT_TRANSLATE_NOOP("CoreText", "Ce participant n'existe plus."),
-        QT_TRANSLATE_NOOP("CoreText", "Cette séquence n'existe plus."),
-        QT_TRANSLATE_NOOP("CoreText", "Cet ordinateur n'est plus appairé."),
-        QT_TRANSLATE_NOOP("CoreText", "Ce tour de vote n'existe pas."),
-        QT_TRANSLATE_NOOP("CoreText", "Réservé à l'équipe d'animation."),
-        QT_TRANSLATE_NOOP("CoreText", "Rien à modifier."),
-        QT_TRANSLATE_NOOP("CoreText", "Positions invalides."),
-        QT_TRANSLATE_NOOP("CoreText", "Cette séquence appartient à un autre atelier."),
-        QT_TRANSLATE_NOOP("CoreText", "Un des post-its n'existe plus."),
-    )
-}
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
@@ -115,11 +97,6 @@ def category_label(key: str) -> str:
     return _tr(CATEGORIES[key]) if key in CATEGORIES else key
 
 
-def error_text(message: str) -> str:
-    """A core error's message in the window's language (French when it has no translation)."""
-    return _tr(message) if message in ERRORS else message
-
-
 def date_text(value: date) -> str:
     """'7 décembre 2026' in French, '7 December 2026' in English."""
     if french():
@@ -134,6 +111,11 @@ def time_text(minutes_since_midnight: int) -> str:
         return clock_time(minutes_since_midnight)
     hours, minutes = divmod(minutes_since_midnight % (24 * 60), 60)
     return f"{hours}:{minutes:02d}"
+
+
+def minutes_text(total: int) -> str:
+    """A duration: '2 h 05' in French (app/domain/agenda.format_minutes), '2h05' in English."""
+    return format_minutes(total) if french() else english_minutes(total)
 
 
 def moment_text(value: datetime) -> str:

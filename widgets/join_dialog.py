@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import KnownError
 from app.settings import load_settings
 from widgets.controller import Controller
+from widgets.core_errors import error_text
 from widgets.remote_controller import RemoteController
 from widgets.text import plain_label
 
@@ -168,7 +169,7 @@ class JoinDialog(QDialog):
             try:
                 answer: tuple[Any, str] = (job(), "")
             except KnownError as exc:
-                answer = (None, exc.message)
+                answer = (None, error_text(exc))
             if not self._closed:
                 with contextlib.suppress(RuntimeError):  # the dialog is already gone
                     self._answered.emit(*answer)

@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.agenda import format_minutes
 from app.domain.feedback import FeedbackSummary
 from app.domain.model import WorkshopDetail
 from app.domain.timer import Display, LiveSession, Stage, TimerState, drift_minutes
 from app.reports.text import one_line
 from widgets.checkin_panel import CheckInPanel
-from widgets.core_text import number_text, project_status
+from widgets.core_text import minutes_text, number_text, project_status
 from widgets.live_clock import LiveClock
 from widgets.notes_inbox import NotesInbox
 from widgets.projector_view import PALETTE, wall_clock
@@ -45,6 +44,17 @@ STATE_LABELS = {
 }
 
 
+# the programme timeline's marks (a séance's or a milestone's state)
+MARKS = {
+    "done": QT_TRANSLATE_NOOP("LiveConsole", "✓ fait"),
+    "late": QT_TRANSLATE_NOOP("LiveConsole", "⚠ en retard"),
+    "next": QT_TRANSLATE_NOOP("LiveConsole", "▶ prochaine"),
+    "later": QT_TRANSLATE_NOOP("LiveConsole", "à venir"),
+    "reached": QT_TRANSLATE_NOOP("LiveConsole", "✓ atteint"),
+    "milestone": QT_TRANSLATE_NOOP("LiveConsole", "◆ jalon"),
+}
+
+
 def programme_rows(detail: WorkshopDetail, today: date) -> list[tuple[int, str, str]]:
     """(week, mark, text) for the programme timeline: séances and milestones, week by week."""
     current_week = None
@@ -56,13 +66,13 @@ def programme_rows(detail: WorkshopDetail, today: date) -> list[tuple[int, str, 
         done = bool(block.phases) and all(p.actual_end is not None for p in block.phases)
         past = current_week is not None and (block.week or 0) < current_week
         if done:
-            mark = "✓ fait"
+            mark = MARKS["done"]
         elif past:
-            mark = "⚠ en retard"
+            mark = MARKS["late"]
         elif not next_found:
-            mark, next_found = "▶ prochaine", True
+            mark, next_found = MARKS["next"], True
         else:
-            mark = "à venir"
+            mark = MARKS["later"]
         rows.append(
             (
                 block.week or 0,
@@ -73,11 +83,11 @@ def programme_rows(detail: WorkshopDetail, today: date) -> list[tuple[int, str, 
         )
     for milestone in detail.milestones:
         if milestone.done:
-            mark = "✓ atteint"
+            mark = MARKS["reached"]
         elif current_week is not None and milestone.week < current_week:
-            mark = "⚠ en retard"
+            mark = MARKS["late"]
         else:
-            mark = "◆ jalon"
+            mark = MARKS["milestone"]
         rows.append((milestone.week, 1, mark, milestone.title))
     rows.sort(key=lambda r: (r[0], r[1]))
     return [(week, mark, text) for week, _, mark, text in rows]
@@ -340,7 +350,11 @@ class LiveConsole(QWidget):
         self.tabs.setTabVisible(self.programme_index, is_programme)
         self.programme.clear()
         for week, mark, text in programme_rows(detail, today or date.today()):
-            item = QListWidgetItem(f"Semaine {week} · {mark} · {text}")
+            item = QListWidgetItem(
+                self.tr("Semaine {week} · {mark} · {text}").format(
+                    week=week, mark=self.tr(mark), text=text
+                )
+            )
             if mark.startswith("⚠"):
                 item.setForeground(QColor("#b3261e"))
             elif mark.startswith("▶"):
@@ -397,16 +411,16 @@ class LiveConsole(QWidget):
                 actual = round((phase.actual_seconds or 0) / 60)
                 mark = "✓"
                 detail = self.tr("{actual} min (prévu {planned})").format(
-                    actual=actual, planned=format_minutes(phase.planned_minutes)
+                    actual=actual, planned=minutes_text(phase.planned_minutes)
                 )
             elif over:  # the séance ended before it
                 mark = "✕"
                 detail = self.tr("non réalisée (prévu {planned})").format(
-                    planned=format_minutes(phase.planned_minutes)
+                    planned=minutes_text(phase.planned_minutes)
                 )
             else:
                 mark = "▶" if i == index else "  "
-                detail = format_minutes(phase.planned_minutes)
+                detail = minutes_text(phase.planned_minutes)
             item = QListWidgetItem(f"{mark} {phase.title} — {detail}")
             if i == index:
                 font = item.font()
@@ -437,7 +451,7 @@ class LiveConsole(QWidget):
         upcoming = session.next
         self.next_label.setText(
             self.tr("À suivre : {title} ({minutes})").format(
-                title=upcoming.title, minutes=format_minutes(upcoming.planned_minutes)
+                title=upcoming.title, minutes=minutes_text(upcoming.planned_minutes)
             )
             if upcoming
             else self.tr("C'est la dernière séquence de la séance.")
@@ -479,8 +493,8 @@ class LiveConsole(QWidget):
 
     def _duration_text(self, session: LiveSession) -> str:
         return self.tr("Durée réelle : {real} (prévu : {planned})").format(
-            real=format_minutes(round(session.held_seconds / 60)),
-            planned=format_minutes(session.planned_total),
+            real=minutes_text(round(session.held_seconds / 60)),
+            planned=minutes_text(session.planned_total),
         )
 
     def _start_text(self) -> str:

@@ -33,6 +33,7 @@ from app.server.netcheck import NetCheck, PhoneSeen
 from app.settings import load_settings
 from app.system.firewall import Firewall, detect, open_port
 from widgets.controller import Controller
+from widgets.core_errors import error_text
 from widgets.qr_code import QrCode
 from widgets.session_runner import SERVER_PORT
 from widgets.text import plain_label
@@ -306,7 +307,7 @@ class NetCheckDialog(QDialog):
                 open_port(firewall)
                 error = ""
             except KnownError as exc:
-                error = exc.message
+                error = error_text(exc)
             with contextlib.suppress(RuntimeError):
                 self._port_opened.emit(error)
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from app.errors import KnownError
+from widgets.core_errors import error_text
 
 
 class ReportTask(QObject):
@@ -45,7 +46,7 @@ class ReportTask(QObject):
                 lambda fraction, message: self.progress.emit(round(fraction * 100), message)
             )
         except KnownError as exc:
-            self.failed.emit(exc.message)
+            self.failed.emit(error_text(exc))
         except Exception as exc:  # a bug: shown by the window's crash handler
             self.crashed.emit(exc)
         else:

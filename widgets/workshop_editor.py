@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.agenda import format_minutes
 from app.domain.model import Status, WorkshopDetail
 from app.library import Method
 from app.reports.text import one_line
@@ -30,6 +29,7 @@ from widgets.core_text import (
     PROJECT_STATUSES,
     date_text,
     format_name,
+    minutes_text,
     project_status,
     status_label,
 )
@@ -71,14 +71,22 @@ class ProgrammeView(QWidget):
                 (
                     block.week or 0,
                     0,
-                    f"Semaine {block.week or '?'} · {detail.block_label} "
-                    f"{block.number} — {block.title} ({format_minutes(block.planned_minutes)})",
+                    self.tr("Semaine {week} · {label} {number} — {title} ({minutes})").format(
+                        week=block.week or "?",
+                        label=detail.block_label,
+                        number=block.number,
+                        title=block.title,
+                        minutes=minutes_text(block.planned_minutes),
+                    ),
                     index,
                 )
             )
         for m in detail.milestones:
             mark = "✓" if m.done else "◆"
-            rows.append((m.week, 1, f"Semaine {m.week} · {mark} Jalon — {m.title}", None))
+            text = self.tr("Semaine {week} · {mark} Jalon — {title}").format(
+                week=m.week, mark=mark, title=m.title
+            )
+            rows.append((m.week, 1, text, None))
         for _week, _order, text, block_index in sorted(rows, key=lambda r: (r[0], r[1])):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, block_index)

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from app.domain.feedback import RATINGS
 from app.domain.french import french_date
-from app.errors import InvalidInput
+from app.errors import DateText, InvalidInput
 
 CATEGORIES = ("public", "prive", "association", "usager")
 FORMAT_ORDER = {"3h": 0, "3j": 1, "3m": 2}
@@ -32,8 +32,9 @@ class Period:
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidInput(
-                f"La période se termine le {french_date(self.end)}, avant de commencer le "
-                f"{french_date(self.start)} : inversez les deux dates."
+                "La période se termine le {end}, avant de commencer le {start} : inversez les deux dates.",
+                end=DateText(french_date(self.end), self.end),
+                start=DateText(french_date(self.start), self.start),
             )
 
     @classmethod
@@ -79,12 +80,14 @@ def parse_day(text: str, what: str) -> date:
             return date(int(french[3]), int(french[2]), int(french[1]))
     except ValueError:
         raise InvalidInput(
-            f"La date {what} « {value} » n'existe pas dans le calendrier : vérifiez le jour et "
-            "le mois."
+            "La date {what} « {value} » n'existe pas dans le calendrier : vérifiez le jour et le mois.",
+            what=what,
+            value=value,
         ) from None
     raise InvalidInput(
-        f"Date {what} illisible : « {value} ». Écrivez-la sous la forme AAAA-MM-JJ "
-        "(par exemple 2026-01-31) ou JJ/MM/AAAA (31/01/2026)."
+        "Date {what} illisible : « {value} ». Écrivez-la sous la forme AAAA-MM-JJ (par exemple 2026-01-31) ou JJ/MM/AAAA (31/01/2026).",
+        what=what,
+        value=value,
     )
 
 
@@ -125,6 +128,7 @@ class ActivityWorkshop:
     ratings: tuple[int, ...]  # feedback answers given in the period
     is_programme: bool  # a programme of several séances over weeks (3 mois)
     checked_in: bool  # False: nobody checked in, its participants are those registered
+    format_name_en: str = ""  # the format's English name (the bilan in English)
 
     @property
     def average_rating(self) -> float | None:
@@ -155,6 +159,7 @@ class ActivityMethod:
     times_used: int  # phases run with it
     reviews: int  # the facilitators' retours d'expérience
     mean: float | None  # their mean rating, out of 5
+    name_en: str = ""  # the method's English name (the bilan in English)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +169,7 @@ class MethodQuote:
     text: str
     method_name: str
     workshop_title: str
+    method_name_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,13 +26,15 @@ def clean_text(
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InvalidInput(f"{what} : un texte est attendu.")
+        raise InvalidInput("{what} : un texte est attendu.", what=what)
     text = value.replace("\r\n", "\n").replace("\r", "\n")  # CR/CRLF to LF, then strip controls
     text = "".join(ch for ch in text if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127))
     if len(text) > limit:
-        raise InvalidInput(f"{what} : {limit} caractères au plus ({len(text)} saisis).")
+        raise InvalidInput(
+            "{what} : {limit} caractères au plus ({n} saisis).", what=what, limit=limit, n=len(text)
+        )
     if required and not text.strip():
-        raise InvalidInput(f"{what} : ce champ ne peut pas être vide.")
+        raise InvalidInput("{what} : ce champ ne peut pas être vide.", what=what)
     return text
 
 

@@ -86,6 +86,7 @@ class ReportPhase:
     planned_minutes: int
     actual_start: float | None
     actual_end: float | None
+    method_name_en: str = ""  # the method's English name (documents in English)
 
     @property
     def actual_minutes(self) -> float | None:
@@ -220,6 +221,27 @@ class ReportMethod:
     duration_max: int
     steps: tuple[str, ...]
     materials: tuple[str, ...]
+    # the same in English (documents in English; the French where the library has none)
+    name_en: str = ""
+    summary_en: str = ""
+    steps_en: tuple[str, ...] = ()
+    materials_en: tuple[str, ...] = ()
+
+    def in_lang(self, lang: str) -> ReportMethod:
+        """This method as a document in `lang` prints it (its `brique` stays the French label,
+        which the documents' catalogue translates)."""
+        if lang != "en":
+            return self
+        return ReportMethod(
+            key=self.key,
+            name=self.name_en or self.name,
+            brique=self.brique,
+            summary=self.summary_en or self.summary,
+            duration_min=self.duration_min,
+            duration_max=self.duration_max,
+            steps=self.steps_en or self.steps,
+            materials=self.materials_en or self.materials,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from app.errors import KnownError
+from app.errors import KnownError, phrase
 
 KINDS = {
     "dots": "Gommettes",
@@ -117,9 +117,11 @@ def parse_item(value: object) -> Item:
 
 def _int(value: object, what: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise VoteError(f"{what} : un nombre entier est attendu.", code="saisie_invalide")
+        raise VoteError("{what} : un nombre entier est attendu.", code="saisie_invalide", what=what)
     if not low <= value <= high:
-        raise VoteError(f"{what} : de {low} à {high}.", code="saisie_invalide")
+        raise VoteError(
+            "{what} : de {low} à {high}.", code="saisie_invalide", what=what, low=low, high=high
+        )
     return value
 
 
@@ -186,7 +188,9 @@ class RoundSettings:
 
 def _parse_criteria(given: object) -> tuple[Criterion, ...]:
     if not isinstance(given, list) or not 1 <= len(given) <= MAX_CRITERIA:
-        raise VoteError(f"De 1 à {MAX_CRITERIA} critères.", code="saisie_invalide")
+        raise VoteError(
+            "De 1 à {MAX_CRITERIA} critères.", code="saisie_invalide", MAX_CRITERIA=MAX_CRITERIA
+        )
     out: list[Criterion] = []
     for n, c in enumerate(given, 1):
         if not isinstance(c, Mapping):
@@ -195,21 +199,22 @@ def _parse_criteria(given: object) -> tuple[Criterion, ...]:
         key = str(c.get("key") or f"c{n}")[:40]
         if not label:
             raise VoteError("Chaque critère a un intitulé.", code="saisie_invalide")
-        weight = _int(c.get("weight", 1), f"Poids de « {label} »", 1, 10)
+        weight = _int(c.get("weight", 1), phrase("Poids de « {label} »", label=label), 1, 10)
         axis = c.get("axis", "")
         if axis not in AXES:
             raise VoteError("Axe inconnu (impact ou faisabilité).", code="saisie_invalide")
         threshold = c.get("threshold")
         if threshold is not None:
-            threshold = _int(threshold, f"Seuil éliminatoire de « {label} »", SCORE_MIN, SCORE_MAX)
+            threshold = _int(
+                threshold,
+                phrase("Seuil éliminatoire de « {label} »", label=label),
+                SCORE_MIN,
+                SCORE_MAX,
+            )
         out.append(Criterion(key, label, weight, str(axis), threshold))
     if len({c.key for c in out}) != len(out):
         raise VoteError("Deux critères portent la même clé.", code="saisie_invalide")
     return tuple(out)
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n in (0, 1) else many}"
 
 
 def parse_ballot(settings: RoundSettings, raw: object) -> Ballot:
@@ -264,18 +269,24 @@ def check_ballot(
             )
         if any(v > settings.cap for v in clean.values()):
             raise VoteError(
-                f"{_plural(settings.cap, 'gommette', 'gommettes')} au plus sur un même élément.",
+                "1 gommette au plus sur un même élément."
+                if settings.cap == 1
+                else "{n} gommettes au plus sur un même élément.",
                 code="plafond_atteint",
+                n=settings.cap,
             )
         if sum(clean.values()) > settings.dots:
             raise VoteError(
-                f"Plus de gommettes : vous en avez {settings.dots} en tout.",
+                "Plus de gommettes : vous en avez {dots} en tout.",
                 code="plus_de_gommettes",
+                dots=settings.dots,
             )
     elif kind == "points":
         if sum(clean.values()) > settings.budget:
             raise VoteError(
-                f"Plus de points : votre budget est de {settings.budget}.", code="plus_de_points"
+                "Plus de points : votre budget est de {budget}.",
+                code="plus_de_points",
+                budget=settings.budget,
             )
     elif kind == "majority":
         if any(not 0 <= v < len(GRADES) for v in clean.values()):

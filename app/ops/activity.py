@@ -190,6 +190,11 @@ def _verbatims(answers: list[tuple[int, str, str, float]]) -> tuple[Verbatim, ..
     return tuple(chosen)
 
 
+def _format_name_en(ctx: Context, key: str) -> str:
+    fmt = ctx.library.format(key)
+    return fmt.name_en if fmt else ""
+
+
 def _methods(
     ctx: Context, session: Session, period: Period
 ) -> tuple[tuple[ActivityMethod, ...], tuple[MethodQuote, ...]]:
@@ -201,8 +206,12 @@ def _methods(
         method = ctx.library.method(key)
         return method.name if method else key
 
+    def name_en(key: str) -> str:
+        method = ctx.library.method(key)
+        return method.name_en if method else ""
+
     methods = tuple(
-        ActivityMethod(key, name(key), u.times_used, u.reviews, u.mean)
+        ActivityMethod(key, name(key), u.times_used, u.reviews, u.mean, name_en(key))
         for key, u in sorted(used.items(), key=lambda kv: (-kv[1].times_used, name(kv[0])))
     )
     noted = sorted(
@@ -211,7 +220,12 @@ def _methods(
         reverse=True,
     )
     quotes = tuple(
-        MethodQuote(" ".join(r.worked.split()), name(r.method_key), r.workshop_title)
+        MethodQuote(
+            " ".join(r.worked.split()),
+            name(r.method_key),
+            r.workshop_title,
+            name_en(r.method_key),
+        )
         for r in noted[:MAX_METHOD_QUOTES]
     )
     return methods, quotes
@@ -314,6 +328,7 @@ def activity_data(
                     title=w.title,
                     format_key=w.format_key,
                     format_name=ctx.library.format_name(w.format_key),
+                    format_name_en=_format_name_en(ctx, w.format_key),
                     place=" ".join(w.place.split()),
                     first_day=days[0],
                     last_day=days[-1],

@@ -41,7 +41,7 @@ def add_phase(
     """Add a phase, from a method of the library or blank; at the end unless a position is given."""
     method = ctx.library.method(method_key)
     if method_key and method is None:
-        raise InvalidInput(f"Méthode inconnue « {method_key} ».")
+        raise InvalidInput("Méthode inconnue « {method_key} ».", method_key=method_key)
     if kind == PhaseKind.BREAK:
         default_title, default_minutes = "Pause", 15
     elif method:
@@ -121,7 +121,7 @@ def update_phase(ctx: Context, phase_id: int, **fields: Any) -> Change:
             changes[key] = clean_text(value, what="Texte", limit=MAX_TEXT_CHARS)
         elif key == "method_key":
             if value is not None and ctx.library.method(value) is None:
-                raise InvalidInput(f"Méthode inconnue « {value} ».")
+                raise InvalidInput("Méthode inconnue « {value} ».", value=value)
             changes[key] = value
         elif key == "kind":
             try:
@@ -129,7 +129,7 @@ def update_phase(ctx: Context, phase_id: int, **fields: Any) -> Change:
             except ValueError:
                 raise InvalidInput("Type de séquence inconnu.") from None
         else:
-            raise InvalidInput(f"Champ inconnu « {key} ».")
+            raise InvalidInput("Champ inconnu « {key} ».", key=key)
 
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         phase = phase_row(session, phase_id)

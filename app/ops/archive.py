@@ -46,7 +46,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from app import __version__
-from app.errors import KnownError, os_reason
+from app.errors import KnownError, os_reason, phrase
 from app.events import Topic
 from app.ops.base import Change, Context, JournalRef, Step, perform
 from app.ops.mutations import get_workshop
@@ -85,8 +85,8 @@ class AlreadyHeld(ArchiveError):
 
     code = "atelier_deja_present"
 
-    def __init__(self, message: str, held: list[tuple[int, str]]) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, held: list[tuple[int, str]], /, **params: Any) -> None:
+        super().__init__(message, **params)
         self.held = held
 
 
@@ -134,15 +134,17 @@ def held_workshops(ctx: Context, data: Any) -> list[tuple[int, str]]:
 def _already_held(held: list[tuple[int, str]]) -> AlreadyHeld:
     title = held[0][1]
     return AlreadyHeld(
-        f"La base contient déjà l'atelier « {title} » de cette archive. Choisissez de le "
-        "remplacer (--replace) ou de garder les deux, l'import étant renommé "
-        f"« {title}{COPY_SUFFIX} » (--as-copy). Rien n'a été importé.",
+        "La base contient déjà l'atelier « {title} » de cette archive. Choisissez de le remplacer (--replace) ou de garder les deux, l'import étant renommé « {title}{COPY_SUFFIX} » (--as-copy). Rien n'a été importé.",
         held,
+        title=title,
+        COPY_SUFFIX=COPY_SUFFIX,
     )
 
 
 def _damaged(detail: str) -> ArchiveError:
-    return ArchiveError(f"Archive endommagée ou modifiée : {detail}. Rien n'a été importé.")
+    return ArchiveError(
+        "Archive endommagée ou modifiée : {detail}. Rien n'a été importé.", detail=detail
+    )
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -191,16 +193,20 @@ def read_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
     file = Path(path)
     try:
         if file.stat().st_size > MAX_ARCHIVE_BYTES:
-            raise ArchiveError(f"« {file.name} » est trop gros pour une archive d'atelier.")
+            raise ArchiveError(
+                "« {name} » est trop gros pour une archive d'atelier.", name=file.name
+            )
         raw = file.read_bytes()
     except OSError as exc:
-        raise ArchiveError(f"Impossible de lire « {file.name} » ({os_reason(exc)}).") from exc
+        raise ArchiveError(
+            "Impossible de lire « {name} » ({reason}).", name=file.name, reason=os_reason(exc)
+        ) from exc
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise ArchiveError(
-            f"« {file.name} » n'est pas une archive Atelier lisible (JSON invalide ou tronqué). "
-            "Rien n'a été importé."
+            "« {name} » n'est pas une archive Atelier lisible (JSON invalide ou tronqué). Rien n'a été importé.",
+            name=file.name,
         ) from exc
     return cast(dict[str, Any], data)
 
@@ -215,8 +221,8 @@ def _check_envelope(data: Any) -> dict[str, list[dict[str, Any]]]:
         raise _damaged("numéro de version absent")
     if version > VERSION:
         raise ArchiveError(
-            "Cette archive vient d'une version plus récente d'Atelier "
-            f"({data.get('app_version', '?')}) : mettez Atelier à jour pour l'importer."
+            "Cette archive vient d'une version plus récente d'Atelier ({version}) : mettez Atelier à jour pour l'importer.",
+            version=data.get("app_version", "?"),
         )
     tables = data.get("tables")
     if not isinstance(tables, dict) or data.get("sha256") != _digest(tables):
@@ -224,13 +230,13 @@ def _check_envelope(data: Any) -> dict[str, list[dict[str, Any]]]:
     for rule in workshop_rows.tables_for(ARCHIVE):
         rows = tables.get(rule.name, [] if rule.name in LATER_TABLES else None)
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise _damaged(f"la table « {rule.name} » manque")
+            raise _damaged(phrase("la table « {name} » manque", name=rule.name))
     if len(tables["workshops"]) != 1:
         raise _damaged("il faut exactement un atelier")
     from app.ops.photos import MAX_PHOTOS
 
     if len(tables.get("photos", [])) > MAX_PHOTOS:
-        raise _damaged(f"plus de {MAX_PHOTOS} photos")
+        raise _damaged(phrase("plus de {MAX_PHOTOS} photos", MAX_PHOTOS=MAX_PHOTOS))
     return tables
 
 
@@ -239,7 +245,7 @@ def _value(table: str, column: Any, value: Any) -> Any:
     where = f"{table}.{column.key}"
     if value is None:
         if not column.nullable:
-            raise _damaged(f"{where} est vide")
+            raise _damaged(phrase("{where} est vide", where=where))
         return None
     kind = column.type
     if isinstance(kind, Boolean):
@@ -255,7 +261,7 @@ def _value(table: str, column: Any, value: Any) -> Any:
                 return decode(column, value)
             except ValueError:
                 pass
-        raise _damaged(f"{where} n'est pas une date")
+        raise _damaged(phrase("{where} n'est pas une date", where=where))
     elif isinstance(kind, String | Text):
         ok = isinstance(value, str) and (kind.length is None or len(value) <= kind.length)
     elif isinstance(kind, LargeBinary):  # a photo, in base64
@@ -264,13 +270,13 @@ def _value(table: str, column: Any, value: Any) -> Any:
                 return decode(column, value)
             except ValueError:
                 pass
-        raise _damaged(f"{where} n'est pas une image lisible")
+        raise _damaged(phrase("{where} n'est pas une image lisible", where=where))
     elif isinstance(kind, JSON):  # the cadrage and the settings are objects; items a list
         ok = isinstance(value, dict) if column.key in ("cadrage", "settings") else True
     else:  # pragma: no cover - a column type this module does not know yet
-        raise _damaged(f"{where} : type inconnu")
+        raise _damaged(phrase("{where} : type inconnu", where=where))
     if not ok:
-        raise _damaged(f"{where} a une valeur invalide")
+        raise _damaged(phrase("{where} a une valeur invalide", where=where))
     return value
 
 
@@ -310,7 +316,11 @@ def import_archive(
                 return None
             found = new_ids.get(target, {}).get(old) if isinstance(old, int) else None
             if found is None:
-                raise _damaged(f"{where}.{column} renvoie à un élément absent")
+                raise _damaged(
+                    phrase(
+                        "{where}.{column} renvoie à un élément absent", where=where, column=column
+                    )
+                )
             return found
 
         def voter(value: str, where: str) -> str:
@@ -324,7 +334,7 @@ def import_archive(
 
         def item(kind: Any, old: Any, where: str) -> int:
             if kind not in ITEM_TABLES:
-                raise _damaged(f"{where} : élément de vote inconnu")
+                raise _damaged(phrase("{where} : élément de vote inconnu", where=where))
             found = ref("item_id", ITEM_TABLES[kind], old, where)
             assert found is not None
             return found
@@ -337,13 +347,19 @@ def import_archive(
             for row in tables.get(name, []):  # a table added later may be absent
                 unknown = set(row) - set(columns)
                 if unknown:
-                    raise _damaged(f"{name} : champ inattendu « {sorted(unknown)[0]} »")
+                    raise _damaged(
+                        phrase(
+                            "{name} : champ inattendu « {field} »",
+                            name=name,
+                            field=sorted(unknown)[0],
+                        )
+                    )
                 values: dict[str, Any] = {}
                 for key, column in columns.items():
                     if key == "id":
                         continue
                     if key not in row:
-                        raise _damaged(f"{name}.{key} manque")
+                        raise _damaged(phrase("{name}.{key} manque", name=name, key=key))
                     value = _value(name, column, row[key])
                     if key in refs:
                         value = ref(key, refs[key], value, name)
@@ -356,7 +372,9 @@ def import_archive(
                 if has_id:
                     old = row.get("id")
                     if not isinstance(old, int) or old in mapping:
-                        raise _damaged(f"{name} : identifiant manquant ou en double")
+                        raise _damaged(
+                            phrase("{name} : identifiant manquant ou en double", name=name)
+                        )
                     new_key = inserted.inserted_primary_key
                     assert new_key is not None
                     mapping[old] = int(new_key[0])

@@ -85,7 +85,9 @@ def review_method(
         if phase_id is not None:
             phase = session.get(Phase, phase_id)
             if phase is None or phase.workshop_id != workshop_id:
-                raise NotFound(f"La séquence n° {phase_id} n'est pas dans cet atelier.")
+                raise NotFound(
+                    "La séquence n° {phase_id} n'est pas dans cet atelier.", phase_id=phase_id
+                )
         earlier = session.scalars(
             select(MethodReview.id).where(
                 MethodReview.workshop_id == workshop_id,

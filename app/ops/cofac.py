@@ -124,7 +124,7 @@ def cofac_forget(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any]
 
 def _check_role(role: str) -> str:
     if role not in ROLES:
-        raise InvalidInput(f"Rôle inconnu : {role}.")
+        raise InvalidInput("Rôle inconnu : {role}.", role=role)
     return role
 
 
@@ -234,7 +234,9 @@ def set_role(ctx: Context, workshop_id: int, cofac_id: int, role: str) -> Change
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         row = _laptop(session, workshop_id, cofac_id)
         if row.revoked:
-            raise InvalidInput(f"« {row.name} » a été déconnecté : appairez-le à nouveau.")
+            raise InvalidInput(
+                "« {name} » a été déconnecté : appairez-le à nouveau.", name=row.name
+            )
         label = f"Rôle de {row.name} : {ROLES[role]}"
         return workshop_id, [["cofac.set", {"id": row.id, "role": role}]], label
 
@@ -340,10 +342,13 @@ def run_remote(
     """Run a laptop's operation on the host, as that laptop, once per `key`."""
     remote = REMOTE_OPS.get(op)
     if remote is None:
-        raise KnownError(f"Opération inconnue : {op[:60]}.", code="operation_inconnue")
+        raise KnownError("Opération inconnue : {op}.", code="operation_inconnue", op=op[:60])
     if who.role not in remote.roles:
         raise KnownError(
-            f"Votre rôle ({who.role_label}) ne le permet pas : {remote.label}.", code="interdit"
+            "Votre rôle ({role_label}) ne le permet pas : {label}.",
+            code="interdit",
+            role_label=who.role_label,
+            label=remote.label,
         )
     scoped = f"{workshop_id}:c{who.id}:{check_key(key)}"
 
@@ -360,6 +365,6 @@ def run_remote(
     except _Replayed as replay:
         return RemoteResult(int(replay.response["seq"]), tuple(replay.response["ids"]), True)
     except (KeyError, TypeError, ValueError) as exc:
-        raise InvalidInput(f"Paramètres invalides pour « {op} » ({exc}).") from None
+        raise InvalidInput("Paramètres invalides pour « {op} » ({exc}).", op=op, exc=exc) from None
     answer = keyed.answer if keyed.answer is not None else _answer(result)
     return RemoteResult(int(answer["seq"]), tuple(answer["ids"]))

@@ -66,7 +66,9 @@ def save_as_format(ctx: Context, workshop_id: int, name: str, tagline: str = "")
     detail = workshop_detail(ctx, workshop_id)
     key = "perso-" + slugify(clean_name)
     if key in ctx.library.formats and not ctx.library.formats[key].custom:
-        raise InvalidInput(f"Le nom « {clean_name} » est déjà pris par un format fourni.")
+        raise InvalidInput(
+            "Le nom « {clean_name} » est déjà pris par un format fourni.", clean_name=clean_name
+        )
     blocks = []
     for block in detail.blocks:
         phases = [

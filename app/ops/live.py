@@ -129,7 +129,8 @@ def start_session(ctx: Context, workshop_id: int, block_id: int | None = None) -
         phases = _block_phases(session, chosen.id)
         if not phases:
             raise InvalidInput(
-                f"« {chosen.title} » n'a aucune séquence : ajoutez-en dans l'agenda d'abord."
+                "« {title} » n'a aucune séquence : ajoutez-en dans l'agenda d'abord.",
+                title=chosen.title,
             )
         first = next((p for p in phases if p.actual_end is None), phases[0])
         now = ctx.clock()

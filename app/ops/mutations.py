@@ -67,7 +67,9 @@ def _phase_update_statement(keys: tuple[str, ...]) -> Update:
 def get_workshop(session: Session, workshop_id: int) -> Workshop:
     workshop = session.get(Workshop, workshop_id)
     if workshop is None:
-        raise NotFound(f"L'atelier n° {workshop_id} n'existe pas (ou a été supprimé).")
+        raise NotFound(
+            "L'atelier n° {workshop_id} n'existe pas (ou a été supprimé).", workshop_id=workshop_id
+        )
     return workshop
 
 
@@ -108,8 +110,8 @@ def phase_delete(session: Session, args: dict[str, Any]) -> tuple[dict[str, Any]
     ).first()
     if live is not None:
         raise InvalidInput(
-            f"« {phase.title} » est en cours dans la séance : passez à une autre séquence "
-            "avant de la retirer."
+            "« {title} » est en cours dans la séance : passez à une autre séquence avant de la retirer.",
+            title=phase.title,
         )
     snapshot = {
         "id": phase.id,

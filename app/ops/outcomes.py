@@ -63,7 +63,11 @@ def _who(text: str) -> str:
 def _status(status: str) -> str:
     if status not in ACTION_STATUSES:
         known = ", ".join(ACTION_STATUSES)
-        raise InvalidInput(f"Statut d'action inconnu : {status[:40]} (statuts : {known}).")
+        raise InvalidInput(
+            "Statut d'action inconnu : {status} (statuts : {known}).",
+            status=status[:40],
+            known=known,
+        )
     return status
 
 
@@ -78,14 +82,17 @@ def _due(value: Any) -> str | None:
 def _participant(session: Session, workshop_id: int, participant_id: int) -> Participant:
     row = session.get(Participant, participant_id)
     if row is None or row.workshop_id != workshop_id:
-        raise NotFound(f"La personne n° {participant_id} n'est pas inscrite à cet atelier.")
+        raise NotFound(
+            "La personne n° {participant_id} n'est pas inscrite à cet atelier.",
+            participant_id=participant_id,
+        )
     return row
 
 
 def _action(session: Session, action_id: int) -> ActionRow:
     row = session.get(ActionRow, action_id)
     if row is None:
-        raise NotFound(f"L'action n° {action_id} n'existe pas.")
+        raise NotFound("L'action n° {action_id} n'existe pas.", action_id=action_id)
     return row
 
 
@@ -240,7 +247,7 @@ def set_fate(
         raise InvalidInput("Aucun post-it choisi.")
     if fate is not None and fate not in FATES:
         raise InvalidInput(
-            f"Devenir inconnu : {str(fate)[:40]} (retenue, fusionnee, mise_de_cote)."
+            "Devenir inconnu : {fate} (retenue, fusionnee, mise_de_cote).", fate=str(fate)[:40]
         )
     text = clean_text(reason, what="La raison", limit=MAX_REASON).strip()
     if fate == "retenue" and (action_id is None) == (project_id is None):
@@ -255,12 +262,14 @@ def set_fate(
         ))  # fmt: skip
         missing = [i for i in ids if i not in found]
         if missing:
-            raise NotFound(f"Post-it introuvable dans cet atelier : n° {missing[0]}.")
+            raise NotFound(
+                "Post-it introuvable dans cet atelier : n° {missing}.", missing=missing[0]
+            )
         if fate == "fusionnee":
             assert into is not None
             target = session.get(Note, into)
             if target is None or target.workshop_id != workshop_id:
-                raise NotFound(f"Post-it introuvable dans cet atelier : n° {into}.")
+                raise NotFound("Post-it introuvable dans cet atelier : n° {into}.", into=into)
             if into in ids:
                 raise InvalidInput("Un post-it ne peut pas être fusionné avec lui-même.")
             merged = fate_row(session, into)
@@ -271,11 +280,16 @@ def set_fate(
         if action_id is not None:
             link = session.get(ActionRow, action_id)
             if link is None or link.workshop_id != workshop_id:
-                raise NotFound(f"L'action n° {action_id} n'existe pas dans cet atelier.")
+                raise NotFound(
+                    "L'action n° {action_id} n'existe pas dans cet atelier.", action_id=action_id
+                )
         if project_id is not None:
             chantier = session.get(ProjectRow, project_id)
             if chantier is None or chantier.workshop_id != workshop_id:
-                raise NotFound(f"Le chantier n° {project_id} n'existe pas dans cet atelier.")
+                raise NotFound(
+                    "Le chantier n° {project_id} n'existe pas dans cet atelier.",
+                    project_id=project_id,
+                )
         actions: list[Action] = []
         for note_id in ids:
             before = fate_row(session, note_id)

@@ -82,23 +82,28 @@ def prepare_photo(name: str, raw: bytes) -> PreparedPhoto:
 
     shown = _display_name(name) or "photo"
     if len(raw) > MAX_FILE_BYTES:
-        raise PhotoError(f"« {shown} » est trop lourde (plus de 40 Mo).")
+        raise PhotoError("« {shown} » est trop lourde (plus de 40 Mo).", shown=shown)
     if raw[:3] == b"\xff\xd8\xff":
         kind = "JPEG"
     elif raw[:8] == b"\x89PNG\r\n\x1a\n":
         kind = "PNG"
     elif raw[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
         raise PhotoError(
-            f"« {shown} » est au format HEIC (iPhone), qu'Atelier ne lit pas : "
-            "enregistrez-la en JPEG (réglage « Le plus compatible ») et ajoutez-la à nouveau."
+            "« {shown} » est au format HEIC (iPhone), qu'Atelier ne lit pas : enregistrez-la en JPEG (réglage « Le plus compatible ») et ajoutez-la à nouveau.",
+            shown=shown,
         )
     else:
-        raise PhotoError(f"« {shown} » n'est pas une photo JPEG ou PNG.")
+        raise PhotoError("« {shown} » n'est pas une photo JPEG ou PNG.", shown=shown)
     try:
         with Image.open(io.BytesIO(raw), formats=[kind]) as image:
             width, height = image.size
             if width <= 0 or height <= 0 or width * height > MAX_PIXELS:
-                raise PhotoError(f"« {shown} » est trop grande ({width} × {height} pixels).")
+                raise PhotoError(
+                    "« {shown} » est trop grande ({width} × {height} pixels).",
+                    shown=shown,
+                    width=width,
+                    height=height,
+                )
             if kind == "JPEG":  # decoded at 1/2, 1/4 or 1/8 when that is still big enough
                 image.draft("RGB", (LONG_SIDE, LONG_SIDE))
             image.load()
@@ -110,9 +115,9 @@ def prepare_photo(name: str, raw: bytes) -> PreparedPhoto:
     except PhotoError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise PhotoError(f"« {shown} » est une image abîmée ou incomplète.") from exc
+        raise PhotoError("« {shown} » est une image abîmée ou incomplète.", shown=shown) from exc
     except Image.DecompressionBombError as exc:
-        raise PhotoError(f"« {shown} » est trop grande pour être une photo.") from exc
+        raise PhotoError("« {shown} » est trop grande pour être une photo.", shown=shown) from exc
     if upright.mode in ("RGBA", "LA", "PA") or (
         upright.mode == "P" and "transparency" in upright.info
     ):
@@ -171,7 +176,7 @@ def add_photos(ctx: Context, workshop_id: int, photos: Sequence[PreparedPhoto]) 
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         get_workshop(session, workshop_id)
         if len(_shown(session, workshop_id)) + len(photos) > MAX_PHOTOS:
-            raise PhotoError(f"Un atelier garde au plus {MAX_PHOTOS} photos.")
+            raise PhotoError("Un atelier garde au plus {MAX_PHOTOS} photos.", MAX_PHOTOS=MAX_PHOTOS)
         last = session.scalar(
             select(func.max(Photo.position)).where(Photo.workshop_id == workshop_id)
         )

@@ -81,14 +81,18 @@ def milestone_update(session: Session, args: dict[str, Any]) -> tuple[dict[str, 
 def _project(session: Session, project_id: int) -> Project:
     row = session.get(Project, project_id)
     if row is None:
-        raise NotFound(f"Le chantier n° {project_id} n'existe pas.")
+        raise NotFound("Le chantier n° {project_id} n'existe pas.", project_id=project_id)
     return row
 
 
 def _status(status: str) -> str:
     if status not in PROJECT_STATUSES:
         known = ", ".join(PROJECT_STATUSES)
-        raise InvalidInput(f"Statut de chantier inconnu : {status[:40]} (statuts : {known}).")
+        raise InvalidInput(
+            "Statut de chantier inconnu : {status} (statuts : {known}).",
+            status=status[:40],
+            known=known,
+        )
     return status
 
 
@@ -155,7 +159,9 @@ def _partners(session: Session, workshop_id: int, chosen: list[str]) -> list[str
         if found is None:
             listed = ", ".join(known.values()) or "aucun : complétez le cadrage"
             raise InvalidInput(
-                f"« {str(name)[:60]} » n'est pas un partenaire du cadrage (partenaires : {listed})."
+                "« {name} » n'est pas un partenaire du cadrage (partenaires : {listed}).",
+                name=str(name)[:60],
+                listed=listed,
             )
         if found not in out:
             out.append(found)
@@ -195,7 +201,9 @@ def update_project(
         changes["owner"] = " ".join(owner.split())[:MAX_OWNER]
     if progress is not None:
         if isinstance(progress, bool) or not isinstance(progress, int) or not 0 <= progress <= 100:
-            raise InvalidInput(f"L'avancement est un pourcentage entier de 0 à 100 ({progress}).")
+            raise InvalidInput(
+                "L'avancement est un pourcentage entier de 0 à 100 ({progress}).", progress=progress
+            )
         changes["progress"] = progress
     for key, value in (("start_date", start_date), ("target_date", target_date)):
         if value is not UNSET:

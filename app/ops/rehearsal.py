@@ -96,8 +96,8 @@ def wipe_rehearsal(ctx: Context, workshop_id: int) -> Change:
         workshop = get_workshop(session, workshop_id)
         if workshop.rehearsal_of is None:
             raise RehearsalError(
-                f"« {workshop.title} » n'est pas une répétition : il n'est pas effacé ainsi. "
-                "Rien n'a été supprimé."
+                "« {title} » n'est pas une répétition : il n'est pas effacé ainsi. Rien n'a été supprimé.",
+                title=workshop.title,
             )
         title = workshop.title
         original = workshop.rehearsal_of

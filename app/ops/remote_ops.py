@@ -49,7 +49,7 @@ class RemoteOp:
 def _kw(args: Mapping[str, Any], *names: str) -> dict[str, Any]:
     unknown = set(args) - set(names)
     if unknown:
-        raise InvalidInput(f"Paramètre inconnu : {', '.join(sorted(unknown))}.")
+        raise InvalidInput("Paramètre inconnu : {items}.", items=", ".join(sorted(unknown)))
     return {k: args[k] for k in names if k in args}
 
 

@@ -31,6 +31,7 @@ from app.domain.report import (
     VoteResult,
     shown_name,
 )
+from app.library import Method
 from app.ops.base import Context
 from app.ops.mutations import get_workshop
 from app.store.models import (
@@ -86,7 +87,7 @@ def report_data(
             .order_by(Block.number)
             .options(selectinload(Block.phases))
         ).all()
-        method_names = {k: m.name for k, m in ctx.library.methods.items()}
+        methods_by_key = ctx.library.methods
         report_blocks = tuple(
             ReportBlock(
                 number=b.number,
@@ -97,7 +98,8 @@ def report_data(
                         title=p.title,
                         kind=p.kind,
                         method_key=p.method_key,
-                        method_name=method_names.get(p.method_key or "", ""),
+                        method_name=_method_name(methods_by_key, p.method_key),
+                        method_name_en=_method_name(methods_by_key, p.method_key, english=True),
                         planned_minutes=p.planned_minutes,
                         actual_start=p.actual_start,
                         actual_end=p.actual_end,
@@ -126,6 +128,10 @@ def report_data(
                         duration_max=m.duration_max,
                         steps=tuple(m.steps),
                         materials=tuple(m.materials),
+                        name_en=m.name_en,
+                        summary_en=m.summary_en,
+                        steps_en=tuple(m.steps_en),
+                        materials_en=tuple(m.materials_en),
                     )
                 )
 
@@ -372,6 +378,13 @@ def _vote_round(session: Session, r: VoteRound, votes: Sequence[Vote]) -> Report
         results=tuple(results),
         criteria=tuple(names[c.key] for c in settings.criteria),
     )
+
+
+def _method_name(methods: dict[str, Method], key: str | None, *, english: bool = False) -> str:
+    method = methods.get(key or "")
+    if method is None:
+        return ""
+    return method.name_en if english else method.name
 
 
 def _format_name_en(ctx: Context, key: str) -> str:

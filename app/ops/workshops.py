@@ -44,11 +44,29 @@ def _format(ctx: Context, key: str) -> Format:
     fmt = ctx.library.format(key)
     if fmt is None:
         known = ", ".join(sorted(ctx.library.formats)) or "aucun"
-        raise InvalidInput(f"Format inconnu « {key} » (formats disponibles : {known}).")
+        raise InvalidInput(
+            "Format inconnu « {key} » (formats disponibles : {known}).", key=key, known=known
+        )
     return fmt
 
 
-def _add_agenda(session: Session, workshop: Workshop, fmt: Format) -> None:
+LANGS = ("fr", "en")  # the languages a workshop's agenda may be copied in from its format
+
+
+def _lang(value: str) -> str:
+    if value not in LANGS:
+        raise InvalidInput(
+            "Langue inconnue « {value} » (langues disponibles : fr, en).", value=value
+        )
+    return value
+
+
+def _in(lang: str, french: str, english: str) -> str:
+    """A format's text in `lang`: its English when there is one and English is asked."""
+    return english if lang == "en" and english else french
+
+
+def _add_agenda(session: Session, workshop: Workshop, fmt: Format, lang: str = "fr") -> None:
     start = workshop.start_date
     for number, block_t in enumerate(fmt.blocks, start=1):
         day = None
@@ -58,7 +76,7 @@ def _add_agenda(session: Session, workshop: Workshop, fmt: Format) -> None:
         block = Block(
             workshop_id=workshop.id,
             number=number,
-            title=block_t.title,
+            title=_in(lang, block_t.title, block_t.title_en),
             week=block_t.week,
             day=day,
         )
@@ -70,12 +88,12 @@ def _add_agenda(session: Session, workshop: Workshop, fmt: Format) -> None:
                     workshop_id=workshop.id,
                     block_id=block.id,
                     position=position,
-                    title=phase_t.title,
+                    title=_in(lang, phase_t.title, phase_t.title_en),
                     method_key=phase_t.method,
                     planned_minutes=phase_t.minutes,
                     kind=phase_t.kind,
-                    instructions=phase_t.instructions,
-                    notes=phase_t.notes,
+                    instructions=_in(lang, phase_t.instructions, phase_t.instructions_en),
+                    notes=_in(lang, phase_t.notes, phase_t.notes_en),
                 )
             )
     if fmt.milestones:
@@ -83,7 +101,8 @@ def _add_agenda(session: Session, workshop: Workshop, fmt: Format) -> None:
         session.add(programme)
         session.flush()
         for m in fmt.milestones:
-            session.add(Milestone(programme_id=programme.id, title=m.title, week=m.week))
+            title = _in(lang, m.title, m.title_en)
+            session.add(Milestone(programme_id=programme.id, title=title, week=m.week))
 
 
 def create_workshop(
@@ -93,9 +112,12 @@ def create_workshop(
     title: str,
     place: str = "",
     start_date: date | None = None,
+    lang: str = "fr",
 ) -> Change:
-    """A new workshop with the format's agenda (and, for a programme, its sessions and milestones)."""
+    """A new workshop with the format's agenda (and, for a programme, its sessions and milestones),
+    its titles and instructions in `lang` ("fr", or "en" for a workshop run in English)."""
     fmt = _format(ctx, format_key)
+    lang = _lang(lang)
     clean_title = _title(title)
     clean_place = clean_text(place, what="Lieu", limit=200).strip()
 
@@ -108,14 +130,14 @@ def create_workshop(
             cadrage=Cadrage().to_dict(),
             place=clean_place,
             start_date=start_date,
-            block_label=fmt.block_label,
+            block_label=_in(lang, fmt.block_label, fmt.block_label_en),
             block_minutes=fmt.block_minutes,
             created_at=now,
             updated_at=now,
         )
         session.add(workshop)
         session.flush()
-        _add_agenda(session, workshop, fmt)
+        _add_agenda(session, workshop, fmt, lang)
         return Step(
             workshop.id,
             label=f"Création de « {clean_title} »",
@@ -175,14 +197,14 @@ def update_cadrage(ctx: Context, workshop_id: int, **fields: str) -> Change:
     """Save some fields of the cadrage as typed (the rest is kept)."""
     unknown = set(fields) - set(CADRAGE_KEYS)
     if unknown:
-        raise InvalidInput(f"Champ de cadrage inconnu : {', '.join(sorted(unknown))}.")
+        raise InvalidInput("Champ de cadrage inconnu : {items}.", items=", ".join(sorted(unknown)))
     cleaned = {k: clean_text(v, what="Cadrage", limit=CADRAGE_MAX_CHARS) for k, v in fields.items()}
     if EXPECTED in cleaned:
         expected = cleaned[EXPECTED].strip()
         if expected and not (expected.isdigit() and 0 < int(expected) <= EXPECTED_MAX):
             raise InvalidInput(
-                f"Nombre de participants attendus : un nombre entier de 1 à {EXPECTED_MAX}, "
-                "ou rien s'il n'est pas connu."
+                "Nombre de participants attendus : un nombre entier de 1 à {EXPECTED_MAX}, ou rien s'il n'est pas connu.",
+                EXPECTED_MAX=EXPECTED_MAX,
             )
         cleaned[EXPECTED] = str(int(expected)) if expected else ""
 

@@ -108,7 +108,9 @@ def export_csv(
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(
-            f"Impossible de créer le dossier « {target} » ({os_reason(exc)})."
+            "Impossible de créer le dossier « {target} » ({reason}).",
+            target=target,
+            reason=os_reason(exc),
         ) from exc
     written = []
 

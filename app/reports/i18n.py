@@ -402,10 +402,21 @@ CATALOGUE: dict[str, str] = {
     "Photo {n}": "Photo {n}",
     "Annexe : les méthodes utilisées": "Appendix: the methods used",
     "Telles que les décrit la bibliothèque de méthodes d'Atelier.": (
-        "As Atelier's method library describes them (in French)."
+        "As Atelier's method library describes them."
     ),
+    # the method library's briques (app/library.BRIQUES), as the annexe names them
+    "Inspiration": "Inspiration",
+    "Méthodes centrées usagers": "User-centred methods",
+    "Idéation": "Ideation",
+    "Co-création": "Co-creation",
+    "Visualisation": "Visualisation",
+    "Narration": "Storytelling",
+    "Prototypage et test": "Prototyping and testing",
+    "Documentation": "Documentation",
+    "Mise en œuvre": "Implementation",
     "{low} à {high} min": "{low} to {high} min",
     "Matériel : ": "Materials: ",
+    "pause": "break",  # a break's title says so already, or the agenda adds " (pause)"
     # the compte-rendu: cadrage and déroulé
     "Cadrage": "Scope",
     "Le cadrage n'a pas été renseigné.": "The scope has not been filled in.",

@@ -31,11 +31,16 @@ def read_logo(path: str | os.PathLike[str]) -> bytes:
         file, MAX_LOGO_BYTES, LogoError, "« {name} » est trop lourd pour un logo (plus de 10 Mo)."
     )
     if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
-        raise LogoError(f"« {file.name} » n'est pas une image PNG ou JPEG.")
+        raise LogoError("« {name} » n'est pas une image PNG ou JPEG.", name=file.name)
     try:
         width, height = ImageReader(io.BytesIO(data)).getSize()
     except Exception as exc:  # reportlab and Pillow raise many kinds for a damaged image
-        raise LogoError(f"« {file.name} » est une image abîmée.") from exc
+        raise LogoError("« {name} » est une image abîmée.", name=file.name) from exc
     if width <= 0 or height <= 0 or width * height > MAX_LOGO_PIXELS:
-        raise LogoError(f"« {file.name} » est trop grande pour un logo ({width} × {height}).")
+        raise LogoError(
+            "« {name} » est trop grande pour un logo ({width} × {height}).",
+            name=file.name,
+            width=width,
+            height=height,
+        )
     return data

@@ -120,7 +120,7 @@ def create_app(
 
     web = asset("web")
     if not web.is_dir():
-        raise NotFound(f"Les pages des téléphones manquent ({web}).")
+        raise NotFound("Les pages des téléphones manquent ({web}).", web=web)
     api.mount("/web", StaticFiles(directory=web, html=True), name="web")
     api.add_middleware(Guard)
     api.lane = hot_lane(hot, HANDLERS)

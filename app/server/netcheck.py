@@ -105,7 +105,7 @@ def create_netcheck_app(check: NetCheck) -> FastAPI:
     api = FastAPI(title="Atelier — test du réseau", docs_url=None, redoc_url=None, openapi_url=None)
     page = asset("web", "reseau")
     if not page.is_dir():
-        raise NotFound(f"La page de test des téléphones manque ({page}).")
+        raise NotFound("La page de test des téléphones manque ({page}).", page=page)
 
     @api.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

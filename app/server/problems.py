@@ -126,6 +126,12 @@ def known_problem(path: str, exc: Exception) -> JSONResponse:
     if isinstance(exc, SeanceClosed):
         return problem(STATUS[exc.code], exc.code, exc.message, seance=exc.seance)
     team = path.startswith(("/api/facilitator/", "/api/cofac/"))
+    if team and exc.params:  # a laptop's window says it in its own language from these
+        params = {name: str(value) for name, value in exc.params.items()}
+        return JSONResponse(
+            {"code": exc.code, "message": exc.message, "template": exc.template, "params": params},
+            status_code=STATUS.get(exc.code, 400),
+        )
     message = exc.message if team else PHONE_MESSAGES.get(exc.code, exc.message)
     return problem(STATUS.get(exc.code, 400), exc.code, message)
 

@@ -63,7 +63,10 @@ def _bind(host: str, port: int) -> socket.socket:
         sock.set_inheritable(True)
         return sock
     raise KnownError(
-        f"Impossible d'ouvrir le serveur sur {host} ({last}).", code="serveur_indisponible"
+        "Impossible d'ouvrir le serveur sur {host} ({last}).",
+        code="serveur_indisponible",
+        host=host,
+        last=last,
     )
 
 

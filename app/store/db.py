@@ -32,7 +32,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import APP_NAME, ORG_NAME
-from app.errors import DatabaseError, os_reason
+from app.errors import DatabaseError, os_reason, phrase
 from app.system.files import private_file, private_folder
 
 log = logging.getLogger(__name__)
@@ -89,13 +89,15 @@ def _check_sqlite_file(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     if path.is_dir():
-        raise DatabaseError(f"« {path} » est un dossier, pas une base de données Atelier.")
+        raise DatabaseError(
+            "« {path} » est un dossier, pas une base de données Atelier.", path=path
+        )
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_MAGIC))
     if header != SQLITE_MAGIC:
         raise DatabaseError(
-            f"Le fichier « {path.name} » n'est pas une base de données Atelier. "
-            "Il n'a pas été modifié. Choisissez un autre fichier."
+            "Le fichier « {name} » n'est pas une base de données Atelier. Il n'a pas été modifié. Choisissez un autre fichier.",
+            name=path.name,
         )
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -109,18 +111,20 @@ def _check_sqlite_file(path: Path) -> None:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(
-            f"Le fichier « {path.name} » est endommagé et ne peut pas être ouvert ({exc}). "
-            "Il n'a pas été modifié : restaurez une sauvegarde du dossier « backups »."
+            "Le fichier « {name} » est endommagé et ne peut pas être ouvert ({exc}). Il n'a pas été modifié : restaurez une sauvegarde du dossier « backups ».",
+            name=path.name,
+            exc=exc,
         ) from None
     if check != "ok":
         raise DatabaseError(
-            f"Le fichier « {path.name} » est endommagé ({check}). Il n'a pas été modifié : "
-            "restaurez une sauvegarde du dossier « backups »."
+            "Le fichier « {name} » est endommagé ({check}). Il n'a pas été modifié : restaurez une sauvegarde du dossier « backups ».",
+            name=path.name,
+            check=check,
         )
     if tables and app_id != APPLICATION_ID:
         raise DatabaseError(
-            f"Le fichier « {path.name} » appartient à un autre logiciel : ce n'est pas une base "
-            "Atelier. Il n'a pas été modifié."
+            "Le fichier « {name} » appartient à un autre logiciel : ce n'est pas une base Atelier. Il n'a pas été modifié.",
+            name=path.name,
         )
 
 
@@ -237,7 +241,9 @@ class Database:
                     private_folder(path.parent)
             except OSError as exc:
                 raise DatabaseError(
-                    f"Impossible de créer le dossier « {path.parent} » ({os_reason(exc)})."
+                    "Impossible de créer le dossier « {parent} » ({reason}).",
+                    parent=path.parent,
+                    reason=os_reason(exc),
                 ) from None
             try:
                 # names and post-its: the file, and the -wal / -shm SQLite makes with the
@@ -287,7 +293,7 @@ class Database:
         try:
             return create_engine(self.url, pool_pre_ping=True)
         except Exception as exc:  # bad driver name, malformed URL
-            raise DatabaseError(f"Adresse de base de données invalide : {exc}") from None
+            raise DatabaseError("Adresse de base de données invalide : {exc}", exc=exc) from None
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -302,7 +308,9 @@ class Database:
                 tables = set(inspect(conn).get_table_names())
                 current = MigrationContext.configure(conn).get_current_revision()
         except OperationalError as exc:
-            raise DatabaseError(f"Impossible d'ouvrir la base de données : {exc.orig}") from None
+            raise DatabaseError(
+                "Impossible d'ouvrir la base de données : {orig}", orig=exc.orig
+            ) from None
         if current is None and tables - {"alembic_version"}:
             raise DatabaseError(
                 "Cette base de données contient des tables qui ne sont pas celles d'Atelier. "
@@ -311,8 +319,8 @@ class Database:
         known = {rev.revision for rev in script.walk_revisions()}
         if current is not None and current not in known:
             raise DatabaseError(
-                "Cette base a été créée par une version plus récente d'Atelier "
-                f"(schéma {current}). Mettez Atelier à jour pour l'ouvrir ; le fichier n'a pas été modifié."
+                "Cette base a été créée par une version plus récente d'Atelier (schéma {current}). Mettez Atelier à jour pour l'ouvrir ; le fichier n'a pas été modifié.",
+                current=current,
             )
         if current == head:
             return
@@ -324,11 +332,15 @@ class Database:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except DBAPIError as exc:
-            kept = f" ; une copie prise avant est dans « {saved.parent} »" if saved else ""
+            kept = (
+                phrase(" ; une copie prise avant est dans « {folder} »", folder=saved.parent)
+                if saved
+                else ""
+            )
             raise DatabaseError(
-                f"La mise à jour de la base de données a échoué ({exc.orig}). Le fichier n'a "
-                f"pas été modifié{kept}. Libérez de la place ou fermez les autres programmes "
-                "qui l'utilisent, puis rouvrez-le."
+                "La mise à jour de la base de données a échoué ({orig}). Le fichier n'a pas été modifié{kept}. Libérez de la place ou fermez les autres programmes qui l'utilisent, puis rouvrez-le.",
+                orig=exc.orig,
+                kept=kept,
             ) from None
         log.info("database schema %s -> %s", current, head)
 
@@ -527,7 +539,7 @@ class Database:
             return DatabaseError(
                 "La base de données est occupée par un autre programme. Réessayez."
             )
-        return DatabaseError(f"Erreur de la base de données : {exc.orig}")
+        return DatabaseError("Erreur de la base de données : {orig}", orig=exc.orig)
 
     # -- backups ----------------------------------------------------------------------------
     def backup_dir(self) -> Path | None:

@@ -82,7 +82,7 @@ def read_input(
             raise IsADirectoryError(path)
         if not file.is_file():  # a pipe or a device would never end (or never start)
             if file.exists():
-                raise error(f"« {file.name} » n'est pas un fichier.")
+                raise error("« {name} » n'est pas un fichier.", name=file.name)
             raise FileNotFoundError(path)
         with file.open("rb") as stream:
             data = stream.read(limit + 1)  # bounded, whatever the size says
@@ -90,11 +90,13 @@ def read_input(
             raise error(too_big.format(name=file.name))
         return data
     except FileNotFoundError:
-        raise error(f"Le fichier « {file} » est introuvable.") from None
+        raise error("Le fichier « {file} » est introuvable.", file=file) from None
     except IsADirectoryError:
-        raise error(f"« {file.name} » est un dossier, pas une image.") from None
+        raise error("« {name} » est un dossier, pas une image.", name=file.name) from None
     except OSError as exc:
-        raise error(f"« {file.name} » est illisible ({os_reason(exc)}).") from exc
+        raise error(
+            "« {name} » est illisible ({reason}).", name=file.name, reason=os_reason(exc)
+        ) from exc
 
 
 @contextmanager
@@ -103,13 +105,16 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
-        raise ExportError(f"Le dossier « {folder} » n'existe pas : choisissez un autre endroit.")
+        raise ExportError(
+            "Le dossier « {folder} » n'existe pas : choisissez un autre endroit.", folder=folder
+        )
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
         raise ExportError(
-            f"Impossible d'écrire dans « {folder} » ({os_reason(exc)}) : "
-            "choisissez un autre dossier."
+            "Impossible d'écrire dans « {folder} » ({reason}) : choisissez un autre dossier.",
+            folder=folder,
+            reason=os_reason(exc),
         ) from exc
     os.close(fd)
     temp = Path(name)
@@ -123,8 +128,9 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise ExportError(
-            f"L'enregistrement de « {target.name} » a échoué ({os_reason(exc)}) : "
-            "vérifiez la place disque et les droits du dossier."
+            "L'enregistrement de « {name} » a échoué ({reason}) : vérifiez la place disque et les droits du dossier.",
+            name=target.name,
+            reason=os_reason(exc),
         ) from exc
     except BaseException:
         with contextlib.suppress(OSError):

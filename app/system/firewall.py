@@ -65,7 +65,7 @@ def detect(port: int, system: str | None = None, ufw_conf: Path = UFW_CONF) -> F
     """The firewall of this computer and how to let phones in on TCP `port`."""
     port = int(port)
     if not 0 < port < 65536:
-        raise KnownError(f"Port invalide : {port}.", code="saisie_invalide")
+        raise KnownError("Port invalide : {port}.", code="saisie_invalide", port=port)
     system = system or _system()
     if system == "linux":
         return _linux(port, ufw_conf)
@@ -114,7 +114,9 @@ def open_port(firewall: Firewall, timeout: float = 300.0) -> None:
             list(firewall.elevated), capture_output=True, text=True, timeout=timeout, check=False
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise KnownError(f"Le port n'a pas pu être ouvert ({exc}).", code="pare_feu") from exc
+        raise KnownError(
+            "Le port n'a pas pu être ouvert ({exc}).", code="pare_feu", exc=exc
+        ) from exc
     if done.returncode in (126, 127):  # pkexec: the password window was closed, or refused
         raise KnownError(
             "Le port n'a pas été ouvert : le mot de passe administrateur n'a pas été donné.",
@@ -123,7 +125,7 @@ def open_port(firewall: Firewall, timeout: float = 300.0) -> None:
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()
         raise KnownError(
-            "Le port n'a pas pu être ouvert"
-            + (f" ({detail[-1]})." if detail else f" (code {done.returncode})."),
+            "Le port n'a pas pu être ouvert ({exc}).",
             code="pare_feu",
+            exc=detail[-1] if detail else f"code {done.returncode}",
         )

@@ -106,77 +106,82 @@
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="276"/>
+        <location filename="../../widgets/agenda_editor.py" line="277"/>
         <source>+ Séquence</source>
         <translation>+ Activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="277"/>
+        <location filename="../../widgets/agenda_editor.py" line="278"/>
         <source>Ajouter une séquence vide (Ctrl+Entrée)</source>
         <translation>Add an empty activity (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="279"/>
+        <location filename="../../widgets/agenda_editor.py" line="280"/>
         <source>+ Pause</source>
         <translation>+ Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="281"/>
+        <location filename="../../widgets/agenda_editor.py" line="282"/>
         <source>Monter</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="282"/>
+        <location filename="../../widgets/agenda_editor.py" line="283"/>
         <source>Monter la séquence (Alt+↑)</source>
         <translation>Move the activity up (Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="284"/>
+        <location filename="../../widgets/agenda_editor.py" line="285"/>
         <source>Descendre</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="285"/>
+        <location filename="../../widgets/agenda_editor.py" line="286"/>
         <source>Descendre la séquence (Alt+↓)</source>
         <translation>Move the activity down (Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="287"/>
+        <location filename="../../widgets/agenda_editor.py" line="288"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="290"/>
+        <location filename="../../widgets/agenda_editor.py" line="291"/>
         <source>Retirer la séquence de l&apos;agenda (Suppr ; Ctrl+Z pour annuler)</source>
         <translation>Remove the activity from the agenda (Del; Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="315"/>
+        <location filename="../../widgets/agenda_editor.py" line="316"/>
         <source>Séquence sélectionnée</source>
         <translation>Selected activity</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="381"/>
+        <location filename="../../widgets/agenda_editor.py" line="346"/>
+        <source> · semaine {week}</source>
+        <translation> · week {week}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/agenda_editor.py" line="386"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="383"/>
+        <location filename="../../widgets/agenda_editor.py" line="388"/>
         <source>Sans méthode</source>
         <translation>No method</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="418"/>
+        <location filename="../../widgets/agenda_editor.py" line="423"/>
         <source>Total : {planned} sur {length} prévues · fin à {end}</source>
         <translation>Total: {planned} of {length} planned · ends at {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="422"/>
+        <location filename="../../widgets/agenda_editor.py" line="427"/>
         <source> · dépasse de {over}</source>
         <translation> · {over} over</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="425"/>
+        <location filename="../../widgets/agenda_editor.py" line="430"/>
         <source> · reste {left}</source>
         <translation> · {left} left</translation>
     </message>
@@ -331,224 +336,224 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../widgets/board_panel.py" line="480"/>
+        <location filename="../../widgets/board_panel.py" line="481"/>
         <source>Titre du groupe :</source>
         <translation>Group title:</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="490"/>
+        <location filename="../../widgets/board_panel.py" line="491"/>
         <source>Exporter le tableau</source>
         <translation>Export the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="492"/>
+        <location filename="../../widgets/board_panel.py" line="493"/>
         <source>Image PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="502"/>
+        <location filename="../../widgets/board_panel.py" line="503"/>
         <source>Tableau exporté : {path}</source>
         <translation>Board exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="309"/>
+        <location filename="../../widgets/board_panel.py" line="310"/>
         <source>Séquence en cours (suit la séance)</source>
         <translation>Current activity (follows the session)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="88"/>
+        <location filename="../../widgets/board_panel.py" line="89"/>
         <source>Le tableau de quelle séquence</source>
         <translation>Which activity&apos;s board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="91"/>
+        <location filename="../../widgets/board_panel.py" line="92"/>
         <source>Écrire un post-it puis Entrée…</source>
         <translation>Write a sticky note, then Enter…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="97"/>
+        <location filename="../../widgets/board_panel.py" line="98"/>
         <source>Couleur du post-it (ou de la sélection)</source>
         <translation>Colour of the sticky note (or of the selection)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="99"/>
+        <location filename="../../widgets/board_panel.py" line="100"/>
         <source>Regrouper</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="101"/>
+        <location filename="../../widgets/board_panel.py" line="102"/>
         <source>Dégrouper</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="104"/>
+        <location filename="../../widgets/board_panel.py" line="105"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="107"/>
+        <location filename="../../widgets/board_panel.py" line="108"/>
         <source>Dupliquer</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="110"/>
-        <location filename="../../widgets/board_panel.py" line="480"/>
+        <location filename="../../widgets/board_panel.py" line="111"/>
+        <location filename="../../widgets/board_panel.py" line="481"/>
         <source>Renommer le groupe</source>
         <translation>Rename group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="113"/>
+        <location filename="../../widgets/board_panel.py" line="114"/>
         <source>Rechercher (Ctrl+F)</source>
         <translation>Search (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="117"/>
+        <location filename="../../widgets/board_panel.py" line="118"/>
         <source>Tout voir</source>
         <translation>Show all</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="128"/>
+        <location filename="../../widgets/board_panel.py" line="129"/>
         <source>Écriture individuelle</source>
         <translation>Individual writing</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="131"/>
+        <location filename="../../widgets/board_panel.py" line="132"/>
         <source>Les post-its des téléphones restent cachés jusqu&apos;à « Révéler »</source>
         <translation>Sticky notes from phones stay hidden until “Reveal”</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="134"/>
-        <location filename="../../widgets/board_panel.py" line="321"/>
+        <location filename="../../widgets/board_panel.py" line="135"/>
+        <location filename="../../widgets/board_panel.py" line="322"/>
         <source>Révéler</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="138"/>
+        <location filename="../../widgets/board_panel.py" line="139"/>
         <source>Tableau ▾</source>
         <translation>Board ▾</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="215"/>
+        <location filename="../../widgets/board_panel.py" line="216"/>
         <source>Modèle de tableau</source>
         <translation>Board template</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="216"/>
+        <location filename="../../widgets/board_panel.py" line="217"/>
         <source>Celui de la méthode</source>
         <translation>The method&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="222"/>
+        <location filename="../../widgets/board_panel.py" line="223"/>
         <source>Grille magnétique</source>
         <translation>Snap to grid</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="225"/>
+        <location filename="../../widgets/board_panel.py" line="226"/>
         <source>Grand texte (projection)</source>
         <translation>Large text (projector)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="229"/>
+        <location filename="../../widgets/board_panel.py" line="230"/>
         <source>Un seul tableau pour tout l&apos;atelier</source>
         <translation>One board for the whole workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="233"/>
+        <location filename="../../widgets/board_panel.py" line="234"/>
         <source>Post-its des téléphones directement sur le tableau</source>
         <translation>Sticky notes from phones straight onto the board</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="246"/>
+        <location filename="../../widgets/board_panel.py" line="247"/>
         <source>Exporter en image PNG…</source>
         <translation>Export as a PNG image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="321"/>
+        <location filename="../../widgets/board_panel.py" line="322"/>
         <source>Révéler ({n})</source>
         <translation>Reveal ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="326"/>
+        <location filename="../../widgets/board_panel.py" line="327"/>
         <source>{n} post-it(s)</source>
         <translation>{n} sticky note(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="328"/>
+        <location filename="../../widgets/board_panel.py" line="329"/>
         <source>{n} groupe(s)</source>
         <translation>{n} group(s)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="330"/>
+        <location filename="../../widgets/board_panel.py" line="331"/>
         <source>{n} caché(s)</source>
         <translation>{n} hidden</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="334"/>
+        <location filename="../../widgets/board_panel.py" line="335"/>
         <source>Tableau vide : écrivez le premier post-it ci-dessus</source>
         <translation>Empty board: write the first sticky note above</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="401"/>
+        <location filename="../../widgets/board_panel.py" line="402"/>
         <source>Sélectionnez au moins deux post-its (cliquer-glisser autour, ou Ctrl+clic).</source>
         <translation>Select at least two sticky notes (drag around them, or Ctrl+click).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="409"/>
+        <location filename="../../widgets/board_panel.py" line="410"/>
         <source>Groupe créé : double-cliquez sur son titre pour le replier.</source>
         <translation>Group created: double-click its title to collapse it.</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="437"/>
+        <location filename="../../widgets/board_panel.py" line="438"/>
         <source>Sélectionnez un groupe (cliquez sur son titre).</source>
         <translation>Select a group (click its title).</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="450"/>
+        <location filename="../../widgets/board_panel.py" line="451"/>
         <source>{n} post-it(s) supprimé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} sticky note(s) deleted — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="514"/>
+        <location filename="../../widgets/board_panel.py" line="515"/>
         <source>{n} résultat(s) pour la recherche</source>
         <translation>{n} result(s) for the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="119"/>
+        <location filename="../../widgets/board_panel.py" line="120"/>
         <source>Voter…</source>
         <translation>Vote…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="126"/>
+        <location filename="../../widgets/board_panel.py" line="127"/>
         <source>Ouvrir un vote sur la sélection, ou sur tout le tableau (Ctrl+Shift+V)</source>
         <translation>Open a vote on the selection, or on the whole board (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="238"/>
+        <location filename="../../widgets/board_panel.py" line="239"/>
         <source>Suggérer des regroupements…</source>
         <translation>Suggest groups…</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="242"/>
+        <location filename="../../widgets/board_panel.py" line="243"/>
         <source>Sur les post-its sélectionnés, ou sur tous ceux qui ne sont dans aucun groupe</source>
         <translation>On the selected post-its, or on all those in no group</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="431"/>
+        <location filename="../../widgets/board_panel.py" line="432"/>
         <source>{n} groupe(s) créé(s) — Ctrl+Z pour annuler</source>
         <translation>{n} group(s) created — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="174"/>
+        <location filename="../../widgets/board_panel.py" line="175"/>
         <source>Ranger</source>
         <translation>Tidy up</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="177"/>
+        <location filename="../../widgets/board_panel.py" line="178"/>
         <source>Ranger la sélection, le groupe sélectionné, ou tout le tableau si rien n&apos;est sélectionné (Ctrl+Shift+R ; Ctrl+Z pour annuler)</source>
         <translation>Tidy up the selection, the selected group, or the whole board when nothing is selected (Ctrl+Shift+R; Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../widgets/board_panel.py" line="472"/>
+        <location filename="../../widgets/board_panel.py" line="473"/>
         <source>Tableau rangé — Ctrl+Z pour annuler</source>
         <translation>Board tidied up — Ctrl+Z to undo</translation>
     </message>
@@ -1190,202 +1195,1630 @@
     </message>
 </context>
 <context>
-    <name>CoreText</name>
+    <name>CoreError</name>
     <message>
-        <location filename="../../widgets/core_text.py" line="24"/>
-        <source>{date} à {time}</source>
-        <translation>{date} at {time}</translation>
+        <location filename="../../widgets/core_errors.py" line="26"/>
+        <source>Hors ligne : l&apos;ordinateur de l&apos;animatrice ne répond pas. Vous pouvez continuer à lire ; vos actions partiront dès son retour. ({detail})</source>
+        <translation>Offline: the lead facilitator’s computer is not answering. You can carry on reading; your actions will be sent as soon as it is back. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="25"/>
-        <source>À l’heure</source>
-        <translation>On time</translation>
+        <location filename="../../widgets/core_errors.py" line="30"/>
+        <source>Hors ligne : l&apos;ordinateur de l&apos;animatrice ne répond pas. Vous pouvez continuer à lire ; vos actions partiront dès son retour.</source>
+        <translation>Offline: the lead facilitator’s computer is not answering. You can carry on reading; your actions will be sent as soon as it is back.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="26"/>
-        <source>{sign}{n} min sur le programme</source>
-        <translation>{sign}{n} min against the agenda</translation>
+        <location filename="../../widgets/core_errors.py" line="34"/>
+        <source>Adresse invalide : « {address} ».</source>
+        <translation>Invalid address: “{address}”.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="27"/>
-        <source>Arrivées</source>
-        <translation>Arrivals</translation>
+        <location filename="../../widgets/core_errors.py" line="35"/>
+        <source>L&apos;ordinateur de l&apos;animatrice a Atelier {host_version}, celui-ci {version} : installez la même version sur les deux.</source>
+        <translation>The facilitator’s computer has Atelier {host_version}, this one {version}: install the same version on both.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="28"/>
-        <source>des téléphones</source>
-        <translation>from phones</translation>
+        <location filename="../../widgets/core_errors.py" line="39"/>
+        <source>réponse {status_code}</source>
+        <translation>answer {status_code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="29"/>
-        <source> (à la main)</source>
-        <translation> (by hand)</translation>
+        <location filename="../../widgets/core_errors.py" line="40"/>
+        <source>Date {what} illisible : « {value} ». Écrivez-la sous la forme AAAA-MM-JJ (par exemple 2026-01-31) ou JJ/MM/AAAA (31/01/2026).</source>
+        <translation>Unreadable {what} date: “{value}”. Write it as YYYY-MM-DD (for example 2026-01-31) or DD/MM/YYYY (31/01/2026).</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="30"/>
-        <source>sans organisation</source>
-        <translation>no organisation</translation>
+        <location filename="../../widgets/core_errors.py" line="44"/>
+        <source>La période se termine le {end}, avant de commencer le {start} : inversez les deux dates.</source>
+        <translation>The period ends on {end}, before it starts on {start}: swap the two dates.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="34"/>
-        <source>fr</source>
-        <translation>en</translation>
+        <location filename="../../widgets/core_errors.py" line="48"/>
+        <source>La date {what} « {value} » n&apos;existe pas dans le calendrier : vérifiez le jour et le mois.</source>
+        <translation>The {what} date “{value}” does not exist in the calendar: check the day and the month.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="37"/>
-        <source>En préparation</source>
-        <translation>In preparation</translation>
+        <location filename="../../widgets/core_errors.py" line="52"/>
+        <source>La durée doit être un nombre entier de minutes.</source>
+        <translation>The duration must be a whole number of minutes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="38"/>
-        <source>En cours</source>
-        <translation>Live</translation>
+        <location filename="../../widgets/core_errors.py" line="53"/>
+        <source>Une séquence dure de 1 minute à 12 heures (720 minutes).</source>
+        <translation>A sequence lasts from 1 minute to 12 hours (720 minutes).</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="39"/>
-        <location filename="../../widgets/core_text.py" line="65"/>
-        <source>Terminé</source>
-        <translation>Finished</translation>
+        <location filename="../../widgets/core_errors.py" line="54"/>
+        <source>{what} : un texte est attendu.</source>
+        <translation>{what}: a text is expected.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="40"/>
-        <source>Archivé</source>
-        <translation>Archived</translation>
+        <location filename="../../widgets/core_errors.py" line="55"/>
+        <source>{what} : {limit} caractères au plus ({n} saisis).</source>
+        <translation>{what}: {limit} characters at most ({n} typed).</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="44"/>
-        <source>Jaune</source>
-        <translation>Yellow</translation>
+        <location filename="../../widgets/core_errors.py" line="56"/>
+        <source>{what} : ce champ ne peut pas être vide.</source>
+        <translation>{what}: this field cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="45"/>
-        <source>Orange</source>
-        <translation>Orange</translation>
+        <location filename="../../widgets/core_errors.py" line="57"/>
+        <source>Élément de vote inconnu.</source>
+        <translation>Unknown vote item.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="46"/>
-        <source>Bleu ciel</source>
-        <translation>Sky blue</translation>
+        <location filename="../../widgets/core_errors.py" line="58"/>
+        <source>{what} : un nombre entier est attendu.</source>
+        <translation>{what}: a whole number is expected.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="47"/>
-        <source>Vert</source>
-        <translation>Green</translation>
+        <location filename="../../widgets/core_errors.py" line="59"/>
+        <source>{what} : de {low} à {high}.</source>
+        <translation>{what}: from {low} to {high}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="48"/>
-        <source>Vermillon</source>
-        <translation>Vermilion</translation>
+        <location filename="../../widgets/core_errors.py" line="60"/>
+        <source>De 1 à {MAX_CRITERIA} critères.</source>
+        <translation>From 1 to {MAX_CRITERIA} criteria.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="49"/>
-        <source>Rose</source>
-        <translation>Pink</translation>
+        <location filename="../../widgets/core_errors.py" line="61"/>
+        <source>Deux critères portent la même clé.</source>
+        <translation>Two criteria have the same key.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="53"/>
-        <source>Agent public</source>
-        <translation>Public servant</translation>
+        <location filename="../../widgets/core_errors.py" line="62"/>
+        <source>Bulletin illisible.</source>
+        <translation>Unreadable ballot.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="54"/>
-        <source>Privé</source>
-        <translation>Private sector</translation>
+        <location filename="../../widgets/core_errors.py" line="63"/>
+        <source>Type de vote inconnu.</source>
+        <translation>Unknown vote type.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="55"/>
-        <source>Association</source>
-        <translation>Non-profit</translation>
+        <location filename="../../widgets/core_errors.py" line="64"/>
+        <source>Heure de clôture invalide.</source>
+        <translation>Invalid closing time.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="56"/>
-        <source>Citoyen·ne / usager</source>
-        <translation>Citizen / user</translation>
+        <location filename="../../widgets/core_errors.py" line="65"/>
+        <source>Critère invalide.</source>
+        <translation>Invalid criterion.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="60"/>
-        <source>Idée</source>
-        <translation>Idea</translation>
+        <location filename="../../widgets/core_errors.py" line="66"/>
+        <source>Chaque critère a un intitulé.</source>
+        <translation>Each criterion needs a label.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="61"/>
-        <source>En incubation</source>
-        <translation>In incubation</translation>
+        <location filename="../../widgets/core_errors.py" line="67"/>
+        <source>Poids de « {label} »</source>
+        <translation>Weight of “{label}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="62"/>
-        <source>En expérimentation</source>
-        <translation>In trial</translation>
+        <location filename="../../widgets/core_errors.py" line="68"/>
+        <source>Axe inconnu (impact ou faisabilité).</source>
+        <translation>Unknown axis (impact or feasibility).</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="63"/>
-        <source>En déploiement</source>
-        <translation>Being rolled out</translation>
+        <location filename="../../widgets/core_errors.py" line="69"/>
+        <source>Cet élément ne fait pas partie du vote.</source>
+        <translation>This item is not part of the vote.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="64"/>
-        <source>Abandonné</source>
-        <translation>Dropped</translation>
+        <location filename="../../widgets/core_errors.py" line="70"/>
+        <source>Critère inconnu pour ce vote.</source>
+        <translation>Unknown criterion for this vote.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="73"/>
-        <source>Ce groupe n&apos;existe plus.</source>
-        <translation>This group no longer exists.</translation>
+        <location filename="../../widgets/core_errors.py" line="71"/>
+        <source>Vous ne pouvez pas voter pour vos propres post-its.</source>
+        <translation>You cannot vote for your own sticky notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="74"/>
-        <source>Participant inconnu pour cet atelier.</source>
-        <translation>Unknown participant for this workshop.</translation>
+        <location filename="../../widgets/core_errors.py" line="72"/>
+        <source>1 gommette au plus sur un même élément.</source>
+        <translation>1 dot at most on any one item.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="75"/>
-        <source>Ce chantier n&apos;existe plus.</source>
-        <translation>This project no longer exists.</translation>
+        <location filename="../../widgets/core_errors.py" line="73"/>
+        <source>{n} gommettes au plus sur un même élément.</source>
+        <translation>{n} dots at most on any one item.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="76"/>
-        <source>Ce participant n&apos;existe plus.</source>
-        <translation>This participant no longer exists.</translation>
+        <location filename="../../widgets/core_errors.py" line="74"/>
+        <source>Plus de gommettes : vous en avez {dots} en tout.</source>
+        <translation>No more dots: you have {dots} in all.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="77"/>
-        <source>Cette séquence n&apos;existe plus.</source>
-        <translation>This activity no longer exists.</translation>
+        <location filename="../../widgets/core_errors.py" line="75"/>
+        <source>Seuil éliminatoire de « {label} »</source>
+        <translation>Elimination threshold of “{label}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="78"/>
-        <source>Cet ordinateur n&apos;est plus appairé.</source>
-        <translation>This computer is no longer paired.</translation>
+        <location filename="../../widgets/core_errors.py" line="76"/>
+        <source>Une valeur ne peut pas être négative.</source>
+        <translation>A value cannot be negative.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="79"/>
-        <source>Ce tour de vote n&apos;existe pas.</source>
-        <translation>This vote round does not exist.</translation>
+        <location filename="../../widgets/core_errors.py" line="77"/>
+        <source>Plus de points : votre budget est de {budget}.</source>
+        <translation>No more points: your budget is {budget}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="80"/>
-        <source>Réservé à l&apos;équipe d&apos;animation.</source>
-        <translation>For the facilitation team only.</translation>
+        <location filename="../../widgets/core_errors.py" line="78"/>
+        <source>Mention inconnue.</source>
+        <translation>Unknown grade.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="81"/>
+        <location filename="../../widgets/core_errors.py" line="79"/>
+        <source>Donnez une mention à chaque élément.</source>
+        <translation>Give every item a grade.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="80"/>
+        <source>Chaque note va de 1 à 5.</source>
+        <translation>Each score goes from 1 to 5.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="81"/>
+        <source>Notez chaque élément sur chaque critère.</source>
+        <translation>Score every item on every criterion.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="82"/>
+        <source>{path}, ligne {line} : {problem}</source>
+        <translation>{path}, line {line}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="83"/>
+        <source>{path} : {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="84"/>
+        <source>{field_path} : {err}</source>
+        <translation>{field_path}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="85"/>
+        <source>le fichier n&apos;est pas en UTF-8</source>
+        <translation>the file is not UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="86"/>
+        <source>lecture impossible ({reason})</source>
+        <translation>cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="87"/>
+        <source>syntaxe TOML invalide ({msg})</source>
+        <translation>invalid TOML syntax ({msg})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="88"/>
+        <source>clé « {key} » en double</source>
+        <translation>key “{key}” appears twice</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="89"/>
+        <source>méthode inconnue « {method} »</source>
+        <translation>unknown method “{method}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="90"/>
+        <source>format « {key} » déjà défini</source>
+        <translation>format “{key}” is already defined</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="91"/>
+        <source>méthode inconnue « {unknown} »</source>
+        <translation>unknown method “{unknown}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="92"/>
+        <source>Cette partie de l&apos;agenda n&apos;existe plus.</source>
+        <translation>This part of the agenda no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="93"/>
+        <source>Méthode inconnue « {method_key} ».</source>
+        <translation>Unknown method “{method_key}”.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="94"/>
+        <source>Position invalide.</source>
+        <translation>Invalid position.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="95"/>
+        <source>Une séquence ne peut pas changer d&apos;atelier.</source>
+        <translation>A sequence cannot move to another workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="96"/>
+        <source>Méthode inconnue « {value} ».</source>
+        <translation>Unknown method “{value}”.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="97"/>
+        <source>Champ inconnu « {key} ».</source>
+        <translation>Unknown field “{key}”.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="98"/>
+        <source>Type de séquence inconnu.</source>
+        <translation>Unknown sequence type.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="99"/>
+        <source>La base contient déjà l&apos;atelier « {title} » de cette archive. Choisissez de le remplacer (--replace) ou de garder les deux, l&apos;import étant renommé « {title}{COPY_SUFFIX} » (--as-copy). Rien n&apos;a été importé.</source>
+        <translation>The database already holds the workshop “{title}” from this archive. Choose to replace it (--replace) or to keep both, the import being renamed “{title}{COPY_SUFFIX}” (--as-copy). Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="103"/>
+        <source>Archive endommagée ou modifiée : {detail}. Rien n&apos;a été importé.</source>
+        <translation>Archive damaged or modified: {detail}. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="106"/>
+        <source>Ce fichier n&apos;est pas une archive d&apos;atelier exportée par Atelier. Rien n&apos;a été importé.</source>
+        <translation>This file is not a workshop archive exported by Atelier. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="110"/>
+        <source>numéro de version absent</source>
+        <translation>version number missing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="111"/>
+        <source>Cette archive vient d&apos;une version plus récente d&apos;Atelier ({version}) : mettez Atelier à jour pour l&apos;importer.</source>
+        <translation>This archive comes from a newer version of Atelier ({version}): update Atelier to import it.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="115"/>
+        <source>l&apos;empreinte de contrôle ne correspond plus au contenu</source>
+        <translation>the checksum no longer matches the content</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="116"/>
+        <source>il faut exactement un atelier</source>
+        <translation>there must be exactly one workshop</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="117"/>
+        <source>photos.data n&apos;est pas une image JPEG</source>
+        <translation>photos.data is not a JPEG image</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="118"/>
+        <source>une photo est bien trop lourde</source>
+        <translation>a photo is far too heavy</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="119"/>
+        <source>une photo n&apos;a pas une taille possible</source>
+        <translation>a photo has an impossible size</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="120"/>
+        <source>la liste des méthodes est invalide</source>
+        <translation>the list of methods is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="121"/>
+        <source>« {name} » est trop gros pour une archive d&apos;atelier.</source>
+        <translation>“{name}” is too big for a workshop archive.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="122"/>
+        <source>Impossible de lire « {name} » ({reason}).</source>
+        <translation>Cannot read “{name}” ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="123"/>
+        <source>« {name} » n&apos;est pas une archive Atelier lisible (JSON invalide ou tronqué). Rien n&apos;a été importé.</source>
+        <translation>“{name}” is not a readable Atelier archive (invalid or truncated JSON). Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="127"/>
+        <source>plus de {MAX_PHOTOS} photos</source>
+        <translation>more than {MAX_PHOTOS} photos</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="128"/>
+        <source>{where} a une valeur invalide</source>
+        <translation>{where} has an invalid value</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="129"/>
+        <source>vote_rounds.items a une valeur invalide</source>
+        <translation>vote_rounds.items has an invalid value</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="130"/>
+        <source>une photo est abîmée</source>
+        <translation>a photo is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="131"/>
+        <source>une méthode est invalide</source>
+        <translation>a method is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="132"/>
+        <source>la table « {name} » manque</source>
+        <translation>the table “{name}” is missing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="133"/>
+        <source>{where} est vide</source>
+        <translation>{where} is empty</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="134"/>
+        <source>une photo n&apos;a pas la taille annoncée</source>
+        <translation>a photo does not have the size stated</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="135"/>
+        <source>{where}.{column} renvoie à un élément absent</source>
+        <translation>{where}.{column} refers to a missing item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="136"/>
+        <source>{where} : élément de vote inconnu</source>
+        <translation>{where}: unknown vote item</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="137"/>
+        <source>{where} n&apos;est pas une date</source>
+        <translation>{where} is not a date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="138"/>
+        <source>{name} : champ inattendu « {field} »</source>
+        <translation>{name}: unexpected field “{field}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="139"/>
+        <source>{name}.{key} manque</source>
+        <translation>{name}.{key} is missing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="140"/>
+        <source>{name} : identifiant manquant ou en double</source>
+        <translation>{name}: identifier missing or duplicated</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="141"/>
+        <source>{where} n&apos;est pas une image lisible</source>
+        <translation>{where} is not a readable image</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="142"/>
+        <source>{where} : type inconnu</source>
+        <translation>{where}: unknown type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="143"/>
+        <source>Sélectionnez au moins deux post-its pour les regrouper.</source>
+        <translation>Select at least two sticky notes to group them.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="144"/>
         <source>Rien à modifier.</source>
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="82"/>
+        <location filename="../../widgets/core_errors.py" line="145"/>
+        <source>Ce groupe n&apos;existe plus.</source>
+        <translation>This group no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="146"/>
+        <source>Ce post-it n&apos;existe plus.</source>
+        <translation>This sticky note no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="147"/>
+        <source>Sélectionnez au moins un {what}.</source>
+        <translation>Select at least one {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="148"/>
+        <source>{LIMIT} éléments au plus à la fois.</source>
+        <translation>{LIMIT} items at most at a time.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="149"/>
+        <source>Un des post-its n&apos;existe plus (un autre écran l&apos;a peut-être supprimé).</source>
+        <translation>One of the sticky notes no longer exists (another screen may have deleted it).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="152"/>
+        <source>Couleur inconnue : {value}.</source>
+        <translation>Unknown colour: {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="153"/>
+        <source>Position hors du tableau.</source>
+        <translation>Position outside the board.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="154"/>
+        <source>Cette séquence appartient à un autre atelier.</source>
+        <translation>This sequence belongs to another workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="155"/>
+        <source>Rien à déplacer.</source>
+        <translation>Nothing to move.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="156"/>
+        <source>Seuls des post-its déplacés peuvent quitter leur groupe.</source>
+        <translation>Only sticky notes being moved can leave their group.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="157"/>
+        <source>Modèle de tableau inconnu : {template}.</source>
+        <translation>Unknown board template: {template}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="158"/>
+        <source>Aucun post-it caché à révéler.</source>
+        <translation>No hidden sticky note to reveal.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="159"/>
+        <source>Réglage du tableau inconnu : {exc}.</source>
+        <translation>Unknown board setting: {exc}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="160"/>
+        <source>Ce retour d&apos;expérience n&apos;existe plus.</source>
+        <translation>This lessons-learned entry no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="161"/>
+        <source>La note va de 1 à 5.</source>
+        <translation>The score goes from 1 to 5.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="162"/>
+        <source>La séquence n° {phase_id} n&apos;est pas dans cet atelier.</source>
+        <translation>Sequence no. {phase_id} is not in this workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="163"/>
+        <source>Cet ordinateur n&apos;est plus appairé.</source>
+        <translation>This computer is no longer paired.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="164"/>
+        <source>Rôle inconnu : {role}.</source>
+        <translation>Unknown role: {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="165"/>
+        <source>Opération inconnue : {op}.</source>
+        <translation>Unknown operation: {op}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="166"/>
+        <source>Votre rôle ({role_label}) ne le permet pas : {label}.</source>
+        <translation>Your role ({role_label}) does not allow it: {label}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="167"/>
+        <source>« {name} » a été déconnecté : appairez-le à nouveau.</source>
+        <translation>“{name}” has been disconnected: pair it again.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="168"/>
+        <source>Paramètres invalides pour « {op} » ({exc}).</source>
+        <translation>Invalid parameters for “{op}” ({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="169"/>
+        <source>Participant inconnu pour cet atelier.</source>
+        <translation>Unknown participant for this workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="170"/>
+        <source>Le nom « {clean_name} » est déjà pris par un format fourni.</source>
+        <translation>The name “{clean_name}” is already taken by a shipped format.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="171"/>
+        <source>Aucun groupe à créer.</source>
+        <translation>No group to create.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="172"/>
+        <source>Un groupe doit réunir au moins deux post-its.</source>
+        <translation>A group must bring together at least two sticky notes.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="173"/>
+        <source>Un post-it ne peut aller que dans un groupe.</source>
+        <translation>A sticky note can only go into one group.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="174"/>
+        <source>Un des post-its n&apos;existe plus.</source>
+        <translation>One of the sticky notes no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="175"/>
+        <source>Aucune séance n&apos;est en cours pour cet atelier.</source>
+        <translation>No session is running for this workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="176"/>
+        <source>Un ajustement doit être compris entre 1 minute et 12 heures.</source>
+        <translation>An adjustment must be between 1 minute and 12 hours.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="177"/>
+        <source>La séance est terminée : démarrez-en une nouvelle.</source>
+        <translation>The session has ended: start a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="178"/>
+        <source>Cet atelier n&apos;a pas encore d&apos;agenda.</source>
+        <translation>This workshop has no agenda yet.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="179"/>
+        <source>« {title} » n&apos;a aucune séquence : ajoutez-en dans l&apos;agenda d&apos;abord.</source>
+        <translation>“{title}” has no sequence: add some in the agenda first.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="182"/>
+        <source>Une séquence ne peut pas durer plus de 12 heures.</source>
+        <translation>A sequence cannot last more than 12 hours.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="183"/>
+        <source>C&apos;est déjà la première séquence de la séance.</source>
+        <translation>This is already the first sequence of the session.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="184"/>
+        <source>Cette séance n&apos;appartient pas à l&apos;atelier.</source>
+        <translation>This session does not belong to the workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="185"/>
+        <source>Cette séquence n&apos;existe plus.</source>
+        <translation>This sequence no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="186"/>
+        <source>L&apos;atelier n° {workshop_id} n&apos;existe pas (ou a été supprimé).</source>
+        <translation>Workshop no. {workshop_id} does not exist (or has been deleted).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="187"/>
+        <source>« {title} » est en cours dans la séance : passez à une autre séquence avant de la retirer.</source>
+        <translation>“{title}” is running in the session: move to another sequence before removing it.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="191"/>
+        <source>Le post-it est vide.</source>
+        <translation>The sticky note is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="192"/>
+        <source>Statut d&apos;action inconnu : {status} (statuts : {known}).</source>
+        <translation>Unknown action status: {status} (statuses: {known}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="193"/>
+        <source>Échéance invalide : attendue au format AAAA-MM-JJ.</source>
+        <translation>Invalid due date: expected as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="194"/>
+        <source>La personne n° {participant_id} n&apos;est pas inscrite à cet atelier.</source>
+        <translation>Person no. {participant_id} is not registered for this workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="197"/>
+        <source>L&apos;action n° {action_id} n&apos;existe pas.</source>
+        <translation>Action no. {action_id} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="198"/>
+        <source>Aucun post-it choisi.</source>
+        <translation>No sticky note chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="199"/>
+        <source>Devenir inconnu : {fate} (retenue, fusionnee, mise_de_cote).</source>
+        <translation>Unknown outcome: {fate} (retenue, fusionnee, mise_de_cote).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="200"/>
+        <source>Une idée retenue devient une action ou un chantier : choisissez-en un.</source>
+        <translation>A chosen idea becomes an action or a project: choose one.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="203"/>
+        <source>Fusionnée avec quel post-it ? Choisissez-le.</source>
+        <translation>Merged with which sticky note? Choose it.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="204"/>
+        <source>Rien à changer.</source>
+        <translation>Nothing to change.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="205"/>
+        <source>L&apos;action est déjà à cette place.</source>
+        <translation>The action is already in this place.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="206"/>
+        <source>Post-it introuvable dans cet atelier : n° {missing}.</source>
+        <translation>Sticky note not found in this workshop: no. {missing}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="207"/>
+        <source>Ces post-its ont déjà ce devenir.</source>
+        <translation>These sticky notes already have this outcome.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="208"/>
+        <source>Post-it introuvable dans cet atelier : n° {into}.</source>
+        <translation>Sticky note not found in this workshop: no. {into}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="209"/>
+        <source>Un post-it ne peut pas être fusionné avec lui-même.</source>
+        <translation>A sticky note cannot be merged with itself.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="210"/>
+        <source>Ce post-it est lui-même fusionné avec un autre : fusionnez avec celui-là.</source>
+        <translation>This sticky note is itself merged with another: merge with that one.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="213"/>
+        <source>L&apos;action n° {action_id} n&apos;existe pas dans cet atelier.</source>
+        <translation>Action no. {action_id} does not exist in this workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="214"/>
+        <source>Le chantier n° {project_id} n&apos;existe pas dans cet atelier.</source>
+        <translation>Project no. {project_id} does not exist in this workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="215"/>
+        <source>Clé de requête invalide (8 à 64 lettres, chiffres, - ou _).</source>
+        <translation>Invalid request key (8 to 64 letters, digits, - or _).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="216"/>
+        <source>Ce participant n&apos;existe plus.</source>
+        <translation>This participant no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="217"/>
+        <source>Catégorie inconnue : choisissez dans la liste.</source>
+        <translation>Unknown category: choose from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="218"/>
+        <source>« {shown} » est trop lourde (plus de 40 Mo).</source>
+        <translation>“{shown}” is too heavy (over 40 MB).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="219"/>
+        <source>Cette photo n&apos;existe plus.</source>
+        <translation>This photo no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="220"/>
+        <source>Aucune photo à ajouter.</source>
+        <translation>No photo to add.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="221"/>
+        <source>« {shown} » est une image abîmée ou incomplète.</source>
+        <translation>“{shown}” is a damaged or incomplete image.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="222"/>
+        <source>« {shown} » est trop grande pour être une photo.</source>
+        <translation>“{shown}” is too large to be a photo.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="223"/>
+        <source>Un atelier garde au plus {MAX_PHOTOS} photos.</source>
+        <translation>A workshop keeps {MAX_PHOTOS} photos at most.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="224"/>
+        <source>Cette photo a déjà été retirée.</source>
+        <translation>This photo has already been removed.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="225"/>
+        <source>Cette photo a été retirée.</source>
+        <translation>This photo has been removed.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="226"/>
+        <source>« {shown} » est au format HEIC (iPhone), qu&apos;Atelier ne lit pas : enregistrez-la en JPEG (réglage « Le plus compatible ») et ajoutez-la à nouveau.</source>
+        <translation>“{shown}” is in HEIC format (iPhone), which Atelier cannot read: save it as JPEG (the “Most Compatible” setting) and add it again.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="230"/>
+        <source>« {shown} » n&apos;est pas une photo JPEG ou PNG.</source>
+        <translation>“{shown}” is not a JPEG or PNG photo.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="231"/>
+        <source>« {shown} » est trop grande ({width} × {height} pixels).</source>
+        <translation>“{shown}” is too large ({width} × {height} pixels).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="232"/>
+        <source>Ce chantier n&apos;existe plus.</source>
+        <translation>This project no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="233"/>
+        <source>Cette ligne du suivi n&apos;existe plus.</source>
+        <translation>This follow-up line no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="234"/>
+        <source>Ce jalon n&apos;existe plus.</source>
+        <translation>This milestone no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="235"/>
+        <source>Le chantier n° {project_id} n&apos;existe pas.</source>
+        <translation>Project no. {project_id} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="236"/>
+        <source>Statut de chantier inconnu : {status} (statuts : {known}).</source>
+        <translation>Unknown project status: {status} (statuses: {known}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="237"/>
+        <source>Date invalide : attendue au format AAAA-MM-JJ.</source>
+        <translation>Invalid date: expected as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="238"/>
+        <source>« {name} » n&apos;est pas un partenaire du cadrage (partenaires : {listed}).</source>
+        <translation>“{name}” is not a partner in the scope (partners: {listed}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="241"/>
+        <source>Le titre du chantier ne peut pas être vide.</source>
+        <translation>The project title cannot be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="242"/>
+        <source>L&apos;avancement est un pourcentage entier de 0 à 100 ({progress}).</source>
+        <translation>Progress is a whole percentage from 0 to 100 ({progress}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="245"/>
+        <source>La date visée est avant la date de début du chantier.</source>
+        <translation>The target date is before the project’s start date.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="246"/>
+        <source>« {title} » n&apos;est pas une répétition : il n&apos;est pas effacé ainsi. Rien n&apos;a été supprimé.</source>
+        <translation>“{title}” is not a rehearsal: it is not wiped this way. Nothing was deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="250"/>
+        <source>Paramètre inconnu : {items}.</source>
+        <translation>Unknown setting: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="251"/>
         <source>Positions invalides.</source>
         <translation>Invalid positions.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="83"/>
-        <source>Cette séquence appartient à un autre atelier.</source>
-        <translation>This activity belongs to another workshop.</translation>
+        <location filename="../../widgets/core_errors.py" line="252"/>
+        <source>Tour de vote invalide.</source>
+        <translation>Invalid voting round.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_text.py" line="84"/>
-        <source>Un des post-its n&apos;existe plus.</source>
-        <translation>One of the post-its no longer exists.</translation>
+        <location filename="../../widgets/core_errors.py" line="253"/>
+        <source>Ce tour de vote n&apos;existe pas.</source>
+        <translation>This voting round does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="254"/>
+        <source>C&apos;est la dernière séquence : seule l&apos;animatrice peut terminer la séance.</source>
+        <translation>This is the last sequence: only the lead facilitator can end the session.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="257"/>
+        <source>Identifiant invalide.</source>
+        <translation>Invalid identifier.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="258"/>
+        <source>Cet élément n&apos;existe pas dans cet atelier.</source>
+        <translation>This item does not exist in this workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="259"/>
+        <source>L&apos;atelier change trop vite pour en prendre une copie : réessayez.</source>
+        <translation>The workshop is changing too fast to take a copy of it: try again.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="262"/>
+        <source>La séance en cours n&apos;a pas pu être retrouvée dans la copie.</source>
+        <translation>The running session could not be found in the copy.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="263"/>
+        <source>Vote clos : il n&apos;est plus possible de voter ni de changer d&apos;avis.</source>
+        <translation>Voting closed: you can no longer vote or change your mind.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="266"/>
+        <source>Ce tour de vote n&apos;existe plus.</source>
+        <translation>This voting round no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="267"/>
+        <source>Cette action n&apos;existe plus.</source>
+        <translation>This action no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="268"/>
+        <source>Aucun élément n&apos;a encore reçu de voix.</source>
+        <translation>No item has received a vote yet.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="269"/>
+        <source>Ces éléments sont déjà des chantiers du programme.</source>
+        <translation>These items are already projects of the programme.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="270"/>
+        <source>Les résultats ne sont pas encore révélés.</source>
+        <translation>The results have not been revealed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="271"/>
+        <source>Un des éléments choisis n&apos;est plus au tableau.</source>
+        <translation>One of the chosen items is no longer on the board.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="272"/>
+        <source>Aucun post-it à mettre au vote.</source>
+        <translation>No sticky note to put to the vote.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="273"/>
+        <source>Ce vote est déjà clos.</source>
+        <translation>This vote is already closed.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="274"/>
+        <source>Ce vote est déjà ouvert.</source>
+        <translation>This vote is already open.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="275"/>
+        <source>Gommettes papier : un nombre de 0 à {MAX_PAPER}.</source>
+        <translation>Paper dots: a number from 0 to {MAX_PAPER}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="276"/>
+        <source>Les votes papier s&apos;ajoutent aux gommettes ou aux points.</source>
+        <translation>Paper votes add to dots or points.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="277"/>
+        <source>Aucune gommette papier à ajouter.</source>
+        <translation>No paper dot to add.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="278"/>
+        <source>Seuls les votes papier se retirent ainsi.</source>
+        <translation>Only paper votes are removed this way.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="279"/>
+        <source>Ce bulletin papier n&apos;est plus compté.</source>
+        <translation>This paper ballot is no longer counted.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="280"/>
+        <source>Format inconnu « {key} » (formats disponibles : {known}).</source>
+        <translation>Unknown format “{key}” (formats available: {known}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="281"/>
+        <source>Langue inconnue « {value} » (langues disponibles : fr, en).</source>
+        <translation>Unknown language “{value}” (languages available: fr, en).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="282"/>
+        <source>Champ de cadrage inconnu : {items}.</source>
+        <translation>Unknown scope field: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="283"/>
+        <source>Nombre de participants attendus : un nombre entier de 1 à {EXPECTED_MAX}, ou rien s&apos;il n&apos;est pas connu.</source>
+        <translation>Expected number of participants: a whole number from 1 to {EXPECTED_MAX}, or nothing if it is not known.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="287"/>
+        <source>Les téléphones simulés ne parlent qu&apos;au serveur de cet ordinateur (adresse « {host} » refusée).</source>
+        <translation>The simulated phones only talk to this computer’s server (address “{host}” refused).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="291"/>
+        <source>Entre 1 et {MAX_PHONES} téléphones simulés.</source>
+        <translation>Between 1 and {MAX_PHONES} simulated phones.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="292"/>
+        <source>La vitesse de la répétition doit être positive.</source>
+        <translation>The rehearsal’s speed must be positive.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="293"/>
+        <source>Impossible de créer le dossier « {target} » ({reason}).</source>
+        <translation>Cannot create the folder “{target}” ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="294"/>
+        <source>« {name} » n&apos;est pas une image PNG ou JPEG.</source>
+        <translation>“{name}” is not a PNG or JPEG image.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="295"/>
+        <source>« {name} » est trop grande pour un logo ({width} × {height}).</source>
+        <translation>“{name}” is too large for a logo ({width} × {height}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="296"/>
+        <source>« {name} » est une image abîmée.</source>
+        <translation>“{name}” is a damaged image.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="297"/>
+        <source>Format d&apos;affiche inconnu : A4 ou A3.</source>
+        <translation>Unknown poster size: A4 or A3.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="298"/>
+        <source>Pas d&apos;adresse ni de code à afficher : démarrez la séance (le code est créé à son ouverture).</source>
+        <translation>No address or code to show: start the session (the code is created when it opens).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="302"/>
+        <source>Jeton d&apos;animation manquant ou invalide.</source>
+        <translation>Facilitation token missing or invalid.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="303"/>
+        <source>Ce code ne correspond pas à la séance : vérifiez les 5 caractères affichés à l&apos;écran.</source>
+        <translation>This code does not match the session: check the 5 characters shown on the screen.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="307"/>
+        <source>Ce téléphone n&apos;est pas encore enregistré pour cet atelier.</source>
+        <translation>This phone is not registered for this workshop yet.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="308"/>
+        <source>Réservé à l&apos;équipe d&apos;animation.</source>
+        <translation>Reserved for the facilitation team.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="309"/>
+        <source>Les pages des téléphones manquent ({web}).</source>
+        <translation>The phones’ pages are missing ({web}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="310"/>
+        <source>Ce code ne correspond pas : vérifiez les 6 chiffres affichés sur l&apos;ordinateur de l&apos;animatrice.</source>
+        <translation>This code does not match: check the 6 digits shown on the lead facilitator’s computer.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="314"/>
+        <source>Cet ordinateur n&apos;est pas (ou plus) appairé à la séance.</source>
+        <translation>This computer is not (or no longer) paired with the session.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="315"/>
+        <source>Trop de codes erronés : l&apos;appairage est bloqué pendant une minute.</source>
+        <translation>Too many wrong codes: pairing is blocked for one minute.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="318"/>
+        <source>La séance est terminée : ce code a expiré.</source>
+        <translation>The session has ended: this code has expired.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="319"/>
+        <source>Aucune séance n&apos;est ouverte : le code d&apos;appairage n&apos;est pas encore valable.</source>
+        <translation>No session is open: the pairing code is not valid yet.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="322"/>
+        <source>La page de test des téléphones manque ({page}).</source>
+        <translation>The phones’ test page is missing ({page}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="323"/>
+        <source>Impossible d&apos;ouvrir le serveur sur {host} ({last}).</source>
+        <translation>Cannot open the server on {host} ({last}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="324"/>
+        <source>Le serveur des téléphones n&apos;a pas démarré.</source>
+        <translation>The phones’ server did not start.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="325"/>
+        <source>Beaucoup de changements d&apos;un coup : attendez un instant.</source>
+        <translation>A lot of changes at once: wait a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="326"/>
+        <source>« {path} » est un dossier, pas une base de données Atelier.</source>
+        <translation>“{path}” is a folder, not an Atelier database.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="327"/>
+        <source>Le fichier « {name} » n&apos;est pas une base de données Atelier. Il n&apos;a pas été modifié. Choisissez un autre fichier.</source>
+        <translation>The file “{name}” is not an Atelier database. It has not been changed. Choose another file.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="331"/>
+        <source>Le fichier « {name} » est endommagé ({check}). Il n&apos;a pas été modifié : restaurez une sauvegarde du dossier « backups ».</source>
+        <translation>The file “{name}” is damaged ({check}). It has not been changed: restore a backup from the “backups” folder.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="335"/>
+        <source>Le fichier « {name} » appartient à un autre logiciel : ce n&apos;est pas une base Atelier. Il n&apos;a pas été modifié.</source>
+        <translation>The file “{name}” belongs to another program: it is not an Atelier database. It has not been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="339"/>
+        <source>Erreur de la base de données : {orig}</source>
+        <translation>Database error: {orig}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="340"/>
+        <source>Le fichier « {name} » est endommagé et ne peut pas être ouvert ({exc}). Il n&apos;a pas été modifié : restaurez une sauvegarde du dossier « backups ».</source>
+        <translation>The file “{name}” is damaged and cannot be opened ({exc}). It has not been changed: restore a backup from the “backups” folder.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="344"/>
+        <source>Cette base de données contient des tables qui ne sont pas celles d&apos;Atelier. Elle n&apos;a pas été modifiée.</source>
+        <translation>This database contains tables that are not Atelier’s. It has not been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="348"/>
+        <source>Cette base a été créée par une version plus récente d&apos;Atelier (schéma {current}). Mettez Atelier à jour pour l&apos;ouvrir ; le fichier n&apos;a pas été modifié.</source>
+        <translation>This database was created by a newer version of Atelier (schema {current}). Update Atelier to open it; the file has not been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="352"/>
+        <source>Le disque est plein : la dernière action n&apos;a pas été enregistrée. Tout ce qui l&apos;a été avant est conservé et la séance continue en lecture seule : libérez de la place sur le disque, puis recommencez.</source>
+        <translation>The disk is full: the last action was not saved. Everything saved before it is kept and the session carries on read-only: free some disk space, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="356"/>
+        <source>La base de données est en lecture seule : rien ne peut être enregistré.</source>
+        <translation>The database is read-only: nothing can be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="359"/>
+        <source>La base de données est occupée par un autre programme. Réessayez.</source>
+        <translation>The database is busy with another program. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="362"/>
+        <source>Adresse de base de données invalide : {exc}</source>
+        <translation>Invalid database address: {exc}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="363"/>
+        <source>Impossible d&apos;ouvrir la base de données : {orig}</source>
+        <translation>Cannot open the database: {orig}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="364"/>
+        <source>La mise à jour de la base de données a échoué ({orig}). Le fichier n&apos;a pas été modifié{kept}. Libérez de la place ou fermez les autres programmes qui l&apos;utilisent, puis rouvrez-le.</source>
+        <translation>Updating the database failed ({orig}). The file has not been changed{kept}. Free some space or close the other programs using it, then open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="368"/>
+        <source>Impossible de créer le dossier « {parent} » ({reason}).</source>
+        <translation>Cannot create the folder “{parent}” ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="369"/>
+        <source> ; une copie prise avant est dans « {folder} »</source>
+        <translation>; a copy taken before is in “{folder}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="370"/>
+        <source>La connexion à la base de données a été perdue.</source>
+        <translation>The connection to the database was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="371"/>
+        <source>Le dossier « {folder} » n&apos;existe pas : choisissez un autre endroit.</source>
+        <translation>The folder “{folder}” does not exist: choose another place.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="374"/>
+        <source>Le fichier « {file} » est introuvable.</source>
+        <translation>The file “{file}” cannot be found.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="375"/>
+        <source>« {name} » est un dossier, pas une image.</source>
+        <translation>“{name}” is a folder, not an image.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="376"/>
+        <source>« {name} » est illisible ({reason}).</source>
+        <translation>“{name}” cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="377"/>
+        <source>Impossible d&apos;écrire dans « {folder} » ({reason}) : choisissez un autre dossier.</source>
+        <translation>Cannot write to “{folder}” ({reason}): choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="381"/>
+        <source>L&apos;enregistrement de « {name} » a échoué ({reason}) : vérifiez la place disque et les droits du dossier.</source>
+        <translation>Saving “{name}” failed ({reason}): check the disk space and the folder’s permissions.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="385"/>
+        <source>« {name} » n&apos;est pas un fichier.</source>
+        <translation>“{name}” is not a file.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="386"/>
+        <source>Port invalide : {port}.</source>
+        <translation>Invalid port: {port}.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="387"/>
+        <source>Ce pare-feu ne s&apos;ouvre pas depuis Atelier : copiez la commande dans un terminal.</source>
+        <translation>This firewall cannot be opened from Atelier: copy the command into a terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="391"/>
+        <source>Le port n&apos;a pas été ouvert : le mot de passe administrateur n&apos;a pas été donné.</source>
+        <translation>The port was not opened: the administrator password was not given.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="395"/>
+        <source>Le port n&apos;a pas pu être ouvert ({exc}).</source>
+        <translation>The port could not be opened ({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="396"/>
+        <source>Les retours s&apos;ouvrent à la clôture de la séance.</source>
+        <translation>Feedback opens when the session closes.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="397"/>
+        <source>Beaucoup de post-its d&apos;un coup : attendez un instant avant le suivant.</source>
+        <translation>A lot of sticky notes at once: wait a moment before the next one.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="400"/>
+        <source>La séance n&apos;a pas commencé. Cette page s&apos;ouvrira d&apos;elle-même dès son ouverture.</source>
+        <translation>The session has not started. This page will open by itself as soon as it does.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="404"/>
+        <source>La séance est terminée. Merci de votre participation !</source>
+        <translation>The session has ended. Thank you for taking part!</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="405"/>
+        <source>fichier ou dossier introuvable</source>
+        <translation>file or folder not found</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="406"/>
+        <source>accès refusé</source>
+        <translation>access denied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="407"/>
+        <source>opération non permise</source>
+        <translation>operation not permitted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="408"/>
+        <source>plus de place sur le disque</source>
+        <translation>no space left on the disk</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="409"/>
+        <source>quota de disque dépassé</source>
+        <translation>disk quota exceeded</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="410"/>
+        <source>support en lecture seule</source>
+        <translation>read-only medium</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="411"/>
+        <source>c&apos;est un dossier</source>
+        <translation>it is a folder</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="412"/>
+        <source>un élément du chemin n&apos;est pas un dossier</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="413"/>
+        <source>existe déjà</source>
+        <translation>already exists</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="414"/>
+        <source>nom trop long</source>
+        <translation>name too long</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="415"/>
+        <source>erreur de lecture ou d&apos;écriture sur le support</source>
+        <translation>read or write error on the medium</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="416"/>
+        <source>ressource occupée</source>
+        <translation>resource busy</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="417"/>
+        <source>« {name} » est trop lourde (plus de 40 Mo).</source>
+        <translation>“{name}” is too heavy (over 40 MB).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="418"/>
+        <source>« {name} » est trop lourd pour un logo (plus de 10 Mo).</source>
+        <translation>“{name}” is too heavy for a logo (over 10 MB).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="419"/>
+        <source>Co-animateur·rice</source>
+        <translation>Co-facilitator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="420"/>
+        <source>Gardien·ne du temps</source>
+        <translation>Time keeper</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="421"/>
+        <source>Scribe</source>
+        <translation>Scribe</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="422"/>
+        <source>Observateur·rice</source>
+        <translation>Observer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="428"/>
+        <source>Auteur</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="429"/>
+        <source>Cadrage</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="430"/>
+        <source>Ce qu&apos;il faudrait changer</source>
+        <translation>What should change</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="431"/>
+        <source>Ce que je retiens</source>
+        <translation>What I take away</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="432"/>
+        <source>Ce qui a marché</source>
+        <translation>What worked</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="433"/>
+        <source>Ce qui pourrait être amélioré</source>
+        <translation>What could be improved</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="434"/>
+        <source>Description du chantier</source>
+        <translation>Project description</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="435"/>
+        <source>L&apos;action</source>
+        <translation>The action</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="436"/>
+        <source>La méthode</source>
+        <translation>The method</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="437"/>
+        <source>La raison</source>
+        <translation>The reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="438"/>
+        <source>Libellé</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="439"/>
+        <source>Lieu</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="440"/>
+        <source>Ligne de suivi</source>
+        <translation>Follow-up line</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="441"/>
+        <source>Légende</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="442"/>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="443"/>
+        <source>Nom du fichier</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="444"/>
+        <source>Nom du format</source>
+        <translation>Format name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="445"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="446"/>
+        <source>Post-it</source>
+        <translation>Sticky note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="447"/>
+        <source>Qui</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="448"/>
+        <source>Texte</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="449"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="450"/>
+        <source>Titre du groupe</source>
+        <translation>Group title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="451"/>
+        <source>Titre du vote</source>
+        <translation>Vote title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="452"/>
+        <source>de début</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="453"/>
+        <source>de fin</source>
+        <translation>end</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="454"/>
+        <source>post-it</source>
+        <translation>sticky note</translation>
+    </message>
+</context>
+<context>
+    <name>CoreText</name>
+    <message>
+        <location filename="../../widgets/core_text.py" line="26"/>
+        <source>{date} à {time}</source>
+        <translation>{date} at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="27"/>
+        <source>À l’heure</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="28"/>
+        <source>{sign}{n} min sur le programme</source>
+        <translation>{sign}{n} min against the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="29"/>
+        <source>Arrivées</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="30"/>
+        <source>des téléphones</source>
+        <translation>from phones</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="31"/>
+        <source> (à la main)</source>
+        <translation> (by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="32"/>
+        <source>sans organisation</source>
+        <translation>no organisation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="36"/>
+        <source>fr</source>
+        <translation>en</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="39"/>
+        <source>En préparation</source>
+        <translation>In preparation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="40"/>
+        <source>En cours</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="41"/>
+        <location filename="../../widgets/core_text.py" line="67"/>
+        <source>Terminé</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="42"/>
+        <source>Archivé</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="46"/>
+        <source>Jaune</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="47"/>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="48"/>
+        <source>Bleu ciel</source>
+        <translation>Sky blue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="49"/>
+        <source>Vert</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="50"/>
+        <source>Vermillon</source>
+        <translation>Vermilion</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="51"/>
+        <source>Rose</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="55"/>
+        <source>Agent public</source>
+        <translation>Public servant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="56"/>
+        <source>Privé</source>
+        <translation>Private sector</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="57"/>
+        <source>Association</source>
+        <translation>Non-profit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="58"/>
+        <source>Citoyen·ne / usager</source>
+        <translation>Citizen / user</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="62"/>
+        <source>Idée</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="63"/>
+        <source>En incubation</source>
+        <translation>In incubation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="64"/>
+        <source>En expérimentation</source>
+        <translation>In trial</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="65"/>
+        <source>En déploiement</source>
+        <translation>Being rolled out</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_text.py" line="66"/>
+        <source>Abandonné</source>
+        <translation>Dropped</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +2838,39 @@
         <location filename="../../widgets/dialogs.py" line="142"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.heic *.JPG *.JPEG *.PNG *.HEIC)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentControls</name>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="75"/>
+        <source>Liste des présents…</source>
+        <translation>Attendance list…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="77"/>
+        <source>Mise en page…</source>
+        <translation>Laying out…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="91"/>
+        <source>Lecture de l&apos;atelier…</source>
+        <translation>Reading the workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="123"/>
+        <source>Lecture des ateliers…</source>
+        <translation>Reading the workshops…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="198"/>
+        <source>Photo {n} sur {total}…</source>
+        <translation>Photo {n} of {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/controls/documents.py" line="209"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
@@ -1787,98 +3253,98 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="45"/>
+        <location filename="../../widgets/join_dialog.py" line="46"/>
         <source>Rejoindre une séance</source>
         <translation>Join a session</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="49"/>
+        <location filename="../../widgets/join_dialog.py" line="50"/>
         <source>Co-animer la séance d&apos;une collègue depuis cet ordinateur, sur le même réseau Wi-Fi. Elle trouve le code dans sa console, bouton « Co-animation ».</source>
         <translation>Co-facilitate a colleague&apos;s session from this laptop, on the same Wi-Fi network. She finds the code in her console, “Co-facilitation” button.</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="54"/>
+        <location filename="../../widgets/join_dialog.py" line="55"/>
         <source>Séances trouvées sur le réseau local</source>
         <translation>Sessions found on the local network</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="59"/>
-        <location filename="../../widgets/join_dialog.py" line="133"/>
+        <location filename="../../widgets/join_dialog.py" line="60"/>
+        <location filename="../../widgets/join_dialog.py" line="134"/>
         <source>Recherche des séances sur le réseau local…</source>
         <translation>Looking for sessions on the local network…</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="63"/>
+        <location filename="../../widgets/join_dialog.py" line="64"/>
         <source>par exemple 192.168.1.10:8765</source>
         <translation>for example 192.168.1.10:8765</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="66"/>
+        <location filename="../../widgets/join_dialog.py" line="67"/>
         <source>6 chiffres</source>
         <translation>6 digits</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="70"/>
+        <location filename="../../widgets/join_dialog.py" line="71"/>
         <source>tel qu&apos;il apparaîtra dans l&apos;historique</source>
         <translation>as it will appear in the history</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="72"/>
+        <location filename="../../widgets/join_dialog.py" line="73"/>
         <source>ou adresse :</source>
         <translation>or address:</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="73"/>
+        <location filename="../../widgets/join_dialog.py" line="74"/>
         <source>Code de co-animation :</source>
         <translation>Co-facilitation code:</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="74"/>
+        <location filename="../../widgets/join_dialog.py" line="75"/>
         <source>Votre nom :</source>
         <translation>Your name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="81"/>
+        <location filename="../../widgets/join_dialog.py" line="82"/>
         <source>Rejoindre</source>
         <translation>Join</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="84"/>
+        <location filename="../../widgets/join_dialog.py" line="85"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="105"/>
+        <location filename="../../widgets/join_dialog.py" line="106"/>
         <source>Pas de réseau local : tapez l&apos;adresse affichée chez l&apos;animatrice.</source>
         <translation>No local network: type the address shown on the lead facilitator&apos;s laptop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="121"/>
+        <location filename="../../widgets/join_dialog.py" line="122"/>
         <source>{title} — {address}:{port}</source>
         <translation>{title} — {address}:{port}</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="131"/>
+        <location filename="../../widgets/join_dialog.py" line="132"/>
         <source>{n} séance(s) trouvée(s). Toujours à l&apos;écoute…</source>
         <translation>{n} session(s) found. Still listening…</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="153"/>
+        <location filename="../../widgets/join_dialog.py" line="154"/>
         <source>Choisissez une séance dans la liste ou tapez son adresse.</source>
         <translation>Pick a session in the list or type its address.</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="157"/>
+        <location filename="../../widgets/join_dialog.py" line="158"/>
         <source>Le code de co-animation a 6 chiffres.</source>
         <translation>The co-facilitation code has 6 digits.</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="160"/>
+        <location filename="../../widgets/join_dialog.py" line="161"/>
         <source>Indiquez votre nom : il accompagne vos actions.</source>
         <translation>Give your name: it goes with your actions.</translation>
     </message>
     <message>
-        <location filename="../../widgets/join_dialog.py" line="162"/>
+        <location filename="../../widgets/join_dialog.py" line="163"/>
         <source>Connexion à la séance…</source>
         <translation>Connecting to the session…</translation>
     </message>
@@ -1886,281 +3352,316 @@
 <context>
     <name>LiveConsole</name>
     <message>
-        <location filename="../../widgets/live_console.py" line="376"/>
+        <location filename="../../widgets/live_console.py" line="390"/>
         <source>Retours : aucune réponse pour l&apos;instant</source>
         <translation>Feedback: no answers yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="378"/>
+        <location filename="../../widgets/live_console.py" line="392"/>
         <source>Retours : {n} · moyenne {average} / 5</source>
         <translation>Feedback: {n} · average {average} / 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="383"/>
+        <location filename="../../widgets/live_console.py" line="397"/>
         <source>Notes de 1 à 5 : {counts}</source>
         <translation>Ratings from 1 to 5: {counts}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="38"/>
+        <location filename="../../widgets/live_console.py" line="37"/>
         <source>Prêt : appuyez sur Espace pour démarrer</source>
         <translation>Ready: press Space to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="39"/>
+        <location filename="../../widgets/live_console.py" line="38"/>
         <source>En cours</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="40"/>
+        <location filename="../../widgets/live_console.py" line="39"/>
         <source>Moins de 2 minutes</source>
         <translation>Less than 2 minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="41"/>
+        <location filename="../../widgets/live_console.py" line="40"/>
         <source>Temps dépassé</source>
         <translation>Over time</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="42"/>
+        <location filename="../../widgets/live_console.py" line="41"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="43"/>
+        <location filename="../../widgets/live_console.py" line="42"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="107"/>
+        <location filename="../../widgets/live_console.py" line="49"/>
+        <source>✓ fait</source>
+        <translation>✓ done</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="50"/>
+        <source>⚠ en retard</source>
+        <translation>⚠ late</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="51"/>
+        <source>▶ prochaine</source>
+        <translation>▶ next</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="52"/>
+        <source>à venir</source>
+        <translation>upcoming</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="53"/>
+        <source>✓ atteint</source>
+        <translation>✓ reached</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="54"/>
+        <source>◆ jalon</source>
+        <translation>◆ milestone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="117"/>
         <source>← Retour à l&apos;atelier</source>
         <translation>← Back to the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="126"/>
-        <location filename="../../widgets/live_console.py" line="320"/>
+        <location filename="../../widgets/live_console.py" line="136"/>
+        <location filename="../../widgets/live_console.py" line="330"/>
         <source>Tableau (Ctrl+B)</source>
         <translation>Board (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="136"/>
+        <location filename="../../widgets/live_console.py" line="146"/>
         <source>Projection (F5)</source>
         <translation>Projector (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="138"/>
+        <location filename="../../widgets/live_console.py" line="148"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="157"/>
+        <location filename="../../widgets/live_console.py" line="167"/>
         <source>Lancer cette séance</source>
         <translation>Start this session</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="175"/>
+        <location filename="../../widgets/live_console.py" line="185"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="176"/>
+        <location filename="../../widgets/live_console.py" line="186"/>
         <source>Présents</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="177"/>
+        <location filename="../../widgets/live_console.py" line="187"/>
         <source>Post-its</source>
         <translation>Sticky notes</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="178"/>
+        <location filename="../../widgets/live_console.py" line="188"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="203"/>
-        <location filename="../../widgets/live_console.py" line="490"/>
+        <location filename="../../widgets/live_console.py" line="213"/>
+        <location filename="../../widgets/live_console.py" line="504"/>
         <source>Démarrer (Espace)</source>
         <translation>Start (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="206"/>
+        <location filename="../../widgets/live_console.py" line="216"/>
         <source>◀ Précédente (←)</source>
         <translation>◀ Previous (←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="254"/>
+        <location filename="../../widgets/live_console.py" line="264"/>
         <source>Notes d&apos;animation (visibles par vous uniquement)</source>
         <translation>Facilitation notes (only you can see them)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="320"/>
+        <location filename="../../widgets/live_console.py" line="330"/>
         <source>Minuteur (Ctrl+B)</source>
         <translation>Timer (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="369"/>
+        <location filename="../../widgets/live_console.py" line="354"/>
+        <source>Semaine {week} · {mark} · {text}</source>
+        <translation>Week {week} · {mark} · {text}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_console.py" line="383"/>
         <source>Présents ({n})</source>
         <translation>Present ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="370"/>
+        <location filename="../../widgets/live_console.py" line="384"/>
         <source>Post-its ({n})</source>
         <translation>Sticky notes ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="434"/>
+        <location filename="../../widgets/live_console.py" line="448"/>
         <source>Pas de consigne pour cette séquence.</source>
         <translation>No instructions for this activity.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="208"/>
+        <location filename="../../widgets/live_console.py" line="218"/>
         <source>Suivante ▶ (→)</source>
         <translation>Next ▶ (→)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="210"/>
+        <location filename="../../widgets/live_console.py" line="220"/>
         <source>−1 min</source>
         <translation>−1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="212"/>
+        <location filename="../../widgets/live_console.py" line="222"/>
         <source>+1 min</source>
         <translation>+1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="214"/>
+        <location filename="../../widgets/live_console.py" line="224"/>
         <source>+5 min</source>
         <translation>+5 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="216"/>
+        <location filename="../../widgets/live_console.py" line="226"/>
         <source>Réinitialiser</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="249"/>
+        <location filename="../../widgets/live_console.py" line="259"/>
         <source>Consigne aux participants</source>
         <translation>Instructions for participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="399"/>
+        <location filename="../../widgets/live_console.py" line="413"/>
         <source>{actual} min (prévu {planned})</source>
         <translation>{actual} min (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="425"/>
+        <location filename="../../widgets/live_console.py" line="439"/>
         <source>Séquence {n} sur {total}</source>
         <translation>Activity {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="44"/>
-        <location filename="../../widgets/live_console.py" line="430"/>
-        <location filename="../../widgets/live_console.py" line="466"/>
+        <location filename="../../widgets/live_console.py" line="43"/>
+        <location filename="../../widgets/live_console.py" line="444"/>
+        <location filename="../../widgets/live_console.py" line="480"/>
         <source>Séance terminée</source>
         <translation>Session ended</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="436"/>
+        <location filename="../../widgets/live_console.py" line="450"/>
         <source>Aucune note.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="439"/>
+        <location filename="../../widgets/live_console.py" line="453"/>
         <source>À suivre : {title} ({minutes})</source>
         <translation>Up next: {title} ({minutes})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="443"/>
+        <location filename="../../widgets/live_console.py" line="457"/>
         <source>C&apos;est la dernière séquence de la séance.</source>
         <translation>This is the last activity of the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="447"/>
+        <location filename="../../widgets/live_console.py" line="461"/>
         <source>Pause (Espace)</source>
         <translation>Pause (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="489"/>
+        <location filename="../../widgets/live_console.py" line="503"/>
         <source>Reprendre (Espace)</source>
         <translation>Resume (Space)</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="517"/>
+        <location filename="../../widgets/live_console.py" line="531"/>
         <source>Pause — reprise à {time}</source>
         <translation>Break — back at {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="130"/>
+        <location filename="../../widgets/live_console.py" line="140"/>
         <source>Co-animation</source>
         <translation>Co-facilitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="132"/>
+        <location filename="../../widgets/live_console.py" line="142"/>
         <source>Le code et les rôles pour co-animer depuis un deuxième ordinateur</source>
         <translation>The code and the roles to co-facilitate from a second laptop</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="355"/>
+        <location filename="../../widgets/live_console.py" line="369"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="115"/>
+        <location filename="../../widgets/live_console.py" line="125"/>
         <source>RÉPÉTITION</source>
         <translation>REHEARSAL</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="118"/>
+        <location filename="../../widgets/live_console.py" line="128"/>
         <source>Séance d&apos;entraînement avec des téléphones simulés : elle ne compte pas dans le bilan d&apos;activité.</source>
         <translation>A practice session with simulated phones: it does not count in the activity summary.</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="219"/>
+        <location filename="../../widgets/live_console.py" line="229"/>
         <source>Faire le compte-rendu…</source>
         <translation>Write the report…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="404"/>
+        <location filename="../../widgets/live_console.py" line="418"/>
         <source>non réalisée (prévu {planned})</source>
         <translation>not held (planned {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="540"/>
+        <location filename="../../widgets/live_console.py" line="554"/>
         <source>{n} min de retard</source>
         <translation>{n} min behind</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="542"/>
+        <location filename="../../widgets/live_console.py" line="556"/>
         <source>{n} min d’avance</source>
         <translation>{n} min ahead</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="544"/>
+        <location filename="../../widgets/live_console.py" line="558"/>
         <source>À l’heure</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="469"/>
+        <location filename="../../widgets/live_console.py" line="483"/>
         <source>Séance arrêtée après la séquence {n} sur {total}</source>
         <translation>Session stopped after activity {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="473"/>
+        <location filename="../../widgets/live_console.py" line="487"/>
         <source>Les {total} séquences ont eu lieu</source>
         <translation>All {total} activities were held</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="481"/>
+        <location filename="../../widgets/live_console.py" line="495"/>
         <source>Durée réelle : {real} (prévu : {planned})</source>
         <translation>Actual duration: {real} (planned: {planned})</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="225"/>
+        <location filename="../../widgets/live_console.py" line="235"/>
         <source>Retour d&apos;expérience…</source>
         <translation>Method review…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_console.py" line="227"/>
+        <location filename="../../widgets/live_console.py" line="237"/>
         <source>Noter les méthodes de la séance : ce qui a marché, ce qu&apos;il faut changer</source>
         <translation>Rate the session&apos;s methods: what worked, what to change</translation>
     </message>
@@ -2825,123 +4326,123 @@ This cannot be undone: export the report or the archive first if you need the na
 <context>
     <name>NetCheckDialog</name>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="52"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="53"/>
         <source>Tester le réseau</source>
         <translation>Test the network</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="63"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="64"/>
         <source>Avant l&apos;atelier, vérifiez que les téléphones joignent cet ordinateur : connectez un téléphone au Wi-Fi de la salle, puis scannez ce code avec son appareil photo. Aucune séance n&apos;est nécessaire.</source>
         <translation>Before the workshop, check that phones reach this computer: connect a phone to the room&apos;s Wi-Fi, then scan this code with its camera. No session is needed.</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="80"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="81"/>
         <source>En attente d&apos;un téléphone…</source>
         <translation>Waiting for a phone…</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="93"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="94"/>
         <source>Le réseau fonctionne : le jour de l&apos;atelier, sur ce même Wi-Fi, les participants rejoindront la séance de la même façon. Vous pouvez fermer cette fenêtre.</source>
         <translation>The network works: on the day of the workshop, on this same Wi-Fi, participants will join the session the same way. You can close this window.</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="105"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="106"/>
         <source>Aucun téléphone n&apos;y arrive ? Vérifiez, dans l&apos;ordre :</source>
         <translation>No phone gets through? Check, in this order:</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="112"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="113"/>
         <source>2. Sur un Wi-Fi invité (hôtel, mairie, médiathèque…), les appareils sont souvent isolés les uns des autres (« isolation des clients » ou « AP isolation ») : les téléphones ne voient pas l&apos;ordinateur. Utilisez plutôt un petit routeur Wi-Fi de voyage, ou le point d&apos;accès mobile de cet ordinateur (sous Windows, 8 appareils au plus : au-delà, prenez un routeur).</source>
         <translation>2. On a guest Wi-Fi (hotel, town hall, library…), devices are often kept apart from each other (“client isolation” or “AP isolation”): phones cannot see the computer. Use a small travel Wi-Fi router instead, or this computer&apos;s mobile hotspot (on Windows, 8 devices at most: beyond that, take a router).</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="129"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="130"/>
         <source>Copier la commande</source>
         <translation>Copy the command</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="131"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="132"/>
         <source>Ouvrir le port…</source>
         <translation>Open the port…</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="160"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="161"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="176"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="177"/>
         <source>Le test n&apos;a pas pu démarrer.</source>
         <translation>The test could not start.</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="183"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="184"/>
         <source>Adresse du test :</source>
         <translation>Test address:</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="186"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="187"/>
         <source>Le port {usual} est déjà pris (une séance est-elle ouverte ?) : le test utilise le port {port}.</source>
         <translation>Port {usual} is already taken (is a session open?): the test uses port {port}.</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="192"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="193"/>
         <source>1. Le téléphone est-il sur le même réseau Wi-Fi que cet ordinateur ? L&apos;adresse de cet ordinateur sur ce réseau est {address}. Coupez aussi ses données mobiles (4G, 5G).</source>
         <translation>1. Is the phone on the same Wi-Fi network as this computer? This computer&apos;s address on that network is {address}. Also turn off its mobile data (4G, 5G).</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="218"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="219"/>
         <source>Un téléphone a rejoint l&apos;ordinateur (aller-retour : {ms} ms).</source>
         <translation>A phone reached the computer (round trip: {ms} ms).</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="220"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="221"/>
         <source>{n} téléphones ont rejoint l&apos;ordinateur.</source>
         <translation>{n} phones reached the computer.</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="226"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="227"/>
         <source>{device} — aller-retour {ms} ms</source>
         <translation>{device} — round trip {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="241"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="242"/>
         <source>3. Le pare-feu {name} est installé mais désactivé : il ne bloque rien. S&apos;il est activé un jour, cette commande, tapée dans un terminal, laisse passer les téléphones (port {port}) :</source>
         <translation>3. The {name} firewall is installed but turned off: it blocks nothing. If it is ever turned on, this command, typed in a terminal, lets phones through (port {port}):</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="247"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="248"/>
         <source>3. Le pare-feu de cet ordinateur ({name}) peut bloquer les téléphones. Pour les laisser passer (port {port}), tapez cette commande dans un terminal :</source>
         <translation>3. This computer&apos;s firewall ({name}) may block phones. To let them through (port {port}), type this command in a terminal:</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="254"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="255"/>
         <source>3. Le pare-feu Windows peut bloquer les téléphones. Si Windows demande d&apos;autoriser Atelier, acceptez, y compris sur les réseaux publics. Sinon, tapez cette commande dans une invite de commandes ouverte « en tant qu&apos;administrateur » (port {port}) :</source>
         <translation>3. The Windows firewall may block phones. If Windows asks whether to allow Atelier, accept, public networks included. Otherwise, type this command in a command prompt opened “as administrator” (port {port}):</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="263"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="264"/>
         <source>3. Si le pare-feu de macOS est activé (Réglages Système › Réseau › Pare-feu), autorisez les connexions entrantes pour Atelier, ou tapez cette commande dans le Terminal :</source>
         <translation>3. If the macOS firewall is on (System Settings › Network › Firewall), allow incoming connections for Atelier, or type this command in Terminal:</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="271"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="272"/>
         <source>3. Aucun pare-feu courant n&apos;a été trouvé sur cet ordinateur : il ne devrait pas bloquer les téléphones (port {port}).</source>
         <translation>3. No common firewall was found on this computer: it should not block phones (port {port}).</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="283"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="284"/>
         <source>Commande copiée</source>
         <translation>Command copied</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="289"/>
-        <location filename="../../widgets/netcheck_dialog.py" line="294"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="290"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="295"/>
         <source>Ouvrir le port</source>
         <translation>Open the port</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="291"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="292"/>
         <source>Atelier va lancer cette commande avec les droits d&apos;administrateur ; le système vous demandera votre mot de passe :
 
 {command}</source>
@@ -2950,12 +4451,12 @@ This cannot be undone: export the report or the archive first if you need the na
 {command}</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="299"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="300"/>
         <source>En attente du mot de passe administrateur…</source>
         <translation>Waiting for the administrator password…</translation>
     </message>
     <message>
-        <location filename="../../widgets/netcheck_dialog.py" line="323"/>
+        <location filename="../../widgets/netcheck_dialog.py" line="324"/>
         <source>Le port est ouvert. Refaites le test avec le téléphone.</source>
         <translation>The port is open. Test again with the phone.</translation>
     </message>
@@ -3062,57 +4563,57 @@ This cannot be undone: export the report or the archive first if you need the na
 <context>
     <name>PhaseDetails</name>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="164"/>
+        <location filename="../../widgets/agenda_editor.py" line="165"/>
         <source>Travail</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="165"/>
+        <location filename="../../widgets/agenda_editor.py" line="166"/>
         <source>Pause</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="170"/>
+        <location filename="../../widgets/agenda_editor.py" line="171"/>
         <source>(aucune méthode)</source>
         <translation>(no method)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="177"/>
+        <location filename="../../widgets/agenda_editor.py" line="178"/>
         <source>Consigne affichée aux participants</source>
         <translation>Instructions shown to participants</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="183"/>
+        <location filename="../../widgets/agenda_editor.py" line="184"/>
         <source>Vos notes d&apos;animation (jamais affichées en salle)</source>
         <translation>Your facilitation notes (never shown in the room)</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="189"/>
+        <location filename="../../widgets/agenda_editor.py" line="190"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="190"/>
+        <location filename="../../widgets/agenda_editor.py" line="191"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="191"/>
+        <location filename="../../widgets/agenda_editor.py" line="192"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="192"/>
+        <location filename="../../widgets/agenda_editor.py" line="193"/>
         <source>Méthode</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="193"/>
+        <location filename="../../widgets/agenda_editor.py" line="194"/>
         <source>Consigne</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../widgets/agenda_editor.py" line="194"/>
+        <location filename="../../widgets/agenda_editor.py" line="195"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -3333,12 +4834,12 @@ Only your account can read these files. Exported documents (report, CSV, archive
 <context>
     <name>ProgrammeView</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="101"/>
+        <location filename="../../widgets/workshop_editor.py" line="109"/>
         <source>Clic droit : changer son statut</source>
         <translation>Right-click: change its status</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="117"/>
+        <location filename="../../widgets/workshop_editor.py" line="125"/>
         <source>Statut : {status}</source>
         <translation>Status: {status}</translation>
     </message>
@@ -3353,7 +4854,17 @@ Only your account can read these files. Exported documents (report, CSV, archive
         <translation>Double-click a session to edit its agenda.</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="93"/>
+        <location filename="../../widgets/workshop_editor.py" line="74"/>
+        <source>Semaine {week} · {label} {number} — {title} ({minutes})</source>
+        <translation>Week {week} · {label} {number} — {title} ({minutes})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="86"/>
+        <source>Semaine {week} · {mark} Jalon — {title}</source>
+        <translation>Week {week} · {mark} Milestone — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/workshop_editor.py" line="101"/>
         <source>Chantier · {status} · {title}</source>
         <translation>Project · {status} · {title}</translation>
     </message>
@@ -5026,94 +6537,94 @@ An item that is already a project is not created twice.</translation>
 <context>
     <name>WorkshopEditor</name>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="225"/>
+        <location filename="../../widgets/workshop_editor.py" line="233"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="226"/>
+        <location filename="../../widgets/workshop_editor.py" line="234"/>
         <source>Chantiers</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="216"/>
+        <location filename="../../widgets/workshop_editor.py" line="224"/>
         <source>Tableau</source>
         <translation>Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="151"/>
+        <location filename="../../widgets/workshop_editor.py" line="159"/>
         <source>← Ateliers</source>
         <translation>← Workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="152"/>
+        <location filename="../../widgets/workshop_editor.py" line="160"/>
         <source>Revenir à la liste des ateliers (Alt+←)</source>
         <translation>Back to the workshop list (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="162"/>
-        <location filename="../../widgets/workshop_editor.py" line="271"/>
+        <location filename="../../widgets/workshop_editor.py" line="170"/>
+        <location filename="../../widgets/workshop_editor.py" line="279"/>
         <source>Enregistré ✓</source>
         <translation>Saved ✓</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="164"/>
+        <location filename="../../widgets/workshop_editor.py" line="172"/>
         <source>Renommer</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="166"/>
+        <location filename="../../widgets/workshop_editor.py" line="174"/>
         <source>Enregistrer comme format…</source>
         <translation>Save as format…</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="167"/>
+        <location filename="../../widgets/workshop_editor.py" line="175"/>
         <source>Réutiliser cet agenda pour de prochains ateliers</source>
         <translation>Reuse this agenda for future workshops</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="170"/>
-        <location filename="../../widgets/workshop_editor.py" line="241"/>
+        <location filename="../../widgets/workshop_editor.py" line="178"/>
+        <location filename="../../widgets/workshop_editor.py" line="249"/>
         <source>Démarrer la séance ▶</source>
         <translation>Start session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="173"/>
+        <location filename="../../widgets/workshop_editor.py" line="181"/>
         <source>Ouvrir la console d&apos;animation et la projection (Ctrl+Maj+D)</source>
         <translation>Open the facilitation console and the projector (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="193"/>
+        <location filename="../../widgets/workshop_editor.py" line="201"/>
         <source>Cadrage</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="194"/>
+        <location filename="../../widgets/workshop_editor.py" line="202"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="195"/>
+        <location filename="../../widgets/workshop_editor.py" line="203"/>
         <source>Programme</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="224"/>
+        <location filename="../../widgets/workshop_editor.py" line="232"/>
         <source>Idées</source>
         <translation>Ideas</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="230"/>
+        <location filename="../../widgets/workshop_editor.py" line="238"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="239"/>
+        <location filename="../../widgets/workshop_editor.py" line="247"/>
         <source>Reprendre la séance ▶</source>
         <translation>Resume session ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/workshop_editor.py" line="271"/>
+        <location filename="../../widgets/workshop_editor.py" line="279"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>

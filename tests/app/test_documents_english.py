@@ -395,6 +395,7 @@ def test_the_bilan_in_english(demo, tmp_path: Path) -> None:
     english = pdf_text(tmp_path / "en.pdf")
     assert "ACTIVITY REPORT" in english and "Activity report 2026" in english
     assert "From participation to projects" in english and "How these figures" in english
+    assert "3 hours" in english and "3 heures" not in english  # the format, by its English name
     build_bilan(data, tmp_path / "fr.pdf")
     french = pdf_text(tmp_path / "fr.pdf")
     assert "Bilan d'activité 2026" in french and "De la participation aux projets" in french

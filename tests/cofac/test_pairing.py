@@ -161,6 +161,9 @@ def test_the_lead_changes_a_role_and_it_applies_to_the_next_request(
         assert first.json() == {
             "code": "interdit",
             "message": "Votre rôle (Observateur·rice) ne le permet pas : écrire un post-it.",
+            # what a laptop's window needs to say it in its own language
+            "template": "Votre rôle ({role_label}) ne le permet pas : {label}.",
+            "params": {"role_label": "Observateur·rice", "label": "écrire un post-it"},
         }
         cofac.set_role(host.ctx, host.workshop_id, laptop.pairing.laptop_id, "scribe")
         assert client.post("/api/cofac/op", json=body).status_code == 200

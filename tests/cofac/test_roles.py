@@ -123,6 +123,8 @@ def test_refusals_are_french_json(host: Host, make_laptop: Callable[..., CoFacCl
         assert unknown.json() == {
             "code": "operation_inconnue",
             "message": "Opération inconnue : workshops.delete.",
+            "template": "Opération inconnue : {op}.",  # for a laptop's window in English
+            "params": {"op": "workshops.delete"},
         }
         gone = client.post(
             "/api/cofac/op",

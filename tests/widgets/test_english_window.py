@@ -9,10 +9,11 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractListModel, QLocale, Qt, QTranslator
+from PySide6.QtCore import QAbstractListModel, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QTabWidget,
+    QTextBrowser,
     QWidget,
 )
 
@@ -36,6 +39,7 @@ from app.ops import agenda, board, live
 from app.ops.demo import create_demo
 from app.ops.workshops import create_workshop
 from widgets.application import install_translations
+from widgets.dialogs import Dialogs
 
 
 def _chosen(qapp: QApplication, lang: str) -> Iterator[list[QTranslator]]:
@@ -86,7 +90,8 @@ def test_qt_file_dialog_speaks_english_when_chosen(english):
 FRENCH_MARKERS = re.compile(
     r"[éèêàâçùûôîœÉÈÀÇ]|«|»"
     r"|\b(de|du|des|le|la|les|un|une|et|ou|au|aux|sur|pour|avec|dans|par|sans|est|pas"
-    r"|heures?|jours?|mois|séance|terminé|arrivées|jaune|vert|bleu|rouge|rose|annuler)\b",
+    r"|heures?|jours?|mois|séance|terminé|arrivées|jaune|vert|bleu|rouge|rose|annuler"
+    r"|semaines?|jalon|\d+ h( \d\d)?)\b",
     re.IGNORECASE,
 )
 
@@ -137,6 +142,11 @@ def _shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield where, widget.placeholderText()
         if isinstance(widget, QGroupBox):
             yield where, widget.title()
+        if isinstance(widget, QTextBrowser):  # a method's sheet
+            yield where, widget.toPlainText()
+        if isinstance(widget, QMessageBox):
+            yield where, widget.text()
+            yield f"{where} title", widget.windowTitle()
         if isinstance(widget, QTabWidget):
             for i in range(widget.count()):
                 if widget.isTabVisible(i):
@@ -154,6 +164,11 @@ def _shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
                     index = model.index(row, column)
                     yield where, str(model.data(index) or "")
                     yield where, str(model.data(index, Qt.ItemDataRole.ToolTipRole) or "")
+                    yield where, str(model.data(index, Qt.ItemDataRole.AccessibleTextRole) or "")
+                    for role in range(Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 8):
+                        value = model.data(index, role)  # a delegate's own lines (the agenda)
+                        if isinstance(value, tuple):  # (a key alone is not shown)
+                            yield where, " · ".join(v for v in value if isinstance(v, str))
         if isinstance(widget, QGraphicsView) and widget.scene() is not None:
             for item in widget.scene().items():
                 if isinstance(item, (QGraphicsSimpleTextItem, QGraphicsTextItem)):
@@ -224,6 +239,81 @@ def test_english_window_shows_no_french_left(english, make_window, db_path, qtbo
     assert not seen, "French left in the English window:\n" + "\n".join(
         f"  {where}: {text!r}" for text, where in sorted(seen.items(), key=lambda kv: kv[1])
     )
+
+
+def _assert_no_french(seen: dict[str, str]) -> None:
+    assert not seen, "French left in the English window:\n" + "\n".join(
+        f"  {where}: {text!r}" for text, where in sorted(seen.items(), key=lambda kv: kv[1])
+    )
+
+
+def test_english_workshops_from_each_format_and_the_method_library(english, make_window, qtbot):
+    """A workshop made in the English window from each format has its agenda in English
+    (sessions, sequences, instructions): only its title is data; every method of the library,
+    under every brique, reads in English."""
+    window = make_window()
+    seen: dict[str, str] = {}
+    titles = ["Mobility sprint 3h", "Mobility sprint 3j", "Mobility sprint 3m"]
+    for key, title in zip(("3h", "3j", "3m"), titles, strict=True):
+        change = window.controller.create(key, title, "", date(2026, 12, 7))
+        assert change is not None and change.workshop_id is not None
+        window.open_workshop(change.workshop_id)
+        editor = window.editor
+        for index in range(editor.tabs.count()):
+            editor.tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            _french_left(window, titles, seen)
+        editor.tabs.setCurrentIndex(1)  # the agenda, in English
+        QApplication.processEvents()
+        texts = " ".join(text for _where, text in _shown_texts(editor))
+        assert "Welcome" in texts and "Check-in" in texts, texts[:400]
+        assert "Accueil" not in texts
+    window.show_home()
+    QApplication.processEvents()
+    _french_left(window, titles, seen)
+
+    window.open_workshop(change.workshop_id)
+    library = window.editor.library
+    window.editor.tabs.setCurrentIndex(window.editor.tabs.indexOf(library.parentWidget()))
+    for brique in range(library.brique.count()):
+        library.brique.setCurrentIndex(brique)
+        shown = library.list.count()
+        assert shown > 0
+        for row in range(shown):
+            library.list.setCurrentRow(row)
+            _french_left(library, titles, seen)
+    sheet = library.sheet.toPlainText()
+    assert "Tips" in sheet or "tips" in sheet.casefold(), sheet
+    _assert_no_french(seen)
+
+
+def test_english_error_dialog(english, make_window, qtbot):
+    """A core error reaches the window's error dialog in English."""
+    window = make_window()
+    wid = create_workshop(window.controller.ctx, format_key="3h", title="Errors").workshop_id
+    assert wid is not None
+    window.open_workshop(wid)
+    fake = window.dialogs
+    assert window.controller.rename(wid, "x" * 250) is None  # refused by the core
+    assert fake.errors == ["Title: 200 characters at most (250 typed)."]
+    assert window.controller.create("zz", "Nowhere", "", None) is None
+    assert fake.errors[-1] == "Unknown format “zz” (formats available: 3h, 3j, 3m)."
+
+    # the real dialog the window shows, walked while it is open
+    seen: dict[str, str] = {}
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        shown.append(box.text())
+        _french_left(box, [], seen)
+        box.done(0)
+
+    QTimer.singleShot(0, read_and_close)
+    Dialogs(window).error(fake.errors[-1])
+    assert shown == ["Unknown format “zz” (formats available: 3h, 3j, 3m)."]
+    _assert_no_french(seen)
 
 
 # ---------------------------------------------------------------------------------------------

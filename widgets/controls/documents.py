@@ -9,11 +9,14 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from app.domain.activity import Period
 from app.errors import KnownError
 from app.ops.base import Change
 from app.ops.photos import PhotoInfo
 from widgets.controls.base import Controls, documents_lang
+from widgets.core_errors import error_text
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +72,9 @@ class DocumentControls(Controls):
         lang = documents_lang()
 
         def job(progress: Callable[[float, str], None]) -> str:
-            progress(0.1, "Liste des présents…")
+            progress(0.1, QCoreApplication.translate("DocumentControls", "Liste des présents…"))
             sheet = attendance_sheet(self.ctx, workshop_id, organisation=organisation)
-            progress(0.5, "Mise en page…")
+            progress(0.5, QCoreApplication.translate("DocumentControls", "Mise en page…"))
             build_emargement(sheet, path, lang=lang)
             return path
 
@@ -85,7 +88,7 @@ class DocumentControls(Controls):
         from app.reports.csv_export import export_workshop_csv
 
         def job(progress: Callable[[float, str], None]) -> str:
-            progress(0.1, "Lecture de l'atelier…")
+            progress(0.1, QCoreApplication.translate("DocumentControls", "Lecture de l'atelier…"))
             export_workshop_csv(self.ctx, workshop_id, folder)
             return folder
 
@@ -104,7 +107,7 @@ class DocumentControls(Controls):
             return read_logo(path), ""
         except LogoError as exc:
             log.warning("logo left out: %s", exc.message)
-            return None, exc.message
+            return None, error_text(exc)
 
     def bilan_job(self, period: Period, path: str) -> Callable[[Callable[[float, str], None]], str]:
         """The bilan d'activité of `period` as a job to run off the GUI thread: job(progress)
@@ -117,7 +120,7 @@ class DocumentControls(Controls):
         lang = documents_lang()
 
         def job(progress: Callable[[float, str], None]) -> str:
-            progress(0.05, "Lecture des ateliers…")
+            progress(0.05, QCoreApplication.translate("DocumentControls", "Lecture des ateliers…"))
             data = activity_data(
                 self.ctx,
                 period,
@@ -190,15 +193,20 @@ class DocumentControls(Controls):
             ready: list[photos.PreparedPhoto] = []
             refused: list[str] = []
             for index, path in enumerate(paths):
-                progress(index / max(1, len(paths)), f"Photo {index + 1} sur {len(paths)}…")
+                progress(
+                    index / max(1, len(paths)),
+                    QCoreApplication.translate("DocumentControls", "Photo {n} sur {total}…").format(
+                        n=index + 1, total=len(paths)
+                    ),
+                )
                 try:
                     ready.append(photos.read_photo(path))
                 except KnownError as exc:
-                    refused.append(exc.message)
+                    refused.append(error_text(exc))
             if not ready:
                 raise photos.PhotoError(" ".join(refused) or "Aucune photo à ajouter.")
             photos.add_photos(self.ctx, workshop_id, ready)
-            progress(1.0, "Terminé")
+            progress(1.0, QCoreApplication.translate("DocumentControls", "Terminé"))
             added = (
                 "1 photo ajoutée au compte-rendu."
                 if len(ready) == 1

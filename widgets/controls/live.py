@@ -12,7 +12,7 @@ from app.errors import KnownError
 from app.ops import live
 from app.ops.base import Change
 from widgets.controls.base import Controls, documents_lang
-from widgets.core_text import error_text
+from widgets.core_errors import error_text
 
 if TYPE_CHECKING:
     from app.server.netcheck import NetCheck
@@ -31,7 +31,7 @@ class LiveControls(Controls):
         try:
             live.start_session(self.ctx, workshop_id, block_id)
         except KnownError as exc:
-            self.error.emit(error_text(exc.message))
+            self.error.emit(error_text(exc))
             return False
         return True
 

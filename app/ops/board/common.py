@@ -39,9 +39,9 @@ def _cluster(session: Session, cluster_id: int) -> Cluster:
 def _ids(ids: Iterable[int], what: str = "post-it") -> list[int]:
     unique = list(dict.fromkeys(int(i) for i in ids))
     if not unique:
-        raise InvalidInput(f"Sélectionnez au moins un {what}.")
+        raise InvalidInput("Sélectionnez au moins un {what}.", what=what)
     if len(unique) > LIMIT:
-        raise InvalidInput(f"{LIMIT} éléments au plus à la fois.")
+        raise InvalidInput("{LIMIT} éléments au plus à la fois.", LIMIT=LIMIT)
     return unique
 
 
@@ -57,7 +57,7 @@ def _notes(session: Session, workshop_id: int, ids: Sequence[int]) -> list[Note]
 
 def _colour(value: str) -> str:
     if value not in COLOURS:
-        raise InvalidInput(f"Couleur inconnue : {value}.")
+        raise InvalidInput("Couleur inconnue : {value}.", value=value)
     return value
 
 

@@ -125,7 +125,7 @@ def move(
     if not notes and not clusters:
         raise InvalidInput("Rien à déplacer.")
     if len(notes) + len(clusters) > LIMIT:
-        raise InvalidInput(f"{LIMIT} éléments au plus à la fois.")
+        raise InvalidInput("{LIMIT} éléments au plus à la fois.", LIMIT=LIMIT)
 
     def place(value: float) -> float:
         value = _coordinate(value)

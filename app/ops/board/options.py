@@ -57,7 +57,7 @@ def set_private(ctx: Context, workshop_id: int, phase_id: int, private: bool) ->
 
 def set_template(ctx: Context, workshop_id: int, phase_id: int, template: str | None) -> Change:
     if template is not None and template not in TEMPLATES:
-        raise InvalidInput(f"Modèle de tableau inconnu : {template}.")
+        raise InvalidInput("Modèle de tableau inconnu : {template}.", template=template)
 
     def build(session: Session) -> tuple[list[Action], str]:
         _phase_of(session, workshop_id, phase_id)
@@ -79,7 +79,7 @@ def set_options(
         if arrival is not None:
             changes["phone_notes"] = Arrival(arrival).value
     except ValueError as exc:
-        raise InvalidInput(f"Réglage du tableau inconnu : {exc}.") from None
+        raise InvalidInput("Réglage du tableau inconnu : {exc}.", exc=exc) from None
     if not changes:
         raise InvalidInput("Rien à modifier.")
 

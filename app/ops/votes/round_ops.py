@@ -157,7 +157,9 @@ def add_paper_votes(
         item = parse_item(raw_item)
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PAPER:
             raise VoteError(
-                f"Gommettes papier : un nombre de 0 à {MAX_PAPER}.", code="saisie_invalide"
+                "Gommettes papier : un nombre de 0 à {MAX_PAPER}.",
+                code="saisie_invalide",
+                MAX_PAPER=MAX_PAPER,
             )
         if value:
             votes[item_key(item)] = value

@@ -54,7 +54,7 @@ def capitalisation(story: BilanStory) -> None:
     for m in data.methods:
         rows.append(
             [
-                para(m.name, Styles.cell_bold),
+                para((m.name_en if lang == "en" else "") or m.name, Styles.cell_bold),
                 para(number(m.times_used, lang), Styles.cell_right),
                 para(number(m.reviews, lang), Styles.cell_right),
                 para(number(m.mean, lang, 1) if m.mean is not None else "—", Styles.cell_right),
@@ -71,7 +71,11 @@ def capitalisation(story: BilanStory) -> None:
                 KeepTogether(
                     [
                         Paragraph(markup(quote.format(text=q.text)), Styles.quote),
-                        para(f"— {q.method_name}, {q.workshop_title}", ATTRIBUTION),
+                        para(
+                            f"— {(q.method_name_en if lang == 'en' else '') or q.method_name}, "
+                            f"{q.workshop_title}",
+                            ATTRIBUTION,
+                        ),
                     ]
                 )
             )

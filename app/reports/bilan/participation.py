@@ -90,7 +90,8 @@ def activity(story: BilanStory) -> None:
     story.sub(t("Par format", lang))
     formats: dict[str, list[Any]] = {}
     for w in data.workshops:
-        row = formats.setdefault(w.format_name, [FORMAT_ORDER.get(w.format_key, 9), 0, 0, 0, 0])
+        shown = (w.format_name_en if lang == "en" else "") or w.format_name
+        row = formats.setdefault(shown, [FORMAT_ORDER.get(w.format_key, 9), 0, 0, 0, 0])
         row[1] += 1
         row[2] += w.sessions
         row[3] += w.participants

@@ -34,7 +34,8 @@ def workshops(story: BilanStory) -> None:
         [rich(t(h, lang), Styles.head if i < 2 else Styles.head_right) for i, h in enumerate(heads)]
     ]
     for w in data.workshops:
-        details = w.format_name + (f" · {w.place}" if w.place else "")
+        shown = (w.format_name_en if lang == "en" else "") or w.format_name
+        details = shown + (f" · {w.place}" if w.place else "")
         average = w.average_rating
         rows.append(
             [

@@ -171,12 +171,15 @@ def deroule(story: ReportStory) -> None:
                     phase.title
                     + (
                         t(" (pause)", lang)
-                        if muted and "pause" not in phase.title.casefold()
+                        if muted and t("pause", lang) not in phase.title.casefold()
                         else ""
                     ),
                     style,
                 ),
-                para(phase.method_name or "—", style),
+                para(
+                    (phase.method_name_en if lang == "en" else "") or phase.method_name or "—",
+                    style,
+                ),
                 para(_minutes(phase.planned_minutes, lang), Styles.cell_right),
             ]
             offset += phase.planned_minutes

@@ -87,7 +87,7 @@ def annexe(story: ReportStory) -> None:
     story.add(
         para(t("Telles que les décrit la bibliothèque de méthodes d'Atelier.", lang), Styles.small)
     )
-    for m in data.methods:
+    for m in (method.in_lang(lang) for method in data.methods):
         duration = (
             f"{m.duration_min} min"
             if m.duration_min == m.duration_max
@@ -95,7 +95,7 @@ def annexe(story: ReportStory) -> None:
         )
         parts: list[Any] = [
             rich(
-                f"{markup(m.name)} <font color='#5b6773' size='8'>· {markup(m.brique)} · "
+                f"{markup(m.name)} <font color='#5b6773' size='8'>· {markup(t(m.brique, lang))} · "
                 f"{markup(duration)}</font>",
                 Styles.h3,
             ),
@@ -107,6 +107,9 @@ def annexe(story: ReportStory) -> None:
             for i, step in enumerate(m.steps, 1)
         ]
         if m.materials:
-            stuff = [w[:1].lower() + w[1:] if w[1:2].islower() else w for w in m.materials]
+            stuff = [
+                w[:1].lower() + w[1:] if w[1:2].islower() or w.startswith("A ") else w
+                for w in m.materials
+            ]
             parts.append(para(t("Matériel : ", lang) + ", ".join(stuff) + ".", Styles.small))
         story.add(KeepTogether(parts), Spacer(1, 4))  # a method is not cut after its first step
