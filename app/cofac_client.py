@@ -88,8 +88,7 @@ class CertificateChanged(HostUnreachable):
     code = "certificat_different"
 
     def __init__(self) -> None:
-        KnownError.__init__(
-            self,
+        super(HostUnreachable, self).__init__(
             "L'ordinateur qui répond à cette adresse n'est pas celui avec lequel cet ordinateur "
             "a été appairé (son certificat a changé) : rien ne lui a été envoyé. Si l'animatrice "
             "a changé d'ordinateur, appairez de nouveau avec le code qu'elle affiche.",

@@ -420,6 +420,40 @@ MESSAGES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreError", "Gardien·ne du temps"),
     QT_TRANSLATE_NOOP("CoreError", "Scribe"),
     QT_TRANSLATE_NOOP("CoreError", "Observateur·rice"),
+    QT_TRANSLATE_NOOP("CoreError", "Co-pilote (décisions déléguées)"),
+    QT_TRANSLATE_NOOP("CoreError", "Un chantier « {title} » existe déjà dans cet atelier."),
+    QT_TRANSLATE_NOOP("CoreError", "Post-its invalides."),
+    QT_TRANSLATE_NOOP("CoreError", "Cette personne a déjà été effacée."),
+    QT_TRANSLATE_NOOP("CoreError", "La séance est terminée : cet ordinateur n'y a plus accès."),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "L'animatrice n'a pas encore accepté cet ordinateur : elle le fait depuis son panneau de co-animation.",
+    ),
+    QT_TRANSLATE_NOOP("CoreError", "L'échange d'appairage a expiré : recommencez."),
+    QT_TRANSLATE_NOOP("CoreError", "Message d'appairage illisible."),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "L'ordinateur qui répond à cette adresse n'est pas celui avec lequel cet ordinateur a été appairé (son certificat a changé) : rien ne lui a été envoyé. Si l'animatrice a changé d'ordinateur, appairez de nouveau avec le code qu'elle affiche.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "L'ordinateur qui répond n'a pas prouvé qu'il connaît le code d'appairage : soit le code est faux, soit ce n'est pas l'ordinateur de l'animatrice (une autre séance peut porter le même titre). Rien ne lui a été envoyé. Vérifiez les 6 chiffres et l'adresse affichés sur son écran.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Trop de codes erronés depuis cet ordinateur : l'appairage est bloqué pendant une minute.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Trop de codes erronés : ce code d'appairage ne sert plus. Demandez à l'animatrice d'afficher un nouveau code (« Nouveau code »).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Ce code ne correspond pas : vérifiez les 6 chiffres affichés sur l'ordinateur de l'animatrice.",
+    ),
+    QT_TRANSLATE_NOOP("CoreError", "« {name} » a été déconnecté : appairez-le à nouveau."),
+    QT_TRANSLATE_NOOP("CoreError", "Action de conservation inconnue : « {action} »."),
+    QT_TRANSLATE_NOOP("CoreError", "Impossible de créer la base « {path} » ({reason})."),
 )
 
 # French words the core passes as a message's parameters: a field's name (`what=`), a date's
@@ -437,6 +471,8 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreError", "La raison"),
     QT_TRANSLATE_NOOP("CoreError", "Libellé"),
     QT_TRANSLATE_NOOP("CoreError", "Lieu"),
+    QT_TRANSLATE_NOOP("CoreError", "Le porteur"),
+    QT_TRANSLATE_NOOP("CoreError", "Le titre du chantier"),
     QT_TRANSLATE_NOOP("CoreError", "Ligne de suivi"),
     QT_TRANSLATE_NOOP("CoreError", "Légende"),
     QT_TRANSLATE_NOOP("CoreError", "Nom"),

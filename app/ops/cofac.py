@@ -250,7 +250,9 @@ def approve(ctx: Context, workshop_id: int, cofac_id: int) -> Change:
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         row = _laptop(session, workshop_id, cofac_id)
         if row.revoked:
-            raise InvalidInput(f"« {row.name} » a été déconnecté : appairez-le à nouveau.")
+            raise InvalidInput(
+                "« {name} » a été déconnecté : appairez-le à nouveau.", name=row.name
+            )
         label = f"Ordinateur accepté : {row.name}"
         return workshop_id, [["cofac.set", {"id": row.id, "approved": True}]], label
 

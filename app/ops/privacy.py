@@ -446,7 +446,7 @@ def apply_retention(
     """Anonymise (or delete, `action="purge"`) the workshops past retention; `months` 0 keeps
     every workshop. Returns what was done, for the notice."""
     if action not in RETENTION_ACTIONS:
-        raise InvalidInput(f"Action de conservation inconnue : « {action} ».")
+        raise InvalidInput("Action de conservation inconnue : « {action} ».", action=action)
     if months <= 0:
         return []
     from app.ops import workshops  # the deletion lives with the other whole-workshop ops

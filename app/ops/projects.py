@@ -122,7 +122,9 @@ def create_project(
             )
         )
         if taken is not None:
-            raise InvalidInput(f"Un chantier « {text[:60]} » existe déjà dans cet atelier.")
+            raise InvalidInput(
+                "Un chantier « {title} » existe déjà dans cet atelier.", title=text[:60]
+            )
         insert = {"workshop_id": workshop_id, "title": text[:200], "description": about,
                   "status": "idee", "owner": who, "source_note_id": None,
                   "created_at": ctx.clock()}  # fmt: skip

@@ -37,6 +37,11 @@ from app.system.files import private_file, private_folder
 
 log = logging.getLogger(__name__)
 
+
+class _OlderSchema(Exception):
+    """A backup of an older schema (scrubbing it is not safe: it is removed instead)."""
+
+
 T = TypeVar("T")
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -253,7 +258,9 @@ class Database:
                     private_file(path.with_name(path.name + suffix))
             except OSError as exc:
                 raise DatabaseError(
-                    f"Impossible de créer la base « {path} » ({os_reason(exc)})."
+                    "Impossible de créer la base « {path} » ({reason}).",
+                    path=path,
+                    reason=os_reason(exc),
                 ) from None
         db = cls(url)
         if migrate:
@@ -589,7 +596,7 @@ class Database:
             other = Database(f"sqlite:///{path}")
             try:
                 if other.current_revision() != head:
-                    raise DatabaseError(f"backup {path.name}: an older schema")
+                    raise _OlderSchema(path.name)
                 with other._session() as session:
                     work(session)
                     raw = session.connection().connection.driver_connection

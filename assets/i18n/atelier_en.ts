@@ -1733,6 +1733,7 @@
     </message>
     <message>
         <location filename="../../widgets/core_errors.py" line="167"/>
+        <location filename="../../widgets/core_errors.py" line="454"/>
         <source>« {name} » a été déconnecté : appairez-le à nouveau.</source>
         <translation>“{name}” has been disconnected: pair it again.</translation>
     </message>
@@ -2253,6 +2254,7 @@
     </message>
     <message>
         <location filename="../../widgets/core_errors.py" line="310"/>
+        <location filename="../../widgets/core_errors.py" line="450"/>
         <source>Ce code ne correspond pas : vérifiez les 6 chiffres affichés sur l&apos;ordinateur de l&apos;animatrice.</source>
         <translation>This code does not match: check the 6 digits shown on the lead facilitator’s computer.</translation>
     </message>
@@ -2547,137 +2549,217 @@
         <translation>Observer</translation>
     </message>
     <message>
+        <location filename="../../widgets/core_errors.py" line="423"/>
+        <source>Co-pilote (décisions déléguées)</source>
+        <translation>Co-pilot (delegated decisions)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="424"/>
+        <source>Un chantier « {title} » existe déjà dans cet atelier.</source>
+        <translation>A project “{title}” already exists in this workshop.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="425"/>
+        <source>Post-its invalides.</source>
+        <translation>Invalid sticky notes.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="426"/>
+        <source>Cette personne a déjà été effacée.</source>
+        <translation>This person has already been erased.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="427"/>
+        <source>La séance est terminée : cet ordinateur n&apos;y a plus accès.</source>
+        <translation>The session has ended: this computer no longer has access to it.</translation>
+    </message>
+    <message>
         <location filename="../../widgets/core_errors.py" line="428"/>
+        <source>L&apos;animatrice n&apos;a pas encore accepté cet ordinateur : elle le fait depuis son panneau de co-animation.</source>
+        <translation>The lead facilitator has not accepted this computer yet: she does so from her co-facilitation panel.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="432"/>
+        <source>L&apos;échange d&apos;appairage a expiré : recommencez.</source>
+        <translation>The pairing exchange expired: start again.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="433"/>
+        <source>Message d&apos;appairage illisible.</source>
+        <translation>Unreadable pairing message.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="434"/>
+        <source>L&apos;ordinateur qui répond à cette adresse n&apos;est pas celui avec lequel cet ordinateur a été appairé (son certificat a changé) : rien ne lui a été envoyé. Si l&apos;animatrice a changé d&apos;ordinateur, appairez de nouveau avec le code qu&apos;elle affiche.</source>
+        <translation>The computer answering at this address is not the one this computer was paired with (its certificate changed): nothing was sent to it. If the lead facilitator changed computers, pair again with the code she shows.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="438"/>
+        <source>L&apos;ordinateur qui répond n&apos;a pas prouvé qu&apos;il connaît le code d&apos;appairage : soit le code est faux, soit ce n&apos;est pas l&apos;ordinateur de l&apos;animatrice (une autre séance peut porter le même titre). Rien ne lui a été envoyé. Vérifiez les 6 chiffres et l&apos;adresse affichés sur son écran.</source>
+        <translation>The computer answering did not prove it knows the pairing code: either the code is wrong or it is not the lead facilitator&apos;s computer (another session may have the same title). Nothing was sent to it. Check the 6 digits and the address shown on her screen.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="442"/>
+        <source>Trop de codes erronés depuis cet ordinateur : l&apos;appairage est bloqué pendant une minute.</source>
+        <translation>Too many wrong codes from this computer: pairing is blocked for one minute.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="446"/>
+        <source>Trop de codes erronés : ce code d&apos;appairage ne sert plus. Demandez à l&apos;animatrice d&apos;afficher un nouveau code (« Nouveau code »).</source>
+        <translation>Too many wrong codes: this pairing code no longer works. Ask the lead facilitator to show a new code (“New code”).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="455"/>
+        <source>Action de conservation inconnue : « {action} ».</source>
+        <translation>Unknown retention action: “{action}”.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="456"/>
+        <source>Impossible de créer la base « {path} » ({reason}).</source>
+        <translation>Cannot create the database “{path}” ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="462"/>
         <source>Auteur</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="429"/>
+        <location filename="../../widgets/core_errors.py" line="463"/>
         <source>Cadrage</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="430"/>
+        <location filename="../../widgets/core_errors.py" line="464"/>
         <source>Ce qu&apos;il faudrait changer</source>
         <translation>What should change</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="431"/>
+        <location filename="../../widgets/core_errors.py" line="465"/>
         <source>Ce que je retiens</source>
         <translation>What I take away</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="432"/>
+        <location filename="../../widgets/core_errors.py" line="466"/>
         <source>Ce qui a marché</source>
         <translation>What worked</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="433"/>
+        <location filename="../../widgets/core_errors.py" line="467"/>
         <source>Ce qui pourrait être amélioré</source>
         <translation>What could be improved</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="434"/>
+        <location filename="../../widgets/core_errors.py" line="468"/>
         <source>Description du chantier</source>
         <translation>Project description</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="435"/>
+        <location filename="../../widgets/core_errors.py" line="469"/>
         <source>L&apos;action</source>
         <translation>The action</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="436"/>
+        <location filename="../../widgets/core_errors.py" line="470"/>
         <source>La méthode</source>
         <translation>The method</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="437"/>
+        <location filename="../../widgets/core_errors.py" line="471"/>
         <source>La raison</source>
         <translation>The reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="438"/>
+        <location filename="../../widgets/core_errors.py" line="472"/>
         <source>Libellé</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="439"/>
+        <location filename="../../widgets/core_errors.py" line="473"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="440"/>
+        <location filename="../../widgets/core_errors.py" line="474"/>
+        <source>Le porteur</source>
+        <translation>The owner</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="475"/>
+        <source>Le titre du chantier</source>
+        <translation>The project&apos;s title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="476"/>
         <source>Ligne de suivi</source>
         <translation>Follow-up line</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="441"/>
+        <location filename="../../widgets/core_errors.py" line="477"/>
         <source>Légende</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="442"/>
+        <location filename="../../widgets/core_errors.py" line="478"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="443"/>
+        <location filename="../../widgets/core_errors.py" line="479"/>
         <source>Nom du fichier</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="444"/>
+        <location filename="../../widgets/core_errors.py" line="480"/>
         <source>Nom du format</source>
         <translation>Format name</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="445"/>
+        <location filename="../../widgets/core_errors.py" line="481"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="446"/>
+        <location filename="../../widgets/core_errors.py" line="482"/>
         <source>Post-it</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="447"/>
+        <location filename="../../widgets/core_errors.py" line="483"/>
         <source>Qui</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="448"/>
+        <location filename="../../widgets/core_errors.py" line="484"/>
         <source>Texte</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="449"/>
+        <location filename="../../widgets/core_errors.py" line="485"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="450"/>
+        <location filename="../../widgets/core_errors.py" line="486"/>
         <source>Titre du groupe</source>
         <translation>Group title</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="451"/>
+        <location filename="../../widgets/core_errors.py" line="487"/>
         <source>Titre du vote</source>
         <translation>Vote title</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="452"/>
+        <location filename="../../widgets/core_errors.py" line="488"/>
         <source>de début</source>
         <translation>start</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="453"/>
+        <location filename="../../widgets/core_errors.py" line="489"/>
         <source>de fin</source>
         <translation>end</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="454"/>
+        <location filename="../../widgets/core_errors.py" line="490"/>
         <source>post-it</source>
         <translation>sticky note</translation>
     </message>

@@ -31,6 +31,11 @@ PASSED_ON = {
     ("app/errors.py", "problem"): "FormatFileError's problem: the templates given to it",
     ("app/errors.py", "reason"): "os_reason: _OS_ERRORS' values",
     ("app/server/problems.py", "CLOSED[seance]"): "problems.CLOSED's values",
+    ("app/cofac_client.py", "str(exc) or type(exc).__name__"): "ssl's own words (offline)",
+    ("app/cofac_client.py", "FAKE_HOST"): "a module constant, in messages_by_name",
+    ("app/server/cofac.py", "LOCKED"): "a module constant, in messages_by_name",
+    ("app/server/cofac.py", "SUSPENDED"): "a module constant, in messages_by_name",
+    ("app/server/cofac.py", "WRONG"): "a module constant, in messages_by_name",
 }
 
 
@@ -138,17 +143,23 @@ def messages_by_name() -> list[str]:
     """The messages the core passes by name (constants), and the words of its OS reasons."""
     import inspect
 
+    from app.cofac_client import FAKE_HOST
     from app.errors import _OS_ERRORS
     from app.ops.cofac import ROLES
     from app.ops.feedback import CLOSED_MESSAGE
     from app.reports.logo import MAX_LOGO_BYTES  # noqa: F401  (the module of a too_big)
     from app.server.access import RateLimit
+    from app.server.cofac import LOCKED, SUSPENDED, WRONG
     from app.server.problems import CLOSED
 
     rate = inspect.signature(RateLimit.__init__).parameters["message"].default
     return [
         CLOSED_MESSAGE,
         rate,
+        FAKE_HOST,
+        LOCKED,
+        SUSPENDED,
+        WRONG,
         *CLOSED.values(),
         *_OS_ERRORS.values(),
         *too_big_templates(),
