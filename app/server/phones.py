@@ -70,6 +70,8 @@ class JoinIn(BaseModel):
     category: str = Field(max_length=20)
     consent_named: bool = False
     key: str = Field(min_length=8, max_length=64, pattern=KEY.pattern)
+    # the phone page's own id, kept in its storage: check-ins are limited per device
+    device: str = Field(default="", max_length=64, pattern=r"^[A-Za-z0-9_-]*$")
 
 
 class CodeIn(BaseModel):
@@ -200,15 +202,23 @@ def phones_router(
         first answer and writes nothing."""
         # on the event loop, as a post-it: 500 phones arriving hold no worker thread each
         access.check_code(body.code, request, await access.door_code())
-        result = await participants.check_in_async(
-            ctx,
-            workshop_id,
-            name=body.name,
-            organisation=body.organisation,
-            category=body.category,
-            consent_named=body.consent_named,
-            key=body.key,
-        )
+        host = request.client.host if request.client else ""
+        access.check_ins.take(host, body.device)  # one device, many ballots: refused
+        try:
+            result = await participants.check_in_async(
+                ctx,
+                workshop_id,
+                name=body.name,
+                organisation=body.organisation,
+                category=body.category,
+                consent_named=body.consent_named,
+                key=body.key,
+            )
+        except BaseException:
+            access.check_ins.give_back(host, body.device)
+            raise
+        if result.replayed:  # a retry: its check-in counted the first time
+            access.check_ins.give_back(host, body.device)
         if result.info is not None:  # its first vote or post-it needs no lookup in the store
             access.remember(result.token, result.info)
         return JoinOut(participant_id=result.participant_id, token=result.token, name=result.name)

@@ -11,11 +11,13 @@ import importlib.util
 import logging
 import socket
 import threading
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
 
 from app.errors import KnownError
+from app.server.limits import KEEP_ALIVE, MAX_HEAD
 
 log = logging.getLogger(__name__)
 FALLBACK_PORTS = 10
@@ -69,14 +71,21 @@ class ServerThread:
         self._app = app
         self._socket = _bind(host, port)
         self.port: int = self._socket.getsockname()[1]
+        http: Any = HTTP
+        if HTTP == "httptools":  # with the limits on a request's head (size, time)
+            from app.server.wire import BoundedHttpTools
+
+            http = BoundedHttpTools
         config = uvicorn.Config(
             app,
             log_level="warning",
             lifespan="off",
             access_log=False,
             ws="auto",
-            http=HTTP,
+            http=http,
             loop=LOOP,
+            h11_max_incomplete_event_size=MAX_HEAD,  # h11's own limit, when it parses
+            timeout_keep_alive=KEEP_ALIVE,
         )
         self._server = _QuietServer(config)
         self._thread = threading.Thread(target=self._run, name="atelier-server", daemon=True)

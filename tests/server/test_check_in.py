@@ -158,19 +158,22 @@ def test_the_join_code_is_needed_typed_in_any_case(phone):
 
 
 def test_guessing_the_code_is_stopped(phone):
-    from app.server.access import WRONG_CODES_PER_MINUTE
+    from app.server.limits import WRONG_PER_ADDRESS
 
     ctx, wid, client = phone
     code = live.door(ctx, wid)[1]
     wrong = "22222" if code != "22222" else "33333"
     statuses = [
         _join(phone, code=wrong, key=f"guess-{n:04d}").status_code
-        for n in range(WRONG_CODES_PER_MINUTE + 2)
+        for n in range(WRONG_PER_ADDRESS + 2)
     ]
-    assert statuses[:WRONG_CODES_PER_MINUTE] == [403] * WRONG_CODES_PER_MINUTE
+    assert statuses[:WRONG_PER_ADDRESS] == [403] * WRONG_PER_ADDRESS
     assert statuses[-1] == 429
     assert _count(ctx, Participant) == 0
-    assert _join(phone).status_code == 201  # the right code still gets in
+    refused = _join(phone)  # the right code too, once the address is locked
+    assert refused.status_code == 429 and refused.json()["code"] == "code_bloque"
+    assert "min" in refused.json()["message"]
+    assert _count(ctx, Participant) == 0
 
 
 @pytest.mark.parametrize("paths", [["/api/state", "/api/choices", "/api/me", "/api/notes/mine"]])
