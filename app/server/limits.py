@@ -17,7 +17,7 @@ and per address: one device checking in 30 times to cast 30 ballots is refused a
 facilitator's switch `shared_address` (the setting « Salle derrière une seule adresse »): the
 per-address check-in limit is lifted, the per-device one stays, and wrong codes are counted for
 the room only. The laptop itself (loopback: a rehearsal's simulated phones, the facilitator's
-own browser) is not limited in its check-ins.
+own browser, from 127.0.0.1) is not limited in its check-ins.
 
 Addresses are compared as IPv4 addresses or IPv6 /64 networks (one device may take any
 address of its /64). The clock is `time.monotonic` (tests give their own).
@@ -77,11 +77,12 @@ def source(host: str) -> str:
     return str(address)
 
 
-def is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+LAPTOP = frozenset({"127.0.0.1", "::1", "::ffff:127.0.0.1"})  # the laptop's own connections
+
+
+def is_laptop(host: str) -> bool:
+    """A connection from the laptop itself (its usual loopback address): not another device."""
+    return host in LAPTOP
 
 
 class _Window:
@@ -200,7 +201,7 @@ class CheckInQuota:
         self._lock = threading.Lock()
 
     def _keys(self, host: str, device: str) -> tuple[str | None, str | None]:
-        if is_loopback(host):
+        if is_laptop(host):
             return None, None
         by_address = None if self.shared_address else source(host)
         return by_address, (f"device:{device}" if device else None)

@@ -135,14 +135,35 @@ def phones_router(
         """The server's clock, for a phone to estimate its offset (sent, server_now, received)."""
         return ServerTime(server_now=ctx.clock())
 
+    def shown_to(request: Request, authorization: str, typed: str) -> bool:
+        """Whether this phone may see the workshop: checked in (its token), or holding the
+        séance's code (a wrong one counts as a guess, app/server/limits.py). A stranger on the
+        Wi-Fi sees only that the séance is open, and the check-in form's categories."""
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() == "bearer" and token.strip():
+            if access.token_owner(token.strip()) is not None:
+                return True
+        if typed:
+            access.check_code(typed, request)
+            return True
+        return False
+
     @router.get(
         "/api/state",
         response_model=State,
-        responses={404: {"model": Problem}, **closed},
-    )
-    def state() -> State:
-        """What a phone shows: the current phase and the timer, computed by the phone itself."""
+        responses={403: {"model": Problem}, 404: {"model": Problem}, 429: {"model": Problem},
+                   **closed},
+    )  # fmt: skip
+    def state(
+        request: Request,
+        authorization: str = Header(default=""),
+        x_atelier_code: str = Header(default="", max_length=20),
+    ) -> State:
+        """What a phone shows: the current phase and the timer, computed by the phone itself;
+        to a phone neither checked in nor holding the code, nothing of the workshop."""
         door.check()
+        if not shown_to(request, authorization, x_atelier_code):
+            return State(workshop="", heading="", phase=None, next_title=None, timer=None)
         detail = queries.workshop_detail(ctx, workshop_id)
         session = live.live_session(ctx, workshop_id)
         if session is None:
@@ -168,10 +189,21 @@ def phones_router(
             timer=TimerOut(**wire),
         )
 
-    @router.get("/api/choices", response_model=Choices, responses=closed)
-    def choices() -> Choices:
-        """What the check-in form offers: the workshop's partners and the categories."""
+    @router.get(
+        "/api/choices",
+        response_model=Choices,
+        responses={403: {"model": Problem}, 429: {"model": Problem}, **closed},
+    )
+    def choices(
+        request: Request,
+        authorization: str = Header(default=""),
+        x_atelier_code: str = Header(default="", max_length=20),
+    ) -> Choices:
+        """What the check-in form offers: the categories, and the workshop's partners to a
+        phone holding the séance's code (header `X-Atelier-Code`)."""
         door.check()
+        if not shown_to(request, authorization, x_atelier_code):
+            return Choices(partners=[], categories=CATEGORIES)
         detail = queries.workshop_detail(ctx, workshop_id)
         return Choices(partners=detail.cadrage.partner_list(), categories=CATEGORIES)
 

@@ -45,8 +45,10 @@ def _join(phone, **fields) -> httpx.Response:
 
 
 def test_check_in_then_come_back_with_the_token(phone):
-    ctx, _wid, client = phone
-    choices = client.get("/api/choices").json()
+    ctx, wid, client = phone
+    assert client.get("/api/choices").json()["partners"] == []  # not without the code
+    code = {"X-Atelier-Code": live.door(ctx, wid)[1]}
+    choices = client.get("/api/choices", headers=code).json()
     assert choices["partners"] == ["Bordeaux Métropole", "DREAL Nouvelle-Aquitaine"]
     assert set(choices["categories"]) == {"public", "prive", "association", "usager"}
     answer = _join(phone)
