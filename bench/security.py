@@ -121,8 +121,10 @@ def run(seconds: float, header_mb: int, before: bool) -> list[Row]:
     ceiling_days = limits.guess_time() / DAY
     log(f"codes possibles : {space:,} ; plafond de la salle : {limits.WRONG_PER_ROOM} "
         f"erreurs par {limits.ROOM_WINDOW / 60:.0f} min")  # fmt: skip
-    log(f"temps moyen pour deviner, au plafond : {ceiling_days:,.0f} jours "
-        f"({ceiling_days / 3:,.0f} × un atelier de 3 jours ; objectif ≥ {goal_days:,.0f} jours)")
+    log(
+        f"temps moyen pour deviner, au plafond : {ceiling_days:,.0f} jours "
+        f"({ceiling_days / 3:,.0f} × un atelier de 3 jours ; objectif ≥ {goal_days:,.0f} jours)"
+    )
     rows = [
         Row("security.guess_days", "Temps moyen pour deviner le code (plafond)", ceiling_days,
             "jours", goal_days, True),

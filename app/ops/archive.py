@@ -201,8 +201,7 @@ def read_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
         data = archive_schema.loads(raw.decode("utf-8"))
     except Refused as exc:  # NaN, a 4,000-digit integer, 1e400, nested data…
         raise ArchiveError(
-            f"« {file.name} » contient des données refusées : {exc.detail}. "
-            "Rien n'a été importé."
+            f"« {file.name} » contient des données refusées : {exc.detail}. Rien n'a été importé."
         ) from None
     except RecursionError:
         raise ArchiveError(

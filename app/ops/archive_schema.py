@@ -85,9 +85,7 @@ def _float(text: str) -> float:
 def loads(text: str) -> Any:
     """The file's JSON, numbers checked as they are read (raises `Refused`, or ValueError /
     RecursionError for text that is not JSON or nested past Python's own limit)."""
-    data = json.loads(
-        text, parse_constant=_constant, parse_int=_integer, parse_float=_float
-    )
+    data = json.loads(text, parse_constant=_constant, parse_int=_integer, parse_float=_float)
     depth(data, "le fichier")
     return data
 

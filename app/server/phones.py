@@ -140,9 +140,8 @@ def phones_router(
         séance's code (a wrong one counts as a guess, app/server/limits.py). A stranger on the
         Wi-Fi sees only that the séance is open, and the check-in form's categories."""
         scheme, _, token = authorization.partition(" ")
-        if scheme.lower() == "bearer" and token.strip():
-            if access.token_owner(token.strip()) is not None:
-                return True
+        if scheme.lower() == "bearer" and token.strip() and access.token_owner(token.strip()):
+            return True
         if typed:
             access.check_code(typed, request)
             return True

@@ -14,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from typing import Any
 
 from fastapi import APIRouter, Header
 from fastapi.responses import FileResponse
@@ -130,7 +131,7 @@ def _out(state: LockoutState) -> LockoutOut:
 def security_router(lockout: CodeLockout, facilitator: Callable[[str], None]) -> APIRouter:
     """The team's view of the join-code lockout, and the favicon."""
     router = APIRouter()
-    team = {401: {"model": Problem}, 403: {"model": Problem}}
+    team: dict[int | str, dict[str, Any]] = {401: {"model": Problem}, 403: {"model": Problem}}
 
     @router.get("/api/facilitator/lockout", response_model=LockoutOut, responses=team)
     def lockout_state(authorization: str = Header(default="")) -> LockoutOut:

@@ -111,13 +111,19 @@ def _file_variants(good: dict[str, Any]) -> dict[str, tuple[str, str]]:
         "4000_digits": (text.replace(first_x, f'"x": {digits}', 1), "4000 chiffres"),
         "1e400": (text.replace(first_x, '"x": 1e400', 1), "nombre démesuré (1e400)"),
         "NaN": (text.replace(first_x, '"x": NaN', 1), "valeur numérique invalide (NaN)"),
-        "-Infinity": (text.replace(first_x, '"x": -Infinity', 1),
-                      "valeur numérique invalide (-Infinity)"),  # fmt: skip
+        "-Infinity": (
+            text.replace(first_x, '"x": -Infinity', 1),
+            "valeur numérique invalide (-Infinity)",
+        ),
         "deep_5000": (text.replace(first_x, f'"x": {deep}', 1), "imbriquées"),
-        "deep_100": (text.replace(first_x, f'"x": {"[" * 100 + "]" * 100}', 1),
-                     "imbriquées sur plus de 20 niveaux"),  # fmt: skip
-        "pwned": (json.dumps(pwned, ensure_ascii=False),
-                  "workshops.status a une valeur inconnue (« pwned »)"),
+        "deep_100": (
+            text.replace(first_x, f'"x": {"[" * 100 + "]" * 100}', 1),
+            "imbriquées sur plus de 20 niveaux",
+        ),
+        "pwned": (
+            json.dumps(pwned, ensure_ascii=False),
+            "workshops.status a une valeur inconnue (« pwned »)",
+        ),
     }
 
 

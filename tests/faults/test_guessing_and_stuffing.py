@@ -179,7 +179,9 @@ def test_the_state_is_no_oracle_for_guessing(room) -> None:
     assert attacker.get("/api/state", headers={"X-Atelier-Code": r.code}).status_code == 429
 
 
-async def _stuff(url: str, address: str, code: str, devices: list[str], tag: str = "a") -> list[int]:
+async def _stuff(
+    url: str, address: str, code: str, devices: list[str], tag: str = "a"
+) -> list[int]:
     transport = httpx.AsyncHTTPTransport(local_address=address)
     async with httpx.AsyncClient(base_url=url, timeout=10, transport=transport) as client:
         answers = await asyncio.gather(*(

@@ -63,11 +63,14 @@ class LiveControls(Controls):
         """Serve the workshop to phones; returns (server, the address phones use) or None."""
         from app.server.app import create_app
         from app.server.runner import ServerThread
+        from app.settings import load_settings
         from app.system.network import serving_address
 
         def start() -> tuple[ServerThread, str]:
             listen, shown = serving_address(host)
-            server = ServerThread(create_app(self.ctx, workshop_id), listen, port)
+            shared = bool(load_settings().get("shared_address"))  # a room behind one NAT
+            api = create_app(self.ctx, workshop_id, shared_address=shared)
+            server = ServerThread(api, listen, port)
             server.start()
             return server, f"http://{shown}:{server.port}/web/"
 
