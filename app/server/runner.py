@@ -92,6 +92,11 @@ class ServerThread:
         self._failed: BaseException | None = None
 
     @property
+    def app(self) -> FastAPI:
+        """The app served (its `state` holds the séance's join-code lockout)."""
+        return self._app
+
+    @property
     def url(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.port}/"

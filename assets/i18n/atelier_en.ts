@@ -3037,32 +3037,32 @@ Designed for LaBase, the public innovation lab of Nouvelle-Aquitaine.</translati
 <context>
     <name>RehearsalDesk</name>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="56"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="55"/>
         <source>&amp;Répéter…</source>
         <translation>&amp;Rehearse…</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="58"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="57"/>
         <source>S&apos;entraîner sur une copie de l&apos;atelier, avec des téléphones simulés</source>
         <translation>Practise on a copy of the workshop, with simulated phones</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="61"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="60"/>
         <source>&amp;Effacer la répétition…</source>
         <translation>&amp;Erase the rehearsal…</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="73"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="74"/>
         <source>Choisissez d&apos;abord l&apos;atelier à répéter.</source>
         <translation>First choose the workshop to rehearse.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="76"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="77"/>
         <source>Répéter l&apos;atelier</source>
         <translation>Rehearse the workshop</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="78"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="79"/>
         <source>Une copie de l&apos;atelier (cadrage et agenda) s&apos;ouvre pour la répétition, avec des téléphones simulés qui s&apos;enregistrent, écrivent des post-its et votent.
 Elle ne comptera pas dans le bilan d&apos;activité.
 
@@ -3073,32 +3073,32 @@ It will not count in the activity summary.
 How many simulated phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="111"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="112"/>
         <source>Répétition : {count} téléphones simulés arrivent. Lancez le minuteur pour qu&apos;ils écrivent des post-its.</source>
         <translation>Rehearsal: {count} simulated phones are arriving. Start the timer for them to write sticky notes.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="118"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="119"/>
         <source>Répétition : les téléphones simulés sont partis.</source>
         <translation>Rehearsal: the simulated phones have left.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="122"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="123"/>
         <source>Répétition : {joined} téléphones connectés, {notes} post-its, {ballots} votes</source>
         <translation>Rehearsal: {joined} phones connected, {notes} sticky notes, {ballots} ballots</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="141"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="142"/>
         <source>Choisissez d&apos;abord la répétition à effacer.</source>
         <translation>First choose the rehearsal to erase.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="146"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="147"/>
         <source>« {title} » n&apos;est pas une répétition : il ne peut pas être effacé ainsi.</source>
         <translation>“{title}” is not a rehearsal: it cannot be erased this way.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="151"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="152"/>
         <source>Effacer la répétition « {title} » ?
 
 Ses {participants} participant(s) simulé(s), ses {notes} post-it(s), ses votes et son historique seront supprimés. L&apos;atelier d&apos;origine n&apos;est pas touché. Cette action ne peut pas être annulée.</source>
@@ -3107,12 +3107,12 @@ Ses {participants} participant(s) simulé(s), ses {notes} post-it(s), ses votes 
 Its {participants} simulated participant(s), its {notes} sticky note(s), its votes and its history will be deleted. The original workshop is not touched. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="161"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="162"/>
         <source>Effacer la répétition</source>
         <translation>Erase the rehearsal</translation>
     </message>
     <message>
-        <location filename="../../widgets/rehearsal_desk.py" line="170"/>
+        <location filename="../../widgets/rehearsal_desk.py" line="171"/>
         <source>Répétition effacée.</source>
         <translation>Rehearsal erased.</translation>
     </message>
@@ -3416,22 +3416,22 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="144"/>
+        <location filename="../../widgets/session_runner.py" line="148"/>
         <source>Affiche QR code {size}…</source>
         <translation>QR code poster {size}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="372"/>
+        <location filename="../../widgets/session_runner.py" line="377"/>
         <source>Enregistrer l&apos;affiche QR code</source>
         <translation>Save the QR code poster</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="374"/>
+        <location filename="../../widgets/session_runner.py" line="379"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="377"/>
+        <location filename="../../widgets/session_runner.py" line="382"/>
         <source>Affiche enregistrée : {path}</source>
         <translation>Poster saved: {path}</translation>
     </message>
@@ -3486,143 +3486,178 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="147"/>
+        <location filename="../../widgets/session_runner.py" line="140"/>
+        <source>Codes erronés des téléphones…</source>
+        <translation>Wrong phone codes…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="151"/>
         <source>Nouveau code pour les téléphones…</source>
         <translation>New code for the phones…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="178"/>
+        <location filename="../../widgets/session_runner.py" line="183"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="189"/>
+        <location filename="../../widgets/session_runner.py" line="194"/>
         <source>La séance est terminée : démarrez-en une nouvelle.</source>
         <translation>The session has ended: start a new one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="191"/>
+        <location filename="../../widgets/session_runner.py" line="196"/>
         <source>Ouvrez d&apos;abord la séance : Séance › Démarrer la séance.</source>
         <translation>Open the session first: Session › Start the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="214"/>
+        <location filename="../../widgets/session_runner.py" line="219"/>
         <source>Une séance est déjà ouverte</source>
         <translation>A session is already open</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="216"/>
+        <location filename="../../widgets/session_runner.py" line="221"/>
         <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
         <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="219"/>
+        <location filename="../../widgets/session_runner.py" line="224"/>
         <source>Mettre en pause et continuer</source>
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="385"/>
+        <location filename="../../widgets/session_runner.py" line="387"/>
+        <source>Les téléphones ne sont pas servis : ouvrez d&apos;abord la séance.</source>
+        <translation>Phones are not being served: open the session first.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="394"/>
+        <source>Trop de codes erronés ont été essayés : les nouvelles arrivées sont suspendues (encore {minutes} min au plus). Les téléphones déjà inscrits continuent. Lever le blocage maintenant ? Si quelqu&apos;un cherche à deviner le code, changez plutôt le code (Fichier › Nouveau code pour les téléphones).</source>
+        <translation>Too many wrong codes were tried: new arrivals are suspended (for {minutes} more min at most). Phones already checked in carry on. Lift the block now? If someone is trying to guess the code, change the code instead (File › New code for the phones).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="401"/>
+        <source>Codes erronés depuis une heure : {wrong}. Téléphones en attente après plusieurs erreurs : {waiting}. Les arrivées ne sont pas suspendues. Lever les attentes ?</source>
+        <translation>Wrong codes in the last hour: {wrong}. Phones waiting after several mistakes: {waiting}. Arrivals are not suspended. Lift the waits?</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="405"/>
+        <source>Codes erronés</source>
+        <translation>Wrong codes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="405"/>
+        <source>Lever le blocage</source>
+        <translation>Lift the block</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="408"/>
+        <source>Blocage levé : les téléphones peuvent de nouveau saisir le code.</source>
+        <translation>Block lifted: phones may type the code again.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="416"/>
         <source>Changer le code pour les téléphones ?</source>
         <translation>Change the code for the phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="387"/>
+        <location filename="../../widgets/session_runner.py" line="418"/>
         <source>Les affiches QR code déjà imprimées ne fonctionneront plus : il faudra les imprimer à nouveau. Les participants déjà inscrits gardent leur place.</source>
         <translation>QR posters already printed will stop working: you will need to print them again. Participants already checked in keep their place.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="390"/>
+        <location filename="../../widgets/session_runner.py" line="421"/>
         <source>Changer le code</source>
         <translation>Change the code</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="395"/>
+        <location filename="../../widgets/session_runner.py" line="426"/>
         <source>Nouveau code pour les téléphones : {code}</source>
         <translation>New code for the phones: {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="422"/>
+        <location filename="../../widgets/session_runner.py" line="453"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="422"/>
+        <location filename="../../widgets/session_runner.py" line="453"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="431"/>
+        <location filename="../../widgets/session_runner.py" line="462"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="433"/>
+        <location filename="../../widgets/session_runner.py" line="464"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="435"/>
+        <location filename="../../widgets/session_runner.py" line="466"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="473"/>
+        <location filename="../../widgets/session_runner.py" line="504"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="468"/>
+        <location filename="../../widgets/session_runner.py" line="499"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="475"/>
+        <location filename="../../widgets/session_runner.py" line="506"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="246"/>
         <location filename="../../widgets/session_runner.py" line="251"/>
+        <location filename="../../widgets/session_runner.py" line="256"/>
         <source>Rouvrir la séance</source>
         <translation>Reopen the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="248"/>
+        <location filename="../../widgets/session_runner.py" line="253"/>
         <source>« {title} » est terminé. Rouvrir sa séance ? L&apos;atelier repassera « en cours » et les temps de la séance rouverte s&apos;ajouteront au compte-rendu.</source>
         <translation>“{title}” is finished. Reopen its session? The workshop will be “in progress” again and the times of the reopened session will be added to the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="455"/>
+        <location filename="../../widgets/session_runner.py" line="486"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste {left} séquences, qui n&apos;auront pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: {left} activities are left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="461"/>
+        <location filename="../../widgets/session_runner.py" line="492"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste une séquence, qui n&apos;aura pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: one activity is left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="475"/>
+        <location filename="../../widgets/session_runner.py" line="506"/>
         <source>Terminer quand même</source>
         <translation>End anyway</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="150"/>
+        <location filename="../../widgets/session_runner.py" line="154"/>
         <source>Retour d&apos;expérience…</source>
         <translation>Method review…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="501"/>
+        <location filename="../../widgets/session_runner.py" line="532"/>
         <source>Retour d&apos;expérience</source>
         <translation>Method review</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="502"/>
+        <location filename="../../widgets/session_runner.py" line="533"/>
         <source>Aucune méthode de la bibliothèque n&apos;a encore été utilisée en séance dans cet atelier.</source>
         <translation>No method from the library has been used in a session of this workshop yet.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="527"/>
+        <location filename="../../widgets/session_runner.py" line="558"/>
         <source>Retour d&apos;expérience enregistré : {n} méthode(s)</source>
         <translation>Method review saved: {n} method(s)</translation>
     </message>

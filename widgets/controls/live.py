@@ -15,6 +15,7 @@ from widgets.controls.base import Controls, documents_lang
 from widgets.core_text import error_text
 
 if TYPE_CHECKING:
+    from app.server.limits import LockoutState
     from app.server.netcheck import NetCheck
     from app.server.runner import ServerThread
 
@@ -75,6 +76,14 @@ class LiveControls(Controls):
             return server, f"http://{shown}:{server.port}/web/"
 
         return self._call(start)
+
+    def code_lockout(self, server: ServerThread) -> LockoutState | None:
+        """Whether wrong join codes suspended new arrivals (app/server/limits.py)."""
+        return self._call(server.app.state.access.lockout.state)
+
+    def lift_code_lockout(self, server: ServerThread) -> LockoutState | None:
+        """New arrivals may type the code again (the room's and every address's lockout)."""
+        return self._call(server.app.state.access.lockout.lift)
 
     def start_netcheck(
         self, check: NetCheck, host: str, port: int
