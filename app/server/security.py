@@ -29,7 +29,8 @@ ADDRESSES_TTL = 30.0  # seconds: the laptop's addresses are listed again after a
 
 
 def _own_addresses() -> set[str]:
-    """Every address of this laptop's interfaces (IPv4 and IPv6), nothing sent."""
+    """Every address of this laptop's interfaces (IPv4 and IPv6), as the system lists them:
+    nothing sent, no name resolved (this runs on the server's event loop)."""
     import ifaddr
 
     found: set[str] = set()
@@ -39,9 +40,6 @@ def _own_addresses() -> set[str]:
                 found.add(ip.ip if isinstance(ip.ip, str) else ip.ip[0])
     except (OSError, ValueError):
         pass
-    from app.system.network import local_addresses
-
-    found.update(local_addresses())
     return {a.split("%")[0].lower() for a in found}
 
 
