@@ -6,8 +6,8 @@
   addresses try (app/server/limits.py): half the code space at the room's ceiling; goal
   ≥ 1,000 × a 3-day workshop (3,000 days);
 * an attacker script against a real server thread for `--seconds` (default 3): wrong codes
-  to `/api/code` as fast as it can, from a new source address every 4 tries (127.0.x.y: a
-  botnet on the Wi-Fi); it prints the requests a second the server answered, and how many
+  to `/api/code` as fast as it can, from 16 source addresses at once (127.0.10.x: a botnet
+  on the Wi-Fi); it prints the requests a second the server answered, and how many
   wrong codes it actually checked before refusing everything, the right code included. Those
   checked tries, at most once per `ROOM_WINDOW`, give the measured expected time to guess;
 * a request whose header is `--header-mb` (default 10) megabytes: how long until the server
@@ -27,6 +27,7 @@ from bench.common import Row, announce, finish, log, parser, tmp_database
 
 SECONDS = 3.0
 HEADER_MB = 10
+ATTACKERS = 16  # source addresses, each with its own connection
 DAY = 86400.0
 
 
@@ -57,13 +58,12 @@ async def _guess(url: str, code: str, seconds: float) -> tuple[int, int, int, bo
     wrong = "".join("2" if c != "2" else "3" for c in code)
     answered = checked = refused = 0
     deadline = time.perf_counter() + seconds
-    n = 0
 
-    async def one(address: str, count: int) -> None:
+    async def attacker(address: str) -> None:  # one address of the botnet, as fast as it can
         nonlocal answered, checked, refused
         transport = httpx.AsyncHTTPTransport(local_address=address)
         async with httpx.AsyncClient(base_url=url, transport=transport, timeout=10) as client:
-            for _ in range(count):
+            while time.perf_counter() < deadline:
                 answer = await client.post("/api/code", json={"code": wrong})
                 answered += 1
                 if answer.status_code == 403:
@@ -71,11 +71,7 @@ async def _guess(url: str, code: str, seconds: float) -> tuple[int, int, int, bo
                 else:
                     refused += 1
 
-    while time.perf_counter() < deadline:
-        batch = [f"127.{10 + n // 65000}.{(n // 250) % 250 + 1}.{n % 250 + 1}" for n in
-                 range(n, n + 16)]  # fmt: skip
-        n += 16
-        await asyncio.gather(*(one(address, 4) for address in batch))
+    await asyncio.gather(*(attacker(f"127.0.10.{n + 1}") for n in range(ATTACKERS)))
     transport = httpx.AsyncHTTPTransport(local_address="127.9.9.9")
     async with httpx.AsyncClient(base_url=url, transport=transport, timeout=10) as client:
         right = await client.post("/api/code", json={"code": code})
