@@ -6,7 +6,8 @@ uvicorn's httptools protocol has neither: one request with a header of tens of m
 a connection that sends nothing, or a header a byte at a time, stayed open for ever.
 `BoundedHttpTools` counts the bytes of each request's head and answers 431 past `limits.MAX_HEAD`,
 and closes a connection whose head is not complete `HEAD_TIMEOUT` seconds after it opened (or
-after the request began), with a 408 when something was sent. Between requests, uvicorn's own
+after the request began), with a 408 when something was sent, and one whose body (16 KB at
+most) has not followed `BODY_TIMEOUT` seconds later. Between requests, uvicorn's own
 keep-alive timeout (`limits.KEEP_ALIVE`) closes an idle connection. With the pure-Python h11 parser
 (when httptools is not installed), h11's own limit on an incomplete head does the counting.
 """
@@ -21,6 +22,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from app.server.limits import MAX_HEAD
 
 HEAD_TIMEOUT = 10.0  # seconds for a request's head to arrive whole
+BODY_TIMEOUT = 30.0  # seconds for its body (16 KB at most) to follow
 
 _HEADERS = (
     b"content-type: application/json; charset=utf-8\r\n"
@@ -57,6 +59,7 @@ class BoundedHttpTools(HttpToolsProtocol):
         self._head_bytes = 0
         self._received = False  # anything since the head timer was armed
         self._head_timer: asyncio.TimerHandle | None = None
+        self._body_timer: asyncio.TimerHandle | None = None
         self._refused = False
 
     # -- the head timer --------------------------------------------------------------------
@@ -85,7 +88,19 @@ class BoundedHttpTools(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
+        self._body_done()
         super().connection_lost(exc)
+
+    def _body_too_slow(self) -> None:
+        self._body_timer = None
+        if not self.transport.is_closing():  # the app's receive() hears of the disconnection
+            self._refused = True
+            self.transport.close()
+
+    def _body_done(self) -> None:
+        if self._body_timer is not None:
+            self._body_timer.cancel()
+            self._body_timer = None
 
     # -- the head's size -------------------------------------------------------------------
     def data_received(self, data: bytes) -> None:
@@ -109,8 +124,16 @@ class BoundedHttpTools(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self._in_head = False
         self._disarm()
+        if self._body_timer is None:  # cancelled at once when the request has no body
+            self._body_timer = self.loop.call_later(BODY_TIMEOUT, self._body_too_slow)
         super().on_headers_complete()
 
+    def handle_websocket_upgrade(self) -> None:
+        self._body_done()  # the websocket protocol takes the connection over
+        self._disarm()
+        super().handle_websocket_upgrade()
+
     def on_message_complete(self) -> None:
+        self._body_done()
         super().on_message_complete()
         self._in_head, self._head_bytes = True, 0  # the next request's head is counted

@@ -44,6 +44,7 @@ class Served:
 @pytest.fixture
 def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
     monkeypatch.setattr(wire, "HEAD_TIMEOUT", 1.0)
+    monkeypatch.setattr(wire, "BODY_TIMEOUT", 1.0)
     monkeypatch.setattr(runner, "KEEP_ALIVE", 1)
     db = Database.open(tmp_path / "fil.sqlite3")
     ctx = Context(db)
@@ -123,10 +124,41 @@ def test_an_idle_connection_is_closed(served: Served) -> None:
         sock.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a")
         answer = _read_all(sock)
     assert answer.startswith(b"HTTP/1.1 408 ") and b"trop_lent" in answer
+    with _connect(served) as sock:  # a body announced, never sent whole
+        sock.sendall(b"POST /api/code HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                     b"application/json\r\nContent-Length: 100\r\n\r\n{\"code\": ")  # fmt: skip
+        assert _read_all(sock) == b""  # closed: the route never got its body
     with _connect(served) as sock:  # a request answered, then the connection left open
         sock.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         answer = _read_all(sock)  # answered, then closed by the keep-alive timeout
     assert answer.startswith(b"HTTP/1.1 200 ") and b'"ok":true' in answer
+
+
+def test_a_websocket_outlives_the_request_timeouts(served: Served) -> None:
+    import asyncio
+
+    import websockets
+
+    code = live.door(served.ctx, served.wid)[1]
+    with httpx.Client(base_url=served.url, timeout=10) as client:
+        token = client.post("/api/join", json={"code": code, "name": "Fidèle",
+                                               "category": "public", "key": "cle-fidele-1"}
+                            ).json()["token"]  # fmt: skip
+
+    async def listen() -> str:
+        url = f"ws://127.0.0.1:{served.port}/ws?token={token}&since=0"
+        async with websockets.connect(url) as socket:
+            # pings answered until both timeouts (1 s each here) are past: still open
+            deadline = asyncio.get_running_loop().time() + 2.5
+            while asyncio.get_running_loop().time() < deadline:
+                await asyncio.wait_for(await socket.ping(), 10)
+            live.start(served.ctx, served.wid)  # and it hears of a change
+            while True:
+                message = str(await asyncio.wait_for(socket.recv(), 10))
+                if '"changed"' in message:
+                    return message
+
+    assert "changed" in asyncio.run(listen())
 
 
 def test_a_chunked_body_past_the_cap_gets_413_on_every_route(served: Served) -> None:
