@@ -95,6 +95,13 @@ def _parser() -> argparse.ArgumentParser:
         help="adresse d'écoute (défaut 127.0.0.1 ; 0.0.0.0 : toutes, l'adresse probable est affichée)",
     )
     serve.add_argument("--port", type=int, default=8765, help="port (défaut 8765, ou le suivant)")
+    serve.add_argument(
+        "--meme-adresse",
+        action="store_true",
+        dest="shared_address",
+        help="salle derrière une seule adresse (NAT) : inscriptions limitées par téléphone "
+        "seulement, pas par adresse (défaut : le réglage « Salle derrière une seule adresse »)",
+    )
     export = sub.add_parser(
         "export",
         parents=[common],
@@ -380,7 +387,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     live.start_session(ctx, detail.id)
     code = live.door(ctx, detail.id)[1]
     token = secrets.token_urlsafe(24)  # 192 bits
-    api = create_app(ctx, detail.id, facilitator_token=token)
+    from app.settings import load_settings
+
+    shared = bool(args.shared_address or load_settings().get("shared_address"))
+    api = create_app(ctx, detail.id, facilitator_token=token, shared_address=shared)
     api.state.facilitator_token = token
     server = ServerThread(api, args.host, args.port).start()
     # what start-up built (SQLAlchemy's mappers, FastAPI's routes, the method library) lives

@@ -99,6 +99,17 @@ SCHEMA: tuple[Setting, ...] = (
         kind="address",
     ),
     Setting(
+        "shared_address",
+        bool,
+        False,
+        "Salle derrière une seule adresse",
+        "À cocher quand tous les téléphones arrivent par la même adresse réseau (le routeur "
+        "d'un établissement, un partage de connexion) : l'ordinateur ne limite plus les "
+        "inscriptions par adresse, seulement par téléphone, et compte les codes erronés pour "
+        "toute la salle. Sans cette case, au-delà de 6 inscriptions par heure depuis une même "
+        "adresse, les suivantes sont refusées (contre le bourrage des votes).",
+    ),
+    Setting(
         "report_logo",
         str,
         "",

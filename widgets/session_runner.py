@@ -138,6 +138,10 @@ class SessionRunner(QObject):
         self.end_action = QAction(self.tr("Terminer la séance…"), self)
         self.end_action.triggered.connect(self.end)
         self.actions += [self.projector_action, self.board_action, self.end_action]
+        # wrong join codes (guessing) suspend new arrivals: she sees it, and lifts it
+        self.lockout_action = QAction(self.tr("Codes erronés des téléphones…"), self)
+        self.lockout_action.triggered.connect(lambda _checked=False: self.show_code_lockout())
+        self.actions.append(self.lockout_action)
         # the QR poster, for the door and the tables: printed the day before or during the
         # séance (the window puts it in its File menu, with the workshop it is about)
         self.poster_workshop: Callable[[], int | None] = lambda: self.workshop_id
@@ -173,6 +177,7 @@ class SessionRunner(QObject):
         menu.addAction(self.projector_action)
         menu.addAction(self.board_action)
         menu.addAction(self.end_action)
+        menu.addAction(self.lockout_action)
 
     def update_poster_actions(self) -> None:
         """The poster and the code act on a workshop: greyed, saying why, when none is chosen."""
@@ -377,6 +382,32 @@ class SessionRunner(QObject):
         )
         if path and self.controller.save_poster(workshop_id, url, code, path, size):
             self.status(self.tr("Affiche enregistrée : {path}").format(path=path))
+
+    def show_code_lockout(self) -> None:
+        """How many wrong codes were typed, whether new arrivals are suspended; lift it."""
+        if self.server is None:
+            self.status(self.tr("Les téléphones ne sont pas servis : ouvrez d'abord la séance."))
+            return
+        state = self.controller.code_lockout(self.server)
+        if state is None:
+            return
+        if state.room_locked:
+            text = self.tr(
+                "Trop de codes erronés ont été essayés : les nouvelles arrivées sont "
+                "suspendues (encore {minutes} min au plus). Les téléphones déjà inscrits "
+                "continuent. Lever le blocage maintenant ? Si quelqu'un cherche à deviner le "
+                "code, changez plutôt le code (Fichier › Nouveau code pour les téléphones)."
+            ).format(minutes=max(1, round(state.room_seconds_left / 60)))
+        else:
+            text = self.tr(
+                "Codes erronés depuis une heure : {wrong}. Téléphones en attente après "
+                "plusieurs erreurs : {waiting}. Les arrivées ne sont pas suspendues. Lever "
+                "les attentes ?"
+            ).format(wrong=state.wrong_this_hour, waiting=len(state.addresses))
+        if not self.confirm(self.tr("Codes erronés"), text, self.tr("Lever le blocage")):
+            return
+        if self.controller.lift_code_lockout(self.server) is not None:
+            self.status(self.tr("Blocage levé : les téléphones peuvent de nouveau saisir le code."))
 
     def renew_code(self) -> None:
         """A new join code, on purpose (a code that went round too far): posters die."""

@@ -48,6 +48,8 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.errors import KnownError, os_reason, phrase
 from app.events import Topic
+from app.ops import archive_schema
+from app.ops.archive_schema import Refused
 from app.ops.base import Change, Context, JournalRef, Step, perform
 from app.ops.mutations import get_workshop
 from app.store import workshop_rows
@@ -202,7 +204,15 @@ def read_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
             "Impossible de lire « {name} » ({reason}).", name=file.name, reason=os_reason(exc)
         ) from exc
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = archive_schema.loads(raw.decode("utf-8"))
+    except Refused as exc:  # NaN, a 4,000-digit integer, 1e400, nested data…
+        raise ArchiveError(
+            f"« {file.name} » contient des données refusées : {exc.detail}. Rien n'a été importé."
+        ) from None
+    except RecursionError:
+        raise ArchiveError(
+            f"« {file.name} » contient des données imbriquées à l'excès. Rien n'a été importé."
+        ) from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise ArchiveError(
             "« {name} » n'est pas une archive Atelier lisible (JSON invalide ou tronqué). Rien n'a été importé.",
@@ -225,7 +235,13 @@ def _check_envelope(data: Any) -> dict[str, list[dict[str, Any]]]:
             version=data.get("app_version", "?"),
         )
     tables = data.get("tables")
-    if not isinstance(tables, dict) or data.get("sha256") != _digest(tables):
+    if not isinstance(tables, dict):
+        raise _damaged("les tables manquent")
+    try:
+        archive_schema.depth(tables, "les tables")  # before the digest walks them
+    except Refused as exc:
+        raise _damaged(exc.detail) from None
+    if data.get("sha256") != _digest(tables):
         raise _damaged("l'empreinte de contrôle ne correspond plus au contenu")
     for rule in workshop_rows.tables_for(ARCHIVE):
         rows = tables.get(rule.name, [] if rule.name in LATER_TABLES else None)
@@ -233,6 +249,13 @@ def _check_envelope(data: Any) -> dict[str, list[dict[str, Any]]]:
             raise _damaged(phrase("la table « {name} » manque", name=rule.name))
     if len(tables["workshops"]) != 1:
         raise _damaged("il faut exactement un atelier")
+    try:  # enumerations, sizes of text and JSON, numbers: before anything is written
+        archive_schema.check_tables(tables, {
+            rule.name: {key: rule.table.c[key] for key in rule.columns}
+            for rule in workshop_rows.tables_for(ARCHIVE)
+        })  # fmt: skip
+    except Refused as exc:
+        raise _damaged(exc.detail) from None
     from app.ops.photos import MAX_PHOTOS
 
     if len(tables.get("photos", [])) > MAX_PHOTOS:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -32,6 +34,19 @@ from app.store.models import (
     Workshop,
 )
 
+log = logging.getLogger(__name__)
+
+
+def known_status(value: str) -> Status:
+    """A workshop's stored status; one Atelier does not know (a base written by a crafted
+    archive before archives were checked, or by hand) reads as "draft", with a warning,
+    instead of breaking every listing of the base."""
+    try:
+        return Status(value)
+    except ValueError:
+        log.warning("unknown workshop status %r read as draft", str(value)[:30])
+        return Status.DRAFT
+
 
 def list_workshops(
     ctx: Context, *, include_archived: bool = False, search: str = ""
@@ -52,7 +67,7 @@ def list_workshops(
                     title=w.title,
                     format_key=w.format_key,
                     format_name=ctx.library.format_name(w.format_key),
-                    status=Status(w.status),
+                    status=known_status(w.status),
                     updated_at=w.updated_at,
                     start_date=w.start_date,
                     place=w.place,
@@ -130,7 +145,7 @@ def workshop_detail(ctx: Context, workshop_id: int) -> WorkshopDetail:
             title=w.title,
             format_key=w.format_key,
             format_name=ctx.library.format_name(w.format_key),
-            status=Status(w.status),
+            status=known_status(w.status),
             cadrage=Cadrage.from_dict(w.cadrage),
             place=w.place,
             start_date=w.start_date,

@@ -23,10 +23,10 @@ from app.errors import KnownError
 from app.events import Event, Topic
 from app.ops import live, participants
 from app.ops.base import Context
+from app.server.limits import CheckInQuota, CodeLockout
 from app.server.problems import SeanceClosed
 
 NOTES_PER_MINUTE = 20
-WRONG_CODES_PER_MINUTE = 10  # per phone (address): guessing a code takes years
 
 
 class Door:
@@ -101,17 +101,23 @@ class Access:
 
     `facilitator_token` is the credential of the facilitator routes (a co-facilitator laptop,
     `atelier serve`); without it, those routes are closed. `close` stops listening to the bus.
+    The wrong codes and the check-ins are limited (app/server/limits.py); `shared_address`
+    is the facilitator's switch for a room behind one address.
     """
 
     def __init__(
-        self, ctx: Context, workshop_id: int, door: Door, facilitator_token: str | None = None
+        self,
+        ctx: Context,
+        workshop_id: int,
+        door: Door,
+        facilitator_token: str | None = None,
+        *,
+        shared_address: bool = False,
     ) -> None:
         self.ctx, self.workshop_id, self.door = ctx, workshop_id, door
         self.facilitator_token = facilitator_token
-        self.guesses = RateLimit(
-            WRONG_CODES_PER_MINUTE,
-            message="Trop d'essais de code : attendez une minute, puis réessayez.",
-        )
+        self.lockout = CodeLockout(shared_address=shared_address)
+        self.check_ins = CheckInQuota(shared_address=shared_address)
         # who a token is, remembered: every phone request asks; forgotten at any change of the
         # participants but an arrival (a removed duplicate loses access at once)
         self.known_tokens: dict[str, participants.ParticipantInfo] = {}
@@ -125,9 +131,13 @@ class Access:
 
     # -- the join code ---------------------------------------------------------------------
     def check_code(self, typed: str, request: Request, code: str | None = None) -> None:
+        """Refuse a wrong code (`code_invalide`), and any code, the right one too, from an
+        address or a room that typed too many wrong ones (app/server/limits.py)."""
         code = self.door.check() if code is None else code
+        host = request.client.host if request.client else ""
+        self.lockout.before_check(host)
         if not matches(typed, code):
-            self.guesses.check(request.client.host if request.client else "")
+            self.lockout.wrong(host)
             raise KnownError(
                 "Ce code ne correspond pas à la séance : vérifiez les 5 caractères affichés "
                 "à l'écran.",

@@ -34,6 +34,7 @@ from app.server.guard import AtelierAPI, Guard, hot_lane
 from app.server.phones import phones_router
 from app.server.problems import HANDLERS, by_path
 from app.server.push import Broadcaster
+from app.server.security import AllowedHosts, security_router
 from app.server.votes import votes_router
 from app.store.db import default_db_path
 from app.system.certificate import Certificate, host_certificate
@@ -66,17 +67,20 @@ def create_app(
     workshop_id: int,
     facilitator_token: str | None = None,
     certificate: Certificate | None = None,
+    *,
+    shared_address: bool = False,
 ) -> AtelierAPI:
     """The server of one workshop's séance.
 
     `facilitator_token` is the credential of the facilitator routes (a co-facilitator laptop,
     `atelier serve`); without it, those routes are closed. `certificate` is the host's TLS
     certificate for co-facilitator laptops (by default the one kept beside the store, made
-    the first time).
+    the first time). `shared_address`: the room reaches the laptop through one address (a
+    NAT), check-ins are limited per device only (app/server/limits.py).
     """
     certificate = certificate or host_certificate(certificate_folder(ctx.db.url))
     door = Door(ctx, workshop_id)
-    access = Access(ctx, workshop_id, door, facilitator_token)
+    access = Access(ctx, workshop_id, door, facilitator_token, shared_address=shared_address)
     api = AtelierAPI(
         title="Atelier",
         version=__version__,
@@ -88,6 +92,7 @@ def create_app(
         api.add_exception_handler(kind, by_path(answer_with))
     api.state.closers = [access.close, door.close]
     api.state.door = door  # other route modules close their participant routes with it too
+    api.state.access = access  # the join-code lockout, shown to the facilitator
 
     # each phone's socket asks on connecting, on the event loop: one indexed max(seq), not the
     # whole workshop (500 phones reconnecting after a Wi-Fi hiccup)
@@ -113,6 +118,7 @@ def create_app(
     api.state.cofac = cofac_host  # the host shows `cofac_host.code()`
     api.state.closers.append(cofac_host.close)
     api.include_router(feedback_router(ctx, workshop_id, access.participant))
+    api.include_router(security_router(access.lockout, access.facilitator))
 
     @api.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
@@ -124,4 +130,5 @@ def create_app(
     api.mount("/web", StaticFiles(directory=web, html=True), name="web")
     api.add_middleware(Guard)
     api.lane = hot_lane(hot, HANDLERS)
+    api.hosts = AllowedHosts()  # a request naming another `Host` is refused
     return api

@@ -70,6 +70,8 @@ class JoinIn(BaseModel):
     category: str = Field(max_length=20)
     consent_named: bool = False
     key: str = Field(min_length=8, max_length=64, pattern=KEY.pattern)
+    # the phone page's own id, kept in its storage: check-ins are limited per device
+    device: str = Field(default="", max_length=64, pattern=r"^[A-Za-z0-9_-]*$")
 
 
 class CodeIn(BaseModel):
@@ -133,14 +135,34 @@ def phones_router(
         """The server's clock, for a phone to estimate its offset (sent, server_now, received)."""
         return ServerTime(server_now=ctx.clock())
 
+    def shown_to(request: Request, authorization: str, typed: str) -> bool:
+        """Whether this phone may see the workshop: checked in (its token), or holding the
+        séance's code (a wrong one counts as a guess, app/server/limits.py). A stranger on the
+        Wi-Fi sees only that the séance is open, and the check-in form's categories."""
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() == "bearer" and token.strip() and access.token_owner(token.strip()):
+            return True
+        if typed:
+            access.check_code(typed, request)
+            return True
+        return False
+
     @router.get(
         "/api/state",
         response_model=State,
-        responses={404: {"model": Problem}, **closed},
-    )
-    def state() -> State:
-        """What a phone shows: the current phase and the timer, computed by the phone itself."""
+        responses={403: {"model": Problem}, 404: {"model": Problem}, 429: {"model": Problem},
+                   **closed},
+    )  # fmt: skip
+    def state(
+        request: Request,
+        authorization: str = Header(default=""),
+        x_atelier_code: str = Header(default="", max_length=20),
+    ) -> State:
+        """What a phone shows: the current phase and the timer, computed by the phone itself;
+        to a phone neither checked in nor holding the code, nothing of the workshop."""
         door.check()
+        if not shown_to(request, authorization, x_atelier_code):
+            return State(workshop="", heading="", phase=None, next_title=None, timer=None)
         detail = queries.workshop_detail(ctx, workshop_id)
         session = live.live_session(ctx, workshop_id)
         if session is None:
@@ -166,10 +188,21 @@ def phones_router(
             timer=TimerOut(**wire),
         )
 
-    @router.get("/api/choices", response_model=Choices, responses=closed)
-    def choices() -> Choices:
-        """What the check-in form offers: the workshop's partners and the categories."""
+    @router.get(
+        "/api/choices",
+        response_model=Choices,
+        responses={403: {"model": Problem}, 429: {"model": Problem}, **closed},
+    )
+    def choices(
+        request: Request,
+        authorization: str = Header(default=""),
+        x_atelier_code: str = Header(default="", max_length=20),
+    ) -> Choices:
+        """What the check-in form offers: the categories, and the workshop's partners to a
+        phone holding the séance's code (header `X-Atelier-Code`)."""
         door.check()
+        if not shown_to(request, authorization, x_atelier_code):
+            return Choices(partners=[], categories=CATEGORIES)
         detail = queries.workshop_detail(ctx, workshop_id)
         return Choices(partners=detail.cadrage.partner_list(), categories=CATEGORIES)
 
@@ -200,15 +233,23 @@ def phones_router(
         first answer and writes nothing."""
         # on the event loop, as a post-it: 500 phones arriving hold no worker thread each
         access.check_code(body.code, request, await access.door_code())
-        result = await participants.check_in_async(
-            ctx,
-            workshop_id,
-            name=body.name,
-            organisation=body.organisation,
-            category=body.category,
-            consent_named=body.consent_named,
-            key=body.key,
-        )
+        host = request.client.host if request.client else ""
+        access.check_ins.take(host, body.device)  # one device, many ballots: refused
+        try:
+            result = await participants.check_in_async(
+                ctx,
+                workshop_id,
+                name=body.name,
+                organisation=body.organisation,
+                category=body.category,
+                consent_named=body.consent_named,
+                key=body.key,
+            )
+        except BaseException:
+            access.check_ins.give_back(host, body.device)
+            raise
+        if result.replayed:  # a retry: its check-in counted the first time
+            access.check_ins.give_back(host, body.device)
         if result.info is not None:  # its first vote or post-it needs no lookup in the store
             access.remember(result.token, result.info)
         return JoinOut(participant_id=result.participant_id, token=result.token, name=result.name)

@@ -24,6 +24,7 @@ from app.ops.notes import MAX_NOTE
 from app.server.cofac import COFAC_STATUS
 from app.server.fast import Handlers
 from app.server.feedback import FEEDBACK_STATUS
+from app.server.limits import LIMITS_STATUS
 from app.server.votes import VOTE_STATUS
 
 STATUS = {
@@ -36,12 +37,15 @@ STATUS = {
     **VOTE_STATUS,  # vote_clos 409, plus_de_gommettes 422…
     **COFAC_STATUS,  # code_expire 409, appairage_bloque 429…
     **FEEDBACK_STATUS,  # retours_fermes 409
+    **LIMITS_STATUS,  # code_bloque, entree_bloquee, trop_d_inscriptions 429
     "code_invalide": 403,
     "seance_fermee": 409,
     "disque_plein": 507,  # nothing more can be written; what was acknowledged stays
     "base_de_donnees": 503,  # the store failed (busy, connection lost): the server's, not yours
 }
+TOO_LARGE = "Envoi trop volumineux (16 Ko au plus)."
 HTTP_REFUSALS = {
+    413: ("trop_gros", TOO_LARGE),  # a chunked body past the cap, found while it is read
     404: ("introuvable", "Cette adresse n'existe pas."),
     405: ("methode_refusee", "Cette adresse ne prend pas cette méthode."),
 }

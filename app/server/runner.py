@@ -15,11 +15,13 @@ import importlib.util
 import logging
 import socket
 import threading
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
 
 from app.errors import KnownError
+from app.server.limits import KEEP_ALIVE, MAX_HEAD
 
 log = logging.getLogger(__name__)
 FALLBACK_PORTS = 10
@@ -71,14 +73,21 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 def _config(app: FastAPI, **tls: str) -> uvicorn.Config:
+    http: Any = HTTP
+    if HTTP == "httptools":  # with the limits on a request's head (size, time)
+        from app.server.wire import BoundedHttpTools
+
+        http = BoundedHttpTools
     return uvicorn.Config(
         app,
         log_level="warning",
         lifespan="off",
         access_log=False,
         ws="auto",
-        http=HTTP,
+        http=http,
         loop=LOOP,
+        h11_max_incomplete_event_size=MAX_HEAD,  # h11's own limit, when it parses
+        timeout_keep_alive=KEEP_ALIVE,
         **tls,  # type: ignore[arg-type]
     )
 
@@ -120,6 +129,11 @@ class ServerThread:
             )
             self._tls = (server, sock, thread)
             self.cofac_port = sock.getsockname()[1]
+
+    @property
+    def app(self) -> FastAPI:
+        """The app served (its `state` holds the séance's join-code lockout)."""
+        return self._app
 
     @property
     def url(self) -> str:

@@ -5475,22 +5475,22 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/session_runner.py" line="146"/>
+        <location filename="../../widgets/session_runner.py" line="150"/>
         <source>Affiche QR code {size}…</source>
         <translation>QR code poster {size}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="374"/>
+        <location filename="../../widgets/session_runner.py" line="379"/>
         <source>Enregistrer l&apos;affiche QR code</source>
         <translation>Save the QR code poster</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="376"/>
+        <location filename="../../widgets/session_runner.py" line="381"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="379"/>
+        <location filename="../../widgets/session_runner.py" line="384"/>
         <source>Affiche enregistrée : {path}</source>
         <translation>Poster saved: {path}</translation>
     </message>
@@ -5545,92 +5545,127 @@ Its {participants} simulated participant(s), its {notes} sticky note(s), its vot
         <translation>End session…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="149"/>
+        <location filename="../../widgets/session_runner.py" line="142"/>
+        <source>Codes erronés des téléphones…</source>
+        <translation>Wrong phone codes…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="153"/>
         <source>Nouveau code pour les téléphones…</source>
         <translation>New code for the phones…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="180"/>
+        <location filename="../../widgets/session_runner.py" line="185"/>
         <source>Ouvrez ou sélectionnez d&apos;abord un atelier.</source>
         <translation>Open or select a workshop first.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="191"/>
+        <location filename="../../widgets/session_runner.py" line="196"/>
         <source>La séance est terminée : démarrez-en une nouvelle.</source>
         <translation>The session has ended: start a new one.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="193"/>
+        <location filename="../../widgets/session_runner.py" line="198"/>
         <source>Ouvrez d&apos;abord la séance : Séance › Démarrer la séance.</source>
         <translation>Open the session first: Session › Start the session.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="216"/>
+        <location filename="../../widgets/session_runner.py" line="221"/>
         <source>Une séance est déjà ouverte</source>
         <translation>A session is already open</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="218"/>
+        <location filename="../../widgets/session_runner.py" line="223"/>
         <source>La séance de « {title} » est ouverte. La mettre en pause et ouvrir celle-ci ? Vous pourrez la reprendre depuis son atelier.</source>
         <translation>The session of “{title}” is open. Pause it and open this one? You can resume it from its workshop.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="221"/>
+        <location filename="../../widgets/session_runner.py" line="226"/>
         <source>Mettre en pause et continuer</source>
         <translation>Pause it and continue</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="387"/>
+        <location filename="../../widgets/session_runner.py" line="389"/>
+        <source>Les téléphones ne sont pas servis : ouvrez d&apos;abord la séance.</source>
+        <translation>Phones are not being served: open the session first.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="396"/>
+        <source>Trop de codes erronés ont été essayés : les nouvelles arrivées sont suspendues (encore {minutes} min au plus). Les téléphones déjà inscrits continuent. Lever le blocage maintenant ? Si quelqu&apos;un cherche à deviner le code, changez plutôt le code (Fichier › Nouveau code pour les téléphones).</source>
+        <translation>Too many wrong codes were tried: new arrivals are suspended (for {minutes} more min at most). Phones already checked in carry on. Lift the block now? If someone is trying to guess the code, change the code instead (File › New code for the phones).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="403"/>
+        <source>Codes erronés depuis une heure : {wrong}. Téléphones en attente après plusieurs erreurs : {waiting}. Les arrivées ne sont pas suspendues. Lever les attentes ?</source>
+        <translation>Wrong codes in the last hour: {wrong}. Phones waiting after several mistakes: {waiting}. Arrivals are not suspended. Lift the waits?</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="407"/>
+        <source>Codes erronés</source>
+        <translation>Wrong codes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="407"/>
+        <source>Lever le blocage</source>
+        <translation>Lift the block</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="410"/>
+        <source>Blocage levé : les téléphones peuvent de nouveau saisir le code.</source>
+        <translation>Block lifted: phones may type the code again.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session_runner.py" line="418"/>
         <source>Changer le code pour les téléphones ?</source>
         <translation>Change the code for the phones?</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="389"/>
+        <location filename="../../widgets/session_runner.py" line="420"/>
         <source>Les affiches QR code déjà imprimées ne fonctionneront plus : il faudra les imprimer à nouveau. Les participants déjà inscrits gardent leur place.</source>
         <translation>QR posters already printed will stop working: you will need to print them again. Participants already checked in keep their place.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="392"/>
+        <location filename="../../widgets/session_runner.py" line="423"/>
         <source>Changer le code</source>
         <translation>Change the code</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="397"/>
+        <location filename="../../widgets/session_runner.py" line="428"/>
         <source>Nouveau code pour les téléphones : {code}</source>
         <translation>New code for the phones: {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="424"/>
+        <location filename="../../widgets/session_runner.py" line="455"/>
         <source>Corriger le nom</source>
         <translation>Fix the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="424"/>
+        <location filename="../../widgets/session_runner.py" line="455"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="433"/>
+        <location filename="../../widgets/session_runner.py" line="464"/>
         <source>Retirer de la liste</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="435"/>
+        <location filename="../../widgets/session_runner.py" line="466"/>
         <source>Retirer « {name} » de la liste des présents ? Ses post-its restent, sans nom.</source>
         <translation>Remove “{name}” from the attendance list? Their sticky notes stay, without a name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="437"/>
+        <location filename="../../widgets/session_runner.py" line="468"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="447"/>
+        <location filename="../../widgets/session_runner.py" line="478"/>
         <source>Supprimer cette personne</source>
         <translation>Erase this person</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="449"/>
+        <location filename="../../widgets/session_runner.py" line="480"/>
         <source>Effacer « {name} » partout ? Son nom, son organisation et le lien avec son téléphone sont effacés de la liste, de l&apos;historique, des sauvegardes et, à leur prochaine synchronisation, des ordinateurs des co-animateurs. Elle reste comptée comme « Personne effacée » ; ses post-its et ses votes restent, sans nom.
 
 Cela ne peut pas être annulé (Ctrl+Z ne la fera pas revenir).</source>
@@ -5639,68 +5674,68 @@ Cela ne peut pas être annulé (Ctrl+Z ne la fera pas revenir).</source>
 This cannot be undone (Ctrl+Z will not bring her back).</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="455"/>
+        <location filename="../../widgets/session_runner.py" line="486"/>
         <source>Effacer</source>
         <translation>Erase</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="493"/>
+        <location filename="../../widgets/session_runner.py" line="524"/>
         <source>Terminer la séance</source>
         <translation>End session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="488"/>
+        <location filename="../../widgets/session_runner.py" line="519"/>
         <source>Terminer la séance maintenant ? Les durées réelles sont enregistrées pour le compte-rendu. Vous pourrez encore consulter la console.</source>
         <translation>End the session now? Actual durations are saved for the report. You will still be able to view the console.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="495"/>
+        <location filename="../../widgets/session_runner.py" line="526"/>
         <source>Terminer</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="248"/>
         <location filename="../../widgets/session_runner.py" line="253"/>
+        <location filename="../../widgets/session_runner.py" line="258"/>
         <source>Rouvrir la séance</source>
         <translation>Reopen the session</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="250"/>
+        <location filename="../../widgets/session_runner.py" line="255"/>
         <source>« {title} » est terminé. Rouvrir sa séance ? L&apos;atelier repassera « en cours » et les temps de la séance rouverte s&apos;ajouteront au compte-rendu.</source>
         <translation>“{title}” is finished. Reopen its session? The workshop will be “in progress” again and the times of the reopened session will be added to the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="475"/>
+        <location filename="../../widgets/session_runner.py" line="506"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste {left} séquences, qui n&apos;auront pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: {left} activities are left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="481"/>
+        <location filename="../../widgets/session_runner.py" line="512"/>
         <source>La séance en est à la séquence {n} sur {total} : il reste une séquence, qui n&apos;aura pas lieu. La terminer quand même ? Les durées réelles sont enregistrées pour le compte-rendu.</source>
         <translation>The session is at activity {n} of {total}: one activity is left, which will not take place. End it anyway? The actual durations are saved for the report.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="495"/>
+        <location filename="../../widgets/session_runner.py" line="526"/>
         <source>Terminer quand même</source>
         <translation>End anyway</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="152"/>
+        <location filename="../../widgets/session_runner.py" line="156"/>
         <source>Retour d&apos;expérience…</source>
         <translation>Method review…</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="521"/>
+        <location filename="../../widgets/session_runner.py" line="552"/>
         <source>Retour d&apos;expérience</source>
         <translation>Method review</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="522"/>
+        <location filename="../../widgets/session_runner.py" line="553"/>
         <source>Aucune méthode de la bibliothèque n&apos;a encore été utilisée en séance dans cet atelier.</source>
         <translation>No method from the library has been used in a session of this workshop yet.</translation>
     </message>
     <message>
-        <location filename="../../widgets/session_runner.py" line="547"/>
+        <location filename="../../widgets/session_runner.py" line="578"/>
         <source>Retour d&apos;expérience enregistré : {n} méthode(s)</source>
         <translation>Method review saved: {n} method(s)</translation>
     </message>

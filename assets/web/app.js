@@ -89,6 +89,7 @@ function showClosed(body) {
 
 // -- the séance's join code: in the QR code's address, or typed from the projector -----------
 const CODE = "atelier.code";
+let accepted = "";  // the code the server accepted (asked again with the state, never a wrong one)
 const linked = new URLSearchParams(location.search).get("code");
 if (linked) localStorage.setItem(CODE, linked);
 
@@ -116,14 +117,24 @@ async function submitCode(event) {
 }
 
 // -- who this phone is: a token kept in the phone's storage --------------------------------
-const TOKEN = "atelier.token", PENDING = "atelier.join";
+const TOKEN = "atelier.token", PENDING = "atelier.join", DEVICE = "atelier.device";
+
+function randomId() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function device() {  // this phone's own id, kept: the server limits check-ins per device
+  let id = localStorage.getItem(DEVICE);
+  if (!id) { id = randomId(); localStorage.setItem(DEVICE, id); }
+  return id;
+}
 
 function key() {  // one key per check-in attempt, kept until it succeeds: retries count once
   let pending = localStorage.getItem(PENDING);
   if (!pending) {
-    const bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    pending = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    pending = randomId();
     localStorage.setItem(PENDING, pending);
   }
   return pending;
@@ -161,8 +172,10 @@ async function showJoin() {
   });
   if (checked.status === 409) return showClosed(await checked.json());
   if (!checked.ok) return askCode((await checked.json()).message || "Code refusé.");
+  accepted = code;  // the state may be asked with it (a refused code is not sent again)
   $("code").value = code;  // kept with the form: the check-in sends it
-  const answer = await fetch("/api/choices", { cache: "no-store" });
+  const answer = await fetch("/api/choices", { cache: "no-store",
+                                               headers: { "X-Atelier-Code": accepted } });
   if (answer.status === 409) return showClosed(await answer.json());
   const choices = await answer.json();
   showPartners(choices.partners);
@@ -200,7 +213,7 @@ async function submitJoin(event) {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ name, organisation, category: picked.value,
                              consent_named: $("consent").checked, key: key(),
-                             code: localStorage.getItem(CODE) || "" }),
+                             device: device(), code: localStorage.getItem(CODE) || "" }),
     });
     const body = await answer.json();
     if (answer.status === 409) return showClosed(body);
@@ -379,10 +392,15 @@ window.addEventListener("online", reconnected);
 
 async function refresh() {
   try {
-    const answer = await fetch("/api/state", { cache: "no-store" });
+    // the workshop is shown to a phone checked in, or holding the code; to others, nothing
+    const token = localStorage.getItem(TOKEN);
+    const headers = token ? { Authorization: `Bearer ${token}` }
+      : accepted ? { "X-Atelier-Code": accepted } : {};
+    const answer = await fetch("/api/state", { cache: "no-store", headers });
     const state = await answer.json();
     $("network").hidden = true;
     if (answer.status === 409) return showClosed(state);
+    if (!answer.ok) return;  // a code refused: the code step says why
     if (closed) { closed = null; return showLive(); }  // the séance opened: in we go
     $("heading").textContent = state.heading;  // text, never HTML
     $("phase").textContent = state.phase ? state.phase.title : "La séance n’a pas commencé";

@@ -38,7 +38,7 @@ def test_the_phone_shows_the_same_countdown_as_the_projector(browser, tmp_path):
     server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
     page = browser.new_page(viewport={"width": 390, "height": 844})
     try:
-        page.goto(f"{server.url}web/")
+        page.goto(link(server, ctx, wid))  # the workshop is shown to a phone with the code
         title = live.live_session(ctx, wid).current.title
         page.wait_for_function(
             "expected => document.getElementById('phase').textContent === expected", arg=title

@@ -45,8 +45,10 @@ def _join(phone, **fields) -> httpx.Response:
 
 
 def test_check_in_then_come_back_with_the_token(phone):
-    ctx, _wid, client = phone
-    choices = client.get("/api/choices").json()
+    ctx, wid, client = phone
+    assert client.get("/api/choices").json()["partners"] == []  # not without the code
+    code = {"X-Atelier-Code": live.door(ctx, wid)[1]}
+    choices = client.get("/api/choices", headers=code).json()
     assert choices["partners"] == ["Bordeaux Métropole", "DREAL Nouvelle-Aquitaine"]
     assert set(choices["categories"]) == {"public", "prive", "association", "usager"}
     answer = _join(phone)
@@ -158,19 +160,22 @@ def test_the_join_code_is_needed_typed_in_any_case(phone):
 
 
 def test_guessing_the_code_is_stopped(phone):
-    from app.server.access import WRONG_CODES_PER_MINUTE
+    from app.server.limits import WRONG_PER_ADDRESS
 
     ctx, wid, client = phone
     code = live.door(ctx, wid)[1]
     wrong = "22222" if code != "22222" else "33333"
     statuses = [
         _join(phone, code=wrong, key=f"guess-{n:04d}").status_code
-        for n in range(WRONG_CODES_PER_MINUTE + 2)
+        for n in range(WRONG_PER_ADDRESS + 2)
     ]
-    assert statuses[:WRONG_CODES_PER_MINUTE] == [403] * WRONG_CODES_PER_MINUTE
+    assert statuses[:WRONG_PER_ADDRESS] == [403] * WRONG_PER_ADDRESS
     assert statuses[-1] == 429
     assert _count(ctx, Participant) == 0
-    assert _join(phone).status_code == 201  # the right code still gets in
+    refused = _join(phone)  # the right code too, once the address is locked
+    assert refused.status_code == 429 and refused.json()["code"] == "code_bloque"
+    assert "min" in refused.json()["message"]
+    assert _count(ctx, Participant) == 0
 
 
 @pytest.mark.parametrize("paths", [["/api/state", "/api/choices", "/api/me", "/api/notes/mine"]])

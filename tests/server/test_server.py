@@ -42,6 +42,7 @@ def test_health_time_and_security_headers(served):
 
 def test_state_gives_the_timer_a_phone_computes_from(served):
     ctx, wid, client = served
+    client.headers["X-Atelier-Code"] = live.door(ctx, wid)[1]  # a phone holding the code
     state = client.get("/api/state").json()
     assert state["timer"]["state"] == "ready"  # the séance is open, its countdown not started
     assert state["workshop"] == "Mobilité <b>des</b> agents"  # text as typed, JSON-encoded

@@ -15,6 +15,7 @@ from widgets.controls.base import Controls, documents_lang
 from widgets.core_errors import error_text
 
 if TYPE_CHECKING:
+    from app.server.limits import LockoutState
     from app.server.netcheck import NetCheck
     from app.server.runner import ServerThread
 
@@ -64,15 +65,26 @@ class LiveControls(Controls):
         by default the next port); returns (server, the address phones use) or None."""
         from app.server.app import create_app
         from app.server.runner import ServerThread
+        from app.settings import load_settings
         from app.system.network import serving_address
 
         def start() -> tuple[ServerThread, str]:
             listen, shown = serving_address(host)
-            server = ServerThread(create_app(self.ctx, workshop_id), listen, port, cofac_port)
+            shared = bool(load_settings().get("shared_address"))  # a room behind one NAT
+            api = create_app(self.ctx, workshop_id, shared_address=shared)
+            server = ServerThread(api, listen, port, cofac_port)
             server.start()
             return server, f"http://{shown}:{server.port}/web/"
 
         return self._call(start)
+
+    def code_lockout(self, server: ServerThread) -> LockoutState | None:
+        """Whether wrong join codes suspended new arrivals (app/server/limits.py)."""
+        return self._call(server.app.state.access.lockout.state)
+
+    def lift_code_lockout(self, server: ServerThread) -> LockoutState | None:
+        """New arrivals may type the code again (the room's and every address's lockout)."""
+        return self._call(server.app.state.access.lockout.lift)
 
     def start_netcheck(
         self, check: NetCheck, host: str, port: int
