@@ -454,6 +454,67 @@ MESSAGES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreError", "« {name} » a été déconnecté : appairez-le à nouveau."),
     QT_TRANSLATE_NOOP("CoreError", "Action de conservation inconnue : « {action} »."),
     QT_TRANSLATE_NOOP("CoreError", "Impossible de créer la base « {path} » ({reason})."),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "« {name} » contient des données refusées : {detail}. Rien n'a été importé.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "« {name} » contient des données imbriquées à l'excès. Rien n'a été importé.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "valeur numérique invalide ({name})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "nombre entier de {digits} chiffres",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "nombre démesuré ({text})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{where} : nombre entier hors limites",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{where} : nombre démesuré",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{where} a une valeur inconnue (« {shown} »)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{where} : données trop volumineuses",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{where} : données imbriquées sur plus de {MAX_DEPTH} niveaux",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "{where} : texte de {n} caractères (au plus {limit})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Trop de codes erronés ont été essayés dans la salle : les nouvelles arrivées sont suspendues (encore {minutes} min au plus). Prévenez l'équipe d'animation, qui peut lever ce blocage.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Trop de codes erronés depuis ce téléphone : réessayez dans {minutes} min, en recopiant le code affiché à l'écran (ou demandez-le à l'équipe d'animation).",
+    ),
+    QT_TRANSLATE_NOOP("CoreError", "les tables manquent"),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Ce téléphone a déjà été enregistré plusieurs fois : une personne, un téléphone. Si vous prêtez le vôtre, demandez à l'équipe d'animation.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "Trop d'inscriptions depuis ce réseau. Si toute la salle passe par le même routeur, l'équipe d'animation peut l'autoriser dans les réglages (« Salle derrière une seule adresse »).",
+    ),
 )
 
 # French words the core passes as a message's parameters: a field's name (`what=`), a date's

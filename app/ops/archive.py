@@ -207,11 +207,14 @@ def read_archive(path: str | os.PathLike[str]) -> dict[str, Any]:
         data = archive_schema.loads(raw.decode("utf-8"))
     except Refused as exc:  # NaN, a 4,000-digit integer, 1e400, nested data…
         raise ArchiveError(
-            f"« {file.name} » contient des données refusées : {exc.detail}. Rien n'a été importé."
+            "« {name} » contient des données refusées : {detail}. Rien n'a été importé.",
+            name=file.name,
+            detail=exc.detail,
         ) from None
     except RecursionError:
         raise ArchiveError(
-            f"« {file.name} » contient des données imbriquées à l'excès. Rien n'a été importé."
+            "« {name} » contient des données imbriquées à l'excès. Rien n'a été importé.",
+            name=file.name,
         ) from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise ArchiveError(

@@ -28,6 +28,7 @@ from typing import Any
 from app.domain.model import PhaseKind, Status
 from app.domain.report import ACTION_STATUSES, FATES, PROJECT_STATUSES
 from app.domain.votes import KINDS
+from app.errors import phrase
 from app.ops.participants import CATEGORIES
 
 MAX_DEPTH = 20  # nesting of objects and lists, anywhere in the file
@@ -66,19 +67,19 @@ class Refused(ValueError):
 
 
 def _constant(name: str) -> Any:
-    raise Refused(f"valeur numérique invalide ({name})")
+    raise Refused(phrase("valeur numérique invalide ({name})", name=name))
 
 
 def _integer(text: str) -> int:
     if len(text.lstrip("-")) > MAX_DIGITS:
-        raise Refused(f"nombre entier de {len(text.lstrip('-'))} chiffres")
+        raise Refused(phrase("nombre entier de {digits} chiffres", digits=len(text.lstrip("-"))))
     return int(text)
 
 
 def _float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value) or abs(value) > MAX_FLOAT:
-        raise Refused(f"nombre démesuré ({text[:20]})")
+        raise Refused(phrase("nombre démesuré ({text})", text=text[:20]))
     return value
 
 
@@ -97,7 +98,13 @@ def depth(value: Any, where: str) -> None:
     while todo:
         item, level = todo.pop()
         if level > MAX_DEPTH:
-            raise Refused(f"{where} : données imbriquées sur plus de {MAX_DEPTH} niveaux")
+            raise Refused(
+                phrase(
+                    "{where} : données imbriquées sur plus de {MAX_DEPTH} niveaux",
+                    where=where,
+                    MAX_DEPTH=MAX_DEPTH,
+                )
+            )
         if isinstance(item, dict):
             todo.extend((v, level + 1) for v in item.values())
         elif isinstance(item, list):
@@ -110,9 +117,9 @@ def number(value: Any, where: str) -> None:
     if isinstance(value, bool):
         return
     if isinstance(value, int) and not -MAX_INT - 1 <= value <= MAX_INT:
-        raise Refused(f"{where} : nombre entier hors limites")
+        raise Refused(phrase("{where} : nombre entier hors limites", where=where))
     if isinstance(value, float) and (not math.isfinite(value) or abs(value) > MAX_FLOAT):
-        raise Refused(f"{where} : nombre démesuré")
+        raise Refused(phrase("{where} : nombre démesuré", where=where))
 
 
 def check_value(table: str, column: str, value: Any, is_text: bool, is_json: bool) -> None:
@@ -121,17 +128,25 @@ def check_value(table: str, column: str, value: Any, is_text: bool, is_json: boo
     allowed = ENUMS.get((table, column))
     if allowed is not None and value is not None and value not in allowed:
         shown = str(value)[:30]
-        raise Refused(f"{where} a une valeur inconnue (« {shown} »)")
+        raise Refused(
+            phrase("{where} a une valeur inconnue (« {shown} »)", where=where, shown=shown)
+        )
     if is_text and isinstance(value, str):
         limit = TEXT_LIMITS.get((table, column), MAX_TEXT)
         if len(value) > limit:
-            raise Refused(f"{where} : texte de {len(value):,} caractères (au plus {limit:,})"
-                          .replace(",", " "))  # fmt: skip
+            raise Refused(
+                phrase(
+                    "{where} : texte de {n} caractères (au plus {limit})",
+                    where=where,
+                    n=f"{len(value):,}".replace(",", " "),
+                    limit=f"{limit:,}".replace(",", " "),
+                )
+            )
     if is_json and value is not None:
         depth(value, where)
         size = len(json.dumps(value, ensure_ascii=False))
         if size > MAX_JSON_CHARS:
-            raise Refused(f"{where} : données trop volumineuses")
+            raise Refused(phrase("{where} : données trop volumineuses", where=where))
     else:
         number(value, where)
 
@@ -160,4 +175,4 @@ def check_tables(tables: Mapping[str, Any], columns: Mapping[str, Mapping[str, A
     methods = tables.get("methods", [])
     depth(methods, "methods")
     if len(json.dumps(methods, ensure_ascii=False)) > 20 * MAX_JSON_CHARS:
-        raise Refused("methods : données trop volumineuses")
+        raise Refused(phrase("{where} : données trop volumineuses", where="methods"))

@@ -145,18 +145,20 @@ class CodeLockout:
                 minutes = _minutes(self._room.free_at(None) - now)
                 raise KnownError(
                     "Trop de codes erronés ont été essayés dans la salle : les nouvelles "
-                    f"arrivées sont suspendues (encore {minutes} min au plus). Prévenez "
+                    "arrivées sont suspendues (encore {minutes} min au plus). Prévenez "
                     "l'équipe d'animation, qui peut lever ce blocage.",
                     code="entree_bloquee",
+                    minutes=minutes,
                 )
             who = source(host)
             if not self.shared_address and self._by_address.count(who, now) >= WRONG_PER_ADDRESS:
                 minutes = _minutes(self._by_address.free_at(who) - now)
                 raise KnownError(
-                    f"Trop de codes erronés depuis ce téléphone : réessayez dans {minutes} min, "
+                    "Trop de codes erronés depuis ce téléphone : réessayez dans {minutes} min, "
                     "en recopiant le code affiché à l'écran (ou demandez-le à l'équipe "
                     "d'animation).",
                     code="code_bloque",
+                    minutes=minutes,
                 )
 
     def wrong(self, host: str) -> None:

@@ -2619,147 +2619,227 @@
         <translation>Cannot create the database “{path}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="462"/>
+        <location filename="../../widgets/core_errors.py" line="457"/>
+        <source>« {name} » contient des données refusées : {detail}. Rien n&apos;a été importé.</source>
+        <translation>“{name}” contains refused data: {detail}. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="461"/>
+        <source>« {name} » contient des données imbriquées à l&apos;excès. Rien n&apos;a été importé.</source>
+        <translation>“{name}” contains data nested too deeply. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="465"/>
+        <source>valeur numérique invalide ({name})</source>
+        <translation>invalid numeric value ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="469"/>
+        <source>nombre entier de {digits} chiffres</source>
+        <translation>a whole number of {digits} digits</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="473"/>
+        <source>nombre démesuré ({text})</source>
+        <translation>an oversized number ({text})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="477"/>
+        <source>{where} : nombre entier hors limites</source>
+        <translation>{where}: whole number out of range</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="481"/>
+        <source>{where} : nombre démesuré</source>
+        <translation>{where}: oversized number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="485"/>
+        <source>{where} a une valeur inconnue (« {shown} »)</source>
+        <translation>{where} has an unknown value (“{shown}”)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="489"/>
+        <source>{where} : données trop volumineuses</source>
+        <translation>{where}: data too large</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="493"/>
+        <source>{where} : données imbriquées sur plus de {MAX_DEPTH} niveaux</source>
+        <translation>{where}: data nested more than {MAX_DEPTH} levels deep</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="497"/>
+        <source>{where} : texte de {n} caractères (au plus {limit})</source>
+        <translation>{where}: text of {n} characters (at most {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="501"/>
+        <source>Trop de codes erronés ont été essayés dans la salle : les nouvelles arrivées sont suspendues (encore {minutes} min au plus). Prévenez l&apos;équipe d&apos;animation, qui peut lever ce blocage.</source>
+        <translation>Too many wrong codes were tried in the room: new arrivals are suspended (for {minutes} min at most). Tell the facilitation team, who can lift this block.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="505"/>
+        <source>Trop de codes erronés depuis ce téléphone : réessayez dans {minutes} min, en recopiant le code affiché à l&apos;écran (ou demandez-le à l&apos;équipe d&apos;animation).</source>
+        <translation>Too many wrong codes from this phone: try again in {minutes} min, copying the code shown on screen (or ask the facilitation team for it).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="509"/>
+        <source>les tables manquent</source>
+        <translation>the tables are missing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="510"/>
+        <source>Ce téléphone a déjà été enregistré plusieurs fois : une personne, un téléphone. Si vous prêtez le vôtre, demandez à l&apos;équipe d&apos;animation.</source>
+        <translation>This phone has already been checked in several times: one person, one phone. If you are lending yours, ask the facilitation team.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="514"/>
+        <source>Trop d&apos;inscriptions depuis ce réseau. Si toute la salle passe par le même routeur, l&apos;équipe d&apos;animation peut l&apos;autoriser dans les réglages (« Salle derrière une seule adresse »).</source>
+        <translation>Too many check-ins from this network. If the whole room goes through the same router, the facilitation team can allow it in the settings (“Room behind a single address”).</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="523"/>
         <source>Auteur</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="463"/>
+        <location filename="../../widgets/core_errors.py" line="524"/>
         <source>Cadrage</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="464"/>
+        <location filename="../../widgets/core_errors.py" line="525"/>
         <source>Ce qu&apos;il faudrait changer</source>
         <translation>What should change</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="465"/>
+        <location filename="../../widgets/core_errors.py" line="526"/>
         <source>Ce que je retiens</source>
         <translation>What I take away</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="466"/>
+        <location filename="../../widgets/core_errors.py" line="527"/>
         <source>Ce qui a marché</source>
         <translation>What worked</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="467"/>
+        <location filename="../../widgets/core_errors.py" line="528"/>
         <source>Ce qui pourrait être amélioré</source>
         <translation>What could be improved</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="468"/>
+        <location filename="../../widgets/core_errors.py" line="529"/>
         <source>Description du chantier</source>
         <translation>Project description</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="469"/>
+        <location filename="../../widgets/core_errors.py" line="530"/>
         <source>L&apos;action</source>
         <translation>The action</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="470"/>
+        <location filename="../../widgets/core_errors.py" line="531"/>
         <source>La méthode</source>
         <translation>The method</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="471"/>
+        <location filename="../../widgets/core_errors.py" line="532"/>
         <source>La raison</source>
         <translation>The reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="472"/>
+        <location filename="../../widgets/core_errors.py" line="533"/>
         <source>Libellé</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="473"/>
+        <location filename="../../widgets/core_errors.py" line="534"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="474"/>
+        <location filename="../../widgets/core_errors.py" line="535"/>
         <source>Le porteur</source>
         <translation>The owner</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="475"/>
+        <location filename="../../widgets/core_errors.py" line="536"/>
         <source>Le titre du chantier</source>
         <translation>The project&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="476"/>
+        <location filename="../../widgets/core_errors.py" line="537"/>
         <source>Ligne de suivi</source>
         <translation>Follow-up line</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="477"/>
+        <location filename="../../widgets/core_errors.py" line="538"/>
         <source>Légende</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="478"/>
+        <location filename="../../widgets/core_errors.py" line="539"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="479"/>
+        <location filename="../../widgets/core_errors.py" line="540"/>
         <source>Nom du fichier</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="480"/>
+        <location filename="../../widgets/core_errors.py" line="541"/>
         <source>Nom du format</source>
         <translation>Format name</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="481"/>
+        <location filename="../../widgets/core_errors.py" line="542"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="482"/>
+        <location filename="../../widgets/core_errors.py" line="543"/>
         <source>Post-it</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="483"/>
+        <location filename="../../widgets/core_errors.py" line="544"/>
         <source>Qui</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="484"/>
+        <location filename="../../widgets/core_errors.py" line="545"/>
         <source>Texte</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="485"/>
+        <location filename="../../widgets/core_errors.py" line="546"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="486"/>
+        <location filename="../../widgets/core_errors.py" line="547"/>
         <source>Titre du groupe</source>
         <translation>Group title</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="487"/>
+        <location filename="../../widgets/core_errors.py" line="548"/>
         <source>Titre du vote</source>
         <translation>Vote title</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="488"/>
+        <location filename="../../widgets/core_errors.py" line="549"/>
         <source>de début</source>
         <translation>start</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="489"/>
+        <location filename="../../widgets/core_errors.py" line="550"/>
         <source>de fin</source>
         <translation>end</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="490"/>
+        <location filename="../../widgets/core_errors.py" line="551"/>
         <source>post-it</source>
         <translation>sticky note</translation>
     </message>

@@ -34,6 +34,7 @@ PASSED_ON = {
     ("app/cofac_client.py", "str(exc) or type(exc).__name__"): "ssl's own words (offline)",
     ("app/cofac_client.py", "FAKE_HOST"): "a module constant, in messages_by_name",
     ("app/server/cofac.py", "LOCKED"): "a module constant, in messages_by_name",
+    ("app/ops/archive.py", "exc.detail"): "archive_schema.Refused's phrases, scanned",
     ("app/server/cofac.py", "SUSPENDED"): "a module constant, in messages_by_name",
     ("app/server/cofac.py", "WRONG"): "a module constant, in messages_by_name",
 }
