@@ -21,6 +21,7 @@ from app.ops.base import Context
 from app.resources import asset
 from app.settings import custom_formats_dir, load_settings
 from app.store.db import Database
+from app.store.notify import start_relay
 from widgets.bridge import EventBridge
 from widgets.controller import Controller
 from widgets.main_window import MainWindow
@@ -138,6 +139,8 @@ def run(
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 2
     window = build_window(database)
+    # on a shared PostgreSQL base, what other processes (`atelier serve`) change shows here too
+    relay = start_relay(database, window.controller.ctx.bus)
     window.controller.prune_replicas()  # copies of séances joined long ago
     if workshop_id is not None:
         window.open_workshop(workshop_id)
@@ -161,5 +164,7 @@ def run(
         print(f"self-check: {problem}" if problem else "self-check ok")
         return 1 if problem else 0
     code = app.exec()
+    if relay is not None:
+        relay.stop()
     database.close()
     return code
