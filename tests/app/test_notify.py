@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from app.errors import NotFound
 from app.events import Event, EventBus, Topic
 from app.ops import live, notes, participants, workshops
 from app.ops.base import Context
@@ -63,7 +64,7 @@ def two(pg_store: str) -> Iterator[tuple[Context, Context, Relay, Relay]]:
 def test_what_one_process_commits_the_other_hears_once(
     two: tuple[Context, Context, Relay, Relay],
 ) -> None:
-    a, b, _relay_a, _relay_b = two
+    a, b, relay_a, _relay_b = two
     heard_a, heard_b = Heard(a.bus), Heard(b.bus)
     wid = workshops.create_workshop(a, format_key="3h", title="Deux salles").workshop_id
     live.start_session(a, wid)
@@ -77,20 +78,24 @@ def test_what_one_process_commits_the_other_hears_once(
     ended = live.end_session(a, wid)
     wait_for(lambda: any(e.seq == ended.seq for e in heard_b.events))
     assert [e.topic for e in heard_b.events if e.seq == ended.seq] == [Topic.TIMER]
-    time.sleep(0)  # nothing more arrives for A from its own relay:
-    assert len(heard_a.of(notes.NOTE_OP)) == 1
+    # B writes: once A hears it, A's relay went past A's own notifications (one channel, in
+    # commit order), and published none of them again
+    marker = live.start_session(b, wid)
+    assert marker is not None
+    wait_for(lambda: any(e.seq == marker.seq for e in heard_a.events))
+    assert len(heard_a.of(notes.NOTE_OP)) == 1 and relay_a.heard == 1
 
 
 def test_a_refused_write_is_never_heard(two: tuple[Context, Context, Relay, Relay]) -> None:
     a, b, _ra, _rb = two
     heard_b = Heard(b.bus)
     wid = workshops.create_workshop(a, format_key="3h", title="Deux salles").workshop_id
-    with pytest.raises(Exception):
-        participants.check_in(a, wid, name="Awa", category="inconnue", key="phone-0002")
-    marker = live.start_session(a, wid)
-    assert marker is not None
+    live.start_session(a, wid)
+    with pytest.raises(NotFound):  # refused inside the write's transaction: rolled back
+        notes.post_note(a, wid, 999_999, text="Personne", key="note-00002")
+    marker = live.pause(a, wid)
     wait_for(lambda: any(e.seq == marker.seq for e in heard_b.events))
-    assert not heard_b.of(participants.CHECK_IN_OP)
+    assert not heard_b.of(notes.NOTE_OP)
 
 
 def test_payloads_stay_under_the_limit_and_parse_back() -> None:
