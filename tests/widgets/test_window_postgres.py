@@ -51,7 +51,9 @@ def test_a_seance_board_vote_and_compte_rendu_on_postgresql(
     panel.scene.clearSelection()
     for nid in ids[:2]:
         panel.scene.notes[nid].setSelected(True)
-    window.dialogs.votes.append(VoteRequest("dots", "Quelles idées creuser ?", {"dots": 3, "cap": 2}))
+    window.dialogs.votes.append(
+        VoteRequest("dots", "Quelles idées creuser ?", {"dots": 3, "cap": 2})
+    )
     qtbot.mouseClick(panel.vote_button, Qt.MouseButton.LeftButton)
     desk = window.runner.votes
     assert desk.results is not None
@@ -85,7 +87,9 @@ def test_what_another_process_writes_shows_in_the_window(make_window, qtbot, pg_
         panel = window.runner.board
         qtbot.waitUntil(lambda: panel.data is not None)
         assert panel.scene.notes == {}
-        joined = participants.check_in(other, wid, name="Awa", category="public", key="join-other-01")
+        joined = participants.check_in(
+            other, wid, name="Awa", category="public", key="join-other-01"
+        )
         info, _ = notes.post_note(other, wid, joined.participant_id, text="Venu de la salle B",
                                   key="note-other-0001")  # fmt: skip
         qtbot.waitUntil(lambda: info.id in panel.scene.notes, timeout=10_000)
