@@ -13,10 +13,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import secrets
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from app import __version__
 from app.errors import KnownError
 from app.events import Event, Topic
-from app.ops import cofac, participants, queries, replica
+from app.ops import cofac, pairing, participants, queries, replica
 from app.ops.base import Context
 from app.server.push import Broadcaster
 
@@ -38,8 +36,8 @@ COFAC_STATUS = {
     "appairage_bloque": 429,
     "operation_inconnue": 422,
 }
-WRONG_CODES = 5  # then pairing is locked…
-LOCK_SECONDS = 60.0  # …for a minute
+WRONG_CODES = pairing.WRONG_CODES  # then pairing is locked…
+LOCK_SECONDS = pairing.LOCK_SECONDS  # …for a minute
 JOURNAL_PAGE = 5000
 
 
@@ -108,12 +106,9 @@ class CofacHost:
 
     def __init__(self, ctx: Context, workshop_id: int, door: Any) -> None:
         self.ctx, self.workshop_id, self.door = ctx, workshop_id, door
-        self.clock: Callable[[], float] = time.monotonic  # tests move it forward
+        # wall-clock time: the lockout is kept in the base, shared by every server of it
+        self.clock: Callable[[], float] = time.time  # tests move it forward
         self._lock = threading.Lock()
-        self._code = ""
-        self._seance = ""  # the join code of the séance the pairing code was made for
-        self._wrong: deque[float] = deque()
-        self._locked_until = 0.0
         self._tokens: dict[str, cofac.CoFacInfo] = {}
         self._watchers: dict[int, set[tuple[asyncio.AbstractEventLoop, asyncio.Event]]] = {}
         self._connected: dict[int, int] = {}  # laptop id → open websockets
@@ -126,59 +121,42 @@ class CofacHost:
         for close in self.closers:
             close()
 
-    # -- the code ------------------------------------------------------------------------------
+    # -- the code (in the base: every server of a shared base shows the same) -------------------
     def code(self) -> str:
         """The pairing code to show on the host while the séance is open ("" otherwise)."""
-        state, seance = self.door.look()
-        with self._lock:
-            if state != "open":
-                self._code, self._seance = "", ""
-            elif seance != self._seance or not self._code:
-                self._code, self._seance = cofac.new_pairing_code(), seance
-            return self._code
+        state, _join = self.door.look()
+        if state != "open":
+            return ""
+        return pairing.current_code(self.ctx, self.workshop_id)
 
     def new_code(self) -> str:
-        """A fresh code (after a revocation: whoever saw the old one cannot pair again)."""
-        with self._lock:
-            self._code = ""
+        """The code after a revocation (which blanked the old one: whoever saw it cannot pair)."""
         return self.code()
 
     @property
     def locked(self) -> bool:
-        return self.clock() < self._locked_until
+        return self.clock() < pairing.locked_until(self.ctx, self.workshop_id)
 
     def check_code(self, typed: str) -> None:
         current = self.code()
-        with self._lock:
-            now = self.clock()
-            if now < self._locked_until:
-                raise KnownError(
-                    "Trop de codes erronés : l'appairage est bloqué pendant une minute.",
-                    code="appairage_bloque",
-                )
-            if not current:
-                state, _ = self.door.look()
-                raise KnownError(
-                    "La séance est terminée : ce code a expiré."
-                    if state == "ended"
-                    else "Aucune séance n'est ouverte : le code d'appairage n'est pas encore "
-                    "valable.",
-                    code="code_expire",
-                )
-            typed = "".join(c for c in typed if c.isdigit())
-            if secrets.compare_digest(typed.encode(), current.encode()):
-                self._wrong.clear()
-                return
-            while self._wrong and now - self._wrong[0] > LOCK_SECONDS:
-                self._wrong.popleft()
-            self._wrong.append(now)
-            if len(self._wrong) >= WRONG_CODES:
-                self._locked_until = now + LOCK_SECONDS
-                self._wrong.clear()
-                raise KnownError(
-                    "Trop de codes erronés : l'appairage est bloqué pendant une minute.",
-                    code="appairage_bloque",
-                )
+        state, _join = self.door.look()
+        verdict = (
+            pairing.check_code(self.ctx, self.workshop_id, typed, self.clock()) if current else None
+        )
+        if verdict is not None and verdict.outcome == pairing.RIGHT:
+            return
+        if verdict is not None and verdict.outcome == pairing.LOCKED:
+            raise KnownError(
+                "Trop de codes erronés : l'appairage est bloqué pendant une minute.",
+                code="appairage_bloque",
+            )
+        if verdict is None or verdict.outcome == pairing.EXPIRED:
+            raise KnownError(
+                "La séance est terminée : ce code a expiré."
+                if state == "ended"
+                else "Aucune séance n'est ouverte : le code d'appairage n'est pas encore valable.",
+                code="code_expire",
+            )
         raise KnownError(
             "Ce code ne correspond pas : vérifiez les 6 chiffres affichés sur l'ordinateur "
             "de l'animatrice.",
@@ -192,9 +170,7 @@ class CofacHost:
         if event.workshop_id != self.workshop_id:
             return
         with self._lock:
-            self._tokens.clear()
-            if event.op == "cofac.revoke":
-                self._code = ""  # a new code: whoever saw the old one cannot pair again
+            self._tokens.clear()  # (the revocation blanked the pairing code in the base)
         if event.op == "cofac.revoke":
             for cofac_id in event.ids:
                 for loop, gone in self._watchers.get(cofac_id, set()).copy():

@@ -47,6 +47,7 @@ from app.ops import (
     live,
     notes,
     outcomes,
+    pairing,
     participants,
     photos,
     projects,
@@ -77,7 +78,7 @@ READ_ONLY = frozenset({
     "archive.held_workshops",
     "board.new_notes", "board.fullest_board", "board.board_data",
     "capitalisation.method_reviews", "capitalisation.method_usage",
-    "cofac.cofac_info", "cofac.by_token", "cofac.cofacilitators",
+    "cofac.cofac_info", "cofac.by_token", "cofac.cofacilitators", "pairing.locked_until",
     "feedback.phone_feedback", "feedback.feedback_open", "feedback.feedback_summary",
     "formats.load_saved_formats",  # the base's formats into the context's library
     "grouping.suggest",
@@ -342,6 +343,9 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
     ("cofac.set_role",
      lambda r: cofac.set_role(r.ctx, r.wid, r.made["laptop"], "coanimateur")),
     ("cofac.run_remote", _remote),
+    # the pairing code of the open séance, in the base, then a wrong one
+    ("pairing.current_code", lambda r: pairing.current_code(r.ctx, r.wid)),
+    ("pairing.check_code", lambda r: pairing.check_code(r.ctx, r.wid, "faux", 1e9)),
     ("cofac.revoke", lambda r: cofac.revoke(r.ctx, r.wid, r.made["laptop"])),
     ("feedback.give_feedback", lambda r: (_to_closing(r), feedback.give_feedback(
         r.ctx, r.wid, r.made["alex"], rating=4, keep="Le rythme", key="fb-alex-0001"))),

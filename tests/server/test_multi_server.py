@@ -178,3 +178,25 @@ def test_phones_of_both_servers_place_post_its_on_distinct_spots(
     assert len(board) == 48
     spots = {(round(x, 3), round(y, 3)) for x, y in board}
     assert len(spots) == 48, "two post-its share a spot"
+
+
+def test_the_pairing_code_and_its_lockout_are_the_base_s(
+    two_servers: tuple[int, Served, Served],
+) -> None:
+    _wid, a, b = two_servers
+    assert a.pairing_code == b.pairing_code  # one code for the séance, whichever server
+    laptop = pair(b.url, a.pairing_code, "Camille", new_device_key())  # A's code, on B
+    assert laptop.role == "observateur"
+    wrong = f"{(int(a.pairing_code) + 1) % 1_000_000:06d}"
+    answers = [
+        httpx.post(f"{server.url}api/cofac/pair", timeout=20,
+                   json={"code": wrong, "name": "Intrus", "device_key": f"intrus-{n:04d}"})
+        for n, server in enumerate([a, b, a, b, a])
+    ]  # fmt: skip
+    assert [r.status_code for r in answers] == [403, 403, 403, 403, 429]
+    # five wrong codes over both servers lock pairing on both, even with the right code
+    for server in (a, b):
+        locked = httpx.post(f"{server.url}api/cofac/pair", timeout=20,
+                            json={"code": a.pairing_code, "name": "Dana",
+                                  "device_key": "dana-0001"})  # fmt: skip
+        assert locked.status_code == 429 and locked.json()["code"] == "appairage_bloque"
