@@ -33,6 +33,7 @@ from app.server.app import create_app
 from app.server.runner import ServerThread
 from app.store.db import Database
 from app.store.models import Note
+from app.store.notify import start_relay
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -112,6 +113,8 @@ def test_a_six_second_outage_loses_nothing_and_the_server_recovers(browser, clus
     live.start_session(ctx, wid)
     token = participants.check_in(ctx, wid, name="Alex", category="public", key="join-alex-01")
     server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
+    relay = start_relay(ctx.db, ctx.bus)  # as `atelier serve` does on a PostgreSQL base
+    assert relay is not None and relay.listening
     page = browser.new_context(viewport=PHONE).new_page()
     try:
         page.add_init_script(f"localStorage.setItem('atelier.token', {token.token!r})")
@@ -165,7 +168,24 @@ def test_a_six_second_outage_loses_nothing_and_the_server_recovers(browser, clus
         _send(page, "Après le redémarrage")
         expect(page.locator("#mine li:not(.pending)")).to_have_count(4, timeout=60_000)
         assert len(_notes(ctx)) == 4 and len(set(_notes(ctx))) == 4
+        # the server listens again by itself: another process's phase change reaches the phone
+        deadline = time.monotonic() + 30
+        while not (relay.listening and relay.reconnections >= 2):
+            assert time.monotonic() < deadline, "the relay did not listen again"
+            page.wait_for_timeout(50)
+        heard: list[int] = []
+        ctx.bus.subscribe(lambda event: heard.append(event.seq or 0))
+        other = Context(Database.open(cluster.url))  # another room's server, same base
+        try:
+            moved = live.next_phase(other, wid)
+            title = live.live_session(other, wid).current.title
+        finally:
+            other.db.close()
+        assert moved.seq and title != page.locator("#phase").text_content()
+        expect(page.locator("#phase")).to_have_text(title, timeout=10_000)
+        assert moved.seq in heard  # through the relay (not the page's slow poll)
     finally:
         page.context.close()
+        relay.stop()
         server.stop()
         ctx.db.close()
