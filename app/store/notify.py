@@ -43,6 +43,7 @@ CHANGES = "atelier.changes"  # session.info: the changes of the transaction, to 
 PAYLOAD_LIMIT = 7000  # PostgreSQL refuses a payload of 8000 bytes or more
 IDS_SENT = 64  # a change's ids beyond these are left out (views refresh on the topic anyway)
 RESYNC = "relay.resync"
+MAX_BACKOFF_S = 2.0  # a base back from a restart is heard again within this
 JOURNAL = JournalEntry.__tablename__
 _NOTIFY = text(
     "SELECT pg_notify(:channel, payload) FROM unnest(CAST(:payloads AS text[])) AS payload"
@@ -164,7 +165,7 @@ class Relay:
                     return
                 log.warning("relay: the base does not answer (%s); trying again", exc)
                 self._stop.wait(delay)
-                delay = min(delay * 2, 5.0)
+                delay = min(delay * 2, MAX_BACKOFF_S)
             except Exception:  # a bug: logged, and the relay goes on after a pause
                 self._listening.clear()
                 log.exception("relay failed")
