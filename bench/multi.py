@@ -47,6 +47,7 @@ TOGGLES = 20
 WINDOW_S = 6.0  # the post-its are sent over this many seconds
 GOAL_DELIVERY_P99_MS = 200.0
 START_TIMEOUT_S = 90.0
+HEARD_WITHIN_S = 15.0  # after the last write, how long the phones' sockets are waited for
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -234,7 +235,13 @@ async def drive(servers: list[Server], phones_each: int, notes_each: int, toggle
     start = time.perf_counter() + 0.1
     await asyncio.gather(team(), *(write(n, i, d, t) for n, (i, d, t) in enumerate(phones)))
     run.seconds = time.perf_counter() - start
-    await asyncio.sleep(1.0)  # the last messages arrive
+    # the last messages arrive (a socket that never hears the last toggle counts as never)
+    last = max((seq for _s, _at, seq in run.toggles), default=0)
+    deadline = time.perf_counter() + HEARD_WITHIN_S
+    while time.perf_counter() < deadline and not all(
+        any(s >= last for _at, s in heard.messages) for heard in run.heard
+    ):
+        await asyncio.sleep(0.05)
     for task in listeners:
         task.cancel()
     for ws in sockets:
