@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from sqlalchemy import select
 from websockets.sync.client import ClientConnection, connect
 
 from app.cofac_client import new_device_key, pair
+from app.ops import live
+from app.ops.base import Context
 from app.store.db import Database
 from app.store.models import Note
 
@@ -64,8 +67,6 @@ def post_note(server: Served, token: str, text: str, key: str) -> httpx.Response
 
 def receive_until(ws: ClientConnection, wanted: str, timeout: float = 10.0) -> dict[str, object]:
     """The first message whose topics hold `wanted` (a deadline, no sleep)."""
-    import time
-
     deadline = time.monotonic() + timeout
     while True:
         left = deadline - time.monotonic()
@@ -200,3 +201,28 @@ def test_the_pairing_code_and_its_lockout_are_the_base_s(
                             json={"code": a.pairing_code, "name": "Dana",
                                   "device_key": "dana-0001"})  # fmt: skip
         assert locked.status_code == 429 and locked.json()["code"] == "appairage_bloque"
+
+
+def test_a_join_code_renewed_elsewhere_is_the_one_every_server_asks_for(
+    two_servers: tuple[int, Served, Served], pg_store: str
+) -> None:
+    wid, a, b = two_servers
+    assert httpx.post(f"{b.url}api/code", json={"code": b.join_code}, timeout=20).status_code == 200
+    window = Context(Database.open(pg_store))  # the facilitator's window, on the same base
+    try:
+        live.renew_join_code(window, wid)
+        renewed = live.join_code(window, wid)
+    finally:
+        window.db.close()
+    assert renewed != b.join_code
+    # each server hears of it (NOTIFY) within moments: polled, with a deadline
+    for server in (a, b):
+        deadline = time.monotonic() + 10
+        while True:
+            old = httpx.post(f"{server.url}api/code", json={"code": b.join_code}, timeout=20)
+            if old.status_code == 403:
+                break
+            assert old.status_code == 200 and time.monotonic() < deadline, old.text
+        assert old.json()["code"] == "code_invalide"
+        new = httpx.post(f"{server.url}api/code", json={"code": renewed}, timeout=20)
+        assert new.status_code == 200, new.text
