@@ -43,6 +43,7 @@ CHANGES = "atelier.changes"  # session.info: the changes of the transaction, to 
 PAYLOAD_LIMIT = 7000  # PostgreSQL refuses a payload of 8000 bytes or more
 IDS_SENT = 64  # a change's ids beyond these are left out (views refresh on the topic anyway)
 RESYNC = "relay.resync"
+APP_NAME = "atelier-relay"  # how the listening connection shows in pg_stat_activity
 MAX_BACKOFF_S = 2.0  # a base back from a restart is heard again within this
 JOURNAL = JournalEntry.__tablename__
 _NOTIFY = text(
@@ -146,7 +147,9 @@ class Relay:
         first = True
         while not self._stop.is_set():
             try:
-                with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5) as conn:
+                with psycopg.connect(
+                    self._conninfo, autocommit=True, connect_timeout=5, application_name=APP_NAME
+                ) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     if first:
                         self._last_seq = self._latest(conn)

@@ -19,7 +19,7 @@ from app.events import Event, EventBus, Topic
 from app.ops import live, notes, participants, workshops
 from app.ops.base import Context
 from app.store.db import Database
-from app.store.notify import RESYNC, Relay, parse, payloads, start_relay
+from app.store.notify import APP_NAME, RESYNC, Relay, parse, payloads, start_relay
 
 pytestmark = pytest.mark.postgres
 
@@ -110,3 +110,25 @@ def test_payloads_stay_under_the_limit_and_parse_back() -> None:
     assert [e.seq for e in events] == list(range(1, 400))
     assert parse("pas du json") == ("", [])
     assert RESYNC == "relay.resync"
+
+
+def test_a_lost_listening_connection_is_opened_again_and_nothing_is_missed(
+    two: tuple[Context, Context, Relay, Relay], postgres_server, pg_store: str
+) -> None:
+    a, b, _relay_a, relay_b = two
+    heard_b = Heard(b.bus)
+    wid = workshops.create_workshop(a, format_key="3h", title="Deux salles").workshop_id
+    live.start_session(a, wid)
+    dbname = pg_store.rsplit("/", 1)[1]
+    with postgres_server.admin() as admin:  # the base drops B's listening connection
+        killed = admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND application_name = %s",
+            (dbname, APP_NAME),
+        ).fetchall()
+    assert len(killed) == 2  # A's and B's relays
+    moved = live.pause(a, wid)  # written while B's relay may be away: heard all the same
+    wait_for(lambda: any((e.seq or 0) >= moved.seq for e in heard_b.events))
+    wait_for(lambda: relay_b.reconnections >= 1 and relay_b.listening)
+    later = live.start(a, wid)  # and the next ones as usual
+    wait_for(lambda: any(e.seq == later.seq and e.op == later.op for e in heard_b.events))
