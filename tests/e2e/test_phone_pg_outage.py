@@ -26,13 +26,13 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from app.ops import live, participants
+from app.ops import board, live, participants, votes
 from app.ops.base import Context
 from app.ops.workshops import create_workshop
 from app.server.app import create_app
 from app.server.runner import ServerThread
 from app.store.db import Database
-from app.store.models import Note
+from app.store.models import Note, Vote
 from app.store.notify import start_relay
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -188,5 +188,48 @@ def test_a_six_second_outage_loses_nothing_and_the_server_recovers(browser, clus
     finally:
         page.context.close()
         relay.stop()
+        server.stop()
+        ctx.db.close()
+
+
+def test_a_ballot_cast_while_the_base_is_away_counts_once_when_it_is_back(browser, cluster):
+    ctx = Context(Database.open(cluster.url))
+    wid = create_workshop(ctx, format_key="3h", title="Mobilité des agents").workshop_id
+    assert wid is not None
+    live.start_session(ctx, wid)
+    token = participants.check_in(ctx, wid, name="Alex", category="public", key="join-alex-02")
+    ids = [
+        board.add_note(ctx, wid, text=text, phase_id=None, x=300 + 220 * i, y=200).ids[0]
+        for i, text in enumerate(("Navettes", "Vélos"))
+    ]
+    rid = votes.open_round(ctx, wid, kind="dots", items=[f"note:{n}" for n in ids],
+                           title="Nos priorités", settings={"dots": 3, "cap": 2}).ids[0]  # fmt: skip
+    server = ServerThread(create_app(ctx, wid), "127.0.0.1", 0).start()
+    page = browser.new_context(viewport=PHONE).new_page()
+    stored = lambda: ctx.db.read(  # noqa: E731
+        lambda s: sorted((x.item_id, x.value) for x in s.scalars(select(Vote)))
+    )
+    try:
+        page.add_init_script(f"localStorage.setItem('atelier.token', {token.token!r})")
+        page.goto(f"{server.url}web/")
+        card = page.locator(f".vote-card[data-key='note:{ids[1]}']")
+        expect(card).to_be_visible()
+        cluster.ctl("stop", "-m", "fast")
+        stopped = time.monotonic()
+        card.locator(".vote-plus").click()
+        expect(page.locator(".vote-status")).to_have_text(
+            "En attente : envoi automatique dès que possible", timeout=15_000
+        )
+        expect(card.locator(".vote-dots")).to_have_text("●")  # the choice stays as made
+        page.reload()  # reloaded while the base is away: the ballot waits in the phone
+        while time.monotonic() - stopped < OUTAGE_S:  # the rest of the 6 s
+            assert httpx.get(f"{server.url}api/health", timeout=10).status_code == 503
+        cluster.ctl("start")
+        expect(page.locator(".vote-status")).to_have_text("Vote enregistré ✓", timeout=60_000)
+        expect(card.locator(".vote-dots")).to_have_text("●")
+        assert stored() == [(ids[1], 1)]  # once, nothing retyped
+        assert votes.live_counts(ctx, rid) == votes.recount(ctx, rid)
+    finally:
+        page.context.close()
         server.stop()
         ctx.db.close()
