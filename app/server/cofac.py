@@ -3,7 +3,7 @@ and a websocket that tells them of every change.
 
 Included by `app.server.app.create_app`. A laptop pairs with the 6-digit code shown on the host
 (`CofacHost.code()`, one per séance, gone when it ends; 5 wrong codes lock pairing for a
-minute), then carries its token as ``Authorization: Bearer …``. A phone's token never pairs
+minute; both kept in the base, app/ops/pairing.py, so every server of a shared base agrees), then carries its token as ``Authorization: Bearer …``. A phone's token never pairs
 nor acts (403). Errors are JSON ``{code, message}`` in French, with the statuses of
 `COFAC_STATUS`.
 """
