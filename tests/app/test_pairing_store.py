@@ -4,8 +4,14 @@ codes counted in the base, and a workshop deleted with its code."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
 from app.ops import cofac, live, pairing, workshops
 from app.ops.base import Context
+from app.store.db import MIGRATIONS, Database, head_revision
 from app.store.models import PairingCode
 
 
@@ -37,3 +43,24 @@ def test_one_code_per_seance_counted_and_locked_in_the_base(ctx: Context) -> Non
     # the workshop goes, its code with it
     workshops.delete_workshop(ctx, wid)
     assert ctx.db.read(lambda s: s.query(PairingCode).count()) == 0
+
+
+def test_a_0014_file_upgrades(tmp_path: Path) -> None:
+    path = tmp_path / "ancien.sqlite3"
+    old = Database.open(path, migrate=False)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with old.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0014")
+    old.close()
+    db = Database.open(path)
+    try:
+        assert db.current_revision() == head_revision()
+        ctx = Context(db)
+        wid = workshops.create_workshop(ctx, format_key="3h", title="Après").workshop_id
+        assert wid is not None
+        live.start_session(ctx, wid)
+        assert len(pairing.current_code(ctx, wid)) == 6
+    finally:
+        db.close()
