@@ -379,10 +379,13 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from app.server.app import create_app
     from app.server.discovery import Advertiser
     from app.server.runner import ServerThread
+    from app.store.notify import start_relay
     from app.system.network import likely_address, local_addresses
 
     ctx = _context(args.db)
     detail = workshop_detail(ctx, args.workshop)  # a clear error if it does not exist
+    # several servers on one PostgreSQL base: each hears the others' changes (LISTEN/NOTIFY)
+    relay = start_relay(ctx.db, ctx.bus)
     # phones are answered only while a séance is open: open it (a running one is resumed)
     live.start_session(ctx, detail.id)
     code = live.door(ctx, detail.id)[1]
@@ -429,6 +432,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     finally:
         advertiser.close()
         server.stop()
+        if relay is not None:
+            relay.stop()
         ctx.db.close()
     print("Serveur arrêté.", flush=True)
     return 0

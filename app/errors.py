@@ -79,6 +79,23 @@ class DatabaseError(KnownError):
     code = "base_de_donnees"
 
 
+# why phones are refused outside a séance (the server answers 409 with `seance`)
+SEANCE_CLOSED = {
+    "absent": "La séance n'a pas commencé. Cette page s'ouvrira d'elle-même dès son ouverture.",
+    "ended": "La séance est terminée. Merci de votre participation !",
+}
+
+
+class SeanceNotOpen(KnownError):
+    """A phone's write met a séance that is not open (ended by this or another server)."""
+
+    code = "seance_fermee"
+
+    def __init__(self, seance: str) -> None:
+        super().__init__(SEANCE_CLOSED[seance])
+        self.seance = seance
+
+
 class FormatFileError(KnownError):
     code = "format_invalide"
 

@@ -22,6 +22,7 @@ from app.ops.base import Context
 from app.resources import asset
 from app.settings import custom_formats_dir, load_settings
 from app.store.db import Database
+from app.store.notify import start_relay
 from widgets.bridge import EventBridge
 from widgets.controller import Controller
 from widgets.core_errors import error_text
@@ -155,6 +156,8 @@ def run(
         QMessageBox.critical(None, APP_NAME, error_text(exc))
         return 2
     window = build_window(database)
+    # on a shared PostgreSQL base, what other processes (`atelier serve`) change shows here too
+    relay = start_relay(database, window.controller.ctx.bus)
     window.controller.prune_replicas()  # copies of séances joined long ago
     window.apply_retention()  # workshops past the retention setting (RGPD), with a message
     if workshop_id is not None:
@@ -180,5 +183,7 @@ def run(
         print(f"self-check: {problem}" if problem else "self-check ok")
         return 1 if problem else 0
     code = app.exec()
+    if relay is not None:
+        relay.stop()
     database.close()
     return code

@@ -29,6 +29,7 @@ from app.events import Event, EventBus, Topic
 from app.library import Library, load_library
 from app.store.db import Database, Deferring, Later
 from app.store.models import IdempotentRequest, JournalEntry, Workshop
+from app.store.notify import note_change
 
 T = TypeVar("T")
 
@@ -297,7 +298,9 @@ def commit_step(
     ids = step.ids
     if ids is None:
         ids = tuple(a[1]["id"] for a in forward if isinstance(a[1].get("id"), int))
-    return Outcome(Change(op, topic, entry.seq, step.workshop_id, ids), step.result)
+    change = Change(op, topic, entry.seq, step.workshop_id, ids)
+    note_change(session, change)  # other processes on a PostgreSQL base hear of it at commit
+    return Outcome(change, step.result)
 
 
 def _work(
@@ -422,7 +425,9 @@ def _undo_or_redo(ctx: Context, workshop_id: int, *, redo: bool) -> Change | Non
         session.add(entry)
         session.flush()
         topic = TOPIC_OF_PREFIX.get(target.op.split(".")[0], Topic.WORKSHOP)
-        return Change(entry.op, topic, entry.seq, workshop_id, (target.seq,))
+        change = Change(entry.op, topic, entry.seq, workshop_id, (target.seq,))
+        note_change(session, change)
+        return change
 
     change = ctx.db.write(work)
     if change is not None:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from app.domain.agenda import clean_text
 from app.errors import InvalidInput, KnownError, NotFound
 from app.events import Topic
-from app.ops import base
+from app.ops import base, pairing
 from app.ops.base import Action, Change, Context, connection, execute, mutation
 from app.ops.mutations import get_workshop
 from app.ops.participants import check_key
@@ -44,7 +44,7 @@ ROLES = {
 DEFAULT_ROLE = "observateur"  # a new laptop reads until the lead gives it a role
 LOWEST_ROLE = "observateur"  # sees only what its role needs (`app.ops.replica.for_role`)
 MAX_NAME = 80
-CODE_DIGITS = 6
+CODE_DIGITS = pairing.CODE_DIGITS
 TOKEN_HOURS = 12.0  # a laptop's token stops working after this (or when its séance ends)
 
 
@@ -73,10 +73,6 @@ class CoFacInfo:
 class Paired:
     info: CoFacInfo
     token: str  # given once; the host keeps only its hash
-
-
-def new_pairing_code() -> str:
-    return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
 
 
 def token_hash(token: str) -> str:
@@ -264,6 +260,7 @@ def revoke(ctx: Context, workshop_id: int, cofac_id: int) -> Change:
 
     def build(session: Session) -> tuple[int | None, list[Action], str]:
         row = _laptop(session, workshop_id, cofac_id)
+        pairing.forget_code(session, workshop_id)  # a new code: whoever saw it cannot pair
         return (
             workshop_id,
             [["cofac.set", {"id": row.id, "revoked": True}]],

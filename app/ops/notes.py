@@ -31,7 +31,8 @@ from app.domain.placement import (
     next_arrival,
     note_rect,
 )
-from app.errors import InvalidInput, NotFound
+from app.domain.timer import TimerState
+from app.errors import InvalidInput, NotFound, SeanceNotOpen
 from app.events import Topic
 from app.ops.base import (
     Change,
@@ -55,6 +56,7 @@ from app.store.models import (
     Phase,
     Workshop,
 )
+from app.store.notify import note_change
 
 MAX_NOTE = 280
 
@@ -85,7 +87,7 @@ _NEWEST_IN_INBOX = (  # on the board the post-it lands on (the next one in "Arri
 # board it lands (the "Arrivées" lane or the board's first zone), the newest one in the lane
 _WHERE = (
     select(
-        LiveTimer.phase_id, Phase.private_writing, Phase.board_template, Phase.method_key,
+        LiveTimer.phase_id, LiveTimer.state, Phase.private_writing, Phase.board_template, Phase.method_key,
         Workshop.phone_notes, Workshop.board_scope,
         select(Note.x).where(Note.id == _NEWEST_IN_INBOX).scalar_subquery().label("newest_x"),
         select(Note.y).where(Note.id == _NEWEST_IN_INBOX).scalar_subquery().label("newest_y"),
@@ -213,6 +215,9 @@ def _note_build(
         if arrivals is None:
             where = conn.execute(_WHERE, {"wid": workshop_id}).first()
             assert where is not None  # the participant's workshop exists
+            if where.state == TimerState.ENDED:
+                # read in the write: another server on the same base may have ended the séance
+                raise SeanceNotOpen("ended")
             arrivals = _Arrivals(index, workshop_id, where, _arrived(conn, workshop_id, where))
         where = arrivals.where
         x, y = _arrival_spot(ctx, where, arrivals.before)
@@ -301,6 +306,7 @@ class _Pending:
         seqs = _new_ids(conn, _APPEND_ENTRIES, _APPEND_ENTRIES_IN_ORDER, entries)
         for answer, info, seq, row in zip(self.answers, infos, seqs, self.rows, strict=True):
             change = Change(NOTE_OP, Topic.BOARD, int(seq), row["workshop_id"], (info.id,))
+            note_change(session, change)  # other processes on a PostgreSQL base hear of it
             answer.value = Outcome(change, info, False)
         for answer, position in self.replays:
             answer.value = Outcome(None, infos[position], True)

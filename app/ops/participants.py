@@ -17,7 +17,8 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.agenda import clean_text
-from app.errors import InvalidInput
+from app.domain.timer import TimerState
+from app.errors import InvalidInput, SeanceNotOpen
 from app.events import Topic
 from app.ops.base import (
     Action,
@@ -242,6 +243,9 @@ def _check_in_build(
         applied, _ = apply_actions(session, [["participant.insert", person]])
         participant_id = int(applied[0][1]["id"])
         timer = session.get(LiveTimer, workshop_id)
+        if source == "phone" and timer is not None and timer.state == TimerState.ENDED:
+            # read in the write: another server on the same base may have ended the séance
+            raise SeanceNotOpen("ended")
         arrival = {"participant_id": participant_id,
                    "block_id": timer.block_id if timer is not None else None, "at": now,
                    "source": source}  # fmt: skip

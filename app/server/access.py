@@ -41,7 +41,9 @@ class Door:
         self._counter = itertools.count(1)  # next() on it is atomic: events come from any thread
         self._generation = 0
         self._known: tuple[int, str, str] | None = None  # generation, state, code
-        self.close = ctx.bus.subscribe(self._forget, {Topic.TIMER})
+        # the séance (timer) and the workshop (its join code renewed), from this process or,
+        # on a shared PostgreSQL base, another one (app/store/notify.py)
+        self.close = ctx.bus.subscribe(self._forget, {Topic.TIMER, Topic.WORKSHOP})
 
     def _forget(self, _event: object) -> None:
         self._generation = next(self._counter)

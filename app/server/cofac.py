@@ -41,6 +41,7 @@ from app.domain import pairing
 from app.errors import KnownError
 from app.events import Event, Topic
 from app.ops import cofac, participants, queries, replica
+from app.ops import pairing as pairing_codes
 from app.ops.base import Context
 from app.server.push import Broadcaster
 
@@ -152,7 +153,6 @@ class CofacHost:
         self.clock: Callable[[], float] = time.monotonic  # tests move it forward
         self._lock = threading.Lock()
         self._code = ""
-        self._seance = ""  # the join code of the séance the pairing code was made for
         self._wrong: dict[str, deque[float]] = {}  # source address → wrong codes' times
         self._locked_until: dict[str, float] = {}  # source address → until when
         self._wrong_total = 0  # wrong codes against the current code, from anywhere
@@ -171,23 +171,24 @@ class CofacHost:
         for close in self.closers:
             close()
 
-    # -- the code ------------------------------------------------------------------------------
+    # -- the code (in the base: every server of a shared base shows the same) -------------------
     def code(self) -> str:
-        """The pairing code to show on the host while the séance is open ("" otherwise)."""
-        state, seance = self.door.look()
+        """The pairing code to show on the host while the séance is open ("" otherwise): kept
+        in the base, so every server of a shared base shows the same (app/ops/pairing.py)."""
+        state, _join = self.door.look()
+        code = pairing_codes.current_code(self.ctx, self.workshop_id) if state == "open" else ""
         with self._lock:
-            if state != "open":
-                self._code, self._seance = "", ""
-            elif seance != self._seance or not self._code:
-                self._code, self._seance = cofac.new_pairing_code(), seance
+            if code != self._code:
+                self._code = code
                 self._wrong_total = 0  # a new code: the guesses against the old one are moot
                 self._pending.clear()
             return self._code
 
     def new_code(self) -> str:
-        """A fresh code (after a revocation: whoever saw the old one cannot pair again)."""
-        with self._lock:
-            self._code = ""
+        """A fresh code (the lead's « Nouveau code », a revocation): whoever saw the old one
+        cannot pair with it again."""
+        if self.door.look()[0] == "open":
+            pairing_codes.renew_code(self.ctx, self.workshop_id)
         return self.code()
 
     def locked(self, source: str) -> bool:
@@ -284,9 +285,7 @@ class CofacHost:
         if event.workshop_id != self.workshop_id:
             return
         with self._lock:
-            self._tokens.clear()
-            if event.op == "cofac.revoke":
-                self._code = ""  # a new code: whoever saw the old one cannot pair again
+            self._tokens.clear()  # (the revocation blanked the pairing code in the base)
         if event.op == "cofac.revoke":
             for cofac_id in event.ids:
                 for loop, gone in self._watchers.get(cofac_id, set()).copy():

@@ -24,11 +24,14 @@ TIMER_ACTIONS = {
     "next": live.next_phase,
     "previous": live.previous_phase,
     "reset": live.reset,
+    "end": live.end_session,  # every server of the séance closes (on a shared base too)
 }
 
 
 class TimerAction(BaseModel):
-    action: Literal["open", "toggle", "start", "pause", "next", "previous", "reset", "adjust"]
+    action: Literal[
+        "open", "toggle", "start", "pause", "next", "previous", "reset", "adjust", "end"
+    ]
     seconds: int = Field(default=0, ge=-12 * 3600, le=12 * 3600)
 
 

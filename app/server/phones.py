@@ -9,6 +9,7 @@ puts its endpoint in `hot`, for the app's fast lane (app/server/fast.py). `/api/
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict
 from typing import Any
 
@@ -18,6 +19,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from app import __version__
+from app.errors import KnownError
 from app.ops import live, notes, participants, queries
 from app.ops.base import Context
 from app.ops.notes import MAX_NOTE
@@ -26,6 +28,30 @@ from app.server.access import Access, RateLimit
 from app.server.fast import Endpoint, answer, body_schema, json_body
 from app.server.problems import CLOSED_RESPONSES, Problem
 from app.server.push import Broadcaster
+
+
+class BaseWatch:
+    """Whether the base answers, asked at most every `EVERY` seconds: many phones and probes
+    asking `/api/health` cost one trivial query, not one each."""
+
+    EVERY = 0.5
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+        self._checked_at = -1.0
+        self._failure: KnownError | None = None
+
+    async def check(self) -> None:
+        now = time.monotonic()
+        if now - self._checked_at >= self.EVERY:
+            self._checked_at = now
+            try:
+                await run_in_threadpool(self._ctx.db.ping)
+                self._failure = None
+            except KnownError as exc:
+                self._failure = exc
+        if self._failure is not None:
+            raise self._failure
 
 
 class Health(BaseModel):
@@ -126,8 +152,12 @@ def phones_router(
     limiter = RateLimit()
     closed = CLOSED_RESPONSES
 
-    @router.get("/api/health", response_model=Health)
-    def health() -> Health:
+    base = BaseWatch(ctx)
+
+    @router.get("/api/health", response_model=Health, responses={503: {"model": Problem}})
+    async def health() -> Health:
+        """Whether this server can serve: the base answers (503 with a code when it does not)."""
+        await base.check()
         return Health(ok=True, version=__version__)
 
     @router.get("/api/time", response_model=ServerTime)

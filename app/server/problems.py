@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from app.errors import InvalidInput, KnownError
+from app.errors import SEANCE_CLOSED, InvalidInput, KnownError, SeanceNotOpen
 from app.ops.notes import MAX_NOTE
 from app.server.cofac import COFAC_STATUS
 from app.server.fast import Handlers
@@ -42,6 +42,7 @@ STATUS = {
     "seance_fermee": 409,
     "disque_plein": 507,  # nothing more can be written; what was acknowledged stays
     "base_de_donnees": 503,  # the store failed (busy, connection lost): the server's, not yours
+    "lecture_impossible": 503,  # a read met the store away or busy: nothing was written
 }
 TOO_LARGE = "Envoi trop volumineux (16 Ko au plus)."
 HTTP_REFUSALS = {
@@ -55,11 +56,10 @@ PHONE_MESSAGES = {
     "enregistré (les précédents le sont). Prévenez l'équipe d'animation.",
     "base_de_donnees": "L'ordinateur de l'animation n'a pas pu enregistrer cet envoi. "
     "Réessayez dans un instant.",
+    "lecture_impossible": "L'ordinateur de l'animation ne peut pas lire ses données pour "
+    "l'instant. La page réessaie d'elle-même dans un instant.",
 }
-CLOSED = {
-    "absent": "La séance n'a pas commencé. Cette page s'ouvrira d'elle-même dès son ouverture.",
-    "ended": "La séance est terminée. Merci de votre participation !",
-}
+CLOSED = SEANCE_CLOSED
 
 
 class Problem(BaseModel):
@@ -75,12 +75,8 @@ class Closed(Problem):
 CLOSED_RESPONSES: dict[int | str, dict[str, Any]] = {409: {"model": Closed}}
 
 
-class SeanceClosed(KnownError):
+class SeanceClosed(SeanceNotOpen):
     """Participant routes answer only while the séance is open."""
-
-    def __init__(self, seance: str) -> None:
-        super().__init__(CLOSED[seance], code="seance_fermee")
-        self.seance = seance
 
 
 def problem(status: int, code: str, message: str, **extra: str) -> JSONResponse:
@@ -127,7 +123,7 @@ def known_problem(path: str, exc: Exception) -> JSONResponse:
     """A `KnownError`: its code's status, the French message (a phone's own for the store's
     failures), where the séance is for a closed one."""
     assert isinstance(exc, KnownError)
-    if isinstance(exc, SeanceClosed):
+    if isinstance(exc, SeanceNotOpen):  # the door's, or a write's (another server ended it)
         return problem(STATUS[exc.code], exc.code, exc.message, seance=exc.seance)
     team = path.startswith(("/api/facilitator/", "/api/cofac/"))
     if team and exc.params:  # a laptop's window says it in its own language from these

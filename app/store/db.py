@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import APP_NAME, ORG_NAME
 from app.errors import DatabaseError, os_reason, phrase
+from app.store import notify
 from app.system.files import private_file, private_folder
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BACKUPS_KEPT = 10
 BUSY_RETRY_SECONDS = 10.0
 DISK_FULL = "disque_plein"  # the code of the full disk's DatabaseError (507 for phones)
+UNREADABLE = "lecture_impossible"  # a read met the base away or busy (503 for phones)
+CONNECT_TIMEOUT = 5  # seconds: a PostgreSQL base out of reach answers in that time at most
 
 
 def _compact_json(value: Any) -> str:
@@ -228,6 +231,8 @@ class Database:
         self._committer: threading.Thread | None = None  # leads for `write_async`, started then
         self._closing = False
         self._local = threading.local()
+        # who this process is in the notifications of other processes (app/store/notify.py)
+        self.origin = notify.new_origin()
         self.engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -298,7 +303,9 @@ class Database:
 
             return engine
         try:
-            return create_engine(self.url, pool_pre_ping=True)
+            return create_engine(
+                self.url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT}
+            )
         except Exception as exc:  # bad driver name, malformed URL
             raise DatabaseError("Adresse de base de données invalide : {exc}", exc=exc) from None
 
@@ -481,6 +488,8 @@ class Database:
                                 failed, job.error = job, exc
                                 raise _Abandon from None
                         _flush_deferred(session)
+                        if not self.is_sqlite:  # the other processes hear of it at commit
+                            notify.send(session, self.origin)
                 except _Abandon:
                     assert failed is not None
                     failed.finish()
@@ -526,7 +535,29 @@ class Database:
             with self._session() as session:
                 return work(session)
         except OperationalError as exc:
-            raise self._known(exc) from None
+            raise self._unreadable(exc) from None
+        except DBAPIError as exc:
+            if exc.connection_invalidated:  # the base went away in the middle of the read
+                raise self._unreadable(exc) from None
+            raise
+
+    def ping(self) -> None:
+        """Whether the base answers now (one trivial query); raises `DatabaseError` if not."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except DBAPIError as exc:
+            raise self._unreadable(exc) from None
+
+    @staticmethod
+    def _unreadable(exc: DBAPIError) -> DatabaseError:
+        """A read that failed: the base is away or busy for a moment (nothing was written)."""
+        return DatabaseError(
+            "L'ordinateur de l'animation ne peut pas lire la base de données pour l'instant "
+            f"({str(exc.orig).strip().splitlines()[0] if exc.orig else 'sans réponse'}). "
+            "Réessayez dans un instant.",
+            code=UNREADABLE,
+        )
 
     @staticmethod
     def _known(exc: OperationalError) -> DatabaseError:

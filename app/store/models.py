@@ -467,6 +467,17 @@ class IdempotentRequest(Base):
     at: Mapped[float] = mapped_column(Float)
 
 
+class PairingCode(Base):
+    """The séance's co-facilitation pairing code, one row per workshop: in the base, so that
+    every server of a shared PostgreSQL base shows the same code (app/ops/pairing.py). Never
+    copied: laptops pair again."""
+
+    __tablename__ = "pairing_codes"
+    workshop_id: Mapped[int] = mapped_column(_fk("workshops.id"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), default="")  # "" once revoked: a new one next
+    seance: Mapped[str] = mapped_column(String(60), default="")  # the séance it was made for
+
+
 class CoFacilitator(Base):
     """A second laptop paired with a workshop's séance, and the role the lead gave it.
 

@@ -43,6 +43,8 @@ LOCAL: Mapping[str, str] = {
     "idempotent_requests": "the first answers to retried writes, this server's own",
     "replica_state": "which host a co-facilitator's copy follows",
     "cofac_outbox": "a co-facilitator's operations waiting to be sent",
+    "pairing_codes": "the séance's co-facilitation pairing code, shared by the servers of one "
+    "base; never copied (a secret; laptops pair again with a copy)",
     "custom_formats": "the formats facilitators saved: the library's, no workshop's (a shared "
     "PostgreSQL base shares them; a workshop made from one keeps its agenda, not the format)",
 }

@@ -47,6 +47,7 @@ from app.ops import (
     live,
     notes,
     outcomes,
+    pairing,
     participants,
     photos,
     privacy,
@@ -345,6 +346,9 @@ WALK: list[tuple[str, Callable[[Room], Any]]] = [
     ("cofac.set_role",
      lambda r: cofac.set_role(r.ctx, r.wid, r.made["laptop"], "coanimateur")),
     ("cofac.run_remote", _remote),
+    # the pairing code of the open séance, in the base, then a new one
+    ("pairing.current_code", lambda r: pairing.current_code(r.ctx, r.wid)),
+    ("pairing.renew_code", lambda r: pairing.renew_code(r.ctx, r.wid)),
     ("cofac.revoke", lambda r: cofac.revoke(r.ctx, r.wid, r.made["laptop"])),
     ("feedback.give_feedback", lambda r: (_to_closing(r), feedback.give_feedback(
         r.ctx, r.wid, r.made["alex"], rating=4, keep="Le rythme", key="fb-alex-0001"))),
