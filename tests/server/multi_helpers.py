@@ -41,6 +41,7 @@ class Served:
     token: str
     join_code: str
     pairing_code: str
+    cofac: str  # the laptops' address (TLS): 127.0.0.1:PORT
 
     @property
     def ws(self) -> str:
@@ -73,7 +74,8 @@ def serve(url: str, workshop_id: int, home: Path | None = None) -> Served:
     token = lines[2].split(" : ", 1)[1].strip()
     join_code = lines[3].split(" : ", 1)[1].split()[0]
     pairing = lines[4].split(" : ", 1)[1].split()[0]
-    return Served(proc, base, token, join_code, pairing)
+    cofac = lines[4].rsplit("adresse ", 1)[1].strip().rstrip(")")
+    return Served(proc, base, token, join_code, pairing, cofac)
 
 
 def wait_for(condition: Callable[[], Any], timeout: float = 10.0, step: float = 0.02) -> Any:
