@@ -62,9 +62,10 @@ def _ufw_enabled(conf: Path) -> bool | None:
 
 
 def detect(port: int, system: str | None = None, ufw_conf: Path = UFW_CONF) -> Firewall:
-    """The firewall of this computer and how to let phones in on TCP `port`."""
+    """The firewall of this computer and how to let phones in on TCP `port`, and the
+    co-facilitator laptops on the next one (TLS, app/server/runner.py)."""
     port = int(port)
-    if not 0 < port < 65536:
+    if not 0 < port < 65535:
         raise KnownError("Port invalide : {port}.", code="saisie_invalide", port=port)
     system = system or _system()
     if system == "linux":
@@ -72,7 +73,7 @@ def detect(port: int, system: str | None = None, ufw_conf: Path = UFW_CONF) -> F
     if system == "windows":
         command = (
             f'netsh advfirewall firewall add rule name="{WINDOWS_RULE}" dir=in action=allow '
-            f"protocol=TCP localport={port}"
+            f"protocol=TCP localport={port}-{port + 1}"
         )
         return Firewall("windows", "windows", None, command)
     if system == "macos":
@@ -88,14 +89,18 @@ def _linux(port: int, ufw_conf: Path) -> Firewall:
     pkexec = _which("pkexec")
     enabled = _ufw_enabled(ufw_conf) if ufw else None
     if ufw and (enabled or not firewall_cmd):
-        elevated = (pkexec, ufw, "allow", f"{port}/tcp") if pkexec else ()
-        return Firewall("linux", "ufw", enabled, f"sudo ufw allow {port}/tcp", elevated)
+        ports = f"{port}:{port + 1}/tcp"  # the phones', then the laptops'
+        elevated = (pkexec, ufw, "allow", ports) if pkexec else ()
+        return Firewall("linux", "ufw", enabled, f"sudo ufw allow {ports}", elevated)
     if firewall_cmd:
         # now and after a restart, in one password window
-        now = f"firewall-cmd --add-port={port}/tcp"
-        kept = f"firewall-cmd --permanent --add-port={port}/tcp"
+        ports = f"{port}-{port + 1}/tcp"  # the phones', then the laptops'
+        now = f"firewall-cmd --add-port={ports}"
+        kept = f"firewall-cmd --permanent --add-port={ports}"
         command = f"sudo {now} && sudo {kept}"
-        script = f"{firewall_cmd} --add-port={port}/tcp && {firewall_cmd} --permanent --add-port={port}/tcp"
+        script = (
+            f"{firewall_cmd} --add-port={ports} && {firewall_cmd} --permanent --add-port={ports}"
+        )
         elevated = (pkexec, "/bin/sh", "-c", script) if pkexec else ()
         return Firewall("linux", "firewalld", None, command, elevated)
     return Firewall("linux", "none", None, "")

@@ -145,8 +145,8 @@ def test_linux_with_ufw_enabled_and_pkexec_can_open_the_port(monkeypatch, tmp_pa
     )
     wall = detect(8765, system="linux", ufw_conf=conf)
     assert (wall.kind, wall.active) == ("ufw", True)
-    assert wall.command == "sudo ufw allow 8765/tcp"
-    assert wall.elevated == ("/usr/bin/pkexec", "/usr/sbin/ufw", "allow", "8765/tcp")
+    assert wall.command == "sudo ufw allow 8765:8766/tcp"
+    assert wall.elevated == ("/usr/bin/pkexec", "/usr/sbin/ufw", "allow", "8765:8766/tcp")
     assert wall.can_open
 
 
@@ -155,7 +155,7 @@ def test_linux_ufw_without_pkexec_gives_the_command_only(monkeypatch, tmp_path: 
     conf.write_text("ENABLED=no\n")
     monkeypatch.setattr(shutil, "which", _which({"ufw": "/usr/sbin/ufw"}))
     wall = detect(8770, system="linux", ufw_conf=conf)
-    assert (wall.kind, wall.active, wall.command) == ("ufw", False, "sudo ufw allow 8770/tcp")
+    assert (wall.kind, wall.active, wall.command) == ("ufw", False, "sudo ufw allow 8770:8771/tcp")
     assert not wall.can_open
 
 
@@ -168,10 +168,11 @@ def test_linux_firewalld_opens_now_and_after_a_restart(monkeypatch, tmp_path: Pa
     wall = detect(8765, system="linux", ufw_conf=tmp_path / "absent")
     assert wall.kind == "firewalld" and wall.active is None
     assert wall.command == (
-        "sudo firewall-cmd --add-port=8765/tcp && sudo firewall-cmd --permanent --add-port=8765/tcp"
+        "sudo firewall-cmd --add-port=8765-8766/tcp && "
+        "sudo firewall-cmd --permanent --add-port=8765-8766/tcp"
     )
     assert wall.elevated[:3] == ("/usr/bin/pkexec", "/bin/sh", "-c")
-    assert "--permanent --add-port=8765/tcp" in wall.elevated[3]
+    assert "--permanent --add-port=8765-8766/tcp" in wall.elevated[3]
 
 
 def test_linux_without_a_known_firewall(monkeypatch, tmp_path: Path):
@@ -186,7 +187,7 @@ def test_windows_and_macos_give_a_command_to_run_as_administrator(monkeypatch):
     assert windows.kind == "windows" and not windows.can_open
     assert windows.command == (
         'netsh advfirewall firewall add rule name="Atelier telephones" dir=in action=allow '
-        "protocol=TCP localport=8765"
+        "protocol=TCP localport=8765-8766"
     )
     monkeypatch.setattr(
         firewall.sys, "executable", "/Applications/Atelier.app/Contents/MacOS/Atelier"
@@ -222,10 +223,14 @@ def test_open_port_runs_the_command_and_says_when_it_was_refused(monkeypatch):
 
     monkeypatch.setattr(firewall.subprocess, "run", run)
     wall = firewall.Firewall(
-        "linux", "ufw", True, "sudo ufw allow 8765/tcp", ("pkexec", "ufw", "allow", "8765/tcp")
+        "linux",
+        "ufw",
+        True,
+        "sudo ufw allow 8765:8766/tcp",
+        ("pkexec", "ufw", "allow", "8765:8766/tcp"),
     )
     open_port(wall)
-    assert ran == [["pkexec", "ufw", "allow", "8765/tcp"]]
+    assert ran == [["pkexec", "ufw", "allow", "8765:8766/tcp"]]
     with pytest.raises(KnownError, match="mot de passe"):
         open_port(wall)
     with pytest.raises(KnownError, match="problem running"):
