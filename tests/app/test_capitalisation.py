@@ -8,9 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import select, text
+from store_helpers import older_store
 
 from app.domain.capitalisation import to_review
 from app.domain.clock import FakeClock
@@ -19,7 +18,7 @@ from app.ops import capitalisation, live, rehearsal
 from app.ops.base import Context, redo, undo
 from app.ops.queries import workshop_detail
 from app.ops.workshops import create_workshop
-from app.store.db import MIGRATIONS, Database, head_revision
+from app.store.db import Database, head_revision
 from app.store.models import Phase
 
 
@@ -129,12 +128,7 @@ def test_the_methods_a_seance_asks_about() -> None:
 
 def test_a_0013_file_upgrades(tmp_path: Path) -> None:
     path = tmp_path / "ancien.sqlite3"
-    old = Database.open(path, migrate=False)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0013")
+    old = older_store(path, "0013")
     with old.engine.begin() as conn:
         conn.execute(text(
             "INSERT INTO workshops (title, format_key, status, cadrage, place, block_label,"

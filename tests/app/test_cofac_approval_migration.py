@@ -5,23 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
+from store_helpers import older_store
 
 from app.ops import cofac
 from app.ops.base import Context
-from app.store.db import MIGRATIONS, Database, head_revision
+from app.store.db import Database, head_revision
 
 
 def test_a_0014_file_upgrades_and_its_laptops_stay_approved(tmp_path: Path) -> None:
     path = tmp_path / "ancien.sqlite3"
-    old = Database.open(path, migrate=False)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0014")
+    old = older_store(path, "0014")
     token = "x" * 43
     with old.engine.begin() as conn:
         conn.execute(

@@ -7,16 +7,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import func, select, text
+from store_helpers import older_store
 
 from app.errors import InvalidInput, KnownError, NotFound
 from app.ops import board, outcomes, projects, votes
 from app.ops.base import Context, redo, undo
 from app.ops.participants import check_in
 from app.ops.workshops import create_workshop, update_cadrage
-from app.store.db import MIGRATIONS, Database, head_revision
+from app.store.db import Database, head_revision
 from app.store.models import Action, Milestone, Note, NoteFate, Programme, Project
 
 HOSTILE = [
@@ -306,12 +305,7 @@ def test_all_chantiers_across_workshops_filtered(ctx: Context) -> None:
 # -- an older file ---------------------------------------------------------------------------------
 def test_an_older_file_upgrades_its_actions_and_chantiers(tmp_path: Path) -> None:
     path = tmp_path / "ancien.sqlite3"
-    old = Database.open(path, migrate=False)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0012")
+    old = older_store(path, "0012")
     with old.engine.begin() as conn:
         wid = conn.execute(text(
             "INSERT INTO workshops (title, format_key, status, cadrage, place, block_label,"

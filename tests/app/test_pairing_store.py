@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
+from store_helpers import older_store
 
 from app.ops import cofac, live, pairing, workshops
 from app.ops.base import Context
-from app.store.db import MIGRATIONS, Database, head_revision
+from app.store.db import Database, head_revision
 from app.store.models import PairingCode
 
 
@@ -45,12 +44,7 @@ def test_one_code_per_seance_in_the_base(ctx: Context) -> None:
 
 def test_a_0015_file_upgrades(tmp_path: Path) -> None:
     path = tmp_path / "ancien.sqlite3"
-    old = Database.open(path, migrate=False)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0015")
+    old = older_store(path, "0015")
     old.close()
     db = Database.open(path)
     try:

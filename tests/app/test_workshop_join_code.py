@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
+from store_helpers import older_store
 
 from app.domain.join_code import ALPHABET, LENGTH
 from app.ops import live
 from app.ops.archive import export_archive, import_archive
 from app.ops.base import Context
 from app.ops.workshops import create_workshop, duplicate_workshop
-from app.store.db import MIGRATIONS, Database, head_revision
+from app.store.db import Database, head_revision
 from app.store.models import Workshop
 
 
@@ -71,12 +70,7 @@ def test_a_copy_gets_a_code_of_its_own(ctx: Context) -> None:
 
 def test_an_older_file_upgrades_keeping_the_last_seance_code(tmp_path: Path) -> None:
     path = tmp_path / "ancien.sqlite3"
-    old = Database.open(path, migrate=False)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0010")
+    old = older_store(path, "0010")
     with old.engine.begin() as conn:
         ids = []
         for title in ("Avec séance", "Sans séance"):
