@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import WorkshopDetail
 from widgets.core_text import date_text
-from widgets.text import QT_TRANSLATE_NOOP, plain_label, plain_tooltip
+from widgets.text import QT_TRANSLATE_NOOP, empty_note, plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from app.ops.outcomes import ActionInfo
@@ -200,15 +200,12 @@ class ActionsPanel(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
 
-        self.empty = plain_label(
+        self.empty = empty_note(
             self.tr(
                 "Aucune action pour l'instant. Écrivez ci-dessus ce qui a été décidé : qui fait "
                 "quoi, pour quand. Après un vote, « Promouvoir en action » en ajoute aussi."
             )
         )
-        self.empty.setObjectName("muted")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)

@@ -32,7 +32,7 @@ from app.domain.model import WorkshopDetail
 from app.reports.text import one_line
 from widgets.actions_panel import DateEdit
 from widgets.core_text import PROJECT_STATUSES, date_text, project_status
-from widgets.text import plain_label, plain_tooltip
+from widgets.text import empty_note, plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from app.ops.projects import ChantierInfo
@@ -165,16 +165,13 @@ class ChantiersPanel(QWidget):
         splitter.setSizes([420, 700])
         splitter.setChildrenCollapsible(False)
 
-        self.empty = plain_label(
+        self.empty = empty_note(
             self.tr(
                 "Aucun chantier pour l'instant. Après un vote, « Promouvoir en chantier » fait "
                 "des idées retenues des chantiers à suivre ici : porteur, partenaires, dates, "
                 "avancement et suivi. Vous pouvez aussi en ouvrir un ci-dessus."
             )
         )
-        self.empty.setObjectName("muted")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(splitter)

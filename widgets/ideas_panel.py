@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import WorkshopDetail
 from app.reports.text import one_line
-from widgets.text import QT_TRANSLATE_NOOP, plain_label, plain_tooltip
+from widgets.text import QT_TRANSLATE_NOOP, empty_note, plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from app.ops.outcomes import FateTrail
@@ -134,15 +134,12 @@ class IdeasPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.empty = plain_label(
+        self.empty = empty_note(
             self.tr(
                 "Aucun post-it pour l'instant. Les idées écrites au tableau ou envoyées par les "
                 "téléphones apparaîtront ici, avec leurs votes et ce qu'elles deviennent."
             )
         )
-        self.empty.setObjectName("muted")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)

@@ -59,6 +59,15 @@ def plain_label(text: str = "") -> QLabel:
     return label
 
 
+def empty_note(text: str) -> QLabel:
+    """A muted sentence, wrapped and centred, that stands for a table while it is empty."""
+    label = plain_label(text)
+    label.setObjectName("muted")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
 def empty_state(title: str, text: str, button: QWidget | None = None) -> QWidget:
     """What a list shows while it is empty: a title, a sentence saying what to do, and the
     button that does it, centred."""

@@ -88,7 +88,7 @@
         <translation>No actions yet. Write above what was decided: who does what, by when. After a vote, “Promote to action” adds some too.</translation>
     </message>
     <message>
-        <location filename="../../widgets/actions_panel.py" line="327"/>
+        <location filename="../../widgets/actions_panel.py" line="324"/>
         <source>{n} action(s) supprimée(s) — Ctrl+Z pour annuler</source>
         <translation>{n} action(s) deleted — Ctrl+Z to undo</translation>
     </message>
@@ -750,64 +750,64 @@
         <translation>No projects yet. After a vote, “Promote to project” turns the ideas kept into projects followed here: owner, partners, dates, progress and timeline. You can also open one above.</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="183"/>
+        <location filename="../../widgets/chantiers_panel.py" line="180"/>
         <source>Nouveau chantier : son titre…</source>
         <translation>New project: its title…</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="185"/>
+        <location filename="../../widgets/chantiers_panel.py" line="182"/>
         <source>Ouvrir le chantier</source>
         <translation>Open the project</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="187"/>
+        <location filename="../../widgets/chantiers_panel.py" line="184"/>
         <source>Supprimer le chantier…</source>
         <translation>Delete the project…</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="215"/>
+        <location filename="../../widgets/chantiers_panel.py" line="212"/>
         <source>{title}
 {status} · {progress} %</source>
         <translation>{title}
 {status} · {progress} %</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="245"/>
+        <location filename="../../widgets/chantiers_panel.py" line="242"/>
         <source>Chantier ouvert — Ctrl+Z pour annuler</source>
         <translation>Project opened — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="252"/>
+        <location filename="../../widgets/chantiers_panel.py" line="249"/>
         <source>Supprimer le chantier</source>
         <translation>Delete the project</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="254"/>
+        <location filename="../../widgets/chantiers_panel.py" line="251"/>
         <source>Supprimer « {title} » et son suivi ({n} ligne(s)) ? Les idées qu&apos;il a retenues reviennent « sans décision ». Ctrl+Z l&apos;annule.</source>
         <translation>Delete “{title}” and its timeline ({n} line(s))? The ideas it kept go back to “no decision”. Ctrl+Z undoes it.</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="257"/>
+        <location filename="../../widgets/chantiers_panel.py" line="254"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="261"/>
+        <location filename="../../widgets/chantiers_panel.py" line="258"/>
         <source>Chantier supprimé — Ctrl+Z pour annuler</source>
         <translation>Project deleted — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="282"/>
+        <location filename="../../widgets/chantiers_panel.py" line="279"/>
         <source>Chantier ouvert à la main.</source>
         <translation>Project opened by hand.</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="325"/>
+        <location filename="../../widgets/chantiers_panel.py" line="322"/>
         <source>Chantier « {title} » : {status} — Ctrl+Z pour annuler</source>
         <translation>Project “{title}”: {status} — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/chantiers_panel.py" line="394"/>
+        <location filename="../../widgets/chantiers_panel.py" line="391"/>
         <source>Ligne du suivi retirée — Ctrl+Z pour annuler</source>
         <translation>Timeline line removed — Ctrl+Z to undo</translation>
     </message>
@@ -3291,17 +3291,17 @@
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="200"/>
+        <location filename="../../widgets/ideas_panel.py" line="197"/>
         <source>{rank} ({score})</source>
         <translation>{rank} ({score})</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="233"/>
+        <location filename="../../widgets/ideas_panel.py" line="230"/>
         <source>1er</source>
         <translation>#1</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="233"/>
+        <location filename="../../widgets/ideas_panel.py" line="230"/>
         <source>{rank}e</source>
         <translation>#{rank}</translation>
     </message>
@@ -3327,7 +3327,7 @@
     </message>
     <message>
         <location filename="../../widgets/ideas_panel.py" line="125"/>
-        <location filename="../../widgets/ideas_panel.py" line="334"/>
+        <location filename="../../widgets/ideas_panel.py" line="331"/>
         <source>Fusionner avec…</source>
         <translation>Merge with…</translation>
     </message>
@@ -3347,67 +3347,67 @@
         <translation>No sticky notes yet. Ideas written on the board or sent from phones will appear here, with their votes and what becomes of them.</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="175"/>
+        <location filename="../../widgets/ideas_panel.py" line="172"/>
         <source>{n} idée(s) : {kept} retenue(s) · {merged} fusionnée(s) · {aside} mise(s) de côté · {open} sans décision</source>
         <translation>{n} idea(s): {kept} kept · {merged} merged · {aside} set aside · {open} not decided</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="237"/>
+        <location filename="../../widgets/ideas_panel.py" line="234"/>
         <source>→ action « {what} »</source>
         <translation>→ action “{what}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="239"/>
+        <location filename="../../widgets/ideas_panel.py" line="236"/>
         <source>→ chantier « {title} »</source>
         <translation>→ project “{title}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="241"/>
+        <location filename="../../widgets/ideas_panel.py" line="238"/>
         <source>avec « {text} »</source>
         <translation>with “{text}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="270"/>
+        <location filename="../../widgets/ideas_panel.py" line="267"/>
         <source>{n} idée(s) : {fate} — Ctrl+Z pour annuler</source>
         <translation>{n} idea(s): {fate} — Ctrl+Z to undo</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="282"/>
+        <location filename="../../widgets/ideas_panel.py" line="279"/>
         <source>Une nouvelle action</source>
         <translation>A new action</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="283"/>
+        <location filename="../../widgets/ideas_panel.py" line="280"/>
         <source>Un nouveau chantier</source>
         <translation>A new project</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="286"/>
+        <location filename="../../widgets/ideas_panel.py" line="283"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="291"/>
+        <location filename="../../widgets/ideas_panel.py" line="288"/>
         <source>Chantiers</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="331"/>
+        <location filename="../../widgets/ideas_panel.py" line="328"/>
         <source>Aucune autre idée avec laquelle fusionner.</source>
         <translation>No other idea to merge with.</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="335"/>
+        <location filename="../../widgets/ideas_panel.py" line="332"/>
         <source>Les idées choisies rejoignent celle-ci (elles restent dans l&apos;annexe) :</source>
         <translation>The chosen ideas join this one (they stay in the appendix):</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="345"/>
+        <location filename="../../widgets/ideas_panel.py" line="342"/>
         <source>Mettre de côté</source>
         <translation>Set aside</translation>
     </message>
     <message>
-        <location filename="../../widgets/ideas_panel.py" line="346"/>
+        <location filename="../../widgets/ideas_panel.py" line="343"/>
         <source>Pourquoi ? (facultatif, repris au compte-rendu)</source>
         <translation>Why? (optional, shown in the report)</translation>
     </message>
