@@ -61,11 +61,11 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
     hot: dict[str, Endpoint] = {}
     api.include_router(phones_router(ctx, workshop_id, access, broadcaster, hot))
     api.include_router(facilitator_router(ctx, workshop_id, access.facilitator))
-    api.include_router(
-        votes_router(
-            ctx, workshop_id, access.participant, access.facilitator, access.participant_async, hot
-        )
+    vote_routes = votes_router(
+        ctx, workshop_id, access.participant, access.facilitator, access.participant_async, hot
     )
+    api.include_router(vote_routes)
+    api.state.closers.append(vote_routes.room.close)  # type: ignore[attr-defined]
     cofac_routes, cofac_host = cofac_router(ctx, workshop_id, door)  # co-facilitator laptops
     api.include_router(cofac_routes)
     api.state.cofac = cofac_host  # the host shows `cofac_host.code()`
