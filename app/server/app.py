@@ -65,7 +65,8 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         ctx, workshop_id, access.participant, access.facilitator, access.participant_async, hot
     )
     api.include_router(vote_routes)
-    api.state.closers.append(vote_routes.room.close)  # type: ignore[attr-defined]
+    api.state.room = vote_routes.room  # type: ignore[attr-defined]  # the vote as phones see it
+    api.state.closers.append(api.state.room.close)
     cofac_routes, cofac_host = cofac_router(ctx, workshop_id, door)  # co-facilitator laptops
     api.include_router(cofac_routes)
     api.state.cofac = cofac_host  # the host shows `cofac_host.code()`

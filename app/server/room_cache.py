@@ -113,7 +113,10 @@ class RoomCache:
         """This phone's `CurrentOut` as JSON bytes, and whether they are gzip-compressed."""
         shared = await self._current_round()
         if shared.round is None:
-            return b'{"round":null,"choices":{},"remaining":null,"done":false,"results":null}', False
+            return (
+                b'{"round":null,"choices":{},"remaining":null,"done":false,"results":null}',
+                False,
+            )
         index = await self._current_ballots(shared)
         ballot = index.ballots.get(participant_id)
         done = participant_id in index.done
@@ -211,4 +214,3 @@ def _body(
         b',"remaining":', _dumps(remaining(settings, ballot)),
         b',"done":', b"true" if done else b"false", b',"results":', index.results, b"}",
     ))  # fmt: skip
-
