@@ -41,6 +41,7 @@ COFAC_STATUS = {
 WRONG_CODES = 5  # then pairing is locked…
 LOCK_SECONDS = 60.0  # …for a minute
 JOURNAL_PAGE = 5000
+CARRY_MAX = 200  # journal entries carried in one websocket message; more: the laptop fetches
 
 
 class PairIn(BaseModel):
@@ -313,7 +314,12 @@ def cofac_router(ctx: Context, workshop_id: int, door: Any) -> tuple[APIRouter, 
     def latest_seq() -> int:
         return queries.workshop_detail(ctx, workshop_id).last_seq
 
-    broadcaster = Broadcaster(ctx.bus, workshop_id, latest_seq, topics=None)
+    def carried(after: int) -> list[dict[str, Any]] | None:
+        """The journal after `after`, in the message itself (None: too much, they fetch it)."""
+        page = replica.journal_page(ctx, workshop_id, after, CARRY_MAX)
+        return None if page["more"] else list(page["entries"])
+
+    broadcaster = Broadcaster(ctx.bus, workshop_id, latest_seq, topics=None, carry=carried)
     host.closers.append(broadcaster.close)
 
     @router.websocket("/api/cofac/ws")
