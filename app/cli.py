@@ -293,6 +293,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from app.ops import live
     from app.ops.queries import workshop_detail
     from app.server.app import create_app
+    from app.server.collector import QuietCollector
     from app.server.discovery import Advertiser
     from app.server.runner import ServerThread
     from app.system.network import likely_address, local_addresses
@@ -311,6 +312,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     # phones' writes ~0.1-0.3 ms each under load (bench/phones.py); the window does the same
     gc.collect()
     gc.freeze()
+    # and what the room brings (2,000 phones' sockets) once it goes quiet: the collector's
+    # passes while phones write walk only what is new (app/server/collector.py)
+    collector = QuietCollector(ctx.bus).start()
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -338,6 +342,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     finally:
         advertiser.close()
         server.stop()
+        collector.close()
         ctx.db.close()
     print("Serveur arrêté.", flush=True)
     return 0

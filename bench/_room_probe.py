@@ -7,8 +7,8 @@ server, `GET /api/bench/probe` (facilitator token), and two instruments:
   late it wakes (a stall: one callback holding the loop, a broadcast, a long GC pass);
 * the collector's pauses, from `gc.callbacks` (start → stop of each pass, per generation).
 
-`GET /api/bench/probe?reset=1` starts (or restarts) the measures; without `reset`, it answers
-them so far: {"lag_max_ms", "lag_p99_ms", "lags_over_20ms", "gc": {"0": [count, total_ms,
+`GET /api/bench/probe` answers the measures so far; with `?reset=1`, it then starts them
+again (the first call starts them): {"lag_max_ms", "lag_p99_ms", "lags_over_20ms", "gc": {"0": [count, total_ms,
 max_ms], …}, "gc_max_ms", "rss_peak_mb"}. Run as a file (`python bench/_room_probe.py`), it
 works with any checkout's `app` on PYTHONPATH (the bench compares a base commit's server).
 """
@@ -84,9 +84,10 @@ def _create_app_probed(*args: Any, **kwargs: Any) -> Any:
     async def probe(reset: int = 0, authorization: str = Header(default="")) -> dict[str, Any]:
         if authorization != f"Bearer {token}":
             return {"refused": True}
+        figures = PROBE.figures()  # so far; then, with reset, measured again from now
         if reset:
             PROBE.reset()
-        return PROBE.figures()
+        return figures
 
     return api
 

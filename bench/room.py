@@ -146,6 +146,7 @@ class Phone:
         self.got: dict[str, float] = {}  # what it has on screen, when
         self.round: dict[str, Any] | None = None
         self.vote_ready = asyncio.Event()
+        self.loader: asyncio.Future[None] | None = None
 
     async def load(self) -> None:
         """The page's load: one request at a time, once more if told again meanwhile."""
@@ -176,120 +177,131 @@ class Phone:
         try:
             async for raw in self.ws:
                 message = json.loads(raw)
-                if self.watch and "votes" in message.get("topics", []):
-                    asyncio.ensure_future(self.load())
+                if self.watch and "votes" in message.get("topics", []) and not self.loading:
+                    self.loader = asyncio.ensure_future(self.load())
+                elif self.watch and "votes" in message.get("topics", []):
+                    self.again = True  # the page asks once more when its request is answered
         except Exception:
             return
 
 
-async def _worker_main(conn: Connection, first: int, count: int, url: str) -> None:
+async def _join(phones: list[Phone], url: str, code: str) -> dict[str, Any]:
     from websockets.asyncio.client import connect
 
+    lat: list[float] = []
+
+    async def join(p: Phone) -> None:
+        start = time.monotonic()
+        status, body = await p.http.request(
+            "POST", "/api/join",
+            {"name": f"Téléphone {p.n}", "category": "usager", "code": code,
+             "key": f"room-join-{p.n:06d}"},
+        )  # fmt: skip
+        lat.append((time.monotonic() - start) * 1000)
+        assert status == 201, (status, body)
+        p.token, p.pid = body["token"], body["participant_id"]
+
+    await asyncio.gather(*(join(p) for p in phones))
+    ws_url = url.replace("http://", "ws://") + "ws"
+
+    async def sock(p: Phone) -> None:
+        p.ws = await connect(f"{ws_url}?token={p.token}&since=0", open_timeout=120)
+        await p.ws.recv()  # hello
+
+    await asyncio.gather(*(sock(p) for p in phones))
+    return {"join_ms": lat}
+
+
+async def _notes(
+    phones: list[Phone], rng: random.Random, origin: float, window: float
+) -> dict[str, Any]:
+    acks: list[float] = []
+    sent: dict[str, float] = {}
+    acked: dict[str, float] = {}
+    ids: list[int] = []
+    refused = 0
+
+    async def post(p: Phone) -> None:
+        nonlocal refused
+        for i, at in enumerate(sorted(rng.uniform(0, window) for _ in range(NOTES_EACH))):
+            due = origin + at
+            if due > time.monotonic():
+                await asyncio.sleep(due - time.monotonic())
+            tag = f"b{p.n:05d}x{i}"
+            sent[tag] = due
+            status, body = await p.http.request(
+                "POST", "/api/notes", {"text": f"Idée {tag}", "key": f"room-{tag}-k"}, p.token
+            )
+            acked[tag] = time.monotonic()
+            acks.append((acked[tag] - due) * 1000)
+            if status == 201:
+                ids.append(body["id"])
+            else:
+                refused += 1
+
+    await asyncio.gather(*(post(p) for p in phones))
+    return {"acks_ms": acks, "sent": sent, "acked": acked, "ids": ids, "refused": refused}
+
+
+async def _vote(phones: list[Phone], rng: random.Random, timeout: float) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    acks: list[float] = []
+    finals: dict[int, dict[str, int]] = {}
+    failed = 0
+
+    async def vote(p: Phone) -> None:
+        nonlocal failed
+        try:
+            await asyncio.wait_for(p.vote_ready.wait(), deadline - time.monotonic())
+        except TimeoutError:
+            return
+        assert p.round is not None
+        keys = [item["key"] for item in p.round["items"]]
+        start = time.monotonic()
+        plan = sorted(rng.uniform(0, BALLOTS_WINDOW_S) for _ in range(BALLOTS_EACH))
+        choices: dict[str, int] = {}
+        for i, at in enumerate(plan):
+            due = start + at
+            if due > time.monotonic():
+                await asyncio.sleep(due - time.monotonic())
+            choices = {k: 1 for k in rng.sample(keys, min(i + 1, len(keys)))}
+            status, _body = await p.http.request(
+                "POST", f"/api/votes/{p.round['id']}/ballot",
+                {"key": f"room-ballot-{p.n:06d}-{i}", "choices": choices}, p.token,
+            )  # fmt: skip
+            acks.append((time.monotonic() - due) * 1000)
+            if status != 200:
+                failed += 1
+                return
+        finals[p.pid] = choices
+
+    await asyncio.gather(*(vote(p) for p in phones))
+    return {
+        "have": [p.got.get("vote") for p in phones], "acks_ms": acks, "finals": finals,
+        "failed": failed,
+    }  # fmt: skip
+
+
+async def _worker_main(conn: Connection, first: int, count: int, url: str) -> None:
     host, port = url.removeprefix("http://").rstrip("/").split(":")
     phones = [Phone(first + k, host, int(port)) for k in range(count)]
     loop = asyncio.get_running_loop()
     rng = random.Random(first)
     listeners: list[asyncio.Task[None]] = []
-
-    async def command() -> tuple[str, dict[str, Any]]:
-        name, args = await loop.run_in_executor(None, conn.recv)
-        return name, args
-
     while True:
-        name, args = await command()
+        name, args = await loop.run_in_executor(None, conn.recv)
         if name == "join":
-            lat: list[float] = []
-
-            async def join(p: Phone) -> None:
-                start = time.monotonic()
-                status, body = await p.http.request(
-                    "POST", "/api/join",
-                    {"name": f"Téléphone {p.n}", "category": "usager", "code": args["code"],
-                     "key": f"room-join-{p.n:06d}"},
-                )  # fmt: skip
-                lat.append((time.monotonic() - start) * 1000)
-                assert status == 201, (status, body)
-                p.token, p.pid = body["token"], body["participant_id"]
-
-            await asyncio.gather(*(join(p) for p in phones))
-            ws_url = url.replace("http://", "ws://") + "ws"
-
-            async def sock(p: Phone) -> None:
-                p.ws = await connect(f"{ws_url}?token={p.token}&since=0", open_timeout=120)
-                await p.ws.recv()  # hello
-
-            await asyncio.gather(*(sock(p) for p in phones))
+            conn.send(await _join(phones, url, args["code"]))
             listeners = [asyncio.create_task(p.listen()) for p in phones]
-            conn.send({"join_ms": lat})
         elif name == "notes":
-            origin, window = args["origin"], args["window"]
-            acks: list[float] = []
-            sent: dict[str, float] = {}
-            ids: list[int] = []
-            refused = 0
-
-            async def post(p: Phone) -> None:
-                nonlocal refused
-                for i, at in enumerate(sorted(rng.uniform(0, window) for _ in range(NOTES_EACH))):
-                    due = origin + at
-                    if due > time.monotonic():
-                        await asyncio.sleep(due - time.monotonic())
-                    tag = f"b{p.n:05d}x{i}"
-                    sent[tag] = due
-                    status, body = await p.http.request(
-                        "POST", "/api/notes", {"text": f"Idée {tag}", "key": f"room-{tag}-k"},
-                        p.token,
-                    )  # fmt: skip
-                    acks.append((time.monotonic() - due) * 1000)
-                    if status == 201:
-                        ids.append(body["id"])
-                    else:
-                        refused += 1
-
-            await asyncio.gather(*(post(p) for p in phones))
-            conn.send({"acks_ms": acks, "sent": sent, "ids": ids, "refused": refused})
+            conn.send(await _notes(phones, rng, args["origin"], args["window"]))
         elif name == "watch":
             for p in phones:
                 p.watch, p.again = args["what"], False
                 p.got.pop(args["what"], None)
             conn.send({"armed": True})
         elif name == "vote":
-            deadline = time.monotonic() + args["timeout"]
-            acks = []
-            finals: dict[int, dict[str, int]] = {}
-            failed = 0
-
-            async def vote(p: Phone) -> None:
-                nonlocal failed
-                try:
-                    await asyncio.wait_for(p.vote_ready.wait(), deadline - time.monotonic())
-                except TimeoutError:
-                    return
-                assert p.round is not None
-                keys = [item["key"] for item in p.round["items"]]
-                start = time.monotonic()
-                plan = sorted(rng.uniform(0, BALLOTS_WINDOW_S) for _ in range(BALLOTS_EACH))
-                choices: dict[str, int] = {}
-                for i, at in enumerate(plan):
-                    due = start + at
-                    if due > time.monotonic():
-                        await asyncio.sleep(due - time.monotonic())
-                    choices = {k: 1 for k in rng.sample(keys, min(i + 1, len(keys)))}
-                    status, _body = await p.http.request(
-                        "POST", f"/api/votes/{p.round['id']}/ballot",
-                        {"key": f"room-ballot-{p.n:06d}-{i}", "choices": choices}, p.token,
-                    )  # fmt: skip
-                    acks.append((time.monotonic() - due) * 1000)
-                    if status != 200:
-                        failed += 1
-                        return
-                finals[p.pid] = choices
-
-            await asyncio.gather(*(vote(p) for p in phones))
-            conn.send({
-                "have": [p.got.get("vote") for p in phones], "acks_ms": acks,
-                "finals": finals, "failed": failed,
-            })  # fmt: skip
+            conn.send(await _vote(phones, rng, args["timeout"]))
         elif name == "results":
             deadline = time.monotonic() + args["timeout"]
             while time.monotonic() < deadline and not all("results" in p.got for p in phones):
@@ -435,8 +447,14 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
 
     status, _ = await facilitator.request("GET", "/api/bench/probe?reset=1", token=boss)
     cpu0 = cpu_seconds(pid)
+    phases: dict[str, dict[str, Any]] = {}
+
+    async def phase_end(name: str) -> None:
+        _s, phases[name] = await facilitator.request("GET", "/api/bench/probe?reset=1", token=boss)
+
     log(f"room[{n}]: {n} téléphones arrivent à la fois, puis ouvrent leur websocket …")
     joined = await each("join", {"code": info["code"]})
+    await phase_end("arrivée")
     observer = Observer(url, info["cofac"])
     await observer.start()
     log(f"room[{n}]: {n * NOTES_EACH} post-its au hasard sur {NOTES_WINDOW_S:g} s, observés …")
@@ -447,7 +465,10 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
     while len(observer.seen) < len(sent) and time.monotonic() < deadline:
         await asyncio.sleep(0.05)
     observed = [(observer.seen[t] - s) * 1000 for t, s in sent.items() if t in observer.seen]
+    acked = {tag: t for a in notes for tag, t in a["acked"].items()}
+    after_ack = [(observer.seen[t] - acked[t]) * 1000 for t in sent if t in observer.seen]
     ids = merged(notes, "ids")
+    await phase_end("post-its")
 
     items = math.ceil(3 * n / 8)
     await each("watch", {"what": "vote"})
@@ -461,6 +482,7 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
     )  # fmt: skip
     assert status == 200, opened
     voted = await each("vote", {"timeout": 60})
+    await phase_end("vote")
     have = [(t - opened_at) * 1000 if t is not None else math.inf for t in merged(voted, "have")]
     finals = {int(k): v for a in voted for k, v in a["finals"].items()}
 
@@ -474,7 +496,8 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
     results = [
         (t - revealed_at) * 1000 if t is not None else math.inf for t in merged(shown, "have")
     ]
-    status, probe = await facilitator.request("GET", "/api/bench/probe", token=boss)
+    await phase_end("résultats")
+    probe = _overall(phases)
     server_cpu = cpu_seconds(pid) - cpu0
     carried, fetched = observer.carried, observer.fetched
     await observer.stop()
@@ -488,6 +511,7 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
         "refused": sum(a["refused"] for a in notes),
         "observed_ms": observed,
         "observed_missing": len(sent) - len(observed),
+        "after_ack_ms": after_ack,
         "carried": carried,
         "fetched": fetched,
         "ids": ids,
@@ -500,6 +524,22 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
         "probe": probe,
         "server_cpu_s": server_cpu,
         "client_cpu_s": sum(a["cpu"] for a in stopped),
+    }
+
+
+def _overall(phases: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The probe's figures over the whole scenario, with each phase's own."""
+    gc_all = {g: [0, 0.0, 0.0] for g in ("0", "1", "2")}
+    for figures in phases.values():
+        for g, (count, total, longest) in figures["gc"].items():
+            gc_all[g] = [gc_all[g][0] + count, gc_all[g][1] + total, max(gc_all[g][2], longest)]
+    return {
+        "lag_max_ms": max(f["lag_max_ms"] for f in phases.values()),
+        "lags_over_20ms": sum(f["lags_over_20ms"] for f in phases.values()),
+        "gc": gc_all,
+        "gc_max_ms": max(f["gc_max_ms"] for f in phases.values()),
+        "rss_peak_mb": max(f["rss_peak_mb"] for f in phases.values()),
+        "phases": phases,
     }
 
 
@@ -562,7 +602,9 @@ def run_size(n: int, root: Path, workers: int) -> list[Row]:
         f"room[{n}]: arrivée p99 {pct(figures['join_ms'], 0.99):.0f} ms · post-it p50/p99 "
         f"{median(figures['acks_ms']):.1f}/{pct(figures['acks_ms'], 0.99):.1f} ms · observé "
         f"p50/p99 {median(figures['observed_ms'] or [math.nan]):.1f}/"
-        f"{pct(figures['observed_ms'], 0.99):.1f} ms (messages porteurs {figures['carried']}, "
+        f"{pct(figures['observed_ms'], 0.99):.1f} ms, après l'accusé p50/p99 "
+        f"{median(figures['after_ack_ms'] or [math.nan]):.1f}/"
+        f"{pct(figures['after_ack_ms'], 0.99):.1f} ms (messages porteurs {figures['carried']}, "
         f"journal lu {figures['fetched']} fois, manquants {figures['observed_missing']})"
     )
     log(
@@ -578,6 +620,11 @@ def run_size(n: int, root: Path, workers: int) -> list[Row]:
         f"{figures['client_cpu_s']:.1f} s · RSS pic {probe['rss_peak_mb']:.0f} Mo (fin "
         f"{rss_end:.0f}) · perdus/doublons post-its {lost_n}/{dup_n}, bulletins {lost_b}/{dup_b}"
     )
+    for name, f in probe["phases"].items():
+        log(
+            f"room[{n}]:   {name:<10} boucle bloquée au plus {f['lag_max_ms']:6.1f} ms "
+            f"({f['lags_over_20ms']} fois > 20 ms) · GC (passes, ms en tout, max) {f['gc']}"
+        )
     p = f"room.n{n}_"
     at = f"{n} téléphones"
     return [
@@ -592,6 +639,8 @@ def run_size(n: int, root: Path, workers: int) -> list[Row]:
             GOALS["observer_p50"] if n <= 50 else None),
         Row(p + "observer_p99_ms", f"{at} : post-it vu par l'ordinateur co-animateur, p99",
             pct(figures["observed_ms"], 0.99), "ms", GOALS["observer_p99"] if n <= 50 else None),
+        Row(p + "observer_after_ack_p50_ms", f"{at} : post-it vu par le co-animateur, après l'accusé, p50",
+            median(figures["after_ack_ms"] or [math.nan]), "ms"),
         Row(p + "ballot_shown_p50_ms", f"{at} : bulletin à l'écran après l'ouverture, p50",
             median(have), "ms"),
         Row(p + "ballot_shown_p99_ms", f"{at} : bulletin à l'écran après l'ouverture, p99",

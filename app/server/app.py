@@ -12,6 +12,9 @@ middleware and the hot lane (app/server/guard.py, app/server/fast.py).
 
 from __future__ import annotations
 
+import inspect
+
+from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -31,6 +34,14 @@ from app.server.problems import HANDLERS, by_path
 from app.server.push import Broadcaster
 from app.server.votes import votes_router
 
+# no OpenTelemetry offline: said once here, rather than FastAPI asking its providers (which
+# read os.environ) on every request; older FastAPI versions have no such option
+NO_TELEMETRY = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters
+    else {}
+)
+
 
 def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = None) -> AtelierAPI:
     """The server of one workshop's séance.
@@ -46,6 +57,7 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
         docs_url=None,  # the docs pages load scripts from a CDN: never offline
         redoc_url=None,
         openapi_url="/openapi.json",
+        **NO_TELEMETRY,
     )
     for kind, answer_with in HANDLERS.items():
         api.add_exception_handler(kind, by_path(answer_with))

@@ -63,6 +63,7 @@ class Broadcaster:
         self._flush_scheduled = False
         self._last_flush = -math.inf  # the loop's time of the last message
         self._sending: asyncio.Lock | None = None  # one message at a time, in order
+        self._flushes: set[asyncio.Future[None]] = set()
         self._carry = carry
         self._carried = -1  # what the last message carried entries up to (-1: not yet)
         self._lock = threading.Lock()
@@ -93,9 +94,14 @@ class Broadcaster:
         assert self._loop is not None
         wait = self._last_flush + COALESCE_SECONDS - self._loop.time()
         if wait <= 0:  # quiet until now: tell them on this turn of the loop
-            asyncio.ensure_future(self._flush())
+            self._start_flush()
         else:  # a message went out a moment ago: gather what comes until the next one
-            self._loop.call_later(wait, lambda: asyncio.ensure_future(self._flush()))
+            self._loop.call_later(wait, self._start_flush)
+
+    def _start_flush(self) -> None:
+        task = asyncio.ensure_future(self._flush())
+        self._flushes.add(task)  # kept until done (the loop holds only weak references)
+        task.add_done_callback(self._flushes.discard)
 
     async def _flush(self) -> None:
         assert self._loop is not None

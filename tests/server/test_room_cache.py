@@ -172,3 +172,26 @@ def test_a_phone_without_a_token_is_refused_as_before(room):
     live.end_session(room.ctx, room.wid)
     closed = room.client.get("/api/votes/current", headers=room.phones[0])
     assert closed.status_code == 409
+
+
+def test_requests_do_not_ask_for_telemetry_providers(room, monkeypatch):
+    """FastAPI's telemetry is off (NO_TELEMETRY): no provider lookup (which reads os.environ)
+    per request."""
+    from opentelemetry import metrics, trace
+
+    asked: list[str] = []
+    real_trace, real_metrics = trace.get_tracer_provider, metrics.get_meter_provider
+
+    def tracer():
+        asked.append("trace")
+        return real_trace()
+
+    def meter():
+        asked.append("metrics")
+        return real_metrics()
+
+    monkeypatch.setattr(trace, "get_tracer_provider", tracer)
+    monkeypatch.setattr(metrics, "get_meter_provider", meter)
+    assert room.client.get("/api/health").status_code == 200
+    assert room.client.get("/api/state").status_code == 200
+    assert asked == []
