@@ -34,6 +34,7 @@ import multiprocessing as mp
 import os
 import random
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -43,7 +44,7 @@ from typing import Any
 
 from bench.common import ROOT, Row, announce, finish, log, median, parser, tmp_database
 
-SIZES = (50, 500)
+SIZES = (50, 500, 1000, 2000)  # `make bench` runs the short form: --sizes 50 500
 NOTES_EACH = 3
 NOTES_WINDOW_S = 10.0
 BALLOTS_EACH = 3
@@ -387,6 +388,20 @@ class Observer:
 
 
 # -- the server ------------------------------------------------------------------------------
+def _profiler(pid: int, n: int) -> subprocess.Popen[bytes] | None:
+    """py-spy recording the server from the vote's opening, if $ROOM_PYSPY names a folder."""
+    folder = os.environ.get("ROOM_PYSPY")
+    if not folder:
+        return None
+    spy = Path(sys.executable).with_name("py-spy")
+    out = Path(folder) / f"vote-open-n{n}.txt"
+    command = [str(spy), "record", "--pid", str(pid), "--format", "raw", "--rate", "200",
+               "--output", str(out), "--nonblocking"]  # fmt: skip
+    started = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)  # attached before the vote opens
+    return started
+
+
 def start_server(db_path: Path, root: Path) -> tuple[subprocess.Popen[str], dict[str, str]]:
     env = dict(os.environ, PYTHONPATH=str(root))
     made = subprocess.run(
@@ -472,6 +487,7 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
 
     items = math.ceil(3 * n / 8)
     await each("watch", {"what": "vote"})
+    profile = _profiler(pid, n)
     log(f"room[{n}]: vote à gommettes sur {items} post-its, chaque téléphone le charge …")
     opened_at = time.monotonic()
     status, opened = await facilitator.request(
@@ -482,6 +498,9 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
     )  # fmt: skip
     assert status == 200, opened
     voted = await each("vote", {"timeout": 60})
+    if profile is not None:  # the vote's opening: until every phone had it, and the ballots
+        profile.send_signal(signal.SIGINT)
+        profile.wait(60)
     await phase_end("vote")
     have = [(t - opened_at) * 1000 if t is not None else math.inf for t in merged(voted, "have")]
     finals = {int(k): v for a in voted for k, v in a["finals"].items()}

@@ -73,15 +73,35 @@
   }
 
   // -- loading -------------------------------------------------------------------------------
+  // one request at a time: a change heard while one is on its way asks once more after it; a
+  // failed one (no network, server busy) is tried again with backoff and jitter, so a room of
+  // phones told of the same vote never asks in step
+  let loading = false, loadAgain = false, againHeard = false, loadAttempts = 0, loadRetry = null;
   async function load(heard) {
-    if (!localStorage.getItem(TOKEN)) return;
-    let answer;
+    if (loading) { loadAgain = true; againHeard = againHeard || !!heard; return; }
+    loading = true;
+    clearTimeout(loadRetry);
+    loadRetry = null;
+    let failed = false;
+    try { failed = await loadOnce(heard); } finally { loading = false; }
+    if (loadAgain) {
+      const h = againHeard;
+      loadAgain = againHeard = false;
+      return load(h);
+    }
+    if (failed) loadRetry = setTimeout(() => load(heard), retryDelay(loadAttempts++));
+    else loadAttempts = 0;
+  }
+
+  async function loadOnce(heard) {  // true: failed for now (tried again later)
+    if (!localStorage.getItem(TOKEN)) return false;
+    let answer, body;
     try {
       answer = await fetch("/api/votes/current", { headers: auth(), cache: "no-store" });
-    } catch (e) { return; }  // offline: app.js says so
-    if (answer.status >= 500 || answer.status === 429) return;  // keep what is shown
-    if (!answer.ok) { round = null; return render(); }
-    const body = await answer.json();
+      if (answer.status >= 500 || answer.status === 429) return true;  // keep what is shown
+      if (!answer.ok) { round = null; render(); return false; }
+      body = await answer.json();
+    } catch (e) { return true; }  // offline: app.js says so
     const before = round, hadResults = !!results;
     const changedRound = !round || !body.round || body.round.id !== round.id;
     round = body.round;
@@ -100,7 +120,7 @@
       if (!sending) status = WAITING;
       render();
       if (!retryId) pump();
-      return;
+      return false;
     }
     if (waiting && (!round || waiting.round !== (round && round.id) || !round.is_open)) {
       keep(null);  // that round closed before the server could take it: it cannot count now
@@ -109,6 +129,7 @@
       }
     }
     render();
+    return false;
   }
 
   function clone(value) { return JSON.parse(JSON.stringify(value)); }
