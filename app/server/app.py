@@ -71,7 +71,10 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
 
     # the phones' hot writes: straight from uvicorn to their endpoints (app/server/fast.py)
     hot: dict[str, Endpoint] = {}
-    api.include_router(phones_router(ctx, workshop_id, access, broadcaster, hot))
+    phone_routes = phones_router(ctx, workshop_id, access, broadcaster, hot)
+    api.include_router(phone_routes)
+    api.state.states = phone_routes.states  # type: ignore[attr-defined]  # the séance's state
+    api.state.closers.append(api.state.states.close)
     api.include_router(facilitator_router(ctx, workshop_id, access.facilitator))
     vote_routes = votes_router(
         ctx, workshop_id, access.participant, access.facilitator, access.participant_async, hot

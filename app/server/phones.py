@@ -10,7 +10,6 @@ puts its endpoint in `hot`, for the app's fast lane (app/server/fast.py). `/api/
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
 
 from fastapi import APIRouter, Header, Request, WebSocket
 from fastapi.responses import JSONResponse
@@ -18,7 +17,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from app import __version__
-from app.ops import live, notes, participants, queries
+from app.ops import notes, participants, queries
 from app.ops.base import Context
 from app.ops.notes import MAX_NOTE
 from app.ops.participants import CATEGORIES, KEY, MAX_NAME, MAX_ORGANISATION
@@ -26,6 +25,7 @@ from app.server.access import Access, RateLimit
 from app.server.fast import Endpoint, answer, body_schema, json_body
 from app.server.problems import CLOSED_RESPONSES, Problem
 from app.server.push import Broadcaster
+from app.server.state_cache import StateCache
 
 
 class Health(BaseModel):
@@ -122,6 +122,8 @@ def phones_router(
     door = access.door
     participant_async = access.participant_async  # the post-it's lookup, bound once
     limiter = RateLimit()
+    states = StateCache(ctx, workshop_id)
+    router.states = states  # type: ignore[attr-defined]  # create_app closes it with the server
     closed = CLOSED_RESPONSES
 
     @router.get("/api/health", response_model=Health)
@@ -138,33 +140,11 @@ def phones_router(
         response_model=State,
         responses={404: {"model": Problem}, **closed},
     )
-    def state() -> State:
-        """What a phone shows: the current phase and the timer, computed by the phone itself."""
-        door.check()
-        detail = queries.workshop_detail(ctx, workshop_id)
-        session = live.live_session(ctx, workshop_id)
-        if session is None:
-            return State(
-                workshop=detail.title, heading=detail.title, phase=None, next_title=None, timer=None
-            )
-        current = session.current
-        now = ctx.clock()
-        wire: dict[str, Any] = session.timer.to_wire(now)
-        return State(
-            workshop=detail.title,
-            heading=session.heading,
-            phase=PhaseOut(
-                id=current.id,
-                title=current.title,
-                planned_minutes=current.planned_minutes,
-                is_break=current.is_break,
-                instructions=current.instructions,
-            )
-            if current
-            else None,
-            next_title=session.next.title if session.next else None,
-            timer=TimerOut(**wire),
-        )
+    async def state() -> JSONResponse:
+        """What a phone shows: the current phase and the timer, computed by the phone itself
+        (read once per change of the séance for every phone: app/server/state_cache.py)."""
+        await access.door_code()  # 409 outside the séance
+        return answer(await states.answer(ctx.clock()))
 
     @router.get("/api/choices", response_model=Choices, responses=closed)
     def choices() -> Choices:

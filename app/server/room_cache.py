@@ -143,19 +143,7 @@ class RoomCache:
         return await self._once(("ballots", *key), lambda: self._build_ballots(shared, key))
 
     async def _once(self, key: tuple[Any, ...], build: Callable[[], T]) -> T:
-        """`build()` in a worker thread, once for every request that asks while it runs."""
-        flight = self._flights.get(key)
-        if flight is None:
-            flight = asyncio.get_running_loop().create_future()
-            self._flights[key] = flight
-            try:
-                flight.set_result(await run_in_threadpool(build))
-            except BaseException as exc:
-                flight.set_exception(exc)
-            finally:
-                del self._flights[key]
-        result: T = await asyncio.shield(flight)
-        return result
+        return await once(self._flights, key, build)
 
     # -- in a worker thread: the store read once, the bytes made once -------------------------
     def _build_round(self, generation: int) -> _Round:
@@ -196,6 +184,27 @@ class RoomCache:
         if key == (self._round_gen, self._ballots_gen):  # no event since the read began
             self._ballots = built
         return built
+
+
+async def once(
+    flights: dict[tuple[Any, ...], asyncio.Future[Any]],
+    key: tuple[Any, ...],
+    build: Callable[[], T],
+) -> T:
+    """`build()` in a worker thread, once for every request that asks for `key` while it runs
+    (2,000 phones asking at the same instant wait for one read of the store)."""
+    flight = flights.get(key)
+    if flight is None:
+        flight = asyncio.get_running_loop().create_future()
+        flights[key] = flight
+        try:
+            flight.set_result(await run_in_threadpool(build))
+        except BaseException as exc:
+            flight.set_exception(exc)
+        finally:
+            del flights[key]
+    result: T = await asyncio.shield(flight)
+    return result
 
 
 def _body(
