@@ -13,6 +13,7 @@ middleware and the hot lane (app/server/guard.py, app/server/fast.py).
 from __future__ import annotations
 
 import inspect
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
@@ -36,7 +37,7 @@ from app.server.votes import votes_router
 
 # no OpenTelemetry offline: said once here, rather than FastAPI asking its providers (which
 # read os.environ) on every request; older FastAPI versions have no such option
-NO_TELEMETRY = (
+NO_TELEMETRY: dict[str, Any] = (
     {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
     if "telemetry" in inspect.signature(FastAPI.__init__).parameters
     else {}

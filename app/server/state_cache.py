@@ -62,10 +62,12 @@ class StateCache:
         title = queries.workshop_detail(self.ctx, self.workshop_id).title
         session = live.live_session(self.ctx, self.workshop_id)
         if session is None:
-            fixed = {"workshop": title, "heading": title, "phase": None, "next_title": None}
+            fixed: dict[str, Any] = {
+                "workshop": title, "heading": title, "phase": None, "next_title": None
+            }  # fmt: skip
         else:
             current = session.current
-            phase = None
+            phase: dict[str, Any] | None = None
             if current is not None:
                 phase = {
                     "id": current.id,
