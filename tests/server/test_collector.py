@@ -70,3 +70,26 @@ def test_a_cycle_that_dies_while_frozen_is_collected_by_the_periodic_full_pass(q
     assert collector.tick() == "full"
     assert gone() is None
     assert [kind for kind, _ms in collector.passes] == ["frozen", "full"]
+
+
+def test_no_automatic_full_pass_while_it_runs_and_a_busy_room_still_gets_one(quiet):
+    collector, bus, clock = quiet
+    before = gc.get_threshold()
+    collector.start()
+    try:
+        assert gc.get_threshold()[:2] == before[:2]  # the young passes as usual
+        assert gc.get_threshold()[2] >= 10**9  # the full ones at quiet moments only
+    finally:
+        collector.close()
+    assert gc.get_threshold() == before
+    busy = QuietCollector(bus, quiet_s=2.0, force_after_s=600.0, clock=clock)
+    try:
+        for _ in range(650):  # a write every second for 11 minutes: never quiet
+            _write(bus)
+            clock.now += 1.0
+            if busy.tick() is not None:
+                break
+        assert [kind for kind, _ms in busy.passes] == ["full"]  # forced, and 5 min passed
+        assert clock.now - 1000.0 >= 600.0
+    finally:
+        busy.close()
