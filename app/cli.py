@@ -314,7 +314,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     gc.freeze()
     # and what the room brings (2,000 phones' sockets) once it goes quiet: the collector's
     # passes while phones write walk only what is new (app/server/collector.py)
-    collector = QuietCollector(ctx.bus).start()
+    collector = QuietCollector(ctx.bus, activity=server.activity).start()
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())

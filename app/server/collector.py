@@ -7,8 +7,8 @@ after start-up only kept start-up's objects out of it.
 
 `QuietCollector` takes the full passes out of the busy moments. While it runs, the collector
 makes its young passes as usual (they walk only new objects) but no automatic full pass; it
-listens to the core's bus instead: after activity, once nothing has been written for `quiet_s`
-seconds, it collects what is not frozen yet, then freezes what survived (the phones that
+listens to the core's bus and looks at the server's activity (requests, connections) instead:
+after activity, once nothing has been written nor asked for `quiet_s` seconds, it collects what is not frozen yet, then freezes what survived (the phones that
 arrived, the round they vote in), so the next passes only walk what the next burst creates. A
 frozen object is still freed when nothing refers to it; only a reference cycle that dies
 while frozen waits: every `full_every_s` seconds (at a quiet moment too) everything is
@@ -23,7 +23,7 @@ import gc
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from app.events import Event, EventBus
 
@@ -44,13 +44,18 @@ class QuietCollector:
         full_every_s: float = FULL_EVERY_S,
         force_after_s: float = FORCE_AFTER_S,
         clock: Callable[[], float] = time.monotonic,
+        activity: Callable[[], Hashable] | None = None,
     ) -> None:
+        """`activity()`: something that changes while the server works (its requests so far
+        and open connections, `ServerThread.activity`), looked at on each tick."""
         self.quiet_s, self.full_every_s, self.clock = quiet_s, full_every_s, clock
         self.force_after_s = force_after_s
         self._last_event = clock()
         self._last_full = clock()
         self._last_pass = clock()
         self._thresholds: tuple[int, int, int] | None = None
+        self.activity = activity
+        self._seen: Hashable = activity() if activity is not None else None
         self._busy = False  # something happened since the last collection
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -65,6 +70,10 @@ class QuietCollector:
         """Collect if the room went quiet after some activity: "frozen" (what is not frozen
         yet), "full" (everything, every `full_every_s`), or None (not now)."""
         now = self.clock()
+        if self.activity is not None:
+            seen = self.activity()
+            if seen != self._seen:  # requests were answered, phones came or went
+                self._seen, self._last_event, self._busy = seen, now, True
         forced = self._busy and now - self._last_pass >= self.force_after_s
         if not forced and (not self._busy or now - self._last_event < self.quiet_s):
             return None

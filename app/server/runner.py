@@ -122,6 +122,11 @@ class ServerThread:
             self._thread.join(timeout)
         self._socket.close()
 
+    def activity(self) -> tuple[int, int]:
+        """What changes while phones are served: requests so far, connections open now."""
+        state = self._server.server_state
+        return state.total_requests, len(state.connections)
+
     @property
     def running(self) -> bool:
         return self._thread.is_alive() and self._server.started

@@ -93,3 +93,18 @@ def test_no_automatic_full_pass_while_it_runs_and_a_busy_room_still_gets_one(qui
         assert clock.now - 1000.0 >= 600.0
     finally:
         busy.close()
+
+
+def test_requests_keep_it_busy_even_without_writes(quiet):
+    _collector, bus, clock = quiet
+    served = [0]
+    reading = QuietCollector(bus, quiet_s=2.0, clock=clock, activity=lambda: served[0])
+    try:
+        for _ in range(10):  # phones loading the vote: requests, no write
+            served[0] += 50
+            clock.now += 1.0
+            assert reading.tick() is None
+        clock.now += 2.5
+        assert reading.tick() == "frozen"  # quiet now
+    finally:
+        reading.close()

@@ -223,3 +223,10 @@ def test_the_seance_state_follows_each_change_and_is_read_once_for_every_phone(r
 
 def _state_reads(room: Room) -> int:
     return int(room.server._app.state.states.builds)
+
+
+def test_the_server_says_when_it_works(room):
+    """What the quiet collector looks at (app/server/collector.py): requests, connections."""
+    before = room.server.activity()
+    room.client.get("/api/health")
+    assert room.server.activity()[0] > before[0]
