@@ -178,6 +178,8 @@ class Phone:
         try:
             async for raw in self.ws:
                 message = json.loads(raw)
+                if self.watch and "votes" in message.get("topics", []):
+                    self.got.setdefault(f"heard-{self.watch}", time.monotonic())
                 if self.watch and "votes" in message.get("topics", []) and not self.loading:
                     self.loader = asyncio.ensure_future(self.load())
                 elif self.watch and "votes" in message.get("topics", []):
@@ -279,6 +281,7 @@ async def _vote(phones: list[Phone], rng: random.Random, timeout: float) -> dict
     await asyncio.gather(*(vote(p) for p in phones))
     return {
         "have": [p.got.get("vote") for p in phones], "acks_ms": acks, "finals": finals,
+        "heard": [p.got.get("heard-vote") for p in phones],
         "failed": failed,
     }  # fmt: skip
 
@@ -300,6 +303,7 @@ async def _worker_main(conn: Connection, first: int, count: int, url: str) -> No
             for p in phones:
                 p.watch, p.again = args["what"], False
                 p.got.pop(args["what"], None)
+                p.got.pop(f"heard-{args['what']}", None)
             conn.send({"armed": True})
         elif name == "vote":
             conn.send(await _vote(phones, rng, args["timeout"]))
@@ -497,6 +501,7 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
         boss,
     )  # fmt: skip
     assert status == 200, opened
+    open_answered_ms = (time.monotonic() - opened_at) * 1000
     voted = await each("vote", {"timeout": 60})
     if profile is not None:  # the vote's opening: until every phone had it, and the ballots
         profile.send_signal(signal.SIGINT)
@@ -504,6 +509,7 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
     await phase_end("vote")
     have = [(t - opened_at) * 1000 if t is not None else math.inf for t in merged(voted, "have")]
     finals = {int(k): v for a in voted for k, v in a["finals"].items()}
+    heard = [(t - opened_at) * 1000 if t is not None else math.inf for t in merged(voted, "heard")]
 
     await each("watch", {"what": "results"})
     revealed_at = time.monotonic()
@@ -535,6 +541,8 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
         "fetched": fetched,
         "ids": ids,
         "have_ms": have,
+        "heard_ms": heard,
+        "open_answered_ms": open_answered_ms,
         "ballot_acks_ms": merged(voted, "acks_ms"),
         "ballot_failed": sum(a["failed"] for a in voted),
         "finals": finals,
@@ -628,7 +636,9 @@ def run_size(n: int, root: Path, workers: int) -> list[Row]:
     )
     log(
         f"room[{n}]: bulletin à l'écran p50/p99/max {median(have):.0f}/{pct(have, 0.99):.0f}/"
-        f"{max(have):.0f} ms · vote p99 {pct(figures['ballot_acks_ms'], 0.99):.1f} ms · "
+        f"{max(have):.0f} ms (« Ouvrir le vote » répondu en {figures['open_answered_ms']:.0f} ms, "
+        f"message du websocket p50/p99 {median(figures['heard_ms']):.0f}/"
+        f"{pct(figures['heard_ms'], 0.99):.0f} ms) · vote p99 {pct(figures['ballot_acks_ms'], 0.99):.1f} ms · "
         f"résultats p99 {pct(res, 0.99):.0f} ms"
     )
     log(
