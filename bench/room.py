@@ -619,7 +619,11 @@ def run_size(n: int, root: Path, workers: int) -> list[Row]:
             rss_end = rss_mb(server.pid)
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # still closing its sockets: its figures are in
+                server.kill()
+                server.wait(timeout=30)
         lost_n, dup_n, lost_b, dup_b = check_store(db_path, figures)
     probe = figures["probe"]
     gc_counts = {g: int(v[0]) for g, v in probe["gc"].items()}
