@@ -78,19 +78,25 @@
   // phones told of the same vote never asks in step
   let loading = false, loadAgain = false, againHeard = false, loadAttempts = 0, loadRetry = null;
   async function load(heard) {
-    if (loading) { loadAgain = true; againHeard = againHeard || !!heard; return; }
+    if (loading || loadRetry) {  // on its way, or backing off: the next request is the latest
+      loadAgain = true;
+      againHeard = againHeard || !!heard;
+      return;
+    }
     loading = true;
-    clearTimeout(loadRetry);
-    loadRetry = null;
     let failed = false;
     try { failed = await loadOnce(heard); } finally { loading = false; }
+    const h = !!heard || againHeard;
+    if (failed) {  // later, not at once, even if more changes were heard meanwhile
+      loadAgain = againHeard = false;
+      loadRetry = setTimeout(() => { loadRetry = null; load(h); }, retryDelay(loadAttempts++));
+      return;
+    }
+    loadAttempts = 0;
     if (loadAgain) {
-      const h = againHeard;
       loadAgain = againHeard = false;
       return load(h);
     }
-    if (failed) loadRetry = setTimeout(() => load(heard), retryDelay(loadAttempts++));
-    else loadAttempts = 0;
   }
 
   async function loadOnce(heard) {  // true: failed for now (tried again later)
@@ -241,6 +247,12 @@
   }
 
   function reconnected() {  // the network or the socket is back: try at once
+    if (loadRetry && loadAttempts >= 3) {  // a long backoff (4 s or more) is cut short
+      clearTimeout(loadRetry);
+      loadRetry = null;
+      loadAttempts = 0;
+      load(true);
+    }
     if (sending || !pending()) return;
     attempts = 0;
     pump();
