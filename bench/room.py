@@ -292,6 +292,15 @@ async def _worker_main(conn: Connection, first: int, count: int, url: str) -> No
     loop = asyncio.get_running_loop()
     rng = random.Random(first)
     listeners: list[asyncio.Task[None]] = []
+    lags: list[float] = []  # this client's own loop lateness: its share of every figure
+
+    async def lag() -> None:
+        while True:
+            before = loop.time()
+            await asyncio.sleep(0.005)
+            lags.append((loop.time() - before - 0.005) * 1000)
+
+    lagging = asyncio.create_task(lag())
     while True:
         name, args = await loop.run_in_executor(None, conn.recv)
         if name == "join":
@@ -319,7 +328,9 @@ async def _worker_main(conn: Connection, first: int, count: int, url: str) -> No
                 if p.ws is not None:
                     await p.ws.close()
                 p.http.close()
-            conn.send({"cpu": time.process_time()})
+            lagging.cancel()
+            conn.send({"cpu": time.process_time(), "lag_max_ms": max(lags, default=0.0),
+                       "lag_p99_ms": pct(lags, 0.99)})  # fmt: skip
             return
 
 
@@ -551,6 +562,8 @@ async def scenario(n: int, info: dict[str, str], pid: int, workers: int) -> dict
         "probe": probe,
         "server_cpu_s": server_cpu,
         "client_cpu_s": sum(a["cpu"] for a in stopped),
+        "client_lag_max_ms": max(a["lag_max_ms"] for a in stopped),
+        "client_lag_p99_ms": max(a["lag_p99_ms"] for a in stopped),
     }
 
 
@@ -650,7 +663,9 @@ def run_size(n: int, root: Path, workers: int) -> list[Row]:
         f"({probe['lags_over_20ms']} fois > 20 ms) · GC passes {gc_counts}, complètes "
         f"{gc_full[0]} ({gc_full[1]:.0f} ms en tout, max {gc_full[2]:.1f} ms), max toutes "
         f"{probe['gc_max_ms']:.1f} ms · CPU serveur {figures['server_cpu_s']:.1f} s, client "
-        f"{figures['client_cpu_s']:.1f} s · RSS pic {probe['rss_peak_mb']:.0f} Mo (fin "
+        f"{figures['client_cpu_s']:.1f} s (sa boucle en retard p99/max "
+        f"{figures['client_lag_p99_ms']:.0f}/{figures['client_lag_max_ms']:.0f} ms) · RSS pic "
+        f"{probe['rss_peak_mb']:.0f} Mo (fin "
         f"{rss_end:.0f}) · perdus/doublons post-its {lost_n}/{dup_n}, bulletins {lost_b}/{dup_b}"
     )
     for name, f in probe["phases"].items():
@@ -691,6 +706,8 @@ def run_size(n: int, root: Path, workers: int) -> list[Row]:
         Row(p + "server_cpu_s", f"{at} : CPU du serveur, tout le scénario",
             figures["server_cpu_s"], "s"),
         Row(p + "client_cpu_s", f"{at} : CPU des clients simulés", figures["client_cpu_s"], "s"),
+        Row(p + "client_lag_max_ms", f"{at} : retard des clients simulés (leur boucle), au plus",
+            figures["client_lag_max_ms"], "ms"),
         Row(p + "rss_peak_mb", f"{at} : mémoire du serveur (pic RSS)",
             probe["rss_peak_mb"], "Mo", GOALS["rss"]),
         Row(p + "lost", f"{at} : post-its et bulletins acquittés mais perdus", lost_n + lost_b,
