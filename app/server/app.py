@@ -65,8 +65,9 @@ def create_app(ctx: Context, workshop_id: int, facilitator_token: str | None = N
     api.state.closers = [access.close, door.close]
     api.state.door = door  # other route modules close their participant routes with it too
 
-    # each phone's socket asks on connecting, on the event loop: one indexed max(seq), not the
-    # whole workshop (500 phones reconnecting after a Wi-Fi hiccup)
+    # each phone's socket is told the journal's latest sequence on connecting: read once (one
+    # indexed max(seq)), then followed from the events (500 phones reconnecting after a Wi-Fi
+    # hiccup ask nothing of the store)
     broadcaster = Broadcaster(ctx.bus, workshop_id, lambda: queries.last_seq(ctx, workshop_id))
     api.state.broadcaster = broadcaster
 

@@ -10,8 +10,9 @@ the loop free for requests between them (2,000 phones never hold it for the whol
 The phone fetches what it needs (its phase, its clock, its own post-its) — nobody is sent
 everybody's post-its. Co-facilitator laptops (`carry`) get the journal entries themselves in
 the message, read once per message for all of them, instead of each fetching them after.
-A socket that reconnects says the last sequence it saw; if the journal moved on, it is told
-at once, so it catches up on whatever it missed while asleep or offline.
+A socket that reconnects says the last sequence it saw; if the journal moved on (in what
+this socket hears of), it is told at once, so it catches up on whatever it missed while
+asleep or offline.
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ class Broadcaster:
         self._carry = carry
         self._carried = -1  # what the last message carried entries up to (-1: not yet)
         self._lock = threading.Lock()
+        # the latest sequence a socket must know of: read from the store once (in a worker
+        # thread), then followed from the events (500 phones reconnecting ask no query each)
+        self._stored_seq: int | None = None
+        self._heard_seq = 0
         self._unsubscribe = bus.subscribe(self._on_event, topics)
 
     def close(self) -> None:
@@ -78,7 +83,10 @@ class Broadcaster:
 
     # -- from any thread ---------------------------------------------------------------------
     def _on_event(self, event: Event) -> None:
-        if event.workshop_id != self.workshop_id or self._loop is None:
+        if event.workshop_id != self.workshop_id:
+            return
+        self._heard_seq = max(self._heard_seq, event.seq or 0)
+        if self._loop is None:
             return
         with self._lock:
             self._pending_topics.add(event.topic.value)
@@ -150,7 +158,9 @@ class Broadcaster:
         await ws.accept()
         self._sockets.add(ws)
         try:
-            latest = self.latest_seq()
+            if self._stored_seq is None:
+                self._stored_seq = await run_in_threadpool(self.latest_seq)
+            latest = max(self._stored_seq, self._heard_seq)
             if self._carry is not None and self._carried < 0:
                 self._carried = latest  # the next message carries what follows
             await ws.send_text(
