@@ -377,6 +377,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from app.ops import live
     from app.ops.queries import workshop_detail
     from app.server.app import create_app
+    from app.server.collector import QuietCollector
     from app.server.discovery import Advertiser
     from app.server.runner import ServerThread
     from app.store.notify import start_relay
@@ -401,6 +402,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     # phones' writes ~0.1-0.3 ms each under load (bench/phones.py); the window does the same
     gc.collect()
     gc.freeze()
+    # and what the room brings (2,000 phones' sockets) once it goes quiet: the collector's
+    # passes while phones write walk only what is new (app/server/collector.py)
+    collector = QuietCollector(ctx.bus, activity=server.activity).start()
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -434,6 +438,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         server.stop()
         if relay is not None:
             relay.stop()
+        collector.close()
         ctx.db.close()
     print("Serveur arrêté.", flush=True)
     return 0

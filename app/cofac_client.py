@@ -2,8 +2,10 @@
 
 No Qt. The replica is an ordinary Atelier store (a file of its own), so the co-facilitator's
 window reads it with the usual queries, and the compte-rendu is built from it if the host dies.
-Two threads: one listens to the host's websocket (it only says "something changed"), one does
-every HTTP request — it sends the outbox, then catches up on the journal. Operations go to a
+Two threads: one listens to the host's websocket (it says "something changed", with the journal
+entries themselves when they are few), one does every HTTP request — it sends the outbox,
+then catches up on the journal (from the entries the socket carried when they follow what the
+replica has, without asking the host). Operations go to a
 durable outbox first (a table of the replica, written with the usual fsync), each with its own
 idempotency key, so one is sent again after a disconnection and never applies twice. While the
 host cannot be reached the client is "hors ligne": reading goes on, operations wait.
@@ -23,6 +25,7 @@ import secrets
 import ssl
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -270,6 +273,9 @@ class CoFacClient:
         self._sync_lock = threading.Lock()
         self._flush_lock = threading.Lock()
         self._wake = threading.Event()
+        # what the socket carried: (the sequence the entries follow, the entries), oldest first
+        self._carried: deque[tuple[int, list[dict[str, Any]]]] = deque()
+        self._heard = 0  # the latest sequence the socket told of
         self._stop = threading.Event()
         self._state = threading.Condition()
         self.online = False
@@ -348,6 +354,17 @@ class CoFacClient:
         """Catch up with the host: replay its journal entries, or take a snapshot."""
         with self._sync_lock:
             start = self.seq()
+            carried = self._take_carried(start)
+            if (
+                carried
+                and start
+                and len(carried) <= REPLAY_LIMIT
+                and replica.apply_entries(self.db, self.workshop_id, carried, self.pairing.url)
+            ):
+                self._announce(carried, whole=False)
+                start = self.seq()
+            if carried is not None and start >= self._heard:
+                return start  # the socket brought everything: no request to the host
             entries: list[dict[str, Any]] = []
             since = start
             while True:
@@ -395,6 +412,24 @@ class CoFacClient:
             and a[1].get("id") == self.pairing.laptop_id
             for a in entry.get("forward") or []
         )  # fmt: skip
+
+    def _take_carried(self, start: int) -> list[dict[str, Any]] | None:
+        """The entries the socket carried that follow `start` without a gap ([] if it had
+        nothing newer), or None if there are none or a gap (the journal is asked then)."""
+        batches = []
+        while self._carried:
+            batches.append(self._carried.popleft())
+        if not batches:
+            return None
+        out: list[dict[str, Any]] = []
+        last = start
+        for after, entries in batches:
+            if after > last:
+                return None  # something between: fetched from the journal
+            new = [e for e in entries if int(e["seq"]) > last]
+            out += new
+            last = int(new[-1]["seq"]) if new else last
+        return out
 
     def _announce(self, entries: list[dict[str, Any]], *, whole: bool) -> None:
         """Tell the laptop's own views (through its bus) what the host changed."""
@@ -533,8 +568,11 @@ class CoFacClient:
                     self._socket = ws
                     delay = RECONNECT_FIRST
                     for message in ws:
-                        kind = json.loads(message).get("type")
-                        if kind in ("hello", "changed"):
+                        data = json.loads(message)
+                        if data.get("type") in ("hello", "changed"):
+                            self._heard = max(self._heard, int(data.get("seq") or 0))
+                            if isinstance(data.get("entries"), list):
+                                self._carried.append((int(data["after"]), data["entries"]))
                             self._wake.set()
             except Exception as exc:  # refused, reset, closed by the host
                 if getattr(getattr(exc, "rcvd", None), "code", None) == REVOKED_CLOSE:

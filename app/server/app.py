@@ -15,8 +15,11 @@ self-signed certificate, so they stay on plain HTTP, which serves nothing else.
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
+from typing import Any
 
+from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -38,6 +41,14 @@ from app.server.security import AllowedHosts, security_router
 from app.server.votes import votes_router
 from app.store.db import default_db_path
 from app.system.certificate import Certificate, host_certificate
+
+# no OpenTelemetry offline: said once here, rather than FastAPI asking its providers (which
+# read os.environ) on every request; older FastAPI versions have no such option
+NO_TELEMETRY: dict[str, Any] = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters
+    else {}
+)
 
 
 def certificate_folder(db_url: str) -> Path:
@@ -87,6 +98,7 @@ def create_app(
         docs_url=None,  # the docs pages load scripts from a CDN: never offline
         redoc_url=None,
         openapi_url="/openapi.json",
+        **NO_TELEMETRY,
     )
     for kind, answer_with in HANDLERS.items():
         api.add_exception_handler(kind, by_path(answer_with))
@@ -94,20 +106,25 @@ def create_app(
     api.state.door = door  # other route modules close their participant routes with it too
     api.state.access = access  # the join-code lockout, shown to the facilitator
 
-    # each phone's socket asks on connecting, on the event loop: one indexed max(seq), not the
-    # whole workshop (500 phones reconnecting after a Wi-Fi hiccup)
+    # each phone's socket is told the journal's latest sequence on connecting: read once (one
+    # indexed max(seq)), then followed from the events (500 phones reconnecting after a Wi-Fi
+    # hiccup ask nothing of the store)
     broadcaster = Broadcaster(ctx.bus, workshop_id, lambda: queries.last_seq(ctx, workshop_id))
     api.state.broadcaster = broadcaster
 
     # the phones' hot writes: straight from uvicorn to their endpoints (app/server/fast.py)
     hot: dict[str, Endpoint] = {}
-    api.include_router(phones_router(ctx, workshop_id, access, broadcaster, hot))
+    phone_routes = phones_router(ctx, workshop_id, access, broadcaster, hot)
+    api.include_router(phone_routes)
+    api.state.states = phone_routes.states  # type: ignore[attr-defined]  # the séance's state
+    api.state.closers.append(api.state.states.close)
     api.include_router(facilitator_router(ctx, workshop_id, access.facilitator))
-    api.include_router(
-        votes_router(
-            ctx, workshop_id, access.participant, access.facilitator, access.participant_async, hot
-        )
+    vote_routes = votes_router(
+        ctx, workshop_id, access.participant, access.facilitator, access.participant_async, hot
     )
+    api.include_router(vote_routes)
+    api.state.room = vote_routes.room  # type: ignore[attr-defined]  # the vote as phones see it
+    api.state.closers.append(api.state.room.close)
     # co-facilitator laptops: their own app, served over TLS only
     cofac_api = _cofac_app(certificate)
     cofac_routes, cofac_host = cofac_router(ctx, workshop_id, door, certificate.fingerprint)

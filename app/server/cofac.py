@@ -60,6 +60,7 @@ PENDING_SECONDS = 60.0  # an exchange must end within this
 END_GRACE = 120.0  # after the séance ends, laptops connected during it catch up for this long
 MAX_PENDING = 256
 JOURNAL_PAGE = 5000
+CARRY_MAX = 200  # journal entries carried in one websocket message; more: the laptop fetches
 LOCKED = "Trop de codes erronés depuis cet ordinateur : l'appairage est bloqué pendant une minute."
 SUSPENDED = (
     "Trop de codes erronés : ce code d'appairage ne sert plus. Demandez à l'animatrice "
@@ -160,6 +161,7 @@ class CofacHost:
         self._saw_open = False  # this server served the séance while it was open
         self._ended_at: float | None = None  # when it first saw it ended
         self._tokens: dict[str, cofac.CoFacInfo] = {}
+        self._rechecks: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
         self._watchers: dict[int, set[tuple[asyncio.AbstractEventLoop, asyncio.Event]]] = {}
         self._connected: dict[int, int] = {}  # laptop id → open websockets
         self._last_seen: dict[int, float] = {}
@@ -291,6 +293,12 @@ class CofacHost:
                 for loop, gone in self._watchers.get(cofac_id, set()).copy():
                     with contextlib.suppress(RuntimeError):  # its loop already closed
                         loop.call_soon_threadsafe(gone.set)
+        if event.op in ("cofac.role", "cofac.approve"):
+            with self._lock:
+                rechecks = list(self._rechecks)
+            for loop, changed in rechecks:
+                with contextlib.suppress(RuntimeError):
+                    loop.call_soon_threadsafe(changed.set)
 
     def laptop(self, authorization: str) -> cofac.CoFacInfo:
         scheme, _, token = authorization.partition(" ")
@@ -355,11 +363,19 @@ class CofacHost:
             raise KnownError("Réservé à l'équipe d'animation.", code="interdit")
 
     def watch(
-        self, cofac_id: int, loop: asyncio.AbstractEventLoop, gone: asyncio.Event
+        self,
+        cofac_id: int,
+        loop: asyncio.AbstractEventLoop,
+        gone: asyncio.Event,
+        changed: asyncio.Event | None = None,
     ) -> Callable[[], None]:
+        """`gone` is set when the laptop is revoked; `changed` when any laptop's role or
+        approval changes (its socket checks whether it still carries what it may see)."""
         entry = (loop, gone)
         with self._lock:
             self._watchers.setdefault(cofac_id, set()).add(entry)
+            if changed is not None:
+                self._rechecks.add((loop, changed))
             self._connected[cofac_id] = self._connected.get(cofac_id, 0) + 1
             self._last_seen[cofac_id] = self.ctx.clock()
         self._tell_presence()
@@ -367,6 +383,8 @@ class CofacHost:
         def forget() -> None:
             with self._lock:
                 self._watchers.get(cofac_id, set()).discard(entry)
+                if changed is not None:
+                    self._rechecks.discard((loop, changed))
                 self._connected[cofac_id] = max(0, self._connected.get(cofac_id, 0) - 1)
                 self._last_seen[cofac_id] = self.ctx.clock()
             self._tell_presence()
@@ -457,8 +475,19 @@ def cofac_router(
     def latest_seq() -> int:
         return queries.workshop_detail(ctx, workshop_id).last_seq
 
-    broadcaster = Broadcaster(ctx.bus, workshop_id, latest_seq, topics=None)
-    host.closers.append(broadcaster.close)
+    def carried(after: int) -> list[dict[str, Any]] | None:
+        """The journal after `after`, in the message itself (None: too much, they fetch it)."""
+        page = replica.journal_page(ctx, workshop_id, after, CARRY_MAX)
+        return None if page["more"] else list(page["entries"])
+
+    # laptops that see every row get the entries in the message; observers and laptops not yet
+    # approved are only told (they fetch the journal, which says what their role may see)
+    carrying = Broadcaster(ctx.bus, workshop_id, latest_seq, topics=None, carry=carried)
+    telling = Broadcaster(ctx.bus, workshop_id, latest_seq, topics=None)
+    host.closers += [carrying.close, telling.close]
+
+    def broadcaster_for(who: cofac.CoFacInfo) -> Broadcaster:
+        return carrying if who.approved and replica.sees_everything(who.role) else telling
 
     @router.websocket("/api/cofac/ws")
     async def changes(websocket: WebSocket, since: int = 0) -> None:
@@ -470,16 +499,33 @@ def cofac_router(
         except KnownError:
             await websocket.close(code=4401)
             return
-        gone = asyncio.Event()
-        forget = host.watch(who.id, asyncio.get_running_loop(), gone)
-        serving = asyncio.ensure_future(broadcaster.serve(websocket, since))
+        gone, changed = asyncio.Event(), asyncio.Event()
+        forget = host.watch(who.id, asyncio.get_running_loop(), gone, changed)
+        chosen = broadcaster_for(who)
+        serving = asyncio.ensure_future(chosen.serve(websocket, since))
         revoked = asyncio.ensure_future(gone.wait())
         try:
-            await asyncio.wait({serving, revoked}, return_when=asyncio.FIRST_COMPLETED)
-            if revoked.done():
-                serving.cancel()
-                with contextlib.suppress(Exception):
-                    await websocket.close(code=4401)
+            while True:
+                recheck = asyncio.ensure_future(changed.wait())
+                await asyncio.wait({serving, revoked, recheck}, return_when=asyncio.FIRST_COMPLETED)
+                recheck.cancel()
+                if revoked.done():
+                    serving.cancel()
+                    with contextlib.suppress(Exception):
+                        await websocket.close(code=4401)
+                    return
+                if serving.done():
+                    return
+                changed.clear()  # a role or an approval changed: is this socket still right?
+                try:
+                    now = await run_in_threadpool(host.laptop, authorization)
+                except KnownError:
+                    now = None
+                if now is None or broadcaster_for(now) is not chosen:
+                    serving.cancel()  # it reconnects, to what its role may now see
+                    with contextlib.suppress(Exception):
+                        await websocket.close(code=1012)
+                    return
         finally:
             forget()
             revoked.cancel()

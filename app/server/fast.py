@@ -93,15 +93,20 @@ class HotRoute:
 
 class FastLane:
     """Which requests take a hot route: POST to an exact path, or to a path with integer
-    ids (`{name}` segments of 1 to 19 digits, no leading zero, at most `MAX_ID`). Anything
-    else, including near misses (a trailing slash, another method, an id FastAPI would
-    refuse), goes through FastAPI's full stack and gets exactly its answer."""
+    ids (`{name}` segments of 1 to 19 digits, no leading zero, at most `MAX_ID`); GET to an
+    exact path declared as "GET /path". Anything else, including near misses (a trailing
+    slash, another method, an id FastAPI would refuse), goes through FastAPI's full stack and
+    gets exactly its answer."""
 
     def __init__(self) -> None:
         self._exact: dict[str, ASGIApp] = {}
+        self._gets: dict[str, ASGIApp] = {}
         self._patterns: list[tuple[re.Pattern[str], ASGIApp]] = []
 
     def add(self, path: str, app: ASGIApp) -> None:
+        if path.startswith("GET "):
+            self._gets[path.removeprefix("GET ")] = app
+            return
         if "{" not in path:
             self._exact[path] = app
             return
@@ -114,9 +119,16 @@ class FastLane:
 
     def match(self, scope: Scope) -> ASGIApp | None:
         """The hot route's app for this request (its path ids put in the scope), or None."""
-        if scope["type"] != "http" or scope["method"] != "POST":
+        if scope["type"] != "http":
             return None
         path = scope["path"]
+        if scope["method"] == "GET":
+            app = self._gets.get(path)
+            if app is not None:
+                scope["path_params"] = {}
+            return app
+        if scope["method"] != "POST":
+            return None
         app = self._exact.get(path)
         if app is not None:
             scope["path_params"] = {}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict
-from typing import Any
 
 from fastapi import APIRouter, Header, Request, WebSocket
 from fastapi.responses import JSONResponse
@@ -20,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app import __version__
 from app.errors import KnownError
-from app.ops import live, notes, participants, queries
+from app.ops import notes, participants, queries
 from app.ops.base import Context
 from app.ops.notes import MAX_NOTE
 from app.ops.participants import CATEGORIES, KEY, MAX_NAME, MAX_ORGANISATION
@@ -28,6 +27,7 @@ from app.server.access import Access, RateLimit
 from app.server.fast import Endpoint, answer, body_schema, json_body
 from app.server.problems import CLOSED_RESPONSES, Problem
 from app.server.push import Broadcaster
+from app.server.state_cache import StateCache
 
 
 class BaseWatch:
@@ -52,6 +52,10 @@ class BaseWatch:
                 self._failure = exc
         if self._failure is not None:
             raise self._failure
+
+
+# what a stranger on the Wi-Fi gets of /api/state: that a séance is open, nothing of it
+NOTHING_SHOWN = {"workshop": "", "heading": "", "phase": None, "next_title": None, "timer": None}
 
 
 class Health(BaseModel):
@@ -150,6 +154,8 @@ def phones_router(
     door = access.door
     participant_async = access.participant_async  # the post-it's lookup, bound once
     limiter = RateLimit()
+    states = StateCache(ctx, workshop_id)
+    router.states = states  # type: ignore[attr-defined]  # create_app closes it with the server
     closed = CLOSED_RESPONSES
 
     base = BaseWatch(ctx)
@@ -183,40 +189,22 @@ def phones_router(
         responses={403: {"model": Problem}, 404: {"model": Problem}, 429: {"model": Problem},
                    **closed},
     )  # fmt: skip
-    def state(
+    async def state(
         request: Request,
         authorization: str = Header(default=""),
         x_atelier_code: str = Header(default="", max_length=20),
-    ) -> State:
-        """What a phone shows: the current phase and the timer, computed by the phone itself;
-        to a phone neither checked in nor holding the code, nothing of the workshop."""
-        door.check()
-        if not shown_to(request, authorization, x_atelier_code):
-            return State(workshop="", heading="", phase=None, next_title=None, timer=None)
-        detail = queries.workshop_detail(ctx, workshop_id)
-        session = live.live_session(ctx, workshop_id)
-        if session is None:
-            return State(
-                workshop=detail.title, heading=detail.title, phase=None, next_title=None, timer=None
-            )
-        current = session.current
-        now = ctx.clock()
-        wire: dict[str, Any] = session.timer.to_wire(now)
-        return State(
-            workshop=detail.title,
-            heading=session.heading,
-            phase=PhaseOut(
-                id=current.id,
-                title=current.title,
-                planned_minutes=current.planned_minutes,
-                is_break=current.is_break,
-                instructions=current.instructions,
-            )
-            if current
-            else None,
-            next_title=session.next.title if session.next else None,
-            timer=TimerOut(**wire),
-        )
+    ) -> JSONResponse:
+        """What a phone shows: the current phase and the timer, computed by the phone itself
+        (read once per change of the séance for every phone: app/server/state_cache.py); to a
+        phone neither checked in nor holding the code, nothing of the workshop."""
+        await access.door_code()  # 409 outside the séance
+        scheme, _, token = authorization.partition(" ")
+        known = scheme.lower() == "bearer" and token.strip() in access.known_tokens
+        if not known and not await run_in_threadpool(
+            shown_to, request, authorization, x_atelier_code
+        ):
+            return answer(NOTHING_SHOWN)
+        return answer(await states.answer(ctx.clock()))
 
     @router.get(
         "/api/choices",

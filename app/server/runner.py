@@ -195,6 +195,11 @@ class ServerThread:
         if self._tls is not None:
             self._tls[1].close()
 
+    def activity(self) -> tuple[int, int]:
+        """What changes while phones are served: requests so far, connections open now."""
+        state = self._server.server_state
+        return state.total_requests, len(state.connections)
+
     @property
     def running(self) -> bool:
         return self._thread.is_alive() and self._server.started

@@ -17,7 +17,7 @@ from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Path, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -27,6 +27,7 @@ from app.ops import votes
 from app.ops.base import Context
 from app.ops.participants import KEY, ParticipantInfo
 from app.server.fast import Endpoint, answer, body_schema, json_body
+from app.server.room_cache import RoomCache
 
 VOTE_STATUS = {
     "vote_clos": 409,
@@ -224,21 +225,29 @@ def votes_router(
             raise KnownError("Ce tour de vote n'existe pas.", code="introuvable")
 
     # -- phones ------------------------------------------------------------------------------
+    # what every phone shows of the vote, built once per change (app/server/room_cache.py)
+    room = RoomCache(
+        ctx,
+        workshop_id,
+        round_json=lambda info: _round_out(info).model_dump(mode="json"),
+        lines_json=lambda lines: [line.model_dump(mode="json") for line in _lines(lines)],
+    )
+    router.room = room  # type: ignore[attr-defined]  # create_app closes it with the server
+
     @router.get("/api/votes/current", response_model=CurrentOut, responses=errors)
-    def current(authorization: str = Header(default="")) -> CurrentOut:
+    async def current(request: Request) -> Response:
         """The round this phone shows (the open one, else the last one), its own ballot, the
         dots or points left, and the results once revealed (or live)."""
-        who = participant(authorization)
-        view = votes.phone_view(ctx, workshop_id, who.id)
-        if view is None:
-            return CurrentOut(round=None)
-        return CurrentOut(
-            round=_round_out(view.round),
-            choices=view.choices,
-            remaining=view.remaining,
-            done=view.done,
-            results=_lines(view.results) if view.results is not None else None,
-        )
+        who = await phone(request.headers.get("authorization", ""))
+        packed = "gzip" in request.headers.get("accept-encoding", "")
+        body, gzipped = await room.answer(who.id, packed)
+        headers = {"vary": "accept-encoding"}
+        if gzipped:
+            headers["content-encoding"] = "gzip"
+        return Response(body, media_type="application/json", headers=headers)
+
+    if hot is not None:  # every phone asks at once when a vote opens: the fast lane
+        hot["GET /api/votes/current"] = current
 
     @router.post(
         "/api/votes/{round_id}/ballot",

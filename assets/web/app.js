@@ -390,7 +390,23 @@ $("send").onclick = send;
 $("note").oninput = () => { $("note-count").textContent = `${$("note").value.length} / 280`; };
 window.addEventListener("online", reconnected);
 
+// one /api/state request at a time: changes heard meanwhile ask once more after it; a failed
+// one is tried again with backoff and jitter (not every phone of the room at the same instant)
+let refreshing = null, refreshAgain = false, stateAttempts = 0, stateRetry = null;
 async function refresh() {
+  if (refreshing) { refreshAgain = true; return refreshing; }
+  clearTimeout(stateRetry);
+  stateRetry = null;
+  refreshing = (async () => {
+    let failed;
+    do { refreshAgain = false; failed = await refreshOnce(); } while (refreshAgain);
+    if (failed) stateRetry = setTimeout(refresh, retryDelay(stateAttempts++));
+    else stateAttempts = 0;
+  })();
+  try { await refreshing; } finally { refreshing = null; }
+}
+
+async function refreshOnce() {  // true: no answer this time (tried again later)
   try {
     // the workshop is shown to a phone checked in, or holding the code; to others, nothing
     const token = localStorage.getItem(TOKEN);
@@ -400,8 +416,12 @@ async function refresh() {
     const state = await answer.json();
     $("network").hidden = true;
     if (answer.status === 409) return showClosed(state);
-    if (!answer.ok) return;  // a code refused: the code step says why
-    if (closed) { closed = null; return showLive(); }  // the séance opened: in we go
+    if (!answer.ok) return false;  // a code refused: the code step says why
+    if (closed) {  // the séance opened: in we go (not awaited: it asks for the state too)
+      closed = null;
+      showLive().catch(() => { $("network").hidden = false; });
+      return false;
+    }
     $("heading").textContent = state.heading;  // text, never HTML
     $("phase").textContent = state.phase ? state.phase.title : "La séance n’a pas commencé";
     $("next").textContent = state.next_title ? `À suivre : ${state.next_title}` : "";
@@ -409,7 +429,9 @@ async function refresh() {
     render();
   } catch (error) {
     $("network").hidden = false;
+    return true;
   }
+  return false;
 }
 
 // -- told when something changed: one websocket, reconnected after sleep or Wi-Fi loss -------
@@ -425,7 +447,10 @@ function listen() {
     const message = JSON.parse(event.data);
     retry = 1000;
     $("network").hidden = true;
-    if (message.type === "changed" || message.behind) { refresh(); flush(); }
+    // the phase and the clock: only when they may have changed (a vote is votes.js's own)
+    const topics = message.topics || [];
+    if (message.behind || ["timer", "agenda", "workshop"].some((t) => topics.includes(t))) refresh();
+    if (message.type === "changed" || message.behind) flush();
     window.dispatchEvent(new CustomEvent("atelier:changed", { detail: message }));  // votes.js
     lastSeq = Math.max(lastSeq, message.seq || 0);
   };

@@ -73,15 +73,41 @@
   }
 
   // -- loading -------------------------------------------------------------------------------
+  // one request at a time: a change heard while one is on its way asks once more after it; a
+  // failed one (no network, server busy) is tried again with backoff and jitter, so a room of
+  // phones told of the same vote never asks in step
+  let loading = false, loadAgain = false, againHeard = false, loadAttempts = 0, loadRetry = null;
   async function load(heard) {
-    if (!localStorage.getItem(TOKEN)) return;
-    let answer;
+    if (loading || loadRetry) {  // on its way, or backing off: the next request is the latest
+      loadAgain = true;
+      againHeard = againHeard || !!heard;
+      return;
+    }
+    loading = true;
+    let failed = false;
+    try { failed = await loadOnce(heard); } finally { loading = false; }
+    const h = !!heard || againHeard;
+    if (failed) {  // later, not at once, even if more changes were heard meanwhile
+      loadAgain = againHeard = false;
+      loadRetry = setTimeout(() => { loadRetry = null; load(h); }, retryDelay(loadAttempts++));
+      return;
+    }
+    loadAttempts = 0;
+    if (loadAgain) {
+      loadAgain = againHeard = false;
+      return load(h);
+    }
+  }
+
+  async function loadOnce(heard) {  // true: failed for now (tried again later)
+    if (!localStorage.getItem(TOKEN)) return false;
+    let answer, body;
     try {
       answer = await fetch("/api/votes/current", { headers: auth(), cache: "no-store" });
-    } catch (e) { return; }  // offline: app.js says so
-    if (answer.status >= 500 || answer.status === 429) return;  // keep what is shown
-    if (!answer.ok) { round = null; return render(); }
-    const body = await answer.json();
+      if (answer.status >= 500 || answer.status === 429) return true;  // keep what is shown
+      if (!answer.ok) { round = null; render(); return false; }
+      body = await answer.json();
+    } catch (e) { return true; }  // offline: app.js says so
     const before = round, hadResults = !!results;
     const changedRound = !round || !body.round || body.round.id !== round.id;
     round = body.round;
@@ -100,7 +126,7 @@
       if (!sending) status = WAITING;
       render();
       if (!retryId) pump();
-      return;
+      return false;
     }
     if (waiting && (!round || waiting.round !== (round && round.id) || !round.is_open)) {
       keep(null);  // that round closed before the server could take it: it cannot count now
@@ -109,6 +135,7 @@
       }
     }
     render();
+    return false;
   }
 
   function clone(value) { return JSON.parse(JSON.stringify(value)); }
@@ -220,6 +247,12 @@
   }
 
   function reconnected() {  // the network or the socket is back: try at once
+    if (loadRetry && loadAttempts >= 3) {  // a long backoff (4 s or more) is cut short
+      clearTimeout(loadRetry);
+      loadRetry = null;
+      loadAttempts = 0;
+      load(true);
+    }
     if (sending || !pending()) return;
     attempts = 0;
     pump();

@@ -94,6 +94,7 @@ READ_ONLY = frozenset({
     "report_data.report_data", "report_data.attendance_sheet",
     "votes.projects", "votes.rounds", "votes.results", "votes.live_counts", "votes.recount",
     "votes.current_round_id", "votes.phone_view", "votes.promotion_preview",
+    "votes.room_round", "votes.room_ballots",
     "outcomes.actions", "outcomes.fate_trail", "projects.chantiers", "projects.all_chantiers",
     "workshops.workshop_ids", "privacy.past_retention",
 })  # fmt: skip

@@ -208,3 +208,24 @@ def test_a_replica_is_an_ordinary_store(tmp_path: Path, host: Host) -> None:
         assert live.live_session(copy, host.workshop_id) is not None
     finally:
         db.close()
+
+
+def test_the_hosts_changes_come_in_the_socket_message_without_a_journal_request(
+    host: Host, make_laptop: Callable[..., CoFacClient]
+) -> None:
+    laptop = make_laptop(host, name="Camille", role="scribe")
+    assert _same(host, laptop)
+    asked: list[str] = []
+    real_get = laptop._get
+
+    def counted(path: str, **params: object) -> object:
+        asked.append(path)
+        return real_get(path, **params)
+
+    laptop._get = counted  # type: ignore[method-assign]
+    for n in range(3):
+        last = board.add_note(host.ctx, host.workshop_id, text=f"Porté {n}", x=n, y=1).seq
+        assert laptop.wait(lambda last=last: laptop.seq() >= (last or 0))
+    assert {"Porté 0", "Porté 1", "Porté 2"} <= set(_texts(laptop.ctx, host.workshop_id))
+    assert "/api/cofac/journal" not in asked  # the entries were in the messages
+    assert _same(host, laptop)

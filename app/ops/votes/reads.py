@@ -36,6 +36,8 @@ from app.ops.votes.views import (
     PhoneView,
     ResultLine,
     Results,
+    RoomBallots,
+    RoomRound,
     RoundInfo,
     RoundItem,
     Turnout,
@@ -270,5 +272,68 @@ def phone_view(ctx: Context, workshop_id: int, participant_id: int) -> PhoneView
         return PhoneView(
             info, _wire(info.settings, ballot), remaining(info.settings, ballot), done, lines
         )
+
+    return ctx.db.read(work)
+
+
+def _current_row(session: Session, workshop_id: int, now: float) -> VoteRound | None:
+    rows = session.scalars(
+        select(VoteRound)
+        .where(VoteRound.workshop_id == workshop_id)
+        .order_by(VoteRound.id.desc())
+        .limit(20)
+    ).all()
+    for r in rows:
+        if _is_open(r.status, _settings(r), now):
+            return r
+    return rows[0] if rows else None
+
+
+def room_round(ctx: Context, workshop_id: int) -> RoomRound | None:
+    """The round phones show (as `current_round_id` picks it) for every phone at once: one
+    read transaction, whatever the number of phones (the server caches it per change)."""
+
+    def work(session: Session) -> RoomRound | None:
+        row = _current_row(session, workshop_id, ctx.clock())
+        if row is None:
+            return None
+        info = _info(session, row, ctx.clock())
+        live = _live_items(session, row.workshop_id, _round_items(row))
+        authors = {item_key(i): a for i, a in live.items() if a is not None}
+        visible = bool(row.revealed or info.settings.live_results)
+        return RoomRound(info, authors, visible)
+
+    return ctx.db.read(work)
+
+
+def room_ballots(ctx: Context, round_id: int, *, with_results: bool) -> RoomBallots:
+    """Every phone's ballot in a round and who is done, in one read (paper ones aside), with
+    the results when phones may see them."""
+
+    def work(session: Session) -> RoomBallots:
+        conn = connection(session)
+        ballots: dict[int, dict[Any, int]] = {}
+        for voter, t, i, c, value in conn.execute(
+            select(Vote.voter, Vote.item_type, Vote.item_id, Vote.criterion, Vote.value).where(
+                Vote.round_id == round_id, Vote.paper.is_(False)
+            )
+        ):
+            if voter.startswith("p:"):
+                ballots.setdefault(int(voter[2:]), {})[((t, i), c)] = value
+        done = frozenset(
+            int(voter[2:])
+            for (voter,) in conn.execute(
+                select(VoteBallot.voter).where(
+                    VoteBallot.round_id == round_id,
+                    VoteBallot.paper.is_(False),
+                    VoteBallot.done.is_(True),
+                )
+            )
+            if voter.startswith("p:")
+        )
+        lines = None
+        if with_results:
+            lines = tuple(_results_lines(session, _round(session, round_id)))
+        return RoomBallots(round_id, ballots, done, lines)
 
     return ctx.db.read(work)

@@ -92,3 +92,24 @@ class PhoneView:
     remaining: int | None
     done: bool
     results: tuple[ResultLine, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoomRound:
+    """What every phone shows of the current round, read once for all of them (the server's
+    cache of the room, app/server/room_cache.py): the round with no item marked as anyone's
+    own, and each post-it item's author, so a phone's own items are marked per phone."""
+
+    round: RoundInfo
+    authors: dict[str, int]  # item key ("note:12") -> the participant who wrote it
+    visible: bool  # results shown to phones (revealed, or live)
+
+
+@dataclass(frozen=True, slots=True)
+class RoomBallots:
+    """Every phone's ballot in one round (paper ones aside), and the results if visible."""
+
+    round_id: int
+    ballots: dict[int, dict[Any, int]]  # participant id -> its ballot (a domain `Ballot`)
+    done: frozenset[int]  # participants who said "J'ai fini"
+    results: tuple[ResultLine, ...] | None
