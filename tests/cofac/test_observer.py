@@ -8,12 +8,16 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+import websockets
 from cofac_helpers import Host, eventually
 from sqlalchemy import select, text
+from websockets.sync.client import connect
 
 from app.cofac_client import CoFacClient
-from app.ops import agenda, cofac, feedback, live, notes, participants, queries, votes
+from app.ops import agenda, board, cofac, feedback, live, notes, participants, queries, votes
 from app.store.models import Feedback, Participant, Phase, Vote, VoteBallot, Workshop
+from app.system.certificate import pinned_context
 
 PRIVATE_NOTE = "Note privée : Dominique traverse une période difficile"
 HIDDEN_NAME = "Alex Discret"
@@ -135,3 +139,41 @@ def test_an_observer_given_a_wider_role_gets_the_whole_copy_and_back(
     eventually(lambda: names() == ["Anonyme", NAMED])
     notes_kept = laptop.db.read(lambda s: s.scalars(select(Phase.notes)).all())
     assert set(notes_kept) == {""} and room["hidden"] > 0
+
+
+def test_an_observers_socket_carries_no_entries_and_a_role_change_reconnects_it(
+    host: Host, make_laptop: Callable[..., CoFacClient]
+) -> None:
+    """Laptops that see every row get the journal entries in the socket's messages; an
+    observer is only told (it fetches the journal, which hides what its role may not see), and
+    when its role changes its socket is closed, to reconnect to what it may now see."""
+    watcher = make_laptop(host, name="Obs", role="observateur", start=False)
+    helper = make_laptop(host, name="Coa", role="coanimateur", start=False)
+
+    def socket(token: str) -> Any:
+        return connect(
+            f"wss://127.0.0.1:{host.server.cofac_port}/api/cofac/ws",
+            additional_headers={"Authorization": f"Bearer {token}"},
+            proxy=None,
+            ssl=pinned_context(host.certificate),
+        )
+
+    def changed(ws: Any) -> dict[str, Any]:
+        while True:
+            message = json.loads(ws.recv(timeout=10))
+            if message["type"] == "changed":
+                return dict(message)
+
+    with socket(watcher.pairing.token) as seen, socket(helper.pairing.token) as full:
+        assert json.loads(seen.recv(timeout=10))["type"] == "hello"
+        assert json.loads(full.recv(timeout=10))["type"] == "hello"
+        board.add_note(host.ctx, host.workshop_id, text=PRIVATE_NOTE, x=0.0, y=0.0)
+        carried = changed(full)
+        assert PRIVATE_NOTE in json.dumps(carried["entries"], ensure_ascii=False)
+        told = changed(seen)
+        assert "entries" not in told and PRIVATE_NOTE not in json.dumps(told)
+        cofac.set_role(host.ctx, host.workshop_id, watcher.pairing.laptop_id, "coanimateur")
+        with pytest.raises(websockets.exceptions.ConnectionClosed) as closed:
+            while True:
+                seen.recv(timeout=10)
+        assert closed.value.rcvd is not None and closed.value.rcvd.code == 1012
