@@ -27,7 +27,7 @@ def test_an_erased_person_leaves_the_laptops_replica(
     host: Host, make_laptop: Callable[..., CoFacClient]
 ) -> None:
     wid = host.workshop_id
-    laptop = make_laptop(host, role="observateur")
+    laptop = make_laptop(host, role="coanimateur")  # a copy of every row (not an observer's)
     who = participants.check_in(host.ctx, wid, name="Ysée Marchand", organisation="MJC Talence",
                                 category="usager", key="phone-ysee-01")  # fmt: skip
     notes.post_note(host.ctx, wid, who.participant_id, text="Un atelier vélo", key="note-ysee-1")

@@ -162,7 +162,7 @@ def test_a_websocket_outlives_the_request_timeouts(served: Served) -> None:
 
 
 def test_a_chunked_body_past_the_cap_gets_413_on_every_route(served: Served) -> None:
-    assert len(served.routes) >= 10
+    assert len(served.routes) >= 9  # the phones' port (laptops' routes: over TLS elsewhere)
     big = b'{"text": "' + b"x" * (MAX_BODY + 1024) + b'"}'
 
     def chunks() -> Iterator[bytes]:  # no Content-Length: chunked transfer encoding

@@ -239,6 +239,8 @@ def test_a_co_facilitator_laptop_names_what_stays_the_lead_s():
     from app.ops.cofac import REMOTE_OPS
     from widgets.remote_controller import LEAD_ONLY_OPS
 
-    for op in ("votes.promote_to_projects", "votes.remove_paper_votes"):
-        assert op not in REMOTE_OPS  # the host never runs it for a laptop
-        assert LEAD_ONLY_OPS[op] in ("promouvoir en chantier", "retirer des votes papier")
+    # removing paper votes stays the lead's; the promotions too, unless she delegates them
+    assert "votes.remove_paper_votes" not in REMOTE_OPS  # the host never runs it for a laptop
+    assert LEAD_ONLY_OPS["votes.remove_paper_votes"] == "retirer des votes papier"
+    for op in ("votes.promote_to_projects", "votes.promote_to_actions"):
+        assert REMOTE_OPS[op].roles == {"copilote"}
