@@ -22,9 +22,11 @@ A workshop renamed since the export is therefore not recognised (it is imported 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import io
 import json
 import os
+import secrets
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -150,8 +152,10 @@ def _damaged(detail: str) -> ArchiveError:
 
 
 # -- export -----------------------------------------------------------------------------------
-def export_archive(ctx: Context, workshop_id: int) -> dict[str, Any]:
-    """The whole workshop as plain JSON data (NotFound if it does not exist)."""
+def export_archive(ctx: Context, workshop_id: int, *, linked: bool = False) -> dict[str, Any]:
+    """The whole workshop as plain JSON data (NotFound if it does not exist). Who cast an
+    anonymous ballot or gave a feedback answer is left out (`_unlinked`) unless `linked`: a
+    takeover or a rehearsal carries on the séance, where a phone changes its mind."""
 
     def work(session: Session) -> dict[str, Any]:
         get_workshop(session, workshop_id)
@@ -167,6 +171,8 @@ def export_archive(ctx: Context, workshop_id: int) -> dict[str, Any]:
         return tables
 
     tables = ctx.db.read(work)
+    if not linked:
+        tables = _unlinked(tables)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -175,6 +181,31 @@ def export_archive(ctx: Context, workshop_id: int) -> dict[str, Any]:
         "sha256": _digest(tables),
         "tables": tables,
     }
+
+
+def _unlinked(tables: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """What an archive keeps of who voted and who answered the feedback: nothing. In an
+    anonymous round each voter becomes a stand-in (the same in its votes and its ballot, so
+    counts and ballots add up; another in every round, from a key drawn for this export and
+    never kept); feedback answers lose their participant. Named rounds keep their voters."""
+    key = secrets.token_bytes(32)
+    anonymous = {
+        r["id"] for r in tables.get("vote_rounds", [])
+        if bool((r.get("settings") or {}).get("anonymous", True))
+    }  # fmt: skip
+
+    def stand_in(row: dict[str, Any]) -> None:
+        if row.get("round_id") in anonymous and str(row.get("voter", "")).startswith("p:"):
+            digest = hmac.new(key, f"{row['round_id']}|{row['voter']}".encode(), hashlib.sha256)
+            row["voter"] = f"anon:{digest.hexdigest()[:16]}"
+            row["participant_id"] = None
+
+    for name in ("votes", "vote_ballots"):
+        for row in tables.get(name, []):
+            stand_in(row)
+    for row in tables.get("feedback", []):
+        row["participant_id"] = None
+    return tables
 
 
 def _digest(tables: Any) -> str:

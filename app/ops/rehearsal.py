@@ -49,7 +49,7 @@ def rehearsal_title(title: str) -> str:
 def create_rehearsal(ctx: Context, workshop_id: int) -> Change:
     """A rehearsal of the workshop (of its original, when it is a rehearsal itself); the
     change's `workshop_id` is the new workshop's."""
-    data = archive.export_archive(ctx, workshop_id)
+    data = archive.export_archive(ctx, workshop_id, linked=True)
     tables: dict[str, list[dict[str, Any]]] = data["tables"]
     for name in tables:
         if name not in COPIED:

@@ -53,7 +53,7 @@ def _open_timer(replica: Context, workshop_id: int) -> dict[str, Any] | None:
 def take_over(replica: Context, workshop_id: int, into: Context) -> TakenOver:
     """Copy the replica's workshop into `into`'s store, its open séance with it (one
     transaction; KnownError in French, nothing written, if it cannot be done)."""
-    data = export_archive(replica, workshop_id)
+    data = export_archive(replica, workshop_id, linked=True)  # the séance goes on
     timer = _open_timer(replica, workshop_id)
     title = str(data["tables"]["workshops"][0]["title"])
     resumed: list[int] = []  # the journal entry of the séance resumed here

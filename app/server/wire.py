@@ -57,6 +57,7 @@ class BoundedHttpTools(HttpToolsProtocol):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._in_head = True  # between a request's end and the next one's headers
         self._head_bytes = 0
+        self._tail = b""  # the head's last bytes so far (its end may straddle two packets)
         self._received = False  # anything since the head timer was armed
         self._head_timer: asyncio.TimerHandle | None = None
         self._body_timer: asyncio.TimerHandle | None = None
@@ -108,13 +109,17 @@ class BoundedHttpTools(HttpToolsProtocol):
             return
         self._received = True
         if self._in_head:
-            self._head_bytes += len(data)
-            if self._head_bytes > MAX_HEAD:
+            room = MAX_HEAD - self._head_bytes
+            # past the cap, unless the head ends within it (what follows is the body, which
+            # often comes in the same packet: the body cap is the app's, with its 413)
+            if len(data) > room and b"\r\n\r\n" not in self._tail + data[: max(room, 0)]:
                 self._refused = True
                 self._disarm()
                 self.transport.write(HEAD_TOO_LARGE)
                 self.transport.close()
                 return
+            self._head_bytes += len(data)
+            self._tail = (self._tail + data)[-3:]
         super().data_received(data)
 
     def on_message_begin(self) -> None:
@@ -136,4 +141,4 @@ class BoundedHttpTools(HttpToolsProtocol):
     def on_message_complete(self) -> None:
         self._body_done()
         super().on_message_complete()
-        self._in_head, self._head_bytes = True, 0  # the next request's head is counted
+        self._in_head, self._head_bytes, self._tail = True, 0, b""  # the next request's head

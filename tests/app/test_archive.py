@@ -42,6 +42,7 @@ def canonical(data: dict[str, Any]) -> dict[str, Any]:
         if name not in ("vote_counts", "methods")
     }
     out: dict[str, Any] = {"methods": tables["methods"]}
+    stand_ins: dict[str, str] = {}  # an anonymous voter's stand-in: drawn anew by each export
     for model, refs in TABLES:
         name = model.__table__.name
         rows = []
@@ -56,6 +57,8 @@ def canonical(data: dict[str, Any]) -> dict[str, Any]:
                 r["item_id"] = rank[ITEM_TABLES[r["item_type"]]][r["item_id"]]
             if name in ("votes", "vote_ballots") and r["voter"].startswith("p:"):
                 r["voter"] = f"p:{rank['participants'][int(r['voter'][2:])]}"
+            if name in ("votes", "vote_ballots") and r["voter"].startswith("anon:"):
+                r["voter"] = stand_ins.setdefault(r["voter"], f"anon:{len(stand_ins)}")
             rows.append(r)
         out[name] = rows
     return out
