@@ -38,14 +38,15 @@ class Found:
         return f"https://{self.address}:{self.port}/"
 
 
-def _instance(title: str, workshop_id: int) -> str:
-    """A DNS-SD instance name (at most 63 bytes), unique per computer and workshop."""
-    host = re.sub(r"[^A-Za-z0-9-]", "", socket.gethostname())[:20] or "atelier"
+def _instance(title: str, workshop_id: int, port: int) -> str:
+    """A DNS-SD instance name (at most 63 bytes), unique per workshop and port. The
+    computer's name is not in it: strangers on the Wi-Fi need not learn whose laptop this is
+    (the title stays, for « Rejoindre une séance »; pairing proves the host, not its name)."""
     text = re.sub(r"[.\x00-\x1f]", " ", title).strip()[:30] or "Atelier"
-    name = f"{text} - {host} {workshop_id}"
+    name = f"{text} - {workshop_id}-{port}"
     while len(name.encode()) > 63:
         text = text[:-1]
-        name = f"{text} - {host} {workshop_id}"
+        name = f"{text} - {workshop_id}-{port}"
     return name
 
 
@@ -64,7 +65,7 @@ class Advertiser:
     ) -> None:
         self.info = ServiceInfo(
             SERVICE,
-            f"{_instance(title, workshop_id)}.{SERVICE}",
+            f"{_instance(title, workshop_id, port)}.{SERVICE}",
             addresses=[socket.inet_aton(a) for a in addresses],
             port=port,
             properties={"title": title[:200], "workshop": str(workshop_id), "version": __version__},

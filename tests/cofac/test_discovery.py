@@ -65,3 +65,16 @@ def test_an_address_typed_by_hand_works_too(host: Host) -> None:
     assert base_url("https://10.0.0.5:8770/web/?code=ABCDE") == "https://10.0.0.5:8770/"
     paired = pair(f"127.0.0.1:{host.server.cofac_port}", host.code(), "Sacha", new_device_key())
     assert paired.url == host.url
+
+
+def test_the_announcement_does_not_name_the_computer() -> None:
+    """A stranger browsing the Wi-Fi's mDNS learns no computer name from a séance's
+    announcement (issue 18): the instance and server names carry the workshop and port."""
+    import socket
+
+    from app.server.discovery import Advertiser
+
+    advertiser = Advertiser("Atelier mobilité", 8766, 7, ["127.0.0.1"], interfaces=["127.0.0.1"])
+    host = socket.gethostname().lower()
+    assert host not in advertiser.info.name.lower() and host not in advertiser.info.server.lower()
+    assert advertiser.info.name.startswith("Atelier mobilité - 7-8766.")
