@@ -506,6 +506,16 @@ MESSAGES: tuple[str, ...] = (
         "CoreError",
         "Trop de codes erronés depuis ce téléphone : réessayez dans {minutes} min, en recopiant le code affiché à l'écran (ou demandez-le à l'équipe d'animation).",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "L'ordinateur de l'animation ne peut pas lire la base de données pour l'instant ({detail}). Réessayez dans un instant.",
+    ),
+    QT_TRANSLATE_NOOP("CoreError", "sans réponse"),
+    QT_TRANSLATE_NOOP("CoreError", "La séance est terminée. Merci de votre participation !"),
+    QT_TRANSLATE_NOOP(
+        "CoreError",
+        "La séance n'a pas commencé. Cette page s'ouvrira d'elle-même dès son ouverture.",
+    ),
     QT_TRANSLATE_NOOP("CoreError", "les tables manquent"),
     QT_TRANSLATE_NOOP(
         "CoreError",

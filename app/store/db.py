@@ -552,11 +552,12 @@ class Database:
     @staticmethod
     def _unreadable(exc: DBAPIError) -> DatabaseError:
         """A read that failed: the base is away or busy for a moment (nothing was written)."""
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig else ""
         return DatabaseError(
             "L'ordinateur de l'animation ne peut pas lire la base de données pour l'instant "
-            f"({str(exc.orig).strip().splitlines()[0] if exc.orig else 'sans réponse'}). "
-            "Réessayez dans un instant.",
+            "({detail}). Réessayez dans un instant.",
             code=UNREADABLE,
+            detail=detail or phrase("sans réponse"),
         )
 
     @staticmethod

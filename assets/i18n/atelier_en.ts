@@ -2450,11 +2450,13 @@
     </message>
     <message>
         <location filename="../../widgets/core_errors.py" line="400"/>
+        <location filename="../../widgets/core_errors.py" line="515"/>
         <source>La séance n&apos;a pas commencé. Cette page s&apos;ouvrira d&apos;elle-même dès son ouverture.</source>
         <translation>The session has not started. This page will open by itself as soon as it does.</translation>
     </message>
     <message>
         <location filename="../../widgets/core_errors.py" line="404"/>
+        <location filename="../../widgets/core_errors.py" line="514"/>
         <source>La séance est terminée. Merci de votre participation !</source>
         <translation>The session has ended. Thank you for taking part!</translation>
     </message>
@@ -2685,161 +2687,171 @@
     </message>
     <message>
         <location filename="../../widgets/core_errors.py" line="509"/>
+        <source>L&apos;ordinateur de l&apos;animation ne peut pas lire la base de données pour l&apos;instant ({detail}). Réessayez dans un instant.</source>
+        <translation>The facilitation computer cannot read the database for now ({detail}). Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="513"/>
+        <source>sans réponse</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/core_errors.py" line="519"/>
         <source>les tables manquent</source>
         <translation>the tables are missing</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="510"/>
+        <location filename="../../widgets/core_errors.py" line="520"/>
         <source>Ce téléphone a déjà été enregistré plusieurs fois : une personne, un téléphone. Si vous prêtez le vôtre, demandez à l&apos;équipe d&apos;animation.</source>
         <translation>This phone has already been checked in several times: one person, one phone. If you are lending yours, ask the facilitation team.</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="514"/>
+        <location filename="../../widgets/core_errors.py" line="524"/>
         <source>Trop d&apos;inscriptions depuis ce réseau. Si toute la salle passe par le même routeur, l&apos;équipe d&apos;animation peut l&apos;autoriser dans les réglages (« Salle derrière une seule adresse »).</source>
         <translation>Too many check-ins from this network. If the whole room goes through the same router, the facilitation team can allow it in the settings (“Room behind a single address”).</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="523"/>
+        <location filename="../../widgets/core_errors.py" line="533"/>
         <source>Auteur</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="524"/>
+        <location filename="../../widgets/core_errors.py" line="534"/>
         <source>Cadrage</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="525"/>
+        <location filename="../../widgets/core_errors.py" line="535"/>
         <source>Ce qu&apos;il faudrait changer</source>
         <translation>What should change</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="526"/>
+        <location filename="../../widgets/core_errors.py" line="536"/>
         <source>Ce que je retiens</source>
         <translation>What I take away</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="527"/>
+        <location filename="../../widgets/core_errors.py" line="537"/>
         <source>Ce qui a marché</source>
         <translation>What worked</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="528"/>
+        <location filename="../../widgets/core_errors.py" line="538"/>
         <source>Ce qui pourrait être amélioré</source>
         <translation>What could be improved</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="529"/>
+        <location filename="../../widgets/core_errors.py" line="539"/>
         <source>Description du chantier</source>
         <translation>Project description</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="530"/>
+        <location filename="../../widgets/core_errors.py" line="540"/>
         <source>L&apos;action</source>
         <translation>The action</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="531"/>
+        <location filename="../../widgets/core_errors.py" line="541"/>
         <source>La méthode</source>
         <translation>The method</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="532"/>
+        <location filename="../../widgets/core_errors.py" line="542"/>
         <source>La raison</source>
         <translation>The reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="533"/>
+        <location filename="../../widgets/core_errors.py" line="543"/>
         <source>Libellé</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="534"/>
+        <location filename="../../widgets/core_errors.py" line="544"/>
         <source>Lieu</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="535"/>
+        <location filename="../../widgets/core_errors.py" line="545"/>
         <source>Le porteur</source>
         <translation>The owner</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="536"/>
+        <location filename="../../widgets/core_errors.py" line="546"/>
         <source>Le titre du chantier</source>
         <translation>The project&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="537"/>
+        <location filename="../../widgets/core_errors.py" line="547"/>
         <source>Ligne de suivi</source>
         <translation>Follow-up line</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="538"/>
+        <location filename="../../widgets/core_errors.py" line="548"/>
         <source>Légende</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="539"/>
+        <location filename="../../widgets/core_errors.py" line="549"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="540"/>
+        <location filename="../../widgets/core_errors.py" line="550"/>
         <source>Nom du fichier</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="541"/>
+        <location filename="../../widgets/core_errors.py" line="551"/>
         <source>Nom du format</source>
         <translation>Format name</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="542"/>
+        <location filename="../../widgets/core_errors.py" line="552"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="543"/>
+        <location filename="../../widgets/core_errors.py" line="553"/>
         <source>Post-it</source>
         <translation>Sticky note</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="544"/>
+        <location filename="../../widgets/core_errors.py" line="554"/>
         <source>Qui</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="545"/>
+        <location filename="../../widgets/core_errors.py" line="555"/>
         <source>Texte</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="546"/>
+        <location filename="../../widgets/core_errors.py" line="556"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="547"/>
+        <location filename="../../widgets/core_errors.py" line="557"/>
         <source>Titre du groupe</source>
         <translation>Group title</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="548"/>
+        <location filename="../../widgets/core_errors.py" line="558"/>
         <source>Titre du vote</source>
         <translation>Vote title</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="549"/>
+        <location filename="../../widgets/core_errors.py" line="559"/>
         <source>de début</source>
         <translation>start</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="550"/>
+        <location filename="../../widgets/core_errors.py" line="560"/>
         <source>de fin</source>
         <translation>end</translation>
     </message>
     <message>
-        <location filename="../../widgets/core_errors.py" line="551"/>
+        <location filename="../../widgets/core_errors.py" line="561"/>
         <source>post-it</source>
         <translation>sticky note</translation>
     </message>

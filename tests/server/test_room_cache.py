@@ -200,24 +200,27 @@ def test_requests_do_not_ask_for_telemetry_providers(room, monkeypatch):
 def test_the_seance_state_follows_each_change_and_is_read_once_for_every_phone(room):
     from app.ops.workshops import rename_workshop
 
-    first = room.client.get("/api/state").json()
+    first = room.client.get("/api/state", headers=room.phones[0]).json()
     phase = first["phase"]["title"]
     reads_before = _state_reads(room)
     for _ in range(20):
-        answer = room.client.get("/api/state").json()
+        answer = room.client.get("/api/state", headers=room.phones[0]).json()
         assert answer["phase"]["title"] == phase
         assert answer["timer"]["state"] == first["timer"]["state"]
     assert _state_reads(room) == reads_before  # from memory: the store read once, not per phone
 
     live.start(room.ctx, room.wid)
-    running = room.client.get("/api/state").json()
+    running = room.client.get("/api/state", headers=room.phones[0]).json()
     assert running["timer"]["state"] == "running" and running["timer"]["deadline"] is not None
     live.next_phase(room.ctx, room.wid)
-    assert room.client.get("/api/state").json()["phase"]["title"] != phase
+    assert room.client.get("/api/state", headers=room.phones[0]).json()["phase"]["title"] != phase
     rename_workshop(room.ctx, room.wid, "Mobilité <i>douce</i>")
-    assert room.client.get("/api/state").json()["workshop"] == "Mobilité <i>douce</i>"
+    assert (
+        room.client.get("/api/state", headers=room.phones[0]).json()["workshop"]
+        == "Mobilité <i>douce</i>"
+    )
     assert _state_reads(room) == reads_before + 3
-    later = room.client.get("/api/state").json()["timer"]["server_now"]
+    later = room.client.get("/api/state", headers=room.phones[0]).json()["timer"]["server_now"]
     assert later >= running["timer"]["server_now"]  # the clock of each answer, not the cache's
 
 

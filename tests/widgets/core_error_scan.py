@@ -31,6 +31,7 @@ PASSED_ON = {
     ("app/errors.py", "problem"): "FormatFileError's problem: the templates given to it",
     ("app/errors.py", "reason"): "os_reason: _OS_ERRORS' values",
     ("app/server/problems.py", "CLOSED[seance]"): "problems.CLOSED's values",
+    ("app/errors.py", "SEANCE_CLOSED[seance]"): "SeanceNotOpen: SEANCE_CLOSED's values",
     ("app/cofac_client.py", "str(exc) or type(exc).__name__"): "ssl's own words (offline)",
     ("app/cofac_client.py", "FAKE_HOST"): "a module constant, in messages_by_name",
     ("app/server/cofac.py", "LOCKED"): "a module constant, in messages_by_name",
@@ -127,8 +128,8 @@ def scan(root: Path = ROOT) -> tuple[list[Site], list[tuple[str, int, str]], set
                     words.add(str(keyword.value.value))
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-            if name not in calls:
-                continue
+            if name not in calls or name == "SeanceNotOpen":  # its argument: a key of
+                continue  # SEANCE_CLOSED, whose messages are in messages_by_name
             arg = _message_arg(node, name)
             if arg is None:
                 continue
@@ -145,7 +146,7 @@ def messages_by_name() -> list[str]:
     import inspect
 
     from app.cofac_client import FAKE_HOST
-    from app.errors import _OS_ERRORS
+    from app.errors import _OS_ERRORS, SEANCE_CLOSED
     from app.ops.cofac import ROLES
     from app.ops.feedback import CLOSED_MESSAGE
     from app.reports.logo import MAX_LOGO_BYTES  # noqa: F401  (the module of a too_big)
@@ -157,6 +158,7 @@ def messages_by_name() -> list[str]:
     return [
         CLOSED_MESSAGE,
         rate,
+        *SEANCE_CLOSED.values(),
         FAKE_HOST,
         LOCKED,
         SUSPENDED,
