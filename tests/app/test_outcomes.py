@@ -338,3 +338,18 @@ def test_an_older_file_upgrades_its_actions_and_chantiers(tmp_path: Path) -> Non
         assert db.read(lambda s: s.scalar(select(func.count()).select_from(NoteFate))) == 0
     finally:
         db.close()
+
+
+def test_deleting_the_post_it_others_were_merged_into_undecides_them_and_undo_restores(
+    ctx: Context,
+) -> None:
+    """Found by the property test: a post-it merged into one that is then deleted pointed at
+    nothing (« fusionnée avec » no post-it)."""
+    wid = _workshop(ctx)
+    kept, twin = (board.add_note(ctx, wid, text=t, x=0.0, y=0.0).ids[0] for t in ("Vélo", "Vélos"))
+    outcomes.set_fate(ctx, wid, [twin], "fusionnee", into=kept)
+    board.delete_notes(ctx, wid, [kept])
+    assert _fates(ctx, wid) == {twin: None}
+    undo(ctx, wid)
+    trail = {t.note_id: t for t in outcomes.fate_trail(ctx, wid)}
+    assert (trail[twin].fate, trail[twin].merged_into) == ("fusionnee", kept)

@@ -174,21 +174,15 @@ def move(
 
 
 def _fates_before_delete(session: Session, ids: list[int]) -> list[Action]:
-    """What undoing a deletion needs to give the post-its' fates back: theirs, and those of
-    the post-its merged into them (the link would be lost with the row)."""
-    from app.ops.votes.mutations import fate_row
-
-    gone = set(ids)
+    """The fates a deletion takes away, so that undoing it gives them back: the post-its'
+    own, and those of the post-its merged into them (which go back to "nothing decided": a
+    merge into a post-it that no longer exists points at nothing)."""
     rows = session.execute(
-        select(NoteFate.note_id, NoteFate.merged_into).where(
+        select(NoteFate.note_id).where(
             or_(NoteFate.note_id.in_(ids), NoteFate.merged_into.in_(ids))
         )
     ).all()
-    return [
-        ["fate.set", {"note_id": note_id, "row": None if note_id in gone
-                      else fate_row(session, note_id)}]
-        for note_id, _into in rows
-    ]  # fmt: skip
+    return [["fate.set", {"note_id": note_id, "row": None}] for (note_id,) in rows]
 
 
 def delete_notes(ctx: Context, workshop_id: int, note_ids: Iterable[int]) -> Change:
