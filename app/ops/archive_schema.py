@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -83,9 +84,34 @@ def _float(text: str) -> float:
     return value
 
 
+_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')  # a string (skipped), or a bracket
+
+
+def _nesting(text: str) -> None:
+    """Refuse text nested past `MAX_DEPTH` before the JSON parser sees it: parsing thousands of
+    levels raises RecursionError from C, which leaves CPython 3.11's recursion bookkeeping
+    askew for the thread (a later `ast.parse` failed with "recursion depth mismatch")."""
+    level = 0
+    for match in _BRACKETS.finditer(text):
+        bracket = match.group()
+        if bracket in "[{":
+            level += 1
+            if level > MAX_DEPTH:
+                raise Refused(
+                    phrase(
+                        "{where} : données imbriquées sur plus de {MAX_DEPTH} niveaux",
+                        where="le fichier",
+                        MAX_DEPTH=MAX_DEPTH,
+                    )
+                )
+        elif bracket in "]}":
+            level -= 1
+
+
 def loads(text: str) -> Any:
-    """The file's JSON, numbers checked as they are read (raises `Refused`, or ValueError /
-    RecursionError for text that is not JSON or nested past Python's own limit)."""
+    """The file's JSON, numbers checked as they are read (raises `Refused`, or ValueError for
+    text that is not JSON)."""
+    _nesting(text)
     data = json.loads(text, parse_constant=_constant, parse_int=_integer, parse_float=_float)
     depth(data, "le fichier")
     return data
