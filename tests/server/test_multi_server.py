@@ -92,12 +92,14 @@ def test_a_post_it_through_a_is_heard_on_b_and_a_phase_change_reaches_b_phones(
         window.db.close()
     pinned = pinned_context(laptop.certificate)
     with (
-        connect(f"{b.ws}ws?token={phone_b}&since=0", proxy=None) as phone_socket,
+        # a loaded CI machine runs two servers and the suite on 2 cores: handshakes may wait
+        connect(f"{b.ws}ws?token={phone_b}&since=0", proxy=None, open_timeout=30) as phone_socket,
         connect(
             f"wss://{b.cofac}/api/cofac/ws?since=0",
             additional_headers={"Authorization": f"Bearer {laptop.token}"},
             proxy=None,
             ssl=pinned,
+            open_timeout=30,
         ) as laptop_socket,
     ):
         assert json.loads(phone_socket.recv(timeout=10))["type"] == "hello"
